@@ -1,0 +1,43 @@
+// The fact guard. Headlines that share a template but differ in facts are
+// different news: "samedi 21" vs "dimanche 22", "taxe de 10%" vs "15%",
+// "Real 2-1" vs "1-2". Facts are pulled from the match key in canonical,
+// language-independent form, so "23 et 24 février" and "23 y 24 de febrero"
+// carry the same facts, and "4,43" = "4.43", "1.540" = "1,540" = "1 540".
+//
+//   Facts a, b;
+//   ExtractFacts(key_a, &a);
+//   ExtractFacts(key_b, &b);
+//   if (FactsConflict(a, b)) { /* distinct items */ }
+#ifndef TICKERDEDUP_SRC_FACTS_H_
+#define TICKERDEDUP_SRC_FACTS_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace tickerdedup::internal {
+
+// Canonical facts of one headline, as sorted 32-bit fact codes (a small hash
+// of kind + canonical value). Kinds: number, percentage, score (ordered
+// pair), weekday, month, ordinal, range, year.
+struct Facts {
+  std::vector<std::uint32_t> codes;  // sorted, may repeat
+  void clear() { codes.clear(); }
+};
+
+// `key` is a match key from NormalizeKey (lower-case, accents stripped).
+// Recognizes digits with , . and thin/normal-space grouping, % and "pour
+// cent"/"percent", scores "2-1", ranges "15-20" / "du 15 au 20", ordinals
+// (24e, 24eme, 24th, 1st, 24o, 24.), and number words, month and weekday
+// names in eng, fra, spa, por, ita, deu.
+void ExtractFacts(std::string_view key, Facts* out);
+
+// True when the two headlines state different facts. Policy: facts conflict
+// unless one side's fact multiset is contained in the other's: a headline
+// that drops a fact (truncation, a shorter rewrite) still matches, one that
+// changes a fact does not.
+bool FactsConflict(const Facts& a, const Facts& b);
+
+}  // namespace tickerdedup::internal
+
+#endif  // TICKERDEDUP_SRC_FACTS_H_

@@ -1,0 +1,33 @@
+// Match-key normalization. The key decides equality and feeds the sketches;
+// the original bytes are what users get back.
+//
+//   std::string key;
+//   bool repaired = tickerdedup::internal::NormalizeKey(text, &key);
+//
+// Steps, in order: invalid UTF-8 replaced by U+FFFD; HTML entities decoded
+// (&amp; &#39; &#x27; &eacute; ...); Unicode NFKC + case folding + accent
+// stripping (utf8proc); typographic quotes, apostrophes, dashes and spaces
+// unified to ASCII ' " - and space; whitespace collapsed and trimmed.
+#ifndef TICKERDEDUP_SRC_NORMALIZE_H_
+#define TICKERDEDUP_SRC_NORMALIZE_H_
+
+#include <string>
+#include <string_view>
+
+namespace tickerdedup::internal {
+
+// Writes the match key of `text` to *key (replacing its contents). Returns
+// true when `text` held invalid UTF-8 (repaired in the key). Pure ASCII input
+// takes a fast path that never calls utf8proc.
+bool NormalizeKey(std::string_view text, std::string* key);
+
+// Copies `text` to *out with every invalid UTF-8 sequence replaced by U+FFFD
+// (and NUL bytes kept). Returns true when anything was replaced.
+bool RepairUtf8(std::string_view text, std::string* out);
+
+// True when `text` is valid UTF-8.
+bool IsValidUtf8(std::string_view text);
+
+}  // namespace tickerdedup::internal
+
+#endif  // TICKERDEDUP_SRC_NORMALIZE_H_

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs every Debian package tickerdedup needs to build, test and benchmark.
+# Idempotent: packages already present are skipped, and apt-get runs only when
+# something is missing. Needs root (or sudo) the first time.
+#
+#   tools/setup.sh            # build + test dependencies
+#   tools/setup.sh --bench    # also the benchmark baselines (gawk, hyperfine)
+set -euo pipefail
+
+pkgs=(
+  build-essential cmake pkg-config
+  libsimdjson-dev libxxhash-dev libabsl-dev libutf8proc-dev
+  libbenchmark-dev libgtest-dev libgmock-dev
+  libstemmer-dev libcld2-dev
+  # FreeDict dictionaries: the cross-language lexicon is generated from them
+  # at build time (never committed; see LICENSES.md).
+  dict-freedict-fra-eng dict-freedict-spa-eng dict-freedict-por-eng
+  dict-freedict-ita-eng dict-freedict-deu-eng dict-freedict-eng-fra
+  dict-freedict-eng-spa dict-freedict-eng-por dict-freedict-eng-ita
+  dict-freedict-eng-deu dict-freedict-fra-spa dict-freedict-spa-por
+  dict-freedict-fra-ita dict-freedict-ita-deu dict-freedict-fra-deu
+  dict-freedict-deu-fra dict-freedict-spa-deu dict-freedict-deu-spa
+  dict-freedict-deu-ita dict-freedict-deu-por dict-freedict-por-deu dict-freedict-ita-spa dict-freedict-por-fra
+  dict-freedict-por-spa dict-freedict-ita-por dict-freedict-fra-por
+  python3
+)
+if [[ "${1:-}" == "--bench" ]]; then
+  pkgs+=(gawk hyperfine)
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+echo "tools/setup.sh: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# Some FreeDict pairs are not packaged on every Debian release: install what
+# exists, and let the lexicon build use whatever dictionaries are present.
+available=()
+for p in "${missing[@]}"; do
+  if apt-cache show "$p" >/dev/null 2>&1; then available+=("$p"); else
+    echo "tools/setup.sh: package $p not available here, skipped" >&2
+  fi
+done
+if ((${#available[@]} > 0)); then
+  $sudo apt-get install -y -qq --no-install-recommends "${available[@]}" >/dev/null
+fi

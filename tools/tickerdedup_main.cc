@@ -1,0 +1,2 @@
+// Placeholder CLI; replaced by the CLI work.
+int main() { return 0; }
