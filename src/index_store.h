@@ -1,0 +1,64 @@
+// IndexStore: the storage behind the Engine, behind one interface so it can be
+// swapped (in-memory today; snapshot/restore and a Redis-backed shared index
+// are on the roadmap). The engine owns the matching logic; a store only keeps
+// distinct items, their recency and their representative links.
+//
+//   auto store = NewInMemoryIndexStore(/*capacity_hint=*/1 << 20);
+//   store->Insert({key, id, /*rep_id=*/id, now});
+//   if (const StoredItem* hit = store->FindKey(key)) store->Touch(hit->id, now);
+#ifndef TICKERDEDUP_SRC_INDEX_STORE_H_
+#define TICKERDEDUP_SRC_INDEX_STORE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+namespace tickerdedup::internal {
+
+// 128-bit XXH3 of a match key.
+struct Key128 {
+  std::uint64_t lo = 0;
+  std::uint64_t hi = 0;
+  friend bool operator==(const Key128& a, const Key128& b) {
+    return a.lo == b.lo && a.hi == b.hi;
+  }
+};
+
+// One distinct item (one distinct match key) in the window.
+struct StoredItem {
+  Key128 key;
+  std::uint64_t id = 0;      // the item's id (first occurrence of this key)
+  std::uint64_t rep_id = 0;  // its cluster's representative (== id for reps)
+  std::int64_t last_seen = 0;  // timestamp of the last sighting
+};
+
+class IndexStore {
+ public:
+  virtual ~IndexStore() = default;
+
+  // The stored item with this key, or null. The pointer is valid until the
+  // next non-const call.
+  virtual const StoredItem* FindKey(const Key128& key) const = 0;
+  // The stored item with this id, or null (evicted or never stored).
+  virtual const StoredItem* FindId(std::uint64_t id) const = 0;
+  // Stores a new distinct item as the most recently seen.
+  virtual void Insert(const StoredItem& item) = 0;
+  // A sighting: moves the item to the most-recent end, updates last_seen.
+  virtual void Touch(std::uint64_t id, std::int64_t now) = 0;
+  // Removes one item by id (no-op when absent).
+  virtual void Erase(std::uint64_t id) = 0;
+  // The least recently seen item, or null when empty.
+  virtual const StoredItem* Oldest() const = 0;
+  virtual std::size_t size() const = 0;
+  // Bytes held by the store's own structures.
+  virtual std::size_t MemoryBytes() const = 0;
+};
+
+// The default store: a hash map from key and id to slots, and an intrusive
+// LRU list over the slots. About 60 bytes per item.
+std::unique_ptr<IndexStore> NewInMemoryIndexStore(std::size_t capacity_hint);
+
+}  // namespace tickerdedup::internal
+
+#endif  // TICKERDEDUP_SRC_INDEX_STORE_H_
