@@ -1,0 +1,149 @@
+// Stop-word lists, hand-written from the closed classes of each language
+// (articles, pronouns, prepositions, conjunctions, common auxiliary forms),
+// reduced from the Snowball project's stop-word lists
+// (snowballstem.org/algorithms/*/stop.txt, BSD licence) and folded the way
+// match keys are (lower-case, accents stripped). Articles "un/una/ein" are
+// listed here, so they never count as the number 1. Elided forms (l', d',
+// qu', dell', nell') appear as their stems because the key tokenizer splits
+// at apostrophes.
+//
+// tools/build_lexicon.py parses the k???StopWords strings below, so keep each
+// list as one or more adjacent string literals of space-separated words.
+#include "stopwords.h"
+
+#include <array>
+#include <string_view>
+
+#include "absl/container/flat_hash_map.h"
+
+namespace tickerdedup::internal {
+namespace {
+
+constexpr char kEngStopWords[] =
+    "a an the and or but nor if then than so as at by for from in into of "
+    "off on onto out over to up upon with within without about above after "
+    "against along amid among around before behind below beneath beside "
+    "between beyond during except near since through throughout till toward "
+    "towards under until via versus vs per "
+    "i me my mine we us our ours you your yours he him his she her hers it "
+    "its they them their theirs this that these those who whom whose which "
+    "what when where why how there here "
+    "is are was were be been being am do does did doing done have has had "
+    "having will would shall should can could may might must ought "
+    "not no s t d ll re ve m also just very too only own same such both each "
+    "few more most other some any all";
+
+constexpr char kFraStopWords[] =
+    "a au aux avec ce ces cet cette c d dans de des du elle elles en entre et "
+    "eux il ils j je l la le les leur leurs lui m ma mais me meme mes moi mon "
+    "n ne ni nos notre nous on ou par pas pour qu que qui quoi s sa sans se "
+    "ses si son sont sur t ta te tes toi ton tu un une vos votre vous y "
+    "est etait etaient ete etre sera seront serait sont ont avait avaient "
+    "avoir aura auront a ai as avons avez "
+    "dont lors chez vers selon parmi contre depuis pendant apres avant sous "
+    "encore deja aussi tres plus moins ainsi alors donc car comme quand "
+    "lequel laquelle lesquels lesquelles auquel duquel celui celle ceux "
+    "celles cela ceci ca tout tous toute toutes autre autres";
+
+constexpr char kSpaStopWords[] =
+    "a al ante bajo con contra de del desde durante e el en entre hacia "
+    "hasta mediante para por segun sin so sobre tras y o u ni pero sino que "
+    "quien quienes cual cuales cuyo cuya como cuando donde la las lo los le "
+    "les un una unos unas me te se nos os mi mis tu tus su sus nuestro "
+    "nuestra nuestros nuestras vuestro vuestra este esta estos estas ese esa "
+    "esos esas aquel aquella aquellos aquellas esto eso aquello yo el ella "
+    "ellos ellas usted ustedes es son era eran fue fueron ser sido siendo "
+    "ha han he hemos habia habian haber hay esta estan estaba estar sera "
+    "seran seria no si mas muy ya tambien todo todos toda todas otro otra "
+    "otros otras tras segun entre";
+
+constexpr char kPorStopWords[] =
+    "a o as os ao aos da das do dos de em no na nos nas num numa dum duma "
+    "um uma uns umas e ou mas nem que quem qual quais cujo cuja como quando "
+    "onde com contra desde entre para pela pelas pelo pelos per perante por "
+    "sem sob sobre apos ate ante se me te lhe lhes nos vos eu tu ele ela "
+    "eles elas voce voces meu minha meus minhas teu tua seu sua seus suas "
+    "nosso nossa nossos nossas este esta estes estas esse essa esses essas "
+    "aquele aquela aqueles aquelas isto isso aquilo e sao era eram foi "
+    "foram ser sido sendo ha tem tinha ter esta estao estava estar sera "
+    "seria nao sim mais muito ja tambem todo todos toda todas outro outra "
+    "outros outras";
+
+constexpr char kItaStopWords[] =
+    "a ad al allo ai agli all alla alle col coi con da dal dallo dai dagli "
+    "dall dalla dalle di d del dello dei degli dell della delle in nel nello "
+    "nei negli nell nella nelle su sul sullo sui sugli sull sulla sulle per "
+    "tra fra il lo la i gli le l un uno una un e ed o od ma se che chi cui "
+    "come quando dove non piu anche gia mi ti ci vi si ne io tu lui lei noi "
+    "voi loro mio mia miei mie tuo tua tuoi tue suo sua suoi sue nostro "
+    "nostra nostri nostre questo questa questi queste quello quella quelli "
+    "quelle e sono era erano fu furono essere stato stata stati state ha "
+    "hanno ho aveva avevano avere sara sarebbe molto tutto tutti tutta tutte "
+    "altro altra altri altre contro verso dopo prima senza sotto sopra";
+
+constexpr char kDeuStopWords[] =
+    "der die das den dem des ein eine einer eines einem einen und oder aber "
+    "doch sondern denn dass ob wenn als wie weil da so in im ins an am ans "
+    "auf aus bei beim mit nach seit von vom zu zum zur uber unter vor hinter "
+    "neben zwischen durch fur gegen ohne um bis ab trotz wahrend wegen "
+    "ich du er sie es wir ihr mich dich sich uns euch mir dir ihm ihn ihnen "
+    "mein meine sein seine seiner seinen seinem ihre ihrer ihren ihrem unser "
+    "unsere dieser diese dieses diesen diesem jener jene welche welcher "
+    "welches ist sind war waren sei wird werden wurde wurden worden hat "
+    "haben hatte hatten kann konnen soll sollen muss mussen will wollen "
+    "nicht kein keine keinen keiner auch noch schon nur sehr mehr alle "
+    "alles andere anderen";
+
+struct Table {
+  absl::flat_hash_map<std::string_view, std::uint32_t> mask;
+};
+
+void AddList(std::string_view list, int bit, Table* table) {
+  while (!list.empty()) {
+    const std::size_t space = list.find(' ');
+    const std::string_view word = list.substr(0, space);
+    if (!word.empty()) table->mask[word] |= 1u << bit;
+    if (space == std::string_view::npos) break;
+    list.remove_prefix(space + 1);
+  }
+}
+
+const Table& GetTable() {
+  // Built once (thread-safe static init); about 700 words.
+  static const Table* const table = [] {
+    auto* t = new Table;
+    const std::array<std::string_view, kNumStopLangs> lists = {
+        kEngStopWords, kFraStopWords, kSpaStopWords,
+        kPorStopWords, kItaStopWords, kDeuStopWords};
+    for (int i = 0; i < kNumStopLangs; ++i) AddList(lists[i], i, t);
+    return t;
+  }();
+  return *table;
+}
+
+constexpr std::array<std::string_view, kNumStopLangs> kCodes = {
+    "eng", "fra", "spa", "por", "ita", "deu"};
+
+}  // namespace
+
+std::string_view StopLangCode(StopLang lang) {
+  return kCodes[static_cast<int>(lang)];
+}
+
+bool ParseStopLang(std::string_view code, StopLang* lang) {
+  for (int i = 0; i < kNumStopLangs; ++i) {
+    if (kCodes[i] == code) {
+      *lang = static_cast<StopLang>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::uint32_t StopWordMask(std::string_view word) {
+  const Table& table = GetTable();
+  const auto it = table.mask.find(word);
+  return it == table.mask.end() ? 0u : it->second;
+}
+
+}  // namespace tickerdedup::internal

@@ -1,0 +1,36 @@
+// Closed-class function words (articles, pronouns, prepositions,
+// conjunctions, auxiliaries) of the six Latin-script languages the
+// cross-language features cover. Used to drop words that carry no content
+// and, as evidence, to identify the language of short headlines.
+//
+//   if (IsStopWord(StopLang::kFra, "les")) continue;
+//   uint32_t mask = StopWordMask("der");  // bit kDeu set
+//
+// Words are folded (lower-case, accents stripped) as in match keys.
+#ifndef TICKERDEDUP_SRC_STOPWORDS_H_
+#define TICKERDEDUP_SRC_STOPWORDS_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace tickerdedup::internal {
+
+// Bit positions in StopWordMask(); also the index of the per-language lists.
+enum class StopLang : int { kEng = 0, kFra, kSpa, kPor, kIta, kDeu };
+inline constexpr int kNumStopLangs = 6;
+
+// ISO 639-3 code of a StopLang ("eng", "fra", ...).
+std::string_view StopLangCode(StopLang lang);
+// Parses an ISO 639-3 code; false when it is not one of the six.
+bool ParseStopLang(std::string_view code, StopLang* lang);
+
+// Bit i set when `word` is a stop word of StopLang(i); 0 for content words.
+std::uint32_t StopWordMask(std::string_view word);
+
+inline bool IsStopWord(StopLang lang, std::string_view word) {
+  return (StopWordMask(word) >> static_cast<int>(lang)) & 1u;
+}
+
+}  // namespace tickerdedup::internal
+
+#endif  // TICKERDEDUP_SRC_STOPWORDS_H_
