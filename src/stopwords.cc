@@ -5,7 +5,8 @@
 // match keys are (lower-case, accents stripped). Articles "un/una/ein" are
 // listed here, so they never count as the number 1. Elided forms (l', d',
 // qu', dell', nell') appear as their stems because the key tokenizer splits
-// at apostrophes.
+// at apostrophes. Spanish "e", "o", "u", "os" are left out: rare in
+// headlines, they made Portuguese headlines read as Spanish.
 //
 // tools/build_lexicon.py parses the k???StopWords strings below, so keep each
 // list as one or more adjacent string literals of space-separated words.
@@ -46,10 +47,10 @@ constexpr char kFraStopWords[] =
     "celles cela ceci ca tout tous toute toutes autre autres";
 
 constexpr char kSpaStopWords[] =
-    "a al ante bajo con contra de del desde durante e el en entre hacia "
-    "hasta mediante para por segun sin so sobre tras y o u ni pero sino que "
+    "a al ante bajo con contra de del desde durante el en entre hacia "
+    "hasta mediante para por segun sin sobre tras y ni pero sino que "
     "quien quienes cual cuales cuyo cuya como cuando donde la las lo los le "
-    "les un una unos unas me te se nos os mi mis tu tus su sus nuestro "
+    "les un una unos unas me te se nos mi mis tu tus su sus nuestro "
     "nuestra nuestros nuestras vuestro vuestra este esta estos estas ese esa "
     "esos esas aquel aquella aquellos aquellas esto eso aquello yo el ella "
     "ellos ellas usted ustedes es son era eran fue fueron ser sido siendo "

@@ -1,0 +1,33 @@
+// Language identification of one headline, as an ISO 639-3 code. CLD2 alone
+// is weak on short headlines, so its top-3 guess is combined with the script
+// of the letters (Arabic, Cyrillic, Han, Hangul, Kana, Greek, ...) and with
+// stop-word evidence for the six Latin-script languages the cross-language
+// features cover (eng, fra, spa, por, ita, deu).
+//
+//   std::string_view lang = tickerdedup::internal::DetectLanguage(
+//       "Trump convoca una nueva ronda de negociaciones");  // "spa"
+//
+// Thread-safe (CLD2 keeps no mutable state). Never fails: "und" when unknown.
+#ifndef TICKERDEDUP_SRC_LANGID_H_
+#define TICKERDEDUP_SRC_LANGID_H_
+
+#include <string_view>
+
+namespace tickerdedup::internal {
+
+// `text` is the original headline (UTF-8; invalid bytes are tolerated). The
+// result points to static storage: "fra", "spa", "eng", "arb", "rus", "zho",
+// "jpn", "kor", ... or "und".
+std::string_view DetectLanguage(std::string_view text);
+
+// Same, when the caller already has the match key of `text` (NormalizeKey:
+// lower-case, accents stripped), which saves one folding pass.
+std::string_view DetectLanguage(std::string_view text, std::string_view key);
+
+// Maps a CLD2 language code ("fr", "zh-Hant", "iw") to ISO 639-3 ("fra",
+// "zho", "heb"); "und" when unknown.
+std::string_view Iso6393FromCld2Code(std::string_view code);
+
+}  // namespace tickerdedup::internal
+
+#endif  // TICKERDEDUP_SRC_LANGID_H_

@@ -1,0 +1,154 @@
+// Lexicon loading: one read, one pass over the lines, no per-entry
+// allocation beyond the index vectors (16 bytes per entry).
+#include "lexicon.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <utility>
+
+namespace tickerdedup::internal {
+namespace {
+
+constexpr std::array<std::string_view, kNumLexLangs> kLexCodes = {
+    "fra", "spa", "por", "ita", "deu", "acr"};
+
+}  // namespace
+
+bool ParseLexLang(std::string_view code, LexLang* lang) {
+  for (int i = 0; i < kNumLexLangs; ++i) {
+    if (kLexCodes[i] == code) {
+      *lang = static_cast<LexLang>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::unique_ptr<Lexicon> Lexicon::Load(const std::string& path,
+                                       std::string* error) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    *error = "cannot open lexicon '" + path + "'";
+    return nullptr;
+  }
+  // One sized read: appending 64 KiB chunks cost ~10 ms on a 6 MB file.
+  std::string contents;
+  bool failed = std::fseek(f, 0, SEEK_END) != 0;
+  const long size = failed ? -1 : std::ftell(f);
+  failed = failed || size < 0 || std::fseek(f, 0, SEEK_SET) != 0;
+  if (!failed) {
+    contents.resize(static_cast<std::size_t>(size));
+    failed =
+        std::fread(contents.data(), 1, contents.size(), f) != contents.size();
+  }
+  std::fclose(f);
+  if (failed) {
+    *error = "cannot read lexicon '" + path + "'";
+    return nullptr;
+  }
+  auto lexicon = FromString(std::move(contents), error);
+  if (!lexicon) *error = "lexicon '" + path + "': " + *error;
+  return lexicon;
+}
+
+std::unique_ptr<Lexicon> Lexicon::FromString(std::string contents,
+                                             std::string* error) {
+  std::unique_ptr<Lexicon> lexicon(new Lexicon);
+  lexicon->data_ = std::move(contents);
+  if (!lexicon->Index(error)) return nullptr;
+  return lexicon;
+}
+
+bool Lexicon::Index(std::string* error) {
+  const std::string_view data(data_);
+  std::size_t pos = 0;
+  int line_no = 0;
+  while (pos < data.size()) {
+    std::size_t end = data.find('\n', pos);
+    if (end == std::string_view::npos) end = data.size();
+    std::string_view line = data.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t t1 = line.find('\t');
+    const std::size_t t2 =
+        t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    LexLang lang;
+    if (t2 == std::string_view::npos || t1 == 0 || t2 == t1 + 1 ||
+        t2 + 1 >= line.size() || !ParseLexLang(line.substr(0, t1), &lang)) {
+      *error = "malformed line " + std::to_string(line_no) +
+               " (want lang<TAB>word<TAB>pivots, lang one of fra spa por ita "
+               "deu acr)";
+      return false;
+    }
+    entries_[static_cast<int>(lang)].push_back(
+        {line.substr(t1 + 1, t2 - t1 - 1), line.substr(t2 + 1)});
+  }
+  for (int l = 0; l < kNumLexLangs; ++l) {
+    auto& entries = entries_[l];
+    // The builder writes sorted files; sort anyway when someone did not.
+    const auto by_word = [](const Entry& a, const Entry& b) {
+      return a.word < b.word;
+    };
+    if (!std::is_sorted(entries.begin(), entries.end(), by_word)) {
+      std::stable_sort(entries.begin(), entries.end(), by_word);
+    }
+    // Sorted by bytes, so each two-byte bucket is one contiguous range.
+    auto& buckets = buckets_[l];
+    buckets.assign(kBuckets + 1, 0);
+    for (const Entry& e : entries) ++buckets[BucketOf(e.word) + 1];
+    for (int b = 0; b < kBuckets; ++b) buckets[b + 1] += buckets[b];
+  }
+  return true;
+}
+
+const Lexicon::Entry* Lexicon::Find(LexLang lang, std::string_view word) const {
+  const auto& entries = entries_[static_cast<int>(lang)];
+  const auto& buckets = buckets_[static_cast<int>(lang)];
+  if (buckets.empty()) return nullptr;
+  const int b = BucketOf(word);
+  const auto first = entries.begin() + buckets[b];
+  const auto last = entries.begin() + buckets[b + 1];
+  const auto it = std::lower_bound(
+      first, last, word,
+      [](const Entry& e, std::string_view w) { return e.word < w; });
+  // Past the bucket, the next entry cannot start with `word` either.
+  return it == last ? nullptr : &*it;
+}
+
+bool Lexicon::LookupExact(LexLang lang, std::string_view word,
+                          std::string_view* pivots) const {
+  const Entry* e = Find(lang, word);
+  if (e == nullptr || e->word != word) return false;
+  *pivots = e->pivots;
+  return true;
+}
+
+bool Lexicon::Lookup(LexLang lang, std::string_view word,
+                     std::string_view* pivots) const {
+  if (LookupExact(lang, word, pivots)) return true;
+  if (lang == LexLang::kAcronym) return false;
+  for (std::size_t trim = 1; trim <= 3 && word.size() >= trim + 4; ++trim) {
+    const std::string_view prefix = word.substr(0, word.size() - trim);
+    const Entry* e = Find(lang, prefix);
+    if (e != nullptr && e->word.starts_with(prefix) &&
+        e->word.size() <= word.size() + 3) {
+      *pivots = e->pivots;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view Lexicon::CanonicalAcronym(std::string_view acronym) const {
+  std::string_view canonical;
+  if (LookupExact(LexLang::kAcronym, acronym, &canonical)) {
+    const std::size_t space = canonical.find(' ');
+    return canonical.substr(0, space);
+  }
+  return acronym;
+}
+
+}  // namespace tickerdedup::internal
