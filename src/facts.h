@@ -18,8 +18,9 @@
 namespace tickerdedup::internal {
 
 // Canonical facts of one headline, as sorted 32-bit fact codes (a small hash
-// of kind + canonical value). Kinds: number, percentage, score (ordered
-// pair), weekday, month, ordinal, range, year.
+// of kind + canonical value). Kinds: number, percentage, ordered pair (score
+// or range: "15-20" is both), weekday, month. Ordinals and years are
+// recognized but coded as numbers ("1er mars" = "March 1"); see facts.cc.
 struct Facts {
   std::vector<std::uint32_t> codes;  // sorted, may repeat
   void clear() { codes.clear(); }

@@ -21,6 +21,10 @@ namespace tickerdedup::internal {
 // takes a fast path that never calls utf8proc.
 bool NormalizeKey(std::string_view text, std::string* key);
 
+// NormalizeKey without the pure-ASCII fast path: the reference the fast path
+// is tested against, and the general path benchmarks measure.
+bool NormalizeKeyGeneral(std::string_view text, std::string* key);
+
 // Copies `text` to *out with every invalid UTF-8 sequence replaced by U+FFFD
 // (and NUL bytes kept). Returns true when anything was replaced.
 bool RepairUtf8(std::string_view text, std::string* out);

@@ -1,0 +1,424 @@
+// Closed-class word tables: months, weekdays and number words in eng, fra,
+// spa, por, ita, deu, as folded match-key tokens (lower-case, accents
+// stripped, ß -> ss). Sources: the languages' standard Gregorian calendar
+// names and cardinal numerals (as in any grammar of the language, e.g. the
+// CLDR "gregorian" month/day names for the six locales), and the newspaper
+// abbreviations of month names.
+//
+// Choices, each made because a form is also a common word of one of the six
+// languages (the same table serves all of them, without language id):
+//   * Month abbreviations kept: jan feb apr jun jul aug sep sept* oct nov dec
+//     (eng), janv fev fevr avr juil (fra), ene dic (spa), ott (ita). Left out:
+//     "mar" (spa "sea"), "gen" (eng "general"), "out" (eng), "ago" (eng
+//     "ago"), "dez" (por "ten"), "mai" as an abbreviation (it is the full
+//     name). *"sept" is the French numeral 7 here; facts.cc reads it as
+//     September only right before a day or year ("Sept. 11").
+//   * Full month names are months even when they are also words ("may",
+//     "mai" = ita "never", "march", "marco" = the name Marco): callers that
+//     turn them into facts check the context (facts.cc does).
+//   * Weekday abbreviations (mon, wed, sat, sun, ...) are left out: "sun",
+//     "sat", "wed" are English words and "mon" is French "my". Portuguese
+//     weekdays are the hyphenated "segunda-feira" ... "sexta-feira" only:
+//     "segunda", "quarta", "quinta", "sexta" alone are ordinals.
+//   * Number words 0-20, the tens, 100 and 1000, and the big multipliers,
+//     each with the value of the word alone ("milliard" = 1e9, "billion" =
+//     1e9: the English short scale, since English dominates news). The 1e12
+//     words ("trillion", spa "billon") do not fit ClosedClass::value and are
+//     left out; the digits before them still count. Indefinite articles that
+//     are also "one" (un, une, uno, una, um, uma, ein, eine, one) have value 1;
+//     fact extraction decides when they count. Left out: "once" (spa 11, eng
+//     "once"), "seize" (fra 16, eng "seize"), "dos" (spa 2, por "of the"),
+//     "null"/"nul" (deu 0, "null and void", fra "match nul").
+#include "closed_class.h"
+
+#include <absl/container/flat_hash_map.h>
+
+#include <cstddef>
+#include <string_view>
+
+namespace tickerdedup::internal {
+namespace {
+
+struct Entry {
+  std::string_view word;
+  ClosedClassKind kind;
+  int value;
+};
+
+constexpr ClosedClassKind kM = ClosedClassKind::kMonth;
+constexpr ClosedClassKind kW = ClosedClassKind::kWeekday;
+constexpr ClosedClassKind kN = ClosedClassKind::kNumber;
+
+constexpr Entry kEntries[] = {
+    // ---- months: eng
+    {"january", kM, 1},
+    {"february", kM, 2},
+    {"march", kM, 3},
+    {"april", kM, 4},
+    {"may", kM, 5},
+    {"june", kM, 6},
+    {"july", kM, 7},
+    {"august", kM, 8},
+    {"september", kM, 9},
+    {"october", kM, 10},
+    {"november", kM, 11},
+    {"december", kM, 12},
+    {"jan", kM, 1},
+    {"feb", kM, 2},
+    {"apr", kM, 4},
+    {"jun", kM, 6},
+    {"jul", kM, 7},
+    {"aug", kM, 8},
+    {"sep", kM, 9},
+    {"oct", kM, 10},
+    {"nov", kM, 11},
+    {"dec", kM, 12},
+    // ---- months: fra
+    {"janvier", kM, 1},
+    {"fevrier", kM, 2},
+    {"mars", kM, 3},
+    {"avril", kM, 4},
+    {"mai", kM, 5},
+    {"juin", kM, 6},
+    {"juillet", kM, 7},
+    {"aout", kM, 8},
+    {"septembre", kM, 9},
+    {"octobre", kM, 10},
+    {"novembre", kM, 11},
+    {"decembre", kM, 12},
+    {"janv", kM, 1},
+    {"fev", kM, 2},
+    {"fevr", kM, 2},
+    {"avr", kM, 4},
+    {"juil", kM, 7},
+    // ---- months: spa
+    {"enero", kM, 1},
+    {"febrero", kM, 2},
+    {"marzo", kM, 3},
+    {"abril", kM, 4},
+    {"mayo", kM, 5},
+    {"junio", kM, 6},
+    {"julio", kM, 7},
+    {"agosto", kM, 8},
+    {"septiembre", kM, 9},
+    {"setiembre", kM, 9},
+    {"octubre", kM, 10},
+    {"noviembre", kM, 11},
+    {"diciembre", kM, 12},
+    {"ene", kM, 1},
+    {"dic", kM, 12},
+    // ---- months: por ("abril", "agosto" as in spa)
+    {"janeiro", kM, 1},
+    {"fevereiro", kM, 2},
+    {"marco", kM, 3},
+    {"maio", kM, 5},
+    {"junho", kM, 6},
+    {"julho", kM, 7},
+    {"setembro", kM, 9},
+    {"outubro", kM, 10},
+    {"novembro", kM, 11},
+    {"dezembro", kM, 12},
+    // ---- months: ita ("marzo", "agosto", "novembre" as above)
+    {"gennaio", kM, 1},
+    {"febbraio", kM, 2},
+    {"aprile", kM, 4},
+    {"maggio", kM, 5},
+    {"giugno", kM, 6},
+    {"luglio", kM, 7},
+    {"settembre", kM, 9},
+    {"ottobre", kM, 10},
+    {"dicembre", kM, 12},
+    {"ott", kM, 10},
+    // ---- months: deu ("april", "mai", "august", "september", "november"
+    // as above); "jänner"/"feber" are the Austrian forms.
+    {"januar", kM, 1},
+    {"janner", kM, 1},
+    {"februar", kM, 2},
+    {"feber", kM, 2},
+    {"marz", kM, 3},
+    {"juni", kM, 6},
+    {"juli", kM, 7},
+    {"oktober", kM, 10},
+    {"dezember", kM, 12},
+
+    // ---- weekdays, Monday = 1
+    {"monday", kW, 1},
+    {"tuesday", kW, 2},
+    {"wednesday", kW, 3},
+    {"thursday", kW, 4},
+    {"friday", kW, 5},
+    {"saturday", kW, 6},
+    {"sunday", kW, 7},
+    {"lundi", kW, 1},
+    {"mardi", kW, 2},
+    {"mercredi", kW, 3},
+    {"jeudi", kW, 4},
+    {"vendredi", kW, 5},
+    {"samedi", kW, 6},
+    {"dimanche", kW, 7},
+    {"lunes", kW, 1},
+    {"martes", kW, 2},
+    {"miercoles", kW, 3},
+    {"jueves", kW, 4},
+    {"viernes", kW, 5},
+    {"sabado", kW, 6},
+    {"domingo", kW, 7},
+    {"segunda-feira", kW, 1},
+    {"terca-feira", kW, 2},
+    {"quarta-feira", kW, 3},
+    {"quinta-feira", kW, 4},
+    {"sexta-feira", kW, 5},
+    {"lunedi", kW, 1},
+    {"martedi", kW, 2},
+    {"mercoledi", kW, 3},
+    {"giovedi", kW, 4},
+    {"venerdi", kW, 5},
+    {"sabato", kW, 6},
+    {"domenica", kW, 7},
+    {"montag", kW, 1},
+    {"dienstag", kW, 2},
+    {"mittwoch", kW, 3},
+    {"donnerstag", kW, 4},
+    {"freitag", kW, 5},
+    {"samstag", kW, 6},
+    {"sonnabend", kW, 6},
+    {"sonntag", kW, 7},
+
+    // ---- numbers: eng
+    {"zero", kN, 0},
+    {"one", kN, 1},
+    {"two", kN, 2},
+    {"three", kN, 3},
+    {"four", kN, 4},
+    {"five", kN, 5},
+    {"six", kN, 6},
+    {"seven", kN, 7},
+    {"eight", kN, 8},
+    {"nine", kN, 9},
+    {"ten", kN, 10},
+    {"eleven", kN, 11},
+    {"twelve", kN, 12},
+    {"thirteen", kN, 13},
+    {"fourteen", kN, 14},
+    {"fifteen", kN, 15},
+    {"sixteen", kN, 16},
+    {"seventeen", kN, 17},
+    {"eighteen", kN, 18},
+    {"nineteen", kN, 19},
+    {"twenty", kN, 20},
+    {"thirty", kN, 30},
+    {"forty", kN, 40},
+    {"fifty", kN, 50},
+    {"sixty", kN, 60},
+    {"seventy", kN, 70},
+    {"eighty", kN, 80},
+    {"ninety", kN, 90},
+    {"hundred", kN, 100},
+    {"hundreds", kN, 100},
+    {"thousand", kN, 1000},
+    {"thousands", kN, 1000},
+    // ---- numbers: fra ("zero", "six" as in eng; "sept" = 7)
+    {"un", kN, 1},
+    {"une", kN, 1},
+    {"deux", kN, 2},
+    {"trois", kN, 3},
+    {"quatre", kN, 4},
+    {"cinq", kN, 5},
+    {"sept", kN, 7},
+    {"huit", kN, 8},
+    {"neuf", kN, 9},
+    {"dix", kN, 10},
+    {"onze", kN, 11},
+    {"douze", kN, 12},
+    {"treize", kN, 13},
+    {"quatorze", kN, 14},
+    {"quinze", kN, 15},
+    {"dix-sept", kN, 17},
+    {"dix-huit", kN, 18},
+    {"dix-neuf", kN, 19},
+    {"vingt", kN, 20},
+    {"vingts", kN, 20},
+    {"trente", kN, 30},
+    {"quarante", kN, 40},
+    {"cinquante", kN, 50},
+    {"soixante", kN, 60},
+    {"septante", kN, 70},
+    {"huitante", kN, 80},
+    {"octante", kN, 80},
+    {"nonante", kN, 90},
+    {"cent", kN, 100},
+    {"cents", kN, 100},
+    {"mille", kN, 1000},
+    {"milliers", kN, 1000},
+    // ---- numbers: spa ("cero" ...; "tres", "seis", "cinco" shared with por)
+    {"cero", kN, 0},
+    {"uno", kN, 1},
+    {"una", kN, 1},
+    {"tres", kN, 3},
+    {"cuatro", kN, 4},
+    {"cinco", kN, 5},
+    {"seis", kN, 6},
+    {"siete", kN, 7},
+    {"ocho", kN, 8},
+    {"nueve", kN, 9},
+    {"diez", kN, 10},
+    {"doce", kN, 12},
+    {"trece", kN, 13},
+    {"catorce", kN, 14},
+    {"quince", kN, 15},
+    {"dieciseis", kN, 16},
+    {"diecisiete", kN, 17},
+    {"dieciocho", kN, 18},
+    {"diecinueve", kN, 19},
+    {"veinte", kN, 20},
+    {"treinta", kN, 30},
+    {"cuarenta", kN, 40},
+    {"cincuenta", kN, 50},
+    {"sesenta", kN, 60},
+    {"setenta", kN, 70},
+    {"ochenta", kN, 80},
+    {"noventa", kN, 90},
+    {"cien", kN, 100},
+    {"ciento", kN, 100},
+    {"cientos", kN, 100},
+    {"mil", kN, 1000},
+    // ---- numbers: por
+    {"um", kN, 1},
+    {"uma", kN, 1},
+    {"dois", kN, 2},
+    {"duas", kN, 2},
+    {"quatro", kN, 4},
+    {"sete", kN, 7},
+    {"oito", kN, 8},
+    {"nove", kN, 9},
+    {"dez", kN, 10},
+    {"doze", kN, 12},
+    {"treze", kN, 13},
+    {"catorze", kN, 14},
+    {"dezesseis", kN, 16},
+    {"dezasseis", kN, 16},
+    {"dezessete", kN, 17},
+    {"dezassete", kN, 17},
+    {"dezoito", kN, 18},
+    {"dezenove", kN, 19},
+    {"dezanove", kN, 19},
+    {"vinte", kN, 20},
+    {"trinta", kN, 30},
+    {"quarenta", kN, 40},
+    {"cinquenta", kN, 50},
+    {"sessenta", kN, 60},
+    {"oitenta", kN, 80},
+    {"cem", kN, 100},
+    {"cento", kN, 100},
+    {"milhares", kN, 1000},
+    // ---- numbers: ita ("uno", "nove", "cento" as above)
+    {"due", kN, 2},
+    {"tre", kN, 3},
+    {"quattro", kN, 4},
+    {"cinque", kN, 5},
+    {"sei", kN, 6},
+    {"sette", kN, 7},
+    {"otto", kN, 8},
+    {"dieci", kN, 10},
+    {"undici", kN, 11},
+    {"dodici", kN, 12},
+    {"tredici", kN, 13},
+    {"quattordici", kN, 14},
+    {"quindici", kN, 15},
+    {"sedici", kN, 16},
+    {"diciassette", kN, 17},
+    {"diciotto", kN, 18},
+    {"diciannove", kN, 19},
+    {"venti", kN, 20},
+    {"trenta", kN, 30},
+    {"quaranta", kN, 40},
+    {"cinquanta", kN, 50},
+    {"sessanta", kN, 60},
+    {"settanta", kN, 70},
+    {"ottanta", kN, 80},
+    {"novanta", kN, 90},
+    {"mila", kN, 1000},
+    {"migliaia", kN, 1000},
+    // ---- numbers: deu
+    {"ein", kN, 1},
+    {"eine", kN, 1},
+    {"eins", kN, 1},
+    {"zwei", kN, 2},
+    {"zwo", kN, 2},
+    {"drei", kN, 3},
+    {"vier", kN, 4},
+    {"funf", kN, 5},
+    {"sechs", kN, 6},
+    {"sieben", kN, 7},
+    {"acht", kN, 8},
+    {"neun", kN, 9},
+    {"zehn", kN, 10},
+    {"elf", kN, 11},
+    {"zwolf", kN, 12},
+    {"dreizehn", kN, 13},
+    {"vierzehn", kN, 14},
+    {"funfzehn", kN, 15},
+    {"sechzehn", kN, 16},
+    {"siebzehn", kN, 17},
+    {"achtzehn", kN, 18},
+    {"neunzehn", kN, 19},
+    {"zwanzig", kN, 20},
+    {"dreissig", kN, 30},
+    {"vierzig", kN, 40},
+    {"funfzig", kN, 50},
+    {"sechzig", kN, 60},
+    {"siebzig", kN, 70},
+    {"achtzig", kN, 80},
+    {"neunzig", kN, 90},
+    {"hundert", kN, 100},
+    {"tausend", kN, 1000},
+    {"tausende", kN, 1000},
+
+    // ---- multipliers (value of the word alone)
+    {"million", kN, 1000000},
+    {"millions", kN, 1000000},
+    {"millon", kN, 1000000},
+    {"millones", kN, 1000000},
+    {"milhao", kN, 1000000},
+    {"milhoes", kN, 1000000},
+    {"milione", kN, 1000000},
+    {"milioni", kN, 1000000},
+    {"millionen", kN, 1000000},
+    {"mio", kN, 1000000},
+    {"mln", kN, 1000000},
+    {"milliard", kN, 1000000000},
+    {"milliards", kN, 1000000000},
+    {"milliarde", kN, 1000000000},
+    {"milliarden", kN, 1000000000},
+    {"miliardo", kN, 1000000000},
+    {"miliardi", kN, 1000000000},
+    {"mrd", kN, 1000000000},
+    {"billion", kN, 1000000000},
+    {"billions", kN, 1000000000},
+    {"bn", kN, 1000000000},
+    {"bilhao", kN, 1000000000},
+    {"bilhoes", kN, 1000000000},
+};
+
+using Table = absl::flat_hash_map<std::string_view, ClosedClass>;
+
+Table BuildTable() {
+  Table table;
+  table.reserve(std::size(kEntries));
+  for (const Entry& e : kEntries) {
+    table.try_emplace(e.word, ClosedClass{e.kind, e.value});
+  }
+  return table;
+}
+
+}  // namespace
+
+ClosedClass LookupClosedClass(std::string_view word) {
+  // Every entry is 2..13 ASCII bytes; most tokens are rejected here.
+  if (word.size() < 2 || word.size() > 13) return {};
+  static const Table* const table = new Table(BuildTable());
+  const auto it = table->find(word);
+  return it == table->end() ? ClosedClass{} : it->second;
+}
+
+}  // namespace tickerdedup::internal

@@ -1,0 +1,759 @@
+// The fact guard: canonical numbers, percentages, ordered pairs, weekdays
+// and months of a match key, and the containment test between two headlines.
+//
+// Canonical forms, and why:
+//   * Numbers are exact decimals (mantissa x 10^exponent, no trailing zeros),
+//     so "4,43" = "4.43", "1.540" = "1,540" = "1 540" = "1540", "4,43
+//     milliards" = "4.43 billion" = 4.43e9 and "deux" = "two" = "2". A
+//     separator followed by exactly three digits (then a non-digit) is
+//     thousands grouping when the number so far has 1-3 digits; otherwise it
+//     is the decimal mark.
+//   * Ordinals ("24e", "24eme", "1er", "24th", "2nd", "24o", "24.") and years
+//     share the number code: one language writes the day of the month as an
+//     ordinal ("1er mars", "24. Februar", "March 1st") where another writes a
+//     cardinal ("1 de marzo"), and "2.000" must equal "2000". The suffix is
+//     left as a word that is no fact.
+//   * Scores and ranges are one kind, an ordered pair: "15-20" cannot be told
+//     from a score, and "2-1" != "1-2" either way. A pair also emits both of
+//     its numbers, so "23-24 Feb" contains "23 et 24 fevrier".
+//   * Percentages: "10%" = "10 %" = "10 pour cent" = "10 percent" = "10 por
+//     ciento". They also state the bare number, and "4,43 milliards" also
+//     states 4.43 (multipliers of a million and up), so that a ticker cut
+//     before the "%" or the multiplier still matches ("0.3 PCT" vs "0.3...").
+//   * Words that are also common function words only count in context: an
+//     indefinite article with value 1 ("un", "una", "ein", "one") only
+//     before a multiplier ("un million"); "may", "mai" (ita "never"),
+//     "march", "mars" (the planet) and "marco" (the name) only next to a
+//     number or after a preposition of time ("en mai", "in March"); "sept"
+//     is 7 except before a day or year ("sept 11"). A spurious fact on one
+//     side is mostly harmless under the containment policy, but two of them
+//     on different sides make a false conflict.
+//
+// PERF NOTES
+//   One pass over the key builds a token array (numbers parsed on the fly,
+//   words as spans); one pass over the tokens emits the codes; the codes are
+//   sorted. No regex, no allocation once the thread_local token buffer and
+//   out->codes have grown. Word lookups hit one flat_hash_map only for
+//   tokens of 2-13 bytes.
+#include "facts.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "closed_class.h"
+
+namespace tickerdedup::internal {
+namespace {
+
+// ------------------------------------------------------------ decimals
+
+// mantissa x 10^exponent with no trailing zeros in the mantissa (0 has
+// exponent 0), so equal values have equal representations.
+struct Decimal {
+  std::int64_t mantissa = 0;
+  std::int32_t exponent = 0;
+};
+
+constexpr std::int64_t kMaxMantissa = 100000000000000000;  // 1e17
+
+Decimal Normalized(Decimal d) {
+  if (d.mantissa == 0) return {};
+  while (d.mantissa % 10 == 0) {
+    d.mantissa /= 10;
+    ++d.exponent;
+  }
+  return d;
+}
+
+// Products and sums keep 17 significant digits; beyond that the low digits
+// are dropped (deterministically, so both headlines round the same way).
+Decimal Multiply(Decimal a, Decimal b) {
+  std::int64_t m;
+  std::int32_t e = a.exponent + b.exponent;
+  while (__builtin_mul_overflow(a.mantissa, b.mantissa, &m) ||
+         m >= kMaxMantissa) {
+    if (a.mantissa >= b.mantissa) {
+      a.mantissa /= 10;
+    } else {
+      b.mantissa /= 10;
+    }
+    ++e;
+  }
+  return Normalized({m, e});
+}
+
+Decimal Add(Decimal a, Decimal b) {
+  if (a.mantissa == 0) return b;
+  if (b.mantissa == 0) return a;
+  if (a.exponent < b.exponent) std::swap(a, b);
+  // Scale a (the larger exponent) down to b's exponent while it fits.
+  while (a.exponent > b.exponent && a.mantissa < kMaxMantissa / 10) {
+    a.mantissa *= 10;
+    --a.exponent;
+  }
+  while (a.exponent > b.exponent) {  // did not fit: drop b's low digits
+    b.mantissa /= 10;
+    ++b.exponent;
+  }
+  return Normalized({a.mantissa + b.mantissa, a.exponent});
+}
+
+Decimal FromInt(std::int64_t v) { return Normalized({v, 0}); }
+
+// a < v, for non-negative a and v (magnitude test, exact enough here).
+bool Less(Decimal a, std::int64_t v) {
+  long double x = static_cast<long double>(a.mantissa);
+  for (std::int32_t e = a.exponent; e > 0; --e) x *= 10;
+  for (std::int32_t e = a.exponent; e < 0; ++e) x /= 10;
+  return x < static_cast<long double>(v);
+}
+
+// ------------------------------------------------------------ fact codes
+
+enum class FactKind : std::uint8_t {
+  kNumber = 1,
+  kPercent,
+  kPair,
+  kWeekday,
+  kMonth,
+};
+
+inline std::uint64_t Mix(std::uint64_t h, std::uint64_t v) {
+  // MurmurHash3's fmix64 over a running xor: enough to spread small values
+  // over 32 bits (collisions only matter between facts of one headline pair).
+  h ^= v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  h ^= h >> 33;
+  return h;
+}
+
+inline std::uint32_t Code(FactKind kind, Decimal a, Decimal b = {}) {
+  std::uint64_t h = Mix(static_cast<std::uint64_t>(kind),
+                        static_cast<std::uint64_t>(a.mantissa));
+  h = Mix(h, static_cast<std::uint32_t>(a.exponent));
+  if (kind == FactKind::kPair) {
+    h = Mix(h, static_cast<std::uint64_t>(b.mantissa));
+    h = Mix(h, static_cast<std::uint32_t>(b.exponent));
+  }
+  return static_cast<std::uint32_t>(h >> 32);
+}
+
+// ------------------------------------------------------------ tokens
+
+enum class TokenKind : std::uint8_t {
+  kNumber,       // digits, with grouping / decimals applied
+  kMonthNumber,  // the month of a numeric date such as 21.02.2026
+  kWord,         // letters (any non-ASCII byte counts as a letter)
+  kPercent,      // %
+  kDash,         // -
+  kColon,        // :
+  kTimeSep,      // the "h" of 20h30
+  kOther,        // any other punctuation: breaks number phrases
+};
+
+struct Token {
+  TokenKind kind;
+  bool space_before;
+  std::uint8_t digits;  // kNumber: digits before any separator
+  std::uint32_t begin;  // kWord: span in the key
+  std::uint32_t end;
+  Decimal value;  // kNumber, kMonthNumber
+};
+
+inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline bool IsWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+// End of the digit run starting at i.
+inline std::size_t DigitRunEnd(std::string_view s, std::size_t i) {
+  while (i < s.size() && IsDigit(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
+inline std::int64_t DigitsValue(std::string_view s, std::size_t b,
+                                std::size_t e) {
+  std::int64_t v = 0;
+  for (std::size_t k = b; k < e && k - b < 17; ++k) v = v * 10 + (s[k] - '0');
+  return v;
+}
+
+// Appends the digits s[b, e) to a decimal being read left to right.
+inline void AppendDigits(std::string_view s, std::size_t b, std::size_t e,
+                         Decimal* d) {
+  for (std::size_t k = b; k < e; ++k) {
+    if (d->mantissa < kMaxMantissa / 10) {
+      d->mantissa = d->mantissa * 10 + (s[k] - '0');
+    } else {
+      ++d->exponent;  // out of precision: count the digit's magnitude only
+    }
+  }
+}
+
+template <std::size_t N>
+bool OneOf(std::string_view w, const std::string_view (&set)[N]) {
+  return std::find(std::begin(set), std::end(set), w) != std::end(set);
+}
+
+// Ordinal suffixes after NFKC and folding: fra 1er 1re 1ere 2e 2eme 2nd(e),
+// eng 1st 2nd 3rd 4th, spa/por/ita 1o 1a 1os (from º ª).
+constexpr std::string_view kOrdinalSuffixes[] = {
+    "e",  "er", "re", "ere", "eme", "ieme", "nd",  "nde", "st",
+    "rd", "th", "o",  "a",   "os",  "as",   "ter", "ten", "te"};
+
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view key, std::vector<Token>* tokens)
+      : s_(key), tokens_(tokens) {}
+
+  void Run() {
+    bool space = false;
+    std::size_t i = 0;
+    const std::size_t n = s_.size();
+    while (i < n) {
+      const auto c = static_cast<unsigned char>(s_[i]);
+      if (c == ' ') {
+        space = true;
+        ++i;
+        continue;
+      }
+      space_ = space;
+      space = false;
+      if (IsDigit(c)) {
+        i = Number(i);
+      } else if (IsWordByte(c)) {
+        std::size_t e = i + 1;
+        while (e < n && IsWordByte(static_cast<unsigned char>(s_[e]))) ++e;
+        // An ordinal suffix glued to a number ("1er", "24th", "24o") is
+        // dropped, so that the number is next to the word that follows it.
+        const bool glued = !tokens_->empty() && !space_ &&
+                           tokens_->back().kind == TokenKind::kNumber &&
+                           tokens_->back().end == i;
+        if (!glued || !OneOf(s_.substr(i, e - i), kOrdinalSuffixes)) {
+          Push(TokenKind::kWord, i, e);
+        }
+        i = e;
+      } else {
+        Push(c == '%'   ? TokenKind::kPercent
+             : c == '-' ? TokenKind::kDash
+             : c == ':' ? TokenKind::kColon
+                        : TokenKind::kOther,
+             i, i + 1);
+        ++i;
+      }
+    }
+  }
+
+ private:
+  void Push(TokenKind kind, std::size_t b, std::size_t e, Decimal v = {},
+            std::size_t digits = 0) {
+    tokens_->push_back(
+        Token{kind, space_,
+              static_cast<std::uint8_t>(std::min<std::size_t>(digits, 255)),
+              static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), v});
+    space_ = false;
+  }
+
+  bool At(std::size_t i, char c) const { return i < s_.size() && s_[i] == c; }
+  bool DigitAt(std::size_t i) const {
+    return i < s_.size() && IsDigit(static_cast<unsigned char>(s_[i]));
+  }
+
+  // Numeric dates: d.m.yyyy, d/m/yy (m/d/yyyy when the middle part cannot be
+  // a month) and ISO yyyy-mm-dd. Returns the end, or 0 when not a date.
+  std::size_t Date(std::size_t b, std::size_t e1) {
+    const std::size_t len1 = e1 - b;
+    const char sep = e1 < s_.size() ? s_[e1] : '\0';
+    if (sep != '.' && sep != '/' && sep != '-') return 0;
+    if (sep == '-' ? len1 != 4 : (len1 < 1 || len1 > 2)) return 0;
+    const std::size_t b2 = e1 + 1, e2 = DigitRunEnd(s_, b2);
+    if (e2 - b2 < 1 || e2 - b2 > 2 || !At(e2, sep)) return 0;
+    const std::size_t b3 = e2 + 1, e3 = DigitRunEnd(s_, b3);
+    const std::size_t len3 = e3 - b3;
+    if (sep == '-' ? len3 != 2 : (len3 != 2 && len3 != 4)) return 0;
+    std::int64_t p1 = DigitsValue(s_, b, e1), p2 = DigitsValue(s_, b2, e2),
+                 p3 = DigitsValue(s_, b3, e3);
+    std::int64_t day, month, year;
+    if (sep == '-') {
+      year = p1, month = p2, day = p3;
+    } else {
+      day = p1, month = p2, year = p3;
+      if (month > 12 && day <= 12) std::swap(day, month);  // US order
+      if (len3 == 2) year += year < 50 ? 2000 : 1900;
+    }
+    if (month < 1 || month > 12 || day < 1 || day > 31) return 0;
+    Push(TokenKind::kNumber, b, e1, FromInt(day), 2);
+    Push(TokenKind::kMonthNumber, b2, e2, FromInt(month));
+    Push(TokenKind::kNumber, b3, e3, FromInt(year), 4);
+    return e3;
+  }
+
+  // Clock times written with a unit, as 24-hour values like the "17:30" /
+  // "17h30" of other languages: English "5pm", "5.30pm", "5:30 p.m.",
+  // "11am" and German "13.15 Uhr", "17 Uhr". A spaced "am" is left alone:
+  // it is German "on the". Returns the end, or 0.
+  std::size_t Clock(std::size_t b, std::size_t e1) {
+    if (e1 - b > 2) return 0;
+    const std::int64_t hour = DigitsValue(s_, b, e1);
+    std::size_t p = e1;
+    std::int64_t minutes = -1;
+    if ((At(p, '.') || At(p, ':')) && DigitRunEnd(s_, p + 1) == p + 3) {
+      minutes = DigitsValue(s_, p + 1, p + 3);
+      p += 3;
+    }
+    const bool spaced = At(p, ' ');
+    if (spaced) ++p;
+    std::size_t end;
+    std::int64_t hour24 = hour;
+    if (s_.compare(p, 3, "uhr") == 0) {
+      if (hour > 24) return 0;
+      end = p + 3;
+    } else {
+      const bool pm = At(p, 'p');
+      if ((!pm && !At(p, 'a')) || hour < 1 || hour > 12) return 0;
+      if (At(p + 1, 'm')) {
+        if (spaced && !pm) return 0;
+        end = p + 2;
+      } else if (At(p + 1, '.') && At(p + 2, 'm')) {
+        end = At(p + 3, '.') ? p + 4 : p + 3;
+      } else {
+        return 0;
+      }
+      hour24 = hour % 12 + (pm ? 12 : 0);
+    }
+    if (end < s_.size() && IsWordByte(static_cast<unsigned char>(s_[end]))) {
+      return 0;
+    }
+    Push(TokenKind::kNumber, b, e1, FromInt(hour24), 2);
+    if (minutes >= 0) {
+      Push(TokenKind::kTimeSep, e1, e1 + 1);
+      Push(TokenKind::kNumber, e1 + 1, e1 + 3, FromInt(minutes), 2);
+    }
+    return end;
+  }
+
+  // Money amounts with a glued multiplier, "$965m", "US$4b", "£2bn": the
+  // suffix is a multiplier only right after a currency sign ("100m" alone
+  // is a distance). Returns the multiplier's power of ten and sets *end, or
+  // returns 0.
+  int CurrencySuffix(std::size_t b, std::size_t e, std::size_t* end) const {
+    const std::string_view before = s_.substr(0, b);
+    const bool currency = before.ends_with("$") ||
+                          before.ends_with("\xC2\xA3") ||      // £
+                          before.ends_with("\xE2\x82\xAC") ||  // €
+                          before.ends_with("\xC2\xA5");        // ¥
+    if (!currency) return 0;
+    std::size_t w = e;
+    while (w < s_.size() && s_[w] >= 'a' && s_[w] <= 'z') ++w;
+    const std::string_view suffix = s_.substr(e, w - e);
+    if (w < s_.size() && IsWordByte(static_cast<unsigned char>(s_[w]))) {
+      return 0;
+    }
+    *end = w;
+    if (suffix == "k") return 3;
+    if (suffix == "m" || suffix == "mn" || suffix == "mln") return 6;
+    if (suffix == "b" || suffix == "bn" || suffix == "bln") return 9;
+    return 0;
+  }
+
+  // Reads the number starting at s_[b] (a digit); returns its end.
+  std::size_t Number(std::size_t b) {
+    std::size_t e = DigitRunEnd(s_, b);
+    if (std::size_t date_end = Date(b, e); date_end != 0) return date_end;
+    if (std::size_t clock_end = Clock(b, e); clock_end != 0) {
+      return clock_end;
+    }
+    const std::size_t int_digits = e - b;
+    Decimal v;
+    AppendDigits(s_, b, e, &v);
+    // Thousands grouping: "1.540", "1,540", "1 540", "2 000 000". Only after
+    // a first group of 1-3 digits, with one separator kind throughout.
+    char group_sep = '\0';
+    if (int_digits <= 3) {
+      for (;;) {
+        const char sep = e < s_.size() ? s_[e] : '\0';
+        if (sep != '.' && sep != ',' && sep != ' ') break;
+        if (group_sep != '\0' && sep != group_sep) break;
+        const std::size_t g = DigitRunEnd(s_, e + 1);
+        if (g - (e + 1) != 3) break;
+        group_sep = sep;
+        AppendDigits(s_, e + 1, g, &v);
+        e = g;
+      }
+    }
+    // Decimal mark: "4,43", "124.32", "1.540,5".
+    if ((At(e, '.') || At(e, ',')) && s_[e] != group_sep && DigitAt(e + 1)) {
+      const std::size_t f = DigitRunEnd(s_, e + 1);
+      for (std::size_t k = e + 1; k < f; ++k) {
+        if (v.mantissa >= kMaxMantissa / 10) break;  // beyond precision
+        v.mantissa = v.mantissa * 10 + (s_[k] - '0');
+        --v.exponent;
+      }
+      e = f;
+    }
+    std::size_t suffix_end;
+    if (const int scale = CurrencySuffix(b, e, &suffix_end); scale != 0) {
+      v.exponent += scale;
+      Push(TokenKind::kNumber, b, e, Normalized(v), 0);
+      return suffix_end;
+    }
+    Push(TokenKind::kNumber, b, e, Normalized(v),
+         group_sep == '\0' ? int_digits : 0);
+    // Times "20h30" (French): hours and minutes make an ordered pair.
+    // (Clock has already taken "5.30pm".)
+    if (int_digits <= 2 && group_sep == '\0' && At(e, 'h') &&
+        DigitRunEnd(s_, e + 1) == e + 3) {
+      Push(TokenKind::kTimeSep, e, e + 1);
+      Push(TokenKind::kNumber, e + 1, e + 3,
+           FromInt(DigitsValue(s_, e + 1, e + 3)), 2);
+      e += 3;
+    }
+    return e;
+  }
+
+  std::string_view s_;
+  std::vector<Token>* tokens_;
+  bool space_ = false;
+};
+
+// ------------------------------------------------------------ interpretation
+
+// Prepositions after which "may", "mai", "march", "mars", "marco" are months.
+constexpr std::string_view kTimePrepositions[] = {
+    "in",    "en",    "em",    "im",     "fin",   "debut",   "mi",
+    "early", "late",  "since", "depuis", "until", "through", "seit",
+    "desde", "hasta", "ate",   "end",    "mid",   "entro"};
+// Connectors between a month and a day or year: "9 de marco", "mai de 2026".
+constexpr std::string_view kDateConnectors[] = {"de", "of", "del", "di"};
+// Words between two numbers that make an ordered pair (range or score).
+// ("h": the spaced French time "17 h 30".)
+constexpr std::string_view kRangeWords[] = {
+    "h", "au", "a", "to", "bis", "al", "ate", "till", "until", "alle"};
+// "10 percent", "10 pct", "10 prozent".
+constexpr std::string_view kPercentWords[] = {"percent", "pourcent", "prozent",
+                                              "pct", "porciento"};
+// "10 pour cent", "10 per cent", "10 por ciento", "10 por cento".
+constexpr std::string_view kPercentFirst[] = {"pour", "per", "por"};
+constexpr std::string_view kPercentSecond[] = {"cent", "ciento", "cento"};
+
+struct AmbiguousMonth {
+  std::string_view word;
+  bool after_de;  // "mois de mai", "mois de mars" (fra)
+};
+constexpr AmbiguousMonth kAmbiguousMonths[] = {{"may", false},
+                                               {"mai", true},
+                                               {"march", false},
+                                               {"mars", true},
+                                               {"marco", false}};
+
+// Plural multipliers are vague alone ("thousands march", "des milliers"):
+// they only scale a number before them ("deux millions", "20 mila").
+constexpr std::string_view kVagueMultipliers[] = {
+    "hundreds",   "thousands", "cents",    "cientos",   "milliers",
+    "milhares",   "migliaia",  "tausende", "mila",      "millions",
+    "millones",   "milhoes",   "milioni",  "millionen", "milliards",
+    "milliarden", "miliardi",  "billions", "bilhoes",   "vingts"};
+
+// Portuguese weekdays: "segunda-feira" / "segunda feira".
+constexpr std::string_view kFeiraPrefixes[] = {"segunda", "terca", "quarta",
+                                               "quinta", "sexta"};
+
+class Interpreter {
+ public:
+  Interpreter(std::string_view key, const std::vector<Token>& tokens,
+              std::vector<std::uint32_t>* codes)
+      : s_(key), t_(tokens), codes_(codes) {}
+
+  void Run() {
+    std::size_t i = 0;
+    while (i < t_.size()) {
+      const Token& tok = t_[i];
+      switch (tok.kind) {
+        case TokenKind::kNumber:
+          i = NumberFacts(i);
+          break;
+        case TokenKind::kMonthNumber:
+          Emit(FactKind::kMonth, tok.value);
+          ++i;
+          break;
+        case TokenKind::kWord:
+          i = WordFacts(i);
+          break;
+        default:
+          ++i;
+      }
+    }
+  }
+
+ private:
+  std::string_view Word(std::size_t i) const {
+    if (i >= t_.size() || t_[i].kind != TokenKind::kWord) return {};
+    return s_.substr(t_[i].begin, t_[i].end - t_[i].begin);
+  }
+  bool IsNumber(std::size_t i) const {
+    return i < t_.size() && t_[i].kind == TokenKind::kNumber;
+  }
+  // Value of the number word at i, or -1.
+  int NumberWord(std::size_t i) const {
+    const std::string_view w = Word(i);
+    if (w.empty()) return -1;
+    const ClosedClass c = LookupClosedClass(w);
+    return c.kind == ClosedClassKind::kNumber ? c.value : -1;
+  }
+  // Index of the number word joined to the phrase after token i-1: the next
+  // token, or the one after a hyphen written without spaces ("vingt-deux").
+  std::size_t JoinedWord(std::size_t i) const {
+    if (i < t_.size() && t_[i].kind == TokenKind::kDash &&
+        !t_[i].space_before && i + 1 < t_.size() && !t_[i + 1].space_before) {
+      return i + 1;
+    }
+    return i;
+  }
+  // True when a number phrase starts at i (digits, or a number word that is
+  // not a lone article).
+  bool StartsNumber(std::size_t i) const {
+    if (IsNumber(i)) return true;
+    const int v = NumberWord(i);
+    if (v < 0 || OneOf(Word(i), kVagueMultipliers)) return false;
+    return v != 1 || NumberWord(JoinedWord(i + 1)) >= 1000;
+  }
+
+  void Emit(FactKind kind, Decimal a, Decimal b = {}) {
+    codes_->push_back(Code(kind, a, b));
+  }
+
+  // Reads the number phrase at i: digits optionally scaled by multiplier
+  // words ("4,43 milliards", "20 mil"), or number words composed the usual
+  // way ("trois cent cinquante", "vingt-deux", "mil millones"). Sets *value
+  // and, when a multiplier of 1e6 or more applied, *bare to what it
+  // multiplied ("4,43" in "4,43 milliards"; else 0). Returns the end.
+  std::size_t Phrase(std::size_t i, Decimal* value, Decimal* bare) const {
+    Decimal total, current;
+    *bare = {};
+    int last = -1;  // last word component; -1 after digits
+    std::size_t k = i + 1;
+    if (IsNumber(i)) {
+      current = t_[i].value;
+    } else {
+      last = NumberWord(i);
+      if (last >= 1000) {
+        total = FromInt(last);
+      } else {
+        current = FromInt(last);
+      }
+    }
+    for (;;) {
+      const std::size_t w = JoinedWord(k);
+      const int v = NumberWord(w);
+      if (v < 0) break;
+      if (v >= 1000) {  // thousand, million, milliard: closes a group
+        const Decimal so_far = Add(total, current);
+        // Only millions and up: thousands are written in digits in most
+        // places ("deux mille" = "2000"), millions in words everywhere.
+        if (Less(so_far, v)) {  // "deux cent mille", "mil millones"
+          if (v >= 1000000) *bare = so_far;
+          total =
+              Multiply(so_far.mantissa == 0 ? FromInt(1) : so_far, FromInt(v));
+        } else {  // "trois millions deux cent mille"
+          if (v >= 1000000) *bare = current;
+          total =
+              Add(total, Multiply(current.mantissa == 0 ? FromInt(1) : current,
+                                  FromInt(v)));
+        }
+        current = {};
+      } else if (v == 100 && last >= 0 && last < 100) {  // "deux cents"
+        current = Multiply(current.mantissa == 0 ? FromInt(1) : current,
+                           FromInt(100));
+      } else if (last >= 20 && last < 100 && last % 10 == 0 && v >= 1 &&
+                 v < (last == 60 || last == 80 ? 20 : 10)) {
+        current = Add(current, FromInt(v));  // "twenty-one", "soixante-dix"
+      } else if (last == 10 && v >= 7 && v <= 9 && w != k) {
+        current = Add(current, FromInt(v));  // "dix-sept"
+      } else if (last >= 100 && v < 100) {
+        current = Add(current, FromInt(v));  // "cent vingt", "mil dos"
+      } else {
+        break;
+      }
+      last = v;
+      k = w + 1;
+    }
+    *value = Add(total, current);
+    return k;
+  }
+
+  // After a phrase ending at k: the end of a percent marker, or k.
+  std::size_t PercentEnd(std::size_t k) const {
+    if (k < t_.size() && t_[k].kind == TokenKind::kPercent) return k + 1;
+    const std::string_view w = Word(k);
+    if (w.empty()) return k;
+    if (OneOf(w, kPercentWords)) return k + 1;
+    if (OneOf(w, kPercentFirst) && OneOf(Word(k + 1), kPercentSecond)) {
+      return k + 2;
+    }
+    return k;
+  }
+
+  // True when token k joins two numbers into an ordered pair.
+  bool PairConnector(std::size_t k, const Decimal& left,
+                     std::size_t left_begin) const {
+    if (k + 1 >= t_.size() || !StartsNumber(k + 1)) return false;
+    const Token& c = t_[k];
+    switch (c.kind) {
+      case TokenKind::kTimeSep:
+        return true;
+      case TokenKind::kColon:  // "2:1", "20:30", never "Sahara : 23"
+        return !c.space_before && !t_[k + 1].space_before;
+      case TokenKind::kDash: {
+        if (!c.space_before && !t_[k + 1].space_before) return true;
+        // Spaced dashes also separate headline parts ("... 2026 - 10 ..."):
+        // accept only small plain integers on both sides ("2 - 1").
+        const bool small_left =
+            IsNumber(left_begin) && t_[left_begin].digits >= 1 &&
+            t_[left_begin].digits <= 2 && left.exponent == 0;
+        return small_left && IsNumber(k + 1) && t_[k + 1].digits >= 1 &&
+               t_[k + 1].digits <= 2 && t_[k + 1].value.exponent == 0;
+      }
+      case TokenKind::kWord:
+        return OneOf(Word(k), kRangeWords);
+      default:
+        return false;
+    }
+  }
+
+  std::size_t NumberFacts(std::size_t i) {
+    Decimal left, bare;
+    std::size_t k = Phrase(i, &left, &bare);
+    std::size_t after = PercentEnd(k);
+    const FactKind left_kind =
+        after != k ? FactKind::kPercent : FactKind::kNumber;
+    Emit(left_kind, left);
+    // A percentage also states its number, so that "0.3 PCT" cut to "0.3..."
+    // still matches; "10%" vs "15%" still conflicts.
+    if (left_kind == FactKind::kPercent) Emit(FactKind::kNumber, left);
+    // A scaled number also states its multiplicand, so that a ticker cut
+    // before the multiplier ("4.1 billion" -> "4.1...") still matches. A bare
+    // 1 ("un million", "1 million") would only add noise.
+    // Only a multiplicand under 1000: "38.000 millones" states no 38000, so
+    // it still equals "38 Milliarden" (38e9, plus 38 which it may lack).
+    if (bare.mantissa != 0 && !(bare.mantissa == 1 && bare.exponent == 0) &&
+        Less(bare, 1000)) {
+      Emit(FactKind::kNumber, bare);
+    }
+    if (!PairConnector(after, left, i)) return after;
+    Decimal right;
+    k = Phrase(after + 1, &right, &bare);
+    const std::size_t right_end = PercentEnd(k);
+    if (right_end != k) Emit(FactKind::kPercent, right);
+    Emit(FactKind::kNumber, right);
+    Emit(FactKind::kPair, left, right);
+    return right_end;
+  }
+
+  // Is the ambiguous month word at i used as a month?
+  bool MonthContext(std::size_t i, bool after_de) const {
+    std::size_t prev = i;
+    // Skip "-" of "mi-mai" and "." of "1. Mai".
+    if (prev > 0 && (t_[prev - 1].kind == TokenKind::kDash ||
+                     (t_[prev - 1].kind == TokenKind::kOther &&
+                      s_[t_[prev - 1].begin] == '.'))) {
+      --prev;
+    }
+    if (prev > 0) {
+      if (IsNumber(prev - 1)) return true;
+      const std::string_view w = Word(prev - 1);
+      if (OneOf(w, kTimePrepositions)) return true;
+      if (OneOf(w, kDateConnectors) &&
+          ((prev >= 2 && IsNumber(prev - 2)) || (after_de && w == "de"))) {
+        return true;
+      }
+    }
+    if (IsNumber(i + 1)) return true;
+    return OneOf(Word(i + 1), kDateConnectors) && IsNumber(i + 2);
+  }
+
+  std::size_t WordFacts(std::size_t i) {
+    const std::string_view w = Word(i);
+    if (w == "sept") {
+      if (IsNumber(i + 1)) {  // "Sept 11" is not French 7
+        Emit(FactKind::kMonth, FromInt(9));
+        return i + 1;
+      }
+      // "... SEPT..." cut before its day: neither 7 nor a month for sure.
+      if (i + 1 == t_.size() ||
+          (t_[i + 1].kind == TokenKind::kOther && s_[t_[i + 1].begin] == '.')) {
+        return i + 1;
+      }
+    }
+    const ClosedClass c = LookupClosedClass(w);
+    switch (c.kind) {
+      case ClosedClassKind::kNumber:
+        return StartsNumber(i) ? NumberFacts(i) : i + 1;
+      case ClosedClassKind::kMonth: {
+        for (const AmbiguousMonth& m : kAmbiguousMonths) {
+          if (w == m.word && !MonthContext(i, m.after_de)) return i + 1;
+        }
+        Emit(FactKind::kMonth, FromInt(c.value));
+        return i + 1;
+      }
+      case ClosedClassKind::kWeekday:
+        Emit(FactKind::kWeekday, FromInt(c.value));
+        return i + 1;
+      case ClosedClassKind::kNone:
+        break;
+    }
+    if (OneOf(w, kFeiraPrefixes)) {
+      const std::size_t f = JoinedWord(i + 1);
+      if (Word(f) == "feira") {
+        char buf[16];
+        const std::size_t len = w.size();
+        std::copy(w.begin(), w.end(), buf);
+        std::copy_n("-feira", 6, buf + len);
+        const ClosedClass d = LookupClosedClass(std::string_view(buf, len + 6));
+        if (d.kind == ClosedClassKind::kWeekday) {
+          Emit(FactKind::kWeekday, FromInt(d.value));
+          return f + 1;
+        }
+      }
+    }
+    return i + 1;
+  }
+
+  std::string_view s_;
+  const std::vector<Token>& t_;
+  std::vector<std::uint32_t>* codes_;
+};
+
+}  // namespace
+
+void ExtractFacts(std::string_view key, Facts* out) {
+  out->clear();
+  thread_local std::vector<Token> tokens;
+  tokens.clear();
+  Tokenizer(key, &tokens).Run();
+  Interpreter(key, tokens, &out->codes).Run();
+  std::sort(out->codes.begin(), out->codes.end());
+}
+
+namespace {
+
+// Multiset inclusion of sorted ranges: is every code of `small` in `big`?
+bool Contains(const std::vector<std::uint32_t>& big,
+              const std::vector<std::uint32_t>& small) {
+  return std::includes(big.begin(), big.end(), small.begin(), small.end());
+}
+
+}  // namespace
+
+bool FactsConflict(const Facts& a, const Facts& b) {
+  const auto& x = a.codes.size() >= b.codes.size() ? a.codes : b.codes;
+  const auto& y = a.codes.size() >= b.codes.size() ? b.codes : a.codes;
+  return !Contains(x, y);
+}
+
+}  // namespace tickerdedup::internal

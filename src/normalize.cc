@@ -1,0 +1,579 @@
+// Match-key normalization: UTF-8 repair, HTML entity decoding, NFKC + case
+// folding + accent stripping (utf8proc), punctuation and space unification.
+//
+// PERF NOTES
+//   Data flow (slow path): text -> [RepairAndDecode: one byte pass, repaired
+//   UTF-8 with entities decoded, into a thread_local string] ->
+//   [utf8proc_decompose_custom: NFKD + casefold + ignorable removal, with
+//   MapBeforeDecompose unifying quotes/dashes/spaces/controls first] ->
+//   [StripMarks: drops combining marks after Latin/Greek bases and Arabic /
+//   Hebrew vowel points, in place] -> [utf8proc_normalize_utf32 COMPOSE:
+//   recomposes what is left, e.g. Cyrillic "й", Hangul syllables] ->
+//   [EncodeCollapsed: UTF-8 into *key, whitespace collapsed and trimmed].
+//   All buffers are thread_local or the caller's *key, so a warm call does no
+//   allocation. utf8proc_map is not used because it mallocs per call.
+//   Pure-ASCII text without '&' (most English feeds) skips all of that: one
+//   table lookup per byte. The fast path must equal the slow path; the test
+//   NormalizeTest.AsciiFastPathEqualsSlowPath checks it on generated strings.
+
+#include "normalize.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tickerdedup::internal {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+// ------------------------------------------------------------ UTF-8 helpers
+
+// Appends the UTF-8 encoding of `c` (a valid scalar value) at `out`; returns
+// the new end.
+inline char* EncodeUtf8(char32_t c, char* out) {
+  if (c < 0x80) {
+    *out++ = static_cast<char>(c);
+  } else if (c < 0x800) {
+    *out++ = static_cast<char>(0xC0 | (c >> 6));
+    *out++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    *out++ = static_cast<char>(0xE0 | (c >> 12));
+    *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    *out++ = static_cast<char>(0xF0 | (c >> 18));
+    *out++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *out++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+inline void AppendUtf8(char32_t c, std::string* out) {
+  char buf[4];
+  char* end = EncodeUtf8(c, buf);
+  out->append(buf, static_cast<std::size_t>(end - buf));
+}
+
+// Length of the well-formed UTF-8 sequence starting at s[0] (Unicode 15,
+// Table 3-7), or 0 when it is ill-formed; then *bad is set to the length of
+// the maximal ill-formed subpart, which becomes one U+FFFD (the practice the
+// Unicode Standard recommends in section 3.9 and that WHATWG follows).
+inline std::size_t Utf8SequenceLength(const unsigned char* s, std::size_t n,
+                                      std::size_t* bad) {
+  const unsigned char b0 = s[0];
+  if (b0 < 0x80) return 1;
+  std::size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;  // bounds for the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // overlong
+    if (b0 == 0xED) hi = 0x9F;  // surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    if (b0 == 0xF0) lo = 0x90;  // overlong
+    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    *bad = 1;
+    return 0;
+  }
+  for (std::size_t k = 1; k < len; ++k) {
+    if (k >= n) {
+      *bad = k;
+      return 0;
+    }
+    const unsigned char lo_k = (k == 1) ? lo : 0x80;
+    const unsigned char hi_k = (k == 1) ? hi : 0xBF;
+    if (s[k] < lo_k || s[k] > hi_k) {
+      *bad = k;
+      return 0;
+    }
+  }
+  return len;
+}
+
+// ------------------------------------------------------------ HTML entities
+
+struct NamedEntity {
+  std::string_view name;
+  char32_t code;
+};
+
+// The 252 HTML 4.01 named character references (W3C HTML 4.01 section 24:
+// Latin-1, symbols and Greek, special characters) plus XML's &apos;, sorted
+// by name (byte order) for binary search. Generated once from Python's
+// html.entities.name2codepoint, which transcribes that list. HTML5's 2,000+
+// names add little for headlines.
+constexpr NamedEntity kNamedEntities[] = {
+    {"AElig", 0xC6},    {"Aacute", 0xC1},    {"Acirc", 0xC2},
+    {"Agrave", 0xC0},   {"Alpha", 0x391},    {"Aring", 0xC5},
+    {"Atilde", 0xC3},   {"Auml", 0xC4},      {"Beta", 0x392},
+    {"Ccedil", 0xC7},   {"Chi", 0x3A7},      {"Dagger", 0x2021},
+    {"Delta", 0x394},   {"ETH", 0xD0},       {"Eacute", 0xC9},
+    {"Ecirc", 0xCA},    {"Egrave", 0xC8},    {"Epsilon", 0x395},
+    {"Eta", 0x397},     {"Euml", 0xCB},      {"Gamma", 0x393},
+    {"Iacute", 0xCD},   {"Icirc", 0xCE},     {"Igrave", 0xCC},
+    {"Iota", 0x399},    {"Iuml", 0xCF},      {"Kappa", 0x39A},
+    {"Lambda", 0x39B},  {"Mu", 0x39C},       {"Ntilde", 0xD1},
+    {"Nu", 0x39D},      {"OElig", 0x152},    {"Oacute", 0xD3},
+    {"Ocirc", 0xD4},    {"Ograve", 0xD2},    {"Omega", 0x3A9},
+    {"Omicron", 0x39F}, {"Oslash", 0xD8},    {"Otilde", 0xD5},
+    {"Ouml", 0xD6},     {"Phi", 0x3A6},      {"Pi", 0x3A0},
+    {"Prime", 0x2033},  {"Psi", 0x3A8},      {"Rho", 0x3A1},
+    {"Scaron", 0x160},  {"Sigma", 0x3A3},    {"THORN", 0xDE},
+    {"Tau", 0x3A4},     {"Theta", 0x398},    {"Uacute", 0xDA},
+    {"Ucirc", 0xDB},    {"Ugrave", 0xD9},    {"Upsilon", 0x3A5},
+    {"Uuml", 0xDC},     {"Xi", 0x39E},       {"Yacute", 0xDD},
+    {"Yuml", 0x178},    {"Zeta", 0x396},     {"aacute", 0xE1},
+    {"acirc", 0xE2},    {"acute", 0xB4},     {"aelig", 0xE6},
+    {"agrave", 0xE0},   {"alefsym", 0x2135}, {"alpha", 0x3B1},
+    {"amp", 0x26},      {"and", 0x2227},     {"ang", 0x2220},
+    {"apos", 0x27},     {"aring", 0xE5},     {"asymp", 0x2248},
+    {"atilde", 0xE3},   {"auml", 0xE4},      {"bdquo", 0x201E},
+    {"beta", 0x3B2},    {"brvbar", 0xA6},    {"bull", 0x2022},
+    {"cap", 0x2229},    {"ccedil", 0xE7},    {"cedil", 0xB8},
+    {"cent", 0xA2},     {"chi", 0x3C7},      {"circ", 0x2C6},
+    {"clubs", 0x2663},  {"cong", 0x2245},    {"copy", 0xA9},
+    {"crarr", 0x21B5},  {"cup", 0x222A},     {"curren", 0xA4},
+    {"dArr", 0x21D3},   {"dagger", 0x2020},  {"darr", 0x2193},
+    {"deg", 0xB0},      {"delta", 0x3B4},    {"diams", 0x2666},
+    {"divide", 0xF7},   {"eacute", 0xE9},    {"ecirc", 0xEA},
+    {"egrave", 0xE8},   {"empty", 0x2205},   {"emsp", 0x2003},
+    {"ensp", 0x2002},   {"epsilon", 0x3B5},  {"equiv", 0x2261},
+    {"eta", 0x3B7},     {"eth", 0xF0},       {"euml", 0xEB},
+    {"euro", 0x20AC},   {"exist", 0x2203},   {"fnof", 0x192},
+    {"forall", 0x2200}, {"frac12", 0xBD},    {"frac14", 0xBC},
+    {"frac34", 0xBE},   {"frasl", 0x2044},   {"gamma", 0x3B3},
+    {"ge", 0x2265},     {"gt", 0x3E},        {"hArr", 0x21D4},
+    {"harr", 0x2194},   {"hearts", 0x2665},  {"hellip", 0x2026},
+    {"iacute", 0xED},   {"icirc", 0xEE},     {"iexcl", 0xA1},
+    {"igrave", 0xEC},   {"image", 0x2111},   {"infin", 0x221E},
+    {"int", 0x222B},    {"iota", 0x3B9},     {"iquest", 0xBF},
+    {"isin", 0x2208},   {"iuml", 0xEF},      {"kappa", 0x3BA},
+    {"lArr", 0x21D0},   {"lambda", 0x3BB},   {"lang", 0x2329},
+    {"laquo", 0xAB},    {"larr", 0x2190},    {"lceil", 0x2308},
+    {"ldquo", 0x201C},  {"le", 0x2264},      {"lfloor", 0x230A},
+    {"lowast", 0x2217}, {"loz", 0x25CA},     {"lrm", 0x200E},
+    {"lsaquo", 0x2039}, {"lsquo", 0x2018},   {"lt", 0x3C},
+    {"macr", 0xAF},     {"mdash", 0x2014},   {"micro", 0xB5},
+    {"middot", 0xB7},   {"minus", 0x2212},   {"mu", 0x3BC},
+    {"nabla", 0x2207},  {"nbsp", 0xA0},      {"ndash", 0x2013},
+    {"ne", 0x2260},     {"ni", 0x220B},      {"not", 0xAC},
+    {"notin", 0x2209},  {"nsub", 0x2284},    {"ntilde", 0xF1},
+    {"nu", 0x3BD},      {"oacute", 0xF3},    {"ocirc", 0xF4},
+    {"oelig", 0x153},   {"ograve", 0xF2},    {"oline", 0x203E},
+    {"omega", 0x3C9},   {"omicron", 0x3BF},  {"oplus", 0x2295},
+    {"or", 0x2228},     {"ordf", 0xAA},      {"ordm", 0xBA},
+    {"oslash", 0xF8},   {"otilde", 0xF5},    {"otimes", 0x2297},
+    {"ouml", 0xF6},     {"para", 0xB6},      {"part", 0x2202},
+    {"permil", 0x2030}, {"perp", 0x22A5},    {"phi", 0x3C6},
+    {"pi", 0x3C0},      {"piv", 0x3D6},      {"plusmn", 0xB1},
+    {"pound", 0xA3},    {"prime", 0x2032},   {"prod", 0x220F},
+    {"prop", 0x221D},   {"psi", 0x3C8},      {"quot", 0x22},
+    {"rArr", 0x21D2},   {"radic", 0x221A},   {"rang", 0x232A},
+    {"raquo", 0xBB},    {"rarr", 0x2192},    {"rceil", 0x2309},
+    {"rdquo", 0x201D},  {"real", 0x211C},    {"reg", 0xAE},
+    {"rfloor", 0x230B}, {"rho", 0x3C1},      {"rlm", 0x200F},
+    {"rsaquo", 0x203A}, {"rsquo", 0x2019},   {"sbquo", 0x201A},
+    {"scaron", 0x161},  {"sdot", 0x22C5},    {"sect", 0xA7},
+    {"shy", 0xAD},      {"sigma", 0x3C3},    {"sigmaf", 0x3C2},
+    {"sim", 0x223C},    {"spades", 0x2660},  {"sub", 0x2282},
+    {"sube", 0x2286},   {"sum", 0x2211},     {"sup", 0x2283},
+    {"sup1", 0xB9},     {"sup2", 0xB2},      {"sup3", 0xB3},
+    {"supe", 0x2287},   {"szlig", 0xDF},     {"tau", 0x3C4},
+    {"there4", 0x2234}, {"theta", 0x3B8},    {"thetasym", 0x3D1},
+    {"thinsp", 0x2009}, {"thorn", 0xFE},     {"tilde", 0x2DC},
+    {"times", 0xD7},    {"trade", 0x2122},   {"uArr", 0x21D1},
+    {"uacute", 0xFA},   {"uarr", 0x2191},    {"ucirc", 0xFB},
+    {"ugrave", 0xF9},   {"uml", 0xA8},       {"upsih", 0x3D2},
+    {"upsilon", 0x3C5}, {"uuml", 0xFC},      {"weierp", 0x2118},
+    {"xi", 0x3BE},      {"yacute", 0xFD},    {"yen", 0xA5},
+    {"yuml", 0xFF},     {"zeta", 0x3B6},     {"zwj", 0x200D},
+    {"zwnj", 0x200C},
+
+};
+
+// Windows-1252 meanings of &#128; .. &#159;, which HTML5 (section 13.2.5.80)
+// requires instead of the C1 controls; old feeds write &#146; for an
+// apostrophe. 0 = keep the code point.
+constexpr char16_t kWindows1252[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+inline bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+// Parses an entity body at s (just after '&'): "amp;", "#39;", "#x27;".
+// Returns the bytes consumed (0 when it is not an entity) and sets *code.
+// The terminating ';' is required so that "AT&T" or "R&D" stay literal.
+std::size_t ParseEntityBody(const char* s, std::size_t n, char32_t* code) {
+  if (n == 0) return 0;
+  if (s[0] == '#') {
+    std::size_t i = 1;
+    const bool hex = i < n && (s[i] == 'x' || s[i] == 'X');
+    if (hex) ++i;
+    const std::size_t digits_begin = i;
+    std::uint32_t value = 0;
+    while (i < n && i - digits_begin < 8) {
+      const unsigned char c = static_cast<unsigned char>(s[i]);
+      unsigned digit;
+      if (c >= '0' && c <= '9') {
+        digit = c - '0';
+      } else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+        digit = (c | 0x20) - 'a' + 10;
+      } else {
+        break;
+      }
+      value = value * (hex ? 16 : 10) + digit;
+      ++i;
+    }
+    if (i == digits_begin || i >= n || s[i] != ';') return 0;
+    if (value >= 0x80 && value < 0xA0 && kWindows1252[value - 0x80] != 0) {
+      value = kWindows1252[value - 0x80];
+    }
+    if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value < 0xE000)) {
+      value = kReplacement;
+    }
+    *code = value;
+    return i + 1;
+  }
+  std::size_t i = 0;
+  while (i < n && i < 10 && IsAsciiAlnum(static_cast<unsigned char>(s[i]))) {
+    ++i;
+  }
+  if (i == 0 || i >= n || s[i] != ';') return 0;
+  const std::string_view name(s, i);
+  const auto* end = std::end(kNamedEntities);
+  const auto* it = std::lower_bound(
+      std::begin(kNamedEntities), end, name,
+      [](const NamedEntity& e, std::string_view v) { return e.name < v; });
+  if (it == end || it->name != name) return 0;
+  *code = it->code;
+  return i + 1;
+}
+
+// Copies `text` to *out (cleared first) with ill-formed UTF-8 replaced by
+// U+FFFD and, when `decode_entities`, HTML character references decoded. One
+// level of double escaping ("&amp;#39;", "&amp;eacute;") is undone too: RSS
+// feeds often escape already-escaped titles. Returns true when any byte was
+// replaced.
+bool RepairAndDecode(std::string_view text, bool decode_entities,
+                     std::string* out) {
+  out->clear();
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  bool repaired = false;
+  std::size_t run_begin = 0;  // start of bytes to copy verbatim
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      if (c != '&' || !decode_entities) {
+        ++i;
+        continue;
+      }
+      char32_t code;
+      std::size_t used = ParseEntityBody(text.data() + i + 1, n - i - 1, &code);
+      if (used == 0) {
+        ++i;
+        continue;
+      }
+      if (code == '&' && used == 4) {  // "&amp;": maybe a double escape
+        char32_t inner;
+        const std::size_t inner_used =
+            ParseEntityBody(text.data() + i + 5, n - i - 5, &inner);
+        if (inner_used != 0) {
+          code = inner;
+          used += inner_used;
+        }
+      }
+      out->append(text.data() + run_begin, i - run_begin);
+      AppendUtf8(code, out);
+      i += 1 + used;
+      run_begin = i;
+      continue;
+    }
+    std::size_t bad = 0;
+    const std::size_t len = Utf8SequenceLength(s + i, n - i, &bad);
+    if (len != 0) {
+      i += len;
+      continue;
+    }
+    out->append(text.data() + run_begin, i - run_begin);
+    AppendUtf8(kReplacement, out);
+    repaired = true;
+    i += bad;
+    run_begin = i;
+  }
+  out->append(text.data() + run_begin, n - run_begin);
+  return repaired;
+}
+
+// ------------------------------------------------------------ code points
+
+// Quotes, apostrophes and dashes to ASCII. Applied before decomposition
+// (U+00B4 ACUTE ACCENT would otherwise decompose to space + combining mark
+// and vanish) and again after it (compatibility forms such as U+FE58 SMALL
+// EM DASH decompose to U+2014).
+inline char32_t MapPunctuation(char32_t c) {
+  switch (c) {
+    case 0x2018:  // LEFT SINGLE QUOTATION MARK
+    case 0x2019:  // RIGHT SINGLE QUOTATION MARK
+    case 0x201A:  // SINGLE LOW-9 QUOTATION MARK
+    case 0x201B:  // SINGLE HIGH-REVERSED-9 QUOTATION MARK
+    case 0x00B4:  // ACUTE ACCENT, used as an apostrophe
+    case 0x02B9:  // MODIFIER LETTER PRIME
+    case 0x02BC:  // MODIFIER LETTER APOSTROPHE
+    case 0x2032:  // PRIME
+    case 0x2039:  // SINGLE LEFT-POINTING ANGLE QUOTATION MARK
+    case 0x203A:  // SINGLE RIGHT-POINTING ANGLE QUOTATION MARK
+    case '`':
+      return '\'';
+    case 0x00AB:  // LEFT-POINTING DOUBLE ANGLE QUOTATION MARK
+    case 0x00BB:  // RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK
+    case 0x201C:  // LEFT DOUBLE QUOTATION MARK
+    case 0x201D:  // RIGHT DOUBLE QUOTATION MARK
+    case 0x201E:  // DOUBLE LOW-9 QUOTATION MARK
+    case 0x201F:  // DOUBLE HIGH-REVERSED-9 QUOTATION MARK
+    case 0x2033:  // DOUBLE PRIME
+    case 0x301D:  // REVERSED DOUBLE PRIME QUOTATION MARK
+    case 0x301E:  // DOUBLE PRIME QUOTATION MARK
+      return '"';
+    case 0x2010:  // HYPHEN
+    case 0x2011:  // NON-BREAKING HYPHEN
+    case 0x2012:  // FIGURE DASH
+    case 0x2013:  // EN DASH
+    case 0x2014:  // EM DASH
+    case 0x2015:  // HORIZONTAL BAR
+    case 0x2043:  // HYPHEN BULLET
+    case 0x2212:  // MINUS SIGN
+      return '-';
+    default:
+      return c;
+  }
+}
+
+// utf8proc custom mapping, run on each code point before decomposition:
+// punctuation as above; controls (NUL, CR, LF, TAB, C1) and every Unicode
+// space or line/paragraph separator become U+0020.
+utf8proc_int32_t MapBeforeDecompose(utf8proc_int32_t cp, void* /*data*/) {
+  const auto c = static_cast<char32_t>(cp);
+  if (c < 0x80) {
+    if (c < 0x20 || c == 0x7F) return ' ';
+    return c == '`' ? '\'' : cp;
+  }
+  const char32_t mapped = MapPunctuation(c);
+  if (mapped != c) return static_cast<utf8proc_int32_t>(mapped);
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+      return ' ';
+    default:
+      return cp;
+  }
+}
+
+inline bool IsMark(utf8proc_int32_t c) {
+  if (c < 0x0300) return false;
+  const utf8proc_category_t cat = utf8proc_category(c);
+  return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+         cat == UTF8PROC_CATEGORY_ME;
+}
+
+// Which combining marks are "accents" to strip. utf8proc's STRIPMARK drops
+// every mark of every script, which would erase Devanagari or Thai vowel
+// signs and merge distinct words; so strip only where marks are optional
+// diacritics: after Latin, Greek and symbol bases (é -> e, ά -> α), Hebrew
+// points and Arabic harakat (vocalized and plain spellings of one word), and
+// for Cyrillic only stress marks and the diaeresis of ё (ё -> е, the usual
+// Russian search folding; й and ї stay letters).
+inline bool IsStrippedMark(char32_t base, char32_t mark) {
+  if (mark >= 0x0591 && mark <= 0x05C7) return true;  // Hebrew points
+  if ((mark >= 0x0610 && mark <= 0x061A) ||
+      (mark >= 0x064B && mark <= 0x065F) || mark == 0x0670 ||
+      (mark >= 0x06D6 && mark <= 0x06ED)) {
+    return true;  // Arabic harakat and Quranic annotation signs
+  }
+  if (base < 0x0400) return true;  // none yet, Latin, IPA, Greek
+  if (base <= 0x052F) {            // Cyrillic
+    return mark == 0x0300 || mark == 0x0301 ||
+           (mark == 0x0308 && (base == 0x0435 || base == 0x0415));
+  }
+  return (base >= 0x1E00 && base < 0x2C00) ||  // Latin/Greek ext., symbols
+         (base >= 0x2C60 && base < 0x2C80) ||  // Latin Extended-C
+         (base >= 0xA720 && base < 0xA800) ||  // Latin Extended-D
+         (base >= 0xAB30 && base < 0xAB70);    // Latin Extended-E
+}
+
+struct Scratch {
+  std::string decoded;
+  std::vector<utf8proc_int32_t> code_points;
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+// ------------------------------------------------------------ fast path
+
+// Byte map of the ASCII fast path; must agree with MapBeforeDecompose +
+// CASEFOLD on ASCII: controls -> space, A-Z -> a-z, '`' -> '\''.
+constexpr std::array<char, 128> MakeAsciiMap() {
+  std::array<char, 128> map{};
+  for (int c = 0; c < 128; ++c) {
+    char m = static_cast<char>(c);
+    if (c < 0x20 || c == 0x7F) m = ' ';
+    if (c >= 'A' && c <= 'Z') m = static_cast<char>(c + ('a' - 'A'));
+    if (c == '`') m = '\'';
+    map[c] = m;
+  }
+  return map;
+}
+constexpr std::array<char, 128> kAsciiMap = MakeAsciiMap();
+
+// Writes the key of pure-ASCII, entity-free text. Returns false (leaving
+// *key unspecified) at the first byte that needs the general path.
+bool TryAsciiKey(std::string_view text, std::string* key) {
+  key->resize(text.size());
+  char* const begin = key->data();
+  char* out = begin;
+  bool pending_space = false;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80 || c == '&') return false;
+    const char m = kAsciiMap[c];
+    if (m == ' ') {
+      pending_space = out != begin;
+      continue;
+    }
+    if (pending_space) {
+      *out++ = ' ';
+      pending_space = false;
+    }
+    *out++ = m;
+  }
+  key->resize(static_cast<std::size_t>(out - begin));
+  return true;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // Eight ASCII bytes at a time: headlines are mostly ASCII.
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    std::size_t bad = 0;
+    const std::size_t len = Utf8SequenceLength(s + i, n - i, &bad);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+bool RepairUtf8(std::string_view text, std::string* out) {
+  return RepairAndDecode(text, /*decode_entities=*/false, out);
+}
+
+bool NormalizeKeyGeneral(std::string_view text, std::string* key) {
+  Scratch& scratch = ThreadScratch();
+  const bool repaired =
+      RepairAndDecode(text, /*decode_entities=*/true, &scratch.decoded);
+
+  // NFKD + case folding + removal of default-ignorable code points (soft
+  // hyphen, zero-width space, BOM). The first call sizes the buffer; it is
+  // kept, so later calls of similar length do not allocate.
+  constexpr auto kOptions =
+      static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
+                                     UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+  std::vector<utf8proc_int32_t>& cps = scratch.code_points;
+  const auto* bytes =
+      reinterpret_cast<const utf8proc_uint8_t*>(scratch.decoded.data());
+  const auto length = static_cast<utf8proc_ssize_t>(scratch.decoded.size());
+  if (cps.size() < scratch.decoded.size() + 16) {
+    cps.resize(scratch.decoded.size() + 16);
+  }
+  utf8proc_ssize_t count = 0;
+  for (;;) {
+    count = utf8proc_decompose_custom(bytes, length, cps.data(),
+                                      static_cast<utf8proc_ssize_t>(cps.size()),
+                                      kOptions, MapBeforeDecompose, nullptr);
+    if (count < 0) {  // cannot happen on repaired input; keep the bytes
+      key->assign(scratch.decoded);
+      return repaired;
+    }
+    if (static_cast<std::size_t>(count) <= cps.size()) break;
+    cps.resize(static_cast<std::size_t>(count));
+  }
+
+  // Strip accents, in place.
+  std::size_t kept = 0;
+  char32_t base = 0;
+  for (utf8proc_ssize_t k = 0; k < count; ++k) {
+    const utf8proc_int32_t c = cps[static_cast<std::size_t>(k)];
+    if (IsMark(c)) {
+      if (IsStrippedMark(base, static_cast<char32_t>(c))) continue;
+    } else {
+      base = static_cast<char32_t>(c);
+    }
+    cps[kept++] = c;
+  }
+
+  // Recompose what remains (NFKC).
+  utf8proc_ssize_t composed = utf8proc_normalize_utf32(
+      cps.data(), static_cast<utf8proc_ssize_t>(kept), UTF8PROC_COMPOSE);
+  if (composed < 0) composed = static_cast<utf8proc_ssize_t>(kept);
+
+  // Encode, unifying punctuation once more and collapsing spaces.
+  key->resize(static_cast<std::size_t>(composed) * 4);
+  char* const begin = key->data();
+  char* out = begin;
+  bool pending_space = false;
+  for (utf8proc_ssize_t k = 0; k < composed; ++k) {
+    const char32_t c =
+        MapPunctuation(static_cast<char32_t>(cps[static_cast<std::size_t>(k)]));
+    if (c == ' ') {
+      pending_space = out != begin;
+      continue;
+    }
+    if (pending_space) {
+      *out++ = ' ';
+      pending_space = false;
+    }
+    out = EncodeUtf8(c, out);
+  }
+  key->resize(static_cast<std::size_t>(out - begin));
+  return repaired;
+}
+
+bool NormalizeKey(std::string_view text, std::string* key) {
+  if (TryAsciiKey(text, key)) return false;
+  return NormalizeKeyGeneral(text, key);
+}
+
+}  // namespace tickerdedup::internal

@@ -1,0 +1,101 @@
+// Tests for the closed-class word tables (src/closed_class.h).
+#include "closed_class.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "normalize.h"
+
+namespace tickerdedup::internal {
+namespace {
+
+std::string_view U8(std::u8string_view s) {
+  return {reinterpret_cast<const char*>(s.data()), s.size()};
+}
+
+// Looks up raw text the way callers do: through its match key.
+ClosedClass LookupRaw(std::string_view raw) {
+  std::string key;
+  NormalizeKey(raw, &key);
+  return LookupClosedClass(key);
+}
+
+void ExpectClass(std::string_view raw, ClosedClassKind kind, int value) {
+  const ClosedClass c = LookupRaw(raw);
+  EXPECT_EQ(c.kind, kind) << raw;
+  EXPECT_EQ(c.value, value) << raw;
+}
+
+TEST(ClosedClassTest, MonthsInSixLanguages) {
+  const std::u8string_view februaries[] = {
+      u8"f\u00E9vrier", u8"febrero", u8"February", u8"Februar",   u8"febbraio",
+      u8"fevereiro",    u8"feb",     u8"f\u00E9v", u8"f\u00E9vr", u8"Feber"};
+  for (auto m : februaries) ExpectClass(U8(m), ClosedClassKind::kMonth, 2);
+  ExpectClass(U8(u8"ao\u00FBt"), ClosedClassKind::kMonth, 8);
+  ExpectClass(U8(u8"M\u00E4rz"), ClosedClassKind::kMonth, 3);
+  ExpectClass(U8(u8"mar\u00E7o"), ClosedClassKind::kMonth, 3);
+  ExpectClass(U8(u8"d\u00E9cembre"), ClosedClassKind::kMonth, 12);
+  ExpectClass(U8(u8"J\u00E4nner"), ClosedClassKind::kMonth, 1);
+  ExpectClass("setiembre", ClosedClassKind::kMonth, 9);
+  ExpectClass("Dezember", ClosedClassKind::kMonth, 12);
+  ExpectClass("giugno", ClosedClassKind::kMonth, 6);
+  ExpectClass("sept", ClosedClassKind::kNumber, 7);  // French seven
+}
+
+TEST(ClosedClassTest, AmbiguousAbbreviationsAreNotMonths) {
+  for (std::string_view w : {"mar", "gen", "out", "ago", "dez"}) {
+    EXPECT_NE(LookupClosedClass(w).kind, ClosedClassKind::kMonth) << w;
+  }
+  EXPECT_EQ(LookupClosedClass("dez").kind, ClosedClassKind::kNumber);  // por 10
+}
+
+TEST(ClosedClassTest, Weekdays) {
+  const std::u8string_view sundays[] = {u8"Sunday", u8"dimanche", u8"domingo",
+                                        u8"domenica", u8"Sonntag"};
+  for (auto d : sundays) ExpectClass(U8(d), ClosedClassKind::kWeekday, 7);
+  ExpectClass(U8(u8"s\u00E1bado"), ClosedClassKind::kWeekday, 6);
+  ExpectClass("Sonnabend", ClosedClassKind::kWeekday, 6);
+  ExpectClass(U8(u8"mi\u00E9rcoles"), ClosedClassKind::kWeekday, 3);
+  ExpectClass(U8(u8"gioved\u00EC"), ClosedClassKind::kWeekday, 4);
+  ExpectClass(U8(u8"ter\u00E7a-feira"), ClosedClassKind::kWeekday, 2);
+  ExpectClass("Montag", ClosedClassKind::kWeekday, 1);
+  // Ordinals and English words are not weekdays.
+  for (std::string_view w : {"segunda", "quinta", "sun", "sat", "wed", "mon"}) {
+    EXPECT_EQ(LookupClosedClass(w).kind, ClosedClassKind::kNone) << w;
+  }
+}
+
+TEST(ClosedClassTest, NumberWords) {
+  ExpectClass("deux", ClosedClassKind::kNumber, 2);
+  ExpectClass("two", ClosedClassKind::kNumber, 2);
+  ExpectClass("duas", ClosedClassKind::kNumber, 2);
+  ExpectClass(U8(u8"f\u00FCnf"), ClosedClassKind::kNumber, 5);
+  ExpectClass(U8(u8"zw\u00F6lf"), ClosedClassKind::kNumber, 12);
+  ExpectClass(U8(u8"drei\u00DFig"), ClosedClassKind::kNumber, 30);
+  ExpectClass(U8(u8"diecis\u00E9is"), ClosedClassKind::kNumber, 16);
+  ExpectClass("quatorze", ClosedClassKind::kNumber, 14);
+  ExpectClass("diciannove", ClosedClassKind::kNumber, 19);
+  ExpectClass("nonante", ClosedClassKind::kNumber, 90);
+  ExpectClass("hundred", ClosedClassKind::kNumber, 100);
+  ExpectClass("mille", ClosedClassKind::kNumber, 1000);
+  ExpectClass("milliards", ClosedClassKind::kNumber, 1000000000);
+  ExpectClass("billion", ClosedClassKind::kNumber, 1000000000);
+  ExpectClass(U8(u8"milh\u00F5es"), ClosedClassKind::kNumber, 1000000);
+  ExpectClass("zero", ClosedClassKind::kNumber, 0);
+  // Common words of another language are left out.
+  for (std::string_view w : {"once", "seize", "dos", "null", "nul"}) {
+    EXPECT_EQ(LookupClosedClass(w).kind, ClosedClassKind::kNone) << w;
+  }
+}
+
+TEST(ClosedClassTest, NonTokensAreNone) {
+  for (std::string_view w : {"", "a", "le", "trump", "fevrierx", "FEVRIER",
+                             "averyveryverylongword"}) {
+    EXPECT_EQ(LookupClosedClass(w).kind, ClosedClassKind::kNone) << w;
+  }
+}
+
+}  // namespace
+}  // namespace tickerdedup::internal

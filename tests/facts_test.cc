@@ -1,0 +1,335 @@
+// Tests for the fact guard (src/facts.h). Facts are always extracted from
+// match keys, as the engine does, so these tests go through NormalizeKey.
+#include "facts.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <string_view>
+
+#include "normalize.h"
+
+namespace tickerdedup::internal {
+namespace {
+
+std::string_view U8(std::u8string_view s) {
+  return {reinterpret_cast<const char*>(s.data()), s.size()};
+}
+
+Facts FactsOf(std::string_view text) {
+  std::string key;
+  NormalizeKey(text, &key);
+  Facts facts;
+  ExtractFacts(key, &facts);
+  return facts;
+}
+
+// Same canonical facts.
+::testing::AssertionResult SameFacts(std::string_view a, std::string_view b) {
+  const Facts fa = FactsOf(a), fb = FactsOf(b);
+  if (fa.codes == fb.codes) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure()
+         << "\"" << a << "\" has " << fa.codes.size() << " facts, \"" << b
+         << "\" has " << fb.codes.size() << ", and they differ";
+}
+
+bool Conflict(std::string_view a, std::string_view b) {
+  return FactsConflict(FactsOf(a), FactsOf(b));
+}
+
+std::size_t Count(std::string_view text) { return FactsOf(text).codes.size(); }
+
+// ------------------------------------------------------------ seed headlines
+
+TEST(FactsTest, SeedWeekdayAndDayChange) {
+  const auto sat = U8(u8"Le temps qu'il fera ce samedi 21 f\u00E9vrier 2026");
+  const auto sun = U8(u8"Le temps qu'il fera ce dimanche 22 f\u00E9vrier 2026");
+  EXPECT_EQ(Count(sat), 4u);  // weekday, day, month, year
+  EXPECT_TRUE(Conflict(sat, sun));
+  EXPECT_FALSE(Conflict(sat, sat));
+}
+
+TEST(FactsTest, SeedPercentChange) {
+  const std::string_view a =
+      "Droits de douane : Trump impose une nouvelle taxe mondiale de 10%";
+  const std::string_view b =
+      "Droits de douane : Trump impose une nouvelle taxe mondiale de 15%";
+  EXPECT_TRUE(Conflict(a, b));
+  EXPECT_FALSE(Conflict(a, a));
+}
+
+TEST(FactsTest, SeedSourceTagDoesNotConflict) {
+  const auto a =
+      U8(u8"R\u00E9organisation du CNP : l'Ex\u00E9cutif approuve le projet de "
+         u8"loi");
+  const std::string b = std::string(a) + " - Le360";
+  EXPECT_FALSE(Conflict(a, b));
+  EXPECT_FALSE(Conflict(b, a));
+}
+
+TEST(FactsTest, SeedCrossLanguageDates) {
+  const auto fr = U8(
+      u8"Sahara : Trump convoque un nouveau round de n\u00E9gociations les 23 "
+      u8"et 24 f\u00E9vrier");
+  const auto es = U8(
+      u8"S\u00E1hara: Trump convoca una nueva ronda de negociaciones el 23 y "
+      u8"24 de febrero");
+  const auto es_march = U8(
+      u8"S\u00E1hara: Trump convoca una nueva ronda de negociaciones los 9 y "
+      u8"10 de marzo");
+  EXPECT_TRUE(SameFacts(fr, es));
+  EXPECT_FALSE(Conflict(fr, es));
+  EXPECT_TRUE(Conflict(fr, es_march));
+  EXPECT_TRUE(Conflict(es, es_march));
+  // The English wording with a range still contains the same facts.
+  EXPECT_FALSE(Conflict(fr, "Trump calls a new round of talks on Feb 23-24"));
+}
+
+TEST(FactsTest, SeedDecimalMarks) {
+  EXPECT_TRUE(SameFacts("plus de 4,43 milliards de DH",
+                        "plus de 4.43 milliards de DH"));
+  EXPECT_TRUE(SameFacts("4,43 milliards", "4.43 billion"));
+  // A ticker cut after the digits keeps a subset of the facts.
+  EXPECT_FALSE(Conflict("4,43 milliards de DH", "4,43..."));
+  EXPECT_TRUE(Conflict("4,43 milliards de DH", "4,43 millions de DH"));
+  EXPECT_TRUE(Conflict("4,43 milliards de DH", "4,34 milliards de DH"));
+}
+
+TEST(FactsTest, SeedScores) {
+  EXPECT_TRUE(Conflict("Real 2-1", "Real 1-2"));
+  EXPECT_FALSE(Conflict("Real 2-1", "Real 2-1 Barca"));
+  EXPECT_TRUE(SameFacts("Real 2-1", "Real 2 - 1"));
+  EXPECT_TRUE(SameFacts("Real 2-1", "Real 2:1"));
+  EXPECT_TRUE(SameFacts("Real gana 2 a 1", "Real 2-1"));
+}
+
+// ------------------------------------------------------------ numbers
+
+TEST(FactsTest, ThousandsGroupingAndDecimalMarks) {
+  EXPECT_TRUE(SameFacts("1.540 operations", "1,540 operations"));
+  EXPECT_TRUE(SameFacts("1.540 operations", "1540 operations"));
+  EXPECT_TRUE(SameFacts("1.540 operations", "1 540 operations"));
+  EXPECT_TRUE(
+      SameFacts("1.540 operations", U8(u8"1\u202F540 op\u00E9rations")));
+  EXPECT_TRUE(SameFacts("2.000.000", "2,000,000"));
+  EXPECT_TRUE(SameFacts("2.000.000", "2 000 000"));
+  EXPECT_TRUE(SameFacts("1.540,5", "1,540.5"));
+  EXPECT_TRUE(SameFacts("1.540,5", "1540.5"));
+  EXPECT_TRUE(SameFacts("4,30", "4.3"));
+  EXPECT_FALSE(SameFacts("124,32", "12432"));
+  EXPECT_FALSE(SameFacts("1,54", "154"));
+  EXPECT_EQ(Count("en 2026 150 000 personnes"), 2u);  // a year is not a group
+}
+
+TEST(FactsTest, Percentages) {
+  const std::string_view forms[] = {
+      "10%",         "10 %",          "10 pour cent", "10 percent",
+      "10 per cent", "10 por ciento", "10 por cento", "10 per cento",
+      "10 Prozent",  "dix pour cent", "ten percent"};
+  for (std::string_view form : forms) {
+    EXPECT_TRUE(
+        SameFacts("taxe de 10%", std::string("taxe de ") + std::string(form)))
+        << form;
+  }
+  EXPECT_TRUE(Conflict("10%", "15"));
+  EXPECT_FALSE(Conflict("prices fall 0.3 pct", "prices fall 0.3..."));
+  EXPECT_TRUE(Conflict("10%", "15%"));
+}
+
+TEST(FactsTest, Ranges) {
+  EXPECT_TRUE(SameFacts("du 15 au 20 mai", "from 15 to 20 May"));
+  EXPECT_TRUE(SameFacts("du 15 au 20 mai", "15-20 mai"));
+  EXPECT_TRUE(SameFacts("du 15 au 20 mai", "del 15 al 20 de mayo"));
+  EXPECT_TRUE(SameFacts("du 15 au 20 mai", "vom 15 bis 20 Mai"));
+  EXPECT_TRUE(Conflict("du 15 au 20 mai", "du 15 au 21 mai"));
+  // A pair contains its two numbers, so a list of both is not a conflict.
+  EXPECT_FALSE(Conflict("les 15 et 20 mai", "du 15 au 20 mai"));
+  EXPECT_TRUE(SameFacts("le match de 20h30", "le match de 20:30"));
+  EXPECT_TRUE(SameFacts("le match de 20h30", "le match de 20 h 30"));
+  EXPECT_TRUE(SameFacts("le match de 20h30", "the match at 8.30pm"));
+  EXPECT_TRUE(SameFacts("le match de 20h30", "the match at 8:30 p.m."));
+  EXPECT_TRUE(SameFacts("a 17h", "at 5pm"));
+  EXPECT_TRUE(SameFacts("a 11h", "at 11am"));
+  EXPECT_TRUE(SameFacts("13h15 EDT", "um 13.15 Uhr EDT"));
+  EXPECT_TRUE(SameFacts("a 17h", "um 17 Uhr"));
+  EXPECT_EQ(Count("um 5 am Montag"), 2u);  // German "am": 5 and Monday
+  // Spaced dashes separate headline parts unless both sides are small.
+  EXPECT_EQ(Count("Budget 2026 - 10 mesures"), 2u);
+}
+
+TEST(FactsTest, Ordinals) {
+  EXPECT_TRUE(SameFacts("24e edition", "24eme edition"));
+  EXPECT_TRUE(SameFacts("24e edition", U8(u8"24\u00E8me \u00E9dition")));
+  EXPECT_TRUE(SameFacts("24e edition", "24th edition"));
+  EXPECT_TRUE(SameFacts("24e edition", U8(u8"24\u00AA edici\u00F3n")));
+  EXPECT_TRUE(SameFacts("24e edition", U8(u8"24\u00BA edici\u00F3n")));
+  EXPECT_TRUE(SameFacts("le 1er mars", "March 1st"));
+  EXPECT_TRUE(SameFacts("le 1er mars", U8(u8"am 1. M\u00E4rz")));
+  EXPECT_TRUE(SameFacts("2nd round", "2 round"));
+  EXPECT_TRUE(SameFacts("3rd round", "3 round"));
+  EXPECT_TRUE(Conflict("24e edition", "25e edition"));
+}
+
+TEST(FactsTest, Years) {
+  EXPECT_EQ(Count("Budget 2026"), 1u);
+  EXPECT_TRUE(Conflict("Budget 2025", "Budget 2026"));
+  EXPECT_TRUE(SameFacts("2.000 morts", "2000 morts"));
+}
+
+TEST(FactsTest, NumberWords) {
+  EXPECT_TRUE(SameFacts("deux morts", "two dead"));
+  EXPECT_TRUE(SameFacts("trois morts", "tres muertos"));
+  EXPECT_TRUE(SameFacts("deux morts", "2 morts"));
+  EXPECT_TRUE(SameFacts("deux morts", "zwei Tote"));
+  EXPECT_TRUE(SameFacts("deux morts", "due morti"));
+  EXPECT_TRUE(SameFacts("deux morts", "dois mortos"));
+  EXPECT_TRUE(Conflict("deux morts", "trois morts"));
+  EXPECT_TRUE(SameFacts("vingt-deux", "22"));
+  EXPECT_TRUE(SameFacts("twenty-two", "22"));
+  EXPECT_TRUE(SameFacts("soixante-dix", "70"));
+  EXPECT_TRUE(SameFacts("dix-sept", "17"));
+  EXPECT_TRUE(SameFacts("trois cent cinquante", "350"));
+  EXPECT_TRUE(SameFacts("deux cents", "200"));
+  EXPECT_TRUE(SameFacts("mille neuf cent", "1900"));
+  EXPECT_TRUE(SameFacts("deux mille", "2000"));
+  EXPECT_TRUE(SameFacts("veinte mil", "20.000"));
+  EXPECT_TRUE(SameFacts("deux millions", "2 millions"));
+  EXPECT_FALSE(Conflict("deux millions", "2.000.000"));
+  EXPECT_FALSE(Conflict("mil millones", "un milliard"));
+  EXPECT_TRUE(Conflict("mil millones", "un million"));
+  EXPECT_TRUE(SameFacts("3,69 millions de nuitees", "3.69 million nights"));
+  // Spanish and Portuguese say "thousand millions" for a billion.
+  EXPECT_FALSE(Conflict("38 Milliarden Dollar",
+                        U8(u8"38.000 millones de d\u00F3lares")));
+  EXPECT_FALSE(Conflict("38 Milliarden Dollar",
+                        U8(u8"38 mil milh\u00F5es de d\u00F3lares")));
+  EXPECT_TRUE(Conflict("38 Milliarden Dollar", "39 Milliarden Dollar"));
+  // Money with a glued multiplier; "100m" alone is a distance.
+  EXPECT_FALSE(Conflict("loses US$965m", "perde 965 milioni di dollari"));
+  EXPECT_FALSE(Conflict("a $4b plan", "un plan de 4.000 millones"));
+  EXPECT_TRUE(SameFacts(U8(u8"\u00A32bn deal"), "2 billion deal") ||
+              !Conflict(U8(u8"\u00A32bn deal"), "2 billion deal"));
+  EXPECT_EQ(Count("100m sprint"), 1u);
+}
+
+TEST(FactsTest, ArticlesAreNotNumbers) {
+  EXPECT_EQ(Count("Trump convoque un nouveau round"), 0u);
+  EXPECT_EQ(Count("Trump convoca una nueva ronda"), 0u);
+  EXPECT_EQ(Count("ein neuer Plan"), 0u);
+  EXPECT_EQ(Count("one of the best"), 0u);
+  EXPECT_TRUE(SameFacts("Un million de personnes", "one million people"));
+  EXPECT_TRUE(SameFacts("Un million de personnes", "a million people"));
+  EXPECT_TRUE(SameFacts("Un million de personnes", "1 million people"));
+  EXPECT_FALSE(Conflict("Un million de personnes", "1.000.000 people"));
+}
+
+// ------------------------------------------------------------ calendar
+
+TEST(FactsTest, Weekdays) {
+  const std::u8string_view saturdays[] = {u8"samedi",      u8"Saturday",
+                                          u8"s\u00E1bado", u8"Samstag",
+                                          u8"Sonnabend",   u8"sabato"};
+  for (auto s : saturdays) {
+    EXPECT_TRUE(SameFacts("ce samedi", std::string("ce ") + std::string(U8(s))))
+        << U8(s);
+  }
+  EXPECT_TRUE(Conflict("samedi", "dimanche"));
+  EXPECT_TRUE(SameFacts("lundi", "segunda-feira"));
+  EXPECT_TRUE(SameFacts("lundi", "segunda feira"));
+  EXPECT_TRUE(SameFacts("mardi", U8(u8"ter\u00E7a-feira")));
+  EXPECT_EQ(Count("pela segunda vez"), 0u);  // "segunda" alone is "second"
+  EXPECT_TRUE(SameFacts("Sunday", "domenica"));
+  EXPECT_TRUE(SameFacts("Sunday", "Sonntag"));
+  EXPECT_TRUE(SameFacts("Wednesday", U8(u8"mi\u00E9rcoles")));
+  EXPECT_TRUE(SameFacts("Wednesday", U8(u8"mercoled\u00EC")));
+}
+
+TEST(FactsTest, Months) {
+  const std::u8string_view februaries[] = {
+      u8"f\u00E9vrier", u8"febrero",   u8"February", u8"Februar",
+      u8"febbraio",     u8"fevereiro", u8"Feb",      u8"f\u00E9v"};
+  for (auto m : februaries) {
+    EXPECT_TRUE(SameFacts(U8(u8"le 21 f\u00E9vrier"),
+                          std::string("le 21 ") + std::string(U8(m))))
+        << U8(m);
+  }
+  EXPECT_TRUE(SameFacts(U8(u8"ao\u00FBt"), "August"));
+  EXPECT_TRUE(SameFacts(U8(u8"M\u00E4rz"), "marzo"));
+  EXPECT_TRUE(SameFacts(U8(u8"9 de mar\u00E7o"), "9 marzo"));
+  EXPECT_TRUE(Conflict(U8(u8"21 f\u00E9vrier"), "21 mars"));
+  EXPECT_TRUE(SameFacts("21.02.2026", U8(u8"21 f\u00E9vrier 2026")));
+  EXPECT_TRUE(SameFacts("21/02/2026", U8(u8"21 f\u00E9vrier 2026")));
+  EXPECT_TRUE(SameFacts("2026-02-21", U8(u8"21 f\u00E9vrier 2026")));
+  EXPECT_TRUE(SameFacts("February 21, 2026", U8(u8"21 f\u00E9vrier 2026")));
+}
+
+TEST(FactsTest, AmbiguousMonthWordsNeedContext) {
+  EXPECT_EQ(Count("Trump may visit Rabat"), 0u);
+  EXPECT_EQ(Count("elections in May"), 1u);
+  EXPECT_EQ(Count("le 1er mai"), 2u);
+  EXPECT_EQ(Count("fin mai"), 1u);
+  EXPECT_EQ(Count(U8(u8"non \u00E8 mai stato cos\u00EC")), 0u);
+  EXPECT_EQ(Count("NASA Mars rover"), 0u);
+  EXPECT_EQ(Count("en mars"), 1u);
+  EXPECT_EQ(Count("Marco Rubio visite Rabat"), 0u);
+  EXPECT_EQ(Count("thousands march in Paris"), 0u);
+  EXPECT_TRUE(SameFacts("May 5", "5 mai"));
+  EXPECT_TRUE(SameFacts("Sept 11", "11 septembre"));
+  EXPECT_FALSE(
+      Conflict("appeal over sept 11 conviction", "appeal over sept..."));
+  EXPECT_TRUE(SameFacts("sept morts", "seven dead"));
+}
+
+// ------------------------------------------------------------ policy
+
+TEST(FactsTest, ContainmentPolicy) {
+  Facts empty;
+  const Facts ab = FactsOf("3 morts et 5 blesses");
+  const Facts a = FactsOf("3 morts");
+  const Facts ac = FactsOf("3 morts et 6 blesses");
+  EXPECT_FALSE(FactsConflict(empty, ab));
+  EXPECT_FALSE(FactsConflict(ab, empty));
+  EXPECT_FALSE(FactsConflict(a, ab));  // a shortened headline drops a fact
+  EXPECT_FALSE(FactsConflict(ab, a));
+  EXPECT_TRUE(FactsConflict(ab, ac));  // a changed fact
+  // Multisets: one "2" is contained in "2 ... 2", not the other way round
+  // together with a new fact.
+  EXPECT_FALSE(Conflict("2 buts en 2 minutes", "2 buts"));
+  EXPECT_TRUE(Conflict("2 buts en 2 minutes", "2 buts en 3 minutes"));
+}
+
+TEST(FactsTest, CodesAreSorted) {
+  const Facts f =
+      FactsOf("samedi 21 fevrier 2026 : 10% de 4,43 milliards, 2-1");
+  EXPECT_TRUE(std::is_sorted(f.codes.begin(), f.codes.end()));
+  EXPECT_GE(f.codes.size(), 8u);
+}
+
+TEST(FactsTest, ArbitraryBytesAreSafe) {
+  std::mt19937 rng(3);
+  const char alphabet[] = "0123456789.,- :%h/aeimostu";
+  std::string text;
+  Facts facts;
+  for (int round = 0; round < 20000; ++round) {
+    text.clear();
+    const int len = static_cast<int>(rng() % 48);
+    for (int k = 0; k < len; ++k) {
+      text.push_back(rng() % 16 == 0
+                         ? static_cast<char>(rng() % 256)
+                         : alphabet[rng() % (sizeof(alphabet) - 1)]);
+    }
+    ExtractFacts(text, &facts);
+    ASSERT_TRUE(std::is_sorted(facts.codes.begin(), facts.codes.end()));
+  }
+  // Very long digit runs keep 17 significant digits and do not overflow.
+  ExtractFacts(std::string(500, '9'), &facts);
+  EXPECT_EQ(facts.codes.size(), 1u);
+  ExtractFacts("0." + std::string(500, '1') + " 9" + std::string(400, '0') +
+                   " milliards",
+               &facts);
+  EXPECT_EQ(facts.codes.size(), 2u);
+}
+
+}  // namespace
+}  // namespace tickerdedup::internal

@@ -1,0 +1,33 @@
+// Fuzz target for match-key normalization and fact extraction: any bytes
+// give a valid UTF-8 key with single inner spaces and none at the ends, the
+// ASCII fast path equals the general path, and fact codes come out sorted.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "facts.h"
+#include "normalize.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
+                                      std::size_t size) {
+  using namespace tickerdedup::internal;
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  std::string key, general;
+  const bool repaired = NormalizeKey(text, &key);
+  if (repaired == IsValidUtf8(text)) __builtin_trap();
+  if (!IsValidUtf8(key)) __builtin_trap();
+  if (!key.empty() && (key.front() == ' ' || key.back() == ' ')) {
+    __builtin_trap();
+  }
+  if (key.find("  ") != std::string::npos) __builtin_trap();
+  NormalizeKeyGeneral(text, &general);
+  if (general != key) __builtin_trap();
+  Facts facts;
+  ExtractFacts(key, &facts);
+  if (!std::is_sorted(facts.codes.begin(), facts.codes.end())) {
+    __builtin_trap();
+  }
+  return 0;
+}

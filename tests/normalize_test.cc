@@ -1,0 +1,303 @@
+// Tests for the match-key normalization (src/normalize.h).
+#include "normalize.h"
+
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <cstdlib>
+#include <fstream>
+#include <new>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "facts.h"
+
+// Counts operator new calls, to check that warm calls do not allocate.
+namespace {
+long g_allocations = 0;
+}  // namespace
+void* operator new(std::size_t n) {
+  ++g_allocations;
+  if (void* p = std::malloc(n != 0 ? n : 1)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+namespace tickerdedup::internal {
+namespace {
+
+// Non-ASCII text is written as u8"" literals; this views them as bytes.
+std::string_view U8(std::u8string_view s) {
+  return {reinterpret_cast<const char*>(s.data()), s.size()};
+}
+
+std::string Key(std::string_view text) {
+  std::string key;
+  NormalizeKey(text, &key);
+  return key;
+}
+
+std::string GeneralKey(std::string_view text) {
+  std::string key;
+  NormalizeKeyGeneral(text, &key);
+  return key;
+}
+
+TEST(NormalizeTest, EmptyAndBlank) {
+  EXPECT_EQ(Key(""), "");
+  EXPECT_EQ(Key("   \t\n "), "");
+  EXPECT_EQ(Key(U8(u8"\u00A0\u2009\u3000")), "");
+}
+
+TEST(NormalizeTest, AsciiLowercaseAndCollapse) {
+  EXPECT_EQ(Key("  Trump  IMPOSES\ta  New   Tax  "), "trump imposes a new tax");
+  EXPECT_EQ(Key("It`s"), "it's");
+}
+
+TEST(NormalizeTest, HtmlEntities) {
+  EXPECT_EQ(Key("Tom &amp; Jerry"), "tom & jerry");
+  EXPECT_EQ(Key("&lt;b&gt; &quot;x&quot; l&apos;a"), "<b> \"x\" l'a");
+  EXPECT_EQ(Key("l&#39;arm&eacute;e"), "l'armee");
+  EXPECT_EQ(Key("l&#x27;ONU"), "l'onu");
+  EXPECT_EQ(Key("a&nbsp;&nbsp;b"), "a b");
+  EXPECT_EQ(Key("&Agrave; la &ccedil;a &ntilde; &uuml;ber"), "a la ca n uber");
+  EXPECT_EQ(Key("&laquo;Ramadan&raquo;"), "\"ramadan\"");
+  EXPECT_EQ(Key("&ldquo;x&rdquo; &lsquo;y&rsquo;"), "\"x\" 'y'");
+  EXPECT_EQ(Key("a&ndash;b&mdash;c"), "a-b-c");
+  EXPECT_EQ(Key("wait&hellip;"), "wait...");
+  // Windows-1252 numeric references (HTML5) and one level of double escape.
+  EXPECT_EQ(Key("l&#146;eau"), "l'eau");
+  EXPECT_EQ(Key("l&amp;#39;eau &amp;eacute;"), "l'eau e");
+  // Not entities: stay literal.
+  EXPECT_EQ(Key("AT&T R&D &bogus; & x &#; &amp"),
+            "at&t r&d &bogus; & x &#; &amp");
+  // Invalid code points become U+FFFD.
+  EXPECT_EQ(Key("a&#xD800;b"), U8(u8"a\uFFFDb"));
+}
+
+TEST(NormalizeTest, Nfkc) {
+  EXPECT_EQ(Key(U8(u8"\uFB01nance")), "finance");  // ligature
+  EXPECT_EQ(Key(U8(u8"\uFF11\uFF12\uFF13 \uFF34\uFF52")),
+            "123 tr");  // full width
+  EXPECT_EQ(Key(U8(u8"m\u00B2")), "m2");
+  // Decomposed input composes to the same key as precomposed input.
+  EXPECT_EQ(Key(U8(u8"caf\u0065\u0301")), Key(U8(u8"caf\u00E9")));
+}
+
+TEST(NormalizeTest, CaseFoldAndAccents) {
+  EXPECT_EQ(Key(U8(u8"\u00C9COLE")), "ecole");
+  EXPECT_EQ(Key(U8(u8"Stra\u00DFe")), "strasse");
+  EXPECT_EQ(Key(U8(u8"S\u00E1hara")), Key("Sahara"));
+  EXPECT_EQ(Key(U8(u8"S\u00E1hara")), "sahara");
+  EXPECT_EQ(Key(U8(u8"f\u00E9vrier ao\u00FBt Mekn\u00E8s")),
+            "fevrier aout meknes");
+  EXPECT_EQ(Key(U8(u8"ma\u00E7\u00E3o \u00F1and\u00FA")), "macao nandu");
+  EXPECT_EQ(Key(U8(u8"\u0386\u03B8\u03AE\u03BD\u03B1")),
+            U8(u8"\u03B1\u03B8\u03B7\u03BD\u03B1"));
+}
+
+TEST(NormalizeTest, QuotesAndDashes) {
+  EXPECT_EQ(Key(U8(u8"l\u2019arm\u00E9e l\u2018x l\u00B4y l\u02BCz")),
+            "l'armee l'x l'y l'z");
+  EXPECT_EQ(Key(U8(u8"\u00AB Ramadan 1447\u00BB")), "\" ramadan 1447\"");
+  EXPECT_EQ(Key(U8(u8"\u201Cx\u201D \u201Ey\u201C")), "\"x\" \"y\"");
+  EXPECT_EQ(Key(U8(u8"a\u2013b\u2014c\u2012d\u2015e\u2212f\u2011g")),
+            "a-b-c-d-e-f-g");
+}
+
+TEST(NormalizeTest, SpacesControlsAndLineBreaks) {
+  EXPECT_EQ(Key(U8(u8"a\u00A0\u00A0\u00A0b\u2009c\u202Fd\u3000e\u2028f")),
+            "a b c d e f");
+  EXPECT_EQ(Key("a\r\nb\rc\nd\te"), "a b c d e");
+  EXPECT_EQ(Key(std::string_view("a\0b\0\0", 5)), "a b");
+  EXPECT_EQ(Key(U8(u8"a\u0085b\u0080c")), "a b c");              // C1 controls
+  EXPECT_EQ(Key(U8(u8"soft\u00ADhy\u200Bphen")), "softhyphen");  // ignorables
+}
+
+TEST(NormalizeTest, InvalidUtf8IsRepaired) {
+  std::string key;
+  EXPECT_TRUE(NormalizeKey("caf\xC3", &key));
+  EXPECT_EQ(key, U8(u8"caf\uFFFD"));
+  EXPECT_TRUE(
+      NormalizeKey("a\xFF"
+                   "b",
+                   &key));
+  EXPECT_EQ(key, U8(u8"a\uFFFDb"));
+  // Non-ASCII but valid: not repaired.
+  EXPECT_FALSE(NormalizeKey(U8(u8"S\u00E1hara"), &key));
+  EXPECT_FALSE(NormalizeKey("plain ascii", &key));
+}
+
+TEST(NormalizeTest, RepairUtf8UsesMaximalSubparts) {
+  std::string out;
+  EXPECT_FALSE(RepairUtf8(U8(u8"ok \u00E9\u4E2D\U0001F600"), &out));
+  EXPECT_EQ(out, U8(u8"ok \u00E9\u4E2D\U0001F600"));
+  // NUL bytes are kept by RepairUtf8.
+  EXPECT_FALSE(RepairUtf8(std::string_view("a\0b", 3), &out));
+  EXPECT_EQ(out, std::string_view("a\0b", 3));
+  // Overlong "/": two invalid lead bytes, two replacements.
+  EXPECT_TRUE(RepairUtf8("\xC0\xAF", &out));
+  EXPECT_EQ(out, U8(u8"\uFFFD\uFFFD"));
+  // Surrogate half: ED is valid only with 80..9F, so three replacements.
+  EXPECT_TRUE(RepairUtf8("\xED\xA0\x80", &out));
+  EXPECT_EQ(out, U8(u8"\uFFFD\uFFFD\uFFFD"));
+  // A truncated sequence is one maximal subpart.
+  EXPECT_TRUE(RepairUtf8("x\xE2\x82y", &out));
+  EXPECT_EQ(out, U8(u8"x\uFFFDy"));
+  EXPECT_TRUE(RepairUtf8("\xF4\x90\x80\x80", &out));  // above U+10FFFF
+  EXPECT_EQ(out, U8(u8"\uFFFD\uFFFD\uFFFD\uFFFD"));
+}
+
+TEST(NormalizeTest, IsValidUtf8AgreesWithRepair) {
+  EXPECT_TRUE(IsValidUtf8(""));
+  EXPECT_TRUE(IsValidUtf8(U8(u8"long enough ascii prefix then \u00E9")));
+  EXPECT_FALSE(IsValidUtf8("long enough ascii prefix then \xC3"));
+  std::mt19937 rng(42);
+  std::string text, repaired;
+  for (int round = 0; round < 5000; ++round) {
+    text.clear();
+    const int len = static_cast<int>(rng() % 24);
+    for (int k = 0; k < len; ++k) {
+      // Mostly bytes from UTF-8's interesting ranges.
+      static constexpr unsigned char kBytes[] = {
+          'a',  ' ',  0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
+          0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+      text.push_back(static_cast<char>(kBytes[rng() % sizeof(kBytes)]));
+    }
+    const bool changed = RepairUtf8(text, &repaired);
+    ASSERT_EQ(IsValidUtf8(text), !changed) << round;
+    ASSERT_TRUE(IsValidUtf8(repaired)) << round;
+    if (!changed) {
+      ASSERT_EQ(repaired, text);
+    }
+    std::string key;
+    NormalizeKey(text, &key);
+    ASSERT_TRUE(IsValidUtf8(key)) << round;
+  }
+}
+
+TEST(NormalizeTest, OtherScriptsPreservedAndDistinct) {
+  const std::string arabic = Key(U8(u8"\u0627\u0644\u0645\u063A\u0631\u0628"));
+  const std::string arabic2 =
+      Key(U8(u8"\u0627\u0644\u062C\u0632\u0627\u0626\u0631"));
+  EXPECT_EQ(arabic, U8(u8"\u0627\u0644\u0645\u063A\u0631\u0628"));
+  EXPECT_NE(arabic, arabic2);
+  // Harakat are optional: vocalized and plain spellings share a key.
+  EXPECT_EQ(Key(U8(u8"\u0645\u064F\u062D\u064E\u0645\u0651\u064E\u062F")),
+            U8(u8"\u0645\u062D\u0645\u062F"));
+  EXPECT_EQ(Key(U8(u8"\u041C\u043E\u0441\u043A\u0432\u0430")),
+            U8(u8"\u043C\u043E\u0441\u043A\u0432\u0430"));
+  // Cyrillic short i stays a letter; yo folds to ye.
+  EXPECT_EQ(Key(U8(u8"\u0419\u043E\u0448\u043A\u0430\u0440")),
+            U8(u8"\u0439\u043E\u0448\u043A\u0430\u0440"));
+  EXPECT_EQ(Key(U8(u8"\u0401\u043B\u043A\u0430")),
+            U8(u8"\u0435\u043B\u043A\u0430"));
+  EXPECT_EQ(Key(U8(u8"\u4E2D\u56FD \u65E5\u672C")),
+            U8(u8"\u4E2D\u56FD \u65E5\u672C"));
+  EXPECT_NE(Key(U8(u8"\u4E2D\u56FD")), Key(U8(u8"\u65E5\u672C")));
+  // Hangul syllables are recomposed; Devanagari vowel signs are kept.
+  EXPECT_EQ(Key(U8(u8"\uD55C\uAD6D")), U8(u8"\uD55C\uAD6D"));
+  EXPECT_EQ(Key(U8(u8"\u0928\u092E\u0938\u094D\u0924\u0947")),
+            U8(u8"\u0928\u092E\u0938\u094D\u0924\u0947"));
+}
+
+// The fast path and the general path must agree on every ASCII string.
+TEST(NormalizeTest, AsciiFastPathEqualsSlowPath) {
+  std::mt19937 rng(7);
+  std::string text;
+  for (int round = 0; round < 20000; ++round) {
+    text.clear();
+    const int len = static_cast<int>(rng() % 40);
+    for (int k = 0; k < len; ++k) {
+      // Bias toward letters and spaces, but cover all 128 bytes.
+      const unsigned r = rng() % 4;
+      char c;
+      if (r == 0) {
+        c = static_cast<char>(rng() % 128);
+      } else if (r == 1) {
+        c = ' ';
+      } else {
+        c = static_cast<char>((rng() % 2 ? 'a' : 'A') + rng() % 26);
+      }
+      text.push_back(c);
+    }
+    ASSERT_EQ(Key(text), GeneralKey(text)) << "input #" << round;
+  }
+}
+
+TEST(NormalizeTest, AsciiFastPathEqualsSlowPathOnHeadlines) {
+  const std::string path = "/work/shared/eval/lists/abc-2003.txt";
+  std::ifstream in(path);
+  if (!in) GTEST_SKIP() << "eval list not present: " << path;
+  std::string line;
+  int checked = 0;
+  while (std::getline(in, line)) {
+    ASSERT_EQ(Key(line), GeneralKey(line)) << line;
+    ++checked;
+  }
+  EXPECT_GT(checked, 1000);
+}
+
+TEST(NormalizeTest, IdempotentOnSeedHeadlines) {
+  std::ifstream in(std::string(TICKERDEDUP_SOURCE_DIR) +
+                   "/fixtures/ticker-page-fr.txt");
+  ASSERT_TRUE(in);
+  std::string page((std::istreambuf_iterator<char>(in)),
+                   std::istreambuf_iterator<char>());
+  // Headlines are separated by runs of U+00A0; split on them.
+  const std::string nbsp = "\xC2\xA0";
+  std::size_t pos = 0;
+  int checked = 0;
+  while (pos < page.size()) {
+    std::size_t end = page.find(nbsp, pos);
+    if (end == std::string::npos) end = page.size();
+    const std::string_view headline(page.data() + pos, end - pos);
+    if (!headline.empty()) {
+      const std::string once = Key(headline);
+      ASSERT_EQ(Key(once), once) << headline;
+      ++checked;
+    }
+    pos = end + nbsp.size();
+  }
+  EXPECT_GT(checked, 20);
+}
+
+TEST(NormalizeTest, ReusesKeyCapacity) {
+  std::string key;
+  key.reserve(256);
+  const char* data = key.data();
+  NormalizeKey(U8(u8"Le temps qu\u2019il fera ce samedi 21 f\u00E9vrier 2026"),
+               &key);
+  EXPECT_EQ(key, "le temps qu'il fera ce samedi 21 fevrier 2026");
+  EXPECT_EQ(key.data(), data);
+  NormalizeKey("Plain ASCII headline", &key);
+  EXPECT_EQ(key.data(), data);
+}
+
+TEST(NormalizeTest, WarmCallsDoNotAllocate) {
+  const std::string_view texts[] = {
+      U8(u8"Le temps qu\u2019il fera ce samedi 21 f\u00E9vrier 2026 &amp; "
+         u8"4,43 milliards"),
+      "Plain ASCII headline: 10% and 2-1",
+      U8(u8"\u041C\u043E\u0441\u043A\u0432\u0430 \u4E2D\u56FD \uFB01")};
+  std::string key;
+  Facts facts;
+  for (std::string_view t : texts) {  // warm-up sizes the buffers
+    NormalizeKey(t, &key);
+    ExtractFacts(key, &facts);
+  }
+  const long before = g_allocations;
+  for (int round = 0; round < 100; ++round) {
+    for (std::string_view t : texts) {
+      NormalizeKey(t, &key);
+      ExtractFacts(key, &facts);
+    }
+  }
+  EXPECT_EQ(g_allocations - before, 0);
+}
+
+}  // namespace
+}  // namespace tickerdedup::internal
