@@ -3,7 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <random>
 #include <string>
+#include <tuple>
+#include <vector>
 
 namespace tickerdedup {
 namespace {
@@ -71,10 +75,10 @@ TEST(EngineExact, WindowEvictsLeastRecentlySeen) {
   EngineOptions o = ExactOptions();
   o.window = 2;
   auto engine = MakeEngine(o);
-  engine->Add("a");                                    // id 0
-  engine->Add("b");                                    // id 1
+  engine->Add("a");                                      // id 0
+  engine->Add("b");                                      // id 1
   EXPECT_EQ(engine->Add("a").verdict, Verdict::kExact);  // sighting of a
-  engine->Add("c");                                    // evicts b, not a
+  engine->Add("c");                                      // evicts b, not a
   EXPECT_EQ(engine->Add("a").verdict, Verdict::kExact);
   Decision b = engine->Add("b");
   EXPECT_EQ(b.verdict, Verdict::kNew);  // b was evicted: new cluster
@@ -102,7 +106,8 @@ TEST(EngineExact, BoundedMemoryOverLongStream) {
   EngineOptions o = ExactOptions();
   o.window = 1000;
   auto engine = MakeEngine(o);
-  for (int i = 0; i < 100000; ++i) engine->Add("headline number " + std::to_string(i));
+  for (int i = 0; i < 100000; ++i)
+    engine->Add("headline number " + std::to_string(i));
   EngineStats s = engine->Stats();
   EXPECT_EQ(s.stored_items, 1000u);
   EXPECT_EQ(s.evicted, 99000u);
@@ -132,6 +137,216 @@ TEST(EngineNames, VerdictAndMatchLevel) {
   EXPECT_TRUE(ParseMatchLevel("near", &level));
   EXPECT_EQ(level, MatchLevel::kNear);
   EXPECT_FALSE(ParseMatchLevel("fuzzy", &level));
+}
+
+// ---------------------------------------------------------------- near
+
+EngineOptions NearOptions() {
+  EngineOptions o;
+  o.match = MatchLevel::kNear;
+  return o;
+}
+
+TEST(EngineNear, SeedWeekdayAndDateChangeIsDistinct) {
+  auto engine = MakeEngine(NearOptions());
+  engine->Add("Le temps qu'il fera ce samedi 21 f\xC3\xA9vrier 2026");
+  Decision d =
+      engine->Add("Le temps qu'il fera ce dimanche 22 f\xC3\xA9vrier 2026");
+  EXPECT_EQ(d.verdict, Verdict::kNew);
+}
+
+TEST(EngineNear, SeedPercentageChangeIsDistinct) {
+  auto engine = MakeEngine(NearOptions());
+  engine->Add("Le gouvernement annonce une taxe de 10% sur les sodas");
+  Decision d =
+      engine->Add("Le gouvernement annonce une taxe de 15% sur les sodas");
+  EXPECT_EQ(d.verdict, Verdict::kNew);
+}
+
+TEST(EngineNear, SeedSourceTagIsNear) {
+  auto engine = MakeEngine(NearOptions());
+  const std::string base =
+      "R\xC3\xA9organisation du CNP : l'Ex\xC3\xA9"
+      "cutif approuve le projet de loi";
+  Decision a = engine->Add(base);
+  Decision b = engine->Add(base + " - Le360");
+  EXPECT_EQ(b.verdict, Verdict::kNear);
+  ASSERT_TRUE(b.dup_of.has_value());
+  EXPECT_EQ(*b.dup_of, a.id);
+  ASSERT_TRUE(b.score.has_value());
+  // 6 of 7 features shared ("le360" is new): 0.75 * 6/7 + 0.25 * 1.
+  EXPECT_NEAR(*b.score, 0.75 * 6 / 7 + 0.25, 1e-9);
+  EXPECT_LE(*b.score, 1.0);
+  // The exact repeat stays exact with score 1.
+  Decision c = engine->Add(base);
+  EXPECT_EQ(c.verdict, Verdict::kExact);
+  EXPECT_EQ(*c.score, 1.0);
+}
+
+TEST(EngineNear, ExactLevelDoesNotMatchNear) {
+  auto engine = MakeEngine(ExactOptions());
+  engine->Add("storm hits the coast of florida overnight");
+  EXPECT_EQ(
+      engine->Add("storm hits the coast of florida overnight (AP)").verdict,
+      Verdict::kNew);
+}
+
+TEST(EngineNear, VerifiesAgainstRepresentativeNotChains) {
+  auto engine = MakeEngine(NearOptions());
+  // B is near A (6 of 10 features shared); C is near B but not near A
+  // (4 of 12): C must not join A's cluster through B.
+  Decision a =
+      engine->Add("alpha bravo charlie delta echoes foxtrot golfer hotel");
+  Decision b =
+      engine->Add("alpha bravo charlie delta echoes foxtrot xray yankee");
+  EXPECT_EQ(b.verdict, Verdict::kNear);
+  EXPECT_EQ(*b.dup_of, a.id);
+  Decision c = engine->Add("alpha bravo charlie delta zulu quebec xray yankee");
+  EXPECT_EQ(c.verdict, Verdict::kNew);
+}
+
+TEST(EngineNear, WindowEvictionEndsTheCluster) {
+  EngineOptions o = NearOptions();
+  o.window = 2;
+  auto engine = MakeEngine(o);
+  Decision a = engine->Add("storm hits the coast of florida overnight");
+  engine->Add("markets rally after central bank decision");
+  // A near hit is a sighting of A's cluster.
+  EXPECT_EQ(
+      engine->Add("storm hits the coast of florida overnight - AP").verdict,
+      Verdict::kNear);
+  engine->Add("parliament approves new budget for schools");  // evicts markets
+  Decision again =
+      engine->Add("Storm hits the coast of Florida overnight (AFP)");
+  EXPECT_EQ(again.verdict, Verdict::kNear);
+  EXPECT_EQ(*again.dup_of, a.id);
+  engine->Add("football club wins the national championship");
+  engine->Add("scientists discover new species in amazon forest");  // evicts A
+  Decision after =
+      engine->Add("storm hits the coast of florida overnight - Reuters");
+  EXPECT_EQ(after.verdict, Verdict::kNew);
+  EXPECT_EQ(engine->Stats().stored_items, 2u);
+}
+
+TEST(EngineNear, TimeWindowEndsTheCluster) {
+  EngineOptions o = NearOptions();
+  o.window_seconds = 3600;
+  auto engine = MakeEngine(o);
+  engine->Add(Item{"storm hits the coast of florida overnight", 1000});
+  EXPECT_EQ(
+      engine->Add(Item{"storm hits the coast of florida overnight - AP", 4000})
+          .verdict,
+      Verdict::kNear);
+  EXPECT_EQ(
+      engine->Add(Item{"storm hits the coast of florida overnight - AFP", 7600})
+          .verdict,
+      Verdict::kNear);  // last sighting at 4000, 4000 + 3600 = 7600
+  EXPECT_EQ(
+      engine
+          ->Add(Item{"storm hits the coast of florida overnight - DPA", 11201})
+          .verdict,
+      Verdict::kNew);
+}
+
+// A synthetic stream: base headlines of 8 random words, and variants of
+// recent bases (one word dropped, a source tag added).
+std::vector<std::pair<std::string, int>> SyntheticStream(int n, unsigned seed) {
+  std::mt19937 rng(seed);
+  auto word = [&]() {
+    std::string w;
+    for (int i = 0; i < 6; ++i)
+      w.push_back(static_cast<char>('a' + rng() % 26));
+    return w;
+  };
+  std::vector<std::vector<std::string>> bases;
+  std::vector<std::pair<std::string, int>> out;  // text, base index or -1
+  for (int i = 0; i < n; ++i) {
+    if (!bases.empty() && rng() % 3 == 0) {
+      int k =
+          static_cast<int>(rng() % std::min<std::size_t>(bases.size(), 200));
+      int bi = static_cast<int>(bases.size()) - 1 - k;
+      std::string text;
+      for (std::size_t j = 1; j < bases[bi].size(); ++j)
+        text += bases[bi][j] + " ";
+      text += "- Source";
+      out.emplace_back(text, bi);
+    } else {
+      std::vector<std::string> b;
+      std::string text;
+      for (int j = 0; j < 8; ++j) {
+        b.push_back(word());
+        text += b.back() + " ";
+      }
+      out.emplace_back(text, -1);
+      bases.push_back(std::move(b));
+    }
+  }
+  return out;
+}
+
+TEST(EngineNear, DeterministicDecisions) {
+  auto stream = SyntheticStream(3000, 5);
+  auto run = [&]() {
+    EngineOptions o = NearOptions();
+    o.window = 100;
+    auto engine = MakeEngine(o);
+    std::vector<std::tuple<int, std::uint64_t, double>> out;
+    for (auto& [text, base] : stream) {
+      Decision d = engine->Add(text);
+      out.emplace_back(static_cast<int>(d.verdict), d.dup_of.value_or(~0ull),
+                       d.score.value_or(-1));
+    }
+    return out;
+  };
+  EXPECT_EQ(run(), run());
+}
+
+TEST(EngineNear, EvictedRepresentativesNeverResurrectOrMisPoint) {
+  auto stream = SyntheticStream(20000, 9);
+  EngineOptions o = NearOptions();
+  o.window = 50;
+  auto engine = MakeEngine(o);
+  std::vector<std::uint64_t> base_id;           // base index -> id
+  std::map<std::string, std::uint64_t> new_id;  // text -> id when it was new
+  int near = 0;
+  for (auto& [text, base] : stream) {
+    Decision d = engine->Add(text);
+    if (d.verdict == Verdict::kNew) new_id[text] = d.id;
+    if (d.verdict == Verdict::kExact) {
+      // A variant that became a representative (its base had left the
+      // window) and came again with the same text.
+      ASSERT_EQ(*d.dup_of, new_id.at(text));
+      continue;
+    }
+    if (base < 0) {
+      ASSERT_EQ(d.verdict, Verdict::kNew);
+      base_id.push_back(d.id);
+      continue;
+    }
+    if (d.verdict != Verdict::kNew) {
+      // Only ever the variant's own base: a stale band entry would point at
+      // a reused slot (another base).
+      ASSERT_EQ(d.verdict, Verdict::kNear);
+      ASSERT_EQ(*d.dup_of, base_id[base]);
+      ++near;
+    }
+    ASSERT_LE(engine->Stats().stored_items, 50u);
+  }
+  EXPECT_GT(near, 100);
+  EXPECT_GT(engine->Stats().evicted, 10000u);
+}
+
+TEST(EngineNear, MemoryPerStoredHeadlineIsBounded) {
+  EngineOptions o = NearOptions();
+  o.window = 20000;
+  auto engine = MakeEngine(o);
+  auto stream = SyntheticStream(30000, 11);
+  for (auto& [text, base] : stream) engine->Add(text);
+  EngineStats s = engine->Stats();
+  // Store + sketch stage, with growth slack at this size (tables sized for
+  // 2.5x the live count after a rebuild); the full-window figure is
+  // measured in bench/index_benchmark.cc (docs/near.md).
+  EXPECT_LT(static_cast<double>(s.index_bytes) / s.stored_items, 600.0);
 }
 
 }  // namespace

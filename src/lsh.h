@@ -1,0 +1,146 @@
+// LSH banding for MinHash signatures: choosing (bands, rows) for a
+// similarity threshold, and the compact per-band slot tables that hold the
+// band keys of stored items.
+//
+//   LshParams p = ChooseLshParams(/*threshold=*/0.55, /*num_hashes=*/64,
+//                                 /*max_bands=*/16);
+//   BandTable table;
+//   table.Init(/*max_items=*/1 << 20);
+//   table.Insert(band_hash, slot, hash_of_slot);
+//   table.ForEachMatch(band_hash, [](std::uint32_t slot) { ... });
+//
+// Parameter choice. With b bands of r rows, two items of Jaccard similarity
+// s share at least one band with probability P(s) = 1 - (1 - s^r)^b (the
+// S-curve). For a threshold T we pick the (b, r), b*r <= K, b <= max_bands,
+// that minimizes
+//     fp_weight * Integral_0^T P(s) ds  +  fn_weight * Integral_T^1 (1 - P(s))
+//     ds
+// (the false-positive area left of T plus the false-negative area right of
+// it; Simpson's rule, 200 steps). Every candidate is verified afterwards, so
+// a false positive only costs time while a false negative loses a duplicate:
+// the engine weights false negatives higher (docs/near.md has the table).
+#ifndef TICKERDEDUP_SRC_LSH_H_
+#define TICKERDEDUP_SRC_LSH_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace tickerdedup::internal {
+
+struct LshParams {
+  int bands = 0;
+  int rows = 0;
+};
+
+// 1 - (1 - s^rows)^bands.
+double LshCandidateProbability(double s, LshParams params);
+// The weighted false-positive and false-negative areas of `params` at
+// `threshold` (see above).
+double LshFalsePositiveArea(double threshold, LshParams params);
+double LshFalseNegativeArea(double threshold, LshParams params);
+// The (bands, rows) minimizing the weighted areas; ties go to fewer bands
+// (less memory, fewer probes). threshold is clamped to [0.01, 0.99].
+// rows >= min_rows: with 8-bit values a band of r rows is an 8r-bit key, and
+// at 1M stored items r = 2 would give ~16 random candidates per band.
+LshParams ChooseLshParams(double threshold, int num_hashes, int max_bands,
+                          double fp_weight = 1.0, double fn_weight = 1.0,
+                          int min_rows = 1);
+
+// One band's table: open addressing with linear probing over 32-bit entries
+// (fingerprint << slot_bits | slot). No per-band hash map and no key
+// storage: 4 bytes per entry. A full window fills the table to 60% with live
+// entries (6.7 bytes per stored item per band); tombstones may take it to
+// 80% before a rebuild, so at steady state a rebuild happens once every
+// 0.2 * capacity removals (amortized O(5) moves per insert) (measured
+// alternative: absl::flat_hash_map per band, ~1,080 B/headline over 8 bands at
+// 10M stored). Positions come from the high 32 bits of the band hash,
+// fingerprints from the low bits, so a probe run compares fingerprints in one
+// or two cache lines; a fingerprint match is only a candidate (the caller
+// verifies the signature). Removal marks a tombstone; tombstones are dropped
+// when the table is rebuilt (growth, or too many tombstones). Rebuilding needs
+// each live slot's band hash again, which the caller recomputes from its stored
+// signature (HashOf).
+class BandTable {
+ public:
+  // Slots are < max_items; max_items <= kMaxItems.
+  static constexpr std::uint32_t kMaxItems = 1u << 30;
+  void Init(std::uint32_t max_items);
+
+  // HashOf: std::uint64_t(std::uint32_t slot), the band hash of a live slot.
+  template <typename HashOf>
+  void Insert(std::uint64_t hash, std::uint32_t slot, HashOf hash_of) {
+    if (used_ + 1 > grow_at_) Rebuild(hash_of);
+    InsertNoGrow(hash, slot);
+  }
+  // Removes the entry (hash, slot); false when absent.
+  bool Remove(std::uint64_t hash, std::uint32_t slot);
+
+  void Prefetch(std::uint64_t hash) const {
+    if (!entries_.empty()) __builtin_prefetch(&entries_[Home(hash)]);
+  }
+  // Calls fn(slot) for every entry whose fingerprint matches `hash`.
+  template <typename Fn>
+  void ForEachMatch(std::uint64_t hash, Fn fn) const {
+    if (entries_.empty()) return;
+    std::uint32_t fp = Fingerprint(hash);
+    std::size_t cap = entries_.size();
+    for (std::size_t i = Home(hash);; i = (i + 1 == cap) ? 0 : i + 1) {
+      std::uint32_t e = entries_[i];
+      if (e == kEmpty) return;
+      if (e != kTomb && (e >> slot_bits_) == fp) fn(e & slot_mask_);
+    }
+  }
+
+  std::size_t size() const { return live_; }
+  std::size_t MemoryBytes() const {
+    return entries_.capacity() * sizeof(std::uint32_t);
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+  static constexpr std::uint32_t kTomb = 0xFFFFFFFEu;
+  static constexpr double kMaxLiveLoad = 0.6;    // sizes the final table
+  static constexpr double kRebuildLoad = 0.8;    // live + tombstones
+  static constexpr double kAfterGrowLoad = 0.4;  // live load after a rebuild
+
+  std::size_t Home(std::uint64_t hash) const {
+    return static_cast<std::size_t>(((hash >> 32) * entries_.size()) >> 32);
+  }
+  std::uint32_t Fingerprint(std::uint64_t hash) const {
+    // A fingerprint equal to all ones would make kEmpty/kTomb entries
+    // possible; slots never reach slot_mask_, so (fp, slot) != markers.
+    return static_cast<std::uint32_t>(hash) & fp_mask_;
+  }
+  void InsertNoGrow(std::uint64_t hash, std::uint32_t slot);
+  template <typename HashOf>
+  void Rebuild(HashOf hash_of) {
+    std::vector<std::uint32_t> old;
+    old.swap(entries_);
+    std::size_t want =
+        std::max<std::size_t>(16, (live_ + 1) / kAfterGrowLoad + 1);
+    std::size_t cap = std::min(want, max_capacity_);
+    cap =
+        std::max(cap, static_cast<std::size_t>((live_ + 1) / kRebuildLoad) + 2);
+    Allocate(cap);
+    for (std::uint32_t e : old) {
+      if (e == kEmpty || e == kTomb) continue;
+      std::uint32_t slot = e & slot_mask_;
+      InsertNoGrow(hash_of(slot), slot);
+    }
+  }
+  void Allocate(std::size_t capacity);
+
+  std::vector<std::uint32_t> entries_;
+  std::uint32_t slot_bits_ = 0;
+  std::uint32_t slot_mask_ = 0;
+  std::uint32_t fp_mask_ = 0;
+  std::size_t max_capacity_ = 0;
+  std::size_t live_ = 0;
+  std::size_t used_ = 0;  // live + tombstones
+  std::size_t grow_at_ = 0;
+};
+
+}  // namespace tickerdedup::internal
+
+#endif  // TICKERDEDUP_SRC_LSH_H_

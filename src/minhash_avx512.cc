@@ -1,0 +1,56 @@
+// AVX-512F densification kernel (16 empty bins per step, masked gathers and
+// a scatter). Compiled with a target attribute, not -march; only called when
+// cpuid reports AVX-512F. Must match DensifyScalar bit for bit
+// (tests/minhash_test.cc).
+// GCC 12's avx512fintrin.h initializes _mm512_undefined_epi32() from itself,
+// which -Wmaybe-uninitialized reports at every inlined intrinsic (GCC bug
+// 105593); the warning is about the header, not this code.
+#include <immintrin.h>
+
+#include <algorithm>
+
+#include "minhash.h"
+
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+
+namespace tickerdedup::internal::minhash_kernels {
+
+__attribute__((target("avx512f"))) void DensifyAvx512(
+    const std::uint32_t* sig, std::uint32_t k, const std::uint32_t* empty,
+    std::size_t num_empty, std::uint32_t* out) {
+  const __m512i c1 = _mm512_set1_epi32(static_cast<int>(0x9E3779B1u));
+  const __m512i c2 = _mm512_set1_epi32(static_cast<int>(0x85EBCA77u));
+  const __m512i m1 = _mm512_set1_epi32(0x7FEB352D);
+  const __m512i m2 = _mm512_set1_epi32(static_cast<int>(0x846CA68Bu));
+  const __m512i vk = _mm512_set1_epi32(static_cast<int>(k));
+  const __m512i vempty = _mm512_set1_epi32(-1);
+  const __m512i one = _mm512_set1_epi32(1);
+  for (std::size_t e = 0; e < num_empty; e += 16) {
+    std::size_t n = std::min<std::size_t>(16, num_empty - e);
+    const __mmask16 lanes = static_cast<__mmask16>((1u << n) - 1);
+    __m512i bins = _mm512_maskz_loadu_epi32(lanes, empty + e);
+    __m512i base = _mm512_mullo_epi32(bins, c1);
+    __m512i t1 = one;
+    __m512i result = _mm512_setzero_si512();
+    __mmask16 active = lanes;
+    while (active) {
+      __m512i x = _mm512_add_epi32(base, _mm512_mullo_epi32(t1, c2));
+      x = _mm512_xor_si512(x, _mm512_srli_epi32(x, 16));
+      x = _mm512_mullo_epi32(x, m1);
+      x = _mm512_xor_si512(x, _mm512_srli_epi32(x, 15));
+      x = _mm512_mullo_epi32(x, m2);
+      x = _mm512_xor_si512(x, _mm512_srli_epi32(x, 16));
+      __m512i even = _mm512_srli_epi64(_mm512_mul_epu32(x, vk), 32);
+      __m512i odd = _mm512_mul_epu32(_mm512_srli_epi64(x, 32), vk);
+      __m512i j = _mm512_mask_blend_epi32(0xAAAA, even, odd);
+      __m512i v = _mm512_mask_i32gather_epi32(vempty, active, j, sig, 4);
+      __mmask16 found = _mm512_mask_cmpneq_epu32_mask(active, v, vempty);
+      result = _mm512_mask_mov_epi32(result, found, v);
+      active = static_cast<__mmask16>(active & ~found);
+      t1 = _mm512_add_epi32(t1, one);
+    }
+    _mm512_mask_i32scatter_epi32(out, lanes, bins, result, 4);
+  }
+}
+
+}  // namespace tickerdedup::internal::minhash_kernels

@@ -1,0 +1,174 @@
+// Feature extraction for the sketch stage. See shingle.h.
+#include "shingle.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <string>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+namespace tickerdedup::internal {
+namespace {
+
+// A token's code points, kept as byte offsets so features are hashed from
+// the key's own bytes without copying.
+struct Token {
+  std::size_t begin = 0;
+  std::vector<std::size_t> cp_ends;  // end offset of each code point
+  bool has_digit = false;
+  bool cjk = false;
+};
+
+bool IsCjk(utf8proc_int32_t cp) {
+  return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+}
+
+bool IsWordChar(utf8proc_int32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+           (cp >= 'A' && cp <= 'Z');
+  }
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Calls fn(const Token&) for each maximal run of word characters. Invalid
+// UTF-8 bytes (keys are repaired, but be safe) count as separators.
+template <typename Fn>
+void ForEachToken(std::string_view key, Token* tok, Fn fn) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(key.data());
+  std::size_t n = key.size();
+  std::size_t i = 0;
+  bool in_token = false;
+  while (i < n) {
+    utf8proc_int32_t cp;
+    std::size_t len;
+    if (p[i] < 0x80) {
+      cp = p[i];
+      len = 1;
+    } else {
+      utf8proc_ssize_t l = utf8proc_iterate(p + i, n - i, &cp);
+      if (l <= 0) {
+        cp = ' ';
+        l = 1;
+      }
+      len = static_cast<std::size_t>(l);
+    }
+    if (IsWordChar(cp)) {
+      if (!in_token) {
+        in_token = true;
+        tok->begin = i;
+        tok->cp_ends.clear();
+        tok->has_digit = false;
+        tok->cjk = false;
+      }
+      tok->cp_ends.push_back(i + len);
+      if (cp >= '0' && cp <= '9') tok->has_digit = true;
+      if (cp >= 0x2E80 && IsCjk(cp)) tok->cjk = true;
+    } else if (in_token) {
+      in_token = false;
+      fn(*tok);
+    }
+    i += len;
+  }
+  if (in_token) fn(*tok);
+}
+
+void SortUnique(std::vector<std::uint64_t>* v) {
+  std::sort(v->begin(), v->end());
+  v->erase(std::unique(v->begin(), v->end()), v->end());
+}
+
+}  // namespace
+
+std::uint64_t SketchHash64(std::string_view bytes, std::uint64_t seed) {
+  return XXH3_64bits_withSeed(bytes.data(), bytes.size(), seed);
+}
+
+void NearFeatures(std::string_view key, std::uint64_t seed,
+                  std::vector<std::uint64_t>* out) {
+  out->clear();
+  Token tok;
+  ForEachToken(key, &tok, [&](const Token& t) {
+    std::size_t ncp = t.cp_ends.size();
+    if (t.cjk) {
+      // No word boundaries: code-point bigrams (a lone character is its own
+      // feature).
+      std::size_t start = t.begin;
+      if (ncp == 1) {
+        out->push_back(
+            SketchHash64(key.substr(start, t.cp_ends[0] - start), seed));
+        return;
+      }
+      for (std::size_t k = 0; k + 1 < ncp; ++k) {
+        std::size_t end = t.cp_ends[k + 1];
+        out->push_back(SketchHash64(key.substr(start, end - start), seed));
+        start = t.cp_ends[k];
+      }
+      return;
+    }
+    if (ncp < static_cast<std::size_t>(kNearMinWord) && !t.has_digit) return;
+    std::size_t keep = std::min<std::size_t>(ncp, kNearPrefix);
+    std::size_t end = t.cp_ends[keep - 1];
+    out->push_back(SketchHash64(key.substr(t.begin, end - t.begin), seed));
+  });
+  SortUnique(out);
+}
+
+void WordFeatures(std::string_view key, std::uint64_t seed,
+                  std::vector<std::uint64_t>* out) {
+  out->clear();
+  Token tok;
+  ForEachToken(key, &tok, [&](const Token& t) {
+    std::size_t end = t.cp_ends.back();
+    out->push_back(SketchHash64(key.substr(t.begin, end - t.begin), seed));
+  });
+  SortUnique(out);
+}
+
+void CharNgramFeatures(std::string_view key, int n, std::uint64_t seed,
+                       std::vector<std::uint64_t>* out) {
+  out->clear();
+  // Rebuild " tok tok tok " and hash every window of n code points.
+  std::string s = " ";
+  Token tok;
+  ForEachToken(key, &tok, [&](const Token& t) {
+    s.append(key.substr(t.begin, t.cp_ends.back() - t.begin));
+    s.push_back(' ');
+  });
+  std::vector<std::size_t> starts;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  starts.push_back(s.size());
+  std::size_t ncp = starts.size() - 1;
+  if (n <= 0) return;
+  if (ncp <= static_cast<std::size_t>(n)) {
+    if (ncp > 2) out->push_back(SketchHash64(s, seed));
+    return;
+  }
+  for (std::size_t k = 0; k + n <= ncp; ++k) {
+    out->push_back(SketchHash64(
+        std::string_view(s).substr(starts[k], starts[k + n] - starts[k]),
+        seed));
+  }
+  SortUnique(out);
+}
+
+}  // namespace tickerdedup::internal

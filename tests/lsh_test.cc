@@ -1,0 +1,115 @@
+// LSH parameter derivation and the band slot tables.
+#include "lsh.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <random>
+#include <set>
+#include <vector>
+
+namespace tickerdedup::internal {
+namespace {
+
+TEST(LshParams, CandidateProbabilityIsTheSCurve) {
+  LshParams p{16, 4};
+  EXPECT_DOUBLE_EQ(LshCandidateProbability(0, p), 0);
+  EXPECT_DOUBLE_EQ(LshCandidateProbability(1, p), 1);
+  EXPECT_NEAR(LshCandidateProbability(0.5, p),
+              1 - std::pow(1 - std::pow(0.5, 4), 16), 1e-12);
+  // Areas of P(s) = s (b = r = 1): T^2/2 and (1 - T)^2/2.
+  EXPECT_NEAR(LshFalsePositiveArea(0.4, {1, 1}), 0.08, 1e-9);
+  EXPECT_NEAR(LshFalseNegativeArea(0.4, {1, 1}), 0.18, 1e-9);
+}
+
+TEST(LshParams, ChoiceMinimizesWeightedAreasByBruteForce) {
+  // The optimized search must agree with a plain search over the pow()-based
+  // area functions.
+  for (double t : {0.2, 0.44, 0.5, 0.7, 0.9}) {
+    for (int k : {16, 64, 128}) {
+      for (double fnw : {1.0, 4.0}) {
+        LshParams got = ChooseLshParams(t, k, 16, 1.0, fnw, 1);
+        double got_cost =
+            LshFalsePositiveArea(t, got) + fnw * LshFalseNegativeArea(t, got);
+        double best = INFINITY;
+        for (int b = 1; b <= 16; ++b) {
+          for (int r = 1; b * r <= k; ++r) {
+            best = std::min(best, LshFalsePositiveArea(t, {b, r}) +
+                                      fnw * LshFalseNegativeArea(t, {b, r}));
+          }
+        }
+        EXPECT_NEAR(got_cost, best, 1e-9) << t << " " << k << " " << fnw;
+        EXPECT_LE(got.bands * got.rows, k);
+        EXPECT_LE(got.bands, 16);
+      }
+    }
+  }
+}
+
+TEST(LshParams, HigherThresholdMovesTheCurveRight) {
+  // The S-curve's midpoint (1/b)^(1/r) grows with the threshold.
+  double last = 0;
+  for (double t : {0.3, 0.5, 0.7, 0.9}) {
+    LshParams p = ChooseLshParams(t, 64, 16);
+    double mid = std::pow(1.0 / p.bands, 1.0 / p.rows);
+    EXPECT_GE(mid, last) << t;
+    last = mid;
+  }
+}
+
+TEST(LshParams, MinRowsAndFalseNegativeWeight) {
+  LshParams p = ChooseLshParams(0.44, 64, 16, 1.0, 4.0, 3);
+  EXPECT_GE(p.rows, 3);
+  // Weighting misses more lowers the curve: more recall at the threshold.
+  LshParams even = ChooseLshParams(0.44, 64, 16, 1.0, 1.0, 3);
+  EXPECT_GE(LshCandidateProbability(0.44, p),
+            LshCandidateProbability(0.44, even));
+}
+
+TEST(BandTable, MatchesAReferenceUnderChurn) {
+  // Random inserts and removals (with growth and tombstone rebuilds) against
+  // a std::map reference: every live (hash, slot) is found, removed ones
+  // never come back.
+  const std::uint32_t max_items = 500;
+  BandTable table;
+  table.Init(max_items);
+  std::mt19937_64 rng(3);
+  std::vector<std::uint64_t> hash_of(max_items);
+  std::vector<bool> live(max_items, false);
+  auto hash_fn = [&](std::uint32_t slot) { return hash_of[slot]; };
+  for (int step = 0; step < 50000; ++step) {
+    std::uint32_t slot = rng() % max_items;
+    if (live[slot]) {
+      ASSERT_TRUE(table.Remove(hash_of[slot], slot));
+      ASSERT_FALSE(table.Remove(hash_of[slot], slot));
+      live[slot] = false;
+    } else {
+      // Few distinct hashes so runs of equal keys are exercised.
+      hash_of[slot] = (rng() % 64) * 0x9E3779B97F4A7C15ull;
+      table.Insert(hash_of[slot], slot, hash_fn);
+      live[slot] = true;
+    }
+    if (step % 997 == 0) {
+      std::size_t n_live = 0;
+      for (std::uint32_t s = 0; s < max_items; ++s) {
+        if (!live[s]) continue;
+        ++n_live;
+        bool found = false;
+        table.ForEachMatch(hash_of[s], [&](std::uint32_t x) {
+          found |= x == s;
+          // A match is live and shares the fingerprint (here: the hash).
+          EXPECT_TRUE(live[x]);
+        });
+        ASSERT_TRUE(found) << "slot " << s << " step " << step;
+      }
+      ASSERT_EQ(table.size(), n_live);
+    }
+  }
+  // At most 1/0.6 entries of 4 bytes per item when full, plus rounding.
+  EXPECT_LE(table.MemoryBytes(), max_items * 4 / 0.6 + 64);
+}
+
+}  // namespace
+}  // namespace tickerdedup::internal

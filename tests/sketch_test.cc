@@ -1,0 +1,98 @@
+// Near-duplicate features (shingle.h) and the SketchIndex channel.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "shingle.h"
+#include "sketch_index.h"
+
+namespace tickerdedup::internal {
+namespace {
+
+std::vector<std::uint64_t> Features(std::string_view key) {
+  std::vector<std::uint64_t> f;
+  NearFeatures(key, 1, &f);
+  return f;
+}
+
+TEST(NearFeatures, PrefixWordsDropShortWordsKeepNumbers) {
+  // "negotiations" and "negotiating" share the prefix "negot"; "of", "a"
+  // are dropped; "10" is kept.
+  EXPECT_EQ(Features("negotiations of a 10 day"),
+            Features("negotiating 10 day"));
+  EXPECT_EQ(Features("a of to").size(), 0u);
+  EXPECT_EQ(Features("the cat sat").size(), 3u);
+  // Punctuation separates words and is not a feature.
+  EXPECT_EQ(Features("cnp : l'executif"), Features("cnp l executif"));
+}
+
+TEST(NearFeatures, CjkRunsGiveBigrams) {
+  // Four CJK code points, no spaces: three bigrams.
+  EXPECT_EQ(Features("\xE4\xB8\xAD\xE5\x9B\xBD\xE7\xBB\x8F\xE6\xB5\x8E").size(),
+            3u);
+}
+
+TEST(NearFeatures, OtherShinglesForMeasurement) {
+  std::vector<std::uint64_t> f;
+  WordFeatures("a b a", 1, &f);
+  EXPECT_EQ(f.size(), 2u);
+  CharNgramFeatures("abcd", 3, 1, &f);  // " abcd " -> 4 trigrams
+  EXPECT_EQ(f.size(), 4u);
+}
+
+SketchIndex::Options SmallOptions() {
+  SketchIndex::Options o;
+  o.num_hashes = 64;
+  o.threshold = 0.57;
+  o.lsh = ChooseLshParams(0.44, 64, 16, 1, 4, 3);
+  o.max_items = 100;
+  return o;
+}
+
+TEST(SketchIndex, FindsScoresAndForgets) {
+  SketchIndex index(SmallOptions());
+  SketchIndex::Sketch a, b, c;
+  index.MakeSketch(Features("morocco signs fisheries deal with european union"),
+                   &a);
+  index.MakeSketch(
+      Features("morocco signs fisheries deal with european union afp"), &b);
+  index.MakeSketch(Features("storm hits coast of florida overnight"), &c);
+  Facts none;
+  index.Insert(10, a, none);
+  std::vector<std::uint64_t> ids;
+  index.Candidates(b, &ids);
+  ASSERT_EQ(ids, std::vector<std::uint64_t>{10});
+  // 7 of 8 features shared: J = 7/8, containment 1.
+  EXPECT_NEAR(index.Score(b, 10), 0.75 * 7 / 8 + 0.25, 1e-9);
+  index.Candidates(c, &ids);
+  EXPECT_TRUE(ids.empty());
+  index.Erase(10);
+  index.Candidates(b, &ids);
+  EXPECT_TRUE(ids.empty());
+  EXPECT_EQ(index.Score(b, 10), -1);
+  // The freed slot is reused by another item; the old id stays gone.
+  index.Insert(11, c, none);
+  index.Candidates(b, &ids);
+  EXPECT_TRUE(ids.empty());
+  index.Candidates(c, &ids);
+  EXPECT_EQ(ids, std::vector<std::uint64_t>{11});
+}
+
+TEST(SketchIndex, KeepsFactCodes) {
+  SketchIndex index(SmallOptions());
+  SketchIndex::Sketch s;
+  index.MakeSketch(Features("one two three"), &s);
+  Facts few, many, got;
+  few.codes = {1, 2};
+  many.codes = {1, 2, 3, 4, 5};
+  index.Insert(1, s, few);
+  index.Insert(2, s, many);
+  index.GetFacts(1, &got);
+  EXPECT_EQ(got.codes, few.codes);
+  index.GetFacts(2, &got);
+  EXPECT_EQ(got.codes, many.codes);
+}
+
+}  // namespace
+}  // namespace tickerdedup::internal
