@@ -33,6 +33,9 @@ struct StoredItem {
   std::int64_t last_seen = 0;  // timestamp of the last sighting
 };
 
+// Const methods must be safe to call from several threads at once while no
+// thread calls a non-const one (the engine probes keys from its worker
+// threads between commits).
 class IndexStore {
  public:
   virtual ~IndexStore() = default;

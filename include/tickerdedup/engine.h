@@ -54,6 +54,10 @@ struct EngineOptions {
   // Cross-language lexicon file; empty means the built-in search path
   // ($TICKERDEDUP_LEXICON, then the installed data file).
   std::string lexicon_path;
+  // Threads AddBatch may use (the caller's included) for the per-item work
+  // that does not depend on other items: normalization, language id,
+  // features, sketches. Decisions are identical for any value.
+  int threads = 1;
 };
 
 struct Item {
@@ -83,7 +87,7 @@ struct EngineStats {
   std::uint64_t xlang = 0;
   std::uint64_t cut = 0;
   std::uint64_t evicted = 0;
-  std::uint64_t candidates_checked = 0;
+  std::uint64_t candidates_checked = 0;  // verified candidate pairs
   std::size_t stored_items = 0;
   // Memory held by the index and signatures (not texts), in bytes.
   std::size_t index_bytes = 0;
@@ -99,6 +103,14 @@ class Engine {
 
   virtual Decision Add(const Item& item) = 0;
   Decision Add(std::string_view text) { return Add(Item{text}); }
+
+  // Adds items[0..count) in order and writes one decision per item to
+  // decisions[0..count). The result is exactly that of calling Add on each
+  // item in turn; with EngineOptions::threads > 1 the independent per-item
+  // work runs in parallel first. Batches of a few thousand items amortize
+  // the hand-off; a streaming caller can pass whatever it has.
+  virtual void AddBatch(const Item* items, std::size_t count,
+                        Decision* decisions) = 0;
 
   virtual EngineStats Stats() const = 0;
   // Human-readable description of the effective settings (for --stats).

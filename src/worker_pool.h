@@ -1,0 +1,58 @@
+// WorkerPool: a fixed set of threads that run one data-parallel loop at a
+// time. The calling thread takes part, so a pool of N threads has N-1
+// workers.
+//
+//   WorkerPool pool(4);
+//   pool.ParallelFor(items.size(), 64, [&](std::size_t begin, std::size_t end)
+//   {
+//     for (std::size_t i = begin; i < end; ++i) Prepare(items[i]);
+//   });
+#ifndef TICKERDEDUP_SRC_WORKER_POOL_H_
+#define TICKERDEDUP_SRC_WORKER_POOL_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace tickerdedup::internal {
+
+class WorkerPool {
+ public:
+  // `threads` counts the caller; 1 means no extra threads.
+  explicit WorkerPool(int threads);
+  ~WorkerPool();
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  int threads() const { return static_cast<int>(workers_.size()) + 1; }
+
+  // Calls body(begin, end) over [0, n) in chunks of `grain`, on all threads,
+  // and returns when every chunk is done. Not reentrant.
+  void ParallelFor(std::size_t n, std::size_t grain,
+                   const std::function<void(std::size_t, std::size_t)>& body);
+
+ private:
+  void WorkerLoop();
+  void RunChunks();
+
+  std::vector<std::thread> workers_;
+  std::mutex mu_;
+  std::condition_variable start_cv_;
+  std::condition_variable done_cv_;
+  std::uint64_t generation_ = 0;  // bumped per ParallelFor
+  int active_ = 0;                // workers still in the current loop
+  bool stop_ = false;
+  // The current loop.
+  const std::function<void(std::size_t, std::size_t)>* body_ = nullptr;
+  std::size_t n_ = 0;
+  std::size_t grain_ = 1;
+  std::atomic<std::size_t> next_{0};
+};
+
+}  // namespace tickerdedup::internal
+
+#endif  // TICKERDEDUP_SRC_WORKER_POOL_H_
