@@ -4,7 +4,8 @@
 # something is missing. Needs root (or sudo) the first time.
 #
 #   tools/setup.sh            # build + test dependencies
-#   tools/setup.sh --bench    # also the benchmark baselines (gawk, hyperfine)
+#   tools/setup.sh --bench    # also the benchmark baselines (gawk, hyperfine,
+#                             # GNU time for peak RSS)
 set -euo pipefail
 
 pkgs=(
@@ -25,7 +26,7 @@ pkgs=(
   python3
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  pkgs+=(gawk hyperfine)
+  pkgs+=(gawk hyperfine time)
 fi
 
 missing=()
