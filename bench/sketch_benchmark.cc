@@ -94,7 +94,8 @@ void BM_Signature(benchmark::State& state) {
 BENCHMARK(BM_Signature)
     ->ArgsProduct({{static_cast<int>(MinHashKernel::kScalar),
                     static_cast<int>(MinHashKernel::kAvx2),
-                    static_cast<int>(MinHashKernel::kAvx512)},
+                    static_cast<int>(MinHashKernel::kAvx512),
+                    static_cast<int>(MinHashKernel::kProbeTable)},
                    {64, 128}})
     ->Unit(benchmark::kMillisecond);
 
@@ -120,7 +121,7 @@ void BM_ShingleAndSignature(benchmark::State& state) {
   SetRates(state, keys.size(), TotalBytes(keys));
 }
 BENCHMARK(BM_ShingleAndSignature)
-    ->DenseRange(0, 2)
+    ->DenseRange(0, static_cast<int>(MinHashKernel::kProbeTable))
     ->Unit(benchmark::kMillisecond);
 
 // Speed of light: one XXH3 pass over the same keys.

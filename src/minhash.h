@@ -17,10 +17,15 @@
 // variance close to K independent permutations.
 //
 // Kernels: densification dominates for short texts (~55 of 64 bins empty,
-// ~9 probes each), so it is the vectorized part: AVX2 fills 8 empty bins per
-// step and AVX-512 16, with gathers; the scalar version is the reference.
-// Chosen at run time (cpuid); TICKERDEDUP_FORCE_KERNEL=scalar|avx2|avx512
-// forces one (an unavailable one falls back to the best available).
+// ~9 probes each). The scalar probe walk is the reference; AVX2 and AVX-512
+// walk 8 / 16 empty bins per step with gathers; the probe-table kernel
+// ("table", the default) turns the walk around: the probe sequences do not
+// depend on the set, so a table built once per K holds, for every pair
+// (full bin j, empty bin i), the first step at which i's sequence visits j,
+// and each empty bin takes the full bin with the smallest step: one byte
+// min per (full bin, bin), branch-free and auto-vectorized (see PERF NOTES
+// in minhash.cc). TICKERDEDUP_FORCE_KERNEL=scalar|avx2|avx512|table forces
+// one (an unavailable one falls back to the default).
 #ifndef TICKERDEDUP_SRC_MINHASH_H_
 #define TICKERDEDUP_SRC_MINHASH_H_
 
@@ -31,7 +36,7 @@
 
 namespace tickerdedup::internal {
 
-enum class MinHashKernel { kScalar, kAvx2, kAvx512 };
+enum class MinHashKernel { kScalar, kAvx2, kAvx512, kProbeTable };
 
 std::string_view MinHashKernelName(MinHashKernel kernel);
 bool MinHashKernelAvailable(MinHashKernel kernel);
@@ -68,6 +73,21 @@ void DensifyAvx2(const std::uint32_t* sig, std::uint32_t k,
 void DensifyAvx512(const std::uint32_t* sig, std::uint32_t k,
                    const std::uint32_t* empty, std::size_t num_empty,
                    std::uint32_t* out);
+
+// Steps of the probe table: first_step(j, i) < kProbeTableSteps is the first
+// t with DensifyProbe(i, t, k) == j; kProbeTableSteps means "not within the
+// table" (then the kernel walks on from t = kProbeTableSteps, as the scalar
+// reference would). With K = 64 and one full bin that happens for 1.8% of
+// the bins; with 2 or more full bins almost never.
+inline constexpr int kProbeTableSteps = 255;
+// The table for `k`: k * k bytes, entry [j * k + i]; built once per k
+// (thread-safe) and kept for the life of the process.
+const std::uint8_t* ProbeTable(std::uint32_t k);
+// Fills the empty bins of `sig` into `out` using the table; `full` lists
+// the non-empty bins (at least one).
+void DensifyProbeTable(const std::uint32_t* sig, std::uint32_t k,
+                       const std::uint8_t* table, const std::uint32_t* full,
+                       std::size_t num_full, std::uint32_t* out);
 }  // namespace minhash_kernels
 
 class MinHasher {
@@ -87,6 +107,7 @@ class MinHasher {
  private:
   std::uint32_t k_;
   MinHashKernel kernel_;
+  const std::uint8_t* table_ = nullptr;  // kProbeTable only
 };
 
 // b-bit storage: the low 8 bits of each value.

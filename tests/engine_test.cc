@@ -398,3 +398,72 @@ TEST(EngineBatch, ThreadsGiveIdenticalDecisions) {
 
 }  // namespace
 }  // namespace tickerdedup
+
+namespace tickerdedup {
+namespace {
+
+// The seed's cross-language cases through the whole engine (CTest points
+// TICKERDEDUP_LEXICON at the lexicon generated in the build tree).
+class EngineXlang : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    EngineOptions o;  // the CLI's defaults: match xlang
+    std::string error;
+    engine_ = Engine::Create(o, &error);
+    ASSERT_NE(engine_, nullptr) << error;
+  }
+  std::unique_ptr<Engine> engine_;
+};
+
+constexpr const char* kSaharaFr =
+    "Sahara : Trump convoque un nouveau round de n\xc3\xa9gociations les 23 "
+    "et 24 f\xc3\xa9vrier";
+constexpr const char* kSaharaEs =
+    "S\xc3\xa1hara: Trump convoca una nueva ronda de negociaciones el 23 y 24 "
+    "de febrero";
+
+TEST_F(EngineXlang, SeedPairIsOneItem) {
+  Decision fr = engine_->Add(kSaharaFr);
+  Decision es = engine_->Add(kSaharaEs);
+  EXPECT_EQ(fr.verdict, Verdict::kNew);
+  EXPECT_EQ(fr.lang, "fra");
+  EXPECT_EQ(es.verdict, Verdict::kCrossLanguage);
+  EXPECT_EQ(es.lang, "spa");
+  ASSERT_TRUE(es.dup_of.has_value());
+  EXPECT_EQ(*es.dup_of, fr.id);
+  ASSERT_TRUE(es.score.has_value());
+  EXPECT_GT(*es.score, 0.0);
+  EXPECT_LE(*es.score, 1.0);
+  EXPECT_EQ(engine_->Stats().xlang, 1u);
+}
+
+TEST_F(EngineXlang, DifferentActorsStayApart) {
+  engine_->Add(
+      "Sahara : La Su\xc3\xa8" "de justifie son appui au plan marocain "
+      "d'autonomie");
+  Decision en = engine_->Add(
+      "EU backs Morocco's autonomy plan for Western Sahara aligning with UN "
+      "resolution");
+  EXPECT_EQ(en.verdict, Verdict::kNew);
+}
+
+TEST_F(EngineXlang, DatesVetoAcrossLanguages) {
+  engine_->Add(kSaharaFr);
+  Decision es = engine_->Add(
+      "S\xc3\xa1hara: Trump convoca una nueva ronda de negociaciones los 9 y "
+      "10 de marzo");
+  EXPECT_EQ(es.verdict, Verdict::kNew);
+}
+
+TEST(EngineXlangOptions, MissingLexiconIsAnError) {
+  EngineOptions o;
+  o.lexicon_path = "/nonexistent/lexicon.tsv";
+  std::string error;
+  EXPECT_EQ(Engine::Create(o, &error), nullptr);
+  EXPECT_NE(error.find("/nonexistent/lexicon.tsv"), std::string::npos) << error;
+  o.match = MatchLevel::kNear;  // near needs no lexicon
+  EXPECT_NE(Engine::Create(o, &error), nullptr);
+}
+
+}  // namespace
+}  // namespace tickerdedup

@@ -22,8 +22,8 @@ std::vector<std::uint64_t> RandomSet(std::mt19937_64& rng, std::size_t n) {
 
 std::vector<MinHashKernel> AvailableKernels() {
   std::vector<MinHashKernel> out;
-  for (MinHashKernel k :
-       {MinHashKernel::kScalar, MinHashKernel::kAvx2, MinHashKernel::kAvx512}) {
+  for (MinHashKernel k : {MinHashKernel::kScalar, MinHashKernel::kAvx2,
+                          MinHashKernel::kAvx512, MinHashKernel::kProbeTable}) {
     if (MinHashKernelAvailable(k)) out.push_back(k);
   }
   return out;

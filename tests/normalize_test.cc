@@ -228,6 +228,88 @@ TEST(NormalizeTest, AsciiFastPathEqualsSlowPath) {
   }
 }
 
+// NormalizeKey sends only the words holding non-ASCII bytes or '&' to the
+// general path; on mixed text it must still equal the general path run on
+// the whole string. Fragments cover what could act across a space: marks
+// at a word start, compatibility forms that decompose to a space, Unicode
+// spaces, entities, ill-formed and truncated UTF-8, Hangul jamo, CJK.
+TEST(NormalizeTest, WordwisePathEqualsSlowPathOnMixedText) {
+  const std::string_view fragments[] = {" ",
+                                        "  ",
+                                        "\t",
+                                        "a",
+                                        "B",
+                                        "Zurich",
+                                        "caf",
+                                        "e",
+                                        "&",
+                                        "&amp;",
+                                        "&#39;",
+                                        "&amp;eacute;",
+                                        "&nbsp;",
+                                        "&eacute",
+                                        "AT&T",
+                                        "R&D;",
+                                        "\xC3\xA9",
+                                        "\xC3\x89",
+                                        "e\xCC\x81",
+                                        "\xCC\x81",
+                                        "\xC2\xA0",
+                                        "\xC2\xA8",
+                                        "\xC2\xB4",
+                                        "\xE2\x80\x99",
+                                        "\xE2\x80\x94",
+                                        "\xE2\x80\x83",
+                                        "\xEF\xAC\x81",
+                                        "\xE1\x84\x80",
+                                        "\xE1\x85\xA1",
+                                        "\xE4\xB8\xAD",
+                                        "\xD0\x99",
+                                        "\xD0\xB5\xCC\x88",
+                                        "\xC3",
+                                        "\xE2\x80",
+                                        "\xFF",
+                                        "\xF0\x9F\x98\x80",
+                                        "\xC3\x9F",
+                                        "\xE2\x84\xAA",
+                                        "\x01",
+                                        "1",
+                                        "42%",
+                                        "'",
+                                        "`",
+                                        "\xD7\xA9\xD6\xB8",
+                                        "\xD9\x85\xD9\x8E",
+                                        "\xE0\xA4\xA8\xE0\xA5\x8D",
+                                        "\xE2\x80\x8B",
+                                        "\xC2\xAD"};
+  const std::size_t count = sizeof(fragments) / sizeof(fragments[0]);
+  std::mt19937 rng(11);
+  std::string text;
+  for (int round = 0; round < 50000; ++round) {
+    text.clear();
+    const int len = static_cast<int>(rng() % 12);
+    for (int k = 0; k < len; ++k) text.append(fragments[rng() % count]);
+    std::string got, want;
+    const bool got_repaired = NormalizeKey(text, &got);
+    const bool want_repaired = NormalizeKeyGeneral(text, &want);
+    ASSERT_EQ(got, want) << "input #" << round << ": " << text;
+    ASSERT_EQ(got_repaired, want_repaired) << "input #" << round;
+  }
+}
+
+TEST(NormalizeTest, WordwisePathEqualsSlowPathOnSeed) {
+  std::ifstream in(std::string(TICKERDEDUP_SOURCE_DIR) +
+                   "/fixtures/ticker-page-fr.txt");
+  ASSERT_TRUE(in);
+  std::string line;
+  int checked = 0;
+  while (std::getline(in, line)) {
+    ASSERT_EQ(Key(line), GeneralKey(line)) << line;
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
+}
+
 TEST(NormalizeTest, AsciiFastPathEqualsSlowPathOnHeadlines) {
   const std::string path = "/work/shared/eval/lists/abc-2003.txt";
   std::ifstream in(path);
