@@ -39,6 +39,18 @@ void ExtractFacts(std::string_view key, Facts* out);
 // changes a fact does not.
 bool FactsConflict(const Facts& a, const Facts& b);
 
+// Adds the entity codes (actors, places) of the headline to *facts, so that
+// FactsConflict also tells "X visits UK" from "X visits Australia". `text`
+// is the ORIGINAL headline: entities are the capitalized words that do not
+// start a sentence, plus @handles, #tags, $CASHTAGS and <SYMBOLS>, folded
+// like keys and cut to 5 code points. Nothing is added from a headline in
+// title case or all caps, nor from a trailing source tag ("| Reuters").
+void AddEntityFacts(std::string_view text, Facts* facts);
+
+// FactsConflict over all facts but entities: for cross-language pairs, where
+// the same entity is spelled differently ("Suede" / "Sweden").
+bool FactsConflictIgnoringEntities(const Facts& a, const Facts& b);
+
 }  // namespace tickerdedup::internal
 
 #endif  // TICKERDEDUP_SRC_FACTS_H_

@@ -331,5 +331,115 @@ TEST(FactsTest, ArbitraryBytesAreSafe) {
   EXPECT_EQ(facts.codes.size(), 2u);
 }
 
+// ------------------------------------------------------------ entities
+
+// Facts as the engine builds them: key facts plus entities of the original.
+Facts AllFactsOf(std::string_view text) {
+  Facts facts = FactsOf(text);
+  AddEntityFacts(text, &facts);
+  return facts;
+}
+
+bool EntityConflict(std::string_view a, std::string_view b) {
+  return FactsConflict(AllFactsOf(a), AllFactsOf(b));
+}
+
+TEST(EntityFactsTest, DifferentHandlesAreDistinct) {
+  // Embedded-tweet attribution lines: same template, another account.
+  const std::string_view a = "\xe2\x80\x94 WikiLeaks (@wikileaks) 5 mai 2017";
+  const std::string_view b = "\xe2\x80\x94 CNCCEP (@cnccep) 5 mai 2017";
+  EXPECT_FALSE(Conflict(a, b));  // the numbers and the month agree
+  EXPECT_TRUE(EntityConflict(a, b));
+  EXPECT_FALSE(EntityConflict(a, a));
+}
+
+TEST(EntityFactsTest, DifferentPlaceOrActorIsDistinct) {
+  EXPECT_TRUE(EntityConflict("Indonesian president to visit UK",
+                             "Indonesian president to visit Australia"));
+  EXPECT_TRUE(EntityConflict("Two trains collide near Rio de Janeiro",
+                             "Two trains collide near Rome"));
+  EXPECT_TRUE(EntityConflict("Hurricane Beta makes landfall in Nicaragua",
+                             "Hurricane Felix makes landfall in Nicaragua"));
+}
+
+TEST(EntityFactsTest, SourceTagsAndEditsStayCompatible) {
+  const std::string_view a = "Indonesian president to visit UK";
+  EXPECT_FALSE(EntityConflict(a, "Indonesian president to visit UK | Reuters"));
+  EXPECT_FALSE(EntityConflict(a, "Indonesian president to visit UK - Le360"));
+  EXPECT_FALSE(EntityConflict(a, "VIDEO. Indonesian president to visit UK"));
+  EXPECT_FALSE(EntityConflict(a, "Indonesian president to visit UK (AFP)"));
+  // Two copies tagged by different sources.
+  EXPECT_FALSE(EntityConflict("Indonesian president to visit UK | Reuters",
+                              "Indonesian president to visit UK - AP"));
+  // Lower-cased copy, possessive, adjacent-letter typo.
+  EXPECT_FALSE(EntityConflict(a, "indonesian president to visit uk"));
+  EXPECT_FALSE(EntityConflict("Trump meets Putin in Helsinki",
+                              "Trump's meeting with Putin in Helsinki"));
+  EXPECT_FALSE(EntityConflict("Gun attack at Iranian election office",
+                              "Gun attack at Irnaian election office"));
+}
+
+TEST(EntityFactsTest, SentenceStartAndAcronymsOnlyMention) {
+  // A capital that starts the headline proves nothing, but still shows the
+  // entity is there: the other side's "Syria" and "Assad" are not new.
+  EXPECT_FALSE(
+      EntityConflict("Assad says Syria will comply with UN resolution",
+                     "Syria's Assad vows to comply with U.N. resolution"));
+  // "BoE" is the initials of "Bank of England".
+  EXPECT_FALSE(
+      EntityConflict("Carney sets high bar to change at BoE",
+                     "Carney sets high bar to change at Bank of England"));
+}
+
+TEST(EntityFactsTest, TitleCaseAndAllCapsAddNothing) {
+  Facts facts;
+  AddEntityFacts("Monday Afternoon Business Brief", &facts);
+  EXPECT_TRUE(facts.codes.empty());
+  AddEntityFacts("STANDARD OIL TO FORM FINANCIAL UNIT", &facts);
+  EXPECT_TRUE(facts.codes.empty());
+  EXPECT_FALSE(EntityConflict("Monday Afternoon Business Brief",
+                              "Monday Evening Business Brief"));
+}
+
+TEST(EntityFactsTest, WireTickerTags) {
+  EXPECT_TRUE(EntityConflict("<PREMDOR INC> 4TH QTR NET",
+                             "DAHLBERG INC <DAHL> 4TH QTR NET"));
+  // The exchange suffix varies between copies.
+  EXPECT_FALSE(EntityConflict("FEDERATED FINANCIAL SAVINGS <FEDF.O> PAYOUT",
+                              "FEDERATED FIN'L SAVINGS <FEDF> PAYOUT"));
+}
+
+TEST(EntityFactsTest, CrossLanguageIgnoresEntities) {
+  const Facts fr = AllFactsOf(
+      "La Su\xc3\xa8"
+      "de bat la Norv\xc3\xa8"
+      "ge 3-1");
+  const Facts en = AllFactsOf("In football, Sweden beat Norway 3-1");
+  const Facts en2 = AllFactsOf("In football, Sweden beat Norway 3-2");
+  EXPECT_TRUE(FactsConflict(fr, en));  // spellings differ across languages
+  EXPECT_FALSE(FactsConflictIgnoringEntities(fr, en));
+  EXPECT_TRUE(
+      FactsConflictIgnoringEntities(fr, en2));  // the score still counts
+}
+
+TEST(EntityFactsTest, CodesStaySortedOnArbitraryBytes) {
+  std::mt19937 rng(5);
+  const char alphabet[] = "AaBbZz@#$<>.'- |:()0123456789";
+  std::string text;
+  Facts facts;
+  for (int round = 0; round < 20000; ++round) {
+    text.clear();
+    const int len = static_cast<int>(rng() % 48);
+    for (int k = 0; k < len; ++k) {
+      text.push_back(rng() % 16 == 0
+                         ? static_cast<char>(rng() % 256)
+                         : alphabet[rng() % (sizeof(alphabet) - 1)]);
+    }
+    facts.clear();
+    AddEntityFacts(text, &facts);
+    ASSERT_TRUE(std::is_sorted(facts.codes.begin(), facts.codes.end()));
+  }
+}
+
 }  // namespace
 }  // namespace tickerdedup::internal
