@@ -113,8 +113,10 @@ Input:
 
 Matching:
   --match LEVEL        exact, near or xlang (default xlang); each level also
-                       does the ones before it. This build: exact and
-                       near work; xlang is being implemented.
+                       does the ones before it. exact: same text once
+                       normalized; near: also small edits, same language;
+                       xlang: also the same item in another language
+                       (eng, fra, spa, por, ita, deu; needs the lexicon)
   --window N           distinct items remembered (default 1000000); the one
                        seen least recently is forgotten first
   --window-time DUR    also forget items older than DUR: 3600s, 30m, 48h, 2d,
