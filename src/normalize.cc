@@ -18,6 +18,10 @@
 
 #include "normalize.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -448,26 +452,79 @@ constexpr std::array<char, 128> MakeAsciiMap() {
 }
 constexpr std::array<char, 128> kAsciiMap = MakeAsciiMap();
 
+#if defined(__SSE2__)
+// True when the 16 bytes at `p` can be copied lower-cased as they are: ASCII
+// with no '&', no control byte, DEL or '`', no two spaces in a row, and not
+// ending in a space (a trailing space may be the text's last, to be
+// trimmed). The caller guarantees the output does not end in a space and is
+// not empty, so a leading single space is kept as it is.
+inline bool PlainAsciiBlock(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed compares: bytes >= 0x80 are negative, so "< 0x21" catches them
+  // with the controls; spaces are then taken back out.
+  const __m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x21));
+  const __m128i space = _mm_cmpeq_epi8(v, _mm_set1_epi8(' '));
+  const __m128i odd =
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8('`')));
+  const unsigned bad = static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(space, low), odd)));
+  const unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(space));
+  return bad == 0 && (spaces & (spaces >> 1)) == 0 && (spaces & 0x8000u) == 0;
+}
+
+inline void StoreLowerAscii(const char* p, char* out) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i upper =
+      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                    _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out),
+                   _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+}
+#endif
+
 // Writes the key of pure-ASCII, entity-free text. Returns false (leaving
 // *key unspecified) at the first byte that needs the general path.
+//
+// PERF NOTES: most headline bytes are letters and single spaces. Blocks of
+// 16 such bytes are lower-cased with SSE2 and stored as they are; any other
+// block goes through the byte loop (the reference: tests compare the whole
+// function with NormalizeKeyGeneral). Callgrind, `--match exact` on the
+// first 100k lines of a generated feed (a fifth of them non-ASCII, which
+// this path does not touch): NormalizeKey 136.6M -> 104.2M instructions,
+// the whole run 276.0M -> 243.6M.
 bool TryAsciiKey(std::string_view text, std::string* key) {
   key->resize(text.size());
   char* const begin = key->data();
   char* out = begin;
   bool pending_space = false;
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0x80 || c == '&') return false;
-    const char m = kAsciiMap[c];
-    if (m == ' ') {
-      pending_space = out != begin;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+#if defined(__SSE2__)
+    if (end - p >= 16 && !pending_space && out != begin && PlainAsciiBlock(p)) {
+      StoreLowerAscii(p, out);
+      p += 16;
+      out += 16;
       continue;
     }
-    if (pending_space) {
-      *out++ = ' ';
-      pending_space = false;
+#endif
+    const char* const block_end = end - p >= 16 ? p + 16 : end;
+    for (; p < block_end; ++p) {
+      const auto c = static_cast<unsigned char>(*p);
+      if (c >= 0x80 || c == '&') return false;
+      const char m = kAsciiMap[c];
+      if (m == ' ') {
+        pending_space = out != begin;
+        continue;
+      }
+      if (pending_space) {
+        *out++ = ' ';
+        pending_space = false;
+      }
+      *out++ = m;
     }
-    *out++ = m;
   }
   key->resize(static_cast<std::size_t>(out - begin));
   return true;
