@@ -184,15 +184,6 @@ void SketchIndex::Candidates(const Sketch& s,
   for (const ScoredCandidate& c : s.scored) ids->push_back(c.id);
 }
 
-void SketchIndex::ScoredCandidates(const Sketch& s, double min_score,
-                                   std::vector<ScoredCandidate>* out) const {
-  ScoreAll(s);
-  out->clear();
-  for (const ScoredCandidate& c : s.scored) {
-    if (c.score >= min_score) out->push_back(c);
-  }
-}
-
 double SketchIndex::Score(const Sketch& s, std::uint64_t id) const {
   if (s.set_size == 0) return -1;
   if (s.scored_by == this && s.scored_epoch == epoch_) {

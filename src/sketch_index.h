@@ -46,7 +46,8 @@ class SketchIndex {
     double containment_weight = 0.25;
   };
 
-  // A candidate with its score (see Score).
+  // A candidate with its score, cached in the Sketch by Candidates (see
+  // Score).
   struct ScoredCandidate {
     std::uint64_t id = 0;
     double score = 0;
@@ -93,10 +94,6 @@ class SketchIndex {
   // misses, so they overlap instead of queueing (~200 ns each cold).
   // Also scores every candidate (see Sketch::scored).
   void Candidates(const Sketch& s, std::vector<std::uint64_t>* ids) const;
-  // The candidates of `s` whose score is >= min_score, ascending id, with
-  // their scores: what Candidates + Score give, without the per-id calls.
-  void ScoredCandidates(const Sketch& s, double min_score,
-                        std::vector<ScoredCandidate>* out) const;
   // Similarity score of `s` against stored item `id` (see Options); -1 when
   // `id` is not stored. O(1) for the ids of the last Candidates(s) call.
   double Score(const Sketch& s, std::uint64_t id) const;
