@@ -147,6 +147,77 @@ void NearFeatures(std::string_view key, std::uint64_t seed,
   SortUnique(out);
 }
 
+void NearTypoMatches(
+    std::string_view key, std::uint64_t seed,
+    std::span<const std::uint16_t> own_fps,
+    std::span<const std::uint16_t> other_fps,
+    std::vector<std::pair<std::uint16_t, std::uint16_t>>* out) {
+  out->clear();
+  auto has = [](std::span<const std::uint16_t> set, std::uint16_t fp) {
+    return std::binary_search(set.begin(), set.end(), fp);
+  };
+  auto fingerprint = [&](std::string_view bytes) {
+    return static_cast<std::uint16_t>(SketchHash64(bytes, seed) >> 48);
+  };
+  constexpr std::size_t kSpan = kNearPrefix + 1;  // code points edited
+  std::vector<std::string_view> cps;              // the word's first kSpan + 1
+  std::vector<std::string_view> variant;
+  std::string joined;
+  Token tok;
+  ForEachToken(key, &tok, [&](const Token& t) {
+    const std::size_t ncp = t.cp_ends.size();
+    if (t.cjk || t.has_digit || ncp < static_cast<std::size_t>(kNearMinWord))
+      return;
+    std::size_t keep = std::min<std::size_t>(ncp, kNearPrefix);
+    std::uint16_t fp =
+        fingerprint(key.substr(t.begin, t.cp_ends[keep - 1] - t.begin));
+    if (!has(own_fps, fp) || has(other_fps, fp)) return;
+    cps.clear();
+    for (std::size_t k = 0; k < std::min(ncp, kSpan + 1); ++k) {
+      std::size_t b = k == 0 ? t.begin : t.cp_ends[k - 1];
+      cps.push_back(key.substr(b, t.cp_ends[k] - b));
+    }
+    // True (and records the link) when `variant` is a word of the other
+    // side only.
+    auto matches = [&]() {
+      if (variant.size() < static_cast<std::size_t>(kNearMinWord)) {
+        return false;
+      }
+      joined.clear();
+      for (std::size_t k = 0;
+           k < std::min<std::size_t>(variant.size(), kNearPrefix); ++k) {
+        joined.append(variant[k]);
+      }
+      std::uint16_t v = fingerprint(joined);
+      if (v == fp || !has(other_fps, v) || has(own_fps, v)) return false;
+      out->push_back({fp, v});
+      return true;
+    };
+    // Substituted letters are left out: each variant is a 1-in-65536
+    // chance of a false link through the 16-bit fingerprints.
+    static constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz";
+    const std::size_t n = cps.size();
+    for (std::size_t i = 0; i < std::min(n, kSpan); ++i) {  // deletion
+      variant.assign(cps.begin(), cps.end());
+      variant.erase(variant.begin() + static_cast<std::ptrdiff_t>(i));
+      if (matches()) return;
+    }
+    for (std::size_t i = 0; i + 1 < std::min(n, kSpan); ++i) {  // swap
+      variant.assign(cps.begin(), cps.end());
+      std::swap(variant[i], variant[i + 1]);
+      if (matches()) return;
+    }
+    for (std::size_t i = 0; i < std::min(n + 1, kSpan); ++i) {
+      for (std::size_t c = 0; c < kLetters.size(); ++c) {  // insertion
+        variant.assign(cps.begin(), cps.end());
+        variant.insert(variant.begin() + static_cast<std::ptrdiff_t>(i),
+                       kLetters.substr(c, 1));
+        if (matches()) return;
+      }
+    }
+  });
+}
+
 void WordFeatures(std::string_view key, std::uint64_t seed,
                   std::vector<std::uint64_t>* out) {
   out->clear();

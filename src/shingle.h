@@ -10,7 +10,9 @@
 #define TICKERDEDUP_SRC_SHINGLE_H_
 
 #include <cstdint>
+#include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tickerdedup::internal {
@@ -30,6 +32,20 @@ inline constexpr int kNearMinWord = 3;
 // the features of `key` to *out (replacing its contents).
 void NearFeatures(std::string_view key, std::uint64_t seed,
                   std::vector<std::uint64_t>* out);
+
+// Typo links for near verification. For each word of `key` whose feature
+// fingerprint (the top 16 bits of its NearFeatures hash) is in `own_fps` but
+// not in `other_fps`, looks for a one-edit variant of the word (a code point
+// deleted, two adjacent ones swapped, a letter a-z inserted, within the
+// first kNearPrefix + 1 code points) whose
+// fingerprint is among `other_fps` only, and writes the pair (own, other):
+// "histr" (Histry) and "histo" (History) are one word. Both spans sorted.
+// About 170 variants per unmatched word, each a 1-in-65536 chance of a
+// false link: callers try it on few candidates.
+void NearTypoMatches(std::string_view key, std::uint64_t seed,
+                     std::span<const std::uint16_t> own_fps,
+                     std::span<const std::uint16_t> other_fps,
+                     std::vector<std::pair<std::uint16_t, std::uint16_t>>* out);
 
 // Generic helpers, used by the measurement tools and other channels.
 // Word unigrams of `key` (alphanumeric runs), hashed.

@@ -222,6 +222,20 @@ void SketchIndex::GetFacts(std::uint64_t id, Facts* facts) const {
   }
 }
 
+void SketchIndex::GetFingerprints(std::uint64_t id,
+                                  std::vector<std::uint16_t>* fps) const {
+  fps->clear();
+  auto it = slot_of_.find(id);
+  if (it == slot_of_.end()) return;
+  const SlotRecord& rec = records_[it->second];
+  fps->assign(rec.fps,
+              rec.fps + std::min<std::size_t>(rec.set_size, kInlineFps));
+  if (rec.set_size > kInlineFps) {
+    const std::vector<std::uint16_t>& more = more_fps_.at(it->second);
+    fps->insert(fps->end(), more.begin(), more.end());
+  }
+}
+
 void SketchIndex::Insert(std::uint64_t id, const Sketch& s,
                          const Facts& facts) {
   if (s.set_size == 0 || slot_of_.contains(id)) return;

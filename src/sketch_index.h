@@ -99,6 +99,8 @@ class SketchIndex {
   double Score(const Sketch& s, std::uint64_t id) const;
   // The stored item's fact codes (into *facts).
   void GetFacts(std::uint64_t id, Facts* facts) const;
+  // The stored item's sorted feature fingerprints (into *fps).
+  void GetFingerprints(std::uint64_t id, std::vector<std::uint16_t>* fps) const;
 
   // Stores `id` (not already stored). `s.set_size` must be > 0.
   void Insert(std::uint64_t id, const Sketch& s, const Facts& facts);

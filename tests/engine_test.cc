@@ -183,6 +183,48 @@ TEST(EngineNear, SeedSourceTagIsNear) {
   EXPECT_EQ(*c.score, 1.0);
 }
 
+// Pseudo-words "aqz", "bqz", ...: distinct rare fillers for synthetic feeds.
+std::string Filler(int i) {
+  std::string w;
+  for (int k = i; k > 0 || w.empty(); k /= 26)
+    w += static_cast<char>('a' + k % 26);
+  return w + "qz";
+}
+
+TEST(EngineNear, TemplateGuardSeparatesTemplateSiblingsInAFeed) {
+  // On a fresh engine nothing is known about the feed: "council approves
+  // harbour plan" / "... parking plan" share 3 of 5 features (score 0.64)
+  // and merge, as plain MinHash tools do.
+  {
+    auto engine = MakeEngine(NearOptions());
+    engine->Add("council approves harbour plan");
+    EXPECT_EQ(engine->Add("council approves parking plan").verdict,
+              Verdict::kNear);
+  }
+  // In a feed that repeats the template with other fillers, the shared
+  // words are common and the fillers rare: the two are distinct items. A
+  // typo of the rare word, an added source tag and a truncation still
+  // match.
+  auto engine = MakeEngine(NearOptions());
+  for (int i = 0; i < 3000; ++i) {
+    engine->Add("council approves " + Filler(i) + " plan");
+    engine->Add(Filler(i + 5000) + " wins " + Filler(i + 9000) + " award");
+  }
+  Decision a = engine->Add("council approves harbour plan");
+  EXPECT_EQ(a.verdict, Verdict::kNew);
+  EXPECT_EQ(engine->Add("council approves parking plan").verdict,
+            Verdict::kNew);
+  Decision typo = engine->Add("council approves harbuor plan");
+  EXPECT_EQ(typo.verdict, Verdict::kNear);
+  EXPECT_EQ(typo.dup_of, a.id);
+  Decision tagged = engine->Add("council approves harbour plan | Reuters");
+  EXPECT_EQ(tagged.verdict, Verdict::kNear);
+  EXPECT_EQ(tagged.dup_of, a.id);
+  Decision truncated = engine->Add("council approves harbour...");
+  EXPECT_EQ(truncated.verdict, Verdict::kNear);
+  EXPECT_EQ(truncated.dup_of, a.id);
+}
+
 TEST(EngineNear, ExactLevelDoesNotMatchNear) {
   auto engine = MakeEngine(ExactOptions());
   engine->Add("storm hits the coast of florida overnight");
@@ -439,7 +481,8 @@ TEST_F(EngineXlang, SeedPairIsOneItem) {
 
 TEST_F(EngineXlang, DifferentActorsStayApart) {
   engine_->Add(
-      "Sahara : La Su\xc3\xa8" "de justifie son appui au plan marocain "
+      "Sahara : La Su\xc3\xa8"
+      "de justifie son appui au plan marocain "
       "d'autonomie");
   Decision en = engine_->Add(
       "EU backs Morocco's autonomy plan for Western Sahara aligning with UN "
