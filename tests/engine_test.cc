@@ -206,7 +206,7 @@ TEST(EngineNear, TemplateGuardSeparatesTemplateSiblingsInAFeed) {
   // typo of the rare word, an added source tag and a truncation still
   // match.
   auto engine = MakeEngine(NearOptions());
-  for (int i = 0; i < 3000; ++i) {
+  for (int i = 0; i < 1500; ++i) {
     engine->Add("council approves " + Filler(i) + " plan");
     engine->Add(Filler(i + 5000) + " wins " + Filler(i + 9000) + " award");
   }
