@@ -6,7 +6,7 @@
 // so most candidates are genuine band hits that the score or the fact guard
 // rejects):
 //   Before: Score() was 50% of a near-mode run (perf): per candidate a
-//   slot_of_ hash probe (DRAM miss), ids_[slot], set_sizes_[slot] and
+//   id-map hash probe (DRAM miss), ids_[slot], set_sizes_[slot] and
 //   inline_fps_[slot] (three more misses), plus a copy of the fingerprints
 //   into scratch for sets over 10 features (memmove 8.6%).
 //   Now: Candidates dedupes band hits by slot, prefetches every candidate's
@@ -55,6 +55,7 @@ SketchIndex::SketchIndex(const Options& options)
       std::clamp<std::uint32_t>(options_.max_items, 1, BandTable::kMaxItems);
   tables_.resize(options_.lsh.bands);
   for (BandTable& t : tables_) t.Init(options_.max_items);
+  id_table_.Init(options_.max_items);
 }
 
 std::uint64_t SketchIndex::BandHash(const std::uint8_t* sig, int band) const {
@@ -123,7 +124,7 @@ void SketchIndex::ScoreAll(const Sketch& s) const {
   s.scored_cursor = 0;
   s.scored_by = this;
   s.scored_epoch = epoch_;
-  if (s.set_size == 0 || slot_of_.empty()) return;
+  if (s.set_size == 0 || id_table_.size() == 0) return;
   const int nb = options_.lsh.bands;
   for (int b = 0; b < nb; ++b) tables_[b].Prefetch(s.bands[b]);
   std::vector<std::uint32_t>& slots = s.probe_slots;
@@ -203,16 +204,32 @@ double SketchIndex::Score(const Sketch& s, std::uint64_t id) const {
       return it->score;
     }
   }
-  auto it = slot_of_.find(id);
-  if (it == slot_of_.end()) return -1;
-  return ScoreSlot(s, it->second);
+  std::uint32_t slot = FindSlot(id);
+  if (slot == kNoSlot) return -1;
+  return ScoreSlot(s, slot);
+}
+
+std::uint64_t SketchIndex::IdHash(std::uint64_t id) {
+  // splitmix64's finalizer: ids are consecutive, and the table takes its
+  // home position from the high half and its fingerprint from the low one.
+  id += 0x9E3779B97F4A7C15ull;
+  id = (id ^ (id >> 30)) * 0xBF58476D1CE4E5B9ull;
+  id = (id ^ (id >> 27)) * 0x94D049BB133111EBull;
+  return id ^ (id >> 31);
+}
+
+std::uint32_t SketchIndex::FindSlot(std::uint64_t id) const {
+  std::uint32_t found = kNoSlot;
+  id_table_.ForEachMatch(IdHash(id), [&](std::uint32_t slot) {
+    if (records_[slot].set_size != 0 && records_[slot].id == id) found = slot;
+  });
+  return found;
 }
 
 void SketchIndex::GetFacts(std::uint64_t id, Facts* facts) const {
   facts->clear();
-  auto it = slot_of_.find(id);
-  if (it == slot_of_.end()) return;
-  std::uint32_t slot = it->second;
+  std::uint32_t slot = FindSlot(id);
+  if (slot == kNoSlot) return;
   std::uint8_t n = records_[slot].fact_count;
   if (n <= kInlineFacts) {
     const std::uint32_t* p = &inline_facts_[std::size_t{slot} * kInlineFacts];
@@ -225,20 +242,20 @@ void SketchIndex::GetFacts(std::uint64_t id, Facts* facts) const {
 void SketchIndex::GetFingerprints(std::uint64_t id,
                                   std::vector<std::uint16_t>* fps) const {
   fps->clear();
-  auto it = slot_of_.find(id);
-  if (it == slot_of_.end()) return;
-  const SlotRecord& rec = records_[it->second];
+  std::uint32_t slot = FindSlot(id);
+  if (slot == kNoSlot) return;
+  const SlotRecord& rec = records_[slot];
   fps->assign(rec.fps,
               rec.fps + std::min<std::size_t>(rec.set_size, kInlineFps));
   if (rec.set_size > kInlineFps) {
-    const std::vector<std::uint16_t>& more = more_fps_.at(it->second);
+    const std::vector<std::uint16_t>& more = more_fps_.at(slot);
     fps->insert(fps->end(), more.begin(), more.end());
   }
 }
 
 void SketchIndex::Insert(std::uint64_t id, const Sketch& s,
                          const Facts& facts) {
-  if (s.set_size == 0 || slot_of_.contains(id)) return;
+  if (s.set_size == 0 || Contains(id)) return;
   std::uint32_t slot;
   if (!free_slots_.empty()) {
     slot = free_slots_.back();
@@ -273,7 +290,9 @@ void SketchIndex::Insert(std::uint64_t id, const Sketch& s,
     rec.fact_count = kInlineFacts + 1;
     more_facts_[slot] = facts.codes;
   }
-  slot_of_[id] = slot;
+  id_table_.Insert(IdHash(id), slot, [&](std::uint32_t other) {
+    return IdHash(records_[other].id);
+  });
   for (int b = 0; b < options_.lsh.bands; ++b) {
     tables_[b].Insert(s.bands[b], slot, [&](std::uint32_t other) {
       return BandHash(SigOf(other), b);
@@ -282,11 +301,10 @@ void SketchIndex::Insert(std::uint64_t id, const Sketch& s,
 }
 
 void SketchIndex::Erase(std::uint64_t id) {
-  auto it = slot_of_.find(id);
-  if (it == slot_of_.end()) return;
+  std::uint32_t slot = FindSlot(id);
+  if (slot == kNoSlot) return;
   ++epoch_;
-  std::uint32_t slot = it->second;
-  slot_of_.erase(it);
+  id_table_.Remove(IdHash(id), slot);
   // The band keys are recomputed from the stored 8-bit signature (they were
   // made from it), so every entry is removed exactly: no stale entry can
   // point at this slot once it is reused.
@@ -306,9 +324,8 @@ std::size_t SketchIndex::MemoryBytes() const {
   for (const BandTable& t : tables_) bytes += t.MemoryBytes();
   bytes += sigs_.capacity() + records_.capacity() * sizeof(SlotRecord) +
            inline_facts_.capacity() * 4 + free_slots_.capacity() * 4;
+  bytes += id_table_.MemoryBytes();
   // flat_hash_map: one control byte + the slot per bucket.
-  bytes += slot_of_.capacity() *
-           (1 + sizeof(std::pair<std::uint64_t, std::uint32_t>));
   bytes += more_facts_.capacity() *
            (1 + sizeof(std::pair<std::uint32_t, std::vector<std::uint32_t>>));
   for (const auto& [slot, codes] : more_facts_) bytes += codes.capacity() * 4;

@@ -106,9 +106,9 @@ class SketchIndex {
   void Insert(std::uint64_t id, const Sketch& s, const Facts& facts);
   // Removes `id` and all its band entries; no-op when absent.
   void Erase(std::uint64_t id);
-  bool Contains(std::uint64_t id) const { return slot_of_.contains(id); }
+  bool Contains(std::uint64_t id) const { return FindSlot(id) != kNoSlot; }
 
-  std::size_t size() const { return slot_of_.size(); }
+  std::size_t size() const { return id_table_.size(); }
   // Bytes held: band tables, signatures, per-slot data, id map.
   std::size_t MemoryBytes() const;
 
@@ -130,7 +130,10 @@ class SketchIndex {
   };
   static_assert(sizeof(SlotRecord) == 32);
 
+  static constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
   std::uint64_t BandHash(const std::uint8_t* sig, int band) const;
+  static std::uint64_t IdHash(std::uint64_t id);
+  std::uint32_t FindSlot(std::uint64_t id) const;
   const std::uint8_t* SigOf(std::uint32_t slot) const {
     return &sigs_[static_cast<std::size_t>(slot) * options_.num_hashes];
   }
@@ -150,7 +153,10 @@ class SketchIndex {
   // Headlines with more than kInlineFacts facts are rare; their codes live
   // here.
   absl::flat_hash_map<std::uint32_t, std::vector<std::uint32_t>> more_facts_;
-  absl::flat_hash_map<std::uint64_t, std::uint32_t> slot_of_;
+  // id -> slot: slots keyed by a hash of the id, checked against
+  // records_[slot].id. 4 bytes per entry at <= 0.6 load, ~6.7 bytes per
+  // stored item; an absl::flat_hash_map<uint64, uint32> took ~34 at 1M.
+  BandTable id_table_;
   std::vector<std::uint32_t> free_slots_;
   // Bumped by every Insert / Erase: invalidates Sketch::scored.
   std::uint64_t epoch_ = 1;
