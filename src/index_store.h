@@ -5,7 +5,8 @@
 //
 //   auto store = NewInMemoryIndexStore(/*capacity_hint=*/1 << 20);
 //   store->Insert({key, id, /*rep_id=*/id, now});
-//   if (const StoredItem* hit = store->FindKey(key)) store->Touch(hit->id, now);
+//   if (const StoredItem* hit = store->FindKey(key)) store->Touch(hit->id,
+//   now);
 #ifndef TICKERDEDUP_SRC_INDEX_STORE_H_
 #define TICKERDEDUP_SRC_INDEX_STORE_H_
 
@@ -28,8 +29,8 @@ struct Key128 {
 // One distinct item (one distinct match key) in the window.
 struct StoredItem {
   Key128 key;
-  std::uint64_t id = 0;      // the item's id (first occurrence of this key)
-  std::uint64_t rep_id = 0;  // its cluster's representative (== id for reps)
+  std::uint64_t id = 0;        // the item's id (first occurrence of this key)
+  std::uint64_t rep_id = 0;    // its cluster's representative (== id for reps)
   std::int64_t last_seen = 0;  // timestamp of the last sighting
 };
 
@@ -53,13 +54,19 @@ class IndexStore {
   virtual void Erase(std::uint64_t id) = 0;
   // The least recently seen item, or null when empty.
   virtual const StoredItem* Oldest() const = 0;
+  // A hint that FindKey(key), and maybe Insert of an item with id `new_id`,
+  // come next: a store may start fetching what they will read (the engine
+  // issues it a few items ahead, so that table probes do not stall one
+  // after another). No effect on results; the default does nothing.
+  virtual void Prefetch(const Key128& /*key*/, std::uint64_t /*new_id*/) const {
+  }
   virtual std::size_t size() const = 0;
   // Bytes held by the store's own structures.
   virtual std::size_t MemoryBytes() const = 0;
 };
 
-// The default store: a hash map from key and id to slots, and an intrusive
-// LRU list over the slots. About 60 bytes per item.
+// The default store: open-addressed tables from key and from id to slots,
+// and an intrusive LRU list over the slots. About 65-82 bytes per item.
 std::unique_ptr<IndexStore> NewInMemoryIndexStore(std::size_t capacity_hint);
 
 }  // namespace tickerdedup::internal

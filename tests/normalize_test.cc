@@ -228,6 +228,34 @@ TEST(NormalizeTest, AsciiFastPathEqualsSlowPath) {
   }
 }
 
+// The fast path's 16-byte block copy against the general path: text that
+// is mostly letters and single spaces (so most blocks take the copy), every
+// length from 0 to 100 (short tail blocks), with now and then a byte that
+// sends a block to the byte loop: a space at a block edge (leading, double,
+// block-final followed by a space), a control, DEL, '`', upper case.
+TEST(NormalizeTest, AsciiBlockCopyEqualsSlowPath) {
+  std::mt19937 rng(11);
+  const char kRare[] = {' ', ' ', '\t', '\n', '\x7f', '`', '\x01', 'Z', '.'};
+  std::string text;
+  for (int round = 0; round < 30000; ++round) {
+    text.clear();
+    const int len = round % 101;
+    for (int k = 0; k < len; ++k) {
+      const unsigned r = rng() % 64;
+      char c;
+      if (r == 0) {
+        c = kRare[rng() % sizeof kRare];
+      } else if (r < 11) {
+        c = ' ';
+      } else {
+        c = static_cast<char>((rng() % 4 ? 'a' : 'A') + rng() % 26);
+      }
+      text.push_back(c);
+    }
+    ASSERT_EQ(Key(text), GeneralKey(text)) << "input #" << round;
+  }
+}
+
 // NormalizeKey sends only the words holding non-ASCII bytes or '&' to the
 // general path; on mixed text it must still equal the general path run on
 // the whole string. Fragments cover what could act across a space: marks

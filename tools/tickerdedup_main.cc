@@ -710,7 +710,9 @@ class Runner {
     line_.reserve(std::min(options_.max_record, kDefaultMaxRecord) + 1 +
                   simdjson::SIMDJSON_PADDING);
     show_progress_ = options_.progress && isatty(STDERR_FILENO);
-    batching_ = options_.engine.threads > 1;
+    // Batches always (see OnItem), but --line-buffered answers each record
+    // at once.
+    batching_ = !options_.line_buffered;
     clock_gettime(CLOCK_MONOTONIC, &start_);
     last_progress_ = start_;
     if (show_progress_) {
@@ -768,6 +770,9 @@ class Runner {
       if (options_.input == InputFormat::kText) {
         text_timestamp_ = static_cast<std::int64_t>(time(nullptr));
         splitter_.Feed(chunk, sink_);
+        // Pending segments may point into read_buffer_: decide them before
+        // the next read overwrites it.
+        DrainBatch();
       } else {
         FeedJsonl(chunk);
       }
@@ -855,49 +860,72 @@ class Runner {
 
   // One item through the engine. `text` is what is matched (and shown by
   // annotate); `raw` is what unique prints: the segment, or the JSON line.
+  //
+  // PERF NOTES: items wait in a batch (also with one thread) and the engine
+  // decides the batch with AddBatch: with one thread it then prepares keys
+  // a few items ahead and prefetches their table probes, which are cache
+  // misses once the index outgrows the cache. Segments that lie in
+  // read_buffer_ (all but those spanning two reads) are not copied: the
+  // batch is drained before the next read overwrites the buffer. Anything
+  // else (JSON lines, spanning segments) is copied into arena_, since it
+  // does not outlive this call.
   void OnItem(std::string_view text, std::string_view raw, bool cut,
               std::int64_t timestamp) {
-    if (batching_) {
-      // With --threads, items wait in a batch (their bytes copied, since
-      // segments and lines do not outlive this call) until it is full or
-      // the input pauses; then the engine decides the batch in parallel.
-      Pending p;
-      p.raw_offset = arena_.size();
-      arena_.append(raw);
-      p.raw_size = raw.size();
-      // `text` is `raw` itself in text mode, and a part of it (the field,
-      // when it needed no unescaping) or a separate string in JSONL mode.
-      if (text.data() == raw.data() && text.size() == raw.size()) {
-        p.text_offset = p.raw_offset;
-      } else {
-        p.text_offset = arena_.size();
-        arena_.append(text);
-      }
-      p.text_size = text.size();
-      p.cut = cut;
-      p.timestamp = timestamp;
-      pending_.push_back(p);
-      if (pending_.size() >= kBatchItems || options_.line_buffered)
-        DrainBatch();
+    if (!batching_) {
+      Emit(engine_->Add(Item{text, timestamp, cut}), text, raw, cut);
       return;
     }
-    Emit(engine_->Add(Item{text, timestamp, cut}), text, raw, cut);
+    Pending p;
+    p.raw = Keep(raw);
+    // `text` is `raw` itself in text mode, and a part of it (the field,
+    // when it needed no unescaping) or a separate string in JSONL mode.
+    if (text.data() == raw.data() && text.size() == raw.size()) {
+      p.text = p.raw;
+    } else {
+      p.text = Keep(text);
+    }
+    p.cut = cut;
+    p.timestamp = timestamp;
+    pending_.push_back(p);
+    if (pending_.size() >= kBatchItems || options_.line_buffered) DrainBatch();
+  }
+
+  // Where a pending item's bytes are: in read_buffer_ (pointer) or copied
+  // into arena_ (offset: the arena may move while the batch fills).
+  struct Span {
+    const char* data;  // null: in arena_ at `offset`
+    std::size_t offset, size;
+  };
+
+  Span Keep(std::string_view bytes) {
+    // Integer compares: the bytes may lie in another object altogether.
+    const auto buffer = reinterpret_cast<std::uintptr_t>(read_buffer_.get());
+    const auto data = reinterpret_cast<std::uintptr_t>(bytes.data());
+    if (data >= buffer && data + bytes.size() <= buffer + kReadBufferBytes) {
+      return Span{bytes.data(), 0, bytes.size()};
+    }
+    Span span{nullptr, arena_.size(), bytes.size()};
+    arena_.append(bytes);
+    return span;
+  }
+
+  std::string_view View(const Span& span) const {
+    return span.data != nullptr
+               ? std::string_view(span.data, span.size)
+               : std::string_view(arena_).substr(span.offset, span.size);
   }
 
   void DrainBatch() {
     if (pending_.empty()) return;
     items_.clear();
     for (const Pending& p : pending_) {
-      items_.push_back(
-          Item{std::string_view(arena_).substr(p.text_offset, p.text_size),
-               p.timestamp, p.cut});
+      items_.push_back(Item{View(p.text), p.timestamp, p.cut});
     }
     decisions_.resize(items_.size());
     engine_->AddBatch(items_.data(), items_.size(), decisions_.data());
     for (std::size_t i = 0; i < pending_.size(); ++i) {
       const Pending& p = pending_[i];
-      Emit(decisions_[i], items_[i].text,
-           std::string_view(arena_).substr(p.raw_offset, p.raw_size), p.cut);
+      Emit(decisions_[i], items_[i].text, View(p.raw), p.cut);
     }
     pending_.clear();
     arena_.clear();
@@ -1206,11 +1234,11 @@ class Runner {
     progress_shown_ = true;
   }
 
-  // Batches for --threads: 4096 items keep the hand-off to the worker
-  // threads under 1% of the work and the arena around 1 MB.
+  // Batches: 4096 items keep the hand-off to the worker threads (--threads)
+  // under 1% of the work and the arena around 1 MB.
   static constexpr std::size_t kBatchItems = 4096;
   struct Pending {
-    std::size_t raw_offset, raw_size, text_offset, text_size;
+    Span raw, text;
     bool cut;
     std::int64_t timestamp;
   };
