@@ -142,7 +142,8 @@ struct PreparedItem {
   std::string key;
   Key128 hash;
   bool repaired = false;
-  bool sketched = false;  // the sketch stage fields below are filled
+  bool sketched = false;   // the sketch stage fields below are filled
+  bool xsketched = false;  // and the cross-language ones
   std::vector<std::uint64_t> features;
   internal::SketchIndex::Sketch near_sketch;
   internal::Facts facts;
@@ -308,17 +309,26 @@ class EngineImpl final : public Engine {
     near_->MakeSketch(p->features, &p->near_sketch);
     internal::ExtractFacts(p->key, &p->facts);
     internal::AddEntityFacts(p->text, &p->facts);
-    if (xl_ != nullptr) {
-      xl_->Analyze(p->key, p->text, p->lang, &p->xfeatures, &p->profile);
-      // Numbers, months and weekdays are the commonest features ("2026",
-      // "March") and the fact guard checks them anyway: left in, they made
-      // 4x more candidates on a 20k-headline feed for no recall on NTREX.
-      std::erase_if(p->xfeatures, [](std::uint64_t f) {
-        return internal::CrossLingual::IsFact(f);
-      });
-      xlang_->MakeSketch(p->xfeatures, &p->xsketch);
-    }
+    p->xsketched = false;
+    // With a pool the cross-language analysis runs here, in parallel;
+    // alone, Commit runs it only for items the near channel did not match
+    // (the others never reach the xlang index).
+    if (pool_ != nullptr) PrepareXlang(p);
     p->sketched = true;
+  }
+
+  // Thread-safe, like PrepareSketch (after it).
+  void PrepareXlang(PreparedItem* p) const {
+    if (xl_ == nullptr || p->xsketched) return;
+    xl_->Analyze(p->key, p->text, p->lang, &p->xfeatures, &p->profile);
+    // Numbers, months and weekdays are the commonest features ("2026",
+    // "March") and the fact guard checks them anyway: left in, they made
+    // 4x more candidates on a 20k-headline feed for no recall on NTREX.
+    std::erase_if(p->xfeatures, [](std::uint64_t f) {
+      return internal::CrossLingual::IsFact(f);
+    });
+    xlang_->MakeSketch(p->xfeatures, &p->xsketch);
+    p->xsketched = true;
   }
 
   // The sequential part: window, lookups, verdict, insert.
@@ -377,6 +387,7 @@ class EngineImpl final : public Engine {
         return d;
       }
     }
+    if (xlang_ != nullptr) PrepareXlang(p);
     if (xlang_ != nullptr && MatchXlang(*p, &d)) {
       ++stats_.xlang;
       JoinCluster(*p, d, item.timestamp);
@@ -533,14 +544,29 @@ class EngineImpl final : public Engine {
   // channel's business: one threshold cannot serve both (docs/xlang.md).
   bool MatchXlang(const PreparedItem& p, Decision* d) {
     if (p.xsketch.empty || p.lang == "und") return false;
-    xlang_->Candidates(p.xsketch, &candidates_);
+    const std::string_view skip_langs[] = {p.lang, "und"};
+    xlang_->Candidates(p.xsketch, skip_langs, &xcandidates_);
+    if (xcandidates_.empty()) return false;
+    stats_.candidates_checked += xcandidates_.size();
+    // Most candidates share at most one unit with the headline (76% on the
+    // 200k-headline generated feed): the cover bound drops them exactly,
+    // without decoding and sorting both profiles as Align does.
+    xcover_.SetQuery(p.profile.bytes);
+    constexpr std::size_t kPrefetchAhead = 4;
+    for (std::size_t i = 0; i < kPrefetchAhead && i < xcandidates_.size();
+         ++i) {
+      xlang_->PrefetchProfile(xcandidates_[i].slot);
+    }
     double best_score = -1;
     std::uint64_t best_id = 0;
-    for (std::uint64_t id : candidates_) {
-      std::string_view lang = xlang_->LangOf(id);
-      if (lang == p.lang || lang == "und") continue;
-      ++stats_.candidates_checked;
-      std::span<const std::uint8_t> stored = xlang_->ProfileOf(id);
+    for (std::size_t i = 0; i < xcandidates_.size(); ++i) {
+      if (i + kPrefetchAhead < xcandidates_.size()) {
+        xlang_->PrefetchProfile(xcandidates_[i + kPrefetchAhead].slot);
+      }
+      const std::uint64_t id = xcandidates_[i].id;
+      std::span<const std::uint8_t> stored =
+          xlang_->ProfileAt(xcandidates_[i].slot);
+      if (!xcover_.MayVerify(stored, rule_)) continue;
       internal::XlangAlignment a =
           internal::CrossLingual::Align(p.profile.bytes, stored);
       if (!internal::CrossLingual::Decide(a)) continue;
@@ -590,6 +616,8 @@ class EngineImpl final : public Engine {
   // commit order (so --threads gives the same decisions).
   internal::TermWeights term_weights_;
   std::vector<std::uint64_t> candidates_;
+  std::vector<internal::XlangIndex::Candidate> xcandidates_;
+  internal::XlangCoverBound xcover_;
   EngineStats stats_;
 };
 

@@ -1,17 +1,30 @@
 #include "xlang_index.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
+#include <limits>
 
 #include "absl/hash/hash.h"
 
 namespace tickerdedup::internal {
 
+namespace {
+
+constexpr std::size_t kNoCell = std::numeric_limits<std::size_t>::max();
+// Band tables grow (double) past this load: linear probing stays at ~1.5
+// cells per hit and ~3 per miss, in one or two cache lines.
+constexpr double kMaxCellLoad = 0.7;
+constexpr std::uint32_t kInitialCells = 64;
+
+}  // namespace
+
 XlangIndex::XlangIndex(const Options& options)
     : options_(options),
       hasher_(options.lsh.bands * options.lsh.rows, options.kernel) {
-  tables_.resize(options_.lsh.bands);
-  for (BandTable& t : tables_) t.Init(options_.max_items);
+  // Chunk counts are 16-bit.
+  options_.max_bucket = std::min<std::size_t>(options_.max_bucket, 0xFFFF);
+  bands_.resize(options_.lsh.bands);
 }
 
 void XlangIndex::MakeSketch(std::span<const std::uint64_t> features,
@@ -35,32 +48,102 @@ void XlangIndex::MakeSketch(std::span<const std::uint64_t> features,
   }
 }
 
+std::size_t XlangIndex::FindCell(int band, std::uint32_t key) const {
+  const Band& t = bands_[band];
+  if (t.cells.empty()) return kNoCell;
+  const std::size_t mask = t.cells.size() - 1;
+  for (std::size_t i = Home(t, key, band);; i = (i + 1) & mask) {
+    const Cell& c = t.cells[i];
+    if (c.ref == kEmptyRef) return kNoCell;
+    if (c.key == key) return i;
+  }
+}
+
 void XlangIndex::Candidates(const Sketch& s,
-                            std::vector<std::uint64_t>* ids) const {
-  ids->clear();
+                            std::span<const std::string_view> skip_langs,
+                            std::vector<Candidate>* out) const {
+  out->clear();
   if (s.empty || slot_of_.empty()) return;
   const int bands = options_.lsh.bands;
-  for (int b = 0; b < bands; ++b) tables_[b].Prefetch(TableHash(s.keys[b], b));
+  bool skip[256] = {};
+  for (std::string_view lang : skip_langs) {
+    for (std::size_t i = 0; i < lang_names_.size(); ++i) {
+      if (lang_names_[i] == lang) skip[i] = true;
+    }
+  }
   scratch_slots_.clear();
-  for (int b = 0; b < bands; ++b) {
-    const std::size_t before = scratch_slots_.size();
-    tables_[b].ForEachMatch(TableHash(s.keys[b], b), [&](std::uint32_t slot) {
-      // The table matches on a fingerprint; confirm the full key.
-      if (KeyOf(slot, b) == s.keys[b]) scratch_slots_.push_back(slot);
-    });
+  // A bucket of several items: its entries of the languages not skipped.
+  auto scan_chunk = [&](std::uint32_t offset) {
+    const std::uint32_t count = pool_[offset] & 0xFFFF;
     // A crowded bucket is a frequent feature ("new", "year", a common
     // pivot) that happened to be this band's minimum: weak evidence, and
     // verifying its whole bucket would cost more than the rest together.
-    if (scratch_slots_.size() - before >= options_.max_bucket) {
-      scratch_slots_.resize(before);
+    if (count >= options_.max_bucket) return;
+    const std::uint8_t* langs = ChunkLangs(offset);
+    const std::uint32_t* slots = ChunkSlots(offset);
+    // Runs of one language: a skipped run's slots are never read.
+    for (std::uint32_t k = 0; k < count;) {
+      const std::uint8_t lang = langs[k];
+      std::uint32_t e = k + 1;
+      while (e < count && langs[e] == lang) ++e;
+      if (!skip[lang]) {
+        scratch_slots_.insert(scratch_slots_.end(), slots + k, slots + e);
+      }
+      k = e;
     }
+  };
+  // Passes of up to kGroup bands, each issuing its loads before using
+  // them: the cells' homes, then the chunks of the buckets found.
+  constexpr int kGroup = 32;
+  for (int first = 0; first < bands; first += kGroup) {
+    const int last = std::min(bands, first + kGroup);
+    std::size_t homes[kGroup];
+    for (int b = first; b < last; ++b) {
+      const Band& t = bands_[b];
+      if (t.cells.empty()) continue;
+      homes[b - first] = Home(t, s.keys[b], b);
+      __builtin_prefetch(&t.cells[homes[b - first]]);
+    }
+    std::uint32_t chunks[kGroup];
+    int num_chunks = 0;
+    for (int b = first; b < last; ++b) {
+      const Band& t = bands_[b];
+      if (t.cells.empty()) continue;
+      const std::size_t mask = t.cells.size() - 1;
+      for (std::size_t i = homes[b - first];; i = (i + 1) & mask) {
+        const Cell& c = t.cells[i];
+        if (c.ref == kEmptyRef) break;
+        if (c.key != s.keys[b]) continue;
+        if (c.ref & kChunkRef) {
+          const std::uint32_t offset = c.ref & ~kChunkRef;
+          __builtin_prefetch(&pool_[offset]);
+          chunks[num_chunks++] = offset;
+        } else if (options_.max_bucket > 1 && !skip[langs_[c.ref]]) {
+          scratch_slots_.push_back(c.ref);
+        }
+        break;
+      }
+    }
+    for (int r = 0; r < num_chunks; ++r) scan_chunk(chunks[r]);
   }
   std::sort(scratch_slots_.begin(), scratch_slots_.end());
   scratch_slots_.erase(
       std::unique(scratch_slots_.begin(), scratch_slots_.end()),
       scratch_slots_.end());
-  for (std::uint32_t slot : scratch_slots_) ids->push_back(ids_[slot]);
-  std::sort(ids->begin(), ids->end());
+  out->reserve(scratch_slots_.size());
+  for (std::uint32_t slot : scratch_slots_) {
+    out->push_back(Candidate{ids_[slot], slot});
+  }
+  std::sort(out->begin(), out->end(),
+            [](const Candidate& a, const Candidate& b) { return a.id < b.id; });
+}
+
+void XlangIndex::Candidates(const Sketch& s,
+                            std::vector<std::uint64_t>* ids) const {
+  std::vector<Candidate> all;
+  Candidates(s, {}, &all);
+  ids->clear();
+  for (const Candidate& c : all) ids->push_back(c.id);
 }
 
 std::string_view XlangIndex::LangOf(std::uint64_t id) const {
@@ -72,13 +155,171 @@ std::string_view XlangIndex::LangOf(std::uint64_t id) const {
 std::span<const std::uint8_t> XlangIndex::ProfileOf(std::uint64_t id) const {
   auto it = slot_of_.find(id);
   if (it == slot_of_.end()) return {};
-  std::uint32_t slot = it->second;
-  if (profile_sizes_[slot] == 0xFF) {
+  return ProfileAt(it->second);
+}
+
+std::span<const std::uint8_t> XlangIndex::ProfileAt(std::uint32_t slot) const {
+  const ProfileRecord& r = profiles_[slot];
+  if (r.size == kOverflow) {
     const std::vector<std::uint8_t>& v = overflow_.at(slot);
     return {v.data(), v.size()};
   }
-  return {&profiles_[static_cast<std::size_t>(slot) * kInlineProfile],
-          profile_sizes_[slot]};
+  return {r.bytes, r.size};
+}
+
+std::uint32_t XlangIndex::AllocChunk(int cls) {
+  std::uint32_t offset;
+  if (!free_chunks_[cls].empty()) {
+    offset = free_chunks_[cls].back();
+    free_chunks_[cls].pop_back();
+  } else {
+    offset = static_cast<std::uint32_t>(pool_.size());
+    pool_.resize(pool_.size() + ChunkWords(cls));
+  }
+  pool_[offset] = static_cast<std::uint32_t>(cls) << 16;
+  return offset;
+}
+
+void XlangIndex::FreeChunk(std::uint32_t offset) {
+  free_chunks_[pool_[offset] >> 16].push_back(offset);
+}
+
+void XlangIndex::GrowBand(Band& t, int band) {
+  std::vector<Cell> old;
+  old.swap(t.cells);
+  const std::size_t cap = old.empty() ? kInitialCells : old.size() * 2;
+  t.cells.assign(cap, Cell{0, kEmptyRef});
+  t.shift = 64 - std::countr_zero(cap);
+  const std::size_t mask = cap - 1;
+  for (const Cell& c : old) {
+    if (c.ref == kEmptyRef) continue;
+    std::size_t i = Home(t, c.key, band);
+    while (t.cells[i].ref != kEmptyRef) i = (i + 1) & mask;
+    t.cells[i] = c;
+  }
+}
+
+void XlangIndex::AddToBucket(int band, std::uint32_t key, std::uint32_t slot,
+                             std::uint8_t lang) {
+  Band& t = bands_[band];
+  const std::size_t pos = FindCell(band, key);
+  if (pos == kNoCell) {
+    // A crowded key proposes nothing (Candidates), so it is not stored
+    // past max_bucket either: that also keeps chunks bounded.
+    if (options_.max_bucket == 0) return;
+    if (t.used + 1 > kMaxCellLoad * static_cast<double>(t.cells.size())) {
+      GrowBand(t, band);
+    }
+    const std::size_t mask = t.cells.size() - 1;
+    std::size_t i = Home(t, key, band);
+    while (t.cells[i].ref != kEmptyRef) i = (i + 1) & mask;
+    t.cells[i] = Cell{key, slot};
+    ++t.used;
+    return;
+  }
+  Cell& c = t.cells[pos];
+  if (!(c.ref & kChunkRef)) {
+    if (options_.max_bucket <= 1) return;
+    const std::uint32_t other = c.ref;
+    const std::uint32_t offset = AllocChunk(0);
+    pool_[offset] |= 1;
+    ChunkLangs(offset)[0] = langs_[other];
+    ChunkSlots(offset)[0] = other;
+    t.cells[pos].ref = kChunkRef | offset;
+    InsertSorted(offset, slot, lang);
+    return;
+  }
+  std::uint32_t offset = c.ref & ~kChunkRef;
+  const std::uint32_t count = pool_[offset] & 0xFFFF;
+  if (count >= options_.max_bucket) return;
+  const int cls = static_cast<int>(pool_[offset] >> 16);
+  if (count == ChunkCap(cls)) {
+    const std::uint32_t bigger = AllocChunk(cls + 1);  // may move pool_
+    CopyChunk(offset, bigger);
+    FreeChunk(offset);
+    offset = bigger;
+    t.cells[pos].ref = kChunkRef | offset;
+  }
+  InsertSorted(offset, slot, lang);
+}
+
+void XlangIndex::CopyChunk(std::uint32_t from, std::uint32_t to) {
+  const std::uint32_t count = pool_[from] & 0xFFFF;
+  std::memcpy(ChunkLangs(to), ChunkLangs(from), count);
+  std::memcpy(ChunkSlots(to), ChunkSlots(from), count * sizeof(std::uint32_t));
+  pool_[to] = (pool_[to] & ~0xFFFFu) | count;
+}
+
+void XlangIndex::InsertSorted(std::uint32_t offset, std::uint32_t slot,
+                              std::uint8_t lang) {
+  const std::uint32_t count = pool_[offset] & 0xFFFF;
+  std::uint8_t* langs = ChunkLangs(offset);
+  std::uint32_t* slots = ChunkSlots(offset);
+  std::uint32_t k = count;
+  while (k > 0 && langs[k - 1] > lang) {
+    langs[k] = langs[k - 1];
+    slots[k] = slots[k - 1];
+    --k;
+  }
+  langs[k] = lang;
+  slots[k] = slot;
+  pool_[offset] += 1;
+}
+
+void XlangIndex::EraseCell(Band& t, std::size_t pos, int band) {
+  // Backward-shift deletion: pull later cells of the run back over the
+  // hole when the hole lies between their home and their position.
+  const std::size_t mask = t.cells.size() - 1;
+  std::size_t hole = pos;
+  for (std::size_t j = (hole + 1) & mask;; j = (j + 1) & mask) {
+    const Cell& c = t.cells[j];
+    if (c.ref == kEmptyRef) break;
+    const std::size_t home = Home(t, c.key, band);
+    if (((j - home) & mask) >= ((j - hole) & mask)) {
+      t.cells[hole] = c;
+      hole = j;
+    }
+  }
+  t.cells[hole] = Cell{0, kEmptyRef};
+  --t.used;
+}
+
+void XlangIndex::RemoveFromBucket(int band, std::uint32_t key,
+                                  std::uint32_t slot) {
+  Band& t = bands_[band];
+  const std::size_t pos = FindCell(band, key);
+  if (pos == kNoCell) return;
+  const std::uint32_t ref = t.cells[pos].ref;
+  if (!(ref & kChunkRef)) {
+    if (ref == slot) EraseCell(t, pos, band);
+    return;
+  }
+  const std::uint32_t offset = ref & ~kChunkRef;
+  const std::uint32_t count = pool_[offset] & 0xFFFF;
+  std::uint8_t* langs = ChunkLangs(offset);
+  std::uint32_t* slots = ChunkSlots(offset);
+  std::uint32_t k = 0;
+  while (k < count && slots[k] != slot) ++k;
+  if (k == count) return;  // not stored: its bucket was crowded
+  // Shift left: the entries stay sorted by language.
+  for (; k + 1 < count; ++k) {
+    langs[k] = langs[k + 1];
+    slots[k] = slots[k + 1];
+  }
+  pool_[offset] -= 1;
+  const std::uint32_t left = count - 1;
+  if (left == 1) {
+    t.cells[pos].ref = slots[0];
+    FreeChunk(offset);
+    return;
+  }
+  const int cls = static_cast<int>(pool_[offset] >> 16);
+  if (cls > 0 && left <= ChunkCap(cls) / 4) {
+    const std::uint32_t smaller = AllocChunk(cls - 1);  // may move pool_
+    CopyChunk(offset, smaller);
+    FreeChunk(offset);
+    t.cells[pos].ref = kChunkRef | smaller;
+  }
 }
 
 void XlangIndex::Insert(std::uint64_t id, const Sketch& s,
@@ -93,8 +334,7 @@ void XlangIndex::Insert(std::uint64_t id, const Sketch& s,
     slot = static_cast<std::uint32_t>(ids_.size());
     ids_.push_back(0);
     langs_.push_back(0);
-    profile_sizes_.push_back(0);
-    profiles_.resize(profiles_.size() + kInlineProfile);
+    profiles_.emplace_back();
     keys_.resize(keys_.size() + options_.lsh.bands);
   }
   ids_[slot] = id;
@@ -107,31 +347,22 @@ void XlangIndex::Insert(std::uint64_t id, const Sketch& s,
   langs_[slot] = lang_it == lang_names_.end()
                      ? 0
                      : static_cast<std::uint8_t>(lang_it - lang_names_.begin());
-  if (profile.size() <= kInlineProfile) {
-    profile_sizes_[slot] = static_cast<std::uint8_t>(profile.size());
-    if (!profile.empty()) {
-      std::memcpy(&profiles_[static_cast<std::size_t>(slot) * kInlineProfile],
-                  profile.data(), profile.size());
-    }
+  ProfileRecord& r = profiles_[slot];
+  if (profile.size() <= sizeof r.bytes) {
+    r.size = static_cast<std::uint8_t>(profile.size());
+    if (!profile.empty()) std::memcpy(r.bytes, profile.data(), profile.size());
   } else {
-    profile_sizes_[slot] = 0xFF;
+    r.size = kOverflow;
     overflow_[slot].assign(profile.begin(), profile.end());
   }
   const int bands = options_.lsh.bands;
   for (int b = 0; b < bands; ++b) {
+    const Band& t = bands_[b];
+    if (!t.cells.empty()) __builtin_prefetch(&t.cells[Home(t, s.keys[b], b)]);
+  }
+  for (int b = 0; b < bands; ++b) {
     keys_[static_cast<std::size_t>(slot) * bands + b] = s.keys[b];
-    // A crowded key proposes nothing (Candidates), so it is not stored
-    // past max_bucket either: that also keeps its probe chain short. On a
-    // 200k-headline feed, storing every entry made xlang mode 3x slower.
-    const std::uint64_t hash = TableHash(s.keys[b], b);
-    std::size_t same = 0;
-    tables_[b].ForEachMatch(hash, [&](std::uint32_t other) {
-      if (KeyOf(other, b) == s.keys[b]) ++same;
-    });
-    if (same >= options_.max_bucket) continue;
-    tables_[b].Insert(hash, slot, [&](std::uint32_t other) {
-      return TableHash(KeyOf(other, b), b);
-    });
+    AddToBucket(b, s.keys[b], slot, langs_[slot]);
   }
 }
 
@@ -141,25 +372,229 @@ void XlangIndex::Erase(std::uint64_t id) {
   std::uint32_t slot = it->second;
   slot_of_.erase(it);
   const int bands = options_.lsh.bands;
-  for (int b = 0; b < bands; ++b) {
-    tables_[b].Remove(TableHash(KeyOf(slot, b), b), slot);
-  }
-  if (profile_sizes_[slot] == 0xFF) overflow_.erase(slot);
-  profile_sizes_[slot] = 0;
+  for (int b = 0; b < bands; ++b) RemoveFromBucket(b, KeyOf(slot, b), slot);
+  if (profiles_[slot].size == kOverflow) overflow_.erase(slot);
+  profiles_[slot].size = 0;
   free_slots_.push_back(slot);
 }
 
 std::size_t XlangIndex::MemoryBytes() const {
   std::size_t bytes = 0;
-  for (const BandTable& t : tables_) bytes += t.MemoryBytes();
+  for (const Band& t : bands_) bytes += t.cells.capacity() * sizeof(Cell);
+  bytes += pool_.capacity() * sizeof(std::uint32_t);
+  for (const auto& list : free_chunks_) {
+    bytes += list.capacity() * sizeof(std::uint32_t);
+  }
   bytes += keys_.capacity() * sizeof(std::uint32_t) +
            ids_.capacity() * sizeof(std::uint64_t) + langs_.capacity() +
-           profile_sizes_.capacity() + profiles_.capacity() +
+           profiles_.capacity() * sizeof(ProfileRecord) +
            free_slots_.capacity() * sizeof(std::uint32_t) +
            slot_of_.capacity() *
                (sizeof(std::pair<std::uint64_t, std::uint32_t>) + 1);
   for (const auto& [slot, v] : overflow_) bytes += v.capacity() + 32;
   return bytes;
+}
+
+// ---------------------------------------------------------------------------
+// XlangCoverBound
+
+namespace {
+
+// The profile layout of xlang.h: bytes[0] = units n; bytes[1..n] = per unit
+// feature count (bits 0-2) and class (bits 3-4); then the 16-bit
+// fingerprints, little-endian, grouped by unit.
+std::uint16_t FpAt(const std::uint8_t* p) {
+  return static_cast<std::uint16_t>(p[0] | (p[1] << 8));
+}
+
+}  // namespace
+
+XlangCoverBound::XlangCoverBound() = default;
+
+void XlangCoverBound::SetQuery(std::span<const std::uint8_t> profile) {
+  if (query_valid_) {
+    const std::uint8_t* p = query_.data() + 1 + query_[0];
+    const std::uint8_t* end = query_.data() + query_.size();
+    for (; p < end; p += 2) {
+      Clear(query_all_, FpAt(p));
+      Clear(query_facts_, FpAt(p));
+    }
+  }
+  // A copy: the caller's buffer is reused for the next headline, and the
+  // bits set now are cleared from it then.
+  query_copy_.assign(profile.begin(), profile.end());
+  query_ = query_copy_;
+  query_valid_ = XlangProfile::IsValid(profile);
+  std::fill(std::begin(query_units_), std::end(query_units_), 0);
+  if (!query_valid_) return;
+  const int n = profile[0];
+  const std::uint8_t* info = profile.data() + 1;
+  const std::uint8_t* p = info + n;
+  for (int u = 0; u < n; ++u) {
+    const int count = info[u] & 7;
+    ++query_units_[info[u] >> 3];
+    const bool fact = (info[u] >> 3) == XlangProfile::kFact;
+    for (int k = 0; k < count; ++k, p += 2) {
+      Set(query_all_, FpAt(p));
+      if (fact) Set(query_facts_, FpAt(p));
+    }
+  }
+}
+
+XlangAlignment XlangCoverBound::Bound(std::span<const std::uint8_t> stored) {
+  XlangAlignment out;
+  if (!query_valid_ || stored.empty()) return out;
+  // Stored side (1): a unit is covered when one of its fingerprints is
+  // among the query's (a fact unit: its first one among the query's
+  // facts), as in Align. The blob is checked on the way (XlangProfile::
+  // IsValid's rules), so a malformed one is never read past its end.
+  const std::size_t n = stored[0];
+  const std::uint8_t* info = stored.data() + 1;
+  const std::uint8_t* const fps_begin = info + n;
+  const std::uint8_t* const end = stored.data() + stored.size();
+  bool valid = n <= static_cast<std::size_t>(XlangProfile::kMaxUnits) &&
+               stored.size() >= 1 + n;
+  const std::uint8_t* p = fps_begin;
+  for (std::size_t u = 0; valid && u < n; ++u) {
+    const int count = info[u] & 7;
+    const int cls = info[u] >> 3;
+    if (count == 0 || cls > 3 || end - p < 2 * count) {
+      valid = false;
+      break;
+    }
+    bool covered;
+    if (cls == XlangProfile::kFact) {
+      covered = Test(query_facts_, FpAt(p));
+      for (int k = 0; k < count; ++k) Set(stored_facts_, FpAt(p + 2 * k));
+    } else {
+      covered = false;
+      for (int k = 0; k < count; ++k) {
+        covered |= Test(query_all_, FpAt(p + 2 * k));
+      }
+    }
+    for (int k = 0; k < count; ++k) Set(stored_all_, FpAt(p + 2 * k));
+    ++out.units[1][cls];
+    out.covered[1][cls] += covered;
+    p += 2 * count;
+  }
+  valid = valid && p == end;
+  if (valid) {
+    // Query side (0), against the stored fingerprints just set.
+    const std::size_t qn = query_[0];
+    const std::uint8_t* qinfo = query_.data() + 1;
+    const std::uint8_t* q = qinfo + qn;
+    for (std::size_t u = 0; u < qn; ++u) {
+      const int count = qinfo[u] & 7;
+      const int cls = qinfo[u] >> 3;
+      bool covered;
+      if (cls == XlangProfile::kFact) {
+        covered = Test(stored_facts_, FpAt(q));
+      } else {
+        covered = false;
+        for (int k = 0; k < count; ++k) {
+          covered |= Test(stored_all_, FpAt(q + 2 * k));
+        }
+      }
+      ++out.units[0][cls];
+      out.covered[0][cls] += covered;
+      q += 2 * count;
+    }
+    out.valid = true;
+  } else {
+    out = XlangAlignment();
+  }
+  for (const std::uint8_t* c = fps_begin; c < p; c += 2) {
+    Clear(stored_all_, FpAt(c));
+    Clear(stored_facts_, FpAt(c));
+  }
+  return out;
+}
+
+XlangAlignment XlangCoverBound::StoredSideBound(
+    std::span<const std::uint8_t> stored) const {
+  XlangAlignment out;
+  if (!query_valid_ || stored.empty()) return out;
+  const std::size_t n = stored[0];
+  if (n > static_cast<std::size_t>(XlangProfile::kMaxUnits) ||
+      stored.size() < 1 + n) {
+    return out;
+  }
+  const std::uint8_t* info = stored.data() + 1;
+  const std::uint8_t* p = info + n;
+  const std::uint8_t* const end = stored.data() + stored.size();
+  for (std::size_t u = 0; u < n; ++u) {
+    const int count = info[u] & 7;
+    const int cls = info[u] >> 3;
+    if (count == 0 || cls > 3 || end - p < 2 * count) return XlangAlignment();
+    bool covered;
+    if (cls == XlangProfile::kFact) {
+      covered = Test(query_facts_, FpAt(p));
+    } else {
+      covered = false;
+      for (int k = 0; k < count; ++k) {
+        covered |= Test(query_all_, FpAt(p + 2 * k));
+      }
+    }
+    ++out.units[1][cls];
+    out.covered[1][cls] += covered;
+    p += 2 * count;
+  }
+  if (p != end) return XlangAlignment();
+  for (int c = 0; c < 4; ++c) {
+    out.units[0][c] = query_units_[c];
+    out.covered[0][c] = query_units_[c];
+  }
+  out.valid = true;
+  return out;
+}
+
+bool XlangCoverBound::MayVerify(std::span<const std::uint8_t> stored,
+                                const XlangRule& rule) {
+  return CrossLingual::Decide(StoredSideBound(stored), rule) &&
+         CrossLingual::Decide(Bound(stored), rule);
+}
+
+XlangAlignment XlangCoverBound::BoundReference(
+    std::span<const std::uint8_t> a, std::span<const std::uint8_t> b) {
+  XlangAlignment out;
+  if (!XlangProfile::IsValid(a) || !XlangProfile::IsValid(b)) return out;
+  out.valid = true;
+  struct Unit {
+    int cls;
+    std::vector<std::uint16_t> fps;
+  };
+  auto decode = [](std::span<const std::uint8_t> blob) {
+    std::vector<Unit> units(blob[0]);
+    std::size_t pos = 1 + blob[0];
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      units[u].cls = blob[1 + u] >> 3;
+      for (int k = 0; k < (blob[1 + u] & 7); ++k, pos += 2) {
+        units[u].fps.push_back(FpAt(&blob[pos]));
+      }
+    }
+    return units;
+  };
+  const std::vector<Unit> units[2] = {decode(a), decode(b)};
+  for (int side = 0; side < 2; ++side) {
+    const std::vector<Unit>& other = units[1 - side];
+    for (const Unit& unit : units[side]) {
+      bool covered = false;
+      for (const Unit& o : other) {
+        if (unit.cls == XlangProfile::kFact) {
+          covered |=
+              o.cls == XlangProfile::kFact &&
+              std::find(o.fps.begin(), o.fps.end(), unit.fps[0]) != o.fps.end();
+        } else {
+          for (std::uint16_t fp : unit.fps) {
+            covered |= std::find(o.fps.begin(), o.fps.end(), fp) != o.fps.end();
+          }
+        }
+      }
+      ++out.units[side][unit.cls];
+      out.covered[side][unit.cls] += covered;
+    }
+  }
+  return out;
 }
 
 }  // namespace tickerdedup::internal

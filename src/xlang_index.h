@@ -1,15 +1,17 @@
 // XlangIndex: the cross-language channel of the sketch stage. For each
 // cluster representative in the window it keeps LSH band keys over the
 // representative's cross-lingual feature set (xlang.h), its language, and
-// its verification profile; it proposes candidates for a new headline, and
-// the engine verifies each with CrossLingual::Verify against the stored
-// profile.
+// its verification profile; it proposes candidates in other languages for a
+// new headline, and the engine verifies each with CrossLingual::Verify
+// against the stored profile. XlangCoverBound is the cheap test the engine
+// runs first.
 //
 //   XlangIndex index(XlangIndex::Options{});
 //   XlangIndex::Sketch s;
 //   index.MakeSketch(features, &s);
-//   index.Candidates(s, &ids);                 // band hits, ascending ids
-//   auto profile = index.ProfileOf(ids[0]);    // bytes for Verify
+//   const std::string_view skip[] = {"fra", "und"};
+//   index.Candidates(s, skip, &cands);         // band hits, ascending ids
+//   auto profile = index.ProfileAt(cands[0].slot);  // bytes for Verify
 //   index.Insert(id, s, lang, profile_bytes);  // a new representative
 //   index.Erase(id);                           // evicted: its cluster ends
 //
@@ -19,6 +21,7 @@
 #ifndef TICKERDEDUP_SRC_XLANG_INDEX_H_
 #define TICKERDEDUP_SRC_XLANG_INDEX_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -28,6 +31,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "lsh.h"
 #include "minhash.h"
+#include "xlang.h"
 
 namespace tickerdedup::internal {
 
@@ -39,13 +43,15 @@ class XlangIndex {
     // of all pairs, vs 0.526 for 48x2 and
     // 0.366 for 16x2, with 10x more candidates than 32x2 on a 20k feed.
     LshParams lsh{/*bands=*/24, /*rows=*/1};
+    // Slots (and so stored items) stay below this; at most 2^30.
     std::uint32_t max_items = 1u << 20;
-    // A band whose bucket holds this many items proposes none. Measured on
-    // the first 100k headlines of a generated feed (tools/gen_feed.py,
-    // 5% cross-language variants), xlang recall / speed: 16: 0.55 / 31k
+    // A band whose bucket holds this many items (at most 65535) proposes
+    // none, and stores no more. Measured on the first 100k headlines of a
+    // generated feed (tools/gen_feed.py, 5% cross-language variants), xlang
+    // recall / speed (before the bucket layout below): 16: 0.55 / 31k
     // headlines/s; 64: 0.81 / 16k/s; 128: 0.85 / 8k/s; 1024: 0.87 / 5k/s.
-    // Verifying only the best-voted candidates instead lost recall (0.50 at
-    // 16 of 128) and saved little: walking the buckets is the cost.
+    // Verifying only the best-voted candidates instead lost recall (0.50 at 16
+    // of 128).
     std::size_t max_bucket = 64;
     MinHashKernel kernel = DefaultMinHashKernel();
   };
@@ -56,17 +62,34 @@ class XlangIndex {
     bool empty = true;
   };
 
+  // A proposed stored item: its id, and its slot for ProfileAt.
+  struct Candidate {
+    std::uint64_t id;
+    std::uint32_t slot;
+  };
+
   explicit XlangIndex(const Options& options);
 
   const Options& options() const { return options_; }
 
   // Thread-safe (const, no shared scratch).
   void MakeSketch(std::span<const std::uint64_t> features, Sketch* out) const;
-  // Stored ids sharing a band with `s`, each once, ascending.
+  // Stored items sharing a band with `s`, each once, by ascending id,
+  // leaving out those whose language is in `skip_langs`. A band whose bucket
+  // is crowded (max_bucket items) proposes none.
+  void Candidates(const Sketch& s, std::span<const std::string_view> skip_langs,
+                  std::vector<Candidate>* out) const;
+  // The same for every language, ids only.
   void Candidates(const Sketch& s, std::vector<std::uint64_t>* ids) const;
   // The stored item's language and profile bytes (empty when absent).
   std::string_view LangOf(std::uint64_t id) const;
   std::span<const std::uint8_t> ProfileOf(std::uint64_t id) const;
+  // The profile of a slot from Candidates (valid until the next Insert or
+  // Erase), and a hint to load it early.
+  std::span<const std::uint8_t> ProfileAt(std::uint32_t slot) const;
+  void PrefetchProfile(std::uint32_t slot) const {
+    __builtin_prefetch(&profiles_[slot]);
+  }
 
   // Stores `id` (not already stored); no-op when the sketch is empty.
   void Insert(std::uint64_t id, const Sketch& s, std::string_view lang,
@@ -77,13 +100,53 @@ class XlangIndex {
   std::size_t MemoryBytes() const;
 
  private:
-  // Profiles up to this many bytes live inline (a 10-word headline's is
-  // about 45 bytes); longer ones in overflow_.
-  static constexpr std::size_t kInlineProfile = 64;
+  // A profile of up to 63 bytes (a 10-word headline's is about 45) lives
+  // in one cache line with its size; a longer one in overflow_ (size
+  // kOverflow).
+  struct alignas(64) ProfileRecord {
+    std::uint8_t size;
+    std::uint8_t bytes[63];
+  };
+  static constexpr std::uint8_t kOverflow = 0xFF;
 
-  static std::uint64_t TableHash(std::uint32_t key, int band) {
-    // Spread a 32-bit key over 64 bits (home from the top half, fingerprint
-    // from the bottom), differently per band.
+  // PERF NOTES. Each band maps a full 32-bit key to its bucket: one 8-byte
+  // cell {key, ref} in an open-addressing table (linear probing, backward-
+  // shift deletion, no tombstones). A bucket of one item (most of them)
+  // holds its slot in `ref`; a larger one points into pool_, where its
+  // slots and their language bytes lie contiguously (a chunk). So a query
+  // costs one probe per band, a crowded bucket is skipped on its count
+  // without being read, and a bucket is read as one contiguous run. The
+  // previous layout (BandTable fingerprint entries, each hit confirmed
+  // against the slot's stored key) walked ~860 entries per item at 200k
+  // headlines, one cache miss each, most of them in crowded buckets that
+  // then proposed nothing; inserting walked them again to count.
+  struct Cell {
+    std::uint32_t key;
+    std::uint32_t ref;  // kEmptyRef, a slot, or kChunkRef | chunk offset
+  };
+  static constexpr std::uint32_t kEmptyRef = 0xFFFFFFFFu;
+  static constexpr std::uint32_t kChunkRef = 0x80000000u;
+  struct Band {
+    std::vector<Cell> cells;  // power-of-two size, or empty
+    std::uint32_t used = 0;
+    int shift = 64;  // home = hash >> shift
+  };
+  // Chunk at pool_[o]: count | class << 16; cap = 2 << class; then cap
+  // language bytes (rounded up to whole words), then cap slots. Entries are
+  // kept sorted by language, so a query skips the run of its own language
+  // (85% of bucket entries on the 200k-headline feed) without reading it.
+  static constexpr int kChunkClasses = 16;  // up to 2^16 entries
+  static std::uint32_t ChunkCap(int cls) { return 2u << cls; }
+  static std::uint32_t ChunkLangWords(int cls) {
+    return (ChunkCap(cls) + 3) / 4;
+  }
+  static std::uint32_t ChunkWords(int cls) {
+    return 1 + ChunkLangWords(cls) + ChunkCap(cls);
+  }
+
+  static std::uint64_t CellHash(std::uint32_t key, int band) {
+    // Spread a 32-bit key over 64 bits, differently per band; the home is
+    // taken from the top bits.
     std::uint64_t x =
         (static_cast<std::uint64_t>(key) << 32 | key) ^
         (0x9E3779B97F4A7C15ull * static_cast<std::uint64_t>(band + 1));
@@ -95,21 +158,105 @@ class XlangIndex {
   std::uint32_t KeyOf(std::uint32_t slot, int band) const {
     return keys_[static_cast<std::size_t>(slot) * options_.lsh.bands + band];
   }
+  std::size_t Home(const Band& t, std::uint32_t key, int band) const {
+    return static_cast<std::size_t>(CellHash(key, band) >> t.shift);
+  }
+  // Index of the cell holding `key`, or SIZE_MAX.
+  std::size_t FindCell(int band, std::uint32_t key) const;
+  void AddToBucket(int band, std::uint32_t key, std::uint32_t slot,
+                   std::uint8_t lang);
+  void RemoveFromBucket(int band, std::uint32_t key, std::uint32_t slot);
+  void EraseCell(Band& t, std::size_t pos, int band);
+  void GrowBand(Band& t, int band);
+  std::uint32_t AllocChunk(int cls);
+  // Copies a chunk's entries into an empty chunk of another class.
+  void CopyChunk(std::uint32_t from, std::uint32_t to);
+  // Adds an entry to a chunk with room, keeping it sorted by language.
+  void InsertSorted(std::uint32_t offset, std::uint32_t slot,
+                    std::uint8_t lang);
+  void FreeChunk(std::uint32_t offset);
+  std::uint8_t* ChunkLangs(std::uint32_t offset) {
+    return reinterpret_cast<std::uint8_t*>(&pool_[offset + 1]);
+  }
+  const std::uint8_t* ChunkLangs(std::uint32_t offset) const {
+    return reinterpret_cast<const std::uint8_t*>(&pool_[offset + 1]);
+  }
+  std::uint32_t* ChunkSlots(std::uint32_t offset) {
+    return &pool_[offset + 1 + ChunkLangWords(pool_[offset] >> 16)];
+  }
+  const std::uint32_t* ChunkSlots(std::uint32_t offset) const {
+    return &pool_[offset + 1 + ChunkLangWords(pool_[offset] >> 16)];
+  }
 
   Options options_;
   MinHasher hasher_;
-  std::vector<BandTable> tables_;
+  std::vector<Band> bands_;
+  std::vector<std::uint32_t> pool_;
+  std::array<std::vector<std::uint32_t>, kChunkClasses> free_chunks_;
   // Per slot.
   std::vector<std::uint32_t> keys_;  // bands per slot
   std::vector<std::uint64_t> ids_;
   std::vector<std::uint8_t> langs_;  // index into lang_names_
-  std::vector<std::uint8_t> profile_sizes_;
-  std::vector<std::uint8_t> profiles_;  // kInlineProfile per slot
+  std::vector<ProfileRecord> profiles_;
   absl::flat_hash_map<std::uint32_t, std::vector<std::uint8_t>> overflow_;
   absl::flat_hash_map<std::uint64_t, std::uint32_t> slot_of_;
   std::vector<std::uint32_t> free_slots_;
   std::vector<std::string_view> lang_names_;  // static strings from langid
   mutable std::vector<std::uint32_t> scratch_slots_;
+};
+
+// An upper bound of CrossLingual::Align, computed without decoding and
+// sorting both profiles: the units of each side (exact) and, per class, how
+// many are covered by the other side's fingerprints (exact today; a bound as
+// long as Align covers a unit only when one of its fingerprints is among the
+// other side's). Facts are not compared (fact_conflict stays false). Since
+// Decide only gets stricter with fewer covered units, Decide(bound) false
+// means Verify false: on the 200k-headline generated feed 76% of the
+// other-language candidates share at most one unit and stop here.
+//
+//   XlangCoverBound bound;
+//   bound.SetQuery(profile.bytes);
+//   if (bound.MayVerify(stored, rule) && CrossLingual::Verify(...)) ...
+//
+// Not thread-safe (scratch bitmaps); one per engine.
+class XlangCoverBound {
+ public:
+  XlangCoverBound();
+  // Binds the new headline's profile (copied).
+  void SetQuery(std::span<const std::uint8_t> profile);
+  // The bound for (query, stored) in Align's side order; valid is false when
+  // either blob is malformed (Align's too).
+  XlangAlignment Bound(std::span<const std::uint8_t> stored);
+  // False only when CrossLingual::Decide(Align(query, stored), rule) is.
+  bool MayVerify(std::span<const std::uint8_t> stored, const XlangRule& rule);
+  // Plain reference of Bound (decode, linear search), for the agreement
+  // test.
+  static XlangAlignment BoundReference(std::span<const std::uint8_t> a,
+                                       std::span<const std::uint8_t> b);
+
+ private:
+  // One bit per 16-bit fingerprint: 8 KiB each, 32 KiB in all.
+  using Bitmap = std::array<std::uint64_t, 1024>;
+  static bool Test(const Bitmap& m, std::uint16_t fp) {
+    return (m[fp >> 6] >> (fp & 63)) & 1;
+  }
+  static void Set(Bitmap& m, std::uint16_t fp) {
+    m[fp >> 6] |= std::uint64_t{1} << (fp & 63);
+  }
+  static void Clear(Bitmap& m, std::uint16_t fp) { m[fp >> 6] = 0; }
+
+  // A looser bound first: the stored side's covered units as in Bound, the
+  // query's all taken as covered. It only reads, so a candidate it rejects
+  // (most) costs no bitmap writes.
+  XlangAlignment StoredSideBound(std::span<const std::uint8_t> stored) const;
+
+  std::vector<std::uint8_t> query_copy_;
+  int query_units_[4] = {};  // the query's units per class
+  std::span<const std::uint8_t> query_;
+  bool query_valid_ = false;
+  // The query's fingerprints (all, and those of fact units), and the
+  // stored side's, as bitmaps; cleared word by word after use.
+  Bitmap query_all_{}, query_facts_{}, stored_all_{}, stored_facts_{};
 };
 
 }  // namespace tickerdedup::internal
