@@ -42,7 +42,8 @@ bool FactsConflict(const Facts& a, const Facts& b);
 // Adds the entity codes (actors, places) of the headline to *facts, so that
 // FactsConflict also tells "X visits UK" from "X visits Australia". `text`
 // is the ORIGINAL headline: entities are the capitalized words that do not
-// start a sentence, plus @handles, #tags, $CASHTAGS and <SYMBOLS>, folded
+// start a sentence (the headline's first word counts unless it is a stop
+// word), plus @handles, #tags, $CASHTAGS and <SYMBOLS>, folded
 // like keys and cut to 5 code points. Nothing is added from a headline in
 // title case or all caps, nor from a trailing source tag ("| Reuters").
 void AddEntityFacts(std::string_view text, Facts* facts);

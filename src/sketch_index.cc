@@ -65,6 +65,18 @@ std::uint64_t SketchIndex::BandHash(const std::uint8_t* sig, int band) const {
       options_.band_seed + static_cast<std::uint64_t>(band));
 }
 
+void SketchIndex::SpreadFingerprints(std::span<const std::uint16_t> fps,
+                                     std::vector<std::uint64_t>* out) {
+  out->clear();
+  for (std::uint16_t fp : fps) {
+    // splitmix64's finalizer: the kernels take well-mixed 64-bit hashes.
+    std::uint64_t z = fp + 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    out->push_back(z ^ (z >> 31));
+  }
+}
+
 void SketchIndex::MakeSketch(std::span<const std::uint64_t> features,
                              Sketch* out) const {
   const int k = options_.num_hashes;
@@ -73,7 +85,6 @@ void SketchIndex::MakeSketch(std::span<const std::uint64_t> features,
   out->full.resize(k);
   out->sig.resize(k);
   out->bands.resize(options_.lsh.bands);
-  hasher_.Compute(features, out->full.data());
   // 16-bit fingerprints: two distinct features of a headline pair collide
   // with probability ~64/65536 per pair of ~8-feature sets, far below the
   // score's resolution (1/8). The top 16 bits of an ascending sequence are
@@ -86,11 +97,51 @@ void SketchIndex::MakeSketch(std::span<const std::uint64_t> features,
     std::sort(out->fps.begin(), out->fps.end());
   }
   out->fps.erase(std::unique(out->fps.begin(), out->fps.end()), out->fps.end());
-  out->set_size = static_cast<std::uint32_t>(out->fps.size());
+  out->set_size = static_cast<std::uint32_t>(
+      std::min<std::size_t>(out->fps.size(), 0xFFFF));
+  out->fps.resize(out->set_size);
+  SpreadFingerprints(out->fps, &out->minhash_set);
+  hasher_.Compute(out->minhash_set, out->full.data());
   PackBBit(out->full.data(), k, out->sig.data());
   for (int b = 0; b < options_.lsh.bands; ++b) {
     out->bands[b] = BandHash(out->sig.data(), b);
   }
+}
+
+void SketchIndex::FingerprintsAt(std::uint32_t slot,
+                                 std::vector<std::uint16_t>* fps) const {
+  const SlotRecord& rec = records_[slot];
+  fps->assign(rec.fps,
+              rec.fps + std::min<std::size_t>(rec.set_size, kInlineFps));
+  if (rec.set_size > kInlineFps) {
+    const std::vector<std::uint16_t>& more = more_fps_.at(slot);
+    fps->insert(fps->end(), more.begin(), more.end());
+  }
+}
+
+const std::uint8_t* SketchIndex::SigOf(std::uint32_t slot) {
+  const int k = options_.num_hashes;
+  FingerprintsAt(slot, &rebuild_fps_);
+  rebuild_.full.resize(k);
+  rebuild_.sig.resize(k);
+  SpreadFingerprints(rebuild_fps_, &rebuild_.minhash_set);
+  hasher_.Compute(rebuild_.minhash_set, rebuild_.full.data());
+  PackBBit(rebuild_.full.data(), k, rebuild_.sig.data());
+  return rebuild_.sig.data();
+}
+
+const std::uint8_t* SketchIndex::CachedSigOf(std::uint32_t slot) {
+  const std::size_t k = static_cast<std::size_t>(options_.num_hashes);
+  if (cached_have_.size() < records_.size()) {
+    cached_have_.assign(records_.size(), 0);
+    cached_sigs_.resize(records_.size() * k);
+  }
+  std::uint8_t* sig = &cached_sigs_[slot * k];
+  if (!cached_have_[slot]) {
+    std::copy_n(SigOf(slot), k, sig);
+    cached_have_[slot] = 1;
+  }
+  return sig;
 }
 
 double SketchIndex::ScoreOf(std::size_t na, std::size_t nb,
@@ -243,14 +294,7 @@ void SketchIndex::GetFingerprints(std::uint64_t id,
                                   std::vector<std::uint16_t>* fps) const {
   fps->clear();
   std::uint32_t slot = FindSlot(id);
-  if (slot == kNoSlot) return;
-  const SlotRecord& rec = records_[slot];
-  fps->assign(rec.fps,
-              rec.fps + std::min<std::size_t>(rec.set_size, kInlineFps));
-  if (rec.set_size > kInlineFps) {
-    const std::vector<std::uint16_t>& more = more_fps_.at(slot);
-    fps->insert(fps->end(), more.begin(), more.end());
-  }
+  if (slot != kNoSlot) FingerprintsAt(slot, fps);
 }
 
 void SketchIndex::Insert(std::uint64_t id, const Sketch& s,
@@ -265,16 +309,12 @@ void SketchIndex::Insert(std::uint64_t id, const Sketch& s,
     if (slot >= options_.max_items) return;  // caller exceeded the window
     records_.emplace_back();
     inline_facts_.resize(inline_facts_.size() + kInlineFacts);
-    sigs_.resize(sigs_.size() + options_.num_hashes);
   }
   ++epoch_;
-  const int k = options_.num_hashes;
-  std::copy(s.sig.begin(), s.sig.end(),
-            sigs_.begin() + static_cast<std::size_t>(slot) * k);
   SlotRecord& rec = records_[slot];
   rec = SlotRecord{};
   rec.id = id;
-  std::size_t nfp = std::min<std::size_t>(s.fps.size(), 0xFFFF);
+  std::size_t nfp = s.set_size;
   rec.set_size = static_cast<std::uint16_t>(nfp);
   std::copy(s.fps.begin(),
             s.fps.begin() + std::min<std::size_t>(nfp, kInlineFps), rec.fps);
@@ -295,8 +335,12 @@ void SketchIndex::Insert(std::uint64_t id, const Sketch& s,
   });
   for (int b = 0; b < options_.lsh.bands; ++b) {
     tables_[b].Insert(s.bands[b], slot, [&](std::uint32_t other) {
-      return BandHash(SigOf(other), b);
+      return BandHash(CachedSigOf(other), b);
     });
+  }
+  if (!cached_have_.empty()) {  // a growth happened: free the cache
+    std::vector<std::uint8_t>().swap(cached_sigs_);
+    std::vector<std::uint8_t>().swap(cached_have_);
   }
 }
 
@@ -305,11 +349,12 @@ void SketchIndex::Erase(std::uint64_t id) {
   if (slot == kNoSlot) return;
   ++epoch_;
   id_table_.Remove(IdHash(id), slot);
-  // The band keys are recomputed from the stored 8-bit signature (they were
-  // made from it), so every entry is removed exactly: no stale entry can
+  // The band keys are recomputed from the stored fingerprints (they were
+  // made from them), so every entry is removed exactly: no stale entry can
   // point at this slot once it is reused.
+  const std::uint8_t* sig = SigOf(slot);
   for (int b = 0; b < options_.lsh.bands; ++b) {
-    tables_[b].Remove(BandHash(SigOf(slot), b), slot);
+    tables_[b].Remove(BandHash(sig, b), slot);
   }
   SlotRecord& rec = records_[slot];
   if (rec.fact_count > kInlineFacts) more_facts_.erase(slot);
@@ -322,7 +367,7 @@ void SketchIndex::Erase(std::uint64_t id) {
 std::size_t SketchIndex::MemoryBytes() const {
   std::size_t bytes = 0;
   for (const BandTable& t : tables_) bytes += t.MemoryBytes();
-  bytes += sigs_.capacity() + records_.capacity() * sizeof(SlotRecord) +
+  bytes += records_.capacity() * sizeof(SlotRecord) +
            inline_facts_.capacity() * 4 + free_slots_.capacity() * 4;
   bytes += id_table_.MemoryBytes();
   // flat_hash_map: one control byte + the slot per bucket.

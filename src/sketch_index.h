@@ -57,11 +57,12 @@ class SketchIndex {
   // Each item (each thread) needs its own Sketch; a SketchIndex itself keeps
   // no per-query state, so const calls may run concurrently.
   struct Sketch {
-    std::vector<std::uint32_t> full;   // densified 32-bit values (scratch)
-    std::vector<std::uint8_t> sig;     // b-bit (8) signature
-    std::vector<std::uint64_t> bands;  // band hashes
-    std::vector<std::uint16_t> fps;    // sorted distinct feature fingerprints
-    std::uint32_t set_size = 0;        // fps.size(); 0 never matches
+    std::vector<std::uint32_t> full;  // densified 32-bit values (scratch)
+    std::vector<std::uint64_t> minhash_set;  // the fps spread to 64 bits
+    std::vector<std::uint8_t> sig;           // b-bit (8) signature
+    std::vector<std::uint64_t> bands;        // band hashes
+    std::vector<std::uint16_t> fps;  // sorted distinct feature fingerprints
+    std::uint32_t set_size = 0;      // fps.size(); 0 never matches
 
     // Filled by Candidates: every candidate scored in one prefetched batch,
     // ascending id, so that Score(sketch, id) afterwards is a lookup instead
@@ -134,9 +135,22 @@ class SketchIndex {
   std::uint64_t BandHash(const std::uint8_t* sig, int band) const;
   static std::uint64_t IdHash(std::uint64_t id);
   std::uint32_t FindSlot(std::uint64_t id) const;
-  const std::uint8_t* SigOf(std::uint32_t slot) const {
-    return &sigs_[static_cast<std::size_t>(slot) * options_.num_hashes];
-  }
+  // The MinHash set of a fingerprint set: each fingerprint spread back to
+  // 64 bits. Signatures are made from the stored fingerprints, not from the
+  // features, so the index can recompute a stored item's signature (band
+  // keys on removal and table growth) instead of keeping it: 64 bytes per
+  // item less.
+  static void SpreadFingerprints(std::span<const std::uint16_t> fps,
+                                 std::vector<std::uint64_t>* out);
+  // The stored item's fingerprints (inline + side map) into *fps.
+  void FingerprintsAt(std::uint32_t slot,
+                      std::vector<std::uint16_t>* fps) const;
+  // The stored item's b-bit signature, recomputed (scratch: rebuild_).
+  const std::uint8_t* SigOf(std::uint32_t slot);
+  // During one Insert, band tables that grow rehash every stored item; all
+  // of them grow on the same Insert (equal counts), so each signature is
+  // computed once into this cache, freed when the Insert ends.
+  const std::uint8_t* CachedSigOf(std::uint32_t slot);
   // Fills s.scored (all candidates, ascending id) for the current state.
   void ScoreAll(const Sketch& s) const;
   double ScoreSlot(const Sketch& s, std::uint32_t slot) const;
@@ -146,7 +160,11 @@ class SketchIndex {
   MinHasher hasher_;
   std::vector<BandTable> tables_;
   // Per slot.
-  std::vector<std::uint8_t> sigs_;  // num_hashes bytes per slot
+  // Scratch of SigOf / CachedSigOf (non-const callers only).
+  Sketch rebuild_;
+  std::vector<std::uint16_t> rebuild_fps_;
+  std::vector<std::uint8_t> cached_sigs_;  // num_hashes per slot, transient
+  std::vector<std::uint8_t> cached_have_;  // per slot
   std::vector<SlotRecord> records_;
   absl::flat_hash_map<std::uint32_t, std::vector<std::uint16_t>> more_fps_;
   std::vector<std::uint32_t> inline_facts_;  // kInlineFacts per slot

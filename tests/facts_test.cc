@@ -379,9 +379,25 @@ TEST(EntityFactsTest, SourceTagsAndEditsStayCompatible) {
                               "Gun attack at Irnaian election office"));
 }
 
+TEST(EntityFactsTest, HeadlineFirstWordIsAnActor) {
+  // Headlines open with their actor: a different first word is a different
+  // item, unless it is a stop word ("The", "Les") or the other side
+  // mentions it anywhere.
+  EXPECT_TRUE(
+      EntityConflict("Aust stocks open lower", "Tokyo stocks open lower"));
+  EXPECT_TRUE(EntityConflict("Venezuelan president to visit China",
+                             "Senegalese president to visit China"));
+  EXPECT_FALSE(EntityConflict("The president to visit China",
+                              "A president to visit China"));
+  EXPECT_FALSE(EntityConflict("Obama visits Kenya", "Kenya welcomes Obama"));
+  // Other sentence starts stay mentions: "Protesters" after the colon.
+  EXPECT_FALSE(EntityConflict("Cairo: Protesters clash with police",
+                              "Cairo: Students clash with police"));
+}
+
 TEST(EntityFactsTest, SentenceStartAndAcronymsOnlyMention) {
-  // A capital that starts the headline proves nothing, but still shows the
-  // entity is there: the other side's "Syria" and "Assad" are not new.
+  // A capital that starts a later sentence proves nothing, but still shows
+  // the entity is there: the other side's "Syria" and "Assad" are not new.
   EXPECT_FALSE(
       EntityConflict("Assad says Syria will comply with UN resolution",
                      "Syria's Assad vows to comply with U.N. resolution"));
