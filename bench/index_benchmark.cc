@@ -38,12 +38,12 @@ const std::vector<std::string>& Lines() {
 }
 
 SketchIndex::Options DefaultOptions() {
-  // The engine's defaults (src/engine.cc): K = 64, T = 0.57, LSH tuned for
-  // Jaccard (0.57 - 0.25) / 0.75 with false negatives weighted 4x, r >= 3.
+  // The engine's defaults (src/engine.cc): K = 64, T = 0.54, LSH tuned for
+  // Jaccard (0.54 - 0.25) / 0.75 with false negatives weighted 4x, r >= 3.
   SketchIndex::Options o;
   o.num_hashes = 64;
-  o.threshold = 0.57;
-  o.lsh = ChooseLshParams((0.57 - 0.25) / 0.75, 64, 16, 1.0, 4.0, 3);
+  o.threshold = 0.54;
+  o.lsh = ChooseLshParams((0.54 - 0.25) / 0.75, 64, 16, 1.0, 4.0, 3);
   o.max_items = kStored + 1;
   return o;
 }
