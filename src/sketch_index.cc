@@ -186,7 +186,34 @@ void SketchIndex::ScoreAll(const Sketch& s) const {
   }
   if (slots.empty()) return;
   std::sort(slots.begin(), slots.end());
-  slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+  if (slots.size() <= kMaxScored) {
+    slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
+  } else {
+    // Many band hits: a template family (the feed's "<date>: <headline>"
+    // siblings, wire templates). A near duplicate shares most bands with
+    // its representative (J = 0.8: ~8 of 16), a sibling one or two, so
+    // only the kMaxScored candidates with the most band hits are scored
+    // (ties: lower slot first, deterministic).
+    auto& votes = s.probe_votes;
+    votes.clear();
+    for (std::size_t i = 0; i < slots.size();) {
+      std::size_t j = i;
+      while (j < slots.size() && slots[j] == slots[i]) ++j;
+      votes.push_back({static_cast<std::uint32_t>(j - i), slots[i]});
+      i = j;
+    }
+    slots.clear();
+    if (votes.size() > kMaxScored) {
+      std::nth_element(votes.begin(), votes.begin() + kMaxScored, votes.end(),
+                       [](const auto& x, const auto& y) {
+                         return x.first != y.first ? x.first > y.first
+                                                   : x.second < y.second;
+                       });
+      votes.resize(kMaxScored);
+    }
+    for (const auto& v : votes) slots.push_back(v.second);
+    std::sort(slots.begin(), slots.end());
+  }
   // Pass 1: every record is requested before any is read, so ~170
   // independent misses overlap instead of queueing. Pass 2 merges the
   // inline fingerprints and requests the side-map entries of the sets that

@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -69,6 +70,8 @@ class SketchIndex {
     // of a hash-map probe and two DRAM misses per candidate. Valid while the
     // index is unchanged (scored_epoch); MakeSketch clears it.
     mutable std::vector<std::uint32_t> probe_slots;  // scratch
+    mutable std::vector<std::pair<std::uint32_t, std::uint32_t>>
+        probe_votes;  // scratch: (band hits, slot)
     // Scratch: candidates whose stored set continues in the side map.
     struct PendingScore {
       std::uint32_t pos = 0;  // index in `scored`
@@ -115,6 +118,8 @@ class SketchIndex {
 
  private:
   static constexpr int kInlineFacts = 3;
+  // Candidates scored per query at most (see ScoreAll).
+  static constexpr std::size_t kMaxScored = 128;
   // 96.8% of headlines in /work/shared/eval/lists have <= 10 features
   // (median 6); the rest keep their other fingerprints in more_fps_.
   // 10 (not 12) keeps the stage under 256 bytes per headline at 1M stored.
