@@ -2,8 +2,11 @@
 // allocation beyond the index vectors (16 bytes per entry).
 #include "lexicon.h"
 
+#include <libstemmer.h>
+
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -12,6 +15,43 @@ namespace {
 
 constexpr std::array<std::string_view, kNumLexLangs> kLexCodes = {
     "fra", "spa", "por", "ita", "deu", "acr"};
+
+// Snowball algorithm names of the five languages (LexLang order). The
+// builder stems headwords with the same library (ctypes), so the stems agree.
+constexpr std::array<const char*, 5> kStemmerNames = {
+    "french", "spanish", "portuguese", "italian", "german"};
+
+// Writes Lexicon::kStemMark + the Snowball stem of folded `word` into buf
+// and returns it; empty when no stemmer is available. sb_stemmer is not
+// thread-safe: one set per thread.
+std::string_view StemKey(LexLang lang, std::string_view word, char* buf,
+                         std::size_t cap) {
+  struct Stemmers {
+    std::array<sb_stemmer*, 5> s{};
+    Stemmers() {
+      for (std::size_t i = 0; i < s.size(); ++i) {
+        s[i] = sb_stemmer_new(kStemmerNames[i], "UTF_8");
+      }
+    }
+    ~Stemmers() {
+      for (sb_stemmer* st : s) {
+        if (st != nullptr) sb_stemmer_delete(st);
+      }
+    }
+  };
+  thread_local Stemmers stemmers;
+  const int l = static_cast<int>(lang);
+  if (l >= 5 || stemmers.s[l] == nullptr || word.size() > 64) return {};
+  const sb_symbol* out = sb_stemmer_stem(
+      stemmers.s[l], reinterpret_cast<const sb_symbol*>(word.data()),
+      static_cast<int>(word.size()));
+  if (out == nullptr) return {};
+  const auto len = static_cast<std::size_t>(sb_stemmer_length(stemmers.s[l]));
+  if (len + 1 > cap) return {};
+  buf[0] = Lexicon::kStemMark;
+  std::memcpy(buf + 1, out, len);
+  return std::string_view(buf, len + 1);
+}
 
 }  // namespace
 
@@ -130,6 +170,9 @@ bool Lexicon::Lookup(LexLang lang, std::string_view word,
                      std::string_view* pivots) const {
   if (LookupExact(lang, word, pivots)) return true;
   if (lang == LexLang::kAcronym) return false;
+  char buf[80];
+  const std::string_view stem_key = StemKey(lang, word, buf, sizeof(buf));
+  if (!stem_key.empty() && LookupExact(lang, stem_key, pivots)) return true;
   for (std::size_t trim = 1; trim <= 3 && word.size() >= trim + 4; ++trim) {
     const std::string_view prefix = word.substr(0, word.size() - trim);
     const Entry* e = Find(lang, prefix);

@@ -1,7 +1,8 @@
-// The cross-language pivot lexicon: folded content words of fra, spa, por,
-// ita and deu mapped to up to four English pivot words, plus an acronym
-// equivalence (ONU = UNO = UN). Built from FreeDict at build time by
-// tools/build_lexicon.py; the file is never committed (GPL / CC-BY-SA data).
+// The cross-language pivot lexicon: folded content words (and Snowball
+// stems) of fra, spa, por, ita and deu mapped to up to five English pivot
+// words, best first, plus an acronym equivalence (ONU = UNO = UN). Built
+// from FreeDict at build time by tools/build_lexicon.py; the file is never
+// committed (GPL / CC-BY-SA data).
 //
 //   std::string error;
 //   auto lexicon = Lexicon::Load(path, &error);
@@ -43,12 +44,16 @@ class Lexicon {
   static std::unique_ptr<Lexicon> FromString(std::string contents,
                                              std::string* error);
 
-  // Space-separated pivots of folded `word`. Tries the exact headword, then,
-  // for inflected forms, the first headword that starts with `word` minus 1-3
-  // final letters (at least 4 left) and is at most 3 letters longer than
-  // `word` ("negociations" -> "negociation", "convoca" -> "convocar"). That
-  // fallback lifts NTREX content-word coverage from 53% to 80% (fra) and
-  // from 49% to 77% (spa).
+  // Rows keyed kStemMark + Snowball stem pool the pivots of the headwords
+  // with that stem (tools/build_lexicon.py); no folded word contains it.
+  static constexpr char kStemMark = '~';
+
+  // Space-separated pivots of folded `word`. Tries the exact headword, then
+  // the row of its Snowball stem ("nueva" -> "~nuev", pooled from "nuevo"),
+  // then, for other inflected forms, the first headword that starts with
+  // `word` minus 1-3 final letters (at least 4 left) and is at most 3
+  // letters longer than `word` ("convoca" -> "convocar"). Coverage figures:
+  // docs/xlang.md.
   bool Lookup(LexLang lang, std::string_view word,
               std::string_view* pivots) const;
   // Exact lookup only.

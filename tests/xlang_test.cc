@@ -71,6 +71,32 @@ constexpr char kSeedSpa[] =
     "S\xc3\xa1hara: Trump convoca una nueva ronda de negociaciones el 23 y 24 "
     "de febrero";
 
+// A German compound the lexicon lacks borrows the pivots of its head and
+// modifier ("Einwanderungsgesetz" = "Einwanderung" + s + "Gesetz"), so it
+// covers both words of the English phrase.
+TEST_F(XlangTest, GermanCompoundsBorrowTheirPartsPivots) {
+  std::string_view pivots;
+  ASSERT_FALSE(
+      xl_->lexicon().Lookup(LexLang::kDeu, "einwanderungsgesetz", &pivots))
+      << "headword now: the test no longer exercises the split";
+  XlangProfile deu, eng;
+  xl_->Profile("einwanderungsgesetz", "Einwanderungsgesetz", "deu", &deu);
+  xl_->Profile("immigration law", "immigration law", "eng", &eng);
+  ASSERT_EQ(deu.bytes[0], 1);
+  EXPECT_EQ(deu.bytes[1] >> 3, XlangProfile::kWord);
+  const XlangAlignment al = CrossLingual::Align(deu.bytes, eng.bytes);
+  EXPECT_EQ(al.covered[0][XlangProfile::kWord], 1);
+  EXPECT_EQ(al.covered[1][XlangProfile::kWord], 2);
+}
+
+// Inflected forms no dictionary lists reach their Snowball stem's row.
+TEST_F(XlangTest, InflectedFormsUseStemRows) {
+  std::string_view pivots;
+  EXPECT_FALSE(xl_->lexicon().LookupExact(LexLang::kSpa, "nuevas", &pivots));
+  ASSERT_TRUE(xl_->lexicon().Lookup(LexLang::kSpa, "nuevas", &pivots));
+  EXPECT_NE(pivots.find("new"), std::string_view::npos) << pivots;
+}
+
 TEST_F(XlangTest, SeedPairMatches) {
   EXPECT_EQ(xl_->DetectLanguage(kSeedFra), "fra");
   EXPECT_EQ(xl_->DetectLanguage(kSeedSpa), "spa");

@@ -4,19 +4,26 @@
 Run by CMake at build time:
     build_lexicon.py --dictd /usr/share/dictd --out build/lexicon.tsv
 
-For each content word of fra, spa, por, ita and deu it writes up to four
-English pivot words (the engine's features compare pivots, so "négociations"
-and "negociaciones" meet at "negotiation"). Words the X-eng dictionaries miss
-are routed through the direct dictionaries (spa -> fra -> eng, ...): on NTREX
-headlines this lifts content-word coverage from 59% to 80% for French and
-48% to 77% for Spanish (prototype figures; --coverage re-measures them).
-All-capital headwords translated by all-capital words (ONU -> UNO -> UN) form
-an acronym equivalence, written as language "acr" lines.
+For each content word of fra, spa, por, ita and deu it writes up to five
+English pivot words, best first (the engine's features compare pivots, so
+"négociations" and "negociaciones" meet at "negotiation"). Pivots are ranked
+by how many routes agree on them (Lexicon.scores): the word's own X-eng
+entries, eng-X entries inverted, and routes through the other languages'
+dictionaries (fra -> spa -> eng, two hops deep), plus a bonus for cognates;
+so "négociation" gets "negotiation" although fra-eng lacks the word, and a
+single noisy inverted entry ranks last. Headwords of one Snowball stem
+(libstemmer through ctypes, the library the engine links) also pool their
+pivots into a "~stem" row that Lexicon::Lookup reads for inflected forms no
+dictionary lists ("nueva", "fortes", "muertos"). All-capital headwords
+translated by all-capital words (ONU -> UNO -> UN) form an acronym
+equivalence, written as language "acr" lines. The LEX_* environment
+variables override the ranking constants for experiments (docs/xlang.md).
 
 Output, sorted by (lang, word) bytes so the C++ loader can binary-search it
 without building a hash table:
     # comment lines (counts, licence note)
     lang<TAB>folded_word<TAB>pivot1 pivot2 ...
+    lang<TAB>~stem<TAB>pivot1 pivot2 ...
 
 Folding matches the engine's match keys: NFKD, drop combining marks,
 casefold. The output derives from GPL-2+/GPL-3+ and CC-BY-SA-3.0 FreeDict
@@ -25,6 +32,8 @@ data: it is built, never committed (see LICENSES.md).
 Python standard library only.
 """
 import argparse
+import ctypes
+import ctypes.util
 import gzip
 import os
 import re
@@ -32,10 +41,23 @@ import sys
 import unicodedata
 
 LANGS = ["fra", "spa", "por", "ita", "deu"]
-MAX_PIVOTS = 4
-# Hub order for routing a word that the X-eng dictionaries miss. German
-# first: deu-eng has 519k entries, by far the largest English dictionary.
-HUBS = ["deu", "fra", "spa", "ita", "por"]
+MAX_PIVOTS = int(os.environ.get("LEX_MAX_PIVOTS", "5"))
+# Pivot scoring (Lexicon.scores): weight of the i-th sense 1 / (1 + 0.25 i);
+# an inverted entry weighs 0.7 of a forward one; a hub route 0.7 of a direct
+# one; a cognate pivot +0.5; pivots under 0.1 of the best are dropped; a
+# headword adds 0.5 x its stem's pooled scores. Chosen with td_eval
+# (docs/xlang.md): hub 0.5 -> 0.7 and share 0.2 -> 0.1 raised NTREX recall
+# 0.682 -> 0.703 at equal STS-B xneg; three hops let xneg pass 2%.
+SENSE_DECAY = float(os.environ.get("LEX_SENSE_DECAY", "0.25"))
+INVERTED = float(os.environ.get("LEX_INVERTED", "0.7"))
+HUB = float(os.environ.get("LEX_HUB", "0.7"))
+COGNATE = float(os.environ.get("LEX_COGNATE", "0.5"))
+# Stem rows are keyed STEM_MARK + Snowball stem (a byte no folded word
+# contains); Lexicon::Lookup reads them for words that are no headword.
+STEM_MARK = "~"
+SIBLING = float(os.environ.get("LEX_SIBLING", "0.5"))
+ROUNDS = int(os.environ.get("LEX_ROUNDS", "2"))
+MIN_SHARE = float(os.environ.get("LEX_MIN_SHARE", "0.1"))
 # The pairs Debian packages (dict-freedict-*); others are not expected.
 EXPECTED = ("eng-fra eng-spa eng-por eng-ita eng-deu fra-eng fra-spa fra-por "
             "fra-ita fra-deu spa-eng spa-por spa-deu por-eng por-fra por-spa "
@@ -127,20 +149,85 @@ def split_translations(lines):
     return out
 
 
+class Stemmers:
+    """Snowball stemmers of libstemmer (the library the engine links), via
+    ctypes: the builder and Lexicon::Lookup must stem alike. Unavailable
+    (no libstemmer.so) -> stem() returns None and no stem entries are
+    written; lookups then fall back to trimming."""
+
+    NAMES = {"fra": b"french", "spa": b"spanish", "por": b"portuguese",
+             "ita": b"italian", "deu": b"german"}
+
+    def __init__(self):
+        self.lib = None
+        self.stemmers = {}
+        for name in ("libstemmer.so.0d", ctypes.util.find_library("stemmer")):
+            if not name:
+                continue
+            try:
+                self.lib = ctypes.CDLL(name)
+                break
+            except OSError:
+                continue
+        if self.lib is None:
+            print("build_lexicon: warning: libstemmer not found; no stem "
+                  "entries", file=sys.stderr)
+            return
+        lib = self.lib
+        lib.sb_stemmer_new.restype = ctypes.c_void_p
+        lib.sb_stemmer_new.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+        lib.sb_stemmer_stem.restype = ctypes.POINTER(ctypes.c_ubyte)
+        lib.sb_stemmer_stem.argtypes = [ctypes.c_void_p, ctypes.c_char_p,
+                                        ctypes.c_int]
+        lib.sb_stemmer_length.argtypes = [ctypes.c_void_p]
+        for lang, name in self.NAMES.items():
+            st = lib.sb_stemmer_new(name, b"UTF_8")
+            if st:
+                self.stemmers[lang] = st
+
+    def stem(self, lang, word):
+        st = self.stemmers.get(lang)
+        if st is None:
+            return None
+        b = word.encode("utf-8")
+        p = self.lib.sb_stemmer_stem(st, b, len(b))
+        if not p:
+            return None
+        return bytes(p[:self.lib.sb_stemmer_length(st)]).decode("utf-8")
+
+
 def is_acronym(w):
     return 2 <= len(w) <= 6 and w.isalpha() and w.isupper()
 
 
 class Lexicon:
+    """Collects translation edges and ranks each word's English pivots.
+
+    A pivot's score sums the routes that reach it (docs/xlang.md):
+      * X-eng forward entries (the word's own dictionary), by sense order;
+      * eng-X entries inverted (an English word lists the word);
+      * hub routes: the word's translations in another language M (from the
+        X-M or M-X dictionary), then their own direct English scores, best
+        translation per M; each hub counts once.
+    So a pivot several dictionaries agree on ranks first, and the noise of a
+    single inverted entry ("negociation" <- "arrangement") ranks last. A
+    pivot that shares its first 4 letters with the word (a cognate:
+    "negociation" / "negotiation") gets a bonus.
+    """
+
     def __init__(self, dictd, stop):
         self.stop = stop
-        # direct[L][word] = [eng pivots]; bil[(L, M)][word] = [M words]
-        self.direct = {lang: {} for lang in LANGS}
+        # fwd[L][word] = [eng words in sense order]; inv[L][word] = {eng:
+        # rank of word among eng's translations}; bil[(L, M)][word] =
+        # {M word: weight}.
+        self.fwd = {lang: {} for lang in LANGS}
+        self.inv = {lang: {} for lang in LANGS}
         self.bil = {}
         self.acr_edges = []
-        self.forward_count = {}
         self.used = []
         self.missing = []
+        self._direct = {lang: {} for lang in LANGS}
+        self._scores = {}
         langs = ["eng"] + LANGS
         for src in langs:
             for dst in langs:
@@ -156,80 +243,159 @@ class Lexicon:
 
     def add(self, src, dst, entries):
         for head, lines in entries:
-            if not WORD_RE.match(head):
-                if " " in head:
-                    continue  # multiword headword: never a key token
+            if " " in head:
+                continue  # multiword headword: never a key token
             trans = split_translations(lines)
             if is_acronym(head):
                 for t in trans:
                     if is_acronym(t):
                         self.acr_edges.append((fold(head), fold(t)))
             hw = fold(head)
-            if not WORD_RE.match(hw):
+            if not WORD_RE.match(hw) or hw in self.stop.get(src, ()):
                 continue
+            rank = 0
             for t in trans:
                 if not WORD_RE.match(t):
                     continue  # multiword or punctuation junk
                 tw = fold(t)
-                if tw in self.stop.get(dst, ()) or hw in self.stop.get(src, ()):
+                if tw in self.stop.get(dst, ()) or len(tw) < 2:
                     continue
-                if len(tw) < 2:
-                    continue
-                # Forward entries (src word -> dst word) and inverted ones
-                # (dst word -> src word) both feed the maps; forward first.
-                self.put(src, dst, hw, tw)
-                self.put(dst, src, tw, hw, inverted=True)
+                self.edge(src, dst, hw, tw, rank)
+                rank += 1
 
-    def put(self, a, b, wa, wb, inverted=False):
-        if a == "eng":
-            return
-        if b == "eng":
-            table = self.direct[a]
+    def edge(self, src, dst, hw, tw, rank):
+        # Sense order: the first translations are the common ones.
+        w = 1.0 / (1.0 + SENSE_DECAY * rank)
+        if src == "eng":
+            d = self.inv[dst].setdefault(tw, {})
+            d[hw] = max(d.get(hw, 0.0), INVERTED * w)
+        elif dst == "eng":
+            lst = self.fwd[src].setdefault(hw, [])
+            if tw not in lst:
+                lst.append(tw)
         else:
-            table = self.bil.setdefault((a, b), {})
-        # Forward translations (curated in the word's own dictionary) rank
-        # before inverted ones; lists are kept in rank order.
-        lst = table.setdefault(wa, [])
-        if wb in lst:
-            return
-        if inverted:
-            lst.append(wb)
-        else:
-            n = self.forward_count.get((a, b, wa), 0)
-            lst.insert(n, wb)
-            self.forward_count[(a, b, wa)] = n + 1
+            d = self.bil.setdefault((src, dst), {}).setdefault(hw, {})
+            d[tw] = max(d.get(tw, 0.0), w)
+            d = self.bil.setdefault((dst, src), {}).setdefault(tw, {})
+            d[hw] = max(d.get(hw, 0.0), INVERTED * w)
 
-    def pivots(self, lang, word):
-        direct = self.direct[lang].get(word)
-        if direct:
-            return direct[:MAX_PIVOTS], False
-        out = []
-        for hub in HUBS:
+    def direct(self, lang, word):
+        """{eng: score} from the X-eng and eng-X dictionaries, top = 1."""
+        cache = self._direct[lang]
+        if word in cache:
+            return cache[word]
+        scores = {}
+        for i, e in enumerate(self.fwd[lang].get(word, ())):
+            scores[e] = scores.get(e, 0.0) + 1.0 / (1.0 + SENSE_DECAY * i)
+        for e, w in self.inv[lang].get(word, {}).items():
+            scores[e] = scores.get(e, 0.0) + w
+        if scores:
+            top = max(scores.values())
+            scores = {e: s / top for e, s in scores.items()}
+        cache[word] = scores
+        return scores
+
+    def scores(self, lang, word, rounds=2):
+        """{eng: score}: direct entries plus hub routes (see the class doc).
+
+        With rounds=2 a hub word without direct English entries contributes
+        its own hub-routed scores ("negociation" -> spa "negociacion" ->
+        deu "Verhandlung" -> "negotiation").
+        """
+        key = (lang, word, rounds)
+        if key in self._scores:
+            return self._scores[key]
+        scores = dict(self.direct(lang, word))
+        for hub in LANGS:
             if hub == lang:
                 continue
-            for mw in self.bil.get((lang, hub), {}).get(word, [])[:3]:
-                for p in self.direct[hub].get(mw, [])[:2]:
-                    if p not in out:
-                        out.append(p)
-            if len(out) >= MAX_PIVOTS:
-                break
-        return out[:MAX_PIVOTS], True
+            best = {}
+            for mw, bw in self.bil.get((lang, hub), {}).get(word, {}).items():
+                if rounds > 1:
+                    hub_scores = self.normalized(hub, mw, rounds - 1)
+                else:
+                    hub_scores = self.direct(hub, mw)
+                for e, s in hub_scores.items():
+                    v = HUB * bw * s
+                    if v > best.get(e, 0.0):
+                        best[e] = v
+            for e, v in best.items():
+                scores[e] = scores.get(e, 0.0) + v
+        for e in scores:
+            if len(word) >= 4 and e[:4] == word[:4]:
+                scores[e] += COGNATE
+        self._scores[key] = scores
+        return scores
 
-    def entries(self, lang):
-        words = set(self.direct[lang])
+    def normalized(self, lang, word, rounds):
+        scores = self.scores(lang, word, rounds)
+        if not scores:
+            return scores
+        top = max(scores.values())
+        return {e: s / top for e, s in scores.items()}
+
+    @staticmethod
+    def choose(scores):
+        if not scores:
+            return []
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        top = ranked[0][1]
+        out, prefixes = [], set()
+        for e, s in ranked:
+            if s < MIN_SHARE * top or len(out) >= MAX_PIVOTS:
+                break
+            # The engine compares 5-prefixes: "negotiation negotiations"
+            # would spend two pivots on one feature.
+            if e[:5] in prefixes:
+                continue
+            prefixes.add(e[:5])
+            out.append(e)
+        return out
+
+    def entries(self, lang, stemmers):
+        """Rows of `lang`: headwords, and "~stem" rows (see STEM_MARK)."""
+        words = set(self.fwd[lang]) | set(self.inv[lang])
         for (a, _), table in self.bil.items():
             if a == lang:
                 words.update(table)
+        words = [w for w in words if w not in self.stop.get(lang, ())]
+        # Headwords of one Snowball stem pool their normalized scores: the
+        # stem row serves inflected forms no dictionary lists ("nueva",
+        # "fortes", "muertos"), and a headword borrows from its siblings
+        # ("restos", whose only route is noise, from "resto").
+        by_stem = {}
+        for w in words:
+            st = stemmers.stem(lang, w)
+            if st:
+                by_stem.setdefault(st, []).append(w)
+        stem_scores = {}
+        for st, group in by_stem.items():
+            pooled = {}
+            for w in group:
+                for e, v in self.normalized(lang, w, ROUNDS).items():
+                    pooled[e] = pooled.get(e, 0.0) + v
+            if pooled:
+                top = max(pooled.values())
+                stem_scores[st] = {e: v / top for e, v in pooled.items()}
         rows = {}
         routed = 0
         for w in words:
-            if w in self.stop.get(lang, ()):
-                continue
-            piv, via = self.pivots(lang, w)
+            scores = dict(self.normalized(lang, w, ROUNDS))
+            st = stemmers.stem(lang, w)
+            if SIBLING > 0 and st in stem_scores:
+                for e, v in stem_scores[st].items():
+                    scores[e] = scores.get(e, 0.0) + SIBLING * v
+            piv = self.choose(scores)
             if piv:
                 rows[w] = piv
-                routed += via
-        return rows, routed
+                routed += not self.direct(lang, w)
+        stems = 0
+        for st, scores in stem_scores.items():
+            piv = self.choose(scores)
+            if piv:
+                rows[STEM_MARK + st] = piv
+                stems += 1
+        return rows, routed, stems
 
     def acronyms(self):
         # Union-find over all-capital pairs; the representative is the
@@ -300,12 +466,14 @@ def main():
               file=sys.stderr)
     rows = {}
     counts = []
+    stemmers = Stemmers()
     for lang in LANGS:
-        rows[lang], routed = lex.entries(lang)
+        rows[lang], routed, stems = lex.entries(lang, stemmers)
         counts.append("%s=%d" % (lang, len(rows[lang])))
-        print("build_lexicon: %s %d entries (%d routed through direct "
-              "dictionaries)" % (lang, len(rows[lang]), routed),
-              file=sys.stderr)
+        print("build_lexicon: %s %d entries: %d headwords (%d routed through "
+              "other languages' dictionaries), %d stems"
+              % (lang, len(rows[lang]), len(rows[lang]) - stems, routed,
+                 stems), file=sys.stderr)
     rows["acr"] = lex.acronyms()
     counts.append("acr=%d" % len(rows["acr"]))
     print("build_lexicon: acr %d acronyms" % len(rows["acr"]), file=sys.stderr)

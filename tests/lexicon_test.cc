@@ -1,0 +1,78 @@
+// Tests of the pivot lexicon loader and lookups (src/lexicon.h) on small
+// in-memory files, independent of the FreeDict build.
+#include "lexicon.h"
+
+#include <string>
+#include <string_view>
+
+#include "gtest/gtest.h"
+
+namespace tickerdedup::internal {
+namespace {
+
+// Sorted by (lang, word) bytes, as tools/build_lexicon.py writes it; "~"
+// rows are Snowball stems (Spanish "nuevo", "nueva" -> "nuev").
+constexpr char kSmall[] =
+    "# test lexicon\n"
+    "acr\tonu\tun\n"
+    "fra\tnegociation\tnegotiation bargaining\n"
+    "spa\tconvocar\tconvene summon\n"
+    "spa\tnuevo\tnew novel\n"
+    "spa\t~nuev\tnew novel\n";
+
+std::unique_ptr<Lexicon> Small() {
+  std::string error;
+  auto lexicon = Lexicon::FromString(kSmall, &error);
+  EXPECT_NE(lexicon, nullptr) << error;
+  return lexicon;
+}
+
+TEST(LexiconLookupTest, ExactLookup) {
+  const auto lexicon = Small();
+  ASSERT_NE(lexicon, nullptr);
+  std::string_view pivots;
+  ASSERT_TRUE(lexicon->LookupExact(LexLang::kFra, "negociation", &pivots));
+  EXPECT_EQ(pivots, "negotiation bargaining");
+  EXPECT_FALSE(lexicon->LookupExact(LexLang::kSpa, "negociation", &pivots));
+  EXPECT_EQ(lexicon->size(LexLang::kSpa), 3u);
+}
+
+TEST(LexiconLookupTest, StemRowServesInflectedForms) {
+  const auto lexicon = Small();
+  ASSERT_NE(lexicon, nullptr);
+  std::string_view pivots;
+  // No headword "nuevas": its Snowball stem "nuev" has a row.
+  ASSERT_TRUE(lexicon->Lookup(LexLang::kSpa, "nuevas", &pivots));
+  EXPECT_EQ(pivots, "new novel");
+  // Exact lookups never read stem rows.
+  EXPECT_FALSE(lexicon->LookupExact(LexLang::kSpa, "nuevas", &pivots));
+}
+
+TEST(LexiconLookupTest, TrimmingFallback) {
+  const auto lexicon = Small();
+  ASSERT_NE(lexicon, nullptr);
+  std::string_view pivots;
+  // "convoca": Snowball gives "convoc", which has no row; trimming finds
+  // "convocar".
+  ASSERT_TRUE(lexicon->Lookup(LexLang::kSpa, "convoca", &pivots));
+  EXPECT_EQ(pivots, "convene summon");
+  EXPECT_FALSE(lexicon->Lookup(LexLang::kSpa, "xyzzyq", &pivots));
+  EXPECT_FALSE(lexicon->Lookup(LexLang::kFra, "convoca", &pivots));
+}
+
+TEST(LexiconLookupTest, Acronyms) {
+  const auto lexicon = Small();
+  ASSERT_NE(lexicon, nullptr);
+  EXPECT_EQ(lexicon->CanonicalAcronym("onu"), "un");
+  EXPECT_EQ(lexicon->CanonicalAcronym("nato"), "nato");
+}
+
+TEST(LexiconLookupTest, MalformedLineIsAnError) {
+  std::string error;
+  EXPECT_EQ(Lexicon::FromString("fra\tmot\n", &error), nullptr);
+  EXPECT_NE(error.find("line 1"), std::string::npos) << error;
+  EXPECT_EQ(Lexicon::FromString("xxx\tmot\tword\n", &error), nullptr);
+}
+
+}  // namespace
+}  // namespace tickerdedup::internal
