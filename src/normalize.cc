@@ -12,9 +12,12 @@
 //   [EncodeCollapsed: UTF-8 into *key, whitespace collapsed and trimmed].
 //   All buffers are thread_local or the caller's *key, so a warm call does no
 //   allocation. utf8proc_map is not used because it mallocs per call.
-//   Pure-ASCII text without '&' (most English feeds) skips all of that: one
-//   table lookup per byte. The fast path must equal the slow path; the test
-//   NormalizeTest.AsciiFastPathEqualsSlowPath checks it on generated strings.
+//   Pure-ASCII text without '&' (most English feeds) skips all of that: 16
+//   bytes per SSE2 step. In mixed text only the words holding a byte >= 0x80
+//   or '&' take the slow path, and most of those are answered by WordMemo,
+//   a per-thread cache of recent words' keys (see there). The fast paths
+//   must equal the slow path; tests/normalize_test.cc compares them on
+//   generated strings and eval headlines.
 
 #include "normalize.h"
 
@@ -29,8 +32,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tickerdedup::internal {
@@ -424,10 +429,117 @@ inline bool IsStrippedMark(char32_t base, char32_t mark) {
          (base >= 0xAB30 && base < 0xAB70);    // Latin Extended-E
 }
 
+// ------------------------------------------------------------ word memo
+
+// The general path's key of recently seen words, per thread. PERF NOTES: on
+// the generated feeds ~7% of headlines hold a non-ASCII word, and each such
+// word cost ~2,400 instructions in NormalizeKeyGeneral (repair, utf8proc
+// NFKD + casefold, mark stripping, NFKC, re-encoding): 21% of all
+// instructions of an exact-mode run (callgrind, first 100k lines of
+// feed-200k). The same few words recur all the time ("à", "für", "«",
+// month names): the 1M feed has 162k such word occurrences but only 5,594
+// distinct ones, 98% of them at most 16 bytes. So a small cache in front
+// of the general path answers most of them with one hash and one compare.
+// The cached key is a copy of what NormalizeKeyGeneral returned for the
+// same bytes, so keys are identical by construction (tests compare the
+// memoized path with NormalizeKeyGeneral on eval headlines and random text,
+// also across evictions and threads).
+//
+// Bounded: 2,048 sets of 2 entries of 64 bytes (256 KiB per thread that
+// normalizes mixed text, allocated on first use); a word longer than
+// kMaxWord bytes or with a key longer than kMaxKey bytes is not cached.
+// Misses on the 1M feed's 162k non-ASCII words (LRU simulation): 22.6%
+// with 512 sets, 10.6% with 1,024, 6.0% with 2,048, 4.1% with 4,096.
+class WordMemo {
+ public:
+  static constexpr std::size_t kMaxWord = 29;
+  static constexpr std::size_t kMaxKey = 32;
+
+  struct Entry {
+    std::uint8_t word_len;  // 0: empty (a word is never empty)
+    std::uint8_t key_len;
+    bool repaired;
+    char word[kMaxWord];
+    char key[kMaxKey];
+
+    std::string_view Key() const { return {key, key_len}; }
+  };
+  static_assert(sizeof(Entry) == 64, "one cache line per entry");
+
+  // The entry holding `word` (word.size() <= kMaxWord), or null. A hit in
+  // the second way moves to the first, so the second way holds the older
+  // of the two: replacement is LRU within a set.
+  const Entry* Find(std::string_view word, std::size_t set) {
+    Entry* ways = &entries_[2 * set];
+    if (Holds(ways[0], word)) return &ways[0];
+    if (Holds(ways[1], word)) {
+      std::swap(ways[0], ways[1]);
+      return &ways[0];
+    }
+    return nullptr;
+  }
+
+  // Caches `key` (size <= kMaxKey) as the key of `word` in `set`,
+  // evicting the older entry of the set.
+  void Insert(std::string_view word, std::size_t set, std::string_view key,
+              bool repaired) {
+    Entry* ways = &entries_[2 * set];
+    ways[1] = ways[0];
+    Entry& e = ways[0];
+    e.word_len = static_cast<std::uint8_t>(word.size());
+    e.key_len = static_cast<std::uint8_t>(key.size());
+    e.repaired = repaired;
+    std::memcpy(e.word, word.data(), word.size());
+    std::memcpy(e.key, key.data(), key.size());
+  }
+
+  // Set of a word of 1..kMaxWord bytes: its first, middle and last bytes
+  // (overlapping 8-byte loads, never past the word) mixed by multiplies.
+  static std::size_t SetOf(std::string_view word) {
+    const char* p = word.data();
+    const std::size_t n = word.size();
+    std::uint64_t a, b, c = 0;
+    if (n >= 8) {
+      std::memcpy(&a, p, 8);
+      std::memcpy(&b, p + n - 8, 8);
+      if (n > 16) std::memcpy(&c, p + n / 2 - 4, 8);
+    } else if (n >= 4) {
+      std::uint32_t x, y;
+      std::memcpy(&x, p, 4);
+      std::memcpy(&y, p + n - 4, 4);
+      a = x;
+      b = y;
+    } else {
+      a = static_cast<unsigned char>(p[0]) |
+          (std::uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8) |
+          (std::uint64_t{static_cast<unsigned char>(p[n - 1])} << 16);
+      b = 0;
+    }
+    // Multipliers from XXH64 (odd 64-bit primes).
+    const std::uint64_t h = ((a ^ n) * 0x9E3779B185EBCA87ull) ^
+                            (b * 0xC2B2AE3D27D4EB4Full) ^
+                            (c * 0x165667B19E3779F9ull);
+    return static_cast<std::size_t>((h ^ (h >> 29)) * 0x9E3779B185EBCA87ull >>
+                                    (64 - kSetBits));
+  }
+
+ private:
+  static constexpr int kSetBits = 11;
+  static constexpr std::size_t kSets = std::size_t{1} << kSetBits;
+
+  static bool Holds(const Entry& e, std::string_view word) {
+    return e.word_len == word.size() &&
+           std::memcmp(e.word, word.data(), word.size()) == 0;
+  }
+
+  std::array<Entry, 2 * kSets> entries_{};
+};
+
 struct Scratch {
   std::string decoded;
   std::vector<utf8proc_int32_t> code_points;
   std::string word;  // NormalizeKey: the general path's key of one word
+  std::unique_ptr<WordMemo> memo;  // NormalizeKey: made on first use
 };
 
 Scratch& ThreadScratch() {
@@ -506,6 +618,25 @@ inline void StoreLowerAscii(__m128i v, char* out) {
   _mm_storeu_si128(reinterpret_cast<__m128i*>(out),
                    _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
 }
+
+// The block step of AsciiKeySpan: writes the key of the first n bytes of v
+// (n <= 16; the lanes above n must be neither bad nor spaces) when the
+// block needs no byte loop, and returns whether it did.
+inline bool StoreAsciiBlock(__m128i v, unsigned n, char* const begin,
+                            char*& out, bool& pending_space) {
+  const AsciiBlockMasks m = ClassifyAsciiBlock(v);
+  const bool drop_first_space =
+      (m.spaces & 1u) != 0 && (pending_space || out == begin);
+  if (m.bad != 0 || (m.spaces & (m.spaces >> 1)) != 0 || drop_first_space) {
+    return false;
+  }
+  if (pending_space) *out++ = ' ';
+  StoreLowerAscii(v, out);
+  const unsigned last_space = (m.spaces >> (n - 1)) & 1u;
+  out += n - last_space;
+  pending_space = last_space != 0;
+  return true;
+}
 #endif
 
 // The reference: the byte loop of the fast path over [p, block_end), with
@@ -545,47 +676,76 @@ inline bool AsciiKeyBytes(const char*& p, const char* block_end,
 // first version of the block copy (whole blocks only, none at the start,
 // none ending in a space, byte loop for the tail) ran ~1,000 instructions
 // per headline in NormalizeKey, with half of the bytes in the byte loop.
+//
+// AsciiKeySpan runs that loop over [p, end) from the state (out,
+// pending_space) of what came before; `begin` is the start of the key.
+// The caller guarantees 16 writable bytes past every output position the
+// input can reach: the output never runs ahead of the input.
+inline bool AsciiKeySpan(const char* p, const char* const end,
+                         char* const begin, char*& out, bool& pending_space) {
+#if defined(__SSE2__)
+  // Whole blocks first: a constant block size lets the compiler drop the
+  // length arithmetic.
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    if (StoreAsciiBlock(v, 16, begin, out, pending_space)) {
+      p += 16;
+      continue;
+    }
+    if (!AsciiKeyBytes(p, p + 16, begin, out, pending_space)) return false;
+  }
+  if (p == end) return true;
+  // The tail, padded with 'a' (neither bad nor a space, never kept),
+  // assembled in registers: a 16-byte load of a buffer just written by
+  // memcpy stalled on store forwarding (9% of NormalizeKey, perf).
+  const auto n = static_cast<std::size_t>(end - p);
+  const std::size_t n_lo = n < 8 ? n : 8;
+  const __m128i v =
+      _mm_set_epi64x(static_cast<long long>(LoadTail64(p + 8, n - n_lo)),
+                     static_cast<long long>(LoadTail64(p, n_lo)));
+  if (StoreAsciiBlock(v, static_cast<unsigned>(n), begin, out, pending_space)) {
+    return true;
+  }
+#endif
+  return AsciiKeyBytes(p, end, begin, out, pending_space);
+}
+
 bool TryAsciiKey(std::string_view text, std::string* key) {
-  // Room for a whole 16-byte store at any output position: the output never
-  // runs ahead of the input.
   key->resize(text.size() + 16);
   char* const begin = key->data();
   char* out = begin;
   bool pending_space = false;
-  const char* p = text.data();
-  const char* const end = p + text.size();
-  while (p < end) {
-    const std::size_t n =
-        end - p >= 16 ? 16 : static_cast<std::size_t>(end - p);
-#if defined(__SSE2__)
-    __m128i v;
-    if (n == 16) {
-      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    } else {
-      // The tail, padded with 'a' (neither bad nor a space, never kept),
-      // assembled in registers: a 16-byte load of a buffer just written by
-      // memcpy stalled on store forwarding (9% of NormalizeKey, perf).
-      const std::size_t n_lo = n < 8 ? n : 8;
-      v = _mm_set_epi64x(static_cast<long long>(LoadTail64(p + 8, n - n_lo)),
-                         static_cast<long long>(LoadTail64(p, n_lo)));
-    }
-    const AsciiBlockMasks m = ClassifyAsciiBlock(v);
-    const bool drop_first_space =
-        (m.spaces & 1u) != 0 && (pending_space || out == begin);
-    if (m.bad == 0 && (m.spaces & (m.spaces >> 1)) == 0 && !drop_first_space) {
-      if (pending_space) *out++ = ' ';
-      StoreLowerAscii(v, out);
-      const unsigned last_space = (m.spaces >> (n - 1)) & 1u;
-      out += n - last_space;
-      pending_space = last_space != 0;
-      p += n;
-      continue;
-    }
-#endif
-    if (!AsciiKeyBytes(p, p + n, begin, out, pending_space)) return false;
+  if (!AsciiKeySpan(text.data(), text.data() + text.size(), begin, out,
+                    pending_space)) {
+    return false;
   }
   key->resize(static_cast<std::size_t>(out - begin));
   return true;
+}
+
+// Scalar reference of FindGeneralByte: the first offset >= i of a byte
+// >= 0x80 or '&' (what the ASCII path cannot take), or text.size().
+inline std::size_t FindGeneralByteScalar(std::string_view text, std::size_t i) {
+  for (; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80 || c == '&') return i;
+  }
+  return text.size();
+}
+
+// FindGeneralByteScalar, 16 bytes at a time (the sign bit of a byte is set
+// exactly when it is >= 0x80).
+inline std::size_t FindGeneralByte(std::string_view text, std::size_t i) {
+#if defined(__SSE2__)
+  const char* s = text.data();
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    const unsigned m = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_or_si128(v, _mm_cmpeq_epi8(v, _mm_set1_epi8('&')))));
+    if (m != 0) return i + static_cast<std::size_t>(__builtin_ctz(m));
+  }
+#endif
+  return FindGeneralByteScalar(text, i);
 }
 
 }  // namespace
@@ -687,6 +847,29 @@ bool NormalizeKeyGeneral(std::string_view text, std::string* key) {
   return repaired;
 }
 
+// The general path's key of one word (no ASCII space in it), through this
+// thread's WordMemo; ORs the word's repair flag into *repaired. The view
+// stays valid until the next call on this thread.
+static std::string_view MemoizedWordKey(std::string_view word, bool* repaired) {
+  Scratch& scratch = ThreadScratch();
+  if (word.size() > WordMemo::kMaxWord) {
+    *repaired |= NormalizeKeyGeneral(word, &scratch.word);
+    return scratch.word;
+  }
+  if (scratch.memo == nullptr) scratch.memo = std::make_unique<WordMemo>();
+  const std::size_t set = WordMemo::SetOf(word);
+  if (const WordMemo::Entry* e = scratch.memo->Find(word, set)) {
+    *repaired |= e->repaired;
+    return e->Key();
+  }
+  const bool word_repaired = NormalizeKeyGeneral(word, &scratch.word);
+  *repaired |= word_repaired;
+  if (scratch.word.size() <= WordMemo::kMaxKey) {
+    scratch.memo->Insert(word, set, scratch.word, word_repaired);
+  }
+  return scratch.word;
+}
+
 // Mixed text, word by word. PERF NOTES: on the generated 1M-line feed (5%
 // cross-language variants, accented French / Spanish / German), utf8proc
 // was ~17% of an exact-mode run because one "é" sent the whole headline
@@ -702,82 +885,58 @@ bool NormalizeKeyGeneral(std::string_view text, std::string* key) {
 //
 // PERF NOTES: the ASCII words are written through a pointer into a key
 // sized once for the whole text (an ASCII word's key is never longer than
-// the word), and each word is scanned for its end and for bytes >= 0x80 or
-// '&' eight bytes at a time. Callgrind, first 100k lines of the generated
-// 200k feed (7% hold non-ASCII bytes): the ASCII words of those lines cost
-// ~20M instructions with push_back per byte, as much as the ~93k pure-ASCII
-// lines' fast path.
+// the word). Callgrind, first 100k lines of the generated 200k feed (7%
+// hold non-ASCII bytes): the ASCII words of those lines cost ~20M
+// instructions with push_back per byte, as much as the ~93k pure-ASCII
+// lines' fast path; then ~13M with a byte loop per word (an 8-byte scan
+// for the word end rarely got past the first, short word). Now the next
+// byte >= 0x80 or '&' is found 16 bytes at a time, and all the ASCII words
+// before its word go through AsciiKeySpan, the block loop of the ASCII
+// fast path, at once.
 static bool NormalizeMixedKey(std::string_view text, std::string* key) {
-  Scratch& scratch = ThreadScratch();
   bool repaired = false;
   bool pending_space = false;
   const std::size_t n = text.size();
-  key->resize(n);
+  // +16: AsciiKeySpan's block stores (see there).
+  key->resize(n + 16);
   char* begin = key->data();
   char* out = begin;
+  const char* const s = text.data();
   std::size_t i = 0;
   while (i < n) {
-    if (text[i] == ' ') {
-      pending_space = out != begin;
-      ++i;
-      continue;
+    const std::size_t g = FindGeneralByte(text, i);
+    if (g == n) {
+      AsciiKeySpan(s + i, s + n, begin, out, pending_space);
+      break;
     }
-    std::size_t j = i;
-    bool general = false;
-    // Eight bytes at a time while none is a space, '&' or >= 0x80 (SWAR
-    // zero-byte test on the XORs; exact enough: a false hit only stops the
-    // fast scan, the byte loop below decides).
-    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-    constexpr std::uint64_t kHighs = 0x8080808080808080ull;
-    while (j + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, text.data() + j, 8);
-      const std::uint64_t sp = w ^ (kOnes * ' ');
-      const std::uint64_t amp = w ^ (kOnes * '&');
-      if (((w | ((sp - kOnes) & ~sp) | ((amp - kOnes) & ~amp)) & kHighs) != 0) {
-        break;
+    // The word (run between ASCII spaces) holding byte g goes to the
+    // general path; the ASCII words before it to the block loop, which
+    // cannot fail on them.
+    std::size_t word_begin = g;
+    while (word_begin > i && s[word_begin - 1] != ' ') --word_begin;
+    std::size_t word_end = g + 1;
+    while (word_end < n && s[word_end] != ' ') ++word_end;
+    AsciiKeySpan(s + i, s + word_begin, begin, out, pending_space);
+    const std::string_view word_key = MemoizedWordKey(
+        text.substr(word_begin, word_end - word_begin), &repaired);
+    if (!word_key.empty()) {
+      const std::size_t used = static_cast<std::size_t>(out - begin);
+      // The general path may lengthen a word (U+FFFD for a bad byte, NFKC
+      // expansions): grow the key then.
+      const std::size_t need = used + 1 + word_key.size() + (n - word_end) + 16;
+      if (need > key->size()) {
+        key->resize(need);
+        begin = key->data();
+        out = begin + used;
       }
-      j += 8;
+      if (pending_space) *out++ = ' ';
+      std::memcpy(out, word_key.data(), word_key.size());
+      out += word_key.size();
+      pending_space = false;
     }
-    while (j < n && text[j] != ' ') {
-      const auto c = static_cast<unsigned char>(text[j]);
-      general |= c >= 0x80 || c == '&';
-      ++j;
-    }
-    const std::string_view word = text.substr(i, j - i);
-    if (general) {
-      repaired |= NormalizeKeyGeneral(word, &scratch.word);
-      if (!scratch.word.empty()) {
-        const std::size_t used = static_cast<std::size_t>(out - begin);
-        // The general path may lengthen a word (U+FFFD for a bad byte,
-        // NFKC expansions): grow the key then.
-        const std::size_t need = used + 1 + scratch.word.size() + (n - j);
-        if (need > key->size()) {
-          key->resize(need);
-          begin = key->data();
-          out = begin + used;
-        }
-        if (pending_space) *out++ = ' ';
-        std::memcpy(out, scratch.word.data(), scratch.word.size());
-        out += scratch.word.size();
-        pending_space = false;
-      }
-    } else {
-      for (const char ch : word) {
-        const char m = kAsciiMap[static_cast<unsigned char>(ch)];
-        if (m == ' ') {
-          pending_space = out != begin;
-          continue;
-        }
-        if (pending_space) {
-          *out++ = ' ';
-          pending_space = false;
-        }
-        *out++ = m;
-      }
-    }
+    // A space or the end follows the word.
     pending_space = pending_space || out != begin;
-    i = j;
+    i = word_end;
   }
   key->resize(static_cast<std::size_t>(out - begin));
   return repaired;

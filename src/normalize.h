@@ -18,7 +18,10 @@ namespace tickerdedup::internal {
 
 // Writes the match key of `text` to *key (replacing its contents). Returns
 // true when `text` held invalid UTF-8 (repaired in the key). Pure ASCII input
-// takes a fast path that never calls utf8proc.
+// takes a fast path that never calls utf8proc; in mixed text only the words
+// holding a byte >= 0x80 or '&' take the general path, through a per-thread
+// memo of recent words' keys (256 KiB per thread that meets such words).
+// Thread-safe.
 bool NormalizeKey(std::string_view text, std::string* key);
 
 // NormalizeKey without the pure-ASCII fast path: the reference the fast path

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdlib>
 #include <fstream>
@@ -10,6 +11,7 @@
 #include <random>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "facts.h"
@@ -315,7 +317,9 @@ TEST(NormalizeTest, WordwisePathEqualsSlowPathOnMixedText) {
   std::string text;
   for (int round = 0; round < 50000; ++round) {
     text.clear();
-    const int len = static_cast<int>(rng() % 12);
+    // Every other text is long: several 16-byte blocks of ASCII words
+    // between the words the general path takes.
+    const int len = static_cast<int>(rng() % (round % 2 == 0 ? 12 : 48));
     for (int k = 0; k < len; ++k) text.append(fragments[rng() % count]);
     std::string got, want;
     const bool got_repaired = NormalizeKey(text, &got);
@@ -349,6 +353,145 @@ TEST(NormalizeTest, AsciiFastPathEqualsSlowPathOnHeadlines) {
     ++checked;
   }
   EXPECT_GT(checked, 1000);
+}
+
+// The per-thread word memo (normalize.cc, WordMemo) in front of the general
+// path must give exactly NormalizeKeyGeneral's key and repair flag: on real
+// multilingual text, read twice (the second pass is answered mostly from
+// the memo), ...
+TEST(NormalizeTest, WordMemoEqualsSlowPathOnEvalTexts) {
+  const std::string dir = "/work/shared/eval/";
+  const std::string files[] = {"pairs/ntrex128-xlang.tsv",
+                               "pairs/stsb-headlines-train.tsv",
+                               "lists/clickbait-and-news.txt"};
+  std::vector<std::string> texts;
+  for (const std::string& name : files) {
+    std::ifstream in(dir + name);
+    std::string line;
+    while (std::getline(in, line)) {
+      // Every TSV field is checked as a text of its own, and whole lines.
+      std::size_t b = 0;
+      for (std::size_t e; (e = line.find('\t', b)) != std::string::npos;
+           b = e + 1) {
+        texts.push_back(line.substr(b, e - b));
+      }
+      texts.push_back(line.substr(b));
+    }
+  }
+  if (texts.empty()) GTEST_SKIP() << "eval files not present under " << dir;
+  int mixed = 0;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const std::string& text : texts) {
+      std::string got, want;
+      const bool got_repaired = NormalizeKey(text, &got);
+      const bool want_repaired = NormalizeKeyGeneral(text, &want);
+      ASSERT_EQ(got, want) << "pass " << pass << ": " << text;
+      ASSERT_EQ(got_repaired, want_repaired) << text;
+      if (pass == 0) {
+        mixed += std::any_of(text.begin(), text.end(),
+                             [](char c) { return (c & 0x80) != 0; });
+      }
+    }
+  }
+  EXPECT_GT(mixed, 1000);
+}
+
+// ... on random words from a vocabulary far larger than the memo (so words
+// are evicted and come back), drawn with a skew (so others stay cached),
+// including words and keys too long to be cached (kMaxWord / kMaxKey),
+// words that NFKC lengthens, ill-formed UTF-8 and entities, ...
+std::vector<std::string> MemoVocabulary(std::size_t count, unsigned seed) {
+  const std::string_view pieces[] = {
+      "a",
+      "Z",
+      "e",
+      "\xC3\xA9",
+      "\xC3\x89",
+      "\xC3\xBC",
+      "\xC3\x9F",
+      "e\xCC\x81",
+      "\xD0\x99",
+      "\xD0\xB5",
+      "\xE2\x80\x99",
+      "\xE2\x80\x94",
+      "\xEF\xAC\x81",
+      "\xEF\xB7\xBA",  // U+FDFA: NFKC gives 18 code points (33 bytes)
+      "\xFF",          // ill-formed: one U+FFFD (3 bytes) per byte
+      "\xC3",
+      "&amp;",
+      "&eacute;",
+      "&#39;",
+      "1",
+      "'",
+      "\xE4\xB8\xAD",
+      "\xF0\x9F\x98\x80",
+      "\xC2\xA0",
+      "\xE2\x80\x8B",
+      "\xD7\xA9\xD6\xB8"};
+  const std::size_t n = sizeof(pieces) / sizeof(pieces[0]);
+  std::mt19937 rng(seed);
+  std::vector<std::string> words;
+  while (words.size() < count) {
+    std::string w;
+    const int len = 1 + static_cast<int>(rng() % 14);
+    for (int k = 0; k < len; ++k) w.append(pieces[rng() % n]);
+    if (w.find(' ') != std::string::npos) continue;
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+std::string MemoText(const std::vector<std::string>& words, std::mt19937& rng) {
+  std::string text;
+  const int len = 1 + static_cast<int>(rng() % 6);
+  for (int k = 0; k < len; ++k) {
+    // Half the draws from the first 64 words (hot), half from all.
+    const std::size_t bound = (rng() & 1) != 0 ? 64 : words.size();
+    if (k > 0) text += (rng() % 4 == 0) ? "  " : " ";
+    text += words[rng() % bound];
+  }
+  return text;
+}
+
+TEST(NormalizeTest, WordMemoEqualsSlowPathAcrossEvictions) {
+  const std::vector<std::string> words = MemoVocabulary(20000, 5);
+  std::mt19937 rng(17);
+  for (int round = 0; round < 60000; ++round) {
+    const std::string text = MemoText(words, rng);
+    std::string got, want;
+    const bool got_repaired = NormalizeKey(text, &got);
+    const bool want_repaired = NormalizeKeyGeneral(text, &want);
+    ASSERT_EQ(got, want) << "input #" << round << ": " << text;
+    ASSERT_EQ(got_repaired, want_repaired) << "input #" << round;
+  }
+}
+
+// ... and on several threads at once (each has its own memo).
+TEST(NormalizeTest, WordMemoIsThreadSafe) {
+  const std::vector<std::string> words = MemoVocabulary(5000, 9);
+  std::vector<std::string> texts;
+  std::mt19937 rng(23);
+  for (int k = 0; k < 20000; ++k) texts.push_back(MemoText(words, rng));
+  std::vector<std::string> want(texts.size());
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    NormalizeKeyGeneral(texts[k], &want[k]);
+  }
+  constexpr int kThreads = 4;
+  int mismatches[kThreads] = {};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      std::string key;
+      // Each thread walks the texts from another start, twice.
+      for (std::size_t k = 0; k < 2 * texts.size(); ++k) {
+        const std::size_t at = (k + t * 5003) % texts.size();
+        NormalizeKey(texts[at], &key);
+        mismatches[t] += key != want[at];
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (int t = 0; t < kThreads; ++t) EXPECT_EQ(mismatches[t], 0) << t;
 }
 
 TEST(NormalizeTest, IdempotentOnSeedHeadlines) {
