@@ -67,14 +67,20 @@ if [[ -z "$cli" ]]; then
   done
 fi
 
-missing=0
-for f in ticker.txt lines.txt jsonl truth.tsv; do
-  [[ -s "$feed.$f" ]] || missing=1
+# Only the formats asked for (and the truth) must exist: a 10M feed is
+# usually generated as ticker + lines only (the JSON Lines copy is 2.4 GB).
+missing=()
+for fmt in $formats; do
+  ext=$fmt
+  [[ $fmt == jsonl ]] || ext="$fmt.txt"
+  [[ -s "$feed.$ext" ]] || missing+=("$fmt")
 done
-if ((missing)); then
-  log "generating $feed.* ($count items)"
-  python3 "$root/tools/gen_feed.py" --count "$count" --out "$feed" >&2 ||
-    { log "gen_feed.py failed"; exit 2; }
+[[ -s "$feed.truth.tsv" ]] || missing+=(truth)
+if ((${#missing[@]})); then
+  want=$(echo $formats | tr ' ' ',')
+  log "generating $feed.* ($count items; missing: ${missing[*]})"
+  python3 "$root/tools/gen_feed.py" --count "$count" --format "$want" \
+    --out "$feed" >&2 || { log "gen_feed.py failed"; exit 2; }
 fi
 items=$(wc -l < "$feed.truth.tsv")
 
