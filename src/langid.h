@@ -24,6 +24,11 @@ std::string_view DetectLanguage(std::string_view text);
 // lower-case, accents stripped), which saves one folding pass.
 std::string_view DetectLanguage(std::string_view text, std::string_view key);
 
+// What DetectLanguage(text) computes, the slow way: always folds with
+// utf8proc and always asks CLD2, with no memo. DetectLanguage must agree
+// with it on every text (tests/xlang_test.cc); it is for tests.
+std::string_view DetectLanguageReference(std::string_view text);
+
 // Maps a CLD2 language code ("fr", "zh-Hant", "iw") to ISO 639-3 ("fra",
 // "zho", "heb"); "und" when unknown.
 std::string_view Iso6393FromCld2Code(std::string_view code);

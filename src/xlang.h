@@ -169,9 +169,35 @@ class CrossLingual {
   const Lexicon& lexicon() const { return *lexicon_; }
 
  private:
-  explicit CrossLingual(std::unique_ptr<Lexicon> lexicon)
-      : lexicon_(std::move(lexicon)) {}
+  explicit CrossLingual(std::unique_ptr<Lexicon> lexicon);
+
+  // What one word of a match key contributes: nothing (a stop word of the
+  // headline's language, or a single letter), a fact (a month, weekday or
+  // number word: `own` is its feature), or a content unit: its own 5-prefix
+  // feature, its pivots' features (or, for English, its stem's) in the
+  // order Analyze adds them, and whether it is out of the lexicon. A pure
+  // function of (this lexicon, language, word), memoized per thread
+  // (WordInfoOf).
+  static constexpr int kMaxWordPivots = 5;
+  struct WordInfo {
+    enum Kind : std::uint8_t { kContent = 0, kSkip = 1, kFact = 2 };
+    std::uint64_t f[kMaxWordPivots];
+    std::uint64_t own = 0;
+    std::uint8_t n = 0;
+    std::uint8_t kind = kSkip;
+    bool oov = false;
+  };
+  // `lang`: a LexLang (fra..deu), kEnglishLang or kOtherLang (stop words of
+  // any of the six languages).
+  static constexpr int kEnglishLang = kNumLexLangs;
+  static constexpr int kOtherLang = kNumLexLangs + 1;
+  WordInfo WordInfoOf(int lang, std::string_view word) const;
+  void ComputeWord(int lang, std::string_view word, WordInfo* out) const;
+
   std::unique_ptr<Lexicon> lexicon_;
+  // Unique per instance (never reused within 2^32 instances), so a thread's
+  // memo cannot serve one lexicon's entries to another.
+  std::uint32_t id_;
 };
 
 }  // namespace tickerdedup::internal

@@ -349,6 +349,95 @@ TEST(LangIdTest, NtrexAccuracyPerLanguage) {
   }
 }
 
+// DetectLanguage takes shortcuts (a memo of repeated texts, ASCII folding
+// without utf8proc, no CLD2 call when the stop-word evidence leaves it no
+// say); DetectLanguageReference takes none. They must agree on every text:
+// the NTREX and eval-mini fixtures, as given, ASCII-only (the fast fold on
+// non-English words), upper-cased and repeated (memo hits).
+TEST(LangIdTest, ShortcutsAgreeWithReference) {
+  std::vector<std::string> texts = {"",
+                                    "12 345",
+                                    "The the THE of and to in",
+                                    "de la et le les des",
+                                    "l'\xc3\x89tat et l\xe2\x80\x99"
+                                    "Europe",
+                                    std::string("a\0b c", 5),
+                                    "\t TAB\r\n and controls \x01\x7f",
+                                    std::string(600, 'a') + " the"};
+  for (const char* path : {"/fixtures/ntrex128-headlines-langid.tsv",
+                           "/fixtures/eval-mini-pairs.tsv"}) {
+    std::ifstream in(std::string(TICKERDEDUP_SOURCE_DIR) + path);
+    ASSERT_TRUE(in.good()) << path;
+    std::string line;
+    while (std::getline(in, line)) {
+      std::size_t start = 0;
+      while (true) {
+        const std::size_t tab = line.find('\t', start);
+        texts.push_back(line.substr(start, tab - start));
+        if (tab == std::string::npos) break;
+        start = tab + 1;
+      }
+    }
+  }
+  const std::size_t given = texts.size();
+  ASSERT_GT(given, 1000u);
+  for (std::size_t i = 0; i < given; ++i) {
+    std::string ascii, upper;
+    for (const char c : texts[i]) {
+      if (static_cast<unsigned char>(c) < 0x80) ascii += c;
+      upper += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+    }
+    texts.push_back(std::move(ascii));
+    texts.push_back(std::move(upper));
+  }
+  int differ = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& text : texts) {
+      const std::string_view fast = DetectLanguage(text);
+      const std::string_view reference = DetectLanguageReference(text);
+      differ += fast != reference;
+      EXPECT_EQ(fast, reference) << text;
+      if (differ > 10) return;
+    }
+  }
+}
+
+// Analyze memoizes each word's pivots per thread: the memo must neither
+// change a result (first sighting vs repeat) nor serve one lexicon's pivots
+// to another CrossLingual.
+TEST(XlangMemoTest, RepeatsAndLexiconsStayApart) {
+  std::string error;
+  auto a = CrossLingual::FromLexicon(Lexicon::FromString(
+      "spa\tgobierno\tgovernment\nspa\tplan\tplan\n", &error));
+  auto b = CrossLingual::FromLexicon(
+      Lexicon::FromString("spa\tgobierno\tcabinet\nspa\tplan\tplan\n", &error));
+  const std::string text = "El gobierno aprueba el plan";
+  std::string key;
+  NormalizeKey(text, &key);
+  const auto analyze = [&](const CrossLingual& xl) {
+    std::vector<std::uint64_t> features;
+    XlangProfile profile;
+    xl.Analyze(key, text, "spa", &features, &profile);
+    return std::make_pair(features, profile.bytes);
+  };
+  const auto a1 = analyze(*a);
+  const auto b1 = analyze(*b);
+  const auto a2 = analyze(*a);
+  const auto b2 = analyze(*b);
+  EXPECT_EQ(a1, a2);
+  EXPECT_EQ(b1, b2);
+  EXPECT_NE(a1.first, b1.first);  // "government" vs "cabinet"
+  // "gobierno" shares "gover" with the English headline through lexicon a
+  // only.
+  std::string eng_key;
+  const std::string eng = "Government approves plan";
+  NormalizeKey(eng, &eng_key);
+  std::vector<std::uint64_t> eng_features;
+  a->Features(eng_key, eng, "eng", &eng_features);
+  EXPECT_GT(CrossLingual::Score(a1.first, eng_features),
+            CrossLingual::Score(b1.first, eng_features));
+}
+
 TEST(LangIdTest, Cld2CodesMapToIso6393) {
   EXPECT_EQ(Iso6393FromCld2Code("fr"), "fra");
   EXPECT_EQ(Iso6393FromCld2Code("zh-Hant"), "zho");
