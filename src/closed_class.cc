@@ -250,6 +250,10 @@ constexpr Entry kEntries[] = {
     {"cents", kN, 100},
     {"mille", kN, 1000},
     {"milliers", kN, 1000},
+    {"millier", kN, 1000},
+    // "des centaines de morts" = "hundreds of dead" = "cientos de muertos".
+    {"centaine", kN, 100},
+    {"centaines", kN, 100},
     // ---- numbers: spa ("cero" ...; "tres", "seis", "cinco" shared with por)
     {"cero", kN, 0},
     {"uno", kN, 1},
@@ -281,6 +285,9 @@ constexpr Entry kEntries[] = {
     {"cien", kN, 100},
     {"ciento", kN, 100},
     {"cientos", kN, 100},
+    {"centenar", kN, 100},
+    {"centenares", kN, 100},
+    {"millares", kN, 1000},
     {"mil", kN, 1000},
     // ---- numbers: por
     {"um", kN, 1},
@@ -310,6 +317,8 @@ constexpr Entry kEntries[] = {
     {"oitenta", kN, 80},
     {"cem", kN, 100},
     {"cento", kN, 100},
+    {"centena", kN, 100},
+    {"centenas", kN, 100},
     {"milhares", kN, 1000},
     // ---- numbers: ita ("uno", "nove", "cento" as above)
     {"due", kN, 2},
@@ -339,6 +348,8 @@ constexpr Entry kEntries[] = {
     {"novanta", kN, 90},
     {"mila", kN, 1000},
     {"migliaia", kN, 1000},
+    {"centinaio", kN, 100},
+    {"centinaia", kN, 100},
     // ---- numbers: deu
     {"ein", kN, 1},
     {"eine", kN, 1},
@@ -371,6 +382,7 @@ constexpr Entry kEntries[] = {
     {"achtzig", kN, 80},
     {"neunzig", kN, 90},
     {"hundert", kN, 100},
+    {"hunderte", kN, 100},
     {"tausend", kN, 1000},
     {"tausende", kN, 1000},
 

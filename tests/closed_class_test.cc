@@ -84,8 +84,19 @@ TEST(ClosedClassTest, NumberWords) {
   ExpectClass("billion", ClosedClassKind::kNumber, 1000000000);
   ExpectClass(U8(u8"milh\u00F5es"), ClosedClassKind::kNumber, 1000000);
   ExpectClass("zero", ClosedClassKind::kNumber, 0);
-  // Common words of another language are left out.
-  for (std::string_view w : {"once", "seize", "dos", "null", "nul"}) {
+  // "Hundreds" / "thousands" in every language, so that "des centaines de
+  // morts" and "hundreds dead" share a fact.
+  for (std::string_view w : {"hundreds", "centaines", "cientos", "centenares",
+                             "centenas", "centinaia", "hunderte"}) {
+    ExpectClass(w, ClosedClassKind::kNumber, 100);
+  }
+  for (std::string_view w : {"thousands", "milliers", "millares", "milhares",
+                             "migliaia", "tausende"}) {
+    ExpectClass(w, ClosedClassKind::kNumber, 1000);
+  }
+  // Common words of another language are left out ("miles" is also the
+  // English unit).
+  for (std::string_view w : {"once", "seize", "dos", "null", "nul", "miles"}) {
     EXPECT_EQ(LookupClosedClass(w).kind, ClosedClassKind::kNone) << w;
   }
 }
