@@ -482,27 +482,14 @@ class EngineImpl final : public Engine {
   bool PassesTemplateGuard(const PreparedItem& p, std::uint64_t id,
                            double threshold) {
     near_->GetFingerprints(id, &rep_fps_);
+    const internal::TermWeights::Overlap o = term_weights_.Compare(
+        p.near_sketch.fps, rep_fps_, near_->options().containment_weight);
     // Like the fact guard, it vetoes changes, not drops: a headline that
     // only adds words (a source tag) or loses some (truncation) passes, as
     // long as what the two share is more than common words ("police name
     // victim" must not absorb every "police name ... victim").
-    const std::vector<std::uint16_t>& q = p.near_sketch.fps;
-    std::size_t shared = 0;
-    double rarest_shared = 0;
-    for (std::size_t i = 0, k = 0; i < q.size() && k < rep_fps_.size();) {
-      if (q[i] == rep_fps_[k]) {
-        ++shared;
-        rarest_shared = std::max(rarest_shared, term_weights_.Weight(q[i]));
-      }
-      std::size_t qi = q[i], rk = rep_fps_[k];
-      i += qi <= rk;
-      k += rk <= qi;
-    }
-    if (shared == std::min(q.size(), rep_fps_.size()) &&
-        rarest_shared >= kInformativeWeight) {
-      return true;
-    }
-    return WeightedScorePasses(q, threshold);
+    if (o.contained && o.rarest_shared >= kInformativeWeight) return true;
+    return o.score >= GuardBar(threshold);
   }
 
   // The same after linking the words one typo apart ("Histry" / "History").
@@ -519,19 +506,17 @@ class EngineImpl final : public Engine {
     std::sort(rep_fps_.begin(), rep_fps_.end());
     rep_fps_.erase(std::unique(rep_fps_.begin(), rep_fps_.end()),
                    rep_fps_.end());
-    return WeightedScorePasses(q, threshold);
+    return term_weights_.Score(q, rep_fps_,
+                               near_->options().containment_weight) >=
+           GuardBar(threshold);
   }
 
-  // The weighted score of `q` against rep_fps_ reaches the guard's bar,
-  // which rises from the threshold to kTemplateGuardFactor times it as the
-  // feed's statistics become confident.
-  bool WeightedScorePasses(const std::vector<std::uint16_t>& q,
-                           double threshold) const {
-    const double bar =
-        threshold *
-        (1 + (kTemplateGuardFactor - 1) * term_weights_.Confidence());
-    return term_weights_.Score(q, rep_fps_,
-                               near_->options().containment_weight) >= bar;
+  // The guard's bar: the threshold while the feed's statistics mean
+  // nothing yet, rising to kTemplateGuardFactor times it as they become
+  // confident.
+  double GuardBar(double threshold) const {
+    return threshold *
+           (1 + (kTemplateGuardFactor - 1) * term_weights_.Confidence());
   }
 
   // Both languages known and different.

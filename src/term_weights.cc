@@ -37,11 +37,12 @@ double TermWeights::Weight(std::uint16_t fp) const {
   return (1 - alpha) + alpha * idf;
 }
 
-double TermWeights::Score(std::span<const std::uint16_t> a,
-                          std::span<const std::uint16_t> b,
-                          double containment_weight) const {
+TermWeights::Overlap TermWeights::Compare(std::span<const std::uint16_t> a,
+                                          std::span<const std::uint16_t> b,
+                                          double containment_weight) const {
+  Overlap out;
   double wa = 0, wb = 0, shared = 0;
-  std::size_t i = 0, k = 0;
+  std::size_t i = 0, k = 0, common = 0;
   while (i < a.size() || k < b.size()) {
     if (k == b.size() || (i < a.size() && a[i] < b[k])) {
       wa += Weight(a[i++]);
@@ -52,14 +53,19 @@ double TermWeights::Score(std::span<const std::uint16_t> a,
       wa += w;
       wb += w;
       shared += w;
+      out.rarest_shared = std::max(out.rarest_shared, w);
+      ++common;
       ++i;
       ++k;
     }
   }
-  if (shared <= 0) return 0;
+  out.contained = common == std::min(a.size(), b.size());
+  if (shared <= 0) return out;
   double jaccard = shared / (wa + wb - shared);
   double containment = shared / std::min(wa, wb);
-  return (1 - containment_weight) * jaccard + containment_weight * containment;
+  out.score =
+      (1 - containment_weight) * jaccard + containment_weight * containment;
+  return out;
 }
 
 }  // namespace tickerdedup::internal

@@ -38,7 +38,19 @@ class TermWeights {
   // Weight. Equals the unweighted score while all weights are equal.
   double Score(std::span<const std::uint16_t> a,
                std::span<const std::uint16_t> b,
-               double containment_weight) const;
+               double containment_weight) const {
+    return Compare(a, b, containment_weight).score;
+  }
+
+  // Score, plus what the near template guard asks of the same merge.
+  struct Overlap {
+    double score = 0;
+    bool contained = false;    // one set holds the other
+    double rarest_shared = 0;  // the largest Weight among shared prints
+  };
+  Overlap Compare(std::span<const std::uint16_t> a,
+                  std::span<const std::uint16_t> b,
+                  double containment_weight) const;
 
   // How far the weights have moved from uniform: n / (n + 1000), 0 on an
   // empty stream; Weight(fp) = (1 - c) + c * idf(fp).
