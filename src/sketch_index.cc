@@ -1,4 +1,4 @@
-// SketchIndex: signatures + LSH band tables for one feature channel.
+// SketchIndex: fingerprints + LSH band tables for one feature channel.
 //
 // PERF NOTES (2-core Xeon, AVX-512; /tmp 1M-line generated feed, 732k
 // stored, ~170 candidates per query at the end: the feed's bases come back

@@ -1,7 +1,7 @@
 // SketchIndex: one feature channel of the sketch stage. It stores, for each
-// cluster representative in the window, an 8-bit MinHash signature (the LSH
-// band keys are built from it, and removal recomputes them from it), 16-bit
-// fingerprints of its features (verification), and its fact codes; it
+// cluster representative in the window, 16-bit fingerprints of its features
+// (verification; its 8-bit MinHash signature, from which the LSH band keys
+// are built, is recomputed from them when needed) and its fact codes; it
 // proposes and scores candidates for a new item. The engine owns the
 // policy (which channel, verdict, window); a second channel (cross-language
 // features) is another SketchIndex with its own features, threshold and
@@ -113,7 +113,7 @@ class SketchIndex {
   bool Contains(std::uint64_t id) const { return FindSlot(id) != kNoSlot; }
 
   std::size_t size() const { return id_table_.size(); }
-  // Bytes held: band tables, signatures, per-slot data, id map.
+  // Bytes held: band tables, per-slot data, side maps, id table.
   std::size_t MemoryBytes() const;
 
  private:
