@@ -80,8 +80,7 @@ void SketchIndex::SpreadFingerprints(std::span<const std::uint16_t> fps,
 void SketchIndex::MakeSketch(std::span<const std::uint64_t> features,
                              Sketch* out) const {
   const int k = options_.num_hashes;
-  out->scored_by = nullptr;
-  out->scored.clear();
+  ++out->generation;
   out->full.resize(k);
   out->sig.resize(k);
   out->bands.resize(options_.lsh.bands);
@@ -170,15 +169,17 @@ double SketchIndex::ScoreSlot(const Sketch& s, std::uint32_t slot) const {
 }
 
 void SketchIndex::ScoreAll(const Sketch& s) const {
-  s.scored.clear();
-  s.pending.clear();
-  s.scored_cursor = 0;
-  s.scored_by = this;
-  s.scored_epoch = epoch_;
+  QueryCache& q = query_;
+  q.scored.clear();
+  q.pending.clear();
+  q.cursor = 0;
+  q.sketch = &s;
+  q.generation = s.generation;
+  q.epoch = epoch_;
   if (s.set_size == 0 || id_table_.size() == 0) return;
   const int nb = options_.lsh.bands;
   for (int b = 0; b < nb; ++b) tables_[b].Prefetch(s.bands[b]);
-  std::vector<std::uint32_t>& slots = s.probe_slots;
+  std::vector<std::uint32_t>& slots = q.probe_slots;
   slots.clear();
   for (int b = 0; b < nb; ++b) {
     tables_[b].ForEachMatch(s.bands[b],
@@ -195,7 +196,7 @@ void SketchIndex::ScoreAll(const Sketch& s) const {
     // only the kMaxScored candidates with the most band hits are scored
     // (ties: higher slot first, which is the newer item until the window
     // fills and slots are reused; edits of a headline follow it closely).
-    auto& votes = s.probe_votes;
+    auto& votes = q.probe_votes;
     votes.clear();
     for (std::size_t i = 0; i < slots.size();) {
       std::size_t j = i;
@@ -223,34 +224,34 @@ void SketchIndex::ScoreAll(const Sketch& s) const {
   for (std::uint32_t slot : slots) __builtin_prefetch(&records_[slot]);
   const std::uint16_t* a = s.fps.data();
   const std::size_t na = s.fps.size();
-  s.scored.resize(slots.size());
+  q.scored.resize(slots.size());
   for (std::size_t pos = 0; pos < slots.size(); ++pos) {
     const std::uint32_t slot = slots[pos];
     const SlotRecord& rec = records_[slot];
     std::size_t i = 0;
     const std::size_t inter = MergeCount(
         a, na, &i, rec.fps, std::min<std::size_t>(rec.set_size, kInlineFps));
-    s.scored[pos].id = rec.id;
+    q.scored[pos].id = rec.id;
     if (rec.set_size > kInlineFps && i < na) {
       more_fps_.prefetch(slot);
-      s.pending.push_back(Sketch::PendingScore{
+      q.pending.push_back(PendingScore{
           static_cast<std::uint32_t>(pos), slot, static_cast<std::uint32_t>(i),
           static_cast<std::uint32_t>(inter), nullptr});
     } else {
-      s.scored[pos].score = ScoreOf(na, rec.set_size, inter);
+      q.scored[pos].score = ScoreOf(na, rec.set_size, inter);
     }
   }
-  for (Sketch::PendingScore& p : s.pending) {
+  for (PendingScore& p : q.pending) {
     p.more = &more_fps_.at(p.slot);
     __builtin_prefetch(p.more->data());
   }
-  for (const Sketch::PendingScore& p : s.pending) {
+  for (const PendingScore& p : q.pending) {
     std::size_t i = p.i;
     const std::size_t inter =
         p.inter + MergeCount(a, na, &i, p.more->data(), p.more->size());
-    s.scored[p.pos].score = ScoreOf(na, records_[p.slot].set_size, inter);
+    q.scored[p.pos].score = ScoreOf(na, records_[p.slot].set_size, inter);
   }
-  std::sort(s.scored.begin(), s.scored.end(),
+  std::sort(q.scored.begin(), q.scored.end(),
             [](const ScoredCandidate& x, const ScoredCandidate& y) {
               return x.id < y.id;
             });
@@ -260,26 +261,27 @@ void SketchIndex::Candidates(const Sketch& s,
                              std::vector<std::uint64_t>* ids) const {
   ScoreAll(s);
   ids->clear();
-  ids->reserve(s.scored.size());
-  for (const ScoredCandidate& c : s.scored) ids->push_back(c.id);
+  ids->reserve(query_.scored.size());
+  for (const ScoredCandidate& c : query_.scored) ids->push_back(c.id);
 }
 
 double SketchIndex::Score(const Sketch& s, std::uint64_t id) const {
   if (s.set_size == 0) return -1;
-  if (s.scored_by == this && s.scored_epoch == epoch_) {
+  QueryCache& q = query_;
+  if (q.sketch == &s && q.generation == s.generation && q.epoch == epoch_) {
     // The engine asks in the order Candidates returned: try the cursor
     // first, then binary search.
-    const std::vector<ScoredCandidate>& v = s.scored;
-    std::size_t c = s.scored_cursor;
+    const std::vector<ScoredCandidate>& v = q.scored;
+    std::size_t c = q.cursor;
     if (c < v.size() && v[c].id == id) {
-      s.scored_cursor = c + 1;
+      q.cursor = c + 1;
       return v[c].score;
     }
     auto it = std::lower_bound(v.begin(), v.end(), id,
                                [](const ScoredCandidate& x,
                                   std::uint64_t want) { return x.id < want; });
     if (it != v.end() && it->id == id) {
-      s.scored_cursor = static_cast<std::size_t>(it - v.begin()) + 1;
+      q.cursor = static_cast<std::size_t>(it - v.begin()) + 1;
       return it->score;
     }
   }

@@ -34,12 +34,39 @@ void WorkerPool::WorkerLoop() {
       if (stop_) return;
       seen = generation_;
     }
-    RunChunks();
+    (*task_)();
     {
       std::lock_guard<std::mutex> lock(mu_);
       if (--active_ == 0) done_cv_.notify_one();
     }
   }
+}
+
+void WorkerPool::Start(const std::function<void()>* task) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    task_ = task;
+    active_ = static_cast<int>(workers_.size());
+    ++generation_;
+  }
+  start_cv_.notify_all();
+}
+
+void WorkerPool::Join() {
+  std::unique_lock<std::mutex> lock(mu_);
+  done_cv_.wait(lock, [&] { return active_ == 0; });
+  task_ = nullptr;
+}
+
+void WorkerPool::RunConcurrently(const std::function<void()>& worker,
+                                 const std::function<void()>& caller) {
+  if (workers_.empty()) {
+    caller();
+    return;
+  }
+  Start(&worker);
+  caller();
+  Join();
 }
 
 void WorkerPool::ParallelFor(
@@ -49,19 +76,14 @@ void WorkerPool::ParallelFor(
     if (n > 0) body(0, n);
     return;
   }
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    body_ = &body;
-    n_ = n;
-    grain_ = grain == 0 ? 1 : grain;
-    next_.store(0, std::memory_order_relaxed);
-    active_ = static_cast<int>(workers_.size());
-    ++generation_;
-  }
-  start_cv_.notify_all();
+  body_ = &body;
+  n_ = n;
+  grain_ = grain == 0 ? 1 : grain;
+  next_.store(0, std::memory_order_relaxed);
+  const std::function<void()> run = [this] { RunChunks(); };
+  Start(&run);
   RunChunks();
-  std::unique_lock<std::mutex> lock(mu_);
-  done_cv_.wait(lock, [&] { return active_ == 0; });
+  Join();
   body_ = nullptr;
 }
 

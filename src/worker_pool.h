@@ -35,9 +35,19 @@ class WorkerPool {
   void ParallelFor(std::size_t n, std::size_t grain,
                    const std::function<void(std::size_t, std::size_t)>& body);
 
+  // Runs worker() once on every worker thread while the caller runs
+  // caller(), and returns when all of them are done: for pipelines where
+  // the caller's part differs (the engine commits in order while the
+  // workers prepare ahead). Not reentrant.
+  void RunConcurrently(const std::function<void()>& worker,
+                       const std::function<void()>& caller);
+
  private:
   void WorkerLoop();
   void RunChunks();
+  // Starts task() on every worker; Join waits for them.
+  void Start(const std::function<void()>* task);
+  void Join();
 
   std::vector<std::thread> workers_;
   std::mutex mu_;
@@ -46,7 +56,8 @@ class WorkerPool {
   std::uint64_t generation_ = 0;  // bumped per ParallelFor
   int active_ = 0;                // workers still in the current loop
   bool stop_ = false;
-  // The current loop.
+  const std::function<void()>* task_ = nullptr;  // what workers run
+  // The current ParallelFor loop.
   const std::function<void(std::size_t, std::size_t)>* body_ = nullptr;
   std::size_t n_ = 0;
   std::size_t grain_ = 1;
