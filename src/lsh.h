@@ -73,6 +73,48 @@ class BandTable {
     if (used_ + 1 > grow_at_) Rebuild(hash_of);
     InsertNoGrow(hash, slot);
   }
+  // Among the entries matching `hash`, replaces the one whose slot has the
+  // smallest age_of(slot) (the oldest) with `slot`; no-op when none
+  // matches. Bounds a crowded key's chain: see SketchIndex::Insert.
+  template <typename AgeOf>
+  void ReplaceOldest(std::uint64_t hash, std::uint32_t slot, AgeOf age_of) {
+    if (entries_.empty()) return;
+    const std::uint32_t fp = Fingerprint(hash);
+    const std::size_t cap = entries_.size();
+    std::size_t oldest = cap;
+    std::uint64_t oldest_age = 0;
+    for (std::size_t i = Home(hash);; i = (i + 1 == cap) ? 0 : i + 1) {
+      const std::uint32_t e = entries_[i];
+      if (e == kEmpty) break;
+      if (e == kTomb || (e >> slot_bits_) != fp) continue;
+      const std::uint64_t age = age_of(e & slot_mask_);
+      if (oldest == cap || age < oldest_age) {
+        oldest = i;
+        oldest_age = age;
+      }
+    }
+    if (oldest == cap) return;
+    entries_[oldest] = slot_bits_ >= 32 ? slot : ((fp << slot_bits_) | slot);
+  }
+  // Whether the next Insert rebuilds the table (growth, or tombstones).
+  bool WillRebuild() const { return used_ + 1 > grow_at_; }
+  // Rebuilds now (see Insert), sized for the live entries.
+  template <typename HashOf>
+  void ForceRebuild(HashOf hash_of) {
+    Rebuild(hash_of);
+  }
+  // How many entries match `hash` (as ForEachMatch would call fn), counting
+  // up to `limit` at most.
+  std::size_t CountMatches(std::uint64_t hash, std::size_t limit) const {
+    if (entries_.empty() || limit == 0) return 0;
+    std::uint32_t fp = Fingerprint(hash);
+    std::size_t cap = entries_.size(), n = 0;
+    for (std::size_t i = Home(hash);; i = (i + 1 == cap) ? 0 : i + 1) {
+      std::uint32_t e = entries_[i];
+      if (e == kEmpty) return n;
+      if (e != kTomb && (e >> slot_bits_) == fp && ++n == limit) return n;
+    }
+  }
   // Removes the entry (hash, slot); false when absent.
   bool Remove(std::uint64_t hash, std::uint32_t slot);
 

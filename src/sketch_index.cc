@@ -363,7 +363,23 @@ void SketchIndex::Insert(std::uint64_t id, const Sketch& s,
   id_table_.Insert(IdHash(id), slot, [&](std::uint32_t other) {
     return IdHash(records_[other].id);
   });
+  // Every table rebuilds on the same Insert, so each stored signature is
+  // recomputed once per rebuild (CachedSigOf) instead of once per table:
+  // the tables' counts differ once crowded keys replace entries.
+  bool rebuild = false;
+  for (const BandTable& t : tables_) rebuild |= t.WillRebuild();
+  for (int b = 0; rebuild && b < options_.lsh.bands; ++b) {
+    tables_[b].ForceRebuild(
+        [&](std::uint32_t other) { return BandHash(CachedSigOf(other), b); });
+  }
   for (int b = 0; b < options_.lsh.bands; ++b) {
+    if (tables_[b].CountMatches(s.bands[b], kMaxPerBandKey) == kMaxPerBandKey) {
+      // A crowded key (a template family): the newest items keep it.
+      tables_[b].ReplaceOldest(s.bands[b], slot, [&](std::uint32_t other) {
+        return records_[other].id;
+      });
+      continue;
+    }
     tables_[b].Insert(s.bands[b], slot, [&](std::uint32_t other) {
       return BandHash(CachedSigOf(other), b);
     });

@@ -111,5 +111,40 @@ TEST(BandTable, MatchesAReferenceUnderChurn) {
   EXPECT_LE(table.MemoryBytes(), max_items * 4 / 0.6 + 64);
 }
 
+// A crowded key: CountMatches stops at its limit, ReplaceOldest swaps the
+// entry of the lowest age for the new slot and leaves the count as it was.
+TEST(BandTable, CrowdedKeyKeepsTheNewest) {
+  BandTable table;
+  table.Init(100);
+  const std::uint64_t key = 0x1234567887654321ull;
+  const std::uint64_t other = 0x0F0F0F0F0F0F0F0Full;
+  std::vector<std::uint64_t> hash_of(100, key);
+  hash_of[50] = other;
+  auto hash_fn = [&](std::uint32_t slot) { return hash_of[slot]; };
+  for (std::uint32_t slot = 0; slot < 8; ++slot) {
+    table.Insert(key, slot, hash_fn);
+  }
+  table.Insert(other, 50, hash_fn);
+  EXPECT_EQ(table.CountMatches(key, 100), 8u);
+  EXPECT_EQ(table.CountMatches(key, 5), 5u);
+  EXPECT_EQ(table.CountMatches(other, 100), 1u);
+  // Age = the slot number here: slot 0 is the oldest, then 1.
+  auto age = [](std::uint32_t slot) { return std::uint64_t{slot}; };
+  table.ReplaceOldest(key, 20, age);
+  table.ReplaceOldest(key, 21, age);
+  std::vector<std::uint32_t> got;
+  table.ForEachMatch(key, [&](std::uint32_t s) { got.push_back(s); });
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::uint32_t>{2, 3, 4, 5, 6, 7, 20, 21}));
+  EXPECT_EQ(table.size(), 9u);
+  // The other key is untouched, and a replaced entry is gone for good.
+  EXPECT_EQ(table.CountMatches(other, 100), 1u);
+  EXPECT_FALSE(table.Remove(key, 0));
+  EXPECT_TRUE(table.Remove(key, 20));
+  // No match: nothing happens.
+  table.ReplaceOldest(0x5555555555555555ull, 30, age);
+  EXPECT_EQ(table.size(), 8u);
+}
+
 }  // namespace
 }  // namespace tickerdedup::internal

@@ -52,6 +52,33 @@ SketchIndex::Options SmallOptions() {
   return o;
 }
 
+// A template family crowding the band keys: each key keeps its newest
+// entries, so the newest copies stay findable and a query walks a bounded
+// list; the evicted entries' items are still stored and scored on demand.
+TEST(SketchIndex, CrowdedBandKeysKeepTheNewest) {
+  SketchIndex::Options o = SmallOptions();
+  o.max_items = 1000;
+  SketchIndex index(o);
+  SketchIndex::Sketch s;
+  index.MakeSketch(Features("weather forecast for the weekend"), &s);
+  Facts none;
+  for (std::uint64_t id = 0; id < 200; ++id) index.Insert(id, s, none);
+  std::vector<std::uint64_t> ids;
+  index.Candidates(s, &ids);
+  ASSERT_FALSE(ids.empty());
+  EXPECT_LE(ids.size(), 32u);
+  // Every band key is the same, so the candidates are the newest items.
+  for (std::uint64_t id : ids) EXPECT_GE(id, 200u - 32u) << id;
+  EXPECT_EQ(ids.back(), 199u);
+  EXPECT_EQ(index.Score(s, 0), 1.0);  // still stored
+  index.Erase(0);                     // its entries were replaced: no-op
+  index.Erase(199);
+  index.Candidates(s, &ids);
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids.back(), 198u);
+  EXPECT_EQ(index.size(), 198u);
+}
+
 TEST(SketchIndex, FindsScoresAndForgets) {
   SketchIndex index(SmallOptions());
   SketchIndex::Sketch a, b, c;
