@@ -121,6 +121,11 @@ void BandTable::Allocate(std::size_t capacity) {
   if (grow_at_ >= capacity) grow_at_ = capacity - 1;  // keep one empty
 }
 
+void BandTable::Reset(std::size_t live) {
+  std::vector<std::uint32_t>().swap(entries_);  // free before allocating
+  Allocate(RebuildCapacity(live));
+}
+
 void BandTable::InsertNoGrow(std::uint64_t hash, std::uint32_t slot) {
   std::uint32_t entry = (Fingerprint(hash) << slot_bits_) | slot;
   if (slot_bits_ >= 32) entry = slot;

@@ -98,11 +98,18 @@ class BandTable {
   }
   // Whether the next Insert rebuilds the table (growth, or tombstones).
   bool WillRebuild() const { return used_ + 1 > grow_at_; }
-  // Rebuilds now (see Insert), sized for the live entries.
-  template <typename HashOf>
-  void ForceRebuild(HashOf hash_of) {
-    Rebuild(hash_of);
+  // A rebuild driven by the caller, for several tables at once (see
+  // SketchIndex::RebuildTables): ForEachSlot lists the live entries' slots;
+  // Reset empties the table, sized as a rebuild for `live` entries; Add
+  // inserts without growing (the caller re-adds every live entry).
+  template <typename Fn>
+  void ForEachSlot(Fn fn) const {
+    for (std::uint32_t e : entries_) {
+      if (e != kEmpty && e != kTomb) fn(e & slot_mask_);
+    }
   }
+  void Reset(std::size_t live);
+  void Add(std::uint64_t hash, std::uint32_t slot) { InsertNoGrow(hash, slot); }
   // How many entries match `hash` (as ForEachMatch would call fn), counting
   // up to `limit` at most.
   std::size_t CountMatches(std::uint64_t hash, std::size_t limit) const {
@@ -159,12 +166,7 @@ class BandTable {
   void Rebuild(HashOf hash_of) {
     std::vector<std::uint32_t> old;
     old.swap(entries_);
-    std::size_t want =
-        std::max<std::size_t>(16, (live_ + 1) / kAfterGrowLoad + 1);
-    std::size_t cap = std::min(want, max_capacity_);
-    cap =
-        std::max(cap, static_cast<std::size_t>((live_ + 1) / kRebuildLoad) + 2);
-    Allocate(cap);
+    Allocate(RebuildCapacity(live_));
     for (std::uint32_t e : old) {
       if (e == kEmpty || e == kTomb) continue;
       std::uint32_t slot = e & slot_mask_;
@@ -172,6 +174,14 @@ class BandTable {
     }
   }
   void Allocate(std::size_t capacity);
+  // The capacity of a rebuilt table holding `live` entries (+1 to insert).
+  std::size_t RebuildCapacity(std::size_t live) const {
+    std::size_t want =
+        std::max<std::size_t>(16, (live + 1) / kAfterGrowLoad + 1);
+    std::size_t cap = std::min(want, max_capacity_);
+    return std::max(cap,
+                    static_cast<std::size_t>((live + 1) / kRebuildLoad) + 2);
+  }
 
   std::vector<std::uint32_t> entries_;
   std::uint32_t slot_bits_ = 0;
