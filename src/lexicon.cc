@@ -14,7 +14,7 @@ namespace tickerdedup::internal {
 namespace {
 
 constexpr std::array<std::string_view, kNumLexLangs> kLexCodes = {
-    "fra", "spa", "por", "ita", "deu", "acr"};
+    "fra", "spa", "por", "ita", "deu", "acr", "eng"};
 
 // Snowball algorithm names of the five languages (LexLang order). The
 // builder stems headwords with the same library (ctypes), so the stems agree.
@@ -120,7 +120,7 @@ bool Lexicon::Index(std::string* error) {
         t2 + 1 >= line.size() || !ParseLexLang(line.substr(0, t1), &lang)) {
       *error = "malformed line " + std::to_string(line_no) +
                " (want lang<TAB>word<TAB>pivots, lang one of fra spa por ita "
-               "deu acr)";
+               "deu acr eng)";
       return false;
     }
     entries_[static_cast<int>(lang)].push_back(
@@ -169,7 +169,9 @@ bool Lexicon::LookupExact(LexLang lang, std::string_view word,
 bool Lexicon::Lookup(LexLang lang, std::string_view word,
                      std::string_view* pivots) const {
   if (LookupExact(lang, word, pivots)) return true;
-  if (lang == LexLang::kAcronym) return false;
+  // Stems and trimming are for the five languages' inflections; English
+  // forms and acronyms are listed whole.
+  if (lang >= LexLang::kAcronym) return false;
   char buf[80];
   const std::string_view stem_key = StemKey(lang, word, buf, sizeof(buf));
   if (!stem_key.empty() && LookupExact(lang, stem_key, pivots)) return true;

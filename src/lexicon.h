@@ -1,7 +1,9 @@
 // The cross-language pivot lexicon: folded content words (and Snowball
 // stems) of fra, spa, por, ita and deu mapped to up to five English pivot
-// words, best first, plus an acronym equivalence (ONU = UNO = UN). Built
-// from FreeDict at build time by tools/build_lexicon.py; the file is never
+// words, best first, plus an acronym equivalence (ONU = UNO = UN) and the
+// lemmas of English irregular forms ("women" -> "woman", "said" -> "say",
+// from WordNet's exception lists). Built from FreeDict (and WordNet, when
+// installed) at build time by tools/build_lexicon.py; the file is never
 // committed (GPL / CC-BY-SA data).
 //
 //   std::string error;
@@ -27,11 +29,14 @@
 
 namespace tickerdedup::internal {
 
-enum class LexLang : int { kFra = 0, kSpa, kPor, kIta, kDeu, kAcronym };
-inline constexpr int kNumLexLangs = 6;
+// kEng rows map an English irregular form to its lemmas (English words are
+// their own pivots); kAcronym rows an acronym to its class. Lexicons built
+// before kEng existed simply have no such rows.
+enum class LexLang : int { kFra = 0, kSpa, kPor, kIta, kDeu, kAcronym, kEng };
+inline constexpr int kNumLexLangs = 7;
 
-// "fra" -> kFra ... "acr" -> kAcronym; false for any other code (eng has no
-// entries: English words are their own pivots).
+// "fra" -> kFra ... "acr" -> kAcronym, "eng" -> kEng; false for any other
+// code.
 bool ParseLexLang(std::string_view code, LexLang* lang);
 
 class Lexicon {
@@ -53,7 +58,7 @@ class Lexicon {
   // then, for other inflected forms, the first headword that starts with
   // `word` minus 1-3 final letters (at least 4 left) and is at most 3
   // letters longer than `word` ("convoca" -> "convocar"). Coverage figures:
-  // docs/xlang.md.
+  // docs/xlang.md. kAcronym and kEng: exact lookup only.
   bool Lookup(LexLang lang, std::string_view word,
               std::string_view* pivots) const;
   // Exact lookup only.

@@ -329,10 +329,19 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
     }
   } else if (lang == kOtherLang) {
     out->oov = true;  // a language outside the six
-  } else if (word.size() <= kMaxStemmed) {
+  } else {
     // English: the word is its own pivot; add its stem's prefix too.
-    out->f[out->n++] =
-        ContentFeature(SketchHash64(Prefix(EnglishStem(word)), kWordSeed));
+    if (word.size() <= kMaxStemmed) {
+      out->f[out->n++] =
+          ContentFeature(SketchHash64(Prefix(EnglishStem(word)), kWordSeed));
+    }
+    // An irregular form ("women", "said", "rose") also gets its WordNet
+    // lemmas' features, as the pivots "woman", "say", "rise" have them; the
+    // lexicon lists only forms whose lemma feature differs (~1k rows).
+    std::string_view lemmas;
+    if (lexicon_->LookupExact(LexLang::kEng, word, &lemmas)) {
+      add_pivots(lemmas, kMaxWordPivots);
+    }
   }
 }
 
@@ -451,7 +460,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
   const bool has_stops = ParseStopLang(lang, &stop_lang);
   LexLang lex_lang;
   const bool has_lexicon =
-      ParseLexLang(lang, &lex_lang) && lex_lang != LexLang::kAcronym;
+      ParseLexLang(lang, &lex_lang) && lex_lang < LexLang::kAcronym;
   // The lexicon languages are the stop-word languages but English, so this
   // also determines the stop words (see ComputeWord).
   const int memo_lang = has_lexicon ? static_cast<int>(lex_lang)

@@ -174,10 +174,10 @@ class CrossLingual {
   // What one word of a match key contributes: nothing (a stop word of the
   // headline's language, or a single letter), a fact (a month, weekday or
   // number word: `own` is its feature), or a content unit: its own 5-prefix
-  // feature, its pivots' features (or, for English, its stem's) in the
-  // order Analyze adds them, and whether it is out of the lexicon. A pure
-  // function of (this lexicon, language, word), memoized per thread
-  // (WordInfoOf).
+  // feature, its pivots' features (or, for English, its stem's and, for an
+  // irregular form, its lemmas': "said" -> "say") in the order Analyze adds
+  // them, and whether it is out of the lexicon. A pure function of (this
+  // lexicon, language, word), memoized per thread (WordInfoOf).
   static constexpr int kMaxWordPivots = 5;
   struct WordInfo {
     enum Kind : std::uint8_t { kContent = 0, kSkip = 1, kFact = 2 };

@@ -15,6 +15,7 @@ namespace {
 constexpr char kSmall[] =
     "# test lexicon\n"
     "acr\tonu\tun\n"
+    "eng\twomen\twoman\n"
     "fra\tnegociation\tnegotiation bargaining\n"
     "spa\tconvocar\tconvene summon\n"
     "spa\tnuevo\tnew novel\n"
@@ -65,6 +66,27 @@ TEST(LexiconLookupTest, Acronyms) {
   ASSERT_NE(lexicon, nullptr);
   EXPECT_EQ(lexicon->CanonicalAcronym("onu"), "un");
   EXPECT_EQ(lexicon->CanonicalAcronym("nato"), "nato");
+}
+
+// "eng" rows (English irregular form -> WordNet lemmas) are read whole:
+// neither stems nor trimming apply, so "womens" or "wome" find nothing.
+TEST(LexiconLookupTest, EnglishLemmaRowsAreExactOnly) {
+  const auto lexicon = Small();
+  ASSERT_NE(lexicon, nullptr);
+  LexLang lang;
+  ASSERT_TRUE(ParseLexLang("eng", &lang));
+  EXPECT_EQ(lang, LexLang::kEng);
+  std::string_view lemmas;
+  ASSERT_TRUE(lexicon->Lookup(LexLang::kEng, "women", &lemmas));
+  EXPECT_EQ(lemmas, "woman");
+  EXPECT_FALSE(lexicon->Lookup(LexLang::kEng, "womens", &lemmas));
+  EXPECT_FALSE(lexicon->Lookup(LexLang::kEng, "wome", &lemmas));
+  EXPECT_EQ(lexicon->size(LexLang::kEng), 1u);
+  // A lexicon built without WordNet has no eng rows and loads as before.
+  std::string error;
+  const auto old = Lexicon::FromString("fra\tmot\tword\n", &error);
+  ASSERT_NE(old, nullptr) << error;
+  EXPECT_EQ(old->size(LexLang::kEng), 0u);
 }
 
 TEST(LexiconLookupTest, MalformedLineIsAnError) {

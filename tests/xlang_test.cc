@@ -233,6 +233,33 @@ TEST_F(XlangTest, EnglishInflectionMeetsPivots) {
   EXPECT_EQ(al.covered[0][XlangProfile::kWord], 2);
 }
 
+// English irregular forms meet their lemmas' pivots through the lexicon's
+// "eng" rows (WordNet's exception lists and its -men rule, read by
+// tools/build_lexicon.py): "women" the pivot "woman" of "femmes" /
+// "mujeres", "won" the "win" of "gagn\xc3\xa9", "fell" the "fall" of
+// "tomb\xc3\xa9". Without WordNet the two headlines share only "elections"
+// and "local" and do not match.
+TEST_F(XlangTest, EnglishIrregularFormsMeetTheirLemmasPivots) {
+  std::string_view lemmas;
+  if (!xl_->lexicon().LookupExact(LexLang::kEng, "women", &lemmas)) {
+    GTEST_SKIP() << "lexicon built without WordNet (Debian wordnet-base)";
+  }
+  EXPECT_EQ(lemmas, "woman");
+  constexpr char kEng[] = "Women won the local elections";
+  constexpr char kFra[] =
+      "Les femmes ont gagn\xc3\xa9 les \xc3\xa9lections locales";
+  const XlangAlignment al = Align(kEng, kFra);
+  EXPECT_EQ(al.units[0][XlangProfile::kWord], 4);
+  EXPECT_EQ(al.covered[0][XlangProfile::kWord], 4);
+  EXPECT_TRUE(Verify(kEng, kFra));
+  EXPECT_TRUE(Verify(kEng, "Las mujeres ganaron las elecciones locales"));
+  const XlangAlignment fell =
+      Align("The old bridge fell into the river",
+            "Le vieux pont est tomb\xc3\xa9 dans la rivi\xc3\xa8re");
+  EXPECT_EQ(fell.covered[0][XlangProfile::kWord],
+            fell.units[0][XlangProfile::kWord]);
+}
+
 TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
   // The same fact written four ways gives the same feature set.
   const auto fra = Features("23 f\xc3\xa9vrier");
@@ -405,6 +432,37 @@ TEST(LangIdTest, ShortcutsAgreeWithReference) {
 // Analyze memoizes each word's pivots per thread: the memo must neither
 // change a result (first sighting vs repeat) nor serve one lexicon's pivots
 // to another CrossLingual.
+// The mechanism behind EnglishIrregularFormsMeetTheirLemmasPivots on a
+// small lexicon: an "eng" row gives the English word its lemma's feature,
+// exactly as the pivot "woman" has it; without the row "women" stays apart.
+TEST(XlangLemmaTest, EngRowsGiveEnglishFormsTheirLemmasFeatures) {
+  constexpr char kFra[] = "fra\tfemmes\twoman wife\nfra\tvote\tvote\n";
+  std::string error;
+  auto with_row = CrossLingual::FromLexicon(
+      Lexicon::FromString(std::string("eng\twomen\twoman\n") + kFra, &error));
+  auto without_row =
+      CrossLingual::FromLexicon(Lexicon::FromString(kFra, &error));
+  const auto profile = [](const CrossLingual& xl, std::string_view text,
+                          std::string_view lang) {
+    std::string key;
+    NormalizeKey(text, &key);
+    XlangProfile p;
+    xl.Profile(key, text, lang, &p);
+    return p.bytes;
+  };
+  for (const bool has_row : {true, false}) {
+    const CrossLingual& xl = has_row ? *with_row : *without_row;
+    const XlangAlignment al =
+        CrossLingual::Align(profile(xl, "women vote", "eng"),
+                            profile(xl, "les femmes votent", "fra"));
+    EXPECT_EQ(al.units[0][XlangProfile::kWord], 2);
+    EXPECT_EQ(al.covered[0][XlangProfile::kWord], has_row ? 2 : 1);
+  }
+  // Rows serve English headlines only: a French "women" is no lookup.
+  std::string_view lemmas;
+  EXPECT_FALSE(with_row->lexicon().Lookup(LexLang::kFra, "women", &lemmas));
+}
+
 TEST(XlangMemoTest, RepeatsAndLexiconsStayApart) {
   std::string error;
   auto a = CrossLingual::FromLexicon(Lexicon::FromString(

@@ -16,18 +16,24 @@ single noisy inverted entry ranks last. Headwords of one Snowball stem
 pivots into a "~stem" row that Lexicon::Lookup reads for inflected forms no
 dictionary lists ("nueva", "fortes", "muertos"). All-capital headwords
 translated by all-capital words (ONU -> UNO -> UN) form an acronym
-equivalence, written as language "acr" lines. The LEX_* environment
-variables override the ranking constants for experiments (docs/xlang.md).
+equivalence, written as language "acr" lines. English irregular forms
+("women", "said", "rose") whose lemma the engine's Snowball stem cannot
+reach are written as language "eng" lines (form -> WordNet lemmas), from
+WordNet's morphological exception lists (Debian wordnet-base) when they
+are installed. The LEX_* environment variables override the ranking
+constants for experiments (docs/xlang.md).
 
 Output, sorted by (lang, word) bytes so the C++ loader can binary-search it
 without building a hash table:
     # comment lines (counts, licence note)
     lang<TAB>folded_word<TAB>pivot1 pivot2 ...
     lang<TAB>~stem<TAB>pivot1 pivot2 ...
+    eng<TAB>irregular_form<TAB>lemma1 lemma2 ...
 
 Folding matches the engine's match keys: NFKD, drop combining marks,
 casefold. The output derives from GPL-2+/GPL-3+ and CC-BY-SA-3.0 FreeDict
-data: it is built, never committed (see LICENSES.md).
+data: it is built, never committed (see LICENSES.md). The "eng" lines derive
+from WordNet 3.0 (Princeton, WordNet 3.0 licence, permissive).
 
 Python standard library only.
 """
@@ -63,6 +69,49 @@ EXPECTED = ("eng-fra eng-spa eng-por eng-ita eng-deu fra-eng fra-spa fra-por "
             "fra-ita fra-deu spa-eng spa-por spa-deu por-eng por-fra por-spa "
             "por-deu ita-eng ita-spa ita-por ita-deu deu-eng deu-fra deu-spa "
             "deu-por deu-ita").split()
+
+# WordNet's morphological exception lists (inflected form -> lemmas).
+WORDNET_POS = ("noun", "verb", "adj", "adv")
+# A form listed with more lemmas than this is skipped as ambiguous
+# ("better" -> "good well", "leaves" -> "leaf leave", "axes" -> "ax axis":
+# 105 of 5637 single-word forms); 0 writes no "eng" lines. Keeping all
+# lemmas matched the same NTREX / STS-B pairs and lost 0.1 pt of stream
+# recall and precision ("better" / "best" -> "well"; docs/xlang.md).
+WN_MAX_LEMMAS = int(os.environ.get("LEX_WN_MAX_LEMMAS", "1"))
+# Of morphy's detachment rules (WordNet morphy(7WN): noun -s -ses -xes -zes
+# -ches -shes -men -ies, verb -s -ies -es -ed -ing, adj -er -est) only
+# -men -> -man moves a word out of its lemma's Snowball stem ("women" /
+# "woman", "gunmen" / "gunman"); the others generate regular forms Snowball
+# already stems to the lemma's feature, or non-words ("treees").
+MORPHY_IRREGULAR = (("noun", "men", "man"),)
+# The engine's English feature (src/xlang.cc): the 5-prefix of the Snowball
+# stem for words of up to kMaxStemmed = 8 bytes, of the word itself beyond.
+ENG_PREFIX = 5
+ENG_MAX_STEMMED = 8
+ENG_WORD_RE = re.compile(r"^[a-z]+$")
+
+# WordNet 3.0 licence (/usr/share/doc/wordnet-base/copyright), copied into
+# the lexicon's header when it has "eng" lines.
+WORDNET_NOTICE = """
+WordNet 3.0 Copyright 2006 by Princeton University.  All rights reserved.
+Permission to use, copy, modify and distribute this software and database
+and its documentation for any purpose and without fee or royalty is hereby
+granted, provided that you agree to comply with the following copyright
+notice and statements, including the disclaimer, and that the same appear
+on ALL copies of the software, database and documentation, including
+modifications that you make for internal use or for distribution.
+THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY
+MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED.  BY WAY OF
+EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS
+OR WARRANTIES OF MERCHANTABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR
+THAT THE USE OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT
+INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS.
+The name of Princeton University or Princeton may not be used in
+advertising or publicity pertaining to distribution of the software and/or
+database.  Title to copyright in this software, database and any
+associated documentation shall at all times remain with Princeton
+University and LICENSEE agrees to preserve same.
+"""
 
 B64 = {c: i for i, c in enumerate(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
@@ -156,7 +205,7 @@ class Stemmers:
     written; lookups then fall back to trimming."""
 
     NAMES = {"fra": b"french", "spa": b"spanish", "por": b"portuguese",
-             "ita": b"italian", "deu": b"german"}
+             "ita": b"italian", "deu": b"german", "eng": b"english"}
 
     def __init__(self):
         self.lib = None
@@ -194,6 +243,92 @@ class Stemmers:
         if not p:
             return None
         return bytes(p[:self.lib.sb_stemmer_length(st)]).decode("utf-8")
+
+
+class EnglishLemmas:
+    """Irregular English forms and their lemmas, from WordNet (wordnet-base).
+
+    The engine gives an English word its own 5-prefix and its Snowball
+    stem's; pivots get the stem's. A form is kept only when some lemma's
+    feature is neither ("women" -> "woman", "said" -> "say"; not "children"
+    -> "child", whose 5-prefix is already "child"): the rest would cost
+    lookups and bytes for nothing. Forms listed with several lemmas are
+    ambiguous and skipped (WN_MAX_LEMMAS). Forms and lemmas that are English
+    stop words ("was" -> "be") are dropped: the engine never looks them up,
+    or drops them.
+    """
+
+    def __init__(self, wordnet_dir, stemmers, stop):
+        self.forms = {}  # form -> [lemma, ...]
+        self.read = 0    # single-word exception lines read
+        self.stemmers = stemmers
+        if WN_MAX_LEMMAS <= 0:
+            return
+        excs = [os.path.join(wordnet_dir, pos + ".exc") for pos in WORDNET_POS]
+        if not any(os.path.exists(p) for p in excs):
+            print("build_lexicon: note: no WordNet exception lists in %s "
+                  "(Debian package wordnet-base); English irregular forms "
+                  "get no lemma rows" % wordnet_dir, file=sys.stderr)
+            return
+        by_pos = {}
+        all_lemmas = set()  # every single-word lemma of the index files
+        for pos in WORDNET_POS:
+            words = set()
+            try:
+                with open(os.path.join(wordnet_dir, "index." + pos),
+                          encoding="utf-8") as f:
+                    for line in f:
+                        w = line.split(" ", 1)[0]
+                        if ENG_WORD_RE.match(w):
+                            words.add(w)
+            except OSError:
+                pass
+            by_pos[pos] = words
+            all_lemmas |= words
+        eng_stop = stop.get("eng", set())
+        candidates = {}
+        for path in excs:
+            try:
+                f = open(path, encoding="utf-8")
+            except OSError:
+                continue
+            with f:
+                for line in f:
+                    parts = line.split()
+                    if len(parts) < 2 or not ENG_WORD_RE.match(parts[0]):
+                        continue  # multiword ("attorneys_general")
+                    self.read += 1
+                    # Every listed lemma counts for ambiguity, multiword
+                    # ones too ("comics" -> "comic_strip comic").
+                    lst = candidates.setdefault(parts[0], [])
+                    for lemma in parts[1:]:
+                        if lemma != parts[0] and lemma not in lst:
+                            lst.append(lemma)
+        for pos, form_suffix, lemma_suffix in MORPHY_IRREGULAR:
+            for lemma in by_pos.get(pos, ()):
+                if not lemma.endswith(lemma_suffix):
+                    continue
+                form = lemma[:-len(lemma_suffix)] + form_suffix
+                # A form that is a lemma itself ("omen", not "oman") or
+                # listed as an exception is left alone.
+                if form in all_lemmas or form in candidates:
+                    continue
+                candidates.setdefault(form, []).append(lemma)
+        for form, lemmas in candidates.items():
+            if form in eng_stop or len(lemmas) > WN_MAX_LEMMAS:
+                continue
+            own = {form[:ENG_PREFIX], self.feature(form)}
+            useful = [l for l in lemmas
+                      if ENG_WORD_RE.match(l) and l not in eng_stop and
+                      self.feature(l) not in own]
+            if useful:
+                self.forms[form] = useful
+
+    def feature(self, word):
+        stem = None
+        if len(word.encode("utf-8")) <= ENG_MAX_STEMMED:
+            stem = self.stemmers.stem("eng", word)
+        return (stem or word)[:ENG_PREFIX]
 
 
 def is_acronym(w):
@@ -449,10 +584,14 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dictd", default="/usr/share/dictd")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--wordnet", default="/usr/share/wordnet",
+                    help="WordNet dict dir with *.exc (wordnet-base)")
     ap.add_argument("--coverage", help="clusters TSV to measure coverage on")
     args = ap.parse_args()
 
     stop = load_stopwords()
+    stemmers = Stemmers()
+    english = EnglishLemmas(args.wordnet, stemmers, stop)
     lex = Lexicon(args.dictd, stop)
     if not lex.used:
         print("build_lexicon: error: no FreeDict dictionary among "
@@ -466,7 +605,6 @@ def main():
               file=sys.stderr)
     rows = {}
     counts = []
-    stemmers = Stemmers()
     for lang in LANGS:
         rows[lang], routed, stems = lex.entries(lang, stemmers)
         counts.append("%s=%d" % (lang, len(rows[lang])))
@@ -477,6 +615,12 @@ def main():
     rows["acr"] = lex.acronyms()
     counts.append("acr=%d" % len(rows["acr"]))
     print("build_lexicon: acr %d acronyms" % len(rows["acr"]), file=sys.stderr)
+    rows["eng"] = english.forms
+    counts.append("eng=%d" % len(rows["eng"]))
+    if english.read:
+        print("build_lexicon: eng %d irregular forms (of %d WordNet exception "
+              "entries and the -men rule)" % (len(rows["eng"]), english.read),
+              file=sys.stderr)
     if args.coverage:
         coverage(rows, stop, args.coverage)
 
@@ -486,6 +630,13 @@ def main():
         f.write("# Derived from FreeDict dictionaries (%s); GPL-2+, GPL-3+ and "
                 "CC-BY-SA-3.0 data: build it, never commit it. "
                 "See LICENSES.md.\n" % " ".join(lex.used))
+        if rows["eng"]:
+            # The WordNet licence asks for its notice on all copies,
+            # modifications included.
+            f.write("# eng lines: English irregular forms -> lemmas, derived "
+                    "from WordNet 3.0.\n")
+            for line in WORDNET_NOTICE.strip("\n").split("\n"):
+                f.write(("# " + line).rstrip() + "\n")
         for lang in sorted(rows):
             for w in sorted(rows[lang], key=lambda s: s.encode("utf-8")):
                 f.write("%s\t%s\t%s\n" % (lang, w, " ".join(rows[lang][w])))

@@ -23,6 +23,10 @@ pkgs=(
   dict-freedict-deu-fra dict-freedict-spa-deu dict-freedict-deu-spa
   dict-freedict-deu-ita dict-freedict-deu-por dict-freedict-por-deu dict-freedict-ita-spa dict-freedict-por-fra
   dict-freedict-por-spa dict-freedict-ita-por dict-freedict-fra-por
+  # WordNet's morphological exception lists (/usr/share/wordnet/*.exc): the
+  # lexicon maps English irregular forms to their lemmas ("women" -> "woman",
+  # "said" -> "say"). Optional: without it the lexicon has no "eng" lines.
+  wordnet-base
   python3
 )
 if [[ "${1:-}" == "--bench" ]]; then
