@@ -65,7 +65,14 @@ void WorkerPool::RunConcurrently(const std::function<void()>& worker,
     return;
   }
   Start(&worker);
-  caller();
+  // The workers hold references into the caller's frame: they must be done
+  // before an exception (bad_alloc) leaves it.
+  try {
+    caller();
+  } catch (...) {
+    Join();
+    throw;
+  }
   Join();
 }
 
@@ -81,9 +88,7 @@ void WorkerPool::ParallelFor(
   grain_ = grain == 0 ? 1 : grain;
   next_.store(0, std::memory_order_relaxed);
   const std::function<void()> run = [this] { RunChunks(); };
-  Start(&run);
-  RunChunks();
-  Join();
+  RunConcurrently(run, run);
   body_ = nullptr;
 }
 

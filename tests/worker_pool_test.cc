@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -51,6 +53,25 @@ TEST(WorkerPool, RunConcurrentlyRunsEachPartWhereItBelongs) {
       EXPECT_FALSE(worker_on_caller.load());
     }
   }
+}
+
+// An exception in the caller's part leaves only after the workers are done
+// (they may hold references into the caller's frame).
+TEST(WorkerPool, CallerExceptionWaitsForTheWorkers) {
+  WorkerPool pool(3);
+  std::atomic<int> finished{0};
+  EXPECT_THROW(pool.RunConcurrently(
+                   [&] {
+                     std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                     finished.fetch_add(1);
+                   },
+                   [] { throw std::runtime_error("caller failed"); }),
+               std::runtime_error);
+  EXPECT_EQ(finished.load(), 2);
+  // The pool still works.
+  std::atomic<int> runs{0};
+  pool.RunConcurrently([&] { runs.fetch_add(1); }, [] {});
+  EXPECT_EQ(runs.load(), 2);
 }
 
 // The engine's pattern: the caller consumes chunks in order as the workers
