@@ -5,6 +5,8 @@
 //   nonascii: every NTREX-128 headline that holds a non-ASCII byte (30
 //            languages: Arabic, Cyrillic, CJK, Devanagari, ...)
 //   seed:    the headlines of fixtures/ticker-page-fr.txt (always present)
+//   feed:    the first 50,000 lines of bench/feeds/feed-200k.lines.txt (the
+//            generated feed, 61 bytes a line; tools/gen_feed.py)
 // Set TICKERDEDUP_EVAL_DIR to read the eval files from elsewhere; rows whose
 // file is missing are skipped. Rows report bytes/s and headlines/s; memcpy
 // of the same batch is the speed-of-light row.
@@ -22,6 +24,7 @@
 
 #include "facts.h"
 #include "normalize.h"
+#include "normalize_kernels.h"
 
 namespace tickerdedup::internal {
 namespace {
@@ -108,8 +111,22 @@ const Batch& SeedBatch() {
   return *batch;
 }
 
+const Batch& FeedBatch() {
+  static const Batch* batch = [] {
+    auto* b = new Batch;
+    std::ifstream in(std::string(TICKERDEDUP_SOURCE_DIR) +
+                     "/bench/feeds/feed-200k.lines.txt");
+    std::string line;
+    while (b->lines.size() < 50000 && std::getline(in, line)) b->Add(line);
+    return b;
+  }();
+  return *batch;
+}
+
 const Batch& BatchFor(int which) {
   switch (which) {
+    case 4:
+      return FeedBatch();
     case 0:
       return AsciiBatch();
     case 1:
@@ -132,8 +149,10 @@ void SetRates(benchmark::State& state, const Batch& batch) {
                          benchmark::Counter::kIsRate);
 }
 
-void BM_NormalizeKey(benchmark::State& state) {
-  const Batch& batch = BatchFor(static_cast<int>(state.range(0)));
+// Runs normalize(line, &key) over every line of `batch` per iteration.
+template <typename Normalize>
+void RunBatch(benchmark::State& state, const Batch& batch,
+              Normalize normalize) {
   if (batch.lines.empty()) {
     state.SkipWithError("input file not present");
     return;
@@ -141,35 +160,51 @@ void BM_NormalizeKey(benchmark::State& state) {
   std::string key;
   for (auto _ : state) {
     for (const std::string& line : batch.lines) {
-      benchmark::DoNotOptimize(NormalizeKey(line, &key));
+      benchmark::DoNotOptimize(normalize(line, &key));
       benchmark::DoNotOptimize(key.data());
     }
   }
   SetRates(state, batch);
 }
+
+void BM_NormalizeKey(benchmark::State& state) {
+  RunBatch(state, BatchFor(static_cast<int>(state.range(0))),
+           [](std::string_view line, std::string* key) {
+             return NormalizeKey(line, key);
+           });
+}
 BENCHMARK(BM_NormalizeKey)
-    ->ArgName("ascii0_latin1_nonascii2_seed3")
+    ->ArgName("ascii0_latin1_nonascii2_seed3_feed4")
     ->Arg(0)
     ->Arg(1)
     ->Arg(2)
-    ->Arg(3);
+    ->Arg(3)
+    ->Arg(4);
 
 // The general path on the same ASCII batch: what the fast path saves.
 void BM_NormalizeKeyGeneral(benchmark::State& state) {
-  const Batch& batch = BatchFor(static_cast<int>(state.range(0)));
-  if (batch.lines.empty()) {
-    state.SkipWithError("input file not present");
+  RunBatch(state, BatchFor(static_cast<int>(state.range(0))),
+           [](std::string_view line, std::string* key) {
+             return NormalizeKeyGeneral(line, key);
+           });
+}
+// NormalizeKey with each ASCII fast-path kernel (normalize_kernels.h).
+void BM_NormalizeKeyKernel(benchmark::State& state) {
+  const auto kernel = static_cast<AsciiKeyKernel>(state.range(0));
+  const Batch& batch = BatchFor(static_cast<int>(state.range(1)));
+  if (!AsciiKeyKernelSupported(kernel)) {
+    state.SkipWithError("kernel not supported on this CPU");
     return;
   }
-  std::string key;
-  for (auto _ : state) {
-    for (const std::string& line : batch.lines) {
-      benchmark::DoNotOptimize(NormalizeKeyGeneral(line, &key));
-      benchmark::DoNotOptimize(key.data());
-    }
-  }
-  SetRates(state, batch);
+  RunBatch(state, batch, [kernel](std::string_view line, std::string* key) {
+    return NormalizeKeyWithKernel(kernel, line, key);
+  });
+  state.SetLabel(AsciiKeyKernelName(kernel));
 }
+BENCHMARK(BM_NormalizeKeyKernel)
+    ->ArgNames({"scalar0_sse2_1_avx2_2_avx512_3", "ascii0_latin1_feed4"})
+    ->ArgsProduct({{0, 1, 2, 3}, {0, 1, 4}});
+
 BENCHMARK(BM_NormalizeKeyGeneral)->ArgName("ascii0")->Arg(0);
 
 void BM_ExtractFacts(benchmark::State& state) {

@@ -1,8 +1,10 @@
 // In-memory IndexStore: items in fixed-size chunks of slots with an intrusive
 // doubly-linked LRU list threaded through them, and two open-addressed
-// (linear probing) tables of slot numbers: one by key, one by id. Freed slots
-// are reused and table deletions shift entries back (no tombstones), so the
-// steady state allocates nothing and never rehashes.
+// (linear probing) tables of slot numbers: one by key, one by id (built on
+// first need, see EnsureIdIndex). Freed slots are reused and table deletions
+// shift entries back (no tombstones), so the steady state allocates nothing
+// and never rehashes. The key table is reserved (address space only) for
+// the capacity hint and doubles in place (DoubleKeysInPlace).
 //
 // PERF NOTES (callgrind, `--match exact` on the first 100k lines of the
 // generated 200k feed): the previous store (two absl::flat_hash_maps keyed by
@@ -10,15 +12,20 @@
 // and 113-141 bytes per stored item (map slack + the vector's doubling).
 // Here a key lookup reads one 8-byte table entry, whose upper half is 32
 // bits of the key: a miss (most items of a feed are new) almost never
-// touches a slot, and a hit reads one slot. Memory: 48-byte slots allocated
-// 1,024 at a time (no doubling slack) plus 12 bytes per table bucket at a
-// load factor kept between 0.35 and 0.7: ~65-82 bytes per stored item.
+// touches a slot, and a hit reads one slot. Memory: 48-byte slots in
+// chunks of 1,024, from arenas that grow by a quarter (see AddArena), plus
+// 12 bytes per table bucket (8 until something asks for an item by id) at a
+// load factor kept between 0.35 and 0.7: ~60-94 bytes per stored item.
 #include "index_store.h"
 
 #include <sys/mman.h>
 
+#include <algorithm>
+#include <atomic>
 #include <bit>
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <utility>
 #include <vector>
@@ -31,17 +38,47 @@ namespace {
 // at random; with 4 KiB pages nearly every probe (and every software
 // prefetch, which then waits for the page walk) missed the TLB too: perf
 // put 10% of an exact-mode run on the prefetch instructions alone.
+// A large array starts on a 2 MiB boundary: mmap only promises 4 KiB, and
+// the unaligned ends of the tables and slot arenas then took ~6,000 small
+// page faults on the 1M feed (half of them once the slots had huge pages).
 template <typename T>
 class ZeroedArray {
  public:
   ZeroedArray() = default;
-  explicit ZeroedArray(std::size_t n) : bytes_(n * sizeof(T)) {
-    void* p = mmap(nullptr, bytes_, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  // `prefault`: map every page now, in one call, rather than at one fault
+  // per page when first touched (for arrays that will be touched all over
+  // anyway). `advise_huge` false: no huge pages until AdviseHuge (for an
+  // array reserved large but used from its start, a little at first).
+  explicit ZeroedArray(std::size_t n, bool prefault = false,
+                       bool advise_huge = true)
+      : bytes_(n * sizeof(T)) {
+    const bool huge = bytes_ >= kHugePageBytes;
+    // Large: map a huge page more and unmap the ends around the aligned
+    // part.
+    const std::size_t span = huge ? bytes_ + kHugePageBytes : bytes_;
+    void* p = mmap(
+        nullptr, span, PROT_READ | PROT_WRITE,
+        MAP_PRIVATE | MAP_ANONYMOUS | (prefault && !huge ? MAP_POPULATE : 0),
+        -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
-#ifdef MADV_HUGEPAGE
-    if (bytes_ >= kHugePageBytes) madvise(p, bytes_, MADV_HUGEPAGE);
+    if (huge) {
+      const auto raw = reinterpret_cast<std::uintptr_t>(p);
+      const std::uintptr_t start =
+          (raw + kHugePageBytes - 1) & ~std::uintptr_t{kHugePageBytes - 1};
+      const std::uintptr_t end =
+          (start + bytes_ + kPageBytes - 1) & ~std::uintptr_t{kPageBytes - 1};
+      if (start > raw) munmap(p, start - raw);
+      if (raw + span > end)
+        munmap(reinterpret_cast<void*>(end), raw + span - end);
+      p = reinterpret_cast<void*>(start);
+      data_ = static_cast<T*>(p);
+      if (advise_huge) AdviseHuge();
+#ifdef MADV_POPULATE_WRITE
+      // After MADV_HUGEPAGE, so that it maps huge pages (Linux 5.14+; an
+      // older kernel refuses it and the pages fault in as touched).
+      if (prefault) madvise(p, bytes_, MADV_POPULATE_WRITE);
 #endif
+    }
     data_ = static_cast<T*>(p);
   }
   ~ZeroedArray() {
@@ -58,8 +95,29 @@ class ZeroedArray {
   T& operator[](std::size_t i) { return data_[i]; }
   const T& operator[](std::size_t i) const { return data_[i]; }
 
+  void AdviseHuge() {
+#ifdef MADV_HUGEPAGE
+    if (bytes_ >= kHugePageBytes) madvise(data_, bytes_, MADV_HUGEPAGE);
+#endif
+  }
+
+  // Maps the pages holding elements [from, to) now (see `prefault`).
+  void Prefault(std::size_t from, std::size_t to) {
+#ifdef MADV_POPULATE_WRITE
+    const auto base = reinterpret_cast<std::uintptr_t>(data_);
+    const std::uintptr_t a =
+        (base + from * sizeof(T)) & ~std::uintptr_t{kPageBytes - 1};
+    const std::uintptr_t b = base + to * sizeof(T);
+    if (b > a) madvise(reinterpret_cast<void*>(a), b - a, MADV_POPULATE_WRITE);
+#else
+    (void)from;
+    (void)to;
+#endif
+  }
+
  private:
   static constexpr std::size_t kHugePageBytes = 2 << 20;
+  static constexpr std::size_t kPageBytes = 4096;
   T* data_ = nullptr;
   std::size_t bytes_ = 0;
 };
@@ -75,6 +133,13 @@ class InMemoryIndexStore final : public IndexStore {
            buckets * kMaxLoadNum < capacity_hint * kMaxLoadDen) {
       buckets *= 2;
     }
+    // The key table is reserved for the whole window, as address space
+    // only: it grows in place (see DoubleKeysInPlace).
+    key_reserve_hint_ = buckets;
+    while (key_reserve_hint_ < kMaxReservedBuckets &&
+           key_reserve_hint_ * kMaxLoadNum < capacity_hint * kMaxLoadDen) {
+      key_reserve_hint_ *= 2;
+    }
     AllocateTables(buckets);
   }
 
@@ -85,12 +150,16 @@ class InMemoryIndexStore final : public IndexStore {
       if (e == 0) return nullptr;
       if (static_cast<std::uint32_t>(e >> 32) == tag) {
         const Slot& slot = SlotAt(EntrySlot(e));
-        if (slot.item.key == key) return &slot.item;
+        if (slot.item.key == key) {
+          found_slot_.store(EntrySlot(e), std::memory_order_relaxed);
+          return &slot.item;
+        }
       }
     }
   }
 
   const StoredItem* FindId(std::uint64_t id) const override {
+    EnsureIdIndex();
     const std::size_t b = FindIdBucket(id);
     return b == kNoBucket ? nullptr : &SlotAt(by_id_[b] - 1).item;
   }
@@ -104,23 +173,28 @@ class InMemoryIndexStore final : public IndexStore {
       s = free_head_;
       free_head_ = SlotAt(s).next;
     } else {
-      if ((num_slots_ & (kChunkSlots - 1)) == 0) {
-        chunks_.push_back(std::make_unique<Slot[]>(kChunkSlots));
-      }
+      if (num_slots_ == chunks_.size() * kChunkSlots) AddArena();
       s = num_slots_++;
     }
-    Slot& slot = SlotAt(s);
-    slot.item = item;
+    // (Re)starts the slot's lifetime: a fresh one is raw arena memory.
+    new (&SlotAt(s)) Slot{item, kNil, kNil};
     PlaceKey(Tag(item.key), s);
-    PlaceId(item.id, s);
+    if (ids_indexed_.load(std::memory_order_relaxed)) PlaceId(item.id, s);
     PushFront(s);
     ++size_;
   }
 
   void Touch(std::uint64_t id, std::int64_t now) override {
-    const std::size_t b = FindIdBucket(id);
-    if (b == kNoBucket) return;
-    const std::uint32_t s = by_id_[b] - 1;
+    // A hit is touched right after FindKey found it: its slot is known
+    // without the by-id probe, a cache miss at every exact repeat once the
+    // table outgrows the cache (5% of an exact-mode run on the 1M feed).
+    std::uint32_t s = found_slot_.load(std::memory_order_relaxed);
+    if (s >= num_slots_ || SlotAt(s).item.id != id || SlotAt(s).prev == kFree) {
+      EnsureIdIndex();
+      const std::size_t b = FindIdBucket(id);
+      if (b == kNoBucket) return;
+      s = by_id_[b] - 1;
+    }
     Slot& slot = SlotAt(s);
     if (now > slot.item.last_seen) slot.item.last_seen = now;
     if (head_ == s) return;  // already the most recent: a common repeat
@@ -129,10 +203,20 @@ class InMemoryIndexStore final : public IndexStore {
   }
 
   void Erase(std::uint64_t id) override {
-    const std::size_t b = FindIdBucket(id);
-    if (b == kNoBucket) return;
-    const std::uint32_t s = by_id_[b] - 1;
-    RemoveIdBucket(b);
+    std::uint32_t s;
+    if (tail_ != kNil && SlotAt(tail_).item.id == id) {
+      // The oldest, which the window evicts: no id lookup needed.
+      s = tail_;
+      if (ids_indexed_.load(std::memory_order_relaxed)) {
+        RemoveIdBucket(FindIdBucket(id));
+      }
+    } else {
+      EnsureIdIndex();
+      const std::size_t b = FindIdBucket(id);
+      if (b == kNoBucket) return;
+      s = by_id_[b] - 1;
+      RemoveIdBucket(b);
+    }
     RemoveKeyBucket(FindKeyBucket(SlotAt(s).item.key, s));
     Unlink(s);
     SlotAt(s).prev = kFree;
@@ -143,7 +227,9 @@ class InMemoryIndexStore final : public IndexStore {
 
   void Prefetch(const Key128& key, std::uint64_t new_id) const override {
     __builtin_prefetch(&by_key_[Tag(key) & mask_]);
-    __builtin_prefetch(&by_id_[IdHome(new_id)]);
+    if (ids_indexed_.load(std::memory_order_relaxed)) {
+      __builtin_prefetch(&by_id_[IdHome(new_id)]);
+    }
   }
 
   const StoredItem* Oldest() const override {
@@ -155,7 +241,11 @@ class InMemoryIndexStore final : public IndexStore {
   std::size_t MemoryBytes() const override {
     return chunks_.size() * kChunkSlots * sizeof(Slot) +
            chunks_.capacity() * sizeof(chunks_[0]) +
-           (mask_ + 1) * (sizeof(by_key_[0]) + sizeof(by_id_[0]));
+           arenas_.capacity() * sizeof(arenas_[0]) +
+           (mask_ + 1) * (sizeof(by_key_[0]) +
+                          (ids_indexed_.load(std::memory_order_relaxed)
+                               ? sizeof(by_id_[0])
+                               : 0));
   }
 
  private:
@@ -168,7 +258,25 @@ class InMemoryIndexStore final : public IndexStore {
   // large enough that the chunk pointers stay in L1.
   static constexpr std::uint32_t kChunkShift = 10;
   static constexpr std::uint32_t kChunkSlots = 1u << kChunkShift;
+  // Chunks come from arenas of up to 128 chunks (6 MiB), each a quarter of
+  // what is held so far (so at most ~25% unused slot memory past the first
+  // chunks). PERF NOTES: chunks used to be malloc'ed one by one, then
+  // value-initialized: on the 1M feed that was ~8,600 page faults (4 KiB
+  // pages; 2/3 of the run's faults, with the kernel's page clearing ~10%
+  // of an exact-mode run) plus a store loop over every new slot. Arenas
+  // come zeroed from mmap, on huge pages once they are 2 MiB or more (see
+  // ZeroedArray), and a slot is constructed when first used. They are
+  // prefaulted, like the tables: one call per arena instead of a fault per
+  // page cut 6% off an exact-mode run on the 200k feed and 4% on the 1M
+  // feed (CPU time, median of 11), for up to a quarter of the slot memory
+  // mapped before it is used (peak RSS on the 1M feed 66 -> 70 MiB, what
+  // it was before arenas).
+  static constexpr std::size_t kMaxArenaChunks = 128;
   static constexpr std::size_t kMinBuckets = 1024;
+  // The key table's reservation is capped at 1 GiB of address space; a
+  // window that needs more rebuilds the table beyond it.
+  static constexpr std::size_t kMaxReservedBuckets = std::size_t{1} << 27;
+  static constexpr std::size_t kHugeTableBytes = 2 << 20;
   // Up-front tables are capped at 16K buckets (192 KiB): a large window
   // grows on demand, and a short stream does not fault in memory it never
   // uses.
@@ -235,7 +343,7 @@ class InMemoryIndexStore final : public IndexStore {
     by_key_[i] = (std::uint64_t{tag} << 32) | (s + 1);
   }
 
-  void PlaceId(std::uint64_t id, std::uint32_t s) {
+  void PlaceId(std::uint64_t id, std::uint32_t s) const {
     std::size_t i = IdHome(id);
     while (by_id_[i] != 0) i = (i + 1) & mask_;
     by_id_[i] = s + 1;
@@ -268,30 +376,131 @@ class InMemoryIndexStore final : public IndexStore {
     by_id_[hole] = 0;
   }
 
-  // (Re)builds both tables with `buckets` buckets from the live slots.
-  // PERF NOTES: it walks the slots in memory order (free ones are marked),
-  // not the old table, whose entries point at slots in random order, and
-  // prefetches the buckets it is about to fill. On the 1M feed the
-  // rehashes place ~1.4M entries for 740k inserts; walking the old table
-  // without prefetches, they took more time in cache misses than all the
-  // inserts themselves.
+  // (Re)builds the tables with `buckets` buckets from the live items.
+  // PERF NOTES: on the 1M feed the rehashes place ~1.4M entries of each
+  // table for 740k inserts. The key table doubles in place within its
+  // reservation (DoubleKeysInPlace); otherwise it is rebuilt from the old
+  // one, in bucket order: an entry's tag gives its new home, which for old
+  // bucket i lies near i or i + old size, so reads and writes are
+  // sequential streams. It used to walk the slots (as BuildIdIndex does)
+  // for both tables: the rehash loop was then 70% of Insert, 8% of the
+  // whole exact-mode run, in cache misses on the new tables.
   void AllocateTables(std::size_t buckets) {
-    by_key_ = ZeroedArray<std::uint64_t>(buckets);
-    by_id_ = ZeroedArray<std::uint32_t>(buckets);
+    const std::size_t old_buckets = key_reserved_ == 0 ? 0 : mask_ + 1;
+    const bool tags_give_homes = buckets - 1 <= 0xffffffffu;  // see Tag
+    const bool huge = buckets * sizeof(by_key_[0]) >= kHugeTableBytes;
+    if (buckets <= key_reserved_ && buckets == 2 * old_buckets &&
+        tags_give_homes) {
+      if (huge) by_key_.AdviseHuge();  // once the table is big enough
+      // Prefaulted: hashing spreads the entries over every page at once.
+      by_key_.Prefault(old_buckets, buckets);
+      mask_ = buckets - 1;
+      id_shift_ = 64 - std::countr_zero(buckets);
+      DoubleKeysInPlace(old_buckets);
+      if (ids_indexed_.load(std::memory_order_relaxed)) BuildIdIndex();
+      return;
+    }
+    ZeroedArray<std::uint64_t> old_keys = std::move(by_key_);
+    key_reserved_ = std::max(buckets, key_reserve_hint_);
+    try {
+      by_key_ = ZeroedArray<std::uint64_t>(key_reserved_, /*prefault=*/false,
+                                           /*advise_huge=*/huge);
+    } catch (const std::bad_alloc&) {  // no room to reserve: just the table
+      key_reserved_ = buckets;
+      by_key_ = ZeroedArray<std::uint64_t>(buckets, /*prefault=*/false,
+                                           /*advise_huge=*/huge);
+    }
+    by_key_.Prefault(0, buckets);
     mask_ = buckets - 1;
     id_shift_ = 64 - std::countr_zero(buckets);
+    if (tags_give_homes) {
+      const std::size_t copy = size_ == 0 ? 0 : old_buckets;
+      for (std::size_t i = 0; i < copy; ++i) {
+        if (old_keys[i] != 0) PlaceKeyEntry(old_keys[i]);
+      }
+    } else {
+      for (std::uint32_t s = 0; s < num_slots_; ++s) {
+        const Slot& slot = SlotAt(s);
+        if (slot.prev != kFree) PlaceKey(Tag(slot.item.key), s);
+      }
+    }
+    if (ids_indexed_.load(std::memory_order_relaxed)) BuildIdIndex();
+  }
+
+  // Doubles the key table from `old_buckets` buckets, whose entries are in
+  // [0, old_buckets), to mask_ + 1 (the new half is zero). An entry whose
+  // home was h goes home to h or h + old_buckets. The entries are taken
+  // out and placed again in bucket order, which keeps every probe run
+  // whole: an entry placed from bucket i only crosses buckets already
+  // placed (below i, or in the new half) and stops at i at the latest, the
+  // bucket it just left; none of them is emptied later. Except the first
+  // run, which may be the end of a run wrapped around from the last
+  // buckets: it is set aside and placed last, into a consistent table.
+  // PERF NOTES: rebuilding into a new table (the copy loop above) moves
+  // every entry to fresh memory and holds both tables. On the 1M feed
+  // (exact mode, ~130 ms) the doublings took 10.4 ms in place against 12.0
+  // ms by copy, and peak RSS fell from 70 to 62 MiB.
+  void DoubleKeysInPlace(std::size_t old_buckets) {
+    std::uint64_t* t = &by_key_[0];
+    std::size_t w = 0;
+    while (t[w] != 0) ++w;  // the load is below 1: there is an empty one
+    key_scratch_.assign(t, t + w);
+    std::fill(t, t + w, std::uint64_t{0});
+    for (std::size_t i = w + 1; i < old_buckets; ++i) {
+      const std::uint64_t e = t[i];
+      if (e == 0) continue;
+      t[i] = 0;
+      PlaceKeyEntry(e);
+    }
+    for (std::uint64_t e : key_scratch_) PlaceKeyEntry(e);
+  }
+
+  void PlaceKeyEntry(std::uint64_t e) {
+    std::size_t j = static_cast<std::uint32_t>(e >> 32) & mask_;
+    while (by_key_[j] != 0) j = (j + 1) & mask_;
+    by_key_[j] = e;
+  }
+
+  // The id table is built the first time an item is asked for by id:
+  // exact-only matching never does (Touch finds FindKey's hit without it,
+  // and Erase the oldest item), and then skips its upkeep: a random write
+  // per insert and a rebuild at each doubling, which took as long as the
+  // key table's rebuilds (~15% of an exact-mode run on the 1M feed between
+  // them), and 4 bytes per bucket. Const, and safe while other threads
+  // call const methods: the first caller builds under a lock.
+  void EnsureIdIndex() const {
+    if (ids_indexed_.load(std::memory_order_acquire)) return;
+    std::lock_guard<std::mutex> lock(id_index_mu_);
+    if (ids_indexed_.load(std::memory_order_relaxed)) return;
+    BuildIdIndex();
+    ids_indexed_.store(true, std::memory_order_release);
+  }
+
+  // Builds the id table from the live slots. PERF NOTES: it walks the
+  // slots in memory order (free ones are marked), not the old table, whose
+  // entries point at slots in random order, and prefetches the buckets it
+  // is about to fill; walking the old table without prefetches took more
+  // time in cache misses than all the inserts.
+  void BuildIdIndex() const {
+    by_id_ = ZeroedArray<std::uint32_t>(mask_ + 1, /*prefault=*/true);
     // The buckets of the slots 16 ahead are fetched while these are placed.
     constexpr std::uint32_t kAhead = 16;
     for (std::uint32_t s = 0; s < num_slots_; ++s) {
       if (s + kAhead < num_slots_) {
-        const StoredItem& next = SlotAt(s + kAhead).item;
-        __builtin_prefetch(&by_key_[Tag(next.key) & mask_], 1);
-        __builtin_prefetch(&by_id_[IdHome(next.id)], 1);
+        __builtin_prefetch(&by_id_[IdHome(SlotAt(s + kAhead).item.id)], 1);
       }
       const Slot& slot = SlotAt(s);
-      if (slot.prev == kFree) continue;
-      PlaceKey(Tag(slot.item.key), s);
-      PlaceId(slot.item.id, s);
+      if (slot.prev != kFree) PlaceId(slot.item.id, s);
+    }
+  }
+
+  void AddArena() {
+    const std::size_t n =
+        std::clamp<std::size_t>(chunks_.size() / 4, 1, kMaxArenaChunks);
+    arenas_.emplace_back(n * kChunkSlots, /*prefault=*/true);
+    Slot* base = &arenas_.back()[0];
+    for (std::size_t i = 0; i < n; ++i) {
+      chunks_.push_back(base + i * kChunkSlots);
     }
   }
 
@@ -319,17 +528,28 @@ class InMemoryIndexStore final : public IndexStore {
     slot.prev = slot.next = kNil;
   }
 
-  std::vector<std::unique_ptr<Slot[]>> chunks_;
+  std::vector<ZeroedArray<Slot>> arenas_;
+  std::vector<Slot*> chunks_;    // kChunkSlots slots each, in the arenas
   std::uint32_t num_slots_ = 0;  // slots ever used (live + free)
   // (tag << 32) | (slot + 1); 0 = empty.
   ZeroedArray<std::uint64_t> by_key_;
-  ZeroedArray<std::uint32_t> by_id_;  // slot + 1; 0 = empty
+  std::size_t key_reserved_ = 0;  // buckets by_key_ has room for
+  std::size_t key_reserve_hint_ = 0;
+  std::vector<std::uint64_t> key_scratch_;  // DoubleKeysInPlace's first run
+  // slot + 1; 0 = empty. Mutable: built by EnsureIdIndex on first need.
+  mutable ZeroedArray<std::uint32_t> by_id_;
+  mutable std::atomic<bool> ids_indexed_{false};
+  mutable std::mutex id_index_mu_;
   std::size_t mask_ = 0;
   int id_shift_ = 64;          // 64 - log2(buckets)
   std::uint32_t head_ = kNil;  // most recently seen
   std::uint32_t tail_ = kNil;  // least recently seen
   std::uint32_t free_head_ = kNil;
   std::size_t size_ = 0;
+  // The slot of FindKey's last hit (Touch's shortcut; any slot number, or
+  // kNil: Touch checks it). Atomic because FindKey is const and may run on
+  // several threads at once; relaxed is enough for a hint.
+  mutable std::atomic<std::uint32_t> found_slot_{kNil};
 };
 
 }  // namespace

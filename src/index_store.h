@@ -66,7 +66,7 @@ class IndexStore {
 };
 
 // The default store: open-addressed tables from key and from id to slots,
-// and an intrusive LRU list over the slots. About 65-82 bytes per item.
+// and an intrusive LRU list over the slots. About 60-94 bytes per item.
 std::unique_ptr<IndexStore> NewInMemoryIndexStore(std::size_t capacity_hint);
 
 }  // namespace tickerdedup::internal

@@ -782,6 +782,10 @@ struct TickerSplitter::State {
     // scanner skips to the next interesting byte; everything else is one
     // character per Step.
     while (i < n) {
+      if (mode == SplitMode::kLines && AtLineStart()) {
+        i = WholeLines(d, i, n);
+        if (i == n) break;
+      }
       if (in_token && !token_all_sep) {
         const std::size_t j = scanner.Next(d, i, n);
         if (j != i) {
@@ -793,6 +797,42 @@ struct TickerSplitter::State {
       i = Step(d, i, n);
     }
     KeepTail();
+  }
+
+  // Nothing of the current line seen yet (kLines): the state LineBreak
+  // leaves, or a fresh splitter's.
+  bool AtLineStart() const {
+    return !seg_open && !in_token && !seg_cut && carry_len == 0 &&
+           gap_spaces == 0;
+  }
+
+  // kLines, from a line start: emits every line that ends in d[i, n) and
+  // needs no cut piece, and returns where the state machine takes over (a
+  // longer line, or the last, unfinished one), or n.
+  //
+  // PERF NOTES: in kLines whitespace inside a line is kept verbatim, so the
+  // segment of a line no longer than max_bytes is the line with Unicode
+  // whitespace trimmed at both ends (what the state machine finds one
+  // token and gap at a time). memchr finds the LF. On the generated 1M feed
+  // (61-byte lines; perf, `--split lines --match exact`) the splitter went
+  // from 9-10% of the CLI run (Feed with two Steps and a scan a line, the
+  // AVX2 block masks) to 6-7% (memchr 3.5-4%, most of it the first touch
+  // of the bytes, TrimSpaces 1.5%, Feed 1.5%), 5% less time overall.
+  std::size_t WholeLines(const std::uint8_t* d, std::size_t i, std::size_t n) {
+    const bool has_sink = static_cast<bool>(*sink);
+    while (i < n) {
+      const auto* lf =
+          static_cast<const std::uint8_t*>(std::memchr(d + i, '\n', n - i));
+      if (lf == nullptr) return i;
+      const auto e = static_cast<std::size_t>(lf - d);
+      if (e - i > max_bytes) return i;
+      const std::string_view text =
+          internal::TrimSpaces({reinterpret_cast<const char*>(d) + i, e - i});
+      if (!text.empty() && has_sink) (*sink)(Segment{text, false, line});
+      ++line;
+      i = e + 1;
+    }
+    return i;
   }
 
   // Copies what the next chunk still needs (open segment, carried prefix)

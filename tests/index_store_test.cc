@@ -75,7 +75,18 @@ void ExpectSame(const StoredItem* got, const StoredItem* want) {
 
 // Keys from a small pool of high halves, so that many keys share a tag and
 // a home bucket (the table must still tell them apart by the full key).
-Key128 MakeKey(std::mt19937_64& rng, bool colliding) {
+// With `wrapping`, a tag's low k bits (k from 10 to 16) are ones but for
+// the last 3: its home is among the last 8 buckets of any table of up to
+// 2^k buckets, so the runs there wrap around to the first buckets; when
+// such a table doubles (in place: see DoubleKeysInPlace), the next bit
+// sends some of them to the lower half, some to the upper one.
+Key128 MakeKey(std::mt19937_64& rng, bool colliding, bool wrapping = false) {
+  if (wrapping) {
+    const unsigned k = 10 + static_cast<unsigned>(rng() % 7);
+    const std::uint64_t tag =
+        ((rng() & 0xffffffffu) | ((1u << k) - 1)) ^ (rng() % 8);
+    return Key128{rng(), tag << 32 | (rng() & 0xffffffffu)};
+  }
   Key128 k;
   k.lo = rng();
   k.hi = colliding ? (rng() % 8) << 32 | (rng() & 0xffffffffu) : rng();
@@ -85,9 +96,13 @@ Key128 MakeKey(std::mt19937_64& rng, bool colliding) {
 
 // Drives both stores with the same random operations; `window` bounds the
 // size as the engine does (evicting the oldest), so the tables both grow and
-// run in steady state with deletions.
+// run in steady state with deletions. The first `exact_only_ops` operations
+// only insert, evict the oldest and touch what FindKey found, as exact-only
+// matching does: the store builds its id table only when the other
+// operations start, after growth and churn.
 void RunRandom(std::uint64_t seed, std::size_t window, std::size_t ops,
-               bool colliding, std::size_t capacity_hint) {
+               bool colliding, std::size_t capacity_hint,
+               std::size_t exact_only_ops = 0, bool wrapping = false) {
   std::mt19937_64 rng(seed);
   auto store = NewInMemoryIndexStore(capacity_hint);
   ReferenceStore ref;
@@ -96,9 +111,9 @@ void RunRandom(std::uint64_t seed, std::size_t window, std::size_t ops,
   std::int64_t now = 0;
   for (std::size_t op = 0; op < ops; ++op) {
     now += static_cast<std::int64_t>(rng() % 3);
-    const unsigned what = rng() % 10;
+    const unsigned what = rng() % (op < exact_only_ops ? 8 : 10);
     if (what < 5 || keys.empty()) {
-      Key128 key = MakeKey(rng, colliding);
+      Key128 key = MakeKey(rng, colliding, wrapping);
       if (ref.FindKey(key) != nullptr) continue;  // keys are unique
       std::uint64_t id = next_id++;
       std::uint64_t rep = id;
@@ -161,6 +176,87 @@ TEST(InMemoryIndexStore, AgreesWithReferenceInSteadyState) {
 TEST(InMemoryIndexStore, AgreesWithReferenceOnCollidingKeys) {
   RunRandom(3, /*window=*/1 << 20, 30000, /*colliding=*/true, 16);
   RunRandom(4, /*window=*/500, 30000, /*colliding=*/true, 500);
+}
+
+TEST(InMemoryIndexStore, AgreesWithReferenceOnRunsWrappingAround) {
+  // Runs from the last buckets wrap around to the first through every
+  // doubling (1,024 buckets up to 32K), in place (a large capacity hint
+  // reserves the key table) and by copy (a small one).
+  RunRandom(9, /*window=*/1 << 20, 40000, /*colliding=*/false, 1 << 20,
+            /*exact_only_ops=*/0, /*wrapping=*/true);
+  RunRandom(10, /*window=*/1 << 20, 40000, /*colliding=*/false, 16,
+            /*exact_only_ops=*/0, /*wrapping=*/true);
+  RunRandom(11, /*window=*/1 << 20, 30000, /*colliding=*/true, 1 << 20);
+}
+
+// The case the in-place doubling sets the first run aside for: an entry
+// that wrapped around to bucket 0 (its home, the last bucket but one, and
+// the last were taken) and stays in the lower half, while the two entries
+// it probed past move up. Placed before them, it would land past the hole
+// they leave.
+TEST(InMemoryIndexStore, DoublingInPlaceKeepsWrappedRunsWhole) {
+  // A large hint reserves the key table; it starts at 16K buckets.
+  auto store = NewInMemoryIndexStore(1 << 20);
+  constexpr std::uint64_t kBuckets = 1 << 14;
+  const auto key = [](std::uint64_t tag, std::uint64_t salt) {
+    return Key128{salt, tag << 32};
+  };
+  // Homes (16K buckets -> 32K): f and g kBuckets-2 and -1 -> upper half;
+  // e kBuckets-2 -> stays.
+  const Key128 f = key(2 * kBuckets - 2, 1), g = key(2 * kBuckets - 1, 2),
+               e = key(kBuckets - 2, 3);
+  std::uint64_t id = 0;
+  for (const Key128& k : {f, g, e}) {
+    store->Insert(StoredItem{k, id, id, 0});
+    ++id;
+  }
+  // Fillers with homes 10..12,000 push the table past 0.7 load: it
+  // doubles.
+  std::mt19937_64 rng(12);
+  std::vector<Key128> fillers;
+  while (id < kBuckets * 3 / 4) {
+    fillers.push_back(key(10 + rng() % 11991, 100 + id));
+    store->Insert(StoredItem{fillers.back(), id, id, 0});
+    ++id;
+  }
+  for (const Key128& k : {f, g, e}) {
+    const StoredItem* hit = store->FindKey(k);
+    ASSERT_NE(hit, nullptr) << k.lo;
+    EXPECT_EQ(hit->key, k);
+  }
+  for (const Key128& k : fillers) ASSERT_NE(store->FindKey(k), nullptr);
+}
+
+TEST(InMemoryIndexStore, BuildsIdTableLate) {
+  RunRandom(7, /*window=*/1 << 20, 60000, /*colliding=*/false, 16,
+            /*exact_only_ops=*/40000);
+  RunRandom(8, /*window=*/2000, 60000, /*colliding=*/true, 2000,
+            /*exact_only_ops=*/30000);
+}
+
+// Touch finds FindKey's hit without the id table; an erased or reused slot
+// must not be taken for the id it used to hold.
+TEST(InMemoryIndexStore, TouchAfterEraseIsANoOp) {
+  auto store = NewInMemoryIndexStore(16);
+  const Key128 a{1, 2}, b{3, 4}, c{5, 6};
+  store->Insert(StoredItem{a, 10, 10, 100});
+  store->Insert(StoredItem{b, 11, 11, 100});
+  ASSERT_NE(store->FindKey(a), nullptr);
+  store->Erase(10);
+  store->Touch(10, 200);  // gone: nothing moves
+  EXPECT_EQ(store->size(), 1u);
+  ASSERT_NE(store->Oldest(), nullptr);
+  EXPECT_EQ(store->Oldest()->id, 11u);
+  EXPECT_EQ(store->Oldest()->last_seen, 100);
+  // The freed slot is reused by a new item; the old id still misses.
+  ASSERT_NE(store->FindKey(b), nullptr);
+  store->Erase(11);
+  store->Insert(StoredItem{c, 12, 12, 300});
+  store->Touch(11, 400);
+  EXPECT_EQ(store->FindId(11), nullptr);
+  ASSERT_NE(store->FindId(12), nullptr);
+  EXPECT_EQ(store->FindId(12)->last_seen, 300);
+  EXPECT_EQ(store->size(), 1u);
 }
 
 TEST(InMemoryIndexStore, TinyWindow) {

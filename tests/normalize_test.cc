@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "facts.h"
+#include "normalize_kernels.h"
 
 // Counts operator new calls, to check that warm calls do not allocate.
 namespace {
@@ -327,6 +328,117 @@ TEST(NormalizeTest, WordwisePathEqualsSlowPathOnMixedText) {
     ASSERT_EQ(got, want) << "input #" << round << ": " << text;
     ASSERT_EQ(got_repaired, want_repaired) << "input #" << round;
   }
+}
+
+// Every ASCII fast-path kernel against the scalar one and the general path:
+// random ASCII (all 128 bytes, space runs, every length 0..200 so every
+// block size and tail), and mixed text (the kernels also run the ASCII
+// spans between the general path's words).
+TEST(NormalizeTest, EveryAsciiKernelEqualsScalarAndSlowPath) {
+  const std::vector<AsciiKeyKernel> kernels = SupportedAsciiKeyKernels();
+  ASSERT_FALSE(kernels.empty());
+  EXPECT_EQ(kernels.front(), AsciiKeyKernel::kScalar);
+  const std::string_view mixed[] = {"\xC3\xA9", "\xE2\x80\x99", "&amp;",
+                                    "\xC2\xA0", "\xFF",         "\xD0\x99"};
+  std::mt19937 rng(23);
+  std::string text;
+  for (int round = 0; round < 30000; ++round) {
+    text.clear();
+    const int len = round % 201;
+    for (int k = 0; k < len; ++k) {
+      const unsigned r = rng() % 32;
+      char c;
+      if (r == 0) {
+        c = static_cast<char>(rng() % 128);
+      } else if (r < 7) {
+        c = ' ';
+      } else {
+        c = static_cast<char>((rng() % 3 ? 'a' : 'A') + rng() % 26);
+      }
+      text.push_back(c);
+      if (round % 3 == 0 && rng() % 40 == 0) {
+        text.append(mixed[rng() % std::size(mixed)]);
+      }
+    }
+    std::string want, got;
+    const bool want_repaired = NormalizeKeyGeneral(text, &want);
+    for (AsciiKeyKernel k : kernels) {
+      const bool got_repaired = NormalizeKeyWithKernel(k, text, &got);
+      ASSERT_EQ(got, want) << AsciiKeyKernelName(k) << " input #" << round
+                           << ": " << text;
+      ASSERT_EQ(got_repaired, want_repaired) << AsciiKeyKernelName(k);
+    }
+  }
+}
+
+TEST(NormalizeTest, KernelNamesAndSelection) {
+  for (AsciiKeyKernel k : SupportedAsciiKeyKernels()) {
+    EXPECT_TRUE(AsciiKeyKernelSupported(k));
+    EXPECT_FALSE(std::string(AsciiKeyKernelName(k)).empty());
+  }
+  EXPECT_TRUE(AsciiKeyKernelSupported(SelectedAsciiKeyKernel()));
+}
+
+// Words of ASCII and single characters of U+0080..U+00FF and
+// U+2000..U+203F take a per-character table (normalize.cc, TableWordKey)
+// instead of the general path: every such character, alone, doubled,
+// between letters, next to a combining mark, an entity or a character the
+// table leaves out, must give the general path's key.
+TEST(NormalizeTest, TableWordsEqualSlowPath) {
+  std::vector<std::string> chars;
+  char buf[4];
+  for (unsigned cp = 0x80; cp < 0x100; ++cp) {
+    buf[0] = static_cast<char>(0xC0 | (cp >> 6));
+    buf[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    chars.emplace_back(buf, 2);
+  }
+  for (unsigned cp = 0x2000; cp < 0x2040; ++cp) {
+    buf[0] = static_cast<char>(0xE2);
+    buf[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    buf[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    chars.emplace_back(buf, 3);
+  }
+  const std::string_view neighbours[] = {"",
+                                         "a",
+                                         "Z",
+                                         "1",
+                                         "'",
+                                         "`",
+                                         "&",
+                                         "&amp;",
+                                         "\xCC\x81",
+                                         "\xC3\xA9",
+                                         "\xE2\x80\x99",
+                                         "\xC2\xBC",
+                                         "\xE2\x81\x84",
+                                         "\xD0\x99",
+                                         "\x01",
+                                         "\t",
+                                         "\xC2\xA0",
+                                         "\xE2\x80\xAF",
+                                         "\xC2\xAD",
+                                         "\xE2\x80\x8B",
+                                         "\xFF"};
+  std::mt19937 rng(5);
+  int checked = 0;
+  for (const std::string& c : chars) {
+    for (std::string_view before : neighbours) {
+      for (std::string_view after : neighbours) {
+        std::string word = std::string(before) + c + std::string(after);
+        for (const std::string& text :
+             {word, word + c, "Le " + word + " x", "x " + c + c + " " + word,
+              word + chars[rng() % chars.size()] + "s"}) {
+          std::string got, want;
+          const bool got_repaired = NormalizeKey(text, &got);
+          const bool want_repaired = NormalizeKeyGeneral(text, &want);
+          ASSERT_EQ(got, want) << text;
+          ASSERT_EQ(got_repaired, want_repaired) << text;
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 100000);
 }
 
 TEST(NormalizeTest, WordwisePathEqualsSlowPathOnSeed) {

@@ -535,6 +535,18 @@ class FdWriter {
     buffer_.append(data);
   }
 
+  // Append(data) and a newline, with one capacity check: unique mode's
+  // per-item write.
+  void AppendLine(std::string_view data) {
+    if (buffer_.size() + data.size() + 1 > buffer_.capacity()) {
+      Append(data);
+      Append("\n");
+      return;
+    }
+    buffer_.append(data);
+    buffer_.push_back('\n');
+  }
+
   void Flush() {
     if (!buffer_.empty()) WriteRaw(buffer_);
     buffer_.clear();
@@ -875,19 +887,22 @@ class Runner {
       Emit(engine_->Add(Item{text, timestamp, cut}), text, raw, cut);
       return;
     }
-    Pending p;
-    p.raw = Keep(raw);
     // `text` is `raw` itself in text mode, and a part of it (the field,
     // when it needed no unescaping) or a separate string in JSONL mode.
-    if (text.data() == raw.data() && text.size() == raw.size()) {
-      p.text = p.raw;
-    } else {
-      p.text = Keep(text);
+    const bool same = text.data() == raw.data() && text.size() == raw.size();
+    const Span raw_span = same ? Span{nullptr, kSameAsText, 0} : Keep(raw);
+    const Span text_span = Keep(text);
+    if (text_span.data == nullptr) {
+      arena_texts_.push_back({items_.size(), text_span});
     }
-    p.cut = cut;
-    p.timestamp = timestamp;
-    pending_.push_back(p);
-    if (pending_.size() >= kBatchItems || options_.line_buffered) DrainBatch();
+    // The item is what AddBatch takes, built here: an arena text is set
+    // when the batch is drained (the arena may move until then).
+    items_.push_back(Item{text_span.data != nullptr
+                              ? std::string_view(text_span.data, text_span.size)
+                              : std::string_view(),
+                          timestamp, cut});
+    raws_.push_back(raw_span);
+    if (items_.size() >= kBatchItems || options_.line_buffered) DrainBatch();
   }
 
   // Where a pending item's bytes are: in read_buffer_ (pointer) or copied
@@ -896,6 +911,8 @@ class Runner {
     const char* data;  // null: in arena_ at `offset`
     std::size_t offset, size;
   };
+  // raws_ entry offset: the raw bytes are the item's text.
+  static constexpr std::size_t kSameAsText = ~std::size_t{0};
 
   Span Keep(std::string_view bytes) {
     // Integer compares: the bytes may lie in another object altogether.
@@ -916,18 +933,21 @@ class Runner {
   }
 
   void DrainBatch() {
-    if (pending_.empty()) return;
-    items_.clear();
-    for (const Pending& p : pending_) {
-      items_.push_back(Item{View(p.text), p.timestamp, p.cut});
+    if (items_.empty()) return;
+    for (const auto& [index, span] : arena_texts_) {
+      items_[index].text = View(span);
     }
     decisions_.resize(items_.size());
     engine_->AddBatch(items_.data(), items_.size(), decisions_.data());
-    for (std::size_t i = 0; i < pending_.size(); ++i) {
-      const Pending& p = pending_[i];
-      Emit(decisions_[i], items_[i].text, View(p.raw), p.cut);
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+      const Item& item = items_[i];
+      const Span& raw = raws_[i];
+      Emit(decisions_[i], item.text,
+           raw.offset == kSameAsText ? item.text : View(raw), item.cut);
     }
-    pending_.clear();
+    items_.clear();
+    raws_.clear();
+    arena_texts_.clear();
     arena_.clear();
   }
 
@@ -935,8 +955,7 @@ class Runner {
             std::string_view raw, bool cut) {
     if (options_.emit == EmitMode::kUnique) {
       if (decision.verdict != Verdict::kNew && !cut) return;
-      out_->Append(raw);
-      out_->Append("\n");
+      out_->AppendLine(raw);
     } else {
       scratch_.clear();
       scratch_ += "{\"id\":";
@@ -1237,18 +1256,16 @@ class Runner {
   // Batches: 4096 items keep the hand-off to the worker threads (--threads)
   // under 1% of the work and the arena around 1 MB.
   static constexpr std::size_t kBatchItems = 4096;
-  struct Pending {
-    Span raw, text;
-    bool cut;
-    std::int64_t timestamp;
-  };
 
   const CliOptions& options_;
   Engine* engine_;
   bool batching_ = false;
   std::string arena_;
-  std::vector<Pending> pending_;
+  // The batch: items (texts in read_buffer_, or in arena_ once drained),
+  // their raw bytes, and which texts are in the arena.
   std::vector<Item> items_;
+  std::vector<Span> raws_;
+  std::vector<std::pair<std::size_t, Span>> arena_texts_;
   std::vector<Decision> decisions_;
   FdWriter* out_;
   FdWriter* rejects_;
