@@ -173,7 +173,9 @@ class EngineImpl final : public Engine {
       xo.max_items = near_->options().max_items;
       xlang_ = std::make_unique<internal::XlangIndex>(xo);
     }
-    // Exact mode stays on one thread (see AddBatch).
+    // Exact mode has only the key to prepare (~100 ns): handing it to
+    // another core cost more than it saved (200k-headline feed, 2 threads:
+    // 0.79x of one thread), so it stays on one thread.
     if (options_.threads > 1 && near_ != nullptr) {
       pool_ = std::make_unique<internal::WorkerPool>(options_.threads);
       recent_keys_ =
@@ -190,9 +192,6 @@ class EngineImpl final : public Engine {
 
   void AddBatch(const Item* items, std::size_t count,
                 Decision* decisions) override {
-    // Exact mode has only the key to prepare (~100 ns): handing it to
-    // another core cost more than it saved (200k-headline feed, 2 threads:
-    // 0.79x of one thread), so it stays on this one.
     if (pool_ == nullptr || count < 2 * kBatchGrain) {
       AddAhead(items, count, decisions);
       return;
