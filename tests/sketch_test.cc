@@ -1,6 +1,10 @@
 // Near-duplicate features (shingle.h) and the SketchIndex channel.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -77,6 +81,53 @@ TEST(SketchIndex, CrowdedBandKeysKeepTheNewest) {
   ASSERT_FALSE(ids.empty());
   EXPECT_EQ(ids.back(), 198u);
   EXPECT_EQ(index.size(), 198u);
+}
+
+// Churn through growth, tombstone rebuilds, crowded keys and slot reuse:
+// a live item with its own features is always found by its own sketch, and
+// an erased id never comes back.
+TEST(SketchIndex, ChurnKeepsLiveItemsFindable) {
+  SketchIndex::Options o = SmallOptions();
+  o.max_items = 400;
+  SketchIndex index(o);
+  std::mt19937 rng(7);
+  auto word = [&] {
+    std::string w;
+    for (int i = 0; i < 6; ++i)
+      w.push_back(static_cast<char>('a' + rng() % 26));
+    return w;
+  };
+  std::map<std::uint64_t, SketchIndex::Sketch> live;
+  std::set<std::uint64_t> unique_items;  // not in a template family
+  Facts none;
+  std::vector<std::uint64_t> ids;
+  for (std::uint64_t id = 0; id < 3000; ++id) {
+    if (live.size() >= 350 || (!live.empty() && rng() % 4 == 0)) {
+      auto it = live.begin();
+      std::advance(it, rng() % live.size());
+      index.Erase(it->first);
+      unique_items.erase(it->first);
+      live.erase(it);
+    }
+    // One in three is a sibling of a crowded template (one changed word).
+    const bool sibling = rng() % 3 == 0;
+    std::string text = sibling ? "storm warning issued for the coast " + word()
+                               : word() + " " + word() + " " + word() + " " +
+                                     word() + " " + word();
+    SketchIndex::Sketch& s = live[id];
+    index.MakeSketch(Features(text), &s);
+    index.Insert(id, s, none);
+    if (!sibling) unique_items.insert(id);
+  }
+  ASSERT_EQ(index.size(), live.size());
+  for (const auto& [id, s] : live) {
+    index.Candidates(s, &ids);
+    for (std::uint64_t got : ids) ASSERT_TRUE(live.count(got)) << got;
+    if (unique_items.count(id)) {
+      EXPECT_NE(std::find(ids.begin(), ids.end(), id), ids.end()) << id;
+      EXPECT_EQ(index.Score(s, id), 1.0);
+    }
+  }
 }
 
 TEST(SketchIndex, FindsScoresAndForgets) {
