@@ -260,6 +260,35 @@ TEST_F(XlangTest, EnglishIrregularFormsMeetTheirLemmasPivots) {
             fell.units[0][XlangProfile::kWord]);
 }
 
+// Apertium's bilingual dictionaries (apertium-spa-ita, apertium-es-pt, read
+// by tools/build_lexicon.py) give pivots to words FreeDict lacks:
+// "indebolimento" reaches "breakdown" through spa-ita "debilitamiento", and
+// por "respaldar" reaches "lean" through spa-por "apoyar". Without them
+// each pair covers one unit less on one side and does not match.
+TEST_F(XlangTest, ApertiumPairsGiveMissingWordsPivots) {
+  std::string_view pivots;
+  if (!xl_->lexicon().LookupExact(LexLang::kIta, "indebolimento", &pivots) ||
+      !xl_->lexicon().LookupExact(LexLang::kPor, "respaldar", &pivots)) {
+    GTEST_SKIP() << "lexicon built without Apertium (Debian apertium-spa-ita, "
+                    "apertium-es-pt, lttoolbox-dev)";
+  }
+  constexpr char kSpa[] = "Debilitamiento del euro preocupa";
+  constexpr char kIta[] = "Indebolimento dell'euro preoccupa";
+  const XlangAlignment al = Align(kSpa, kIta);
+  EXPECT_EQ(al.units[1][XlangProfile::kWord], 3);
+  EXPECT_EQ(al.covered[0][XlangProfile::kWord], 3);
+  EXPECT_EQ(al.covered[1][XlangProfile::kWord], 3);
+  EXPECT_TRUE(Verify(kSpa, kIta));
+  constexpr char kSpa2[] = "Gobierno apoya a los agricultores";
+  constexpr char kPor[] = "Governo respalda os agricultores";
+  const XlangAlignment al2 = Align(kSpa2, kPor);
+  EXPECT_EQ(al2.units[1][XlangProfile::kOov], 0);
+  EXPECT_EQ(al2.covered[0][XlangProfile::kWord], 3);
+  EXPECT_TRUE(Verify(kSpa2, kPor));
+  // A different verb keeps them apart.
+  EXPECT_FALSE(Verify(kSpa2, "Governo multa os agricultores"));
+}
+
 TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
   // The same fact written four ways gives the same feature set.
   const auto fra = Features("23 f\xc3\xa9vrier");

@@ -20,6 +20,9 @@ equivalence, written as language "acr" lines. English irregular forms
 ("women", "said", "rose") whose lemma the engine's Snowball stem cannot
 reach are written as language "eng" lines (form -> WordNet lemmas), from
 WordNet's morphological exception lists (Debian wordnet-base) when they
+are installed. Apertium's spa-por and spa-ita bilingual dictionaries
+(Debian apertium-es-pt, apertium-spa-ita, read with lttoolbox-dev's
+lt-print) add translations for words those FreeDict pairs lack, when they
 are installed. The LEX_* environment variables override the ranking
 constants for experiments (docs/xlang.md).
 
@@ -43,6 +46,8 @@ import ctypes.util
 import gzip
 import os
 import re
+import shutil
+import subprocess
 import sys
 import unicodedata
 
@@ -198,6 +203,114 @@ def split_translations(lines):
     return out
 
 
+# Apertium's bilingual dictionaries (Debian apertium-* packages, compiled
+# lttoolbox transducers): (package dir, transducer, source, target). One
+# direction per package; Lexicon.edge adds the inverse like a FreeDict pair.
+APERTIUM_PAIRS = (
+    ("apertium-fr-es", "fr-es.autobil.bin", "fra", "spa"),
+    ("apertium-es-pt", "es-pt.autobil.bin", "spa", "por"),
+    ("apertium-spa-ita", "spa-ita.autobil.bin", "spa", "ita"),
+    ("apertium-eng-spa", "spa-eng.autobil.bin", "spa", "eng"),
+)
+# Content-word parts of speech (first tag after the lemma): nouns, lexical
+# verbs, adjectives, adverbs, proper nouns.
+APERTIUM_TAGS = frozenset(os.environ.get(
+    "LEX_APERTIUM_TAGS", "<n> <vblex> <adj> <adv> <np>").split())
+# Measured with td_eval (docs/xlang.md, "Apertium"): spa-por and spa-ita
+# raise NTREX and the stream; fra-spa lowered stream precision and recall,
+# spa-eng pushed STS-B xneg over 2%, so they are read only when
+# LEX_APERTIUM_PAIRS names them. An Apertium pair fills gaps only (a word
+# the FreeDict pair already translates keeps its entries: STS-B xneg
+# 0.0179 -> 0.0167 at equal NTREX recall); LEX_APERTIUM_FILL=0 adds all.
+APERTIUM_USE = os.environ.get("LEX_APERTIUM_PAIRS", "spa-por spa-ita").split()
+APERTIUM_FILL = int(os.environ.get("LEX_APERTIUM_FILL", "1"))
+# Sense rank of an Apertium translation (0: a first sense).
+APERTIUM_RANK = int(os.environ.get("LEX_APERTIUM_RANK", "0"))
+# Bounds on the path walk: the digit / punctuation regex sections (no
+# content tag) are pruned before the walk; a section that still needs more
+# steps than this is skipped. Reading es-pt and spa-ita takes ~0.7 s each,
+# spa-eng (130k arcs) ~4 s.
+APERTIUM_MAX_STEPS = 20_000_000
+APERTIUM_MAX_DEPTH = 120
+
+
+def read_apertium(binfile):
+    """{(lemma, translation)} of the content-word entries of an Apertium
+    bilingual transducer, or None when lt-print (Debian lttoolbox-dev) is
+    missing or fails.
+
+    lt-print writes the transducer as AT&T text (sections split by "--";
+    "src dst in out weight" arcs, "state weight" finals, "ε" for
+    epsilon, "<tag>" symbols). A path spells lemma<tags> on both sides, so
+    walking from state 0 until each side has read its first tag gives one
+    translation pair; self-loops (digit regexes) are never followed.
+    """
+    tool = shutil.which("lt-print")
+    if tool is None:
+        return None
+    try:
+        text = subprocess.run([tool, binfile], capture_output=True, text=True,
+                              check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    out = set()
+    for section in text.split("\n--\n"):
+        arcs, rev, tagged = {}, {}, set()
+        for line in section.split("\n"):
+            p = line.split("\t")
+            if len(p) < 4 or p[0] == p[1] or not (p[0].isdigit() and
+                                                  p[1].isdigit()):
+                continue
+            s, t = int(p[0]), int(p[1])
+            arcs.setdefault(s, []).append((t, p[2], p[3]))
+            rev.setdefault(t, []).append(s)
+            if p[2] in APERTIUM_TAGS or p[3] in APERTIUM_TAGS:
+                tagged.add(s)
+        # States that can reach a content tag; the walk stays among them.
+        good, todo = set(tagged), list(tagged)
+        while todo:
+            for r in rev.get(todo.pop(), ()):
+                if r not in good:
+                    good.add(r)
+                    todo.append(r)
+        if 0 not in good:
+            continue
+        found, steps = set(), 0
+        stack = [(0, "", "", None, None, 0)]
+        while stack:
+            s, src, dst, src_tag, dst_tag, depth = stack.pop()
+            steps += 1
+            if steps > APERTIUM_MAX_STEPS:
+                print("build_lexicon: warning: %s: a section too large to "
+                      "walk, skipped" % binfile, file=sys.stderr)
+                found = set()
+                break
+            if src_tag and dst_tag:
+                found.add((src, dst))
+                continue
+            if depth > APERTIUM_MAX_DEPTH:
+                continue
+            for t, a, b in arcs.get(s, ()):
+                if t not in good and not (src_tag or a in APERTIUM_TAGS):
+                    continue
+                ns, nst, nd, ndt = src, src_tag, dst, dst_tag
+                if a != "ε" and nst is None:
+                    if a.startswith("<"):
+                        nst = a
+                    else:
+                        ns += a
+                if b != "ε" and ndt is None:
+                    if b.startswith("<"):
+                        ndt = b
+                    else:
+                        nd += b
+                if nst is not None and nst not in APERTIUM_TAGS:
+                    continue
+                stack.append((t, ns, nd, nst, ndt, depth + 1))
+        out |= found
+    return out
+
+
 class Stemmers:
     """Snowball stemmers of libstemmer (the library the engine links), via
     ctypes: the builder and Lexicon::Lookup must stem alike. Unavailable
@@ -350,7 +463,7 @@ class Lexicon:
     "negociation" / "negotiation") gets a bonus.
     """
 
-    def __init__(self, dictd, stop):
+    def __init__(self, dictd, stop, apertium_dir=None):
         self.stop = stop
         # fwd[L][word] = [eng words in sense order]; inv[L][word] = {eng:
         # rank of word among eng's translations}; bil[(L, M)][word] =
@@ -375,8 +488,32 @@ class Lexicon:
                     continue
                 self.used.append("%s-%s" % (src, dst))
                 self.add(src, dst, entries)
+        # Apertium pairs are one more dictionary of the pair (same edge
+        # weights); each translation is a first sense (the transducer keeps
+        # no order), so a lemma's alternatives weigh alike.
+        self.apertium = []
+        for package, name, src, dst in APERTIUM_PAIRS if apertium_dir else ():
+            path = os.path.join(apertium_dir, package, name)
+            if ("%s-%s" % (src, dst) not in APERTIUM_USE or
+                    not os.path.exists(path)):
+                continue
+            pairs = read_apertium(path)
+            if pairs is None:
+                print("build_lexicon: note: %s needs lt-print (Debian "
+                      "lttoolbox-dev); not used" % path, file=sys.stderr)
+                continue
+            self.apertium.append("%s(%s-%s)" % (package, src, dst))
+            if APERTIUM_FILL:
+                # Only words the FreeDict pair lacks, on both sides.
+                fwd = (self.fwd[src] if dst == "eng" else
+                       self.bil.get((src, dst), {}))
+                back = ({} if dst == "eng" else self.bil.get((dst, src), {}))
+                pairs = {(a, b) for a, b in pairs
+                         if fold(a) not in fwd and fold(b) not in back}
+            self.add(src, dst, [(a, [b]) for a, b in sorted(pairs)],
+                     APERTIUM_RANK)
 
-    def add(self, src, dst, entries):
+    def add(self, src, dst, entries, first_rank=0):
         for head, lines in entries:
             if " " in head:
                 continue  # multiword headword: never a key token
@@ -388,7 +525,7 @@ class Lexicon:
             hw = fold(head)
             if not WORD_RE.match(hw) or hw in self.stop.get(src, ()):
                 continue
-            rank = 0
+            rank = first_rank
             for t in trans:
                 if not WORD_RE.match(t):
                     continue  # multiword or punctuation junk
@@ -586,13 +723,15 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--wordnet", default="/usr/share/wordnet",
                     help="WordNet dict dir with *.exc (wordnet-base)")
+    ap.add_argument("--apertium", default="/usr/share/apertium",
+                    help="Apertium data dir (apertium-fr-es, ...; optional)")
     ap.add_argument("--coverage", help="clusters TSV to measure coverage on")
     args = ap.parse_args()
 
     stop = load_stopwords()
     stemmers = Stemmers()
     english = EnglishLemmas(args.wordnet, stemmers, stop)
-    lex = Lexicon(args.dictd, stop)
+    lex = Lexicon(args.dictd, stop, args.apertium)
     if not lex.used:
         print("build_lexicon: error: no FreeDict dictionary among "
               "freedict-{eng,fra,spa,por,ita,deu}-*.index in %s" % args.dictd,
@@ -630,6 +769,10 @@ def main():
         f.write("# Derived from FreeDict dictionaries (%s); GPL-2+, GPL-3+ and "
                 "CC-BY-SA-3.0 data: build it, never commit it. "
                 "See LICENSES.md.\n" % " ".join(lex.used))
+        if lex.apertium:
+            f.write("# and from Apertium bilingual dictionaries (%s); GPL-2 / "
+                    "GPL-2+ data: build it, never commit it.\n"
+                    % " ".join(lex.apertium))
         if rows["eng"]:
             # The WordNet licence asks for its notice on all copies,
             # modifications included.

@@ -27,6 +27,10 @@ pkgs=(
   # lexicon maps English irregular forms to their lemmas ("women" -> "woman",
   # "said" -> "say"). Optional: without it the lexicon has no "eng" lines.
   wordnet-base
+  # Apertium's Spanish-Portuguese and Spanish-Italian bilingual dictionaries,
+  # read through lt-print (lttoolbox-dev): more spa/por/ita words get pivots.
+  # Optional: without them the lexicon is FreeDict's alone.
+  apertium-es-pt apertium-spa-ita lttoolbox-dev
   python3
 )
 if [[ "${1:-}" == "--bench" ]]; then
