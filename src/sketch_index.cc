@@ -56,6 +56,12 @@ SketchIndex::SketchIndex(const Options& options)
   tables_.resize(options_.lsh.bands);
   for (BandTable& t : tables_) t.Init(options_.max_items);
   id_table_.Init(options_.max_items);
+  // Reserved for the window: address space only, resident when written
+  // (see XlangIndex's constructor).
+  const std::size_t slots =
+      std::min<std::size_t>(options_.max_items, kReservedSlots);
+  records_.reserve(slots);
+  inline_facts_.reserve(slots * kInlineFacts);
 }
 
 std::uint64_t SketchIndex::BandHash(const std::uint8_t* sig, int band) const {
@@ -453,8 +459,9 @@ void SketchIndex::Erase(std::uint64_t id) {
 std::size_t SketchIndex::MemoryBytes() const {
   std::size_t bytes = 0;
   for (const BandTable& t : tables_) bytes += t.MemoryBytes();
-  bytes += records_.capacity() * sizeof(SlotRecord) +
-           inline_facts_.capacity() * 4 + free_slots_.capacity() * 4;
+  // Sizes for the per-slot arrays: only their written part is resident.
+  bytes += records_.size() * sizeof(SlotRecord) + inline_facts_.size() * 4 +
+           free_slots_.capacity() * 4;
   bytes += id_table_.MemoryBytes();
   // flat_hash_map: one control byte + the slot per bucket.
   bytes += more_facts_.capacity() *

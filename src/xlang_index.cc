@@ -25,6 +25,17 @@ XlangIndex::XlangIndex(const Options& options)
   // Chunk counts are 16-bit.
   options_.max_bucket = std::min<std::size_t>(options_.max_bucket, 0xFFFF);
   bands_.resize(options_.lsh.bands);
+  // The per-slot arrays are reserved for the window up front: address
+  // space only (large blocks are mmap'd, and a page becomes resident when
+  // first written), so they never copy themselves while growing, and a
+  // growth never holds the old and the new block at once. Capped so that a
+  // huge --window does not ask for address space it may not get.
+  const std::size_t slots =
+      std::min<std::size_t>(options_.max_items, kReservedSlots);
+  ids_.reserve(slots);
+  langs_.reserve(slots);
+  profiles_.reserve(slots);
+  keys_.reserve(slots * static_cast<std::size_t>(options_.lsh.bands));
 }
 
 void XlangIndex::MakeSketch(std::span<const std::uint64_t> features,
@@ -381,13 +392,16 @@ void XlangIndex::Erase(std::uint64_t id) {
 std::size_t XlangIndex::MemoryBytes() const {
   std::size_t bytes = 0;
   for (const Band& t : bands_) bytes += t.cells.capacity() * sizeof(Cell);
-  bytes += pool_.capacity() * sizeof(std::uint32_t);
+  bytes += pool_.size() * sizeof(std::uint32_t);  // written part (resident)
   for (const auto& list : free_chunks_) {
     bytes += list.capacity() * sizeof(std::uint32_t);
   }
-  bytes += keys_.capacity() * sizeof(std::uint32_t) +
-           ids_.capacity() * sizeof(std::uint64_t) + langs_.capacity() +
-           profiles_.capacity() * sizeof(ProfileRecord) +
+  // Sizes, not capacities, for the per-slot arrays: only their written
+  // part is resident (it was so before the reservation too: a vector's
+  // unused capacity is never touched).
+  bytes += keys_.size() * sizeof(std::uint32_t) +
+           ids_.size() * sizeof(std::uint64_t) + langs_.size() +
+           profiles_.size() * sizeof(ProfileRecord) +
            free_slots_.capacity() * sizeof(std::uint32_t) +
            slot_of_.capacity() *
                (sizeof(std::pair<std::uint64_t, std::uint32_t>) + 1);

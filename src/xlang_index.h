@@ -108,6 +108,8 @@ class XlangIndex {
     std::uint8_t bytes[63];
   };
   static constexpr std::uint8_t kOverflow = 0xFF;
+  // Slots whose per-slot arrays are reserved up front (see the constructor).
+  static constexpr std::size_t kReservedSlots = std::size_t{1} << 22;
 
   // PERF NOTES. Each band maps a full 32-bit key to its bucket: one 8-byte
   // cell {key, ref} in an open-addressing table (linear probing, backward-
