@@ -425,6 +425,14 @@ std::uint16_t FpAt(const std::uint8_t* p) {
 
 XlangCoverBound::XlangCoverBound() = default;
 
+bool XlangCoverBound::UnitCovered(const std::uint8_t* fps, int count, int cls,
+                                  const Bitmap& all, const Bitmap& facts) {
+  if (cls == XlangProfile::kFact) return Test(facts, FpAt(fps));
+  bool covered = false;
+  for (int k = 0; k < count; ++k) covered |= Test(all, FpAt(fps + 2 * k));
+  return covered;
+}
+
 void XlangCoverBound::SetQuery(std::span<const std::uint8_t> profile) {
   if (query_valid_) {
     const std::uint8_t* p = query_.data() + 1 + query_[0];
@@ -476,17 +484,11 @@ XlangAlignment XlangCoverBound::Bound(std::span<const std::uint8_t> stored) {
       valid = false;
       break;
     }
-    bool covered;
-    if (cls == XlangProfile::kFact) {
-      covered = Test(query_facts_, FpAt(p));
-      for (int k = 0; k < count; ++k) Set(stored_facts_, FpAt(p + 2 * k));
-    } else {
-      covered = false;
-      for (int k = 0; k < count; ++k) {
-        covered |= Test(query_all_, FpAt(p + 2 * k));
-      }
+    const bool covered = UnitCovered(p, count, cls, query_all_, query_facts_);
+    for (int k = 0; k < count; ++k) {
+      Set(stored_all_, FpAt(p + 2 * k));
+      if (cls == XlangProfile::kFact) Set(stored_facts_, FpAt(p + 2 * k));
     }
-    for (int k = 0; k < count; ++k) Set(stored_all_, FpAt(p + 2 * k));
     ++out.units[1][cls];
     out.covered[1][cls] += covered;
     p += 2 * count;
@@ -500,15 +502,8 @@ XlangAlignment XlangCoverBound::Bound(std::span<const std::uint8_t> stored) {
     for (std::size_t u = 0; u < qn; ++u) {
       const int count = qinfo[u] & 7;
       const int cls = qinfo[u] >> 3;
-      bool covered;
-      if (cls == XlangProfile::kFact) {
-        covered = Test(stored_facts_, FpAt(q));
-      } else {
-        covered = false;
-        for (int k = 0; k < count; ++k) {
-          covered |= Test(stored_all_, FpAt(q + 2 * k));
-        }
-      }
+      const bool covered =
+          UnitCovered(q, count, cls, stored_all_, stored_facts_);
       ++out.units[0][cls];
       out.covered[0][cls] += covered;
       q += 2 * count;
@@ -540,15 +535,7 @@ XlangAlignment XlangCoverBound::StoredSideBound(
     const int count = info[u] & 7;
     const int cls = info[u] >> 3;
     if (count == 0 || cls > 3 || end - p < 2 * count) return XlangAlignment();
-    bool covered;
-    if (cls == XlangProfile::kFact) {
-      covered = Test(query_facts_, FpAt(p));
-    } else {
-      covered = false;
-      for (int k = 0; k < count; ++k) {
-        covered |= Test(query_all_, FpAt(p + 2 * k));
-      }
-    }
+    const bool covered = UnitCovered(p, count, cls, query_all_, query_facts_);
     ++out.units[1][cls];
     out.covered[1][cls] += covered;
     p += 2 * count;

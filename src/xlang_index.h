@@ -246,6 +246,11 @@ class XlangCoverBound {
     m[fp >> 6] |= std::uint64_t{1} << (fp & 63);
   }
   static void Clear(Bitmap& m, std::uint16_t fp) { m[fp >> 6] = 0; }
+  // Whether a unit (its `count` fingerprints at `fps`, class `cls`) is
+  // covered by the other side's fingerprints, as in Align: a fact unit by
+  // its first one among the other side's facts, any other unit by any one.
+  static bool UnitCovered(const std::uint8_t* fps, int count, int cls,
+                          const Bitmap& all, const Bitmap& facts);
 
   // A looser bound first: the stored side's covered units as in Bound, the
   // query's all taken as covered. It only reads, so a candidate it rejects
