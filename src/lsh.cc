@@ -107,7 +107,7 @@ void BandTable::Init(std::uint32_t max_items) {
   // slot <= max_items - 1 < 2^slot_bits - 1, so no entry is all ones.
   slot_bits_ = static_cast<std::uint32_t>(std::bit_width(max_items));
   slot_mask_ = (1u << slot_bits_) - 1;
-  fp_mask_ = slot_bits_ >= 32 ? 0 : (0xFFFFFFFFu >> slot_bits_);
+  fp_mask_ = 0xFFFFFFFFu >> slot_bits_;  // slot_bits_ <= 31
   max_capacity_ = static_cast<std::size_t>(max_items / kMaxLiveLoad) + 2;
   entries_.clear();
   entries_.shrink_to_fit();
@@ -127,8 +127,7 @@ void BandTable::Reset(std::size_t live) {
 }
 
 void BandTable::InsertNoGrow(std::uint64_t hash, std::uint32_t slot) {
-  std::uint32_t entry = (Fingerprint(hash) << slot_bits_) | slot;
-  if (slot_bits_ >= 32) entry = slot;
+  const std::uint32_t entry = Entry(hash, slot);
   std::size_t cap = entries_.size();
   for (std::size_t i = Home(hash);; i = (i + 1 == cap) ? 0 : i + 1) {
     std::uint32_t e = entries_[i];
@@ -143,7 +142,7 @@ void BandTable::InsertNoGrow(std::uint64_t hash, std::uint32_t slot) {
 
 bool BandTable::Remove(std::uint64_t hash, std::uint32_t slot) {
   if (entries_.empty()) return false;
-  std::uint32_t entry = (Fingerprint(hash) << slot_bits_) | slot;
+  const std::uint32_t entry = Entry(hash, slot);
   std::size_t cap = entries_.size();
   for (std::size_t i = Home(hash);; i = (i + 1 == cap) ? 0 : i + 1) {
     std::uint32_t e = entries_[i];

@@ -94,7 +94,33 @@ class BandTable {
       }
     }
     if (oldest == cap) return;
-    entries_[oldest] = slot_bits_ >= 32 ? slot : ((fp << slot_bits_) | slot);
+    entries_[oldest] = Entry(hash, slot);
+  }
+  // Adds (hash, slot) without growing (see WillRebuild), unless
+  // `max_matches` entries already match `hash`: then ReplaceOldest. One
+  // walk of the chain finds both the count and the free place.
+  template <typename AgeOf>
+  void AddBounded(std::uint64_t hash, std::uint32_t slot,
+                  std::size_t max_matches, AgeOf age_of) {
+    const std::uint32_t fp = Fingerprint(hash);
+    const std::size_t cap = entries_.size();
+    std::size_t free = cap, matches = 0;
+    for (std::size_t i = Home(hash);; i = (i + 1 == cap) ? 0 : i + 1) {
+      const std::uint32_t e = entries_[i];
+      if (e == kEmpty || e == kTomb) {
+        if (free == cap) free = i;
+        if (e == kEmpty) break;
+      } else if ((e >> slot_bits_) == fp) {
+        ++matches;
+      }
+    }
+    if (matches >= max_matches) {
+      ReplaceOldest(hash, slot, age_of);
+      return;
+    }
+    if (entries_[free] == kEmpty) ++used_;
+    entries_[free] = Entry(hash, slot);
+    ++live_;
   }
   // Whether the next Insert rebuilds the table (growth, or tombstones).
   bool WillRebuild() const { return used_ + 1 > grow_at_; }
@@ -160,6 +186,11 @@ class BandTable {
     // A fingerprint equal to all ones would make kEmpty/kTomb entries
     // possible; slots never reach slot_mask_, so (fp, slot) != markers.
     return static_cast<std::uint32_t>(hash) & fp_mask_;
+  }
+  // The stored entry; slot_bits_ <= 31 (kMaxItems), so a fingerprint bit
+  // is always left.
+  std::uint32_t Entry(std::uint64_t hash, std::uint32_t slot) const {
+    return (Fingerprint(hash) << slot_bits_) | slot;
   }
   void InsertNoGrow(std::uint64_t hash, std::uint32_t slot);
   template <typename HashOf>

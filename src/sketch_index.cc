@@ -424,15 +424,11 @@ void SketchIndex::Insert(std::uint64_t id, const Sketch& s,
   bool rebuild = false;
   for (const BandTable& t : tables_) rebuild |= t.WillRebuild();
   if (rebuild) RebuildTables();
+  // A crowded key (a template family) keeps its newest entries.
   for (int b = 0; b < options_.lsh.bands; ++b) {
-    if (tables_[b].CountMatches(s.bands[b], kMaxPerBandKey) == kMaxPerBandKey) {
-      // A crowded key (a template family): the newest items keep it.
-      tables_[b].ReplaceOldest(s.bands[b], slot, [&](std::uint32_t other) {
-        return records_[other].id;
-      });
-      continue;
-    }
-    tables_[b].Add(s.bands[b], slot);  // room: rebuilt above if needed
+    tables_[b].AddBounded(
+        s.bands[b], slot, kMaxPerBandKey,
+        [&](std::uint32_t other) { return records_[other].id; });
   }
 }
 
