@@ -49,6 +49,23 @@ std::string GeneralKey(std::string_view text) {
   return key;
 }
 
+// NormalizeKey agrees with the general path on `text`: the same key and
+// the same repaired flag.
+::testing::AssertionResult SameAsGeneral(std::string_view text) {
+  std::string got, want;
+  const bool got_repaired = NormalizeKey(text, &got);
+  const bool want_repaired = NormalizeKeyGeneral(text, &want);
+  if (got != want) {
+    return ::testing::AssertionFailure()
+           << "key \"" << got << "\" != \"" << want << "\" for: " << text;
+  }
+  if (got_repaired != want_repaired) {
+    return ::testing::AssertionFailure()
+           << "repaired flag differs for: " << text;
+  }
+  return ::testing::AssertionSuccess();
+}
+
 TEST(NormalizeTest, EmptyAndBlank) {
   EXPECT_EQ(Key(""), "");
   EXPECT_EQ(Key("   \t\n "), "");
@@ -322,11 +339,7 @@ TEST(NormalizeTest, WordwisePathEqualsSlowPathOnMixedText) {
     // between the words the general path takes.
     const int len = static_cast<int>(rng() % (round % 2 == 0 ? 12 : 48));
     for (int k = 0; k < len; ++k) text.append(fragments[rng() % count]);
-    std::string got, want;
-    const bool got_repaired = NormalizeKey(text, &got);
-    const bool want_repaired = NormalizeKeyGeneral(text, &want);
-    ASSERT_EQ(got, want) << "input #" << round << ": " << text;
-    ASSERT_EQ(got_repaired, want_repaired) << "input #" << round;
+    ASSERT_TRUE(SameAsGeneral(text)) << "input #" << round;
   }
 }
 
@@ -428,11 +441,7 @@ TEST(NormalizeTest, TableWordsEqualSlowPath) {
         for (const std::string& text :
              {word, word + c, "Le " + word + " x", "x " + c + c + " " + word,
               word + chars[rng() % chars.size()] + "s"}) {
-          std::string got, want;
-          const bool got_repaired = NormalizeKey(text, &got);
-          const bool want_repaired = NormalizeKeyGeneral(text, &want);
-          ASSERT_EQ(got, want) << text;
-          ASSERT_EQ(got_repaired, want_repaired) << text;
+          ASSERT_TRUE(SameAsGeneral(text));
           ++checked;
         }
       }
@@ -494,11 +503,7 @@ TEST(NormalizeTest, WordMemoEqualsSlowPathOnEvalTexts) {
   int mixed = 0;
   for (int pass = 0; pass < 2; ++pass) {
     for (const std::string& text : texts) {
-      std::string got, want;
-      const bool got_repaired = NormalizeKey(text, &got);
-      const bool want_repaired = NormalizeKeyGeneral(text, &want);
-      ASSERT_EQ(got, want) << "pass " << pass << ": " << text;
-      ASSERT_EQ(got_repaired, want_repaired) << text;
+      ASSERT_TRUE(SameAsGeneral(text)) << "pass " << pass;
       if (pass == 0) {
         mixed += std::any_of(text.begin(), text.end(),
                              [](char c) { return (c & 0x80) != 0; });
@@ -570,11 +575,7 @@ TEST(NormalizeTest, WordMemoEqualsSlowPathAcrossEvictions) {
   std::mt19937 rng(17);
   for (int round = 0; round < 60000; ++round) {
     const std::string text = MemoText(words, rng);
-    std::string got, want;
-    const bool got_repaired = NormalizeKey(text, &got);
-    const bool want_repaired = NormalizeKeyGeneral(text, &want);
-    ASSERT_EQ(got, want) << "input #" << round << ": " << text;
-    ASSERT_EQ(got_repaired, want_repaired) << "input #" << round;
+    ASSERT_TRUE(SameAsGeneral(text)) << "input #" << round;
   }
 }
 
