@@ -402,6 +402,22 @@ TEST(EngineNear, MemoryPerStoredHeadlineIsBounded) {
 namespace tickerdedup {
 namespace {
 
+// Feeds `items` to `engine` in uneven batches, as a streaming caller
+// would: `step` items first, then step * growth + 1, and so on.
+std::vector<Decision> AddInBatches(Engine& engine,
+                                   const std::vector<Item>& items,
+                                   std::size_t step, std::size_t growth) {
+  std::vector<Decision> got(items.size());
+  std::size_t pos = 0;
+  while (pos < items.size()) {
+    std::size_t n = std::min(step, items.size() - pos);
+    engine.AddBatch(items.data() + pos, n, got.data() + pos);
+    pos += n;
+    step = step * growth + 1;
+  }
+  return got;
+}
+
 // AddBatch over a thread pool must decide exactly as Add, item by item.
 TEST(EngineBatch, ThreadsGiveIdenticalDecisions) {
   auto stream = SyntheticStream(6000, 5);
@@ -421,15 +437,7 @@ TEST(EngineBatch, ThreadsGiveIdenticalDecisions) {
     for (int threads : {1, 2, 4}) {
       o.threads = threads;
       auto engine = MakeEngine(o);
-      std::vector<Decision> got(items.size());
-      // Uneven batch sizes, as a streaming caller would pass them.
-      std::size_t pos = 0, step = 1;
-      while (pos < items.size()) {
-        std::size_t n = std::min(step, items.size() - pos);
-        engine->AddBatch(items.data() + pos, n, got.data() + pos);
-        pos += n;
-        step = step * 3 + 1;
-      }
+      const std::vector<Decision> got = AddInBatches(*engine, items, 1, 3);
       for (std::size_t i = 0; i < items.size(); ++i) {
         ASSERT_EQ(got[i].id, expected[i].id) << i;
         ASSERT_EQ(got[i].verdict, expected[i].verdict)
@@ -536,14 +544,7 @@ TEST(EngineXlangBatch, ThreadsGiveIdenticalDecisions) {
     o.threads = threads;
     auto engine = Engine::Create(o, &error);
     ASSERT_NE(engine, nullptr) << error;
-    std::vector<Decision> got(items.size());
-    std::size_t pos = 0, step = 5;
-    while (pos < items.size()) {
-      std::size_t n = std::min(step, items.size() - pos);
-      engine->AddBatch(items.data() + pos, n, got.data() + pos);
-      pos += n;
-      step = step * 2 + 1;
-    }
+    const std::vector<Decision> got = AddInBatches(*engine, items, 5, 2);
     for (std::size_t i = 0; i < items.size(); ++i) {
       ASSERT_EQ(got[i].verdict, expected[i].verdict)
           << i << " threads=" << threads;
