@@ -4,6 +4,8 @@
 #include <bit>
 #include <cstring>
 #include <limits>
+#include <stdexcept>
+#include <utility>
 
 #include "absl/hash/hash.h"
 
@@ -32,10 +34,9 @@ XlangIndex::XlangIndex(const Options& options)
   // huge --window does not ask for address space it may not get.
   const std::size_t slots =
       std::min<std::size_t>(options_.max_items, kReservedSlots);
-  ids_.reserve(slots);
-  langs_.reserve(slots);
-  profiles_.reserve(slots);
-  keys_.reserve(slots * static_cast<std::size_t>(options_.lsh.bands));
+  slots_.reserve(slots);
+  arena_.reserve(std::min<std::size_t>(options_.max_items, kReservedSlots) *
+                 (kReservedArena / kReservedSlots));
 }
 
 void XlangIndex::MakeSketch(std::span<const std::uint64_t> features,
@@ -77,6 +78,7 @@ void XlangIndex::Candidates(const Sketch& s,
   if (s.empty || slot_of_.empty()) return;
   const int bands = options_.lsh.bands;
   bool skip[256] = {};
+  skip[kDeadLang] = true;
   for (std::string_view lang : skip_langs) {
     for (std::size_t i = 0; i < lang_names_.size(); ++i) {
       if (lang_names_[i] == lang) skip[i] = true;
@@ -129,7 +131,7 @@ void XlangIndex::Candidates(const Sketch& s,
           const std::uint32_t offset = c.ref & ~kChunkRef;
           __builtin_prefetch(&pool_[offset]);
           chunks[num_chunks++] = offset;
-        } else if (options_.max_bucket > 1 && !skip[langs_[c.ref]]) {
+        } else if (options_.max_bucket > 1 && !skip[slots_[c.ref].lang]) {
           scratch_slots_.push_back(c.ref);
         }
         break;
@@ -143,7 +145,10 @@ void XlangIndex::Candidates(const Sketch& s,
       scratch_slots_.end());
   out->reserve(scratch_slots_.size());
   for (std::uint32_t slot : scratch_slots_) {
-    out->push_back(Candidate{ids_[slot], slot});
+    // A chunk's copy of the language is the one inserted: dead slots are
+    // told by their SlotInfo.
+    const SlotInfo& info = slots_[slot];
+    if (info.lang != kDeadLang) out->push_back(Candidate{info.id, slot});
   }
   std::sort(out->begin(), out->end(),
             [](const Candidate& a, const Candidate& b) { return a.id < b.id; });
@@ -160,7 +165,7 @@ void XlangIndex::Candidates(const Sketch& s,
 std::string_view XlangIndex::LangOf(std::uint64_t id) const {
   auto it = slot_of_.find(id);
   if (it == slot_of_.end()) return {};
-  return lang_names_[langs_[it->second]];
+  return lang_names_[slots_[it->second].lang];
 }
 
 std::span<const std::uint8_t> XlangIndex::ProfileOf(std::uint64_t id) const {
@@ -169,13 +174,18 @@ std::span<const std::uint8_t> XlangIndex::ProfileOf(std::uint64_t id) const {
   return ProfileAt(it->second);
 }
 
+std::size_t XlangIndex::ProfileSize(const std::uint8_t* blob) {
+  // The layout of xlang.h: units n, n info bytes (feature count in bits
+  // 0-2), then two bytes per feature. Stored blobs are valid.
+  const std::size_t n = blob[0];
+  std::size_t fps = 0;
+  for (std::size_t u = 0; u < n; ++u) fps += blob[1 + u] & 7;
+  return 1 + n + 2 * fps;
+}
+
 std::span<const std::uint8_t> XlangIndex::ProfileAt(std::uint32_t slot) const {
-  const ProfileRecord& r = profiles_[slot];
-  if (r.size == kOverflow) {
-    const std::vector<std::uint8_t>& v = overflow_.at(slot);
-    return {v.data(), v.size()};
-  }
-  return {r.bytes, r.size};
+  const std::uint8_t* blob = &arena_[std::size_t{slots_[slot].profile} * 4];
+  return {blob, ProfileSize(blob)};
 }
 
 std::uint32_t XlangIndex::AllocChunk(int cls) {
@@ -234,7 +244,7 @@ void XlangIndex::AddToBucket(int band, std::uint32_t key, std::uint32_t slot,
     const std::uint32_t other = c.ref;
     const std::uint32_t offset = AllocChunk(0);
     pool_[offset] |= 1;
-    ChunkLangs(offset)[0] = langs_[other];
+    ChunkLangs(offset)[0] = slots_[other].lang;
     ChunkSlots(offset)[0] = other;
     t.cells[pos].ref = kChunkRef | offset;
     InsertSorted(offset, slot, lang);
@@ -277,116 +287,161 @@ void XlangIndex::InsertSorted(std::uint32_t offset, std::uint32_t slot,
   pool_[offset] += 1;
 }
 
-void XlangIndex::EraseCell(Band& t, std::size_t pos, int band) {
-  // Backward-shift deletion: pull later cells of the run back over the
-  // hole when the hole lies between their home and their position.
-  const std::size_t mask = t.cells.size() - 1;
-  std::size_t hole = pos;
-  for (std::size_t j = (hole + 1) & mask;; j = (j + 1) & mask) {
-    const Cell& c = t.cells[j];
-    if (c.ref == kEmptyRef) break;
-    const std::size_t home = Home(t, c.key, band);
-    if (((j - home) & mask) >= ((j - hole) & mask)) {
-      t.cells[hole] = c;
-      hole = j;
-    }
-  }
-  t.cells[hole] = Cell{0, kEmptyRef};
-  --t.used;
-}
-
-void XlangIndex::RemoveFromBucket(int band, std::uint32_t key,
-                                  std::uint32_t slot) {
-  Band& t = bands_[band];
-  const std::size_t pos = FindCell(band, key);
-  if (pos == kNoCell) return;
-  const std::uint32_t ref = t.cells[pos].ref;
-  if (!(ref & kChunkRef)) {
-    if (ref == slot) EraseCell(t, pos, band);
-    return;
-  }
-  const std::uint32_t offset = ref & ~kChunkRef;
-  const std::uint32_t count = pool_[offset] & 0xFFFF;
-  std::uint8_t* langs = ChunkLangs(offset);
-  std::uint32_t* slots = ChunkSlots(offset);
-  std::uint32_t k = 0;
-  while (k < count && slots[k] != slot) ++k;
-  if (k == count) return;  // not stored: its bucket was crowded
-  // Shift left: the entries stay sorted by language.
-  for (; k + 1 < count; ++k) {
-    langs[k] = langs[k + 1];
-    slots[k] = slots[k + 1];
-  }
-  pool_[offset] -= 1;
-  const std::uint32_t left = count - 1;
-  if (left == 1) {
-    t.cells[pos].ref = slots[0];
-    FreeChunk(offset);
-    return;
-  }
-  const int cls = static_cast<int>(pool_[offset] >> 16);
-  if (cls > 0 && left <= ChunkCap(cls) / 4) {
-    const std::uint32_t smaller = AllocChunk(cls - 1);  // may move pool_
-    CopyChunk(offset, smaller);
-    FreeChunk(offset);
-    t.cells[pos].ref = kChunkRef | smaller;
-  }
-}
-
 void XlangIndex::Insert(std::uint64_t id, const Sketch& s,
                         std::string_view lang,
                         std::span<const std::uint8_t> profile) {
   if (s.empty) return;
+  if (!XlangProfile::IsValid(profile)) {
+    // Stored profiles must parse (ProfileAt reads the header): an invalid
+    // one is stored as a valid empty profile, which aligns with nothing.
+    static constexpr std::uint8_t kEmptyProfile[] = {0};
+    profile = kEmptyProfile;
+  }
+  const std::size_t at = arena_.size();
+  if (at / 4 > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("tickerdedup: cross-language profile arena full");
+  }
   std::uint32_t slot;
   if (!free_slots_.empty()) {
     slot = free_slots_.back();
     free_slots_.pop_back();
   } else {
-    slot = static_cast<std::uint32_t>(ids_.size());
-    ids_.push_back(0);
-    langs_.push_back(0);
-    profiles_.emplace_back();
-    keys_.resize(keys_.size() + options_.lsh.bands);
+    slot = static_cast<std::uint32_t>(slots_.size());
+    slots_.emplace_back();
   }
-  ids_[slot] = id;
+  arena_.resize(at + ((profile.size() + 3) & ~std::size_t{3}));
+  std::memcpy(&arena_[at], profile.data(), profile.size());
+  SlotInfo& info = slots_[slot];
+  info.id = id;
+  info.profile = static_cast<std::uint32_t>(at / 4);
   slot_of_[id] = slot;
   auto lang_it = std::find(lang_names_.begin(), lang_names_.end(), lang);
-  if (lang_it == lang_names_.end() && lang_names_.size() < 255) {
+  if (lang_it == lang_names_.end() && lang_names_.size() < kDeadLang) {
     lang_names_.push_back(lang);
     lang_it = lang_names_.end() - 1;
   }
-  langs_[slot] = lang_it == lang_names_.end()
-                     ? 0
-                     : static_cast<std::uint8_t>(lang_it - lang_names_.begin());
-  ProfileRecord& r = profiles_[slot];
-  if (profile.size() <= sizeof r.bytes) {
-    r.size = static_cast<std::uint8_t>(profile.size());
-    if (!profile.empty()) std::memcpy(r.bytes, profile.data(), profile.size());
-  } else {
-    r.size = kOverflow;
-    overflow_[slot].assign(profile.begin(), profile.end());
-  }
+  info.lang = lang_it == lang_names_.end()
+                  ? 0
+                  : static_cast<std::uint8_t>(lang_it - lang_names_.begin());
   const int bands = options_.lsh.bands;
   for (int b = 0; b < bands; ++b) {
     const Band& t = bands_[b];
     if (!t.cells.empty()) __builtin_prefetch(&t.cells[Home(t, s.keys[b], b)]);
   }
-  for (int b = 0; b < bands; ++b) {
-    keys_[static_cast<std::size_t>(slot) * bands + b] = s.keys[b];
-    AddToBucket(b, s.keys[b], slot, langs_[slot]);
-  }
+  for (int b = 0; b < bands; ++b) AddToBucket(b, s.keys[b], slot, info.lang);
 }
 
 void XlangIndex::Erase(std::uint64_t id) {
   auto it = slot_of_.find(id);
   if (it == slot_of_.end()) return;
-  std::uint32_t slot = it->second;
+  const std::uint32_t slot = it->second;
   slot_of_.erase(it);
-  const int bands = options_.lsh.bands;
-  for (int b = 0; b < bands; ++b) RemoveFromBucket(b, KeyOf(slot, b), slot);
-  if (profiles_[slot].size == kOverflow) overflow_.erase(slot);
-  profiles_[slot].size = 0;
-  free_slots_.push_back(slot);
+  SlotInfo& info = slots_[slot];
+  info.lang = kDeadLang;
+  dead_arena_bytes_ +=
+      (ProfileSize(&arena_[std::size_t{info.profile} * 4]) + 3) &
+      ~std::size_t{3};
+  dead_slots_.push_back(slot);
+  if (dead_slots_.size() >=
+      std::max(kMinSweep, slot_of_.size() / kSweepShare)) {
+    Sweep();
+  }
+}
+
+void XlangIndex::Sweep() {
+  // The dead as a bitmap: the buckets hold ~7 entries per item, and a
+  // bit per slot stays in cache where the 16-byte SlotInfo would not.
+  dead_bits_.assign((slots_.size() + 63) / 64, 0);
+  for (std::uint32_t slot : dead_slots_) {
+    dead_bits_[slot >> 6] |= std::uint64_t{1} << (slot & 63);
+  }
+  for (int b = 0; b < options_.lsh.bands; ++b) SweepBand(b);
+  std::vector<std::uint64_t>().swap(dead_bits_);
+  // Dead profiles stay in the arena until they are a quarter of it.
+  if (dead_arena_bytes_ * 4 >= arena_.size()) CompactArena();
+  free_slots_.insert(free_slots_.end(), dead_slots_.begin(), dead_slots_.end());
+  dead_slots_.clear();
+}
+
+void XlangIndex::SweepBand(int band) {
+  Band& t = bands_[band];
+  if (t.cells.empty()) return;
+  auto dead = [&](std::uint32_t slot) {
+    return (dead_bits_[slot >> 6] >> (slot & 63)) & 1;
+  };
+  // The surviving cells, then the table rebuilt from them (same size):
+  // removing cells in place would move later cells of their runs.
+  std::vector<Cell> keep;
+  keep.reserve(t.used);
+  for (const Cell& c : t.cells) {
+    if (c.ref == kEmptyRef) continue;
+    if (!(c.ref & kChunkRef)) {
+      if (!dead(c.ref)) keep.push_back(c);
+      continue;
+    }
+    std::uint32_t offset = c.ref & ~kChunkRef;
+    const std::uint32_t count = pool_[offset] & 0xFFFF;
+    std::uint8_t* langs = ChunkLangs(offset);
+    std::uint32_t* slots = ChunkSlots(offset);
+    std::uint32_t left = 0;
+    for (std::uint32_t k = 0; k < count; ++k) {
+      if (dead(slots[k])) continue;
+      langs[left] = langs[k];  // order (by language) kept
+      slots[left] = slots[k];
+      ++left;
+    }
+    pool_[offset] = (pool_[offset] & ~0xFFFFu) | left;
+    if (left == 0) {
+      FreeChunk(offset);
+      continue;
+    }
+    if (left == 1) {
+      keep.push_back(Cell{c.key, slots[0]});
+      FreeChunk(offset);
+      continue;
+    }
+    int cls = static_cast<int>(pool_[offset] >> 16);
+    int fit = cls;
+    while (fit > 0 && left <= ChunkCap(fit - 1)) --fit;
+    if (fit != cls && left <= ChunkCap(cls) / 4) {
+      const std::uint32_t smaller = AllocChunk(fit);  // may move pool_
+      CopyChunk(offset, smaller);
+      FreeChunk(offset);
+      offset = smaller;
+    }
+    keep.push_back(Cell{c.key, kChunkRef | offset});
+  }
+  std::fill(t.cells.begin(), t.cells.end(), Cell{0, kEmptyRef});
+  const std::size_t mask = t.cells.size() - 1;
+  for (const Cell& c : keep) {
+    std::size_t i = Home(t, c.key, band);
+    while (t.cells[i].ref != kEmptyRef) i = (i + 1) & mask;
+    t.cells[i] = c;
+  }
+  t.used = static_cast<std::uint32_t>(keep.size());
+}
+
+void XlangIndex::CompactArena() {
+  // Live profiles slide down in arena order; dead slots' offsets are left
+  // stale (the slots are free now and get a new profile on reuse).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> live;  // offset, slot
+  live.reserve(slot_of_.size());
+  for (std::uint32_t slot = 0; slot < slots_.size(); ++slot) {
+    if (slots_[slot].lang != kDeadLang) {
+      live.emplace_back(slots_[slot].profile, slot);
+    }
+  }
+  std::sort(live.begin(), live.end());
+  std::size_t to = 0;
+  for (const auto& [offset, slot] : live) {
+    const std::size_t from = std::size_t{offset} * 4;
+    const std::size_t n = (ProfileSize(&arena_[from]) + 3) & ~std::size_t{3};
+    if (from != to) std::memmove(&arena_[to], &arena_[from], n);
+    slots_[slot].profile = static_cast<std::uint32_t>(to / 4);
+    to += n;
+  }
+  arena_.resize(to);
+  dead_arena_bytes_ = 0;
 }
 
 std::size_t XlangIndex::MemoryBytes() const {
@@ -396,16 +451,14 @@ std::size_t XlangIndex::MemoryBytes() const {
   for (const auto& list : free_chunks_) {
     bytes += list.capacity() * sizeof(std::uint32_t);
   }
-  // Sizes, not capacities, for the per-slot arrays: only their written
-  // part is resident (it was so before the reservation too: a vector's
-  // unused capacity is never touched).
-  bytes += keys_.size() * sizeof(std::uint32_t) +
-           ids_.size() * sizeof(std::uint64_t) + langs_.size() +
-           profiles_.size() * sizeof(ProfileRecord) +
-           free_slots_.capacity() * sizeof(std::uint32_t) +
+  // Sizes, not capacities, for the per-slot arrays and the arena: only
+  // their written part is resident (they are reserved up front, and a
+  // vector's unused capacity is never touched).
+  bytes += slots_.size() * sizeof(SlotInfo) + arena_.size() +
+           (free_slots_.capacity() + dead_slots_.capacity()) *
+               sizeof(std::uint32_t) +
            slot_of_.capacity() *
                (sizeof(std::pair<std::uint64_t, std::uint32_t>) + 1);
-  for (const auto& [slot, v] : overflow_) bytes += v.capacity() + 32;
   return bytes;
 }
 

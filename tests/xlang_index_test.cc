@@ -24,7 +24,9 @@ namespace {
 
 // The plain model: per (band, key) the ids stored, in insertion order; an
 // id is stored under a key only if its bucket held fewer than max_bucket
-// ids then; a bucket of max_bucket ids proposes none.
+// ids then; a bucket of max_bucket ids proposes none. Erasure is lazy, as
+// in XlangIndex: an erased id is never proposed again, but its entries
+// stay (and count toward max_bucket) until Sweep.
 class ReferenceIndex {
  public:
   ReferenceIndex(int bands, std::size_t max_bucket)
@@ -40,14 +42,15 @@ class ReferenceIndex {
     }
   }
   void Erase(std::uint64_t id) {
-    auto it = keys_.find(id);
-    if (it == keys_.end()) return;
-    for (int b = 0; b < bands_; ++b) {
-      std::vector<std::uint64_t>& bucket = buckets_[{b, it->second[b]}];
-      bucket.erase(std::remove(bucket.begin(), bucket.end(), id), bucket.end());
-    }
-    keys_.erase(it);
+    if (keys_.erase(id) == 0) return;
     langs_.erase(id);
+    dead_.insert(id);
+  }
+  void Sweep() {
+    for (auto& [band_key, bucket] : buckets_) {
+      std::erase_if(bucket, [&](std::uint64_t id) { return dead_.count(id); });
+    }
+    dead_.clear();
   }
   std::vector<std::uint64_t> Candidates(
       const std::vector<std::uint32_t>& keys,
@@ -57,7 +60,7 @@ class ReferenceIndex {
       auto it = buckets_.find({b, keys[b]});
       if (it == buckets_.end() || it->second.size() >= max_bucket_) continue;
       for (std::uint64_t id : it->second) {
-        if (!skip.count(langs_.at(id))) out.insert(id);
+        if (!dead_.count(id) && !skip.count(langs_.at(id))) out.insert(id);
       }
     }
     return {out.begin(), out.end()};
@@ -70,6 +73,7 @@ class ReferenceIndex {
   std::map<std::pair<int, std::uint32_t>, std::vector<std::uint64_t>> buckets_;
   std::map<std::uint64_t, std::vector<std::uint32_t>> keys_;
   std::map<std::uint64_t, std::string> langs_;
+  std::set<std::uint64_t> dead_;
 };
 
 XlangIndex::Sketch SketchOf(const std::vector<std::uint32_t>& keys) {
@@ -120,6 +124,7 @@ void RunAgainstModel(std::size_t max_bucket, std::uint32_t key_alphabet,
   };
   std::vector<std::uint64_t> live;
   std::uint64_t next_id = 0;
+  int sweeps = 0;
   for (int step = 0; step < steps; ++step) {
     const bool erase = !live.empty() && rng() % 3 == 0;
     if (erase) {
@@ -127,6 +132,10 @@ void RunAgainstModel(std::size_t max_bucket, std::uint32_t key_alphabet,
       const std::size_t at = rng() % 2 ? 0 : rng() % live.size();
       index.Erase(live[at]);
       model.Erase(live[at]);
+      if (index.pending_erasures() == 0) {
+        model.Sweep();
+        ++sweeps;
+      }
       live.erase(live.begin() + static_cast<std::ptrdiff_t>(at));
     } else {
       const std::uint64_t id = next_id++;
@@ -157,6 +166,10 @@ void RunAgainstModel(std::size_t max_bucket, std::uint32_t key_alphabet,
     }
   }
   EXPECT_GT(index.MemoryBytes(), 0u);
+  // Enough erasures to sweep (kMinSweep is 1024) in the longer runs.
+  if (steps >= 4000) {
+    EXPECT_GT(sweeps, 0);
+  }
 }
 
 TEST(XlangIndexTest, MatchesPlainModelWithCrowdedBuckets) {
