@@ -90,13 +90,8 @@ std::uint64_t SketchIndex::BandHash(const std::uint8_t* sig, int band) const {
 void SketchIndex::SpreadFingerprints(std::span<const std::uint16_t> fps,
                                      std::vector<std::uint64_t>* out) {
   out->clear();
-  for (std::uint16_t fp : fps) {
-    // splitmix64's finalizer: the kernels take well-mixed 64-bit hashes.
-    std::uint64_t z = fp + 0x9E3779B97F4A7C15ull;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    out->push_back(z ^ (z >> 31));
-  }
+  // The kernels take well-mixed 64-bit hashes.
+  for (std::uint16_t fp : fps) out->push_back(SplitMix64(fp));
 }
 
 void SketchIndex::MakeSketch(std::span<const std::uint64_t> features,
@@ -347,12 +342,9 @@ double SketchIndex::Score(const Sketch& s, std::uint64_t id) const {
 }
 
 std::uint64_t SketchIndex::IdHash(std::uint64_t id) {
-  // splitmix64's finalizer: ids are consecutive, and the table takes its
-  // home position from the high half and its fingerprint from the low one.
-  id += 0x9E3779B97F4A7C15ull;
-  id = (id ^ (id >> 30)) * 0xBF58476D1CE4E5B9ull;
-  id = (id ^ (id >> 27)) * 0x94D049BB133111EBull;
-  return id ^ (id >> 31);
+  // Ids are consecutive, and the table takes its home position from the
+  // high half and its fingerprint from the low one.
+  return SplitMix64(id);
 }
 
 std::uint32_t SketchIndex::FindSlot(std::uint64_t id) const {

@@ -35,6 +35,10 @@ XlangIndex::XlangIndex(const Options& options)
   const std::size_t slots =
       std::min<std::size_t>(options_.max_items, kReservedSlots);
   slots_.reserve(slots);
+  // Slots run past max_items by the erasures pending a sweep.
+  id_table_.Init(static_cast<std::uint32_t>(std::min<std::size_t>(
+      BandTable::kMaxItems, std::size_t{options_.max_items} +
+                                options_.max_items / kSweepShare + kMinSweep)));
   arena_.reserve(std::min<std::size_t>(options_.max_items, kReservedSlots) *
                  (kReservedArena / kReservedSlots));
 }
@@ -75,7 +79,7 @@ void XlangIndex::Candidates(const Sketch& s,
                             std::span<const std::string_view> skip_langs,
                             std::vector<Candidate>* out) const {
   out->clear();
-  if (s.empty || slot_of_.empty()) return;
+  if (s.empty || id_table_.size() == 0) return;
   const int bands = options_.lsh.bands;
   bool skip[256] = {};
   skip[kDeadLang] = true;
@@ -162,16 +166,24 @@ void XlangIndex::Candidates(const Sketch& s,
   for (const Candidate& c : all) ids->push_back(c.id);
 }
 
+std::uint32_t XlangIndex::FindSlot(std::uint64_t id) const {
+  std::uint32_t found = kNoSlot;
+  id_table_.ForEachMatch(SplitMix64(id), [&](std::uint32_t slot) {
+    if (slots_[slot].lang != kDeadLang && slots_[slot].id == id) found = slot;
+  });
+  return found;
+}
+
 std::string_view XlangIndex::LangOf(std::uint64_t id) const {
-  auto it = slot_of_.find(id);
-  if (it == slot_of_.end()) return {};
-  return lang_names_[slots_[it->second].lang];
+  const std::uint32_t slot = FindSlot(id);
+  if (slot == kNoSlot) return {};
+  return lang_names_[slots_[slot].lang];
 }
 
 std::span<const std::uint8_t> XlangIndex::ProfileOf(std::uint64_t id) const {
-  auto it = slot_of_.find(id);
-  if (it == slot_of_.end()) return {};
-  return ProfileAt(it->second);
+  const std::uint32_t slot = FindSlot(id);
+  if (slot == kNoSlot) return {};
+  return ProfileAt(slot);
 }
 
 std::size_t XlangIndex::ProfileSize(const std::uint8_t* blob) {
@@ -314,7 +326,9 @@ void XlangIndex::Insert(std::uint64_t id, const Sketch& s,
   SlotInfo& info = slots_[slot];
   info.id = id;
   info.profile = static_cast<std::uint32_t>(at / 4);
-  slot_of_[id] = slot;
+  id_table_.Insert(SplitMix64(id), slot, [&](std::uint32_t other) {
+    return SplitMix64(slots_[other].id);
+  });
   auto lang_it = std::find(lang_names_.begin(), lang_names_.end(), lang);
   if (lang_it == lang_names_.end() && lang_names_.size() < kDeadLang) {
     lang_names_.push_back(lang);
@@ -332,18 +346,16 @@ void XlangIndex::Insert(std::uint64_t id, const Sketch& s,
 }
 
 void XlangIndex::Erase(std::uint64_t id) {
-  auto it = slot_of_.find(id);
-  if (it == slot_of_.end()) return;
-  const std::uint32_t slot = it->second;
-  slot_of_.erase(it);
+  const std::uint32_t slot = FindSlot(id);
+  if (slot == kNoSlot) return;
+  id_table_.Remove(SplitMix64(id), slot);
   SlotInfo& info = slots_[slot];
   info.lang = kDeadLang;
   dead_arena_bytes_ +=
       (ProfileSize(&arena_[std::size_t{info.profile} * 4]) + 3) &
       ~std::size_t{3};
   dead_slots_.push_back(slot);
-  if (dead_slots_.size() >=
-      std::max(kMinSweep, slot_of_.size() / kSweepShare)) {
+  if (dead_slots_.size() >= std::max(kMinSweep, size() / kSweepShare)) {
     Sweep();
   }
 }
@@ -425,7 +437,7 @@ void XlangIndex::CompactArena() {
   // Live profiles slide down in arena order; dead slots' offsets are left
   // stale (the slots are free now and get a new profile on reuse).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> live;  // offset, slot
-  live.reserve(slot_of_.size());
+  live.reserve(size());
   for (std::uint32_t slot = 0; slot < slots_.size(); ++slot) {
     if (slots_[slot].lang != kDeadLang) {
       live.emplace_back(slots_[slot].profile, slot);
@@ -457,8 +469,7 @@ std::size_t XlangIndex::MemoryBytes() const {
   bytes += slots_.size() * sizeof(SlotInfo) + arena_.size() +
            (free_slots_.capacity() + dead_slots_.capacity()) *
                sizeof(std::uint32_t) +
-           slot_of_.capacity() *
-               (sizeof(std::pair<std::uint64_t, std::uint32_t>) + 1);
+           id_table_.MemoryBytes();
   return bytes;
 }
 

@@ -101,7 +101,7 @@ class XlangIndex {
   // Erased items whose bucket entries and slots await the sweep (they
   // still count toward max_bucket until then).
   std::size_t pending_erasures() const { return dead_slots_.size(); }
-  std::size_t size() const { return slot_of_.size(); }
+  std::size_t size() const { return id_table_.size(); }
   std::size_t MemoryBytes() const;
 
  private:
@@ -197,6 +197,8 @@ class XlangIndex {
   void SweepBand(int band);
   void CompactArena();
   static std::size_t ProfileSize(const std::uint8_t* blob);
+  static constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
+  std::uint32_t FindSlot(std::uint64_t id) const;
   void GrowBand(Band& t, int band);
   std::uint32_t AllocChunk(int cls);
   // Copies a chunk's entries into an empty chunk of another class.
@@ -228,7 +230,9 @@ class XlangIndex {
   std::vector<std::uint32_t> dead_slots_;
   std::size_t dead_arena_bytes_ = 0;      // dead profiles' bytes in arena_
   std::vector<std::uint64_t> dead_bits_;  // during Sweep only
-  absl::flat_hash_map<std::uint64_t, std::uint32_t> slot_of_;
+  // id -> slot: 4-byte entries (hash fingerprint + slot), each match
+  // confirmed against SlotInfo::id; erased ids leave it at once.
+  BandTable id_table_;
   std::vector<std::uint32_t> free_slots_;
   std::vector<std::string_view> lang_names_;  // static strings from langid
   mutable std::vector<std::uint32_t> scratch_slots_;
