@@ -14,7 +14,7 @@ namespace tickerdedup::internal {
 namespace {
 
 constexpr std::array<std::string_view, kNumLexLangs> kLexCodes = {
-    "fra", "spa", "por", "ita", "deu", "acr", "eng"};
+    "fra", "spa", "por", "ita", "deu", "acr", "eng", "cty"};
 
 // Snowball algorithm names of the five languages (LexLang order). The
 // builder stems headwords with the same library (ctypes), so the stems agree.
@@ -120,7 +120,7 @@ bool Lexicon::Index(std::string* error) {
         t2 + 1 >= line.size() || !ParseLexLang(line.substr(0, t1), &lang)) {
       *error = "malformed line " + std::to_string(line_no) +
                " (want lang<TAB>word<TAB>pivots, lang one of fra spa por ita "
-               "deu acr eng)";
+               "deu acr eng cty)";
       return false;
     }
     entries_[static_cast<int>(lang)].push_back(
@@ -185,6 +185,15 @@ bool Lexicon::Lookup(LexLang lang, std::string_view word,
     }
   }
   return false;
+}
+
+bool Lexicon::MayStartCountry(std::string_view word) const {
+  if (word.empty()) return false;
+  // Sorted by bytes, a phrase "word ..." follows "word" and precedes any
+  // longer word that starts with it (' ' sorts before letters and digits).
+  const Entry* e = Find(LexLang::kCountry, word);
+  return e != nullptr && e->word.starts_with(word) &&
+         (e->word.size() == word.size() || e->word[word.size()] == ' ');
 }
 
 std::string_view Lexicon::CanonicalAcronym(std::string_view acronym) const {

@@ -30,13 +30,25 @@
 namespace tickerdedup::internal {
 
 // kEng rows map an English irregular form to its lemmas (English words are
-// their own pivots); kAcronym rows an acronym to its class. Lexicons built
+// their own pivots); kAcronym rows an acronym to its class; kCountry rows
+// ("cty") a country's name, as the words of a match key joined by one space
+// ("etats unis", "vereinigte staaten", "allemagne"), to its ISO 3166-1
+// alpha-2 code's acronym class ("us"), from Debian's iso-codes. Lexicons built
 // before kEng existed simply have no such rows.
-enum class LexLang : int { kFra = 0, kSpa, kPor, kIta, kDeu, kAcronym, kEng };
-inline constexpr int kNumLexLangs = 7;
+enum class LexLang : int {
+  kFra = 0,
+  kSpa,
+  kPor,
+  kIta,
+  kDeu,
+  kAcronym,
+  kEng,
+  kCountry
+};
+inline constexpr int kNumLexLangs = 8;
 
-// "fra" -> kFra ... "acr" -> kAcronym, "eng" -> kEng; false for any other
-// code.
+// "fra" -> kFra ... "acr" -> kAcronym, "eng" -> kEng, "cty" -> kCountry;
+// false for any other code.
 bool ParseLexLang(std::string_view code, LexLang* lang);
 
 class Lexicon {
@@ -68,6 +80,15 @@ class Lexicon {
   // Canonical member of the acronym class of folded `acronym` ("onu" ->
   // "un"); `acronym` itself when it has none.
   std::string_view CanonicalAcronym(std::string_view acronym) const;
+
+  // Whether some country name starts with the key word `word` (is it, or
+  // begins with it and a space): only then is a phrase worth looking up.
+  bool MayStartCountry(std::string_view word) const;
+  // The acronym class of the country named `phrase` (key words joined by
+  // one space), when it names one.
+  bool CountryOf(std::string_view phrase, std::string_view* code) const {
+    return LookupExact(LexLang::kCountry, phrase, code);
+  }
 
   std::size_t size(LexLang lang) const {
     return entries_[static_cast<int>(lang)].size();

@@ -273,6 +273,7 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
   out->n = 0;
   out->oov = false;
   out->kind = WordInfo::kSkip;
+  out->country = lexicon_->MayStartCountry(word);
   // Stop words of the headline's language (any of the six when it is
   // another language) are no units.
   const std::uint32_t stop_mask = StopWordMask(word);
@@ -360,6 +361,7 @@ struct alignas(64) WordMemoSlot {
   std::uint8_t n = 0;
   std::uint8_t kind = 0;
   bool oov = false;
+  bool country = false;
   char word[kMemoWordBytes];
 };
 static_assert(sizeof(WordMemoSlot) == 128);
@@ -395,6 +397,7 @@ CrossLingual::WordInfo CrossLingual::WordInfoOf(int lang,
     out.n = slot.n;
     out.kind = slot.kind;
     out.oov = slot.oov;
+    out.country = slot.country;
     return out;
   }
   ComputeWord(lang, word, &out);
@@ -406,6 +409,7 @@ CrossLingual::WordInfo CrossLingual::WordInfoOf(int lang,
   slot.n = out.n;
   slot.kind = out.kind;
   slot.oov = out.oov;
+  slot.country = out.country;
   std::memcpy(slot.word, word.data(), word.size());
   return out;
 }
@@ -452,6 +456,41 @@ inline std::uint16_t Fingerprint(std::uint64_t h) {
 
 }  // namespace
 
+void CrossLingual::MatchCountry(std::string_view key, std::size_t start,
+                                std::size_t end, std::size_t* phrase_end,
+                                std::uint64_t* feature) const {
+  // The longest country name of up to kMaxCountryWords key words from
+  // `start` (the first word ends at `end`).
+  constexpr int kMaxCountryWords = 5;
+  char buf[96];
+  std::size_t n = 0;
+  std::size_t pos = start;
+  std::size_t word_end = end;
+  std::string_view code;
+  for (int w = 0; w < kMaxCountryWords; ++w) {
+    const std::size_t len = word_end - pos;
+    if (n + (w > 0) + len > sizeof(buf)) break;
+    if (w > 0) buf[n++] = ' ';
+    std::memcpy(buf + n, key.data() + pos, len);
+    n += len;
+    std::string_view found;
+    if (lexicon_->CountryOf(std::string_view(buf, n), &found)) {
+      code = found;
+      *phrase_end = word_end;
+    }
+    // The next word: letters only (a number ends the name).
+    pos = word_end;
+    while (pos < key.size() && !IsWordByte(key[pos])) ++pos;
+    if (pos == key.size() || IsDigit(key[pos])) break;
+    word_end = pos;
+    while (word_end < key.size() && IsWordByte(key[word_end])) ++word_end;
+  }
+  if (!code.empty()) {
+    *feature = ContentFeature(
+        SketchHash64(lexicon_->CanonicalAcronym(code), kAcronymSeed));
+  }
+}
+
 void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
                            std::string_view lang,
                            std::vector<std::uint64_t>* features,
@@ -480,6 +519,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
   int num_anchors = 0;
   int long_words = 0;
   int capitalized_long = 0;
+  int upper_long = 0;
   bool sentence_start = true;
   std::size_t j = 0;
   while (j < original_text.size()) {
@@ -507,6 +547,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     if (word.size() >= 4) {
       ++long_words;
       capitalized_long += upper;
+      upper_long += all_upper;
     }
     if (num_anchors < static_cast<int>(anchors.size()) &&
         (all_upper || (upper && !sentence_start))) {
@@ -516,6 +557,9 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
   }
   const bool title_case =
       long_words >= 3 && capitalized_long * 10 >= long_words * 7;
+  // A shouted headline ("PERU TO SELL 40 STATE FIRMS") makes every short
+  // word an acronym: then stop words stay stop words.
+  const bool all_caps = long_words >= 2 && upper_long * 2 >= long_words;
   const bool german = has_stops && stop_lang == StopLang::kDeu;
   // Per anchor: the word feature of its folded prefix (to find its unit in
   // the key), and its extra feature (entity or acronym class).
@@ -559,6 +603,8 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     unit.cls = XlangProfile::kFact;
     unit.Add(h);
   };
+  std::size_t country_end = 0;  // key bytes before it: in a country name
+  std::uint64_t country_feature = 0;
   std::size_t i = 0;
   while (i < key.size() && num_units < XlangProfile::kMaxUnits) {
     const auto c = static_cast<unsigned char>(key[i]);
@@ -576,7 +622,32 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     while (i < key.size() && IsWordByte(key[i])) ++i;
     const std::string_view word = key.substr(start, i - start);
     const WordInfo info = WordInfoOf(memo_lang, word);
-    if (info.kind == WordInfo::kSkip) continue;
+    // A country's name ("Estados Unidos", "Royaume-Uni", "Allemagne"): its
+    // words' units also get the country's acronym-class feature, which an
+    // acronym ("US", "USA", "UK") carries too.
+    if (info.country && start >= country_end) {
+      MatchCountry(key, start, i, &country_end, &country_feature);
+    }
+    const bool in_country = start < country_end;
+    if (info.kind == WordInfo::kSkip) {
+      // An acronym that folds to a stop word ("US" / "us") is still a name,
+      // unless the whole headline is shouted.
+      if (all_caps || word.size() < 2 || num_anchors == 0) continue;
+      const std::uint64_t own =
+          ContentFeature(SketchHash64(Prefix(word), kWordSeed));
+      for (int a = 0; a < kept_anchors; ++a) {
+        if (!anchor_acronym[a] || anchor_word[a] != own || same_unit(own)) {
+          continue;
+        }
+        Unit& unit = units[num_units++];
+        unit.n = 0;
+        unit.Add(own);
+        unit.Add(anchor_extra[a]);
+        unit.cls = XlangProfile::kEntity;
+        break;
+      }
+      continue;
+    }
     if (info.kind == WordInfo::kFact) {
       add_fact(info.own);
       continue;
@@ -587,8 +658,11 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     unit.n = 0;
     unit.Add(own);
     unit.cls = XlangProfile::kWord;
+    // The country's feature before the pivots, so a full unit keeps it.
+    if (in_country) unit.Add(country_feature);
     for (int k = 0; k < info.n; ++k) unit.Add(info.f[k]);
     if (info.oov) unit.cls = XlangProfile::kOov;
+    if (in_country) unit.cls = XlangProfile::kEntity;
     for (int a = 0; a < kept_anchors; ++a) {
       if (anchor_word[a] != own) continue;
       unit.cls = XlangProfile::kEntity;

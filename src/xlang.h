@@ -186,12 +186,17 @@ class CrossLingual {
     std::uint8_t n = 0;
     std::uint8_t kind = kSkip;
     bool oov = false;
+    bool country = false;  // a country name may start here (Lexicon)
   };
   // `lang`: a LexLang (fra..deu), kEnglishLang or kOtherLang (stop words of
   // any of the six languages).
   static constexpr int kEnglishLang = kNumLexLangs;
   static constexpr int kOtherLang = kNumLexLangs + 1;
   WordInfo WordInfoOf(int lang, std::string_view word) const;
+  // When the key words from `start` (the first one ends at `end`) name a
+  // country, sets *phrase_end past the name and *feature to its feature.
+  void MatchCountry(std::string_view key, std::size_t start, std::size_t end,
+                    std::size_t* phrase_end, std::uint64_t* feature) const;
   void ComputeWord(int lang, std::string_view word, WordInfo* out) const;
 
   std::unique_ptr<Lexicon> lexicon_;

@@ -15,6 +15,11 @@ namespace {
 constexpr char kSmall[] =
     "# test lexicon\n"
     "acr\tonu\tun\n"
+    "acr\tusa\tus\n"
+    "cty\tchad\ttd\n"
+    "cty\tetats unis\tus\n"
+    "cty\tunited kingdom\tgb\n"
+    "cty\tunited states\tus\n"
     "eng\twomen\twoman\n"
     "fra\tnegociation\tnegotiation bargaining\n"
     "spa\tconvocar\tconvene summon\n"
@@ -66,6 +71,29 @@ TEST(LexiconLookupTest, Acronyms) {
   ASSERT_NE(lexicon, nullptr);
   EXPECT_EQ(lexicon->CanonicalAcronym("onu"), "un");
   EXPECT_EQ(lexicon->CanonicalAcronym("nato"), "nato");
+}
+
+// "cty" rows: a country name as key words joined by one space -> its code.
+// MayStartCountry says whether a phrase lookup can succeed from a word.
+TEST(LexiconLookupTest, CountryNames) {
+  const auto lexicon = Small();
+  ASSERT_NE(lexicon, nullptr);
+  EXPECT_TRUE(lexicon->MayStartCountry("etats"));
+  EXPECT_TRUE(lexicon->MayStartCountry("united"));
+  EXPECT_TRUE(lexicon->MayStartCountry("chad"));
+  EXPECT_FALSE(lexicon->MayStartCountry("etat"));  // a prefix of a word
+  EXPECT_FALSE(lexicon->MayStartCountry("unis"));  // not the first word
+  EXPECT_FALSE(lexicon->MayStartCountry("cha"));
+  EXPECT_FALSE(lexicon->MayStartCountry(""));
+  std::string_view code;
+  ASSERT_TRUE(lexicon->CountryOf("united states", &code));
+  EXPECT_EQ(code, "us");
+  ASSERT_TRUE(lexicon->CountryOf("etats unis", &code));
+  EXPECT_EQ(code, "us");
+  EXPECT_FALSE(lexicon->CountryOf("united", &code));
+  EXPECT_FALSE(lexicon->CountryOf("united states of", &code));
+  // An alpha-3 code joins its alpha-2 class as an acronym.
+  EXPECT_EQ(lexicon->CanonicalAcronym("usa"), "us");
 }
 
 // "eng" rows (English irregular form -> WordNet lemmas) are read whole:

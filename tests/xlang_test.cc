@@ -289,6 +289,51 @@ TEST_F(XlangTest, ApertiumPairsGiveMissingWordsPivots) {
   EXPECT_FALSE(Verify(kSpa2, "Governo multa os agricultores"));
 }
 
+// Country names (Debian iso-codes, "cty" lines) and codes ("US", "USA",
+// "UK": acronym classes) share a feature, so "Estados Unidos", "États-Unis"
+// and "US" are one name across languages.
+TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
+  std::string_view code;
+  if (!xl_->lexicon().CountryOf("etats unis", &code)) {
+    GTEST_SKIP() << "lexicon built without Debian iso-codes";
+  }
+  constexpr char kEng[] = "US and China sign a truce";
+  constexpr char kFra[] =
+      "Les \xc3\x89tats-Unis et la Chine signent une tr\xc3\xaave";
+  constexpr char kSpa[] = "Estados Unidos y China firman una tregua";
+  constexpr char kDeu[] = "USA und China unterzeichnen einen Waffenstillstand";
+  // Against the same headline about another country ("UK" is the United
+  // Kingdom's code), where only "China" / "Chine" are covered names.
+  const XlangAlignment other = Align("UK and China sign a truce", kFra);
+  EXPECT_EQ(other.covered[0][XlangProfile::kEntity], 1);
+  EXPECT_EQ(other.covered[1][XlangProfile::kEntity], 1);
+  // "US" is an English stop word, but as an acronym it is a name unit,
+  // covered by "etats" and "unis", which both carry the country's feature.
+  const XlangAlignment eng_fra = Align(kEng, kFra);
+  EXPECT_EQ(eng_fra.units[0][XlangProfile::kEntity], 2);
+  EXPECT_EQ(eng_fra.covered[0][XlangProfile::kEntity], 2);
+  EXPECT_EQ(eng_fra.units[1][XlangProfile::kEntity], 3);
+  EXPECT_EQ(eng_fra.covered[1][XlangProfile::kEntity], 3);
+  // "Estados Unidos" and "USA" (an alpha-3 code) too.
+  const XlangAlignment spa_deu = Align(kSpa, kDeu);
+  EXPECT_EQ(spa_deu.covered[0][XlangProfile::kEntity], 3);
+  EXPECT_EQ(spa_deu.covered[1][XlangProfile::kEntity], 2);
+  const XlangAlignment uk =
+      Align("UK and China sign a truce",
+            "Le Royaume-Uni et la Chine signent une tr\xc3\xaave");
+  EXPECT_EQ(uk.covered[0][XlangProfile::kEntity], 2);
+  EXPECT_EQ(uk.covered[1][XlangProfile::kEntity], 3);
+  // A shouted headline makes every short word an acronym: its stop words
+  // stay out, "US" included.
+  auto units = [](const XlangAlignment& al) {
+    int n = 0;
+    for (int c = 0; c < 4; ++c) n += al.units[0][c];
+    return n;
+  };
+  EXPECT_EQ(units(Align("US AND CHINA SIGN A TRUCE", kFra)),
+            units(Align("AND CHINA SIGN A TRUCE", kFra)));
+}
+
 TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
   // The same fact written four ways gives the same feature set.
   const auto fra = Features("23 f\xc3\xa9vrier");

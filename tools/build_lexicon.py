@@ -23,8 +23,10 @@ WordNet's morphological exception lists (Debian wordnet-base) when they
 are installed. Apertium's spa-por and spa-ita bilingual dictionaries
 (Debian apertium-es-pt, apertium-spa-ita, read with lttoolbox-dev's
 lt-print) add translations for words those FreeDict pairs lack, when they
-are installed. The LEX_* environment variables override the ranking
-constants for experiments (docs/xlang.md).
+are installed. Country names of ISO 3166-1 in English and the five
+languages (Debian iso-codes) map to their alpha-2 code's acronym class, as
+language "cty" lines, when it is installed. The LEX_* environment
+variables override the ranking constants for experiments (docs/xlang.md).
 
 Output, sorted by (lang, word) bytes so the C++ loader can binary-search it
 without building a hash table:
@@ -32,6 +34,7 @@ without building a hash table:
     lang<TAB>folded_word<TAB>pivot1 pivot2 ...
     lang<TAB>~stem<TAB>pivot1 pivot2 ...
     eng<TAB>irregular_form<TAB>lemma1 lemma2 ...
+    cty<TAB>country name words<TAB>acronym class
 
 Folding matches the engine's match keys: NFKD, drop combining marks,
 casefold. The output derives from GPL-2+/GPL-3+ and CC-BY-SA-3.0 FreeDict
@@ -135,6 +138,62 @@ def fold(s):
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return s.casefold()
+
+
+# ISO 3166-1 codes that ISO "exceptionally reserved" for a country known by
+# another code (ISO 3166/MA); headlines write "UK", not "GB". Closed class,
+# written by hand.
+ISO_EXCEPTIONAL = {"uk": "gb"}
+# iso-codes' gettext domains of the five languages' country names.
+ISO_LOCALES = {"fra": "fr", "spa": "es", "por": "pt", "ita": "it", "deu": "de"}
+
+
+def phrase_key(name):
+    """A name as the engine's key words: folded, split at non-word chars."""
+    return " ".join(re.findall(r"[^\W_]+", fold(name)))
+
+
+def country_rows(iso_dir, locale_dir):
+    """Country names of ISO 3166-1 in English and the five languages (Debian
+    iso-codes: the JSON list and its gettext translations) -> the country's
+    alpha-2 code ("etats unis" -> us), for "cty" lines; and acronym edges
+    joining each alpha-3 code to its alpha-2 code ("usa" - "us"), for the
+    "acr" classes, so that "USA", "US" and "Estados Unidos" meet. A name
+    shared by two countries ("Corée, République de" / "... populaire ...",
+    cut at the comma) is left out. Returns ({}, []) when iso-codes is not
+    installed."""
+    import gettext
+    import json
+    path = os.path.join(iso_dir, "iso_3166-1.json")
+    if not os.path.exists(path):
+        return {}, []
+    with open(path, encoding="utf-8") as f:
+        countries = json.load(f)["3166-1"]
+    translations = []
+    for locale in ISO_LOCALES.values():
+        try:
+            translations.append(gettext.translation(
+                "iso_3166-1", localedir=locale_dir, languages=[locale]))
+        except OSError:
+            pass
+    codes = {}  # phrase -> set of alpha-2 codes
+    edges = list(ISO_EXCEPTIONAL.items())
+    for c in countries:
+        a2 = c["alpha_2"].lower()
+        names = set()
+        for n in [c["name"]] + ([c["common_name"]] if "common_name" in c
+                                 else []):
+            names.add(n)
+            for t in translations:
+                names.add(t.gettext(n))
+        for n in names:
+            # "Iran, Islamic Republic of" -> "Iran": the name as written.
+            key = phrase_key(n.split(",")[0].split("(")[0])
+            if key:
+                codes.setdefault(key, set()).add(a2)
+        edges.append((c["alpha_3"].lower(), a2))
+    rows = {k: min(v) for k, v in codes.items() if len(v) == 1}
+    return rows, edges
 
 
 def load_stopwords():
@@ -726,6 +785,10 @@ def main():
     ap.add_argument("--apertium", default="/usr/share/apertium",
                     help="Apertium data dir (apertium-fr-es, ...; optional)")
     ap.add_argument("--coverage", help="clusters TSV to measure coverage on")
+    ap.add_argument("--iso-codes", default="/usr/share/iso-codes/json",
+                    help="Debian iso-codes JSON (country names; optional)")
+    ap.add_argument("--locale-dir", default="/usr/share/locale",
+                    help="iso-codes' translations (gettext .mo files)")
     args = ap.parse_args()
 
     stop = load_stopwords()
@@ -751,9 +814,17 @@ def main():
               "other languages' dictionaries), %d stems"
               % (lang, len(rows[lang]), len(rows[lang]) - stems, routed,
                  stems), file=sys.stderr)
+    countries, country_edges = country_rows(args.iso_codes, args.locale_dir)
+    lex.acr_edges.extend(country_edges)
     rows["acr"] = lex.acronyms()
+    # Each name maps to its code's class representative ("us" may be "eua").
+    rows["cty"] = {name: [rows["acr"].get(code, [code])[0]]
+                   for name, code in countries.items()}
     counts.append("acr=%d" % len(rows["acr"]))
-    print("build_lexicon: acr %d acronyms" % len(rows["acr"]), file=sys.stderr)
+    counts.append("cty=%d" % len(rows["cty"]))
+    print("build_lexicon: acr %d acronyms; cty %d country names (ISO 3166-1, "
+          "iso-codes)" % (len(rows["acr"]), len(rows["cty"])),
+          file=sys.stderr)
     rows["eng"] = english.forms
     counts.append("eng=%d" % len(rows["eng"]))
     if english.read:
@@ -773,6 +844,9 @@ def main():
             f.write("# and from Apertium bilingual dictionaries (%s); GPL-2 / "
                     "GPL-2+ data: build it, never commit it.\n"
                     % " ".join(lex.apertium))
+        if rows["cty"]:
+            f.write("# cty lines and alpha-3 acr edges: ISO 3166-1 country "
+                    "names from iso-codes (LGPL-2.1+).\n")
         if rows["eng"]:
             # The WordNet licence asks for its notice on all copies,
             # modifications included.

@@ -31,6 +31,10 @@ pkgs=(
   # read through lt-print (lttoolbox-dev): more spa/por/ita words get pivots.
   # Optional: without them the lexicon is FreeDict's alone.
   apertium-es-pt apertium-spa-ita lttoolbox-dev
+  # ISO 3166-1 country names in the five languages (iso-codes' JSON and
+  # gettext translations): "Estados Unidos", "États-Unis" and "US" meet.
+  # Optional: without it the lexicon has no country lines.
+  iso-codes
   python3
 )
 if [[ "${1:-}" == "--bench" ]]; then
