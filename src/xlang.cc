@@ -271,6 +271,7 @@ CrossLingual::CrossLingual(std::unique_ptr<Lexicon> lexicon)
 void CrossLingual::ComputeWord(int lang, std::string_view word,
                                WordInfo* out) const {
   out->n = 0;
+  out->n_flat = kMaxWordPivots;  // every feature in the flat set
   out->oov = false;
   out->kind = WordInfo::kSkip;
   out->country = lexicon_->MayStartCountry(word);
@@ -339,9 +340,23 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
     // An irregular form ("women", "said", "rose") also gets its WordNet
     // lemmas' features, as the pivots "woman", "say", "rise" have them; the
     // lexicon lists only forms whose lemma feature differs (~1k rows).
+    // After a " | ", round-trip pivots ("trade" -> "commerce business",
+    // through the five languages' dictionaries): for verification only, so
+    // that they widen no LSH bucket.
     std::string_view lemmas;
     if (lexicon_->LookupExact(LexLang::kEng, word, &lemmas)) {
+      std::string_view round_trip;
+      if (lemmas.starts_with("| ")) {
+        round_trip = lemmas.substr(2);
+        lemmas = {};
+      } else if (const std::size_t bar = lemmas.find(" | ");
+                 bar != std::string_view::npos) {
+        round_trip = lemmas.substr(bar + 3);
+        lemmas = lemmas.substr(0, bar);
+      }
       add_pivots(lemmas, kMaxWordPivots);
+      out->n_flat = out->n;
+      add_pivots(round_trip, kMaxWordPivots);
     }
   }
 }
@@ -362,6 +377,7 @@ struct alignas(64) WordMemoSlot {
   std::uint8_t kind = 0;
   bool oov = false;
   bool country = false;
+  std::uint8_t n_flat = 0;
   char word[kMemoWordBytes];
 };
 static_assert(sizeof(WordMemoSlot) == 128);
@@ -398,6 +414,7 @@ CrossLingual::WordInfo CrossLingual::WordInfoOf(int lang,
     out.kind = slot.kind;
     out.oov = slot.oov;
     out.country = slot.country;
+    out.n_flat = slot.n_flat;
     return out;
   }
   ComputeWord(lang, word, &out);
@@ -410,6 +427,7 @@ CrossLingual::WordInfo CrossLingual::WordInfoOf(int lang,
   slot.kind = out.kind;
   slot.oov = out.oov;
   slot.country = out.country;
+  slot.n_flat = out.n_flat;
   std::memcpy(slot.word, word.data(), word.size());
   return out;
 }
@@ -438,13 +456,22 @@ namespace {
 constexpr int kMaxUnitFeatures = 7;  // 3 bits in the profile
 struct Unit {
   std::uint64_t f[kMaxUnitFeatures];
+  // Whether f[k] is also in the flat (MinHash) set; English round-trip
+  // pivots are for verification only (WordInfo::n_flat).
+  bool flat[kMaxUnitFeatures];
   std::uint8_t n = 0;
   std::uint8_t cls = XlangProfile::kWord;
-  void Add(std::uint64_t h) {
+  void Add(std::uint64_t h, bool in_flat = true) {
     for (int k = 0; k < n; ++k) {
-      if (f[k] == h) return;
+      if (f[k] == h) {
+        flat[k] = flat[k] || in_flat;
+        return;
+      }
     }
-    if (n < kMaxUnitFeatures) f[n++] = h;
+    if (n < kMaxUnitFeatures) {
+      flat[n] = in_flat;
+      f[n++] = h;
+    }
   }
 };
 
@@ -660,7 +687,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     unit.cls = XlangProfile::kWord;
     // The country's feature before the pivots, so a full unit keeps it.
     if (in_country) unit.Add(country_feature);
-    for (int k = 0; k < info.n; ++k) unit.Add(info.f[k]);
+    for (int k = 0; k < info.n; ++k) unit.Add(info.f[k], k < info.n_flat);
     if (info.oov) unit.cls = XlangProfile::kOov;
     if (in_country) unit.cls = XlangProfile::kEntity;
     for (int a = 0; a < kept_anchors; ++a) {
@@ -674,7 +701,9 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
   if (features != nullptr) {
     features->clear();
     for (int u = 0; u < num_units; ++u) {
-      features->insert(features->end(), units[u].f, units[u].f + units[u].n);
+      for (int k = 0; k < units[u].n; ++k) {
+        if (units[u].flat[k]) features->push_back(units[u].f[k]);
+      }
     }
     // Names weigh double in the flat set (MinHash has no per-unit weights).
     for (int a = 0; a < kept_anchors; ++a) {

@@ -187,6 +187,9 @@ class CrossLingual {
     std::uint8_t kind = kSkip;
     bool oov = false;
     bool country = false;  // a country name may start here (Lexicon)
+    // f[k] for k >= n_flat are for verification only (not in the flat
+    // MinHash set).
+    std::uint8_t n_flat = kMaxWordPivots;
   };
   // `lang`: a LexLang (fra..deu), kEnglishLang or kOtherLang (stop words of
   // any of the six languages).

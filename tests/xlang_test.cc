@@ -334,6 +334,54 @@ TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
             units(Align("AND CHINA SIGN A TRUCE", kFra)));
 }
 
+// English "eng" rows may carry round-trip pivots after a "|" ("trade" ->
+// fra "commerce", spa "comercio", ... -> "business"): they cover the other
+// side in verification but stay out of the flat MinHash set, so they widen
+// no LSH bucket. Two tiny lexicons, with and without the round trip.
+TEST(XlangRoundTripTest, RoundTripPivotsVerifyButStayOutOfTheFlatSet) {
+  auto make = [](const char* rows) {
+    std::string error;
+    auto lexicon = Lexicon::FromString(rows, &error);
+    EXPECT_NE(lexicon, nullptr) << error;
+    return CrossLingual::FromLexicon(std::move(lexicon));
+  };
+  const auto with = make(
+      "eng\ttrade\t| business\n"
+      "fra\tcommerciale\tbusiness managerial\n"
+      "fra\ttreve\ttruce\n");
+  const auto without = make(
+      "fra\tcommerciale\tbusiness managerial\n"
+      "fra\ttreve\ttruce\n");
+  constexpr char kEng[] = "trade truce";
+  constexpr char kFra[] = "treve commerciale";
+  auto analyze = [](const CrossLingual& xl, std::string_view text,
+                    std::string_view lang, std::vector<std::uint64_t>* flat,
+                    XlangProfile* profile) {
+    std::string key;
+    NormalizeKey(text, &key);
+    xl.Analyze(key, text, lang, flat, profile);
+  };
+  std::vector<std::uint64_t> flat_with, flat_without, flat_fra;
+  XlangProfile eng_with, eng_without, fra;
+  analyze(*with, kEng, "eng", &flat_with, &eng_with);
+  analyze(*without, kEng, "eng", &flat_without, &eng_without);
+  analyze(*with, kFra, "fra", &flat_fra, &fra);
+  EXPECT_EQ(flat_with, flat_without);
+  EXPECT_GT(eng_with.bytes.size(), eng_without.bytes.size());
+  const XlangAlignment a = CrossLingual::Align(eng_with.bytes, fra.bytes);
+  const XlangAlignment b = CrossLingual::Align(eng_without.bytes, fra.bytes);
+  EXPECT_EQ(a.covered[0][XlangProfile::kWord], 2);  // "trade" and "truce"
+  EXPECT_EQ(b.covered[0][XlangProfile::kWord], 1);  // "truce" only
+  // An irregular form's lemma before the "|" stays in the flat set.
+  const auto lemma = make("eng\twomen\twoman | female\n");
+  std::vector<std::uint64_t> women, woman;
+  analyze(*lemma, "women", "eng", &women, nullptr);
+  analyze(*lemma, "woman", "eng", &woman, nullptr);
+  ASSERT_FALSE(woman.empty());
+  EXPECT_TRUE(
+      std::includes(women.begin(), women.end(), woman.begin(), woman.end()));
+}
+
 TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
   // The same fact written four ways gives the same feature set.
   const auto fra = Features("23 f\xc3\xa9vrier");

@@ -71,6 +71,11 @@ COGNATE = float(os.environ.get("LEX_COGNATE", "0.5"))
 STEM_MARK = "~"
 SIBLING = float(os.environ.get("LEX_SIBLING", "0.5"))
 ROUNDS = int(os.environ.get("LEX_ROUNDS", "2"))
+# English round trips (Lexicon.english_synonyms): pivots per English word,
+# the languages that must agree on one, and its least share of the best.
+ENG_SYN = int(os.environ.get("LEX_ENG_SYN", "3"))
+ENG_SYN_LANGS = int(os.environ.get("LEX_ENG_SYN_LANGS", "4"))
+ENG_SYN_SHARE = float(os.environ.get("LEX_ENG_SYN_SHARE", "0.5"))
 MIN_SHARE = float(os.environ.get("LEX_MIN_SHARE", "0.1"))
 # The pairs Debian packages (dict-freedict-*); others are not expected.
 EXPECTED = ("eng-fra eng-spa eng-por eng-ita eng-deu fra-eng fra-spa fra-por "
@@ -728,6 +733,58 @@ class Lexicon:
                 stems += 1
         return rows, routed, stems
 
+    def english_synonyms(self, feature):
+        """{English word: pivots} by round trip: the word's translations in
+        the five languages (eng-X entries, X-eng entries inverted), and their
+        own pivots, counted once per language and kept when ENG_SYN_LANGS
+        languages agree ("deal" -> fra "accord", spa "acuerdo", ita
+        "accordo" -> "agreement"). `feature` gives a word's engine feature
+        (5-prefix of its stem): a pivot the word already has is skipped."""
+        trans = {}  # eng word -> {lang: {x word: weight}}
+        for lang in LANGS:
+            for xw, engs in self.inv[lang].items():
+                for e, w in engs.items():
+                    d = trans.setdefault(e, {}).setdefault(lang, {})
+                    d[xw] = max(d.get(xw, 0.0), w / INVERTED)
+            for xw, engs in self.fwd[lang].items():
+                for i, e in enumerate(engs):
+                    w = 1.0 / (1.0 + SENSE_DECAY * i)
+                    d = trans.setdefault(e, {}).setdefault(lang, {})
+                    d[xw] = max(d.get(xw, 0.0), w)
+        rows = {}
+        for e, by_lang in trans.items():
+            if not WORD_RE.match(e) or e in self.stop.get("eng", ()):
+                continue
+            own = feature(e)
+            votes, score = {}, {}
+            for lang, xws in by_lang.items():
+                best = {}
+                for xw, w in xws.items():
+                    for p, s in self.normalized(lang, xw, ROUNDS).items():
+                        best[p] = max(best.get(p, 0.0), w * s)
+                for p, v in best.items():
+                    if feature(p) == own:
+                        continue
+                    votes[p] = votes.get(p, 0) + 1
+                    score[p] = score.get(p, 0.0) + v
+            kept = [(p, v) for p, v in score.items()
+                    if votes[p] >= ENG_SYN_LANGS]
+            if not kept:
+                continue
+            kept.sort(key=lambda kv: (-kv[1], kv[0]))
+            top = kept[0][1]
+            out, seen = [], set()
+            for p, v in kept:
+                if v < ENG_SYN_SHARE * top or len(out) >= ENG_SYN:
+                    break
+                if feature(p) in seen:
+                    continue
+                seen.add(feature(p))
+                out.append(p)
+            if out:
+                rows[e] = out
+        return rows
+
     def acronyms(self):
         # Union-find over all-capital pairs; the representative is the
         # English-looking member when one exists (shortest, then smallest).
@@ -825,7 +882,16 @@ def main():
     print("build_lexicon: acr %d acronyms; cty %d country names (ISO 3166-1, "
           "iso-codes)" % (len(rows["acr"]), len(rows["cty"])),
           file=sys.stderr)
-    rows["eng"] = english.forms
+    rows["eng"] = dict(english.forms)
+    if ENG_SYN > 0:
+        synonyms = lex.english_synonyms(english.feature)
+        for e, piv in synonyms.items():
+            # After "|": the engine's verification uses them, LSH does not.
+            have = rows["eng"].setdefault(e, [])
+            have.append("|")
+            have.extend(p for p in piv if p not in have)
+        print("build_lexicon: eng %d words with round-trip pivots"
+              % len(synonyms), file=sys.stderr)
     counts.append("eng=%d" % len(rows["eng"]))
     if english.read:
         print("build_lexicon: eng %d irregular forms (of %d WordNet exception "
