@@ -547,6 +547,12 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
   int long_words = 0;
   int capitalized_long = 0;
   int upper_long = 0;
+  struct Dotted {
+    char letters[8];
+    std::size_t size;
+  };
+  std::array<Dotted, 4> dotted;
+  int num_dotted = 0;
   bool sentence_start = true;
   std::size_t j = 0;
   while (j < original_text.size()) {
@@ -569,6 +575,29 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       ++j;
     }
     const std::string_view word = original_text.substr(start, j - start);
+    // A dotted acronym ("U.S.", "U.N.", "E.U.A."): single capitals, each
+    // followed by a period. Its letters never reach the key as a word (one
+    // letter each), so it becomes a unit of its own below; the period does
+    // not start a sentence.
+    auto capital_dot = [&](std::size_t at) {
+      return at + 1 < original_text.size() && original_text[at] >= 'A' &&
+             original_text[at] <= 'Z' && original_text[at + 1] == '.';
+    };
+    if (word.size() == 1 && capital_dot(start) && capital_dot(start + 2) &&
+        num_dotted < static_cast<int>(dotted.size())) {
+      std::size_t k = start;
+      auto& d = dotted[num_dotted];
+      d.size = 0;
+      while (k + 1 < original_text.size() && capital_dot(k) &&
+             d.size < sizeof(d.letters)) {
+        d.letters[d.size++] = static_cast<char>(original_text[k] - 'A' + 'a');
+        k += 2;
+      }
+      ++num_dotted;
+      j = k;
+      sentence_start = false;
+      continue;
+    }
     bool all_upper = false;
     const bool upper = StartsUpper(word, &all_upper);
     if (word.size() >= 4) {
@@ -696,6 +725,18 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       if (anchor_acronym[a]) unit.Add(anchor_extra[a]);
       break;
     }
+  }
+  for (int d = 0; d < num_dotted && num_units < XlangProfile::kMaxUnits; ++d) {
+    const std::string_view acronym(dotted[d].letters, dotted[d].size);
+    const std::uint64_t own =
+        ContentFeature(SketchHash64(Prefix(acronym), kWordSeed));
+    if (same_unit(own)) continue;
+    Unit& unit = units[num_units++];
+    unit.n = 0;
+    unit.Add(own);
+    unit.Add(ContentFeature(
+        SketchHash64(lexicon_->CanonicalAcronym(acronym), kAcronymSeed)));
+    unit.cls = XlangProfile::kEntity;
   }
 
   if (features != nullptr) {

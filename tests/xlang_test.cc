@@ -323,6 +323,13 @@ TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
             "Le Royaume-Uni et la Chine signent une tr\xc3\xaave");
   EXPECT_EQ(uk.covered[0][XlangProfile::kEntity], 2);
   EXPECT_EQ(uk.covered[1][XlangProfile::kEntity], 3);
+  // A dotted acronym is the same name ("U.S." = "US"), and the period after
+  // it starts no sentence ("China" stays a name).
+  const XlangAlignment dotted = Align("U.S. and China sign a truce", kFra);
+  EXPECT_EQ(dotted.units[0][XlangProfile::kEntity], 2);
+  EXPECT_EQ(dotted.covered[0][XlangProfile::kEntity], 2);
+  EXPECT_EQ(dotted.covered[1][XlangProfile::kEntity], 3);
+  EXPECT_EQ(Align("U.S. China truce", kFra).units[0][XlangProfile::kEntity], 2);
   // A shouted headline makes every short word an acronym: its stop words
   // stay out, "US" included.
   auto units = [](const XlangAlignment& al) {
