@@ -389,6 +389,46 @@ TEST(XlangRoundTripTest, RoundTripPivotsVerifyButStayOutOfTheFlatSet) {
       std::includes(women.begin(), women.end(), woman.begin(), woman.end()));
 }
 
+// A long German compound headword also gets its parts' first pivots, for
+// verification only: "Kriegsschiff" ("warship") meets "navire de guerre".
+TEST(XlangRoundTripTest, CompoundHeadwordsGetTheirPartsPivots) {
+  auto make = [](const char* rows) {
+    std::string error;
+    auto lexicon = Lexicon::FromString(rows, &error);
+    EXPECT_NE(lexicon, nullptr) << error;
+    return CrossLingual::FromLexicon(std::move(lexicon));
+  };
+  constexpr char kFra[] =
+      "deu\tkrieg\twar\n"
+      "deu\tkriegsschiff\twarship\n"
+      "deu\tschiff\tship vessel\n"
+      "fra\tguerre\twar\n"
+      "fra\tnavire\tship vessel\n";
+  const auto with = make(kFra);
+  const auto without = make(
+      "deu\tkriegsschiff\twarship\n"
+      "fra\tguerre\twar\n"
+      "fra\tnavire\tship vessel\n");
+  auto analyze = [](const CrossLingual& xl, std::string_view text,
+                    std::string_view lang, std::vector<std::uint64_t>* flat,
+                    XlangProfile* profile) {
+    std::string key;
+    NormalizeKey(text, &key);
+    xl.Analyze(key, text, lang, flat, profile);
+  };
+  std::vector<std::uint64_t> flat_with, flat_without, unused;
+  XlangProfile deu_with, deu_without, fra;
+  analyze(*with, "Kriegsschiff", "deu", &flat_with, &deu_with);
+  analyze(*without, "Kriegsschiff", "deu", &flat_without, &deu_without);
+  analyze(*with, "navire de guerre", "fra", &unused, &fra);
+  EXPECT_EQ(flat_with, flat_without);
+  const XlangAlignment a = CrossLingual::Align(deu_with.bytes, fra.bytes);
+  EXPECT_EQ(a.covered[0][XlangProfile::kWord], 1);
+  EXPECT_EQ(a.covered[1][XlangProfile::kWord], 2);  // "navire", "guerre"
+  const XlangAlignment b = CrossLingual::Align(deu_without.bytes, fra.bytes);
+  EXPECT_EQ(b.covered[1][XlangProfile::kWord], 0);
+}
+
 TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
   // The same fact written four ways gives the same feature set.
   const auto fra = Features("23 f\xc3\xa9vrier");
