@@ -341,38 +341,41 @@ TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
             units(Align("AND CHINA SIGN A TRUCE", kFra)));
 }
 
+// A CrossLingual over a tiny in-memory lexicon, and Analyze with the
+// language given (the tests below need no real lexicon).
+std::unique_ptr<CrossLingual> TinyXlang(const char* rows) {
+  std::string error;
+  auto lexicon = Lexicon::FromString(rows, &error);
+  EXPECT_NE(lexicon, nullptr) << error;
+  return CrossLingual::FromLexicon(std::move(lexicon));
+}
+void AnalyzeAs(const CrossLingual& xl, std::string_view text,
+               std::string_view lang, std::vector<std::uint64_t>* flat,
+               XlangProfile* profile) {
+  std::string key;
+  NormalizeKey(text, &key);
+  xl.Analyze(key, text, lang, flat, profile);
+}
+
 // English "eng" rows may carry round-trip pivots after a "|" ("trade" ->
 // fra "commerce", spa "comercio", ... -> "business"): they cover the other
 // side in verification but stay out of the flat MinHash set, so they widen
 // no LSH bucket. Two tiny lexicons, with and without the round trip.
 TEST(XlangRoundTripTest, RoundTripPivotsVerifyButStayOutOfTheFlatSet) {
-  auto make = [](const char* rows) {
-    std::string error;
-    auto lexicon = Lexicon::FromString(rows, &error);
-    EXPECT_NE(lexicon, nullptr) << error;
-    return CrossLingual::FromLexicon(std::move(lexicon));
-  };
-  const auto with = make(
+  const auto with = TinyXlang(
       "eng\ttrade\t| business\n"
       "fra\tcommerciale\tbusiness managerial\n"
       "fra\ttreve\ttruce\n");
-  const auto without = make(
+  const auto without = TinyXlang(
       "fra\tcommerciale\tbusiness managerial\n"
       "fra\ttreve\ttruce\n");
   constexpr char kEng[] = "trade truce";
   constexpr char kFra[] = "treve commerciale";
-  auto analyze = [](const CrossLingual& xl, std::string_view text,
-                    std::string_view lang, std::vector<std::uint64_t>* flat,
-                    XlangProfile* profile) {
-    std::string key;
-    NormalizeKey(text, &key);
-    xl.Analyze(key, text, lang, flat, profile);
-  };
   std::vector<std::uint64_t> flat_with, flat_without, flat_fra;
   XlangProfile eng_with, eng_without, fra;
-  analyze(*with, kEng, "eng", &flat_with, &eng_with);
-  analyze(*without, kEng, "eng", &flat_without, &eng_without);
-  analyze(*with, kFra, "fra", &flat_fra, &fra);
+  AnalyzeAs(*with, kEng, "eng", &flat_with, &eng_with);
+  AnalyzeAs(*without, kEng, "eng", &flat_without, &eng_without);
+  AnalyzeAs(*with, kFra, "fra", &flat_fra, &fra);
   EXPECT_EQ(flat_with, flat_without);
   EXPECT_GT(eng_with.bytes.size(), eng_without.bytes.size());
   const XlangAlignment a = CrossLingual::Align(eng_with.bytes, fra.bytes);
@@ -380,10 +383,10 @@ TEST(XlangRoundTripTest, RoundTripPivotsVerifyButStayOutOfTheFlatSet) {
   EXPECT_EQ(a.covered[0][XlangProfile::kWord], 2);  // "trade" and "truce"
   EXPECT_EQ(b.covered[0][XlangProfile::kWord], 1);  // "truce" only
   // An irregular form's lemma before the "|" stays in the flat set.
-  const auto lemma = make("eng\twomen\twoman | female\n");
+  const auto lemma = TinyXlang("eng\twomen\twoman | female\n");
   std::vector<std::uint64_t> women, woman;
-  analyze(*lemma, "women", "eng", &women, nullptr);
-  analyze(*lemma, "woman", "eng", &woman, nullptr);
+  AnalyzeAs(*lemma, "women", "eng", &women, nullptr);
+  AnalyzeAs(*lemma, "woman", "eng", &woman, nullptr);
   ASSERT_FALSE(woman.empty());
   EXPECT_TRUE(
       std::includes(women.begin(), women.end(), woman.begin(), woman.end()));
@@ -392,35 +395,22 @@ TEST(XlangRoundTripTest, RoundTripPivotsVerifyButStayOutOfTheFlatSet) {
 // A long German compound headword also gets its parts' first pivots, for
 // verification only: "Kriegsschiff" ("warship") meets "navire de guerre".
 TEST(XlangRoundTripTest, CompoundHeadwordsGetTheirPartsPivots) {
-  auto make = [](const char* rows) {
-    std::string error;
-    auto lexicon = Lexicon::FromString(rows, &error);
-    EXPECT_NE(lexicon, nullptr) << error;
-    return CrossLingual::FromLexicon(std::move(lexicon));
-  };
   constexpr char kFra[] =
       "deu\tkrieg\twar\n"
       "deu\tkriegsschiff\twarship\n"
       "deu\tschiff\tship vessel\n"
       "fra\tguerre\twar\n"
       "fra\tnavire\tship vessel\n";
-  const auto with = make(kFra);
-  const auto without = make(
+  const auto with = TinyXlang(kFra);
+  const auto without = TinyXlang(
       "deu\tkriegsschiff\twarship\n"
       "fra\tguerre\twar\n"
       "fra\tnavire\tship vessel\n");
-  auto analyze = [](const CrossLingual& xl, std::string_view text,
-                    std::string_view lang, std::vector<std::uint64_t>* flat,
-                    XlangProfile* profile) {
-    std::string key;
-    NormalizeKey(text, &key);
-    xl.Analyze(key, text, lang, flat, profile);
-  };
   std::vector<std::uint64_t> flat_with, flat_without, unused;
   XlangProfile deu_with, deu_without, fra;
-  analyze(*with, "Kriegsschiff", "deu", &flat_with, &deu_with);
-  analyze(*without, "Kriegsschiff", "deu", &flat_without, &deu_without);
-  analyze(*with, "navire de guerre", "fra", &unused, &fra);
+  AnalyzeAs(*with, "Kriegsschiff", "deu", &flat_with, &deu_with);
+  AnalyzeAs(*without, "Kriegsschiff", "deu", &flat_without, &deu_without);
+  AnalyzeAs(*with, "navire de guerre", "fra", &unused, &fra);
   EXPECT_EQ(flat_with, flat_without);
   const XlangAlignment a = CrossLingual::Align(deu_with.bytes, fra.bytes);
   EXPECT_EQ(a.covered[0][XlangProfile::kWord], 1);
