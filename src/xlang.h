@@ -59,6 +59,13 @@ struct XlangProfile {
     kEntity = 2,  // name: capitalized not at sentence start, or an acronym
     kFact = 3,    // number, month, weekday (one canonical feature)
   };
+  // A unit's info byte: feature count in bits 0-2, UnitClass in bits 3-4,
+  // and bit 5 set when the unit names a place (a country, by name or by
+  // code: "Bolivia", "Estados Unidos", "US").
+  static constexpr std::uint8_t kPlaceBit = 0x20;
+  static int CountOf(std::uint8_t info) { return info & 7; }
+  static int ClassOf(std::uint8_t info) { return (info >> 3) & 3; }
+  static bool IsPlace(std::uint8_t info) { return (info & kPlaceBit) != 0; }
   std::vector<std::uint8_t> bytes;
 
   // True when `blob` is a well-formed profile (Verify() treats a malformed
@@ -74,6 +81,10 @@ struct XlangAlignment {
   int covered[2][4] = {};
   // Each side has a fact the other lacks ("23 février" vs "9 marzo").
   bool fact_conflict = false;
+  // Each side names a place the other does not ("Vice President of
+  // Bolivia to visit China" / "O vice-presidente da Micronésia visita a
+  // China"): other places, another item.
+  bool place_conflict = false;
   bool valid = false;  // both blobs well formed
 };
 

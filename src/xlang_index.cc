@@ -518,8 +518,8 @@ void XlangCoverBound::SetQuery(std::span<const std::uint8_t> profile) {
   const std::uint8_t* p = info + n;
   for (int u = 0; u < n; ++u) {
     const int count = info[u] & 7;
-    ++query_units_[info[u] >> 3];
-    const bool fact = (info[u] >> 3) == XlangProfile::kFact;
+    ++query_units_[XlangProfile::ClassOf(info[u])];
+    const bool fact = XlangProfile::ClassOf(info[u]) == XlangProfile::kFact;
     for (int k = 0; k < count; ++k, p += 2) {
       Set(query_all_, FpAt(p));
       if (fact) Set(query_facts_, FpAt(p));
@@ -542,9 +542,9 @@ XlangAlignment XlangCoverBound::Bound(std::span<const std::uint8_t> stored) {
                stored.size() >= 1 + n;
   const std::uint8_t* p = fps_begin;
   for (std::size_t u = 0; valid && u < n; ++u) {
-    const int count = info[u] & 7;
-    const int cls = info[u] >> 3;
-    if (count == 0 || cls > 3 || end - p < 2 * count) {
+    const int count = XlangProfile::CountOf(info[u]);
+    const int cls = XlangProfile::ClassOf(info[u]);
+    if (count == 0 || (info[u] >> 6) != 0 || end - p < 2 * count) {
       valid = false;
       break;
     }
@@ -564,8 +564,8 @@ XlangAlignment XlangCoverBound::Bound(std::span<const std::uint8_t> stored) {
     const std::uint8_t* qinfo = query_.data() + 1;
     const std::uint8_t* q = qinfo + qn;
     for (std::size_t u = 0; u < qn; ++u) {
-      const int count = qinfo[u] & 7;
-      const int cls = qinfo[u] >> 3;
+      const int count = XlangProfile::CountOf(qinfo[u]);
+      const int cls = XlangProfile::ClassOf(qinfo[u]);
       const bool covered =
           UnitCovered(q, count, cls, stored_all_, stored_facts_);
       ++out.units[0][cls];
@@ -596,9 +596,11 @@ XlangAlignment XlangCoverBound::StoredSideBound(
   const std::uint8_t* p = info + n;
   const std::uint8_t* const end = stored.data() + stored.size();
   for (std::size_t u = 0; u < n; ++u) {
-    const int count = info[u] & 7;
-    const int cls = info[u] >> 3;
-    if (count == 0 || cls > 3 || end - p < 2 * count) return XlangAlignment();
+    const int count = XlangProfile::CountOf(info[u]);
+    const int cls = XlangProfile::ClassOf(info[u]);
+    if (count == 0 || (info[u] >> 6) != 0 || end - p < 2 * count) {
+      return XlangAlignment();
+    }
     const bool covered = UnitCovered(p, count, cls, query_all_, query_facts_);
     ++out.units[1][cls];
     out.covered[1][cls] += covered;
@@ -632,7 +634,7 @@ XlangAlignment XlangCoverBound::BoundReference(
     std::vector<Unit> units(blob[0]);
     std::size_t pos = 1 + blob[0];
     for (std::size_t u = 0; u < units.size(); ++u) {
-      units[u].cls = blob[1 + u] >> 3;
+      units[u].cls = XlangProfile::ClassOf(blob[1 + u]);
       for (int k = 0; k < (blob[1 + u] & 7); ++k, pos += 2) {
         units[u].fps.push_back(FpAt(&blob[pos]));
       }

@@ -330,6 +330,13 @@ TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
   EXPECT_EQ(dotted.covered[0][XlangProfile::kEntity], 2);
   EXPECT_EQ(dotted.covered[1][XlangProfile::kEntity], 3);
   EXPECT_EQ(Align("U.S. China truce", kFra).units[0][XlangProfile::kEntity], 2);
+  // The Spanish doubled initials ("EE. UU.", "EE.UU.") are the same code.
+  for (const char* spa : {"EE. UU. y China firman una tregua",
+                          "EE.UU. y China firman una tregua"}) {
+    const XlangAlignment al = Align(kEng, spa);
+    EXPECT_EQ(al.covered[0][XlangProfile::kEntity], 2) << spa;
+    EXPECT_EQ(al.covered[1][XlangProfile::kEntity], 2) << spa;
+  }
   // A shouted headline makes every short word an acronym: its stop words
   // stay out, "US" included.
   auto units = [](const XlangAlignment& al) {
@@ -417,6 +424,43 @@ TEST(XlangRoundTripTest, CompoundHeadwordsGetTheirPartsPivots) {
   EXPECT_EQ(a.covered[1][XlangProfile::kWord], 2);  // "navire", "guerre"
   const XlangAlignment b = CrossLingual::Align(deu_without.bytes, fra.bytes);
   EXPECT_EQ(b.covered[1][XlangProfile::kWord], 0);
+}
+
+// Two headlines that each name a country the other does not are two items
+// (other places, other facts), however much else they share; naming one
+// country more, or none, is no conflict.
+TEST_F(XlangTest, DifferentCountriesAreDifferentItems) {
+  std::string_view code;
+  if (!xl_->lexicon().CountryOf("bolivia", &code)) {
+    GTEST_SKIP() << "lexicon built without Debian iso-codes";
+  }
+  constexpr char kEng[] = "Vice President of Bolivia to visit China";
+  const XlangAlignment other =
+      Align(kEng, "O vice-presidente da Micron\xc3\xa9sia visita a China");
+  EXPECT_TRUE(other.place_conflict);
+  EXPECT_FALSE(CrossLingual::Decide(other));
+  const XlangAlignment same =
+      Align(kEng, "O vice-presidente da Bol\xc3\xadvia visita a China");
+  EXPECT_FALSE(same.place_conflict);
+  EXPECT_TRUE(CrossLingual::Decide(same));
+  // One side names no second country: no conflict.
+  EXPECT_FALSE(Align(kEng, "O vice-presidente visita a China").place_conflict);
+}
+
+// The info byte: count (bits 0-2), class (3-4), place (5); bits 6-7 must
+// be clear.
+TEST(XlangProfileTest, InfoByteLayout) {
+  const std::uint8_t place_word[] = {1, 0x21, 0x34, 0x12};
+  EXPECT_TRUE(XlangProfile::IsValid(place_word));
+  EXPECT_TRUE(XlangProfile::IsPlace(place_word[1]));
+  EXPECT_EQ(XlangProfile::ClassOf(place_word[1]), XlangProfile::kWord);
+  EXPECT_EQ(XlangProfile::CountOf(place_word[1]), 1);
+  const std::uint8_t fact[] = {1, 0x19, 0x34, 0x12};  // class 3, count 1
+  EXPECT_TRUE(XlangProfile::IsValid(fact));
+  EXPECT_FALSE(XlangProfile::IsPlace(fact[1]));
+  EXPECT_EQ(XlangProfile::ClassOf(fact[1]), XlangProfile::kFact);
+  const std::uint8_t bad[] = {1, 0x41, 0x34, 0x12};
+  EXPECT_FALSE(XlangProfile::IsValid(bad));
 }
 
 TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {

@@ -175,10 +175,13 @@ def country_rows(iso_dir, locale_dir):
     with open(path, encoding="utf-8") as f:
         countries = json.load(f)["3166-1"]
     translations = []
+    es = None
     for locale in ISO_LOCALES.values():
         try:
             translations.append(gettext.translation(
                 "iso_3166-1", localedir=locale_dir, languages=[locale]))
+            if locale == "es":
+                es = translations[-1]
         except OSError:
             pass
     codes = {}  # phrase -> set of alpha-2 codes
@@ -197,6 +200,12 @@ def country_rows(iso_dir, locale_dir):
             if key:
                 codes.setdefault(key, set()).add(a2)
         edges.append((c["alpha_3"].lower(), a2))
+        # Spanish abbreviates a plural name by doubled initials ("Estados
+        # Unidos" -> "EE. UU."), which the engine reads as "eeuu".
+        if es is not None:
+            words = phrase_key(es.gettext(c["name"]).split(",")[0]).split()
+            if len(words) >= 2 and all(w.endswith("s") for w in words):
+                edges.append(("".join(w[0] * 2 for w in words), a2))
     rows = {k: min(v) for k, v in codes.items() if len(v) == 1}
     return rows, edges
 
