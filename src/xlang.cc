@@ -281,6 +281,7 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
   out->oov = false;
   out->kind = WordInfo::kSkip;
   out->country = lexicon_->MayStartCountry(word);
+  out->place = 0;
   // Stop words of the headline's language (any of the six when it is
   // another language) are no units.
   const std::uint32_t stop_mask = StopWordMask(word);
@@ -347,10 +348,23 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
     } else {
       out->oov = true;
     }
+    // A word whose first pivot names a country ("egipcios" -> "egyptian",
+    // "Allemagne" -> "germany") is a place.
+    if (!pivots.empty()) {
+      const std::string_view first = pivots.substr(0, pivots.find(' '));
+      std::string_view code;
+      if (lexicon_->CountryOf(first, &code)) out->place = PlaceFeature(code);
+    }
   } else if (lang == kOtherLang) {
     out->oov = true;  // a language outside the six
   } else {
     // English: the word is its own pivot; add its stem's prefix too.
+    // A country's adjective or its plural ("Egyptians") is a place.
+    std::string_view code;
+    if (lexicon_->CountryOf(word, &code) ||
+        lexicon_->CountryOf(EnglishStem(word), &code)) {
+      out->place = PlaceFeature(code);
+    }
     if (word.size() <= kMaxStemmed) {
       out->f[out->n++] =
           ContentFeature(SketchHash64(Prefix(EnglishStem(word)), kWordSeed));
@@ -384,10 +398,11 @@ namespace {
 // One slot of the per-thread WordInfoOf memo, two cache lines
 // (direct-mapped: a new word replaces the slot's old one). Longer words
 // (German compounds) are not memoized.
-constexpr std::size_t kMemoWordBytes = 64;
+constexpr std::size_t kMemoWordBytes = 56;
 struct alignas(64) WordMemoSlot {
   std::uint64_t f[kMaxPivots];  // CrossLingual::kMaxWordPivots
   std::uint64_t own;
+  std::uint64_t place;
   std::uint32_t owner = 0;  // CrossLingual::id_; 0: empty
   std::uint8_t lang = 0;
   std::uint8_t len = 0;
@@ -433,6 +448,7 @@ CrossLingual::WordInfo CrossLingual::WordInfoOf(int lang,
     out.oov = slot.oov;
     out.country = slot.country;
     out.n_flat = slot.n_flat;
+    out.place = slot.place;
     return out;
   }
   ComputeWord(lang, word, &out);
@@ -446,6 +462,7 @@ CrossLingual::WordInfo CrossLingual::WordInfoOf(int lang,
   slot.oov = out.oov;
   slot.country = out.country;
   slot.n_flat = out.n_flat;
+  slot.place = out.place;
   std::memcpy(slot.word, word.data(), word.size());
   return out;
 }
@@ -531,10 +548,12 @@ void CrossLingual::MatchCountry(std::string_view key, std::size_t start,
     word_end = pos;
     while (word_end < key.size() && IsWordByte(key[word_end])) ++word_end;
   }
-  if (!code.empty()) {
-    *feature = ContentFeature(
-        SketchHash64(lexicon_->CanonicalAcronym(code), kAcronymSeed));
-  }
+  if (!code.empty()) *feature = PlaceFeature(code);
+}
+
+std::uint64_t CrossLingual::PlaceFeature(std::string_view code) const {
+  return ContentFeature(
+      SketchHash64(lexicon_->CanonicalAcronym(code), kAcronymSeed));
 }
 
 void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
@@ -757,12 +776,13 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     unit.n = 0;
     unit.Add(own);
     unit.cls = XlangProfile::kWord;
-    unit.place = in_country;
+    unit.place = in_country || info.place != 0;
     // The country's feature before the pivots, so a full unit keeps it.
     if (in_country) unit.Add(country_feature);
+    if (info.place != 0) unit.Add(info.place);
     for (int k = 0; k < info.n; ++k) unit.Add(info.f[k], k < info.n_flat);
     if (info.oov) unit.cls = XlangProfile::kOov;
-    if (in_country) unit.cls = XlangProfile::kEntity;
+    if (unit.place) unit.cls = XlangProfile::kEntity;
     for (int a = 0; a < kept_anchors; ++a) {
       if (anchor_word[a] != own) continue;
       unit.cls = XlangProfile::kEntity;

@@ -198,6 +198,9 @@ class CrossLingual {
     std::uint8_t kind = kSkip;
     bool oov = false;
     bool country = false;  // a country name may start here (Lexicon)
+    // The country feature of a word that names one by itself through its
+    // stem or first pivot ("egyptians", "égyptienne" -> "egyptian"), or 0.
+    std::uint64_t place = 0;
     // f[k] for k >= n_flat are for verification only (not in the flat
     // MinHash set).
     std::uint8_t n_flat = kMaxWordPivots;
@@ -211,6 +214,9 @@ class CrossLingual {
   // country, sets *phrase_end past the name and *feature to its feature.
   void MatchCountry(std::string_view key, std::size_t start, std::size_t end,
                     std::size_t* phrase_end, std::uint64_t* feature) const;
+  // The feature of a country's acronym class ("us"): names, codes and
+  // adjectives of one country share it.
+  std::uint64_t PlaceFeature(std::string_view code) const;
   void ComputeWord(int lang, std::string_view word, WordInfo* out) const;
 
   std::unique_ptr<Lexicon> lexicon_;

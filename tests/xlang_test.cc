@@ -445,6 +445,18 @@ TEST_F(XlangTest, DifferentCountriesAreDifferentItems) {
   EXPECT_TRUE(CrossLingual::Decide(same));
   // One side names no second country: no conflict.
   EXPECT_FALSE(Align(kEng, "O vice-presidente visita a China").place_conflict);
+  // A country's adjective is the country (WordNet pertainyms for English,
+  // the first pivot elsewhere), plural and feminine forms included.
+  if (!xl_->lexicon().CountryOf("egyptian", &code)) return;
+  EXPECT_TRUE(Align("Le ministre \xc3\xa9gyptien survit \xc3\xa0 un attentat",
+                    "Il primo ministro siriano sopravvive a un attentato")
+                  .place_conflict);
+  const XlangAlignment egypt =
+      Align("Egyptians vote on a new constitution",
+            "Les \xc3\x89gyptiens votent une nouvelle constitution");
+  EXPECT_FALSE(egypt.place_conflict);
+  EXPECT_EQ(egypt.covered[0][XlangProfile::kEntity],
+            egypt.units[0][XlangProfile::kEntity]);
 }
 
 // The info byte: count (bits 0-2), class (3-4), place (5); bits 6-7 must

@@ -210,6 +210,76 @@ def country_rows(iso_dir, locale_dir):
     return rows, edges
 
 
+def demonym_rows(wordnet_dir, countries, alpha):
+    """English adjectives of countries from WordNet's pertainyms
+    ("Egyptian" pertains to "Egypt", "American" to the synset of "United
+    States") -> the country's code, for "cty" lines; {} without WordNet.
+    `countries` maps folded country names (iso-codes) to codes, `alpha`
+    alpha-2/alpha-3 codes to alpha-2; an adjective that reaches two
+    countries is left out."""
+    adj_path = os.path.join(wordnet_dir, "data.adj")
+    noun_path = os.path.join(wordnet_dir, "data.noun")
+    if not (os.path.exists(adj_path) and os.path.exists(noun_path)):
+        return {}
+    with open(noun_path, "rb") as f:
+        nouns = f.read()
+
+    def synset_lemmas(offset):
+        # Synset offsets are byte offsets into the data file. Only places
+        # (lexicographer file 15, noun.location): "stannous" pertains to
+        # tin, whose synset lists "Sn", Senegal's code.
+        end = nouns.index(b"\n", offset)
+        parts = nouns[offset:end].decode("utf-8", "replace").split()
+        if parts[1] != "15":
+            return []
+        n = int(parts[3], 16)
+        return [parts[4 + 2 * i] for i in range(n)]
+
+    out = {}
+    with open(adj_path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith(" "):
+                continue  # the licence header
+            parts = line.split()
+            n = int(parts[3], 16)
+            words = [parts[4 + 2 * i] for i in range(n)]
+            i = 4 + 2 * n
+            for _ in range(int(parts[i])):
+                sym, offset, pos, src_tgt = parts[i + 1:i + 5]
+                i += 4
+                if sym != "\\" or pos != "n":
+                    continue
+                lemmas = synset_lemmas(int(offset))
+                keys = [phrase_key(l.replace("_", " ")) for l in lemmas]
+                tgt = int(src_tgt[2:], 16)
+                # The lemma pointed at ("Chinese" -> the "China" of the
+                # Taiwan synset), else any name or code of the synset
+                # ("British" -> "Great Britain, GB").
+                codes = set()
+                if 0 < tgt <= len(keys) and keys[tgt - 1] in countries:
+                    codes.add(countries[keys[tgt - 1]])
+                else:
+                    # A code counts when it abbreviates another name of the
+                    # synset ("GB": "Great Britain"), not by accident
+                    # ("CA" of California is Canada's code).
+                    initials = {"".join(w[0] for w in k.split())
+                                for k in keys if " " in k}
+                    for key in keys:
+                        code = countries.get(key)
+                        if not code and key in initials:
+                            code = alpha.get(key)
+                        if code:
+                            codes.add(code)
+                if len(codes) != 1:
+                    continue
+                src = int(src_tgt[:2], 16)
+                for w in (words if src == 0 else [words[src - 1]]):
+                    key = phrase_key(re.sub(r"\(.*\)$", "", w).replace("_", " "))
+                    if key and " " not in key:
+                        out.setdefault(key, set()).update(codes)
+    return {k: min(v) for k, v in out.items() if len(v) == 1}
+
+
 def load_stopwords():
     """Parses the k???StopWords literals of src/stopwords.cc (one source)."""
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
@@ -881,6 +951,13 @@ def main():
               % (lang, len(rows[lang]), len(rows[lang]) - stems, routed,
                  stems), file=sys.stderr)
     countries, country_edges = country_rows(args.iso_codes, args.locale_dir)
+    alpha = {}
+    for code, a2 in country_edges:
+        alpha[code] = a2
+        alpha[a2] = a2
+    demonyms = demonym_rows(args.wordnet, countries, alpha)
+    for word, code in demonyms.items():
+        countries.setdefault(word, code)
     lex.acr_edges.extend(country_edges)
     rows["acr"] = lex.acronyms()
     # Each name maps to its code's class representative ("us" may be "eua").
@@ -889,7 +966,8 @@ def main():
     counts.append("acr=%d" % len(rows["acr"]))
     counts.append("cty=%d" % len(rows["cty"]))
     print("build_lexicon: acr %d acronyms; cty %d country names (ISO 3166-1, "
-          "iso-codes)" % (len(rows["acr"]), len(rows["cty"])),
+          "iso-codes) and English adjectives (%d, WordNet pertainyms)"
+          % (len(rows["acr"]), len(rows["cty"]), len(demonyms)),
           file=sys.stderr)
     rows["eng"] = dict(english.forms)
     if ENG_SYN > 0:
