@@ -613,7 +613,7 @@ class EngineImpl final : public Engine {
       if (!xcover_.MayVerify(stored, rule_)) continue;
       internal::XlangAlignment a =
           internal::CrossLingual::Align(p.profile.bytes, stored);
-      if (!internal::CrossLingual::Decide(a)) continue;
+      if (!internal::CrossLingual::Decide(a, rule_)) continue;
       double score = std::min(internal::CrossLingual::Coverage(a, 0, rule_),
                               internal::CrossLingual::Coverage(a, 1, rule_));
       if (score <= best_score) continue;
