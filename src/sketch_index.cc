@@ -364,7 +364,9 @@ void SketchIndex::GetFacts(std::uint64_t id, Facts* facts) const {
     const std::uint32_t* p = &inline_facts_[std::size_t{slot} * kInlineFacts];
     facts->codes.assign(p, p + n);
   } else {
-    facts->codes = more_facts_.at(slot);
+    const std::uint32_t* p = &inline_facts_[std::size_t{slot} * kInlineFacts];
+    facts->codes.assign(facts_arena_.begin() + p[0],
+                        facts_arena_.begin() + p[0] + p[1]);
   }
 }
 
@@ -406,7 +408,11 @@ void SketchIndex::Insert(std::uint64_t id, const Sketch& s,
               inline_facts_.begin() + std::size_t{slot} * kInlineFacts);
   } else {
     rec.fact_count = kInlineFacts + 1;
-    more_facts_[slot] = facts.codes;
+    std::uint32_t* p = &inline_facts_[std::size_t{slot} * kInlineFacts];
+    p[0] = static_cast<std::uint32_t>(facts_arena_.size());
+    p[1] = static_cast<std::uint32_t>(nf);
+    facts_arena_.insert(facts_arena_.end(), facts.codes.begin(),
+                        facts.codes.end());
   }
   id_table_.Insert(IdHash(id), slot, [&](std::uint32_t other) {
     return IdHash(records_[other].id);
@@ -437,11 +443,35 @@ void SketchIndex::Erase(std::uint64_t id) {
     tables_[b].Remove(BandHash(sig, b), slot);
   }
   SlotRecord& rec = records_[slot];
-  if (rec.fact_count > kInlineFacts) more_facts_.erase(slot);
+  if (rec.fact_count > kInlineFacts) {
+    dead_facts_ += inline_facts_[std::size_t{slot} * kInlineFacts + 1];
+    if (dead_facts_ * 2 > facts_arena_.size()) {
+      rec.fact_count = 0;  // not live: left out of the compaction
+      CompactFactsArena();
+    }
+  }
   if (rec.set_size > kInlineFps) more_fps_.erase(slot);
   rec.fact_count = 0;
   rec.set_size = 0;
   free_slots_.push_back(slot);
+}
+
+void SketchIndex::CompactFactsArena() {
+  std::vector<std::uint32_t> arena;
+  arena.reserve(facts_arena_.size() - dead_facts_);
+  for (std::size_t slot = 0; slot < records_.size(); ++slot) {
+    if (records_[slot].set_size == 0 ||
+        records_[slot].fact_count <= kInlineFacts) {
+      continue;
+    }
+    std::uint32_t* p = &inline_facts_[slot * kInlineFacts];
+    const std::uint32_t from = p[0];
+    p[0] = static_cast<std::uint32_t>(arena.size());
+    arena.insert(arena.end(), facts_arena_.begin() + from,
+                 facts_arena_.begin() + from + p[1]);
+  }
+  facts_arena_.swap(arena);
+  dead_facts_ = 0;
 }
 
 std::size_t SketchIndex::MemoryBytes() const {
@@ -452,9 +482,7 @@ std::size_t SketchIndex::MemoryBytes() const {
            free_slots_.capacity() * 4;
   bytes += id_table_.MemoryBytes();
   // flat_hash_map: one control byte + the slot per bucket.
-  bytes += more_facts_.capacity() *
-           (1 + sizeof(std::pair<std::uint32_t, std::vector<std::uint32_t>>));
-  for (const auto& [slot, codes] : more_facts_) bytes += codes.capacity() * 4;
+  bytes += facts_arena_.size() * sizeof(std::uint32_t);  // written part
   bytes += more_fps_.capacity() *
            (1 + sizeof(std::pair<std::uint32_t, std::vector<std::uint16_t>>));
   for (const auto& [slot, fps] : more_fps_) bytes += fps.capacity() * 2;

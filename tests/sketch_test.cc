@@ -174,5 +174,45 @@ TEST(SketchIndex, KeepsFactCodes) {
   EXPECT_EQ(got.codes, many.codes);
 }
 
+// Headlines with more facts than fit inline keep them in an arena that is
+// compacted as erased ones pile up: the survivors' facts stay exact through
+// erasures, compactions and slot reuse.
+TEST(SketchIndex, FactsSurviveErasureAndCompaction) {
+  SketchIndex index(SmallOptions());
+  SketchIndex::Sketch s;
+  index.MakeSketch(Features("one two three"), &s);
+  auto facts_of = [](std::uint64_t id) {
+    Facts f;
+    const std::size_t n = id % 7;  // 0..6: inline and arena alike
+    for (std::size_t k = 0; k < n; ++k) {
+      f.codes.push_back(static_cast<std::uint32_t>(id * 10 + k));
+    }
+    return f;
+  };
+  // A window of 60 (the options hold 100), plus every fifth item erased
+  // early, so holes open everywhere in the arena.
+  std::vector<std::uint64_t> live;
+  for (std::uint64_t id = 1; id <= 400; ++id) {
+    index.Insert(id, s, facts_of(id));
+    live.push_back(id);
+    if (id % 5 == 0) {
+      index.Erase(live[live.size() / 2]);
+      live.erase(live.begin() + static_cast<std::ptrdiff_t>(live.size() / 2));
+    }
+    while (live.size() > 60) {
+      index.Erase(live.front());
+      live.erase(live.begin());
+    }
+  }
+  ASSERT_FALSE(live.empty());
+  Facts got;
+  for (std::uint64_t id : live) {
+    index.GetFacts(id, &got);
+    EXPECT_EQ(got.codes, facts_of(id).codes) << "id " << id;
+  }
+  index.GetFacts(1, &got);  // erased
+  EXPECT_TRUE(got.codes.empty());
+}
+
 }  // namespace
 }  // namespace tickerdedup::internal
