@@ -22,11 +22,11 @@
 namespace tickerdedup::internal {
 namespace {
 
-// The plain model: per (band, key) the ids stored, in insertion order; an
-// id is stored under a key only if its bucket held fewer than max_bucket
-// ids then; a bucket of max_bucket ids proposes none. Erasure is lazy, as
-// in XlangIndex: an erased id is never proposed again, but its entries
-// stay (and count toward max_bucket) until Sweep.
+// The plain model: per (band, key) the ids stored, in insertion order; a
+// bucket that reaches max_bucket ids is crowded: it proposes none and
+// stores no more. Erasure is lazy, as in XlangIndex: an erased id is never
+// proposed again, but its entries stay (and count toward max_bucket) until
+// Sweep, which also resets crowded buckets to empty.
 class ReferenceIndex {
  public:
   ReferenceIndex(int bands, std::size_t max_bucket)
@@ -38,7 +38,12 @@ class ReferenceIndex {
     langs_[id] = std::string(lang);
     for (int b = 0; b < bands_; ++b) {
       std::vector<std::uint64_t>& bucket = buckets_[{b, keys[b]}];
+      if (crowded_.count({b, keys[b]})) continue;
       if (bucket.size() < max_bucket_) bucket.push_back(id);
+      if (max_bucket_ >= 2 && bucket.size() >= max_bucket_) {
+        crowded_.insert({b, keys[b]});
+        bucket.clear();
+      }
     }
   }
   void Erase(std::uint64_t id) {
@@ -50,6 +55,7 @@ class ReferenceIndex {
     for (auto& [band_key, bucket] : buckets_) {
       std::erase_if(bucket, [&](std::uint64_t id) { return dead_.count(id); });
     }
+    crowded_.clear();
     dead_.clear();
   }
   std::vector<std::uint64_t> Candidates(
@@ -58,7 +64,10 @@ class ReferenceIndex {
     std::set<std::uint64_t> out;
     for (int b = 0; b < bands_; ++b) {
       auto it = buckets_.find({b, keys[b]});
-      if (it == buckets_.end() || it->second.size() >= max_bucket_) continue;
+      if (it == buckets_.end() || it->second.size() >= max_bucket_ ||
+          crowded_.count({b, keys[b]})) {
+        continue;
+      }
       for (std::uint64_t id : it->second) {
         if (!dead_.count(id) && !skip.count(langs_.at(id))) out.insert(id);
       }
@@ -74,6 +83,7 @@ class ReferenceIndex {
   std::map<std::uint64_t, std::vector<std::uint32_t>> keys_;
   std::map<std::uint64_t, std::string> langs_;
   std::set<std::uint64_t> dead_;
+  std::set<std::pair<int, std::uint32_t>> crowded_;
 };
 
 XlangIndex::Sketch SketchOf(const std::vector<std::uint32_t>& keys) {
@@ -125,6 +135,7 @@ void RunAgainstModel(std::size_t max_bucket, std::uint32_t key_alphabet,
   std::vector<std::uint64_t> live;
   std::uint64_t next_id = 0;
   int sweeps = 0;
+  std::uint64_t seen_sweeps = 0;
   for (int step = 0; step < steps; ++step) {
     const bool erase = !live.empty() && rng() % 3 == 0;
     if (erase) {
@@ -132,10 +143,6 @@ void RunAgainstModel(std::size_t max_bucket, std::uint32_t key_alphabet,
       const std::size_t at = rng() % 2 ? 0 : rng() % live.size();
       index.Erase(live[at]);
       model.Erase(live[at]);
-      if (index.pending_erasures() == 0) {
-        model.Sweep();
-        ++sweeps;
-      }
       live.erase(live.begin() + static_cast<std::ptrdiff_t>(at));
     } else {
       const std::uint64_t id = next_id++;
@@ -145,6 +152,12 @@ void RunAgainstModel(std::size_t max_bucket, std::uint32_t key_alphabet,
       index.Insert(id, SketchOf(keys), lang, profile);
       model.Insert(id, keys, lang);
       live.push_back(id);
+    }
+    // The index sweeps after 1/32 of its items in erasures or inserts.
+    if (index.sweeps() != seen_sweeps) {
+      seen_sweeps = index.sweeps();
+      model.Sweep();
+      ++sweeps;
     }
     ASSERT_EQ(index.size(), live.size());
     if (step % 7 != 0) continue;
