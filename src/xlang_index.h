@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -172,6 +173,8 @@ class XlangIndex {
   static constexpr std::uint32_t kChunkRef = 0x80000000u;
   // A bucket that reached max_bucket: no entries kept (see CrowdIfFull).
   static constexpr std::uint32_t kCrowdedRef = 0xFFFFFFFEu;
+  // A crowded bucket after ResetCrowded: no entries, proposes nothing.
+  static constexpr std::uint32_t kEmptyBucketRef = 0xFFFFFFFDu;
   struct Band {
     std::vector<Cell> cells;  // power-of-two size, or empty
     std::uint32_t used = 0;
@@ -217,7 +220,9 @@ class XlangIndex {
   static constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
   std::uint32_t FindSlot(std::uint64_t id) const;
   void GrowBand(Band& t, int band);
-  void CrowdIfFull(Band& t, std::size_t pos, std::uint32_t offset);
+  void CrowdIfFull(Band& t, std::size_t pos, std::uint32_t offset, int band,
+                   std::uint32_t key);
+  void ResetCrowded();
   std::uint32_t AllocChunk(int cls);
   // Copies a chunk's entries into an empty chunk of another class.
   void CopyChunk(std::uint32_t from, std::uint32_t to);
@@ -247,6 +252,8 @@ class XlangIndex {
   std::vector<std::uint8_t> arena_;  // profiles, each 4-byte aligned
   std::vector<std::uint32_t> dead_slots_;
   std::size_t inserts_since_sweep_ = 0;
+  // The markers made since the last sweep or reset, as (band, key).
+  std::vector<std::pair<int, std::uint32_t>> crowded_;
   std::uint64_t sweeps_ = 0;
   std::size_t dead_arena_bytes_ = 0;      // dead profiles' bytes in arena_
   std::vector<std::uint64_t> dead_bits_;  // during Sweep only
