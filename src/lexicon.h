@@ -32,8 +32,10 @@ namespace tickerdedup::internal {
 // kEng rows map an English irregular form to its lemmas (English words are
 // their own pivots); kAcronym rows an acronym to its class; kCountry rows
 // ("cty") a country's name, as the words of a match key joined by one space
-// ("etats unis", "vereinigte staaten", "allemagne"), to its ISO 3166-1
-// alpha-2 code's acronym class ("us"), from Debian's iso-codes. Lexicons built
+// ("etats unis", "vereinigte staaten", "allemagne"), or an English
+// adjective of a country ("egyptian", from WordNet's pertainyms), to its
+// ISO 3166-1 alpha-2 code's acronym class ("us"), from Debian's iso-codes.
+// Lexicons built
 // before kEng existed simply have no such rows.
 enum class LexLang : int {
   kFra = 0,

@@ -60,8 +60,9 @@ struct XlangProfile {
     kFact = 3,    // number, month, weekday (one canonical feature)
   };
   // A unit's info byte: feature count in bits 0-2, UnitClass in bits 3-4,
-  // and bit 5 set when the unit names a place (a country, by name or by
-  // code: "Bolivia", "Estados Unidos", "US").
+  // and bit 5 set when the unit names a place: a country by name or
+  // adjective ("Bolivia", "Estados Unidos", "égyptien"); codes ("US") are
+  // not places, since two capitals name a country by accident.
   static constexpr std::uint8_t kPlaceBit = 0x20;
   static int CountOf(std::uint8_t info) { return info & 7; }
   static int ClassOf(std::uint8_t info) { return (info >> 3) & 3; }
@@ -91,7 +92,8 @@ struct XlangAlignment {
 // A decision rule over an XlangAlignment; the defaults are the shipped rule.
 // With k = the smaller number of covered units of the two sides and c = the
 // smaller weighted coverage, two headlines in different languages are one
-// item when no fact changed, k >= min_covered and
+// item when no fact and no place changed (XlangAlignment), k >= min_covered
+// and
 //   c >= max(coverage_floor, coverage_base - coverage_per_unit * k):
 // k = 2 needs 0.85, 3 0.71, 4 0.575, 5 0.44, 6 0.30, 7+ 0.25. Each covered
 // unit is evidence, so long loose translations pass at low coverage while

@@ -29,7 +29,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "lsh.h"
 #include "minhash.h"
 #include "xlang.h"
@@ -130,7 +129,8 @@ class XlangIndex {
   // feed, --window 100000 (738k evictions), xlang recall / run time:
   // eager erasure (per-slot keys) 0.803 / 40.6 s; lazy, sweeping at 1/4 of
   // the stored items 0.779 / 30.7 s; 1/16 0.793 / 31.8 s; 1/32 0.796 /
-  // 37.4 s; 1/64 0.799 / 41.6 s (fewer crowded buckets, more candidates).
+  // 37.4 s; 1/64 0.799 / 41.6 s (fewer crowded buckets, more candidates;
+  // all before the crowded markers and their resets, below: 0.891 now).
   static constexpr std::size_t kMinSweep = 64;
   static constexpr std::size_t kSweepShare = 32;
 
@@ -148,8 +148,9 @@ class XlangIndex {
   //
   // Erasure is lazy: an erased item's slot is marked dead (lookups and
   // Candidates skip it at once) and its bucket entries stay until a sweep
-  // compacts every bucket and the profile arena, once the dead reach a
-  // quarter of the stored items. So no per-slot copy of the 24 band keys
+  // compacts every bucket (and the profile arena, when a quarter of it is
+  // dead), once the dead reach 1/kSweepShare of the stored items. So no
+  // per-slot copy of the 24 band keys
   // is kept to find the buckets again (96 bytes per item), and the slots
   // are reused only after the sweep. Dead entries still count toward
   // max_bucket until then.
@@ -158,16 +159,19 @@ class XlangIndex {
   // proposes nothing, stores no more, and its entries are freed. A sweep
   // drops the markers, so the key starts afresh with the newest items;
   // sweeps come every 1/kSweepShare of the stored items in erasures or in
-  // inserts. Measured (score_feed, xlang mode, default window): 1M feed
-  // xlang recall 0.279 -> 0.879, pair precision 0.9777 -> 0.9742, 24.7 ->
-  // 34.7 s; 200k feed 0.757 -> 0.904, 0.9886 -> 0.9872; the NTREX stream
+  // inserts; with no erasure pending, an insert-driven one only resets
+  // the markers listed since the last one (ResetCrowded: each becomes an
+  // empty bucket, kEmptyBucketRef). Measured (score_feed, xlang mode,
+  // default window): 1M feed xlang recall 0.279 -> 0.879, pair precision
+  // 0.9777 -> 0.9742, 24.7 -> 30.1 s (34.7 s when every reset was a full
+  // sweep); 200k feed 0.757 -> 0.904, 0.9886 -> 0.9872; the NTREX stream
   // unchanged (0.8240 / 0.7003 -> 0.8225 / 0.7008). A cap of 32 with the
   // same sweeps: 1M 0.851 in 30.0 s, but the stream's recall fell to
   // 0.679; 16: 0.781, stream 0.615.
   struct Cell {
     std::uint32_t key;
-    std::uint32_t ref;  // kEmptyRef, kCrowdedRef, a slot, or
-                        // kChunkRef | chunk offset
+    std::uint32_t ref;  // kEmptyRef, kCrowdedRef, kEmptyBucketRef, a
+                        // slot, or kChunkRef | chunk offset
   };
   static constexpr std::uint32_t kEmptyRef = 0xFFFFFFFFu;
   static constexpr std::uint32_t kChunkRef = 0x80000000u;
@@ -211,8 +215,8 @@ class XlangIndex {
   std::size_t FindCell(int band, std::uint32_t key) const;
   void AddToBucket(int band, std::uint32_t key, std::uint32_t slot,
                    std::uint8_t lang);
-  // Drops the dead slots from every bucket, compacts the arena and frees
-  // the slots.
+  // Drops the dead slots and the crowded markers from every bucket,
+  // compacts the arena when a quarter of it is dead, and frees the slots.
   void Sweep();
   void SweepBand(int band);
   void CompactArena();
