@@ -330,6 +330,12 @@ TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
   EXPECT_EQ(dotted.covered[0][XlangProfile::kEntity], 2);
   EXPECT_EQ(dotted.covered[1][XlangProfile::kEntity], 3);
   EXPECT_EQ(Align("U.S. China truce", kFra).units[0][XlangProfile::kEntity], 2);
+  // German declines the name after an article ("die Vereinigten Staaten").
+  const XlangAlignment declined =
+      Align(kEng,
+            "Die Vereinigten Staaten und China unterzeichnen einen "
+            "Waffenstillstand");
+  EXPECT_EQ(declined.covered[0][XlangProfile::kEntity], 2);
   // The Spanish doubled initials ("EE. UU.", "EE.UU.") are the same code.
   for (const char* spa : {"EE. UU. y China firman una tregua",
                           "EE.UU. y China firman una tregua"}) {

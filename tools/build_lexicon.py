@@ -175,13 +175,15 @@ def country_rows(iso_dir, locale_dir):
     with open(path, encoding="utf-8") as f:
         countries = json.load(f)["3166-1"]
     translations = []
-    es = None
+    es = de = None
     for locale in ISO_LOCALES.values():
         try:
             translations.append(gettext.translation(
                 "iso_3166-1", localedir=locale_dir, languages=[locale]))
             if locale == "es":
                 es = translations[-1]
+            if locale == "de":
+                de = translations[-1]
         except OSError:
             pass
     codes = {}  # phrase -> set of alpha-2 codes
@@ -199,6 +201,16 @@ def country_rows(iso_dir, locale_dir):
             key = phrase_key(n.split(",")[0].split("(")[0])
             if key:
                 codes.setdefault(key, set()).add(a2)
+        # German declines the adjectives of a name after an article ("die
+        # Vereinigten Staaten", "im Vereinigten Königreich"): the weak
+        # ending -en for each word but the last that ends in -e or -es.
+        if de is not None:
+            words = phrase_key(de.gettext(c["name"]).split(",")[0]).split()
+            if len(words) >= 2 and any(re.search(r"es?$", w)
+                                       for w in words[:-1]):
+                declined = [re.sub(r"es?$", "en", w) for w in words[:-1]]
+                codes.setdefault(" ".join(declined + words[-1:]),
+                                 set()).add(a2)
         edges.append((c["alpha_3"].lower(), a2))
         # Spanish abbreviates a plural name by doubled initials ("Estados
         # Unidos" -> "EE. UU."), which the engine reads as "eeuu".
