@@ -353,21 +353,21 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
     if (!pivots.empty()) {
       const std::string_view first = pivots.substr(0, pivots.find(' '));
       std::string_view code;
-      if (lexicon_->CountryOf(first, &code)) out->place = PlaceFeature(code);
+      if (lexicon_->CountryOf(first, &code)) out->place = AcronymFeature(code);
     }
   } else if (lang == kOtherLang) {
     out->oov = true;  // a language outside the six
   } else {
-    // English: the word is its own pivot; add its stem's prefix too.
-    // A country's adjective or its plural ("Egyptians") is a place.
+    // English: the word is its own pivot; add its stem's prefix too. A
+    // country's adjective or its plural ("Egyptians") is a place. (The stem
+    // is a view into the stemmer's buffer: used before add_pivots stems.)
+    const std::string_view stem = EnglishStem(word);
     std::string_view code;
-    if (lexicon_->CountryOf(word, &code) ||
-        lexicon_->CountryOf(EnglishStem(word), &code)) {
-      out->place = PlaceFeature(code);
+    if (lexicon_->CountryOf(word, &code) || lexicon_->CountryOf(stem, &code)) {
+      out->place = AcronymFeature(code);
     }
     if (word.size() <= kMaxStemmed) {
-      out->f[out->n++] =
-          ContentFeature(SketchHash64(Prefix(EnglishStem(word)), kWordSeed));
+      out->f[out->n++] = ContentFeature(SketchHash64(Prefix(stem), kWordSeed));
     }
     // An irregular form ("women", "said", "rose") also gets its WordNet
     // lemmas' features, as the pivots "woman", "say", "rise" have them; the
@@ -548,12 +548,12 @@ void CrossLingual::MatchCountry(std::string_view key, std::size_t start,
     word_end = pos;
     while (word_end < key.size() && IsWordByte(key[word_end])) ++word_end;
   }
-  if (!code.empty()) *feature = PlaceFeature(code);
+  if (!code.empty()) *feature = AcronymFeature(code);
 }
 
-std::uint64_t CrossLingual::PlaceFeature(std::string_view code) const {
+std::uint64_t CrossLingual::AcronymFeature(std::string_view acronym) const {
   return ContentFeature(
-      SketchHash64(lexicon_->CanonicalAcronym(code), kAcronymSeed));
+      SketchHash64(lexicon_->CanonicalAcronym(acronym), kAcronymSeed));
 }
 
 void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
@@ -591,6 +591,29 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
   };
   std::array<Dotted, 4> dotted;
   int num_dotted = 0;
+  // A dotted acronym ("U.S.", "U.N.", "E.U.A."): single capitals, each
+  // followed by a period. Its letters never reach the key as a word (one
+  // letter each), so it becomes a unit of its own below; the period does
+  // not start a sentence.
+  // A piece is one capital and a period ("U."), or a doubled capital and
+  // a period ("EE.", the Spanish plural: "EE. UU." = Estados Unidos);
+  // its length, or 0.
+  auto piece = [&](std::size_t at) -> std::size_t {
+    const std::size_t n = original_text.size();
+    if (at >= n || original_text[at] < 'A' || original_text[at] > 'Z') {
+      return 0;
+    }
+    if (at + 1 < n && original_text[at + 1] == '.') return 2;
+    if (at + 2 < n && original_text[at + 1] == original_text[at] &&
+        original_text[at + 2] == '.') {
+      return 3;
+    }
+    return 0;
+  };
+  // After a piece, one space may come before the next ("EE. UU.").
+  auto skip_space = [&](std::size_t at) {
+    return at < original_text.size() && original_text[at] == ' ' ? at + 1 : at;
+  };
   bool sentence_start = true;
   std::size_t j = 0;
   while (j < original_text.size()) {
@@ -613,30 +636,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       ++j;
     }
     const std::string_view word = original_text.substr(start, j - start);
-    // A dotted acronym ("U.S.", "U.N.", "E.U.A."): single capitals, each
-    // followed by a period. Its letters never reach the key as a word (one
-    // letter each), so it becomes a unit of its own below; the period does
-    // not start a sentence.
-    // A piece is one capital and a period ("U."), or a doubled capital and
-    // a period ("EE.", the Spanish plural: "EE. UU." = Estados Unidos);
-    // its length, or 0.
-    auto piece = [&](std::size_t at) -> std::size_t {
-      const std::size_t n = original_text.size();
-      if (at >= n || original_text[at] < 'A' || original_text[at] > 'Z') {
-        return 0;
-      }
-      if (at + 1 < n && original_text[at + 1] == '.') return 2;
-      if (at + 2 < n && original_text[at + 1] == original_text[at] &&
-          original_text[at + 2] == '.') {
-        return 3;
-      }
-      return 0;
-    };
-    // After a piece, one space may come before the next ("EE. UU.").
-    auto skip_space = [&](std::size_t at) {
-      return at < original_text.size() && original_text[at] == ' ' ? at + 1
-                                                                   : at;
-    };
+    // A dotted acronym (see `piece`): its letters, joined, for a unit below.
     if ((word.size() == 1 || (word.size() == 2 && word[0] == word[1])) &&
         piece(start) != 0 && piece(skip_space(start + piece(start))) != 0 &&
         num_dotted < static_cast<int>(dotted.size())) {
@@ -683,6 +683,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
   std::array<std::uint64_t, 32> anchor_extra;
   std::array<bool, 32> anchor_acronym;
   int kept_anchors = 0;
+  bool any_acronym = false;
   char fold_buf[96];
   for (int a = 0; a < num_anchors; ++a) {
     const std::string_view folded =
@@ -696,10 +697,10 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     anchor_word[kept_anchors] =
         ContentFeature(SketchHash64(Prefix(folded), kWordSeed));
     anchor_extra[kept_anchors] =
-        acronym ? ContentFeature(SketchHash64(
-                      lexicon_->CanonicalAcronym(folded), kAcronymSeed))
+        acronym ? AcronymFeature(folded)
                 : ContentFeature(SketchHash64(Prefix(folded), kEntitySeed));
     anchor_acronym[kept_anchors] = acronym;
+    any_acronym = any_acronym || acronym;
     ++kept_anchors;
   }
 
@@ -749,7 +750,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     if (info.kind == WordInfo::kSkip) {
       // An acronym that folds to a stop word ("US" / "us") is still a name,
       // unless the whole headline is shouted.
-      if (all_caps || word.size() < 2 || num_anchors == 0) continue;
+      if (all_caps || word.size() < 2 || !any_acronym) continue;
       const std::uint64_t own =
           ContentFeature(SketchHash64(Prefix(word), kWordSeed));
       for (int a = 0; a < kept_anchors; ++a) {
@@ -798,8 +799,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     Unit& unit = units[num_units++];
     unit.n = 0;
     unit.Add(own);
-    unit.Add(ContentFeature(
-        SketchHash64(lexicon_->CanonicalAcronym(acronym), kAcronymSeed)));
+    unit.Add(AcronymFeature(acronym));
     unit.cls = XlangProfile::kEntity;
     // Codes are no places for the place guard: two-letter capitals name
     // countries by accident ("EE" is Estonia's code; NTREX spa pairs lost

@@ -216,9 +216,9 @@ class CrossLingual {
   // country, sets *phrase_end past the name and *feature to its feature.
   void MatchCountry(std::string_view key, std::size_t start, std::size_t end,
                     std::size_t* phrase_end, std::uint64_t* feature) const;
-  // The feature of a country's acronym class ("us"): names, codes and
-  // adjectives of one country share it.
-  std::uint64_t PlaceFeature(std::string_view code) const;
+  // The feature of the acronym class of folded `acronym` ("onu" and "un"
+  // share one); a country's names and adjectives carry its code's ("us").
+  std::uint64_t AcronymFeature(std::string_view acronym) const;
   void ComputeWord(int lang, std::string_view word, WordInfo* out) const;
 
   std::unique_ptr<Lexicon> lexicon_;

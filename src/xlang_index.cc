@@ -91,11 +91,11 @@ void XlangIndex::Candidates(const Sketch& s,
   scratch_slots_.clear();
   // A bucket of several items: its entries of the languages not skipped.
   auto scan_chunk = [&](std::uint32_t offset) {
+    // A chunk holds fewer than max_bucket entries: a crowded bucket (a
+    // frequent feature that happened to be this band's minimum: weak
+    // evidence, and verifying it all would cost more than the rest
+    // together) is a marker, skipped before any chunk is read.
     const std::uint32_t count = pool_[offset] & 0xFFFF;
-    // A crowded bucket is a frequent feature ("new", "year", a common
-    // pivot) that happened to be this band's minimum: weak evidence, and
-    // verifying its whole bucket would cost more than the rest together.
-    if (count >= options_.max_bucket) return;
     const std::uint8_t* langs = ChunkLangs(offset);
     const std::uint32_t* slots = ChunkSlots(offset);
     // Runs of one language: a skipped run's slots are never read.
@@ -192,7 +192,7 @@ std::size_t XlangIndex::ProfileSize(const std::uint8_t* blob) {
   // 0-2), then two bytes per feature. Stored blobs are valid.
   const std::size_t n = blob[0];
   std::size_t fps = 0;
-  for (std::size_t u = 0; u < n; ++u) fps += blob[1 + u] & 7;
+  for (std::size_t u = 0; u < n; ++u) fps += XlangProfile::CountOf(blob[1 + u]);
   return 1 + n + 2 * fps;
 }
 
@@ -379,7 +379,7 @@ void XlangIndex::Insert(std::uint64_t id, const Sketch& s,
   // crowded buckets, and a bucket that crowded early would otherwise keep
   // its key from proposing anything for the rest of the stream (1M feed,
   // no evictions: xlang recall 0.28, 0.88 with these sweeps).
-  if (++inserts_since_sweep_ >= std::max(kMinSweep, size() / kSweepShare)) {
+  if (SweepDue(++inserts_since_sweep_)) {
     // Without erasures pending, only the markers need resetting (the full
     // sweep walked every bucket: 16% of a 200k-feed run).
     if (dead_slots_.empty()) {
@@ -400,7 +400,7 @@ void XlangIndex::Erase(std::uint64_t id) {
       (ProfileSize(&arena_[std::size_t{info.profile} * 4]) + 3) &
       ~std::size_t{3};
   dead_slots_.push_back(slot);
-  if (dead_slots_.size() >= std::max(kMinSweep, size() / kSweepShare)) {
+  if (SweepDue(dead_slots_.size())) {
     Sweep();
   }
 }

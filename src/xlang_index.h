@@ -21,6 +21,7 @@
 #ifndef TICKERDEDUP_SRC_XLANG_INDEX_H_
 #define TICKERDEDUP_SRC_XLANG_INDEX_H_
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -227,6 +228,10 @@ class XlangIndex {
   void CrowdIfFull(Band& t, std::size_t pos, std::uint32_t offset, int band,
                    std::uint32_t key);
   void ResetCrowded();
+  // Whether `pending` erasures or inserts since the last sweep call for one.
+  bool SweepDue(std::size_t pending) const {
+    return pending >= std::max(kMinSweep, size() / kSweepShare);
+  }
   std::uint32_t AllocChunk(int cls);
   // Copies a chunk's entries into an empty chunk of another class.
   void CopyChunk(std::uint32_t from, std::uint32_t to);
