@@ -260,11 +260,15 @@ class EngineImpl final : public Engine {
   EngineStats Stats() const override {
     EngineStats s = stats_;
     s.stored_items = store_->size();
-    s.index_bytes = store_->MemoryBytes();
+    s.store_bytes = store_->MemoryBytes();
     if (near_ != nullptr) {
-      s.index_bytes += near_->MemoryBytes() + term_weights_.MemoryBytes();
+      s.near_bytes = near_->MemoryBytes() + term_weights_.MemoryBytes();
+      s.representatives = near_->size();
+    } else {
+      s.representatives = s.stored_items;  // exact mode: every key is one
     }
-    if (xlang_ != nullptr) s.index_bytes += xlang_->MemoryBytes();
+    if (xlang_ != nullptr) s.xlang_bytes = xlang_->MemoryBytes();
+    s.index_bytes = s.store_bytes + s.near_bytes + s.xlang_bytes;
     return s;
   }
 
@@ -347,8 +351,8 @@ class EngineImpl final : public Engine {
       // over from the item prepared before in the same PreparedItem: the
       // previous one for Add, another batch's for AddBatch.)
       p->repaired = !internal::IsValidUtf8(item.text);
-      p->lang = xl_ != nullptr ? xl_->DetectLanguage(item.text)
-                               : std::string_view();
+      p->lang =
+          xl_ != nullptr ? xl_->DetectLanguage(item.text) : std::string_view();
       return;
     }
     p->text = item.text;

@@ -113,6 +113,10 @@ TEST(EngineExact, BoundedMemoryOverLongStream) {
   EXPECT_EQ(s.stored_items, 1000u);
   EXPECT_EQ(s.evicted, 99000u);
   EXPECT_LT(s.index_bytes, 1000u * 1024u);
+  // Exact mode: the store is the whole index, every key its own cluster.
+  EXPECT_EQ(s.index_bytes, s.store_bytes);
+  EXPECT_EQ(s.near_bytes + s.xlang_bytes, 0u);
+  EXPECT_EQ(s.representatives, 1000u);
 }
 
 TEST(EngineOptionsTest, RejectsInvalidOptions) {
@@ -394,6 +398,13 @@ TEST(EngineNear, MemoryPerStoredHeadlineIsBounded) {
   // 2.5x the live count after a rebuild); the full-window figure is
   // measured in bench/index_benchmark.cc (docs/near.md).
   EXPECT_LT(static_cast<double>(s.index_bytes) / s.stored_items, 600.0);
+  // The parts add up; near members are stored keys, not representatives.
+  EXPECT_EQ(s.index_bytes, s.store_bytes + s.near_bytes + s.xlang_bytes);
+  EXPECT_GT(s.store_bytes, 0u);
+  EXPECT_GT(s.near_bytes, 0u);
+  EXPECT_EQ(s.xlang_bytes, 0u);
+  EXPECT_GT(s.representatives, 0u);
+  EXPECT_LT(s.representatives, s.stored_items);
 }
 
 }  // namespace

@@ -848,6 +848,17 @@ class Runner {
                   ULL(stats.index_bytes), ULL(stats.stored_items),
                   ULL(stats.evicted), ULL(stats.candidates_checked));
     text += line;
+    std::snprintf(
+        line, sizeof(line),
+        "tickerdedup: index parts: store %llu, near %llu, xlang "
+        "%llu bytes; %.1f bytes per stored item; %llu "
+        "representatives\n",
+        ULL(stats.store_bytes), ULL(stats.near_bytes), ULL(stats.xlang_bytes),
+        stats.stored_items == 0
+            ? 0.0
+            : static_cast<double>(stats.index_bytes) / stats.stored_items,
+        ULL(stats.representatives));
+    text += line;
     text += "tickerdedup: engine: " + engine_->Describe() + "\n";
     WriteAll(STDERR_FILENO, text);
   }

@@ -89,8 +89,13 @@ struct EngineStats {
   std::uint64_t evicted = 0;
   std::uint64_t candidates_checked = 0;  // verified candidate pairs
   std::size_t stored_items = 0;
-  // Memory held by the index and signatures (not texts), in bytes.
+  // Memory held by the index and signatures (not texts), in bytes: the sum
+  // of the three parts below.
   std::size_t index_bytes = 0;
+  std::size_t store_bytes = 0;  // distinct keys, recency, cluster links
+  std::size_t near_bytes = 0;   // near channel: sketches, band tables, facts
+  std::size_t xlang_bytes = 0;  // cross-language channel: buckets, profiles
+  std::size_t representatives = 0;  // cluster representatives in the window
 };
 
 class Engine {
