@@ -1,5 +1,8 @@
 #include "xlang_index.h"
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -417,6 +420,7 @@ void XlangIndex::Sweep() {
   }
   for (int b = 0; b < options_.lsh.bands; ++b) SweepBand(b);
   std::vector<std::uint64_t>().swap(dead_bits_);
+  CompactPool();
   // Dead profiles stay in the arena until they are a quarter of it.
   if (dead_arena_bytes_ * 4 >= arena_.size()) CompactArena();
   free_slots_.insert(free_slots_.end(), dead_slots_.begin(), dead_slots_.end());
@@ -484,6 +488,52 @@ void XlangIndex::SweepBand(int band) {
     t.cells[i] = c;
   }
   t.used = static_cast<std::uint32_t>(keep.size());
+}
+
+void XlangIndex::CompactPool() {
+  std::size_t free_words = 0;
+  for (int cls = 0; cls < kChunkClasses; ++cls) {
+    free_words += free_chunks_[cls].size() * ChunkWords(cls);
+  }
+  if (free_words * kPoolSlackShare < pool_.size()) return;
+  // The live chunks slide down in pool order, in place (a second pool
+  // would double the pool's memory for a moment).
+  std::vector<std::pair<std::uint32_t, Cell*>> live;  // offset, its cell
+  for (Band& t : bands_) {
+    for (Cell& c : t.cells) {
+      if (c.ref == kEmptyRef || c.ref == kCrowdedRef ||
+          c.ref == kEmptyBucketRef || !(c.ref & kChunkRef)) {
+        continue;
+      }
+      live.emplace_back(c.ref & ~kChunkRef, &c);
+    }
+  }
+  std::sort(live.begin(), live.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::uint32_t to = 0;
+  for (const auto& [from, cell] : live) {
+    const std::uint32_t words = ChunkWords(pool_[from] >> 16);
+    if (to != from) {
+      std::memmove(&pool_[to], &pool_[from], words * sizeof(std::uint32_t));
+    }
+    cell->ref = kChunkRef | to;
+    to += words;
+  }
+  pool_.resize(to);
+  ++pool_compactions_;
+  for (auto& list : free_chunks_) std::vector<std::uint32_t>().swap(list);
+  // The pages past the live chunks go back to the system; the pool grows
+  // into them again (fresh zero pages) as buckets grow.
+  const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+  const auto begin =
+      (reinterpret_cast<std::uintptr_t>(pool_.data() + to) + page - 1) &
+      ~(page - 1);
+  const auto end =
+      reinterpret_cast<std::uintptr_t>(pool_.data() + pool_.capacity()) &
+      ~(page - 1);
+  if (end > begin) {
+    madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+  }
 }
 
 void XlangIndex::CompactArena() {

@@ -105,6 +105,8 @@ class XlangIndex {
   // Sweeps so far: one per 1/kSweepShare of the stored items in erasures or
   // in inserts (see PERF NOTES).
   std::uint64_t sweeps() const { return sweeps_; }
+  // How many sweeps compacted the bucket pool (CompactPool).
+  std::uint64_t pool_compactions() const { return pool_compactions_; }
   std::size_t size() const { return id_table_.size(); }
   std::size_t MemoryBytes() const;
 
@@ -220,6 +222,12 @@ class XlangIndex {
   // compacts the arena when a quarter of it is dead, and frees the slots.
   void Sweep();
   void SweepBand(int band);
+  // Moves the live chunks together into a new pool once the free ones
+  // hold 1/kPoolSlackShare of it. Sweeps free chunks (crowded buckets
+  // reset, dead entries dropped) faster than buckets reuse them: with a 1M
+  // window full (2.5M lines of the 10M feed), 10.8 of 40.9 MB were free.
+  void CompactPool();
+  static constexpr std::size_t kPoolSlackShare = 8;
   void CompactArena();
   static std::size_t ProfileSize(const std::uint8_t* blob);
   static constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
@@ -264,6 +272,7 @@ class XlangIndex {
   // The markers made since the last sweep or reset, as (band, key).
   std::vector<std::pair<int, std::uint32_t>> crowded_;
   std::uint64_t sweeps_ = 0;
+  std::uint64_t pool_compactions_ = 0;
   std::size_t dead_arena_bytes_ = 0;      // dead profiles' bytes in arena_
   std::vector<std::uint64_t> dead_bits_;  // during Sweep only
   // id -> slot: 4-byte entries (hash fingerprint + slot), each match

@@ -183,6 +183,11 @@ void RunAgainstModel(std::size_t max_bucket, std::uint32_t key_alphabet,
   if (steps >= 4000) {
     EXPECT_GT(sweeps, 0);
   }
+  // ... and enough freed chunks to compact the pool (CompactPool) more
+  // than once, so the model checks candidates across compactions.
+  if (steps >= 2000) {
+    EXPECT_GT(index.pool_compactions(), 1u);
+  }
 }
 
 TEST(XlangIndexTest, MatchesPlainModelWithCrowdedBuckets) {
