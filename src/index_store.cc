@@ -524,9 +524,18 @@ class InMemoryIndexStore final : public IndexStore {
       if (s == kNil) return;
     }
     const Slot& slot = SlotAt(s);
-    __builtin_prefetch(&by_key_[Tag(slot.item.key) & mask_]);
+    // The bucket's line and the next: the deletion shifts the rest of its
+    // probe run back.
+    const std::size_t home = Tag(slot.item.key) & mask_;
+    __builtin_prefetch(&by_key_[home]);
+    __builtin_prefetch(&by_key_[(home + 8) & mask_]);
     ahead_ = slot.prev;
-    if (ahead_ != kNil) __builtin_prefetch(&SlotAt(ahead_));
+    if (ahead_ != kNil) {
+      __builtin_prefetch(&SlotAt(ahead_));
+      // Most often the slot after it comes next (freed slots are reused
+      // in eviction order): a second step of lead when that holds.
+      if (ahead_ + 1 < num_slots_) __builtin_prefetch(&SlotAt(ahead_ + 1));
+    }
   }
 
   void PushFront(std::uint32_t s) {
