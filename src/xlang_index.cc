@@ -501,10 +501,7 @@ void XlangIndex::CompactPool() {
   std::vector<std::pair<std::uint32_t, Cell*>> live;  // offset, its cell
   for (Band& t : bands_) {
     for (Cell& c : t.cells) {
-      if (c.ref == kEmptyRef || c.ref == kCrowdedRef ||
-          c.ref == kEmptyBucketRef || !(c.ref & kChunkRef)) {
-        continue;
-      }
+      if (!IsChunk(c.ref)) continue;
       live.emplace_back(c.ref & ~kChunkRef, &c);
     }
   }

@@ -182,6 +182,10 @@ class XlangIndex {
   static constexpr std::uint32_t kCrowdedRef = 0xFFFFFFFEu;
   // A crowded bucket after ResetCrowded: no entries, proposes nothing.
   static constexpr std::uint32_t kEmptyBucketRef = 0xFFFFFFFDu;
+  // A ref to a chunk (not a slot, nor one of the markers above).
+  static bool IsChunk(std::uint32_t ref) {
+    return (ref & kChunkRef) != 0 && ref < kEmptyBucketRef;
+  }
   struct Band {
     std::vector<Cell> cells;  // power-of-two size, or empty
     std::uint32_t used = 0;
