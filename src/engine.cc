@@ -93,8 +93,8 @@ constexpr double kTemplateGuardFactor = 1.2;  // 1.15 at threshold 0.56
 constexpr double kInformativeWeight = 0.5;
 // Typo searches of the template guard per item (see MatchNear).
 constexpr int kTypoSearchesPerItem = 4;
-// Band tables cost ~6.7 bytes per stored item each; 16 keeps the sketch
-// stage under 256 bytes per headline.
+// Band tables cost ~5.7 bytes per window item each (lsh.h); 16 keep the
+// near-mode index under 256 bytes per headline.
 constexpr int kMaxNearBands = 16;
 // Every candidate is verified, so a missed candidate (lost duplicate) costs
 // more than an extra one (one fingerprint compare): weight false negatives
