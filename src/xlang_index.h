@@ -32,6 +32,7 @@
 
 #include "lsh.h"
 #include "minhash.h"
+#include "page_array.h"
 #include "xlang.h"
 
 namespace tickerdedup::internal {
@@ -267,7 +268,7 @@ class XlangIndex {
   Options options_;
   MinHasher hasher_;
   std::vector<Band> bands_;
-  std::vector<std::uint32_t> pool_;
+  PageArray<std::uint32_t> pool_;  // grows in place (page_array.h)
   std::array<std::vector<std::uint32_t>, kChunkClasses> free_chunks_;
   std::vector<SlotInfo> slots_;
   std::vector<std::uint8_t> arena_;  // profiles, each 4-byte aligned
