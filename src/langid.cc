@@ -233,6 +233,9 @@ constexpr SuffixEvidence kSuffixes[] = {
 constexpr double kCldMaxMass = 1.25;
 constexpr double kCldMaxOther = 2.5;
 
+// Fewer Latin letters than this: "und".
+constexpr int kMinLatinLetters = 4;
+
 std::string_view DetectImpl(std::string_view text, std::string_view key,
                             bool skip_cld2_when_decided = true) {
   std::array<int, kNumScripts> script_count{};
@@ -258,6 +261,9 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   for (int s = 1; s < kNumScripts; ++s) {
     if (script_count[s] > script_count[dominant]) dominant = s;
   }
+  // A Latin-script text of a few letters ("c", "OK", "EU") says nothing of
+  // its language: stop-word and suffix scores would name one anyway.
+  if (dominant == kLatin && letters < kMinLatinLetters) return "und";
   // Japanese mixes Kana with Han; any real share of Kana means Japanese.
   if ((dominant == kHan || dominant == kKana) &&
       script_count[kKana] * 10 >= script_count[kHan]) {

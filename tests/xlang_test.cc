@@ -597,6 +597,17 @@ TEST(LangIdTest, NtrexAccuracyPerLanguage) {
   }
 }
 
+// A few Latin letters are no evidence of a language; a short word of
+// another script is (the script decides).
+TEST(LangIdTest, TooFewLatinLettersAreUndetermined) {
+  for (const char* text : {"c", "a b", "OK", "EU!", "c\n", "12 ab 34"}) {
+    EXPECT_EQ(DetectLanguage(text), "und") << text;
+    EXPECT_EQ(DetectLanguageReference(text), "und") << text;
+  }
+  EXPECT_EQ(DetectLanguage("les 4 chats"), "fra");
+  EXPECT_EQ(DetectLanguage("\xce\xb1\xce\xb2"), "ell");  // Greek, 2 letters
+}
+
 // DetectLanguage takes shortcuts (a memo of repeated texts, ASCII folding
 // without utf8proc, no CLD2 call when the stop-word evidence leaves it no
 // say); DetectLanguageReference takes none. They must agree on every text:
