@@ -302,6 +302,13 @@ void SketchIndex::ScoreAll(const Sketch& s) const {
         p.inter + MergeCount(a, na, &i, p.more->data(), p.more->size());
     q.scored[p.pos].score = ScoreOf(na, records_[p.slot].set_size, inter);
   }
+  // The engine reads the facts (and finds the slot by id again) of every
+  // candidate that reaches the threshold: request both now.
+  for (std::size_t pos = 0; pos < slots.size(); ++pos) {
+    if (q.scored[pos].score < options_.threshold) continue;
+    id_table_.Prefetch(IdHash(q.scored[pos].id));
+    __builtin_prefetch(&inline_facts_[std::size_t{slots[pos]} * kInlineFacts]);
+  }
   std::sort(q.scored.begin(), q.scored.end(),
             [](const ScoredCandidate& x, const ScoredCandidate& y) {
               return x.id < y.id;
