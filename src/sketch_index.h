@@ -114,8 +114,15 @@ class SketchIndex {
   // follow it closely. 1M-headline generated feed, near mode (with
   // kMaxScored 32): 21.6 -> 12.7 s user, near recall 0.9694 -> 0.9694,
   // pair precision 0.9782 -> 0.9788. Skipping the new entry instead lost
-  // recall (0.9654).
-  static constexpr std::size_t kMaxPerBandKey = 16;
+  // recall (0.9654). Only representatives are indexed, so the entries of
+  // one key are distinct items (template siblings, not edits of one
+  // headline); 16 -> 8 / 4 / 2 (session 5, same feed, near mode, ticker
+  // input, score_feed): 11.1 / 9.9 / 7.8 / 6.3 s user, near recall 0.9694
+  // / 0.9693 / 0.9692 / 0.9688, pair precision 0.9788 / 0.9792 / 0.9792 /
+  // 0.9805. At 4, default mode: 29.9 -> 27.7 s, near recall 0.9660 ->
+  // 0.9658, xlang recall 0.8795 -> 0.8798; every ../shared/eval figure
+  // within 0.001 (UCI 0.9449 -> 0.9457).
+  static constexpr std::size_t kMaxPerBandKey = 4;
   // 96.8% of headlines in /work/shared/eval/lists have <= 10 features
   // (median 6); the rest keep their other fingerprints in more_fps_.
   // 10 (not 12) keeps the stage under 256 bytes per headline at 1M stored.
