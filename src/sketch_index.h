@@ -105,8 +105,12 @@ class SketchIndex {
   // Candidates scored per query at most (see ScoreAll). 128 -> 32 on the
   // 200k-headline generated feed, near mode: 1.80 -> 1.55 s user, near
   // recall 0.9732 -> 0.9729; every ../shared/eval figure the same within
-  // 0.0002.
-  static constexpr std::size_t kMaxScored = 32;
+  // 0.0002. 32 -> 16 / 8 with 4 entries per band key (session 5, 1M feed,
+  // near mode): 8.2 / 7.9 / 7.7 s user, near recall 0.9692 / 0.9697 /
+  // 0.9698, pair precision 0.9792 / 0.9817 / 0.9831: the best-voted
+  // candidates are the edits, the rest template siblings. 16 on the 200k
+  // feed: near recall 0.9700 either way, UCI 0.9457 -> 0.9455.
+  static constexpr std::size_t kMaxScored = 16;
   // Entries per band key at most. A template family ("<date>: <headline>"
   // siblings, wire templates) puts hundreds of items under one band key,
   // and every query and insert with that key walked them all. Past this
