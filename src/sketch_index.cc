@@ -366,12 +366,11 @@ void SketchIndex::GetFacts(std::uint64_t id, Facts* facts) const {
   facts->clear();
   std::uint32_t slot = FindSlot(id);
   if (slot == kNoSlot) return;
-  std::uint8_t n = records_[slot].fact_count;
+  const std::uint8_t n = records_[slot].fact_count;
+  const std::uint32_t* p = &inline_facts_[std::size_t{slot} * kInlineFacts];
   if (n <= kInlineFacts) {
-    const std::uint32_t* p = &inline_facts_[std::size_t{slot} * kInlineFacts];
     facts->codes.assign(p, p + n);
-  } else {
-    const std::uint32_t* p = &inline_facts_[std::size_t{slot} * kInlineFacts];
+  } else {  // p holds the arena offset and count
     facts->codes.assign(facts_arena_.begin() + p[0],
                         facts_arena_.begin() + p[0] + p[1]);
   }
@@ -488,8 +487,8 @@ std::size_t SketchIndex::MemoryBytes() const {
   bytes += records_.size() * sizeof(SlotRecord) + inline_facts_.size() * 4 +
            free_slots_.capacity() * 4;
   bytes += id_table_.MemoryBytes();
-  // flat_hash_map: one control byte + the slot per bucket.
   bytes += facts_arena_.size() * sizeof(std::uint32_t);  // written part
+  // flat_hash_map: one control byte + the slot per bucket.
   bytes += more_fps_.capacity() *
            (1 + sizeof(std::pair<std::uint32_t, std::vector<std::uint16_t>>));
   for (const auto& [slot, fps] : more_fps_) bytes += fps.capacity() * 2;

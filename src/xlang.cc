@@ -713,13 +713,19 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     }
     return false;
   };
-  auto add_fact = [&](std::uint64_t h) {
-    if (num_units == XlangProfile::kMaxUnits || same_unit(h)) return;
+  // A new unit whose first feature is `first` (callers check same_unit
+  // and that there is room).
+  auto new_unit = [&](std::uint64_t first, int cls) -> Unit& {
     Unit& unit = units[num_units++];
     unit.n = 0;
     unit.place = false;
-    unit.cls = XlangProfile::kFact;
-    unit.Add(h);
+    unit.cls = static_cast<std::uint8_t>(cls);
+    unit.Add(first);
+    return unit;
+  };
+  auto add_fact = [&](std::uint64_t h) {
+    if (num_units == XlangProfile::kMaxUnits || same_unit(h)) return;
+    new_unit(h, XlangProfile::kFact);
   };
   std::size_t country_end = 0;  // key bytes before it: in a country name
   std::uint64_t country_feature = 0;
@@ -757,12 +763,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
         if (!anchor_acronym[a] || anchor_word[a] != own || same_unit(own)) {
           continue;
         }
-        Unit& unit = units[num_units++];
-        unit.n = 0;
-        unit.Add(own);
-        unit.Add(anchor_extra[a]);
-        unit.cls = XlangProfile::kEntity;
-        unit.place = false;
+        new_unit(own, XlangProfile::kEntity).Add(anchor_extra[a]);
         break;
       }
       continue;
@@ -773,10 +774,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     }
     const std::uint64_t own = info.own;
     if (same_unit(own)) continue;
-    Unit& unit = units[num_units++];
-    unit.n = 0;
-    unit.Add(own);
-    unit.cls = XlangProfile::kWord;
+    Unit& unit = new_unit(own, XlangProfile::kWord);
     unit.place = in_country || info.place != 0;
     // The country's feature before the pivots, so a full unit keeps it.
     if (in_country) unit.Add(country_feature);
@@ -796,15 +794,11 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     const std::uint64_t own =
         ContentFeature(SketchHash64(Prefix(acronym), kWordSeed));
     if (same_unit(own)) continue;
-    Unit& unit = units[num_units++];
-    unit.n = 0;
-    unit.Add(own);
-    unit.Add(AcronymFeature(acronym));
-    unit.cls = XlangProfile::kEntity;
-    // Codes are no places for the place guard: two-letter capitals name
-    // countries by accident ("EE" is Estonia's code; NTREX spa pairs lost
-    // 0.03-0.04 when acronyms counted).
-    unit.place = false;
+    // Not a place (new_unit leaves it unset): codes are no places for the
+    // place guard, since two-letter capitals name countries by accident
+    // ("EE" is Estonia's code; NTREX spa pairs lost 0.03-0.04 when
+    // acronyms counted).
+    new_unit(own, XlangProfile::kEntity).Add(AcronymFeature(acronym));
   }
 
   if (features != nullptr) {
@@ -849,9 +843,8 @@ bool XlangProfile::IsValid(std::span<const std::uint8_t> blob) {
   }
   std::size_t fps = 0;
   for (std::size_t u = 0; u < n; ++u) {
-    const int count = blob[1 + u] & 7;
-    if (count == 0 || (blob[1 + u] >> 6) != 0) return false;
-    fps += static_cast<std::size_t>(count);
+    if (!XlangProfile::InfoValid(blob[1 + u])) return false;
+    fps += static_cast<std::size_t>(XlangProfile::CountOf(blob[1 + u]));
   }
   return blob.size() == 1 + n + 2 * fps;
 }

@@ -67,6 +67,10 @@ struct XlangProfile {
   static int CountOf(std::uint8_t info) { return info & 7; }
   static int ClassOf(std::uint8_t info) { return (info >> 3) & 3; }
   static bool IsPlace(std::uint8_t info) { return (info & kPlaceBit) != 0; }
+  // At least one feature, and bits 6-7 clear.
+  static bool InfoValid(std::uint8_t info) {
+    return CountOf(info) != 0 && (info >> 6) == 0;
+  }
   std::vector<std::uint8_t> bytes;
 
   // True when `blob` is a well-formed profile (Verify() treats a malformed

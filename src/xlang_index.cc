@@ -356,7 +356,7 @@ void XlangIndex::Insert(std::uint64_t id, const Sketch& s,
     slot = static_cast<std::uint32_t>(slots_.size());
     slots_.emplace_back();
   }
-  arena_.resize(at + ((profile.size() + 3) & ~std::size_t{3}));
+  arena_.resize(at + ArenaBytes(profile.size()));
   std::memcpy(&arena_[at], profile.data(), profile.size());
   SlotInfo& info = slots_[slot];
   info.id = id;
@@ -400,8 +400,7 @@ void XlangIndex::Erase(std::uint64_t id) {
   SlotInfo& info = slots_[slot];
   info.lang = kDeadLang;
   dead_arena_bytes_ +=
-      (ProfileSize(&arena_[std::size_t{info.profile} * 4]) + 3) &
-      ~std::size_t{3};
+      ArenaBytes(ProfileSize(&arena_[std::size_t{info.profile} * 4]));
   dead_slots_.push_back(slot);
   if (SweepDue(dead_slots_.size())) {
     Sweep();
@@ -440,11 +439,8 @@ void XlangIndex::SweepBand(int band) {
   for (const Cell& c : t.cells) {
     // A crowded marker goes too: the key starts afresh, since which of its
     // items are still stored is not known.
-    if (c.ref == kEmptyRef || c.ref == kCrowdedRef ||
-        c.ref == kEmptyBucketRef) {
-      continue;
-    }
-    if (!(c.ref & kChunkRef)) {
+    if (c.ref >= kEmptyBucketRef) continue;  // empty, or a marker
+    if (!IsChunk(c.ref)) {
       if (!dead(c.ref)) keep.push_back(c);
       continue;
     }
@@ -538,7 +534,7 @@ void XlangIndex::CompactArena() {
   std::size_t to = 0;
   for (const auto& [offset, slot] : live) {
     const std::size_t from = std::size_t{offset} * 4;
-    const std::size_t n = (ProfileSize(&arena_[from]) + 3) & ~std::size_t{3};
+    const std::size_t n = ArenaBytes(ProfileSize(&arena_[from]));
     if (from != to) std::memmove(&arena_[to], &arena_[from], n);
     slots_[slot].profile = static_cast<std::uint32_t>(to / 4);
     to += n;
@@ -635,7 +631,7 @@ XlangAlignment XlangCoverBound::Bound(std::span<const std::uint8_t> stored) {
   for (std::size_t u = 0; valid && u < n; ++u) {
     const int count = XlangProfile::CountOf(info[u]);
     const int cls = XlangProfile::ClassOf(info[u]);
-    if (count == 0 || (info[u] >> 6) != 0 || end - p < 2 * count) {
+    if (!XlangProfile::InfoValid(info[u]) || end - p < 2 * count) {
       valid = false;
       break;
     }
@@ -689,7 +685,7 @@ XlangAlignment XlangCoverBound::StoredSideBound(
   for (std::size_t u = 0; u < n; ++u) {
     const int count = XlangProfile::CountOf(info[u]);
     const int cls = XlangProfile::ClassOf(info[u]);
-    if (count == 0 || (info[u] >> 6) != 0 || end - p < 2 * count) {
+    if (!XlangProfile::InfoValid(info[u]) || end - p < 2 * count) {
       return XlangAlignment();
     }
     const bool covered = UnitCovered(p, count, cls, query_all_, query_facts_);

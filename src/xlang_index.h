@@ -235,6 +235,11 @@ class XlangIndex {
   static constexpr std::size_t kPoolSlackShare = 8;
   void CompactArena();
   static std::size_t ProfileSize(const std::uint8_t* blob);
+  // Arena bytes of a profile of `bytes` bytes: profiles start 4-byte
+  // aligned (SlotInfo::profile counts 4-byte units).
+  static std::size_t ArenaBytes(std::size_t bytes) {
+    return (bytes + 3) & ~std::size_t{3};
+  }
   static constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
   std::uint32_t FindSlot(std::uint64_t id) const;
   void GrowBand(Band& t, int band);
