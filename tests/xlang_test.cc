@@ -336,6 +336,16 @@ TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
             "Die Vereinigten Staaten und China unterzeichnen einen "
             "Waffenstillstand");
   EXPECT_EQ(declined.covered[0][XlangProfile::kEntity], 2);
+  // And "das Vereinigte Königreich" (singular, after an article), "des
+  // Vereinigten Königreichs" (genitive).
+  for (const char* deu :
+       {"Das Vereinigte K\xc3\xb6nigreich und China unterzeichnen einen "
+        "Waffenstillstand",
+        "Die Regierung des Vereinigten K\xc3\xb6nigreichs und China "
+        "unterzeichnen einen Waffenstillstand"}) {
+    const XlangAlignment al = Align("UK and China sign a truce", deu);
+    EXPECT_EQ(al.covered[0][XlangProfile::kEntity], 2) << deu;
+  }
   // The Spanish doubled initials ("EE. UU.", "EE.UU.") are the same code.
   for (const char* spa : {"EE. UU. y China firman una tregua",
                           "EE.UU. y China firman una tregua"}) {
@@ -374,6 +384,27 @@ void AnalyzeAs(const CrossLingual& xl, std::string_view text,
 // fra "commerce", spa "comercio", ... -> "business"): they cover the other
 // side in verification but stay out of the flat MinHash set, so they widen
 // no LSH bucket. Two tiny lexicons, with and without the round trip.
+// Function words are stop words in all six languages alike: when English
+// drops "why", "because" or "while", their translations ("pourquoi",
+// "warum", "perché", "porque", "mientras", "durante") are no content units
+// either, which no English pivot could ever cover.
+TEST_F(XlangTest, FunctionWordsAreStopWordsInEveryLanguage) {
+  auto units = [](std::string_view text) {
+    const XlangProfile p = Profile(text);
+    return p.bytes.empty() ? -1 : static_cast<int>(p.bytes[0]);
+  };
+  EXPECT_EQ(units("Why Trump wins"), units("Trump wins"));
+  EXPECT_EQ(units("Pourquoi Trump gagne"), units("Trump gagne"));
+  EXPECT_EQ(units("Warum Trump gewinnt"), units("Trump gewinnt"));
+  EXPECT_EQ(units("Perch\xc3\xa9 Trump vince"), units("Trump vince"));
+  EXPECT_EQ(units("Trump gana porque Biden pierde"),
+            units("Trump gana Biden pierde"));
+  EXPECT_EQ(units("Trump ganha enquanto Biden perde"),
+            units("Trump ganha Biden perde"));
+  EXPECT_EQ(units("Trump wins while Biden loses"),
+            units("Trump wins Biden loses"));
+}
+
 TEST(XlangRoundTripTest, RoundTripPivotsVerifyButStayOutOfTheFlatSet) {
   const auto with = TinyXlang(
       "eng\ttrade\t| business\n"

@@ -201,16 +201,28 @@ def country_rows(iso_dir, locale_dir):
             key = phrase_key(n.split(",")[0].split("(")[0])
             if key:
                 codes.setdefault(key, set()).add(a2)
-        # German declines the adjectives of a name after an article ("die
-        # Vereinigten Staaten", "im Vereinigten Königreich"): the weak
-        # ending -en for each word but the last that ends in -e or -es.
+        # German declines the adjectives of a name after an article: the
+        # weak ending -en ("die Vereinigten Staaten", "im Vereinigten
+        # Königreich") and, in the singular nominative and accusative, -e
+        # ("das Vereinigte Königreich"), for each word but the last that
+        # ends in -e or -es; a singular noun that ends in a consonant takes
+        # the genitive -s after -en ("des Vereinigten Königreichs") unless
+        # its ending makes it feminine ("-ik": "der ... Republik").
         if de is not None:
             words = phrase_key(de.gettext(c["name"]).split(",")[0]).split()
             if len(words) >= 2 and any(re.search(r"es?$", w)
                                        for w in words[:-1]):
-                declined = [re.sub(r"es?$", "en", w) for w in words[:-1]]
-                codes.setdefault(" ".join(declined + words[-1:]),
-                                 set()).add(a2)
+                last = words[-1]
+                forms = [[re.sub(r"es?$", "en", w) for w in words[:-1]],
+                         [re.sub(r"es$", "e", w) for w in words[:-1]]]
+                for declined in forms:
+                    codes.setdefault(" ".join(declined + [last]),
+                                     set()).add(a2)
+                if (re.search(r"[^aeiousxz]$", last) and
+                        not re.search(r"(en|ik|ung|ion|heit|keit|schaft|tat)$",
+                                      last)):
+                    codes.setdefault(" ".join(forms[0] + [last + "s"]),
+                                     set()).add(a2)
         edges.append((c["alpha_3"].lower(), a2))
         # Spanish abbreviates a plural name by doubled initials ("Estados
         # Unidos" -> "EE. UU."), which the engine reads as "eeuu".
