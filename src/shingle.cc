@@ -258,4 +258,6 @@ void CharNgramFeatures(std::string_view key, int n, std::uint64_t seed,
   SortUnique(out);
 }
 
+bool IsWordCodePoint(std::int32_t cp) { return IsWordChar(cp); }
+
 }  // namespace tickerdedup::internal

@@ -60,6 +60,11 @@ void CharNgramFeatures(std::string_view key, int n, std::uint64_t seed,
 // sketch code).
 std::uint64_t SketchHash64(std::string_view bytes, std::uint64_t seed);
 
+// Whether a code point belongs to a word, as the tokenizers here read
+// keys: ASCII letters and digits, and any letter, mark or number of
+// Unicode (not punctuation, symbols or separators: "¿", "«", "€", "·").
+bool IsWordCodePoint(std::int32_t cp);
+
 }  // namespace tickerdedup::internal
 
 #endif  // TICKERDEDUP_SRC_SHINGLE_H_

@@ -122,6 +122,41 @@ inline bool IsWordByte(unsigned char c) {
 }
 inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
+// The key with every non-ASCII code point that is no letter, mark or
+// number ("¿", "¡", "€", "£", "·", "°": IsWordCodePoint) blanked, byte for
+// byte, so that offsets stay as they are: IsWordByte takes every byte from
+// 0x80 for a word byte, which made "¿otra" one word (not the stop word
+// "otra") and a lone "£" a unit no translation covers. Returns `key`
+// itself when nothing is blanked (almost always); else a copy in
+// *scratch.
+std::string_view BlankNonWordSymbols(std::string_view key,
+                                     std::string* scratch) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(key.data());
+  bool copied = false;
+  for (std::size_t i = 0; i < key.size();) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = -1;
+    const utf8proc_ssize_t len = utf8proc_iterate(
+        p + i, static_cast<utf8proc_ssize_t>(key.size() - i), &cp);
+    if (len <= 0) {  // invalid (keys are repaired): left as it is
+      ++i;
+      continue;
+    }
+    if (!IsWordCodePoint(cp)) {
+      if (!copied) {
+        scratch->assign(key);
+        copied = true;
+      }
+      std::memset(scratch->data() + i, ' ', static_cast<std::size_t>(len));
+    }
+    i += static_cast<std::size_t>(len);
+  }
+  return copied ? std::string_view(*scratch) : key;
+}
+
 // The first kPrefix code points of a folded word.
 std::string_view Prefix(std::string_view word) {
   int points = 0;
@@ -571,6 +606,8 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
                         : has_stops ? kEnglishLang
                                     : kOtherLang;
   char number_buf[48];
+  thread_local std::string blanked;
+  key = BlankNonWordSymbols(key, &blanked);
 
   // 1. Entity anchors from the original text: acronyms always; capitalized
   // words not at sentence start, except in German (every noun is

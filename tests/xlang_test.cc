@@ -405,6 +405,23 @@ TEST_F(XlangTest, FunctionWordsAreStopWordsInEveryLanguage) {
             units("Trump wins Biden loses"));
 }
 
+// Punctuation and symbols outside ASCII separate words as ASCII ones do:
+// "¿Otra" is the stop word "otra", and a lone "£" or "·" is no unit.
+TEST_F(XlangTest, NonAsciiPunctuationSeparatesWords) {
+  const std::vector<std::uint8_t> plain =
+      Profile("Otra persona negra gana").bytes;
+  EXPECT_EQ(Profile("\xc2\xbf"
+                    "Otra persona negra gana?")
+                .bytes,
+            plain);
+  EXPECT_EQ(Profile("\xc2\xa1Otra persona negra gana!").bytes, plain);
+  EXPECT_EQ(Profile("Otra persona \xc2\xb7 negra gana").bytes, plain);
+  EXPECT_EQ(Profile("Accord de Peter Jones \xc2\xa3").bytes,
+            Profile("Accord de Peter Jones").bytes);
+  // Letters outside ASCII still make words ("négra" folds to "negra").
+  EXPECT_EQ(Profile("Otra persona n\xc3\xa9gra gana").bytes, plain);
+}
+
 TEST(XlangRoundTripTest, RoundTripPivotsVerifyButStayOutOfTheFlatSet) {
   const auto with = TinyXlang(
       "eng\ttrade\t| business\n"
