@@ -637,9 +637,13 @@ class EngineImpl final : public Engine {
   void Evict() {
     const StoredItem* oldest = store_->Oldest();
     // A representative leaving the window ends its cluster: its sketch and
-    // band entries go with it.
-    if (near_ != nullptr) near_->Erase(oldest->id);
-    if (xlang_ != nullptr) xlang_->Erase(oldest->id);
+    // band entries go with it. Only representatives are indexed, so a
+    // member's key needs no id lookup in either channel (a random read
+    // each).
+    if (oldest->rep_id == oldest->id) {
+      if (near_ != nullptr) near_->Erase(oldest->id);
+      if (xlang_ != nullptr) xlang_->Erase(oldest->id);
+    }
     store_->Erase(oldest->id);
     ++stats_.evicted;
   }
