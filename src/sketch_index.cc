@@ -54,6 +54,7 @@ SketchIndex::SketchIndex(const Options& options)
   options_.max_items =
       std::clamp<std::uint32_t>(options_.max_items, 1, BandTable::kMaxItems);
   tables_.resize(options_.lsh.bands);
+  erase_hashes_.resize(options_.lsh.bands);
   for (BandTable& t : tables_) t.Init(options_.max_items);
   id_table_.Init(options_.max_items);
   // Reserved for the window: address space only, resident when written
@@ -445,9 +446,13 @@ void SketchIndex::Erase(std::uint64_t id) {
   // made from them), so every entry is removed exactly: no stale entry can
   // point at this slot once it is reused.
   const std::uint8_t* sig = SigOf(slot);
-  for (int b = 0; b < options_.lsh.bands; ++b) {
-    tables_[b].Remove(BandHash(sig, b), slot);
+  const int nb = options_.lsh.bands;
+  std::uint64_t* hashes = erase_hashes_.data();
+  for (int b = 0; b < nb; ++b) {
+    hashes[b] = BandHash(sig, b);
+    tables_[b].Prefetch(hashes[b]);
   }
+  for (int b = 0; b < nb; ++b) tables_[b].Remove(hashes[b], slot);
   SlotRecord& rec = records_[slot];
   if (rec.fact_count > kInlineFacts) {
     dead_facts_ += inline_facts_[std::size_t{slot} * kInlineFacts + 1];

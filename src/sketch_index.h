@@ -177,6 +177,9 @@ class SketchIndex {
   // Scratch of SigOf (non-const callers only).
   Sketch rebuild_;
   std::vector<std::uint16_t> rebuild_fps_;
+  // Erase's band hashes: every bucket is requested before any is walked
+  // (they are random reads in tables much larger than the cache).
+  std::vector<std::uint64_t> erase_hashes_;
   std::vector<SlotRecord> records_;
   absl::flat_hash_map<std::uint32_t, std::vector<std::uint16_t>> more_fps_;
   // kInlineFacts per slot. A headline with more facts (a quarter of the
