@@ -38,7 +38,7 @@ XlangIndex::XlangIndex(const Options& options)
   // Slots run past max_items by the erasures pending a sweep.
   id_table_.Init(static_cast<std::uint32_t>(std::min<std::size_t>(
       BandTable::kMaxItems, std::size_t{options_.max_items} +
-                                options_.max_items / kSweepShare + kMinSweep)));
+                                options_.max_items / kDeadShare + kMinSweep)));
   arena_.reserve(std::min<std::size_t>(options_.max_items, kReservedSlots) *
                  (kReservedArena / kReservedSlots));
 }
@@ -292,6 +292,25 @@ void XlangIndex::CrowdIfFull(Band& t, std::size_t pos, std::uint32_t offset,
   // A full bucket proposes nothing and stores no more: its entries are
   // dropped for a marker (13 MB of the 1M feed's pool were such buckets).
   if ((pool_[offset] & 0xFFFF) < options_.max_bucket) return;
+  // Unless erased items that await the sweep fill it: they go now (their
+  // slots are reused only after the sweep), and the bucket stays open.
+  if (!dead_slots_.empty()) {
+    const std::uint32_t count = pool_[offset] & 0xFFFF;
+    std::uint8_t* langs = ChunkLangs(offset);
+    std::uint32_t* slots = ChunkSlots(offset);
+    for (std::uint32_t k = 0; k < count; ++k) {
+      __builtin_prefetch(&slots_[slots[k]]);
+    }
+    std::uint32_t left = 0;
+    for (std::uint32_t k = 0; k < count; ++k) {
+      if (slots_[slots[k]].lang == kDeadLang) continue;
+      langs[left] = langs[k];  // order (by language) kept
+      slots[left] = slots[k];
+      ++left;
+    }
+    pool_[offset] = (pool_[offset] & ~0xFFFFu) | left;
+    if (left < options_.max_bucket) return;
+  }
   FreeChunk(offset);
   t.cells[pos].ref = kCrowdedRef;
   crowded_.push_back({band, key});
@@ -386,14 +405,10 @@ void XlangIndex::Insert(std::uint64_t id, const Sketch& s,
   // crowded buckets, and a bucket that crowded early would otherwise keep
   // its key from proposing anything for the rest of the stream (1M feed,
   // no evictions: xlang recall 0.28, 0.88 with these sweeps).
-  if (SweepDue(++inserts_since_sweep_)) {
-    // Without erasures pending, only the markers need resetting (the full
-    // sweep walked every bucket: 16% of a 200k-feed run).
-    if (dead_slots_.empty()) {
-      ResetCrowded();
-    } else {
-      Sweep();
-    }
+  if (SweepDue(++inserts_since_sweep_, kSweepShare)) {
+    // Only the markers need resetting: the full sweep walks every bucket
+    // (16% of a 200k-feed run); it runs when the erasures call for it.
+    ResetCrowded();
   }
 }
 
@@ -406,7 +421,7 @@ void XlangIndex::Erase(std::uint64_t id) {
   dead_arena_bytes_ +=
       ArenaBytes(ProfileSize(&arena_[std::size_t{info.profile} * 4]));
   dead_slots_.push_back(slot);
-  if (SweepDue(dead_slots_.size())) {
+  if (SweepDue(dead_slots_.size(), kDeadShare)) {
     Sweep();
   }
 }
@@ -414,6 +429,7 @@ void XlangIndex::Erase(std::uint64_t id) {
 void XlangIndex::Sweep() {
   inserts_since_sweep_ = 0;
   ++sweeps_;
+  ++full_sweeps_;
   crowded_.clear();  // SweepBand drops the markers
   // The dead as a bitmap: the buckets hold ~7 entries per item, and a
   // bit per slot stays in cache where the 16-byte SlotInfo would not.

@@ -101,11 +101,15 @@ class XlangIndex {
   void Erase(std::uint64_t id);
 
   // Erased items whose bucket entries and slots await the sweep (they
-  // still count toward max_bucket until then).
+  // still count toward max_bucket until then, except that a bucket they
+  // would crowd drops them first).
   std::size_t pending_erasures() const { return dead_slots_.size(); }
-  // Sweeps so far: one per 1/kSweepShare of the stored items in erasures or
-  // in inserts (see PERF NOTES).
+  // Marker resets and sweeps so far: a reset per 1/kSweepShare of the
+  // stored items in inserts, a full sweep per 1/kDeadShare in erasures
+  // (see PERF NOTES).
   std::uint64_t sweeps() const { return sweeps_; }
+  // Of which full sweeps (every bucket compacted, the erased slots freed).
+  std::uint64_t full_sweeps() const { return full_sweeps_; }
   // How many sweeps compacted the bucket pool (CompactPool).
   std::uint64_t pool_compactions() const { return pool_compactions_; }
   std::size_t size() const { return id_table_.size(); }
@@ -127,16 +131,25 @@ class XlangIndex {
   static constexpr std::size_t kReservedSlots = std::size_t{1} << 22;
   // Profile bytes reserved up front (address space only): ~28 per item.
   static constexpr std::size_t kReservedArena = kReservedSlots * 32;
-  // A sweep runs once the pending erasures reach 1/kSweepShare of the
-  // stored items, and at least kMinSweep. Dead entries make buckets look
-  // crowded (they store no more and propose none) until then. 1M-headline
+  // A sweep runs once the pending erasures reach 1/kDeadShare of the
+  // stored items, and at least kMinSweep; the crowded markers are reset
+  // (ResetCrowded) once the inserts since the last reset or sweep reach
+  // 1/kSweepShare. Dead entries count toward max_bucket until the sweep,
+  // but a bucket they would crowd drops them first (CrowdIfFull), so
+  // sweeps only reclaim memory and can be rarer than resets. 1M-headline
   // feed, --window 100000 (738k evictions), xlang recall / run time:
   // eager erasure (per-slot keys) 0.803 / 40.6 s; lazy, sweeping at 1/4 of
   // the stored items 0.779 / 30.7 s; 1/16 0.793 / 31.8 s; 1/32 0.796 /
   // 37.4 s; 1/64 0.799 / 41.6 s (fewer crowded buckets, more candidates;
   // all before the crowded markers and their resets, below: 0.891 now).
+  // Session 6, same run (default mode): a full sweep at every reset (1/32)
+  // 0.8944 / 28.9 s, 427.8 index bytes per stored item; sweeps at 1/16 of
+  // erasures with dead entries dropped from buckets about to crowd 0.8948
+  // / 26.6 s, 433.3 bytes; at 1/8 0.8946 / 26.4 s, 437.9 bytes. Resetting
+  // the markers only at the (rarer) sweeps cost recall instead: 1/8 0.8860.
   static constexpr std::size_t kMinSweep = 64;
   static constexpr std::size_t kSweepShare = 32;
+  static constexpr std::size_t kDeadShare = 16;
 
   // PERF NOTES. Each band maps a full 32-bit key to its bucket: one 8-byte
   // cell {key, ref} in an open-addressing table (linear probing, backward-
@@ -153,17 +166,17 @@ class XlangIndex {
   // Erasure is lazy: an erased item's slot is marked dead (lookups and
   // Candidates skip it at once) and its bucket entries stay until a sweep
   // compacts every bucket (and the profile arena, when a quarter of it is
-  // dead), once the dead reach 1/kSweepShare of the stored items. So no
-  // per-slot copy of the 24 band keys
-  // is kept to find the buckets again (96 bytes per item), and the slots
-  // are reused only after the sweep. Dead entries still count toward
-  // max_bucket until then.
+  // dead), once the dead reach 1/kDeadShare of the stored items. So no
+  // per-slot copy of the 24 band keys is kept to find the buckets again
+  // (96 bytes per item), and the slots are reused only after the sweep.
+  // Dead entries still count toward max_bucket until then, but a bucket
+  // that would crowd drops its dead entries first (CrowdIfFull).
   //
   // A bucket that reaches max_bucket becomes a marker (kCrowdedRef): it
   // proposes nothing, stores no more, and its entries are freed. A sweep
   // drops the markers, so the key starts afresh with the newest items;
-  // sweeps come every 1/kSweepShare of the stored items in erasures or in
-  // inserts; with no erasure pending, an insert-driven one only resets
+  // resets come every 1/kSweepShare of the stored items in inserts (full
+  // sweeps every 1/kDeadShare in erasures, above); a reset only resets
   // the markers listed since the last one (ResetCrowded: each becomes an
   // empty bucket, kEmptyBucketRef). Measured (score_feed, xlang mode,
   // default window): 1M feed xlang recall 0.279 -> 0.879, pair precision
@@ -247,8 +260,8 @@ class XlangIndex {
                    std::uint32_t key);
   void ResetCrowded();
   // Whether `pending` erasures or inserts since the last sweep call for one.
-  bool SweepDue(std::size_t pending) const {
-    return pending >= std::max(kMinSweep, size() / kSweepShare);
+  bool SweepDue(std::size_t pending, std::size_t share) const {
+    return pending >= std::max(kMinSweep, size() / share);
   }
   std::uint32_t AllocChunk(int cls);
   // Copies a chunk's entries into an empty chunk of another class.
@@ -282,6 +295,7 @@ class XlangIndex {
   // The markers made since the last sweep or reset, as (band, key).
   std::vector<std::pair<int, std::uint32_t>> crowded_;
   std::uint64_t sweeps_ = 0;
+  std::uint64_t full_sweeps_ = 0;
   std::uint64_t pool_compactions_ = 0;
   std::size_t dead_arena_bytes_ = 0;      // dead profiles' bytes in arena_
   std::vector<std::uint64_t> dead_bits_;  // during Sweep only

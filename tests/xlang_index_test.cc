@@ -23,10 +23,11 @@ namespace tickerdedup::internal {
 namespace {
 
 // The plain model: per (band, key) the ids stored, in insertion order; a
-// bucket that reaches max_bucket ids is crowded: it proposes none and
-// stores no more. Erasure is lazy, as in XlangIndex: an erased id is never
-// proposed again, but its entries stay (and count toward max_bucket) until
-// Sweep, which also resets crowded buckets to empty.
+// bucket that reaches max_bucket ids drops its erased ones, and is crowded
+// if it still holds max_bucket: it proposes none and stores no more.
+// Erasure is lazy, as in XlangIndex: an erased id is never proposed again,
+// but its entries stay (and count toward max_bucket) until Sweep; Sweep and
+// ResetCrowded reset crowded buckets to empty.
 class ReferenceIndex {
  public:
   ReferenceIndex(int bands, std::size_t max_bucket)
@@ -41,6 +42,10 @@ class ReferenceIndex {
       if (crowded_.count({b, keys[b]})) continue;
       if (bucket.size() < max_bucket_) bucket.push_back(id);
       if (max_bucket_ >= 2 && bucket.size() >= max_bucket_) {
+        std::erase_if(bucket,
+                      [&](std::uint64_t old) { return dead_.count(old); });
+      }
+      if (max_bucket_ >= 2 && bucket.size() >= max_bucket_) {
         crowded_.insert({b, keys[b]});
         bucket.clear();
       }
@@ -51,6 +56,7 @@ class ReferenceIndex {
     langs_.erase(id);
     dead_.insert(id);
   }
+  void ResetCrowded() { crowded_.clear(); }
   void Sweep() {
     for (auto& [band_key, bucket] : buckets_) {
       std::erase_if(bucket, [&](std::uint64_t id) { return dead_.count(id); });
@@ -136,6 +142,7 @@ void RunAgainstModel(std::size_t max_bucket, std::uint32_t key_alphabet,
   std::uint64_t next_id = 0;
   int sweeps = 0;
   std::uint64_t seen_sweeps = 0;
+  std::uint64_t seen_full_sweeps = 0;
   for (int step = 0; step < steps; ++step) {
     const bool erase = !live.empty() && rng() % 3 == 0;
     if (erase) {
@@ -153,11 +160,17 @@ void RunAgainstModel(std::size_t max_bucket, std::uint32_t key_alphabet,
       model.Insert(id, keys, lang);
       live.push_back(id);
     }
-    // The index sweeps after 1/32 of its items in erasures or inserts.
+    // The index resets its markers after 1/32 of its items in inserts,
+    // and sweeps after 1/16 in erasures.
     if (index.sweeps() != seen_sweeps) {
       seen_sweeps = index.sweeps();
-      model.Sweep();
-      ++sweeps;
+      if (index.full_sweeps() != seen_full_sweeps) {
+        seen_full_sweeps = index.full_sweeps();
+        model.Sweep();
+        ++sweeps;
+      } else {
+        model.ResetCrowded();
+      }
     }
     ASSERT_EQ(index.size(), live.size());
     if (step % 7 != 0) continue;
