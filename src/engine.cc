@@ -620,7 +620,11 @@ class EngineImpl final : public Engine {
       if (!internal::CrossLingual::Decide(a, rule_)) continue;
       double score = std::min(internal::CrossLingual::Coverage(a, 0, rule_),
                               internal::CrossLingual::Coverage(a, 1, rule_));
-      if (score <= best_score) continue;
+      // The best score wins, ties go to the oldest representative (the
+      // candidates come in no particular order).
+      if (score < best_score || (score == best_score && id > best_id)) {
+        continue;
+      }
       near_->GetFacts(id, &rep_facts_);
       if (internal::FactsConflictIgnoringEntities(p.facts, rep_facts_))
         continue;

@@ -144,10 +144,29 @@ void XlangIndex::Candidates(const Sketch& s,
     }
     for (int r = 0; r < num_chunks; ++r) scan_chunk(chunks[r]);
   }
-  std::sort(scratch_slots_.begin(), scratch_slots_.end());
-  scratch_slots_.erase(
-      std::unique(scratch_slots_.begin(), scratch_slots_.end()),
-      scratch_slots_.end());
+  // Each slot once (the list holds a slot once per band it shares): a
+  // small open-addressing set in the cache instead of sorting the list,
+  // which was 2.5% of a default-mode run.
+  const std::size_t n = scratch_slots_.size();
+  int bits = 6;
+  while ((std::size_t{1} << bits) < 2 * n) ++bits;
+  const std::size_t cap = std::size_t{1} << bits;
+  scratch_seen_.assign(cap, kNoSlot);
+  std::size_t unique = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t slot = scratch_slots_[i];
+    std::size_t h =
+        static_cast<std::uint32_t>(slot * 0x9E3779B1u) >> (32 - bits);
+    while (scratch_seen_[h] != slot) {
+      if (scratch_seen_[h] == kNoSlot) {
+        scratch_seen_[h] = slot;
+        scratch_slots_[unique++] = slot;
+        break;
+      }
+      h = (h + 1) & (cap - 1);
+    }
+  }
+  scratch_slots_.resize(unique);
   out->reserve(scratch_slots_.size());
   // Every SlotInfo is requested before any is read: they are random DRAM
   // reads (16 MiB at 1M slots), and reading them one by one left 22% of
@@ -159,8 +178,6 @@ void XlangIndex::Candidates(const Sketch& s,
     const SlotInfo& info = slots_[slot];
     if (info.lang != kDeadLang) out->push_back(Candidate{info.id, slot});
   }
-  std::sort(out->begin(), out->end(),
-            [](const Candidate& a, const Candidate& b) { return a.id < b.id; });
 }
 
 void XlangIndex::Candidates(const Sketch& s,
@@ -169,6 +186,7 @@ void XlangIndex::Candidates(const Sketch& s,
   Candidates(s, {}, &all);
   ids->clear();
   for (const Candidate& c : all) ids->push_back(c.id);
+  std::sort(ids->begin(), ids->end());
 }
 
 std::uint32_t XlangIndex::FindSlot(std::uint64_t id) const {

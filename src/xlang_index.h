@@ -10,7 +10,7 @@
 //   XlangIndex::Sketch s;
 //   index.MakeSketch(features, &s);
 //   const std::string_view skip[] = {"fra", "und"};
-//   index.Candidates(s, skip, &cands);         // band hits, ascending ids
+//   index.Candidates(s, skip, &cands);         // band hits, each once
 //   auto profile = index.ProfileAt(cands[0].slot);  // bytes for Verify
 //   index.Insert(id, s, lang, profile_bytes);  // a new representative
 //   index.Erase(id);                           // evicted: its cluster ends
@@ -76,12 +76,14 @@ class XlangIndex {
 
   // Thread-safe (const, no shared scratch).
   void MakeSketch(std::span<const std::uint64_t> features, Sketch* out) const;
-  // Stored items sharing a band with `s`, each once, by ascending id,
+  // Stored items sharing a band with `s`, each once, in an order that
+  // depends only on the index's state (not sorted: callers that need an
+  // order break ties themselves),
   // leaving out those whose language is in `skip_langs`. A band whose bucket
   // is crowded (max_bucket items) proposes none.
   void Candidates(const Sketch& s, std::span<const std::string_view> skip_langs,
                   std::vector<Candidate>* out) const;
-  // The same for every language, ids only.
+  // The same for every language, ids only, ascending.
   void Candidates(const Sketch& s, std::vector<std::uint64_t>* ids) const;
   // The stored item's language and profile bytes (empty when absent).
   std::string_view LangOf(std::uint64_t id) const;
@@ -305,6 +307,7 @@ class XlangIndex {
   std::vector<std::uint32_t> free_slots_;
   std::vector<std::string_view> lang_names_;  // static strings from langid
   mutable std::vector<std::uint32_t> scratch_slots_;
+  mutable std::vector<std::uint32_t> scratch_seen_;  // Candidates' dedup set
 };
 
 // An upper bound of CrossLingual::Align, computed without decoding and

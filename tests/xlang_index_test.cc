@@ -116,6 +116,7 @@ std::vector<std::uint64_t> Ids(
     const std::vector<XlangIndex::Candidate>& cands) {
   std::vector<std::uint64_t> ids;
   for (const XlangIndex::Candidate& c : cands) ids.push_back(c.id);
+  std::sort(ids.begin(), ids.end());  // Candidates' order is unspecified
   return ids;
 }
 
