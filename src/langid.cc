@@ -329,9 +329,15 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     }
   }
 
-  CLD2::Language language3[3];
-  int percent3[3];
-  double normalized3[3];
+  // Initialized: CLD2 fills none of them when it finds the text invalid
+  // (control bytes such as \x01 count as invalid UTF-8 to it), and reading
+  // them then gave an arbitrary language, not the same from run to run
+  // (UBSan: "load of value 1024, which is not a valid value for type
+  // 'Language'"). The stop-word scores decide alone then.
+  CLD2::Language language3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE,
+                                 CLD2::UNKNOWN_LANGUAGE};
+  int percent3[3] = {};
+  double normalized3[3] = {};
   int text_bytes = 0;
   bool reliable = false;
   int valid_prefix = 0;
