@@ -63,11 +63,10 @@ LshParams ChooseLshParams(double threshold, int num_hashes, int max_bands,
 // entries (5.7 bytes per window item per band); tombstones may take it to
 // 80% before a rebuild, so at steady state a rebuild happens once every
 // 0.1 * capacity removals at the worst, when every window item is in the
-// table (measured: at 60%, 6.7 bytes, the default mode with a full 1M window
-// took 329 bytes per stored item, and 312 at 70% at the same speed;
-// measured
-// alternative: absl::flat_hash_map per band, ~1,080 B/headline over 8 bands at
-// 10M stored). Positions come from the high 32 bits of the band hash,
+// table. Measured: at 60% (6.7 bytes) the default mode with a full 1M
+// window took 329 bytes per stored item, at 70% 312 at the same speed; an
+// absl::flat_hash_map per band took ~1,080 B/headline over 8 bands at 10M
+// stored. Positions come from the high 32 bits of the band hash,
 // fingerprints from the low bits, so a probe run compares fingerprints in one
 // or two cache lines; a fingerprint match is only a candidate (the caller
 // verifies the signature). Removal marks a tombstone; tombstones are dropped

@@ -313,20 +313,13 @@ void XlangIndex::CrowdIfFull(Band& t, std::size_t pos, std::uint32_t offset,
   // Unless erased items that await the sweep fill it: they go now (their
   // slots are reused only after the sweep), and the bucket stays open.
   if (!dead_slots_.empty()) {
-    const std::uint32_t count = pool_[offset] & 0xFFFF;
-    std::uint8_t* langs = ChunkLangs(offset);
-    std::uint32_t* slots = ChunkSlots(offset);
-    for (std::uint32_t k = 0; k < count; ++k) {
+    const std::uint32_t* slots = ChunkSlots(offset);
+    for (std::uint32_t k = 0; k < (pool_[offset] & 0xFFFF); ++k) {
       __builtin_prefetch(&slots_[slots[k]]);
     }
-    std::uint32_t left = 0;
-    for (std::uint32_t k = 0; k < count; ++k) {
-      if (slots_[slots[k]].lang == kDeadLang) continue;
-      langs[left] = langs[k];  // order (by language) kept
-      slots[left] = slots[k];
-      ++left;
-    }
-    pool_[offset] = (pool_[offset] & ~0xFFFFu) | left;
+    const std::uint32_t left = DropDead(offset, [&](std::uint32_t slot) {
+      return slots_[slot].lang == kDeadLang;
+    });
     if (left < options_.max_bucket) return;
   }
   FreeChunk(offset);
@@ -483,23 +476,13 @@ void XlangIndex::SweepBand(int band) {
       continue;
     }
     std::uint32_t offset = c.ref & ~kChunkRef;
-    const std::uint32_t count = pool_[offset] & 0xFFFF;
-    std::uint8_t* langs = ChunkLangs(offset);
-    std::uint32_t* slots = ChunkSlots(offset);
-    std::uint32_t left = 0;
-    for (std::uint32_t k = 0; k < count; ++k) {
-      if (dead(slots[k])) continue;
-      langs[left] = langs[k];  // order (by language) kept
-      slots[left] = slots[k];
-      ++left;
-    }
-    pool_[offset] = (pool_[offset] & ~0xFFFFu) | left;
+    const std::uint32_t left = DropDead(offset, dead);
     if (left == 0) {
       FreeChunk(offset);
       continue;
     }
     if (left == 1) {
-      keep.push_back(Cell{c.key, slots[0]});
+      keep.push_back(Cell{c.key, ChunkSlots(offset)[0]});
       FreeChunk(offset);
       continue;
     }

@@ -76,11 +76,11 @@ class XlangIndex {
 
   // Thread-safe (const, no shared scratch).
   void MakeSketch(std::span<const std::uint64_t> features, Sketch* out) const;
-  // Stored items sharing a band with `s`, each once, in an order that
-  // depends only on the index's state (not sorted: callers that need an
-  // order break ties themselves),
-  // leaving out those whose language is in `skip_langs`. A band whose bucket
-  // is crowded (max_bucket items) proposes none.
+  // Stored items sharing a band with `s`, each once, leaving out those
+  // whose language is in `skip_langs`, in an order that depends only on the
+  // index's state (not sorted: callers that need an order break ties
+  // themselves). A band whose bucket is crowded (max_bucket items)
+  // proposes none.
   void Candidates(const Sketch& s, std::span<const std::string_view> skip_langs,
                   std::vector<Candidate>* out) const;
   // The same for every language, ids only, ascending.
@@ -272,6 +272,23 @@ class XlangIndex {
   void InsertSorted(std::uint32_t offset, std::uint32_t slot,
                     std::uint8_t lang);
   void FreeChunk(std::uint32_t offset);
+  // Drops the chunk's entries whose slot is dead(slot), in place and in
+  // order (by language); returns how many are left.
+  template <typename Dead>
+  std::uint32_t DropDead(std::uint32_t offset, Dead dead) {
+    const std::uint32_t count = pool_[offset] & 0xFFFF;
+    std::uint8_t* langs = ChunkLangs(offset);
+    std::uint32_t* slots = ChunkSlots(offset);
+    std::uint32_t left = 0;
+    for (std::uint32_t k = 0; k < count; ++k) {
+      if (dead(slots[k])) continue;
+      langs[left] = langs[k];
+      slots[left] = slots[k];
+      ++left;
+    }
+    pool_[offset] = (pool_[offset] & ~0xFFFFu) | left;
+    return left;
+  }
   std::uint8_t* ChunkLangs(std::uint32_t offset) {
     return reinterpret_cast<std::uint8_t*>(&pool_[offset + 1]);
   }
