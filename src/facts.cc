@@ -20,6 +20,11 @@
 //     ciento". They also state the bare number, and "4,43 milliards" also
 //     states 4.43 (multipliers of a million and up), so that a ticker cut
 //     before the "%" or the multiplier still matches ("0.3 PCT" vs "0.3...").
+//   * Times of day are an ordered pair of the 24-hour hour and the minutes,
+//     however written: "17:30" = "17h30" = "17 h 30" = "5.30pm" = "5:30
+//     p.m." = "17.30 Uhr" = "5.30 de la tarde" = "alle 17.30"
+//     (ReadClockTime, which the cross-language profile shares). A bare
+//     "17.30" stays a decimal.
 //   * Words that are also common function words only count in context: an
 //     indefinite article with value 1 ("un", "una", "ein", "one") only
 //     before a multiplier ("un million"); "may", "mai" (ita "never"),
@@ -321,48 +326,18 @@ class Tokenizer {
     return e3;
   }
 
-  // Clock times written with a unit, as 24-hour values like the "17:30" /
-  // "17h30" of other languages: English "5pm", "5.30pm", "5:30 p.m.",
-  // "11am" and German "13.15 Uhr", "17 Uhr". A spaced "am" is left alone:
-  // it is German "on the". Returns the end, or 0.
-  std::size_t Clock(std::size_t b, std::size_t e1) {
-    if (e1 - b > 2) return 0;
-    const std::int64_t hour = DigitsValue(s_, b, e1);
-    std::size_t p = e1;
-    std::int64_t minutes = -1;
-    if ((At(p, '.') || At(p, ':')) && DigitRunEnd(s_, p + 1) == p + 3) {
-      minutes = DigitsValue(s_, p + 1, p + 3);
-      p += 3;
-    }
-    const bool spaced = At(p, ' ');
-    if (spaced) ++p;
-    std::size_t end;
-    std::int64_t hour24 = hour;
-    if (s_.compare(p, 3, "uhr") == 0) {
-      if (hour > 24) return 0;
-      end = p + 3;
-    } else {
-      const bool pm = At(p, 'p');
-      if ((!pm && !At(p, 'a')) || hour < 1 || hour > 12) return 0;
-      if (At(p + 1, 'm')) {
-        if (spaced && !pm) return 0;
-        end = p + 2;
-      } else if (At(p + 1, '.') && At(p + 2, 'm')) {
-        end = At(p + 3, '.') ? p + 4 : p + 3;
-      } else {
-        return 0;
-      }
-      hour24 = hour % 12 + (pm ? 12 : 0);
-    }
-    if (end < s_.size() && IsWordByte(static_cast<unsigned char>(s_[end]))) {
-      return 0;
-    }
-    Push(TokenKind::kNumber, b, e1, FromInt(hour24), 2);
-    if (minutes >= 0) {
+  // Clock times (ReadClockTime) as 24-hour values like the "17:30" /
+  // "17h30" of other languages. Returns the end, or 0.
+  std::size_t Clock(std::size_t b) {
+    ClockTime t;
+    if (!ReadClockTime(s_, b, &t)) return 0;
+    const std::size_t e1 = DigitRunEnd(s_, b);
+    Push(TokenKind::kNumber, b, e1, FromInt(t.hour), 2);
+    if (t.minute >= 0) {
       Push(TokenKind::kTimeSep, e1, e1 + 1);
-      Push(TokenKind::kNumber, e1 + 1, e1 + 3, FromInt(minutes), 2);
+      Push(TokenKind::kNumber, e1 + 1, e1 + 3, FromInt(t.minute), 2);
     }
-    return end;
+    return t.end;
   }
 
   // Money amounts with a glued multiplier, "$965m", "US$4b", "£2bn": the
@@ -393,7 +368,7 @@ class Tokenizer {
   std::size_t Number(std::size_t b) {
     std::size_t e = DigitRunEnd(s_, b);
     if (std::size_t date_end = Date(b, e); date_end != 0) return date_end;
-    if (std::size_t clock_end = Clock(b, e); clock_end != 0) {
+    if (std::size_t clock_end = Clock(b); clock_end != 0) {
       return clock_end;
     }
     const std::size_t int_digits = e - b;
@@ -757,6 +732,106 @@ class Interpreter {
 };
 
 }  // namespace
+
+namespace {
+
+// Day periods after a clock time: "5.30 de la tarde" is 17:30. A period
+// that may follow 12 ("12 de la noche": midnight) is left out where the
+// hour it gives is ambiguous.
+struct DayPeriod {
+  std::string_view words;
+  bool pm;
+};
+constexpr DayPeriod kDayPeriods[] = {
+    {"de la tarde", true},     {"de la noche", true},
+    {"da tarde", true},        {"da noite", true},
+    {"del pomeriggio", true},  {"di pomeriggio", true},
+    {"della sera", true},      {"di sera", true},
+    {"du soir", true},         {"de l'apres-midi", true},
+    {"abends", true},          {"nachmittags", true},
+    {"de la manana", false},   {"da manha", false},
+    {"del mattino", false},    {"di mattina", false},
+    {"della mattina", false},  {"du matin", false},
+    {"morgens", false},        {"vormittags", false},
+    {"in the morning", false}, {"in the evening", true},
+    {"in the afternoon", true}};
+// Words after which "17.30" is a time of day (Italian writes the time with
+// a dot: "alle 17.30", "ore 9.15").
+constexpr std::string_view kClockLeadWords[] = {"alle", "ore", "dalle"};
+
+}  // namespace
+
+bool ReadClockTime(std::string_view key, std::size_t b, ClockTime* out) {
+  auto at = [&](std::size_t i, char c) {
+    return i < key.size() && key[i] == c;
+  };
+  auto word_ends = [&](std::size_t i) {
+    return i >= key.size() ||
+           !(IsWordByte(static_cast<unsigned char>(key[i])) ||
+             IsDigit(static_cast<unsigned char>(key[i])));
+  };
+  if (b > 0 && IsDigit(static_cast<unsigned char>(key[b - 1]))) return false;
+  const std::size_t e1 = DigitRunEnd(key, b);
+  if (e1 == b || e1 - b > 2) return false;
+  const std::int64_t hour = DigitsValue(key, b, e1);
+  std::size_t p = e1;
+  std::int64_t minute = -1;
+  if ((at(p, '.') || at(p, ':')) && DigitRunEnd(key, p + 1) == p + 3) {
+    minute = DigitsValue(key, p + 1, p + 3);
+    if (minute > 59) return false;
+    p += 3;
+  }
+  const bool spaced = at(p, ' ');
+  const std::size_t q = spaced ? p + 1 : p;
+  std::int64_t hour24 = -1;
+  std::size_t end = 0;
+  if (key.compare(q, 3, "uhr") == 0 && word_ends(q + 3)) {
+    // German "13.15 Uhr", "17 Uhr".
+    if (hour <= 24) hour24 = hour, end = q + 3;
+  } else if ((at(q, 'p') || at(q, 'a')) && hour >= 1 && hour <= 12) {
+    // English "5pm", "5.30pm", "5:30 p.m.", "11am"; a spaced "am" is German
+    // "on the", so it needs minutes.
+    const bool pm = at(q, 'p');
+    if (at(q + 1, 'm') && word_ends(q + 2) && (pm || !spaced || minute >= 0)) {
+      end = q + 2;
+    } else if (at(q + 1, '.') && at(q + 2, 'm')) {
+      end = at(q + 3, '.') ? q + 4 : q + 3;
+    }
+    if (end != 0) hour24 = hour % 12 + (pm ? 12 : 0);
+  }
+  // A day period after the time ("5.30 de la tarde") or after its unit
+  // ("8 Uhr abends").
+  const std::size_t r = hour24 < 0 ? q : end + 1;
+  if ((hour24 < 0 ? spaced : at(end, ' ')) && hour >= 1 && hour <= 12) {
+    for (const DayPeriod& d : kDayPeriods) {
+      if (key.compare(r, d.words.size(), d.words) != 0 ||
+          !word_ends(r + d.words.size())) {
+        continue;
+      }
+      hour24 = hour % 12 + (d.pm ? 12 : 0);
+      end = r + d.words.size();
+      break;
+    }
+  }
+  if (hour24 < 0 && minute >= 0 && hour <= 23) {
+    // "alle 17.30": the lead word, then the time.
+    for (std::string_view w : kClockLeadWords) {
+      if (b >= w.size() + 1 && key[b - 1] == ' ' &&
+          key.compare(b - 1 - w.size(), w.size(), w) == 0 &&
+          (b - 1 - w.size() == 0 ||
+           !IsWordByte(static_cast<unsigned char>(key[b - 2 - w.size()])))) {
+        hour24 = hour;
+        end = p;
+        break;
+      }
+    }
+  }
+  if (hour24 < 0) return false;
+  out->hour = static_cast<int>(hour24);
+  out->minute = static_cast<int>(minute);
+  out->end = end;
+  return true;
+}
 
 void ExtractFacts(std::string_view key, Facts* out) {
   out->clear();

@@ -11,6 +11,7 @@
 #ifndef TICKERDEDUP_SRC_FACTS_H_
 #define TICKERDEDUP_SRC_FACTS_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,19 @@ struct Facts {
 // (24e, 24eme, 24th, 1st, 24o, 24.), and number words, month and weekday
 // names in eng, fra, spa, por, ita, deu.
 void ExtractFacts(std::string_view key, Facts* out);
+
+// A time of day starting at key[b] (a digit; key as for ExtractFacts),
+// written with a unit or context: English "5pm", "5.30pm", "5:30 p.m.",
+// German "17.30 Uhr", day periods such as "5.30 de la tarde", "8 du soir",
+// Italian "alle 17.30". Not bare "17:30" or "17h30": those need no reading
+// (both parsers take them as two numbers). hour is 0-23, minute -1 when
+// not written; end is the key offset after the time and its unit.
+struct ClockTime {
+  int hour = 0;
+  int minute = -1;
+  std::size_t end = 0;
+};
+bool ReadClockTime(std::string_view key, std::size_t b, ClockTime* out);
 
 // True when the two headlines state different facts. Policy: facts conflict
 // unless one side's fact multiset is contained in the other's: a headline

@@ -27,6 +27,7 @@
 #include <utility>
 
 #include "closed_class.h"
+#include "facts.h"
 #include "langid.h"
 #include "shingle.h"
 #include "stopwords.h"
@@ -774,6 +775,19 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       continue;
     }
     if (IsDigit(c)) {
+      // A time of day is its 24-hour hour and its minutes, the two numbers
+      // "17:30" and "17h30" give: "5.30pm" = "5.30 de la tarde" = "17.30
+      // Uhr" = "17 h 30".
+      if (ClockTime t; ReadClockTime(key, i, &t)) {
+        for (int v : {t.hour, t.minute}) {
+          if (v < 0) continue;
+          const int n = std::snprintf(number_buf, sizeof(number_buf), "%d", v);
+          add_fact(FactFeature(
+              SketchHash64(std::string_view(number_buf, n), kNumberSeed)));
+        }
+        i = t.end;
+        continue;
+      }
       const std::string_view number =
           CanonicalNumber(key, &i, number_buf, sizeof(number_buf));
       add_fact(FactFeature(SketchHash64(number, kNumberSeed)));

@@ -154,6 +154,17 @@ TEST(FactsTest, Ranges) {
   EXPECT_TRUE(SameFacts("13h15 EDT", "um 13.15 Uhr EDT"));
   EXPECT_TRUE(SameFacts("a 17h", "um 17 Uhr"));
   EXPECT_EQ(Count("um 5 am Montag"), 2u);  // German "am": 5 and Monday
+  // Day periods and Italian "alle 17.30" are times of day too.
+  EXPECT_TRUE(SameFacts("le match de 20h30", "a las 8.30 de la tarde"));
+  EXPECT_TRUE(SameFacts("le match de 20h30", "as 8:30 da noite"));
+  EXPECT_TRUE(SameFacts("le match de 20h30", "alle 20.30"));
+  EXPECT_TRUE(SameFacts("le match de 20h30", "8.30 Uhr abends"));
+  EXPECT_TRUE(SameFacts("a 17h", "a las 5 de la tarde"));
+  EXPECT_TRUE(SameFacts("a 9h", "alle 9 del mattino"));
+  EXPECT_TRUE(Conflict("le match de 20h30", "a las 8.30 de la manana"));
+  EXPECT_TRUE(Conflict("a 17h", "um 5 Uhr morgens"));
+  // Without the lead word or a unit, "17.30" stays a decimal.
+  EXPECT_TRUE(Conflict("le match de 17h30", "la cote passe a 17.30"));
   // Spaced dashes separate headline parts unless both sides are small.
   EXPECT_EQ(Count("Budget 2026 - 10 mesures"), 2u);
 }

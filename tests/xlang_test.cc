@@ -547,6 +547,27 @@ TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
   EXPECT_EQ(Features("4,43 migrants"), Features("4.43 migrants"));
   // Number words.
   EXPECT_EQ(Features("deux"), Features("2"));
+  // Times of day: the 24-hour hour and the minutes, however written.
+  const auto time = Features("17:30");
+  ASSERT_EQ(time.size(), 2u);
+  for (const char* form : {"17h30", "17 h 30", "5.30pm", "5:30 p.m.",
+                           "5.30 de la tarde", "17.30 Uhr", "alle 17.30"}) {
+    EXPECT_EQ(Features(form), time) << form;
+  }
+  EXPECT_NE(Features("5.30 de la manana"), time);
+  EXPECT_FALSE(
+      Verify("Perfect time for a pint is 5.30pm on a Saturday, survey finds",
+             "Seg\xc3\xba"
+             "n una encuesta, la hora perfecta para una pinta son las "
+             "5.30 de la ma\xc3\xb1"
+             "ana en s\xc3\xa1"
+             "bado"));
+  EXPECT_TRUE(
+      Verify("Perfect time for a pint is 5.30pm on a Saturday, survey finds",
+             "Seg\xc3\xba"
+             "n una encuesta, la hora perfecta para una pinta son las "
+             "5.30 de la tarde en s\xc3\xa1"
+             "bado"));
 }
 
 TEST_F(XlangTest, AcronymsMeetAcrossLanguages) {
