@@ -787,7 +787,7 @@ bool ReadClockTime(std::string_view key, std::size_t b, ClockTime* out) {
   std::size_t end = 0;
   if (key.compare(q, 3, "uhr") == 0 && word_ends(q + 3)) {
     // German "13.15 Uhr", "17 Uhr".
-    if (hour <= 24) hour24 = hour, end = q + 3;
+    if (hour <= 24) hour24 = hour % 24, end = q + 3;  // "24 Uhr" = 0:00
   } else if ((at(q, 'p') || at(q, 'a')) && hour >= 1 && hour <= 12) {
     // English "5pm", "5.30pm", "5:30 p.m.", "11am"; a spaced "am" is German
     // "on the", so it needs minutes.

@@ -11,7 +11,9 @@
 
 #include "minhash.h"
 
+#if defined(__GNUC__) && !defined(__clang__)  // clang has no such warning
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 
 namespace tickerdedup::internal::minhash_kernels {
 

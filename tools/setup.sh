@@ -6,6 +6,7 @@
 #   tools/setup.sh            # build + test dependencies
 #   tools/setup.sh --bench    # also the benchmark baselines (gawk, hyperfine,
 #                             # GNU time for peak RSS)
+#   tools/setup.sh --fuzz     # also clang, for tools/fuzz.sh
 set -euo pipefail
 
 pkgs=(
@@ -37,9 +38,13 @@ pkgs=(
   iso-codes
   python3
 )
-if [[ "${1:-}" == "--bench" ]]; then
-  pkgs+=(gawk hyperfine time)
-fi
+for arg in "$@"; do
+  case "$arg" in
+    --bench) pkgs+=(gawk hyperfine time) ;;
+    --fuzz) pkgs+=(clang) ;;  # clang's libFuzzer and sanitizer runtimes
+    *) echo "tools/setup.sh: unknown option $arg" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${pkgs[@]}"; do

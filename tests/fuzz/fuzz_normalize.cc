@@ -1,6 +1,8 @@
 // Fuzz target for match-key normalization and fact extraction: any bytes
 // give a valid UTF-8 key with single inner spaces and none at the ends, the
-// ASCII fast path equals the general path, and fact codes come out sorted.
+// ASCII fast path equals the general path, fact codes come out sorted, a
+// headline's facts never conflict with themselves, and every time of day
+// read (ReadClockTime) is a valid time inside the key.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -28,6 +30,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   ExtractFacts(key, &facts);
   if (!std::is_sorted(facts.codes.begin(), facts.codes.end())) {
     __builtin_trap();
+  }
+  AddEntityFacts(text, &facts);
+  if (FactsConflict(facts, facts)) __builtin_trap();
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    if (key[i] < '0' || key[i] > '9') continue;
+    ClockTime t;
+    if (!ReadClockTime(key, i, &t)) continue;
+    if (t.end <= i || t.end > key.size() || t.hour < 0 || t.hour > 23 ||
+        t.minute < -1 || t.minute > 59) {
+      __builtin_trap();
+    }
   }
   return 0;
 }

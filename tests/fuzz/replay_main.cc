@@ -1,6 +1,7 @@
 // Replay main for fuzz targets: runs LLVMFuzzerTestOneInput on every file
 // under the directories or files named on the command line, so the targets
 // build and run in every CI without libFuzzer.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -9,9 +10,9 @@
 #include <iterator>
 #include <string>
 #include <vector>
-#include <algorithm>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
+                                      std::size_t size);
 
 namespace {
 int RunFile(const std::filesystem::path& path) {
