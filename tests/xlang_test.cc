@@ -678,6 +678,24 @@ TEST(LangIdTest, TooFewLatinLettersAreUndetermined) {
   EXPECT_EQ(DetectLanguage("\xce\xb1\xce\xb2"), "ell");  // Greek, 2 letters
 }
 
+// Evidence beyond CLD2 and the stop words: the English possessive "'s",
+// English and Iberian word endings, and Galician (CLD2's answer for some
+// short Spanish headlines) settled by the stop words.
+TEST(LangIdTest, PossessivesEndingsAndGalician) {
+  // "Son", "on" and "Charges" are also French; "'s" is English only.
+  EXPECT_EQ(DetectLanguage("Sainsbury's Eldest Son Arrested on Charges"),
+            "eng");
+  EXPECT_EQ(DetectLanguage("Reform Quietly Passes Senate"), "eng");
+  EXPECT_EQ(DetectLanguage("Os deputados aprovaram a lei"), "por");
+  EXPECT_EQ(DetectLanguage("Los diputados aprobaron la ley"), "spa");
+  // CLD2 reads this as Galician ("gl", reliable).
+  EXPECT_EQ(DetectLanguage("Cinco muertos en un accidente en la autopista"),
+            "spa");
+  // An elision is no possessive.
+  EXPECT_EQ(DetectLanguage("Le Royaume-Uni s'inqui\xc3\xa8te pour l'avenir"),
+            "fra");
+}
+
 // DetectLanguage takes shortcuts (a memo of repeated texts, ASCII folding
 // without utf8proc, no CLD2 call when the stop-word evidence leaves it no
 // say); DetectLanguageReference takes none. They must agree on every text:
