@@ -380,10 +380,30 @@ void AnalyzeAs(const CrossLingual& xl, std::string_view text,
   xl.Analyze(key, text, lang, flat, profile);
 }
 
-// English "eng" rows may carry round-trip pivots after a "|" ("trade" ->
-// fra "commerce", spa "comercio", ... -> "business"): they cover the other
-// side in verification but stay out of the flat MinHash set, so they widen
-// no LSH bucket. Two tiny lexicons, with and without the round trip.
+// German separable verbs: "lehnt ... ab" is "ablehnen" (reject), not
+// "lehnen" (lean); the particle that ends the clause joins the verb.
+TEST_F(XlangTest, GermanSeparableVerbsJoinTheirParticle) {
+  EXPECT_TRUE(Verify("Die Regierung lehnt den Vorschlag ab",
+                     "Government rejects the proposal"));
+  EXPECT_TRUE(Verify("Die Regierung lehnte den Vorschlag ab",
+                     "Government rejects the proposal"));
+  EXPECT_TRUE(Verify("Die Regierung lehnt den Vorschlag ab, sagt der Minister",
+                     "Government rejects the proposal, minister says"));
+  // Every German unit is covered: the particle is no unit of its own.
+  const XlangAlignment al = Align("Die Regierung lehnt den Vorschlag ab",
+                                  "Government rejects the proposal");
+  int units = 0, covered = 0;
+  for (int c = 0; c < 4; ++c) {
+    units += al.units[0][c];
+    covered += al.covered[0][c];
+  }
+  EXPECT_EQ(units, 3);
+  EXPECT_EQ(covered, 3);
+  // "ab" inside the clause is a preposition: no separable verb.
+  EXPECT_FALSE(Verify("Die Regierung lehnt ab Montag den Vorschlag",
+                      "Government rejects the proposal"));
+}
+
 // Function words are stop words in all six languages alike: when English
 // drops "why", "because" or "while", their translations ("pourquoi",
 // "warum", "perché", "porque", "mientras", "durante") are no content units
@@ -422,6 +442,10 @@ TEST_F(XlangTest, NonAsciiPunctuationSeparatesWords) {
   EXPECT_EQ(Profile("Otra persona n\xc3\xa9gra gana").bytes, plain);
 }
 
+// English "eng" rows may carry round-trip pivots after a "|" ("trade" ->
+// fra "commerce", spa "comercio", ... -> "business"): they cover the other
+// side in verification but stay out of the flat MinHash set, so they widen
+// no LSH bucket. Two tiny lexicons, with and without the round trip.
 TEST(XlangRoundTripTest, RoundTripPivotsVerifyButStayOutOfTheFlatSet) {
   const auto with = TinyXlang(
       "eng\ttrade\t| business\n"
