@@ -48,6 +48,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -802,7 +803,10 @@ bool ReadClockTime(std::string_view key, std::size_t b, ClockTime* out) {
   // A day period after the time ("5.30 de la tarde") or after its unit
   // ("8 Uhr abends").
   const std::size_t r = hour24 < 0 ? q : end + 1;
-  if ((hour24 < 0 ? spaced : at(end, ' ')) && hour >= 1 && hour <= 12) {
+  // (Every period starts with one of these letters: most numbers are
+  // followed by none of them.)
+  if ((hour24 < 0 ? spaced : at(end, ' ')) && hour >= 1 && hour <= 12 &&
+      r < key.size() && std::strchr("adimnv", key[r]) != nullptr) {
     for (const DayPeriod& d : kDayPeriods) {
       if (key.compare(r, d.words.size(), d.words) != 0 ||
           !word_ends(r + d.words.size())) {
