@@ -147,6 +147,87 @@ void NearFeatures(std::string_view key, std::uint64_t seed,
   SortUnique(out);
 }
 
+void CutTagFingerprints(std::string_view key, std::uint64_t seed,
+                        std::vector<std::uint16_t>* out) {
+  out->clear();
+  std::size_t end = key.size();
+  while (end > 0 && key[end - 1] == ' ') --end;
+  // The words of `part`, or -1 when it holds a digit or a '|'.
+  auto words_of = [](std::string_view part) {
+    int words = 0;
+    bool in_word = false;
+    for (char c : part) {
+      if ((c >= '0' && c <= '9') || c == '|') return -1;
+      const bool space = c == ' ';
+      words += !space && !in_word;
+      in_word = !space;
+    }
+    return words;
+  };
+  // Trailing source tag: after the last spaced separator, or in a final
+  // "(...)".
+  std::size_t main_end = end, tag_begin = end, tag_end = end;
+  if (end > 0 && key[end - 1] == ')') {
+    const std::size_t open = key.rfind('(', end - 1);
+    if (open != std::string_view::npos && open > 0) {
+      main_end = open;
+      tag_begin = open + 1;
+      tag_end = end - 1;
+    }
+  } else {
+    std::size_t best = std::string_view::npos, best_size = 0;
+    for (std::string_view sep :
+         {std::string_view(" | "), std::string_view(" - "),
+          std::string_view(" -- "), std::string_view(" \xE2\x80\x93 "),
+          std::string_view(" \xE2\x80\x94 ")}) {
+      const std::size_t at = key.rfind(sep, end);
+      if (at != std::string_view::npos &&
+          (best == std::string_view::npos ||
+           at + sep.size() > best + best_size)) {
+        best = at;
+        best_size = sep.size();
+      }
+    }
+    if (best != std::string_view::npos) {
+      main_end = best;
+      tag_begin = best + best_size;
+    }
+  }
+  if (tag_begin < tag_end) {
+    const int words = words_of(key.substr(tag_begin, tag_end - tag_begin));
+    if (words < 1 || words > 3) main_end = tag_begin = tag_end = end;
+  }
+  // Only after a cut ("...", which NFKC makes of "…"): a copy that is not
+  // cut short holds its original's words anyway, and a subtitle after a
+  // dash ("Storm hits coast - roads closed") must not pass for a tag.
+  std::string_view main = key.substr(0, main_end);
+  while (!main.empty() && main.back() == ' ') main.remove_suffix(1);
+  if (!main.ends_with("...")) return;
+  // Leading label: one word and a colon ("breaking:", "video:").
+  std::size_t label_end = 0;
+  const std::size_t colon = main.find(':');
+  if (colon != std::string_view::npos && colon > 0 &&
+      words_of(main.substr(0, colon)) == 1 && colon + 1 < main.size() &&
+      main[colon + 1] == ' ') {
+    label_end = colon + 1;
+  }
+  if (label_end == 0 && tag_begin == tag_end) return;
+  thread_local std::vector<std::uint64_t> tag_features, main_features;
+  thread_local std::string tags;
+  tags.assign(main.substr(0, label_end));
+  tags += ' ';
+  tags.append(key.substr(tag_begin, tag_end - tag_begin));
+  NearFeatures(tags, seed, &tag_features);
+  NearFeatures(main.substr(label_end), seed, &main_features);
+  for (std::uint64_t h : tag_features) {
+    if (!std::binary_search(main_features.begin(), main_features.end(), h)) {
+      out->push_back(static_cast<std::uint16_t>(h >> 48));
+    }
+  }
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
+}
+
 void NearTypoMatches(
     std::string_view key, std::uint64_t seed,
     std::span<const std::uint16_t> own_fps,

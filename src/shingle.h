@@ -47,6 +47,17 @@ void NearTypoMatches(std::string_view key, std::uint64_t seed,
                      std::span<const std::uint16_t> other_fps,
                      std::vector<std::pair<std::uint16_t, std::uint16_t>>* out);
 
+// Fingerprints (as in NearTypoMatches) of the features that only the
+// label or the source tag of a copy cut short ("...") gives: a leading
+// one-word label ("BREAKING:", "VIDEO:") and a trailing tag of 1-3 words
+// after the last spaced separator (" | ", " - ", " -- ", en or em dash) or
+// in a final "(...)" ("... | Reuters", "... - The Guardian", "... (AFP)"),
+// neither with a digit (not "30 January:", not "Ayr 38 - 17 Melrose").
+// Sorted; empty when the key is not cut or has neither. The template guard
+// (engine.cc) lets such a copy match its original.
+void CutTagFingerprints(std::string_view key, std::uint64_t seed,
+                        std::vector<std::uint16_t>* out);
+
 // Generic helpers, used by the measurement tools and other channels.
 // Word unigrams of `key` (alphanumeric runs), hashed.
 void WordFeatures(std::string_view key, std::uint64_t seed,

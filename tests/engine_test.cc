@@ -233,6 +233,36 @@ TEST(EngineNear, TemplateGuardSeparatesTemplateSiblingsInAFeed) {
   EXPECT_EQ(truncated.dup_of, a.id);
 }
 
+TEST(EngineNear, CutCopiesMatchWithLabelsTagsAndTypos) {
+  auto engine = MakeEngine(NearOptions());
+  for (int i = 0; i < 1500; ++i) {
+    engine->Add("council approves " + Filler(i) + " plan");
+    engine->Add(Filler(i + 5000) + " wins " + Filler(i + 9000) + " award");
+  }
+  Decision a = engine->Add(
+      "council approves harbour expansion plan for eastern docks despite "
+      "protest");
+  ASSERT_EQ(a.verdict, Verdict::kNew);
+  // Cut short, then labelled and tagged by an aggregator: neither feature
+  // set holds the other until the label's and the tag's words are set
+  // aside.
+  Decision relayed = engine->Add(
+      "BREAKING: council approves harbour expansion plan for eastern "
+      "docks... | Reuters");
+  EXPECT_EQ(relayed.verdict, Verdict::kNear);
+  EXPECT_EQ(relayed.dup_of, a.id);
+  // A typo and a cut: the typo is linked, then the copy is contained.
+  Decision cut_typo = engine->Add(
+      "council approves harbour expnasion plan for eastern docks despite...");
+  EXPECT_EQ(cut_typo.verdict, Verdict::kNear);
+  EXPECT_EQ(cut_typo.dup_of, a.id);
+  // A subtitle after a dash is no tag when nothing was cut: another item.
+  Decision other = engine->Add(
+      "council approves harbour expansion plan for eastern docks - residents "
+      "furious");
+  EXPECT_EQ(other.verdict, Verdict::kNew);
+}
+
 TEST(EngineNear, ExactLevelDoesNotMatchNear) {
   auto engine = MakeEngine(ExactOptions());
   engine->Add("storm hits the coast of florida overnight");

@@ -1,5 +1,6 @@
-// TermWeights (stream IDF weights for the near template guard) and
-// NearTypoMatches (one-edit links between the words of two headlines).
+// TermWeights (stream IDF weights for the near template guard),
+// NearTypoMatches (one-edit links between the words of two headlines) and
+// CutTagFingerprints (the label and source tag of a copy cut short).
 #include "term_weights.h"
 
 #include <gtest/gtest.h>
@@ -118,6 +119,47 @@ TEST(NearTypoMatches, DifferentWordsAreNotLinked) {
   // Shared words and numbers are never linked.
   EXPECT_TRUE(Links("stocks open lower", "stocks open lower").empty());
   EXPECT_TRUE(Links("taxe de 10", "taxe de 15").empty());
+}
+
+std::vector<std::uint16_t> CutTags(std::string_view key) {
+  std::vector<std::uint16_t> out;
+  CutTagFingerprints(key, kSeed, &out);
+  return out;
+}
+
+// The union of two fingerprint sets, sorted.
+std::vector<std::uint16_t> Union(std::vector<std::uint16_t> a,
+                                 const std::vector<std::uint16_t>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  std::sort(a.begin(), a.end());
+  a.erase(std::unique(a.begin(), a.end()), a.end());
+  return a;
+}
+
+TEST(CutTagFingerprints, LabelAndTagOfACutCopy) {
+  EXPECT_EQ(CutTags("council approves harbour... | reuters"), Fps("reuters"));
+  EXPECT_EQ(CutTags("council approves harbour... - the guardian"),
+            Fps("guardian"));
+  EXPECT_EQ(CutTags("council approves harbour... (afp)"), Fps("afp"));
+  EXPECT_EQ(CutTags("breaking: council approves harbour..."), Fps("breaking"));
+  EXPECT_EQ(CutTags("breaking: council approves harbour... | reuters"),
+            Union(Fps("breaking"), Fps("reuters")));
+  // The last separator's tag only; a word also in the headline stays.
+  EXPECT_EQ(CutTags("reuters poll finds... | reuters"), Fps(""));
+}
+
+TEST(CutTagFingerprints, NothingWithoutACutOrATag) {
+  // Not cut: a dash starts a subtitle as often as a tag.
+  EXPECT_TRUE(CutTags("storm hits coast - roads closed").empty());
+  EXPECT_TRUE(CutTags("council approves harbour plan | reuters").empty());
+  EXPECT_TRUE(CutTags("council approves harbour...").empty());
+  // Digits are facts, not tags; a tag has at most three words.
+  EXPECT_TRUE(CutTags("ayr 38 - 17 melrose...").empty());
+  EXPECT_TRUE(CutTags("30 january: council approves...").empty());
+  EXPECT_TRUE(CutTags("council approves... - one two three four").empty());
+  EXPECT_TRUE(CutTags("").empty());
+  EXPECT_TRUE(CutTags("...").empty());
+  EXPECT_TRUE(CutTags(") (").empty());
 }
 
 }  // namespace
