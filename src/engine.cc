@@ -582,7 +582,17 @@ class EngineImpl final : public Engine {
     // only adds words (a source tag) or loses some (truncation) passes, as
     // long as what the two share is more than common words ("police name
     // victim" must not absorb every "police name ... victim").
-    if (o.contained && o.rarest_shared >= kInformativeWeight) return true;
+    // The smaller set must be at least half the larger: "How To Tell Time"
+    // is in "Tell Us About A Time You Literally ...", and no cut keeps so
+    // little of a headline.
+    const std::size_t small =
+        std::min(p.near_sketch.fps.size(), rep_fps_.size());
+    const std::size_t large =
+        std::max(p.near_sketch.fps.size(), rep_fps_.size());
+    if (o.contained && o.rarest_shared >= kInformativeWeight &&
+        2 * small >= large) {
+      return true;
+    }
     if (o.score >= GuardBar(threshold)) return true;
     // A copy cut short and then labelled or tagged ("BREAKING: Ex-Apple
     // Executive Is Named Chief... | Reuters"): it holds no more than its
