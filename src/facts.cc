@@ -736,26 +736,50 @@ class Interpreter {
 
 namespace {
 
-// Day periods after a clock time: "5.30 de la tarde" is 17:30. A period
-// that may follow 12 ("12 de la noche": midnight) is left out where the
-// hour it gives is ambiguous.
+// Day periods after a clock time: "5.30 de la tarde" is 17:30. Night
+// periods add 12 to the evening hours only: "11 de la noche" is 23:00,
+// "12 de la noche" midnight, "2 de la noche" 2:00.
+enum class Period : std::uint8_t { kMorning, kAfternoon, kNight };
 struct DayPeriod {
   std::string_view words;
-  bool pm;
+  Period period;
 };
-constexpr DayPeriod kDayPeriods[] = {
-    {"de la tarde", true},     {"de la noche", true},
-    {"da tarde", true},        {"da noite", true},
-    {"del pomeriggio", true},  {"di pomeriggio", true},
-    {"della sera", true},      {"di sera", true},
-    {"du soir", true},         {"de l'apres-midi", true},
-    {"abends", true},          {"nachmittags", true},
-    {"de la manana", false},   {"da manha", false},
-    {"del mattino", false},    {"di mattina", false},
-    {"della mattina", false},  {"du matin", false},
-    {"morgens", false},        {"vormittags", false},
-    {"in the morning", false}, {"in the evening", true},
-    {"in the afternoon", true}};
+constexpr DayPeriod kDayPeriods[] = {{"de la tarde", Period::kAfternoon},
+                                     {"de la noche", Period::kNight},
+                                     {"da tarde", Period::kAfternoon},
+                                     {"da noite", Period::kNight},
+                                     {"del pomeriggio", Period::kAfternoon},
+                                     {"di pomeriggio", Period::kAfternoon},
+                                     {"della sera", Period::kAfternoon},
+                                     {"di sera", Period::kAfternoon},
+                                     {"du soir", Period::kAfternoon},
+                                     {"de l'apres-midi", Period::kAfternoon},
+                                     {"abends", Period::kAfternoon},
+                                     {"nachmittags", Period::kAfternoon},
+                                     {"de la manana", Period::kMorning},
+                                     {"da manha", Period::kMorning},
+                                     {"del mattino", Period::kMorning},
+                                     {"di mattina", Period::kMorning},
+                                     {"della mattina", Period::kMorning},
+                                     {"du matin", Period::kMorning},
+                                     {"morgens", Period::kMorning},
+                                     {"vormittags", Period::kMorning},
+                                     {"in the morning", Period::kMorning},
+                                     {"in the evening", Period::kAfternoon},
+                                     {"in the afternoon", Period::kAfternoon}};
+
+// The 24-hour hour of `hour` (1-12) in `period`.
+int HourIn(Period period, int hour) {
+  switch (period) {
+    case Period::kMorning:
+      return hour % 12;
+    case Period::kAfternoon:
+      return hour % 12 + 12;
+    case Period::kNight:
+      return hour >= 6 ? (hour + 12) % 24 : hour;
+  }
+  return hour;
+}
 // Words after which "17.30" is a time of day (Italian writes the time with
 // a dot: "alle 17.30", "ore 9.15").
 constexpr std::string_view kClockLeadWords[] = {"alle", "ore", "dalle"};
@@ -812,7 +836,7 @@ bool ReadClockTime(std::string_view key, std::size_t b, ClockTime* out) {
           !word_ends(r + d.words.size())) {
         continue;
       }
-      hour24 = hour % 12 + (d.pm ? 12 : 0);
+      hour24 = HourIn(d.period, static_cast<int>(hour));
       end = r + d.words.size();
       break;
     }

@@ -164,6 +164,9 @@ TEST(FactsTest, Ranges) {
   EXPECT_TRUE(Conflict("le match de 20h30", "a las 8.30 de la manana"));
   EXPECT_TRUE(Conflict("a 17h", "um 5 Uhr morgens"));
   EXPECT_TRUE(SameFacts("um 24 Uhr", "um 0 Uhr"));  // midnight
+  EXPECT_TRUE(SameFacts("a las 12 de la noche", "um 0 Uhr"));
+  EXPECT_TRUE(SameFacts("a las 11 de la noche", "um 23 Uhr"));
+  EXPECT_TRUE(SameFacts("a las 2 de la noche", "um 2 Uhr"));
   // Without the lead word or a unit, "17.30" stays a decimal.
   EXPECT_TRUE(Conflict("le match de 17h30", "la cote passe a 17.30"));
   // Spaced dashes separate headline parts unless both sides are small.
