@@ -244,6 +244,7 @@ constexpr std::string_view kSeparableParticles[] = {
 struct SeparableParticle {
   std::size_t clause_begin;  // key offset where the particle's clause starts
   std::size_t begin;         // the particle's offset
+  std::string_view word;     // the particle
   bool used;
 };
 
@@ -278,7 +279,7 @@ int FindSeparableParticles(std::string_view key, SeparableParticle* out,
     if (!ends_clause || start == clause_begin) continue;
     for (std::string_view p : kSeparableParticles) {
       if (word == p) {
-        out[n++] = {clause_begin, start, false};
+        out[n++] = {clause_begin, start, word, false};
         break;
       }
     }
@@ -905,13 +906,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
         SeparableParticle& sp = separable[p];
         if (sp.used || start < sp.clause_begin || start >= sp.begin) continue;
         std::string_view infinitive, pivots;
-        const std::size_t particle_end =
-            key.find_first_not_of("abcdefghijklmnopqrstuvwxyz", sp.begin);
-        const std::string_view particle_word = key.substr(
-            sp.begin, (particle_end == std::string_view::npos ? key.size()
-                                                              : particle_end) -
-                          sp.begin);
-        if (SeparableVerb(*lexicon_, particle_word, word, separable_buf,
+        if (SeparableVerb(*lexicon_, sp.word, word, separable_buf,
                           sizeof(separable_buf), &infinitive, &pivots)) {
           info = WordInfoOf(memo_lang, infinitive);
           sp.used = true;
