@@ -581,10 +581,9 @@ class EngineImpl final : public Engine {
     // Like the fact guard, it vetoes changes, not drops: a headline that
     // only adds words (a source tag) or loses some (truncation) passes, as
     // long as what the two share is more than common words ("police name
-    // victim" must not absorb every "police name ... victim").
-    // The smaller set must be at least half the larger: "How To Tell Time"
-    // is in "Tell Us About A Time You Literally ...", and no cut keeps so
-    // little of a headline.
+    // victim" must not absorb every "police name ... victim"), and the
+    // smaller set is at least half the larger ("How To Tell Time" is in
+    // "Tell Us About A Time You Literally ...": no cut keeps so little).
     const std::size_t small =
         std::min(p.near_sketch.fps.size(), rep_fps_.size());
     const std::size_t large =
@@ -704,7 +703,7 @@ class EngineImpl final : public Engine {
   std::vector<PreparedItem> ahead_;  // AddAhead's ring
   internal::Facts rep_facts_;
   std::vector<std::uint16_t> rep_fps_;
-  std::vector<std::uint16_t> reduced_fps_;  // PassesTemplateGuard
+  std::vector<std::uint16_t> reduced_fps_;  // GuardAccepts
   std::vector<std::pair<std::uint16_t, std::uint16_t>> typo_links_;
   std::vector<std::pair<double, std::uint64_t>> guard_failed_;  // MatchNear
   // Document frequencies of near features over the sketched items, in
