@@ -380,6 +380,18 @@ void AnalyzeAs(const CrossLingual& xl, std::string_view text,
   xl.Analyze(key, text, lang, flat, profile);
 }
 
+// An English closed compound ("warship") has its two parts as verification
+// pivots (the lexicon's "eng" rows), for a translation in two words
+// ("navire de guerre").
+TEST_F(XlangTest, EnglishCompoundsMeetTwoWordTranslations) {
+  EXPECT_TRUE(Verify("The navy launches a warship",
+                     "La marine lance un navire de guerre"));
+  const XlangAlignment al = Align("The navy launches a warship",
+                                  "La marine lance un navire de guerre");
+  EXPECT_EQ(al.covered[0][XlangProfile::kWord],
+            al.units[0][XlangProfile::kWord]);
+}
+
 // German separable verbs: "lehnt ... ab" is "ablehnen" (reject), not
 // "lehnen" (lean); the particle that ends the clause joins the verb.
 TEST_F(XlangTest, GermanSeparableVerbsJoinTheirParticle) {

@@ -77,6 +77,10 @@ ENG_SYN = int(os.environ.get("LEX_ENG_SYN", "3"))
 ENG_SYN_LANGS = int(os.environ.get("LEX_ENG_SYN_LANGS", "4"))
 ENG_SYN_SHARE = float(os.environ.get("LEX_ENG_SYN_SHARE", "0.5"))
 MIN_SHARE = float(os.environ.get("LEX_MIN_SHARE", "0.1"))
+# English closed compounds ("warship", "carmakers", "headwear") get their two
+# parts as verification pivots, for translations that use two words
+# ("navire de guerre", "constructeurs automobiles"); 0 turns it off.
+ENG_COMPOUNDS = int(os.environ.get("LEX_ENG_COMPOUNDS", "1"))
 # The pairs Debian packages (dict-freedict-*); others are not expected.
 EXPECTED = ("eng-fra eng-spa eng-por eng-ita eng-deu fra-eng fra-spa fra-por "
             "fra-ita fra-deu spa-eng spa-por spa-deu por-eng por-fra por-spa "
@@ -836,6 +840,57 @@ class Lexicon:
                 stems += 1
         return rows, routed, stems
 
+    def english_compounds(self, wordnet_dir):
+        """{English word: [modifier, head]} for closed compounds of two
+        nouns ("warship" -> "war ship", "carmakers" -> "car makers"): words
+        of 7+ letters of the dictionaries' English sides that split into
+        two WordNet nouns of 3+ letters (the head may be plural), neither a
+        stop word. Of several splits the longest head wins ("war ship", not
+        "wars hip"). Noun + noun keeps out "abhor red", "abduct ion"."""
+        nouns = set()
+        path = os.path.join(wordnet_dir, "index.noun")
+        if not os.path.exists(path):
+            return {}
+        with open(path, encoding="latin-1") as f:
+            for line in f:
+                if not line.startswith(" "):
+                    nouns.add(line.split(" ", 1)[0])
+        def noun(w, head):
+            return w in nouns or (head and w.endswith("s") and w[:-1] in nouns)
+        # A part must be a common word: an English translation in at least
+        # four of the five languages' dictionaries ("war", "ship", "car";
+        # not WordNet's "aba", "ted", "ism").
+        langs_of = {}
+        for lang in LANGS:
+            words = set()
+            for engs in self.inv[lang].values():
+                words.update(engs)
+            for engs in self.fwd[lang].values():
+                words.update(engs)
+            for w in words:
+                langs_of[w] = langs_of.get(w, 0) + 1
+        def common(w):
+            return langs_of.get(w, 0) >= 4 or (
+                w.endswith("s") and langs_of.get(w[:-1], 0) >= 4)
+        stop = self.stop.get("eng", ())
+        # Heads that are also derivational suffixes: "accountant" is no
+        # account ant, "accountability" no account ability.
+        suffixes = {"ant", "ants", "ability", "ion", "ions", "ism", "ate",
+                    "ates", "ent", "ents", "ness", "ment", "ments", "age",
+                    "ages", "hood", "dom", "ling", "lings", "let", "lets"}
+        out = {}
+        for w in langs_of:
+            if len(w) < 7 or not ENG_WORD_RE.match(w) or w in stop:
+                continue
+            for i in range(3, len(w) - 2):
+                a, b = w[:i], w[i:]
+                if (a not in stop and b not in stop and b not in suffixes
+                        and noun(a, False)
+                        and noun(b, True) and common(a) and common(b)):
+                    out[w] = [a, b]
+                    break  # the first split has the longest head
+        return out
+
     def english_synonyms(self, feature):
         """{English word: pivots} by round trip: the word's translations in
         the five languages (eng-X entries, X-eng entries inverted), and their
@@ -1003,6 +1058,17 @@ def main():
             have.extend(p for p in piv if p not in have)
         print("build_lexicon: eng %d words with round-trip pivots"
               % len(synonyms), file=sys.stderr)
+    if ENG_COMPOUNDS:
+        compounds = lex.english_compounds(args.wordnet)
+        for e, parts in compounds.items():
+            # First after "|" (verification only), before any round trip.
+            have = rows["eng"].setdefault(e, [])
+            if "|" not in have:
+                have.append("|")
+            at = have.index("|") + 1
+            have[at:at] = [p for p in parts if p not in have]
+        print("build_lexicon: eng %d closed compounds split in two"
+              % len(compounds), file=sys.stderr)
     counts.append("eng=%d" % len(rows["eng"]))
     if english.read:
         print("build_lexicon: eng %d irregular forms (of %d WordNet exception "
