@@ -435,6 +435,15 @@ TEST_F(XlangTest, FunctionWordsAreStopWordsInEveryLanguage) {
             units("Trump ganha Biden perde"));
   EXPECT_EQ(units("Trump wins while Biden loses"),
             units("Trump wins Biden loses"));
+  // Negative determiners and adverbs, as English "no" and "never".
+  EXPECT_EQ(units("Aucun survivant au Nigeria"), units("Survivant au Nigeria"));
+  EXPECT_EQ(units("Ning\xc3\xban superviviente en Nigeria"),
+            units("Superviviente en Nigeria"));
+  EXPECT_EQ(units("Nessun sopravvissuto in Nigeria"),
+            units("Sopravvissuto in Nigeria"));
+  EXPECT_EQ(units("Nenhum sobrevivente na Nig\xc3\xa9ria"),
+            units("Sobrevivente na Nig\xc3\xa9ria"));
+  EXPECT_EQ(units("Nigeria: never again"), units("Nigeria: again"));
 }
 
 // Punctuation and symbols outside ASCII separate words as ASCII ones do:
