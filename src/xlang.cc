@@ -179,6 +179,13 @@ inline std::uint64_t ContentFeature(std::uint64_t h) {
 inline std::uint64_t FactFeature(std::uint64_t h) {
   return (h & ~std::uint64_t{0xF}) | kFactTag;
 }
+// The fact feature of a small integer written in decimal (a number word's
+// value, a month or weekday number, an hour), as CanonicalNumber writes it.
+std::uint64_t IntFactFeature(int value, std::uint64_t seed) {
+  char buf[16];
+  const int n = std::snprintf(buf, sizeof(buf), "%d", value);
+  return FactFeature(SketchHash64(std::string_view(buf, n), seed));
+}
 
 // Canonical form of the number starting at key[*i]: thousands groupings
 // ("1.540", "1,540", "1 540") become "1540", a decimal comma becomes a point
@@ -422,11 +429,8 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
         closed.kind == ClosedClassKind::kMonth     ? kMonthSeed
         : closed.kind == ClosedClassKind::kWeekday ? kWeekdaySeed
                                                    : kNumberSeed;
-    char number_buf[16];
-    const int n =
-        std::snprintf(number_buf, sizeof(number_buf), "%d", closed.value);
     out->kind = WordInfo::kFact;
-    out->own = FactFeature(SketchHash64(std::string_view(number_buf, n), seed));
+    out->own = IntFactFeature(closed.value, seed);
     return;
   }
   if (word.size() < 2) return;
@@ -875,10 +879,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       // Uhr" = "17 h 30".
       if (ClockTime t; ReadClockTime(key, i, &t)) {
         for (int v : {t.hour, t.minute}) {
-          if (v < 0) continue;
-          const int n = std::snprintf(number_buf, sizeof(number_buf), "%d", v);
-          add_fact(FactFeature(
-              SketchHash64(std::string_view(number_buf, n), kNumberSeed)));
+          if (v >= 0) add_fact(IntFactFeature(v, kNumberSeed));
         }
         i = t.end;
         continue;
