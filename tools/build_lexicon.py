@@ -546,16 +546,9 @@ class EnglishLemmas:
         self.forms = {}  # form -> [lemma, ...]
         self.read = 0    # single-word exception lines read
         self.stemmers = stemmers
-        if WN_MAX_LEMMAS <= 0:
-            return
-        excs = [os.path.join(wordnet_dir, pos + ".exc") for pos in WORDNET_POS]
-        if not any(os.path.exists(p) for p in excs):
-            print("build_lexicon: note: no WordNet exception lists in %s "
-                  "(Debian package wordnet-base); English irregular forms "
-                  "get no lemma rows" % wordnet_dir, file=sys.stderr)
-            return
-        by_pos = {}
-        all_lemmas = set()  # every single-word lemma of the index files
+        # Single-word lemmas of WordNet's index files, by part of speech
+        # (also read by Lexicon.english_compounds: self.by_pos["noun"]).
+        self.by_pos = {}
         for pos in WORDNET_POS:
             words = set()
             try:
@@ -567,7 +560,18 @@ class EnglishLemmas:
                             words.add(w)
             except OSError:
                 pass
-            by_pos[pos] = words
+            self.by_pos[pos] = words
+        if WN_MAX_LEMMAS <= 0:
+            return
+        excs = [os.path.join(wordnet_dir, pos + ".exc") for pos in WORDNET_POS]
+        if not any(os.path.exists(p) for p in excs):
+            print("build_lexicon: note: no WordNet exception lists in %s "
+                  "(Debian package wordnet-base); English irregular forms "
+                  "get no lemma rows" % wordnet_dir, file=sys.stderr)
+            return
+        by_pos = self.by_pos
+        all_lemmas = set()  # every single-word lemma of the index files
+        for words in by_pos.values():
             all_lemmas |= words
         eng_stop = stop.get("eng", set())
         candidates = {}
@@ -840,21 +844,16 @@ class Lexicon:
                 stems += 1
         return rows, routed, stems
 
-    def english_compounds(self, wordnet_dir):
+    def english_compounds(self, nouns):
         """{English word: [modifier, head]} for closed compounds of two
         nouns ("warship" -> "war ship", "carmakers" -> "car makers"): words
         of 7+ letters of the dictionaries' English sides that split into
-        two WordNet nouns of 3+ letters (the head may be plural), neither a
-        stop word. Of several splits the longest head wins ("war ship", not
-        "wars hip"). Noun + noun keeps out "abhor red", "abduct ion"."""
-        nouns = set()
-        path = os.path.join(wordnet_dir, "index.noun")
-        if not os.path.exists(path):
+        two WordNet nouns (`nouns`) of 3+ letters (the head may be plural),
+        neither a stop word. Of several splits the longest head wins ("war
+        ship", not "wars hip"). Noun + noun keeps out "abhor red", "abduct
+        ion"."""
+        if not nouns:
             return {}
-        with open(path, encoding="latin-1") as f:
-            for line in f:
-                if not line.startswith(" "):
-                    nouns.add(line.split(" ", 1)[0])
         def noun(w, head):
             return w in nouns or (head and w.endswith("s") and w[:-1] in nouns)
         # A part must be a common word: an English translation in at least
@@ -1059,7 +1058,7 @@ def main():
         print("build_lexicon: eng %d words with round-trip pivots"
               % len(synonyms), file=sys.stderr)
     if ENG_COMPOUNDS:
-        compounds = lex.english_compounds(args.wordnet)
+        compounds = lex.english_compounds(english.by_pos["noun"])
         for e, parts in compounds.items():
             # First after "|" (verification only), before any round trip.
             have = rows["eng"].setdefault(e, [])
