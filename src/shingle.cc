@@ -4,6 +4,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <string>
 
 #include "stopwords.h"
@@ -243,59 +245,65 @@ void NearTypoMatches(
     return static_cast<std::uint16_t>(SketchHash64(bytes, seed) >> 48);
   };
   constexpr std::size_t kSpan = kNearPrefix + 1;  // code points edited
-  std::vector<std::string_view> cps;              // the word's first kSpan + 1
-  std::vector<std::string_view> variant;
-  std::string joined;
+  constexpr std::size_t kPrefix = kNearPrefix;
+  // The word's first kSpan + 1 code points, and a variant's first kPrefix
+  // (all its fingerprint reads), joined in a fixed buffer: a search hashes
+  // ~150 variants per unshared word, so no variant allocates.
+  std::array<std::string_view, kSpan + 1> cps;
+  std::array<std::string_view, kPrefix> variant;
+  std::array<char, 4 * kPrefix> joined;
   Token tok;
   ForEachToken(key, &tok, [&](const Token& t) {
     const std::size_t ncp = t.cp_ends.size();
     if (t.cjk || t.has_digit || ncp < static_cast<std::size_t>(kNearMinWord))
       return;
-    std::size_t keep = std::min<std::size_t>(ncp, kNearPrefix);
+    std::size_t keep = std::min<std::size_t>(ncp, kPrefix);
     std::uint16_t fp =
         fingerprint(key.substr(t.begin, t.cp_ends[keep - 1] - t.begin));
     if (!has(own_fps, fp) || has(other_fps, fp)) return;
-    cps.clear();
-    for (std::size_t k = 0; k < std::min(ncp, kSpan + 1); ++k) {
+    const std::size_t n = std::min(ncp, kSpan + 1);
+    for (std::size_t k = 0; k < n; ++k) {
       std::size_t b = k == 0 ? t.begin : t.cp_ends[k - 1];
-      cps.push_back(key.substr(b, t.cp_ends[k] - b));
+      cps[k] = key.substr(b, t.cp_ends[k] - b);
     }
-    // True (and records the link) when `variant` is a word of the other
-    // side only.
-    auto matches = [&]() {
-      if (variant.size() < static_cast<std::size_t>(kNearMinWord)) {
-        return false;
+    // True (and records the link) when the variant of `size` code points,
+    // whose first ones are in `variant`, is a word of the other side only.
+    auto matches = [&](std::size_t size) {
+      if (size < static_cast<std::size_t>(kNearMinWord)) return false;
+      std::size_t len = 0;
+      for (std::size_t k = 0; k < std::min(size, kPrefix); ++k) {
+        std::memcpy(joined.data() + len, variant[k].data(), variant[k].size());
+        len += variant[k].size();
       }
-      joined.clear();
-      for (std::size_t k = 0;
-           k < std::min<std::size_t>(variant.size(), kNearPrefix); ++k) {
-        joined.append(variant[k]);
-      }
-      std::uint16_t v = fingerprint(joined);
+      std::uint16_t v = fingerprint(std::string_view(joined.data(), len));
       if (v == fp || !has(other_fps, v) || has(own_fps, v)) return false;
       out->push_back({fp, v});
       return true;
     };
+    // An edit at code point kPrefix or later leaves the prefix, and so the
+    // fingerprint, as it was: only edits inside the prefix are tried.
+    for (std::size_t i = 0; i < std::min(n, kPrefix); ++i) {  // deletion
+      for (std::size_t k = 0; k < kPrefix; ++k) {
+        if (k + (k >= i) < n) variant[k] = cps[k + (k >= i)];
+      }
+      if (matches(n - 1)) return;
+    }
+    for (std::size_t i = 0; i + 1 < std::min(n, kSpan); ++i) {  // swap
+      for (std::size_t k = 0; k < std::min(n, kPrefix); ++k) {
+        variant[k] = cps[k == i ? i + 1 : k == i + 1 ? i : k];
+      }
+      if (matches(n)) return;
+    }
     // Substituted letters are left out: each variant is a 1-in-65536
     // chance of a false link through the 16-bit fingerprints.
     static constexpr std::string_view kLetters = "abcdefghijklmnopqrstuvwxyz";
-    const std::size_t n = cps.size();
-    for (std::size_t i = 0; i < std::min(n, kSpan); ++i) {  // deletion
-      variant.assign(cps.begin(), cps.end());
-      variant.erase(variant.begin() + static_cast<std::ptrdiff_t>(i));
-      if (matches()) return;
-    }
-    for (std::size_t i = 0; i + 1 < std::min(n, kSpan); ++i) {  // swap
-      variant.assign(cps.begin(), cps.end());
-      std::swap(variant[i], variant[i + 1]);
-      if (matches()) return;
-    }
-    for (std::size_t i = 0; i < std::min(n + 1, kSpan); ++i) {
+    for (std::size_t i = 0; i < std::min(n + 1, kPrefix); ++i) {
+      for (std::size_t k = 0; k < std::min(n + 1, kPrefix); ++k) {
+        if (k != i) variant[k] = cps[k - (k > i)];
+      }
       for (std::size_t c = 0; c < kLetters.size(); ++c) {  // insertion
-        variant.assign(cps.begin(), cps.end());
-        variant.insert(variant.begin() + static_cast<std::ptrdiff_t>(i),
-                       kLetters.substr(c, 1));
-        if (matches()) return;
+        variant[i] = kLetters.substr(c, 1);
+        if (matches(n + 1)) return;
       }
     }
   });
