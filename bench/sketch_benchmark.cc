@@ -95,7 +95,9 @@ BENCHMARK(BM_Signature)
     ->ArgsProduct({{static_cast<int>(MinHashKernel::kScalar),
                     static_cast<int>(MinHashKernel::kAvx2),
                     static_cast<int>(MinHashKernel::kAvx512),
-                    static_cast<int>(MinHashKernel::kProbeTable)},
+                    static_cast<int>(MinHashKernel::kProbeTable),
+                    static_cast<int>(MinHashKernel::kProbeTableAvx2),
+                    static_cast<int>(MinHashKernel::kProbeTableAvx512)},
                    {64, 128}})
     ->Unit(benchmark::kMillisecond);
 
@@ -121,7 +123,7 @@ void BM_ShingleAndSignature(benchmark::State& state) {
   SetRates(state, keys.size(), TotalBytes(keys));
 }
 BENCHMARK(BM_ShingleAndSignature)
-    ->DenseRange(0, static_cast<int>(MinHashKernel::kProbeTable))
+    ->DenseRange(0, static_cast<int>(kLastMinHashKernel))
     ->Unit(benchmark::kMillisecond);
 
 // Speed of light: one XXH3 pass over the same keys.

@@ -34,6 +34,15 @@
 #endif
 
 namespace tickerdedup::internal {
+namespace {
+
+bool IsProbeTable(MinHashKernel kernel) {
+  return kernel == MinHashKernel::kProbeTable ||
+         kernel == MinHashKernel::kProbeTableAvx2 ||
+         kernel == MinHashKernel::kProbeTableAvx512;
+}
+
+}  // namespace
 
 std::string_view MinHashKernelName(MinHashKernel kernel) {
   switch (kernel) {
@@ -45,6 +54,10 @@ std::string_view MinHashKernelName(MinHashKernel kernel) {
       return "avx512";
     case MinHashKernel::kProbeTable:
       return "table";
+    case MinHashKernel::kProbeTableAvx2:
+      return "table-avx2";
+    case MinHashKernel::kProbeTableAvx512:
+      return "table-avx512";
   }
   return "scalar";
 }
@@ -59,18 +72,27 @@ bool MinHashKernelAvailable(MinHashKernel kernel) {
       return __builtin_cpu_supports("avx512f");
     case MinHashKernel::kProbeTable:
       return true;
+    case MinHashKernel::kProbeTableAvx2:
+      return __builtin_cpu_supports("avx2");
+    case MinHashKernel::kProbeTableAvx512:
+      return __builtin_cpu_supports("avx512f") &&
+             __builtin_cpu_supports("avx512bw");
   }
   return false;
 }
 
 MinHashKernel DefaultMinHashKernel() {
   // The probe table beats every probe walk (PERF NOTES above), on any CPU.
+  // At its widest: 64 bins per step is one AVX-512 register at K = 64.
   MinHashKernel best = MinHashKernel::kProbeTable;
+  for (MinHashKernel k :
+       {MinHashKernel::kProbeTableAvx2, MinHashKernel::kProbeTableAvx512}) {
+    if (MinHashKernelAvailable(k)) best = k;
+  }
   if (const char* force = std::getenv("TICKERDEDUP_FORCE_KERNEL")) {
     std::string_view f(force);
-    for (MinHashKernel k :
-         {MinHashKernel::kScalar, MinHashKernel::kAvx2, MinHashKernel::kAvx512,
-          MinHashKernel::kProbeTable}) {
+    for (int i = 0; i <= static_cast<int>(kLastMinHashKernel); ++i) {
+      const auto k = static_cast<MinHashKernel>(i);
       if (f == MinHashKernelName(k) && MinHashKernelAvailable(k)) return k;
     }
   }
@@ -167,14 +189,16 @@ void DensifyProbeTable(const std::uint32_t* sig, std::uint32_t k,
       out[i] = sig[best_bin[i]];
       continue;
     }
-    // Not met within the table: walk on exactly as the reference does.
-    for (std::uint32_t t = kProbeTableSteps;; ++t) {
-      const std::uint32_t v = sig[DensifyProbe(i, t, k)];
-      if (v != kEmptyBin) {
-        out[i] = v;
-        break;
-      }
-    }
+    out[i] = DensifyProbeBeyondTable(sig, k, i);
+  }
+}
+
+std::uint32_t DensifyProbeBeyondTable(const std::uint32_t* sig, std::uint32_t k,
+                                      std::uint32_t i) {
+  // Not met within the table: walk on exactly as the reference does.
+  for (std::uint32_t t = kProbeTableSteps;; ++t) {
+    const std::uint32_t v = sig[DensifyProbe(i, t, k)];
+    if (v != kEmptyBin) return v;
   }
 }
 
@@ -184,9 +208,7 @@ MinHasher::MinHasher(int num_hashes, MinHashKernel kernel)
     : k_(static_cast<std::uint32_t>(std::clamp(num_hashes, 1, kMaxNumHashes))),
       kernel_(MinHashKernelAvailable(kernel) ? kernel
                                              : MinHashKernel::kScalar) {
-  if (kernel_ == MinHashKernel::kProbeTable) {
-    table_ = minhash_kernels::ProbeTable(k_);
-  }
+  if (IsProbeTable(kernel_)) table_ = minhash_kernels::ProbeTable(k_);
 }
 
 void MinHasher::Compute(std::span<const std::uint64_t> features,
@@ -203,7 +225,7 @@ void MinHasher::Compute(std::span<const std::uint64_t> features,
   if (features.empty()) return;
   std::uint32_t empty[kMaxNumHashes];
   std::size_t num_empty = 0;
-  if (kernel_ == MinHashKernel::kProbeTable) {
+  if (IsProbeTable(kernel_)) {
     std::uint32_t full[kMaxNumHashes];
     std::size_t num_full = 0;
     for (std::uint32_t i = 0; i < k_; ++i) {
@@ -211,7 +233,15 @@ void MinHasher::Compute(std::span<const std::uint64_t> features,
       num_full += raw[i] != kEmptyBin;  // branch-free compaction
     }
     if (num_full == k_) return;
-    minhash_kernels::DensifyProbeTable(raw, k_, table_, full, num_full, sig);
+    if (kernel_ == MinHashKernel::kProbeTableAvx512) {
+      minhash_kernels::DensifyProbeTableAvx512(raw, k_, table_, full, num_full,
+                                               sig);
+    } else if (kernel_ == MinHashKernel::kProbeTableAvx2) {
+      minhash_kernels::DensifyProbeTableAvx2(raw, k_, table_, full, num_full,
+                                             sig);
+    } else {
+      minhash_kernels::DensifyProbeTable(raw, k_, table_, full, num_full, sig);
+    }
     return;
   }
   for (std::uint32_t i = 0; i < k_; ++i) {
@@ -221,6 +251,8 @@ void MinHasher::Compute(std::span<const std::uint64_t> features,
   if (num_empty == 0) return;
   switch (kernel_) {
     case MinHashKernel::kProbeTable:  // handled above
+    case MinHashKernel::kProbeTableAvx2:
+    case MinHashKernel::kProbeTableAvx512:
       break;
     case MinHashKernel::kAvx512:
       minhash_kernels::DensifyAvx512(raw, k_, empty, num_empty, sig);

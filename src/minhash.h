@@ -36,7 +36,18 @@
 
 namespace tickerdedup::internal {
 
-enum class MinHashKernel { kScalar, kAvx2, kAvx512, kProbeTable };
+// kProbeTable* share one method (the probe table, below) at three vector
+// widths: SSE2 (any x86-64), AVX2 and AVX-512BW.
+enum class MinHashKernel {
+  kScalar,
+  kAvx2,
+  kAvx512,
+  kProbeTable,
+  kProbeTableAvx2,
+  kProbeTableAvx512,
+};
+inline constexpr MinHashKernel kLastMinHashKernel =
+    MinHashKernel::kProbeTableAvx512;
 
 std::string_view MinHashKernelName(MinHashKernel kernel);
 bool MinHashKernelAvailable(MinHashKernel kernel);
@@ -88,6 +99,19 @@ const std::uint8_t* ProbeTable(std::uint32_t k);
 void DensifyProbeTable(const std::uint32_t* sig, std::uint32_t k,
                        const std::uint8_t* table, const std::uint32_t* full,
                        std::size_t num_full, std::uint32_t* out);
+// The same, 32 or 64 bins per step, the empty bins filled by gathers; for
+// k a multiple of 32 (64) up to 256, else they call DensifyProbeTable.
+void DensifyProbeTableAvx2(const std::uint32_t* sig, std::uint32_t k,
+                           const std::uint8_t* table, const std::uint32_t* full,
+                           std::size_t num_full, std::uint32_t* out);
+void DensifyProbeTableAvx512(const std::uint32_t* sig, std::uint32_t k,
+                             const std::uint8_t* table,
+                             const std::uint32_t* full, std::size_t num_full,
+                             std::uint32_t* out);
+// Bin i's value when the table does not reach a full bin (best step
+// kProbeTableSteps): the reference walk, from step kProbeTableSteps on.
+std::uint32_t DensifyProbeBeyondTable(const std::uint32_t* sig, std::uint32_t k,
+                                      std::uint32_t i);
 }  // namespace minhash_kernels
 
 class MinHasher {

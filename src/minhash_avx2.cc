@@ -5,6 +5,7 @@
 #include <immintrin.h>
 
 #include <algorithm>
+#include <bit>
 
 #include "minhash.h"
 
@@ -60,6 +61,57 @@ __attribute__((target("avx2"))) void DensifyAvx2(const std::uint32_t* sig,
     alignas(32) std::uint32_t res[8];
     _mm256_store_si256(reinterpret_cast<__m256i*>(res), result);
     for (std::size_t l = 0; l < n; ++l) out[bins_arr[l]] = res[l];
+  }
+}
+
+// 32 bins per step; AVX2 has no unsigned byte compare, so "earlier" is
+// min(steps, best) != best.
+__attribute__((target("avx2"))) void DensifyProbeTableAvx2(
+    const std::uint32_t* sig, std::uint32_t k, const std::uint8_t* table,
+    const std::uint32_t* full, std::size_t num_full, std::uint32_t* out) {
+  if (k % 32 != 0 || k > 256) {
+    DensifyProbeTable(sig, k, table, full, num_full, out);
+    return;
+  }
+  const __m256i none = _mm256_set1_epi32(static_cast<int>(kEmptyBin));
+  const __m256i beyond = _mm256_set1_epi32(kProbeTableSteps);
+  const int* base = reinterpret_cast<const int*>(sig);
+  for (std::uint32_t i = 0; i < k; i += 32) {
+    __m256i best = _mm256_set1_epi8(static_cast<char>(kProbeTableSteps));
+    __m256i bin = _mm256_setzero_si256();
+    for (std::size_t f = 0; f < num_full; ++f) {
+      const __m256i steps = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(
+          table + std::size_t{full[f]} * k + i));
+      const __m256i lower = _mm256_min_epu8(best, steps);
+      // All ones where steps < best (strictly: ties keep the earlier bin).
+      const __m256i same = _mm256_cmpeq_epi8(lower, best);
+      bin = _mm256_blendv_epi8(_mm256_set1_epi8(static_cast<char>(full[f])),
+                               bin, same);
+      best = lower;
+    }
+    alignas(32) std::uint8_t best_step[32];
+    alignas(32) std::uint8_t best_bin[32];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(best_step), best);
+    _mm256_store_si256(reinterpret_cast<__m256i*>(best_bin), bin);
+    for (std::uint32_t g = 0; g < 32; g += 8) {
+      const __m256i cur =
+          _mm256_loadu_si256(reinterpret_cast<const __m256i*>(sig + i + g));
+      const __m256i step = _mm256_cvtepu8_epi32(
+          _mm_loadl_epi64(reinterpret_cast<const __m128i*>(best_step + g)));
+      const __m256i from = _mm256_cvtepu8_epi32(
+          _mm_loadl_epi64(reinterpret_cast<const __m128i*>(best_bin + g)));
+      const __m256i empty = _mm256_cmpeq_epi32(cur, none);
+      const __m256i met = _mm256_cmpgt_epi32(beyond, step);
+      const __m256i v = _mm256_mask_i32gather_epi32(
+          cur, base, from, _mm256_and_si256(empty, met), 4);
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + i + g), v);
+      unsigned rest = static_cast<unsigned>(_mm256_movemask_ps(
+          _mm256_castsi256_ps(_mm256_andnot_si256(met, empty))));
+      for (; rest != 0; rest &= rest - 1) {
+        const std::uint32_t b = i + g + std::countr_zero(rest);
+        out[b] = DensifyProbeBeyondTable(sig, k, b);
+      }
+    }
   }
 }
 

@@ -8,6 +8,7 @@
 #include <immintrin.h>
 
 #include <algorithm>
+#include <bit>
 
 #include "minhash.h"
 
@@ -52,6 +53,53 @@ __attribute__((target("avx512f"))) void DensifyAvx512(
       t1 = _mm512_add_epi32(t1, one);
     }
     _mm512_mask_i32scatter_epi32(out, lanes, bins, result, 4);
+  }
+}
+
+// 64 bins per step: each full bin's row of the probe table is one load,
+// and the bins it reaches first are one compare mask (AVX-512BW).
+__attribute__((target("avx512f,avx512bw"))) void DensifyProbeTableAvx512(
+    const std::uint32_t* sig, std::uint32_t k, const std::uint8_t* table,
+    const std::uint32_t* full, std::size_t num_full, std::uint32_t* out) {
+  if (k % 64 != 0 || k > 256) {
+    DensifyProbeTable(sig, k, table, full, num_full, out);
+    return;
+  }
+  const __m512i none = _mm512_set1_epi32(static_cast<int>(kEmptyBin));
+  const __m512i beyond = _mm512_set1_epi32(kProbeTableSteps);
+  const int* base = reinterpret_cast<const int*>(sig);
+  for (std::uint32_t i = 0; i < k; i += 64) {
+    __m512i best = _mm512_set1_epi8(static_cast<char>(kProbeTableSteps));
+    __m512i bin = _mm512_setzero_si512();
+    for (std::size_t f = 0; f < num_full; ++f) {
+      const __m512i steps =
+          _mm512_loadu_si512(table + std::size_t{full[f]} * k + i);
+      // Strictly earlier: the first full bin in `full` order wins a tie,
+      // as in DensifyProbeTable (only "not within the table" ties).
+      const __mmask64 earlier = _mm512_cmplt_epu8_mask(steps, best);
+      bin = _mm512_mask_set1_epi8(bin, earlier, static_cast<char>(full[f]));
+      best = _mm512_min_epu8(best, steps);
+    }
+    alignas(64) std::uint8_t best_step[64];
+    alignas(64) std::uint8_t best_bin[64];
+    _mm512_store_si512(best_step, best);
+    _mm512_store_si512(best_bin, bin);
+    for (std::uint32_t g = 0; g < 64; g += 16) {
+      const __m512i cur = _mm512_loadu_si512(sig + i + g);
+      const __m512i step = _mm512_cvtepu8_epi32(
+          _mm_load_si128(reinterpret_cast<const __m128i*>(best_step + g)));
+      const __m512i from = _mm512_cvtepu8_epi32(
+          _mm_load_si128(reinterpret_cast<const __m128i*>(best_bin + g)));
+      const __mmask16 empty = _mm512_cmpeq_epi32_mask(cur, none);
+      const __mmask16 met = _mm512_cmplt_epi32_mask(step, beyond);
+      const __m512i v =
+          _mm512_mask_i32gather_epi32(cur, empty & met, from, base, 4);
+      _mm512_storeu_si512(out + i + g, v);
+      for (unsigned rest = empty & ~met; rest != 0; rest &= rest - 1) {
+        const std::uint32_t b = i + g + std::countr_zero(rest);
+        out[b] = DensifyProbeBeyondTable(sig, k, b);
+      }
+    }
   }
 }
 

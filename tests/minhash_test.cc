@@ -22,8 +22,8 @@ std::vector<std::uint64_t> RandomSet(std::mt19937_64& rng, std::size_t n) {
 
 std::vector<MinHashKernel> AvailableKernels() {
   std::vector<MinHashKernel> out;
-  for (MinHashKernel k : {MinHashKernel::kScalar, MinHashKernel::kAvx2,
-                          MinHashKernel::kAvx512, MinHashKernel::kProbeTable}) {
+  for (int i = 0; i <= static_cast<int>(kLastMinHashKernel); ++i) {
+    const auto k = static_cast<MinHashKernel>(i);
     if (MinHashKernelAvailable(k)) out.push_back(k);
   }
   return out;
@@ -32,7 +32,7 @@ std::vector<MinHashKernel> AvailableKernels() {
 TEST(MinHash, EveryKernelMatchesScalar) {
   std::mt19937_64 rng(42);
   auto kernels = AvailableKernels();
-  for (int k : {1, 2, 7, 16, 17, 64, 100, 128, 1024}) {
+  for (int k : {1, 2, 7, 16, 17, 32, 64, 96, 100, 128, 192, 256, 1024}) {
     MinHasher reference(k, MinHashKernel::kScalar);
     for (std::size_t n : {0, 1, 2, 3, 5, 8, 13, 31, 64, 200, 1000, 5000}) {
       for (int trial = 0; trial < 5; ++trial) {
