@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <string>
 
 #include "stopwords.h"
@@ -272,8 +271,8 @@ void NearTypoMatches(
       if (size < static_cast<std::size_t>(kNearMinWord)) return false;
       std::size_t len = 0;
       for (std::size_t k = 0; k < std::min(size, kPrefix); ++k) {
-        std::memcpy(joined.data() + len, variant[k].data(), variant[k].size());
-        len += variant[k].size();
+        // A code point is 1-4 bytes: a loop, not a call to memcpy.
+        for (char c : variant[k]) joined[len++] = c;
       }
       std::uint16_t v = fingerprint(std::string_view(joined.data(), len));
       if (v == fp || !has(other_fps, v) || has(own_fps, v)) return false;
