@@ -36,6 +36,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "word_hash.h"
+
 namespace tickerdedup::internal {
 namespace {
 
@@ -412,7 +414,7 @@ constexpr Entry kEntries[] = {
     {"bilhoes", kN, 1000000000},
 };
 
-using Table = absl::flat_hash_map<std::string_view, ClosedClass>;
+using Table = absl::flat_hash_map<std::string_view, ClosedClass, WordHash>;
 
 Table BuildTable() {
   Table table;

@@ -24,6 +24,7 @@
 #include <string_view>
 
 #include "absl/container/flat_hash_map.h"
+#include "word_hash.h"
 
 namespace tickerdedup::internal {
 namespace {
@@ -116,7 +117,7 @@ constexpr char kDeuStopWords[] =
     "sobald solange keiner keines nie nichts niemand";
 
 struct Table {
-  absl::flat_hash_map<std::string_view, std::uint32_t> mask;
+  absl::flat_hash_map<std::string_view, std::uint32_t, WordHash> mask;
 };
 
 void AddList(std::string_view list, int bit, Table* table) {
