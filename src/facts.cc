@@ -1030,15 +1030,19 @@ void SplitEntityWords(std::string_view text, std::vector<CodePoint>* cps,
                       std::vector<EntityWord>* words,
                       std::uint32_t* last_separator_word,
                       std::uint32_t* trailing_paren_word) {
-  cps->clear();
   words->clear();
+  // At most one code point per byte: written by index into a buffer that
+  // only grows (push_back per character was a third of AddEntityFacts).
+  if (cps->size() < text.size()) cps->resize(text.size());
+  CodePoint* out = cps->data();
+  std::size_t count = 0;
   const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   const CharClass* ascii = AsciiClasses();
   std::size_t i = 0;
   while (i < text.size()) {
     if (data[i] < 0x80) {
-      cps->push_back({data[i], static_cast<std::uint32_t>(i),
-                      static_cast<std::uint32_t>(i + 1), ascii[data[i]]});
+      out[count++] = {data[i], static_cast<std::uint32_t>(i),
+                      static_cast<std::uint32_t>(i + 1), ascii[data[i]]};
       ++i;
       continue;
     }
@@ -1050,11 +1054,11 @@ void SplitEntityWords(std::string_view text, std::vector<CodePoint>* cps,
       n = 1;
     }
     const CharClass k = c < 0 ? CharClass::kOther : Classify(c);
-    cps->push_back({c, static_cast<std::uint32_t>(i),
-                    static_cast<std::uint32_t>(i + n), k});
+    out[count++] = {c, static_cast<std::uint32_t>(i),
+                    static_cast<std::uint32_t>(i + n), k};
     i += static_cast<std::size_t>(n);
   }
-  const std::vector<CodePoint>& cp = *cps;
+  const std::span<const CodePoint> cp(out, count);
   auto at = [&](std::size_t j) {
     return j < cp.size() ? cp[j].k : CharClass::kSpace;
   };
