@@ -289,6 +289,34 @@ TEST_F(XlangTest, ApertiumPairsGiveMissingWordsPivots) {
   EXPECT_FALSE(Verify(kSpa2, "Governo multa os agricultores"));
 }
 
+// Irregular verb forms (Apertium's generators, read by
+// tools/build_lexicon.py) carry their infinitive's pivots: Spanish "quiere"
+// (querer) and Italian "vuole" (volere) meet English "wants"; their Snowball
+// stems ("quier", "vuol") are no infinitive's, so without the generated
+// rows the verb is a unit no pivot covers.
+TEST_F(XlangTest, IrregularVerbFormsMeetTheirInfinitivesPivots) {
+  std::string_view pivots;
+  if (!xl_->lexicon().LookupExact(LexLang::kSpa, "quiere", &pivots) ||
+      !xl_->lexicon().LookupExact(LexLang::kIta, "vuole", &pivots)) {
+    GTEST_SKIP() << "lexicon built without Apertium's generators (Debian "
+                    "apertium-es-pt, apertium-spa-ita, lttoolbox)";
+  }
+  EXPECT_NE(pivots.find("want"), std::string_view::npos) << pivots;
+  constexpr char kEng[] = "Farmers want cheaper diesel";
+  constexpr char kSpa[] = "El campesino quiere gasoil barato";
+  const XlangAlignment al = Align(kEng, kSpa);
+  EXPECT_EQ(al.covered[1][XlangProfile::kWord],
+            al.units[1][XlangProfile::kWord]);
+  const XlangAlignment al2 =
+      Align(kEng, "Il contadino vuole gasolio economico");
+  EXPECT_EQ(al2.covered[1][XlangProfile::kWord],
+            al2.units[1][XlangProfile::kWord]);
+  // Another verb is not covered by "want".
+  const XlangAlignment other = Align(kEng, "El campesino teme gasoil barato");
+  EXPECT_LT(other.covered[1][XlangProfile::kWord],
+            other.units[1][XlangProfile::kWord]);
+}
+
 // Country names (Debian iso-codes, "cty" lines) and codes ("US", "USA",
 // "UK": acronym classes) share a feature, so "Estados Unidos", "États-Unis"
 // and "US" are one name across languages.

@@ -405,6 +405,103 @@ APERTIUM_MAX_STEPS = 20_000_000
 APERTIUM_MAX_DEPTH = 120
 
 
+# Apertium's morphological generators (lttoolbox transducers in the same
+# Debian packages) of four of the five languages, to list the inflected
+# forms of verbs whose Snowball stem is not the infinitive's: Spanish
+# "quiere" (querer), "tuve" (tener), Italian "vuole" (volere), French
+# "veut" (vouloir), Portuguese "tive" (ter). The stem rows serve regular
+# forms; these forms found no entry, or another word's. German has no
+# Apertium package in Debian.
+APERTIUM_GENERATORS = (
+    ("apertium-es-pt", "pt-es.autogen.bin", "spa"),
+    ("apertium-es-pt", "es-pt.autogen.bin", "por"),
+    ("apertium-spa-ita", "spa-ita.autogen.bin", "ita"),
+    ("apertium-fr-es", "es-fr.autogen.bin", "fra"),
+)
+APERTIUM_FORMS = os.environ.get("LEX_APERTIUM_FORMS", "spa por ita fra").split()
+INFINITIVE_RE = {
+    "spa": re.compile(r"[^\W\d_]{2,}(ar|er|ir)$"),
+    "por": re.compile(r"[^\W\d_]{2,}(ar|er|ir)$"),
+    "ita": re.compile(r"[^\W\d_]{2,}(are|ere|ire|rre)$"),
+    "fra": re.compile(r"[^\W\d_]{2,}(er|ir|re)$"),
+}
+# Apertium's verb tags (the Romance dictionaries share them): lexical and
+# modal verbs; indicative present, imperfect, preterite, future,
+# conditional, subjunctive present and imperfect, in three persons and two
+# numbers; infinitive, gerund, participles. A tag sequence a dictionary
+# does not have generates "#lemma<...>", which is dropped.
+APERTIUM_VERB_POS = ("vblex", "vbmod")
+APERTIUM_VERB_TAGS = tuple(
+    ["<%s><%s><%s>" % (t, p, n)
+     for t in ("pri", "pii", "ifi", "fti", "cni", "prs", "pis")
+     for p in ("p1", "p2", "p3") for n in ("sg", "pl")] +
+    ["<ger>", "<pprs>"] +
+    ["<pp><%s><%s>" % (g, n) for g in ("m", "f") for n in ("sg", "pl")])
+
+
+def apertium_verb_forms(binfile, lemmas):
+    """{form: {lemma}}: the forms Apertium's generator `binfile` makes of
+    the verbs `lemmas` ({spelling: key}; forms and lemmas as keys: folded),
+    or None when lt-proc (Debian lttoolbox) is missing or fails."""
+    tool = shutil.which("lt-proc")
+    if tool is None or not os.path.exists(binfile):
+        return None
+    requests, owners = [], []
+    for spelled, key in sorted(lemmas.items()):
+        for pos in APERTIUM_VERB_POS:
+            for tags in APERTIUM_VERB_TAGS:
+                requests.append("^%s<%s>%s$" % (spelled, pos, tags))
+                owners.append(key)
+    try:
+        out = subprocess.run([tool, "-g", binfile],
+                             input="\n".join(requests) + "\n",
+                             capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    lines = out.split("\n")
+    if len(lines) < len(requests):
+        return None
+    forms = {}
+    for key, line in zip(owners, lines):
+        form = line.strip()
+        # "#..." / "@..." mark what the generator could not make; a clitic
+        # or multiword form is no key token.
+        if (not form or form[0] in "#@*" or "<" in form or " " in form or
+                "-" in form):
+            continue
+        forms.setdefault(fold(form), set()).add(key)
+    return forms
+
+
+def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop):
+    """Adds rows for `lang`'s irregular verb forms (APERTIUM_GENERATORS):
+    a form gets its infinitive's pivots when it has no row of its own and
+    its stem differs from the infinitive's. Returns (rows added, generator
+    used) or (0, None)."""
+    gen = [g for g in APERTIUM_GENERATORS if g[2] == lang]
+    if lang not in APERTIUM_FORMS or not apertium_dir or not gen:
+        return 0, None
+    package, name, _ = gen[0]
+    verbs = {sp: key for key, sp in spelled.items()
+             if key in rows and INFINITIVE_RE[lang].match(key)}
+    forms = apertium_verb_forms(os.path.join(apertium_dir, package, name),
+                                verbs)
+    if forms is None:
+        return 0, None
+    added = 0
+    for form, owners in sorted(forms.items()):
+        # A form of two verbs ("fue": ser, ir) is left to the stem rows.
+        if (len(owners) != 1 or form in rows or len(form) < 3 or
+                form in stop.get(lang, ()) or not WORD_RE.match(form)):
+            continue
+        lemma = next(iter(owners))
+        if stemmers.stem(lang, form) == stemmers.stem(lang, lemma):
+            continue
+        rows[form] = list(rows[lemma])
+        added += 1
+    return added, "%s(%s)" % (package, name)
+
+
 def read_apertium(binfile):
     """{(lemma, translation)} of the content-word entries of an Apertium
     bilingual transducer, or None when lt-print (Debian lttoolbox-dev) is
@@ -651,6 +748,9 @@ class Lexicon:
         self.missing = []
         self._direct = {lang: {} for lang in LANGS}
         self._scores = {}
+        # spelled[L][key] = a headword's spelling (lower case, accents kept)
+        # for Apertium's generators, which take lemmas as written.
+        self.spelled = {lang: {} for lang in LANGS}
         langs = ["eng"] + LANGS
         for src in langs:
             for dst in langs:
@@ -700,6 +800,8 @@ class Lexicon:
             hw = fold(head)
             if not WORD_RE.match(hw) or hw in self.stop.get(src, ()):
                 continue
+            if src in self.spelled:
+                self.spelled[src].setdefault(hw, head.lower())
             rank = first_rank
             for t in trans:
                 if not WORD_RE.match(t):
@@ -1028,6 +1130,14 @@ def main():
               "other languages' dictionaries), %d stems"
               % (lang, len(rows[lang]), len(rows[lang]) - stems, routed,
                  stems), file=sys.stderr)
+    generators = []
+    for lang in LANGS:
+        added, used = add_verb_forms(rows[lang], lang, lex.spelled[lang],
+                                     args.apertium, stemmers, stop)
+        if used:
+            generators.append(used)
+            print("build_lexicon: %s %d irregular verb forms (%s)"
+                  % (lang, added, used), file=sys.stderr)
     countries, country_edges = country_rows(args.iso_codes, args.locale_dir)
     alpha = {}
     for code, a2 in country_edges:
@@ -1086,6 +1196,10 @@ def main():
             f.write("# and from Apertium bilingual dictionaries (%s); GPL-2 / "
                     "GPL-2+ data: build it, never commit it.\n"
                     % " ".join(lex.apertium))
+        if generators:
+            f.write("# and verb forms from Apertium generators (%s); GPL-2 / "
+                    "GPL-2+ data: build it, never commit it.\n"
+                    % " ".join(generators))
         if rows["cty"]:
             f.write("# cty lines and alpha-3 acr edges: ISO 3166-1 country "
                     "names from iso-codes (LGPL-2.1+).\n")

@@ -30,8 +30,11 @@ pkgs=(
   wordnet-base
   # Apertium's Spanish-Portuguese and Spanish-Italian bilingual dictionaries,
   # read through lt-print (lttoolbox-dev): more spa/por/ita words get pivots.
-  # Optional: without them the lexicon is FreeDict's alone.
-  apertium-es-pt apertium-spa-ita lttoolbox-dev
+  # Their morphological generators, and French-Spanish's for French, run
+  # through lt-proc (lttoolbox) list irregular verb forms ("quiere" ->
+  # querer, "veut" -> vouloir). Optional: without them the lexicon is
+  # FreeDict's alone.
+  apertium-es-pt apertium-spa-ita apertium-fr-es lttoolbox lttoolbox-dev
   # ISO 3166-1 country names in the five languages (iso-codes' JSON and
   # gettext translations): "Estados Unidos", "États-Unis" and "US" meet.
   # Optional: without it the lexicon has no country lines.
