@@ -317,6 +317,29 @@ TEST_F(XlangTest, IrregularVerbFormsMeetTheirInfinitivesPivots) {
             other.units[1][XlangProfile::kWord]);
 }
 
+// Pivots are lemmatized like English text: FreeDict translates German
+// "gestiegen" as "risen", which stems to itself, while the English text's
+// "rises" stems to "rise"; tools/build_lexicon.py writes the pivot as its
+// WordNet lemma (PIVOT_LEMMAS).
+TEST_F(XlangTest, InflectedEnglishPivotsAreLemmas) {
+  std::string_view pivots, lemmas;
+  if (!xl_->lexicon().LookupExact(LexLang::kEng, "risen", &lemmas) ||
+      !xl_->lexicon().LookupExact(LexLang::kDeu, "gestiegen", &pivots)) {
+    GTEST_SKIP() << "lexicon built without WordNet or without this row";
+  }
+  auto has = [](std::string_view list, std::string_view word) {
+    while (!list.empty()) {
+      const std::size_t space = list.find(' ');
+      if (list.substr(0, space) == word) return true;
+      if (space == std::string_view::npos) break;
+      list.remove_prefix(space + 1);
+    }
+    return false;
+  };
+  EXPECT_TRUE(has(pivots, "rise")) << pivots;
+  EXPECT_FALSE(has(pivots, "risen")) << pivots;
+}
+
 // Country names (Debian iso-codes, "cty" lines) and codes ("US", "USA",
 // "UK": acronym classes) share a feature, so "Estados Unidos", "États-Unis"
 // and "US" are one name across languages.

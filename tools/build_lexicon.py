@@ -95,6 +95,12 @@ WORDNET_POS = ("noun", "verb", "adj", "adv")
 # lemmas matched the same NTREX / STS-B pairs and lost 0.1 pt of stream
 # recall and precision ("better" / "best" -> "well"; docs/xlang.md).
 WN_MAX_LEMMAS = int(os.environ.get("LEX_WN_MAX_LEMMAS", "1"))
+# Pivots that are inflected English forms and no noun or verb themselves
+# ("risen", "taken", "teeth", "spent": FreeDict translates German
+# "gestiegen" as "risen") become their lemma: the engine stems pivots, and
+# "risen" stems to itself while English text's "rises" stems to "rise".
+# Forms that are lemmas too ("feed", past of "fee"; "lay") stay.
+PIVOT_LEMMAS = int(os.environ.get("LEX_PIVOT_LEMMAS", "1"))
 # Of morphy's detachment rules (WordNet morphy(7WN): noun -s -ses -xes -zes
 # -ches -shes -men -ies, verb -s -ies -es -ed -ing, adj -er -est) only
 # -men -> -man moves a word out of its lemma's Snowball stem ("women" /
@@ -1138,6 +1144,23 @@ def main():
             generators.append(used)
             print("build_lexicon: %s %d irregular verb forms (%s)"
                   % (lang, added, used), file=sys.stderr)
+    if PIVOT_LEMMAS and english.forms:
+        bases = english.by_pos.get("noun", set()) | english.by_pos.get(
+            "verb", set())
+        changed = 0
+        for lang in LANGS:
+            for word, piv in rows[lang].items():
+                out = []
+                for p in piv:
+                    lemmas = english.forms.get(p)
+                    if lemmas and p not in bases:
+                        p = lemmas[0]
+                        changed += 1
+                    if p not in out:
+                        out.append(p)
+                rows[lang][word] = out
+        print("build_lexicon: %d pivots that are inflected English forms "
+              "replaced by their lemma" % changed, file=sys.stderr)
     countries, country_edges = country_rows(args.iso_codes, args.locale_dir)
     alpha = {}
     for code, a2 in country_edges:
