@@ -68,6 +68,8 @@ constexpr int kMaxHeadPivots = 3;
 // xneg unchanged; from 10 bytes NTREX 0.7474 but stream precision -0.001.
 constexpr std::size_t kMinSplitHeadword = 12;
 constexpr std::size_t kMinCompoundPart = 4;
+constexpr std::size_t kMinInflectedHead = 5;
+
 bool SplitCompound(const Lexicon& lexicon, std::string_view word,
                    std::string_view* head_pivots,
                    std::string_view* modifier_pivots) {
@@ -86,6 +88,22 @@ bool SplitCompound(const Lexicon& lexicon, std::string_view word,
         *modifier_pivots = {};
       }
     }
+    return true;
+  }
+  // No headword ends the word: an inflected head ("Opferzahlen",
+  // "Viktoriakreuzes", "Todesschüssen") by its stem row.
+  for (std::size_t p = 3; p + kMinInflectedHead <= word.size(); ++p) {
+    if ((static_cast<unsigned char>(word[p]) & 0xC0) == 0x80) continue;
+    std::string_view modifier = word.substr(0, p);
+    std::string_view modifier_found;
+    if (!lexicon.LookupExact(LexLang::kDeu, modifier, &modifier_found) &&
+        !(modifier.size() > 3 && modifier.back() == 's' &&
+          lexicon.LookupExact(LexLang::kDeu, modifier.substr(0, p - 1),
+                              &modifier_found))) {
+      continue;
+    }
+    if (!lexicon.Lookup(LexLang::kDeu, word.substr(p), head_pivots)) continue;
+    *modifier_pivots = modifier_found;
     return true;
   }
   return false;
