@@ -170,7 +170,8 @@ class EngineImpl final : public Engine {
   EngineImpl(const EngineOptions& options,
              std::shared_ptr<const internal::CrossLingual> xl)
       : options_(options),
-        store_(internal::NewInMemoryIndexStore(options.window)),
+        store_(internal::NewInMemoryIndexStore(options.window,
+                                               options.expected_items)),
         xl_(std::move(xl)) {
     if (options_.match != MatchLevel::kExact) {
       near_ = std::make_unique<internal::SketchIndex>(NearOptions(options_));

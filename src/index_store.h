@@ -67,7 +67,10 @@ class IndexStore {
 
 // The default store: open-addressed tables from key and from id to slots,
 // and an intrusive LRU list over the slots. About 60-94 bytes per item.
-std::unique_ptr<IndexStore> NewInMemoryIndexStore(std::size_t capacity_hint);
+// `expected_items` (<= capacity_hint; 0: unknown) sizes the key table from
+// the start.
+std::unique_ptr<IndexStore> NewInMemoryIndexStore(
+    std::size_t capacity_hint, std::size_t expected_items = 0);
 
 }  // namespace tickerdedup::internal
 

@@ -102,9 +102,10 @@ Key128 MakeKey(std::mt19937_64& rng, bool colliding, bool wrapping = false) {
 // operations start, after growth and churn.
 void RunRandom(std::uint64_t seed, std::size_t window, std::size_t ops,
                bool colliding, std::size_t capacity_hint,
-               std::size_t exact_only_ops = 0, bool wrapping = false) {
+               std::size_t exact_only_ops = 0, bool wrapping = false,
+               std::size_t expected_items = 0) {
   std::mt19937_64 rng(seed);
-  auto store = NewInMemoryIndexStore(capacity_hint);
+  auto store = NewInMemoryIndexStore(capacity_hint, expected_items);
   ReferenceStore ref;
   std::vector<Key128> keys;  // every key ever inserted, to probe again
   std::uint64_t next_id = 0;
@@ -187,6 +188,24 @@ TEST(InMemoryIndexStore, AgreesWithReferenceOnRunsWrappingAround) {
   RunRandom(10, /*window=*/1 << 20, 40000, /*colliding=*/false, 16,
             /*exact_only_ops=*/0, /*wrapping=*/true);
   RunRandom(11, /*window=*/1 << 20, 30000, /*colliding=*/true, 1 << 20);
+}
+
+// A store told how many items come starts with its key table sized for
+// them (EngineOptions::expected_items): the same answers, whether the
+// estimate is right, too small (it doubles from there) or too large.
+TEST(InMemoryIndexStore, AgreesWithReferenceWhenPresized) {
+  RunRandom(12, /*window=*/1 << 20, 40000, /*colliding=*/false, 1 << 20,
+            /*exact_only_ops=*/0, /*wrapping=*/false,
+            /*expected_items=*/20000);
+  RunRandom(13, /*window=*/1 << 20, 40000, /*colliding=*/false, 1 << 20,
+            /*exact_only_ops=*/0, /*wrapping=*/true,
+            /*expected_items=*/3000);
+  RunRandom(14, /*window=*/5000, 40000, /*colliding=*/true, 5000,
+            /*exact_only_ops=*/0, /*wrapping=*/false,
+            /*expected_items=*/5000);
+  auto small = NewInMemoryIndexStore(1 << 20);
+  auto presized = NewInMemoryIndexStore(1 << 20, 1 << 18);
+  EXPECT_GT(presized->MemoryBytes(), small->MemoryBytes() + (1 << 20));
 }
 
 // The case the in-place doubling sets the first run aside for: an entry

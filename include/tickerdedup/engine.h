@@ -58,6 +58,11 @@ struct EngineOptions {
   // that does not depend on other items: normalization, language id,
   // features, sketches. Decisions are identical for any value.
   int threads = 1;
+  // Items the caller expects to add, when it knows (0: unknown). The exact
+  // index then starts sized for min(expected_items, window) instead of
+  // growing to it by doublings; results are the same either way. The CLI
+  // estimates it from the sizes of its input files.
+  std::size_t expected_items = 0;
 };
 
 struct Item {
