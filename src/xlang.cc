@@ -90,8 +90,9 @@ bool SplitCompound(const Lexicon& lexicon, std::string_view word,
     }
     return true;
   }
-  // No headword ends the word: an inflected head ("Opferzahlen",
-  // "Viktoriakreuzes", "Todesschüssen") by its stem row.
+  // No headword ends the word: an inflected head ("Mordverdachts",
+  // "Viktoriakreuzes", "Todesschüssen") by its stem row, after a headword
+  // modifier.
   for (std::size_t p = 3; p + kMinInflectedHead <= word.size(); ++p) {
     if ((static_cast<unsigned char>(word[p]) & 0xC0) == 0x80) continue;
     std::string_view modifier = word.substr(0, p);
