@@ -16,6 +16,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -447,6 +448,38 @@ TEST(CliTest, StatsGoToStderr) {
   EXPECT_NE(result.err.find("items 3: new 2, exact 1"), std::string::npos)
       << result.err;
   EXPECT_NE(result.err.find("peak RSS"), std::string::npos);
+}
+
+// A regular file lets the CLI size the index for the items it holds
+// (EngineOptions::expected_items); a pipe does not. The decisions are the
+// same: 30,000 lines, a third of them repeats, through both.
+TEST(CliTest, SizingFromAFileChangesNoDecision) {
+  std::string input;
+  for (int i = 0; i < 30000; ++i) {
+    const int n = i % 3 == 2 ? i / 7 : i;  // every third line repeats
+    input += "Headline number " + std::to_string(n) + " about topic " +
+             std::to_string(n % 97) + "\n";
+  }
+  const std::string path = TempPath("sizing.txt");
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << input;
+  }
+  for (const char* match : {"exact", "near"}) {
+    SCOPED_TRACE(match);
+    const std::vector<std::string> args = {"--match",  match,     "--emit",
+                                           "annotate", "--split", "lines"};
+    RunResult piped = RunCli(args, input);
+    std::vector<std::string> with_file = args;
+    with_file.push_back(path);
+    RunResult from_file = RunCli(with_file, "");
+    EXPECT_EQ(piped.rc, 0);
+    EXPECT_EQ(from_file.rc, 0);
+    EXPECT_EQ(std::count(piped.out.begin(), piped.out.end(), '\n'), 30000);
+    EXPECT_NE(piped.out.find("\"verdict\":\"exact\""), std::string::npos);
+    EXPECT_TRUE(piped.out == from_file.out);
+  }
+  std::remove(path.c_str());
 }
 
 }  // namespace
