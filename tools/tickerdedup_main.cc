@@ -1307,12 +1307,15 @@ class Runner {
 }  // namespace
 
 // How many items the inputs may hold, when every one is a regular file
-// (stdin included): their bytes over kBytesPerItemEstimate, an
-// over-estimate for headlines (61-72 bytes each in the generated feeds,
-// ~240 as JSON Lines); the engine caps it at the window. 0 when any input
-// is a pipe or a terminal: a stream's length is unknown.
-constexpr std::size_t kBytesPerItemEstimate = 48;
-std::size_t ExpectedItems(const std::vector<std::string>& inputs) {
+// (stdin included): their bytes over a size per item on the low side, so
+// that the count is high rather than low (text headlines are 61-72 bytes
+// each in the generated feeds, JSON Lines records ~240 with their other
+// fields); the engine caps it at the window. 0 when any input is a pipe or
+// a terminal: a stream's length is unknown.
+constexpr std::size_t kTextBytesPerItem = 48;
+constexpr std::size_t kJsonlBytesPerItem = 160;
+std::size_t ExpectedItems(const std::vector<std::string>& inputs,
+                          InputFormat format) {
   std::uint64_t bytes = 0;
   for (const std::string& name : inputs) {
     struct stat st;
@@ -1321,7 +1324,9 @@ std::size_t ExpectedItems(const std::vector<std::string>& inputs) {
     if (rc != 0 || !S_ISREG(st.st_mode)) return 0;
     bytes += static_cast<std::uint64_t>(st.st_size);
   }
-  return static_cast<std::size_t>(bytes / kBytesPerItemEstimate);
+  return static_cast<std::size_t>(bytes / (format == InputFormat::kJsonl
+                                               ? kJsonlBytesPerItem
+                                               : kTextBytesPerItem));
 }
 
 int main(int argc, char** argv) {
@@ -1330,7 +1335,7 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   CliOptions options = ParseArgs(argc, argv);
 
-  options.engine.expected_items = ExpectedItems(options.inputs);
+  options.engine.expected_items = ExpectedItems(options.inputs, options.input);
   std::string error;
   std::unique_ptr<Engine> engine = Engine::Create(options.engine, &error);
   if (!engine) {
