@@ -597,8 +597,11 @@ std::uint16_t FpAt(const std::uint8_t* p) {
 
 XlangCoverBound::XlangCoverBound() = default;
 
-bool XlangCoverBound::UnitCovered(const std::uint8_t* fps, int count, int cls,
-                                  const Bitmap& all, const Bitmap& facts) {
+// Inline: StoredSideBound calls it for every unit of every candidate, and
+// as a call it cost 3% of the default mode's instructions.
+inline bool XlangCoverBound::UnitCovered(const std::uint8_t* fps, int count,
+                                         int cls, const Bitmap& all,
+                                         const Bitmap& facts) {
   if (cls == XlangProfile::kFact) return Test(facts, FpAt(fps));
   bool covered = false;
   for (int k = 0; k < count; ++k) covered |= Test(all, FpAt(fps + 2 * k));
@@ -713,13 +716,8 @@ XlangAlignment XlangCoverBound::StoredSideBound(
     if (!XlangProfile::InfoValid(info[u]) || end - p < 2 * count) {
       return XlangAlignment();
     }
-    std::uint64_t hit;
-    if (cls == XlangProfile::kFact) {
-      hit = Test(query_facts_, FpAt(p));
-    } else {
-      hit = 0;
-      for (int k = 0; k < count; ++k) hit |= Test(query_all_, FpAt(p + 2 * k));
-    }
+    const std::uint64_t hit =
+        UnitCovered(p, count, cls, query_all_, query_facts_);
     units += std::uint64_t{1} << (8 * cls);
     covered += hit << (8 * cls);
     p += 2 * count;
