@@ -70,6 +70,21 @@ constexpr std::size_t kMinSplitHeadword = 12;
 constexpr std::size_t kMinCompoundPart = 4;
 constexpr std::size_t kMinInflectedHead = 5;
 
+// The pivots of a compound's modifier, a linking "s" dropped when only
+// that makes it a headword ("Einwanderungs" -> "Einwanderung"); false, and
+// empty pivots, when it is no headword.
+bool ModifierPivots(const Lexicon& lexicon, std::string_view modifier,
+                    std::string_view* pivots) {
+  if (lexicon.LookupExact(LexLang::kDeu, modifier, pivots)) return true;
+  if (modifier.size() > 3 && modifier.back() == 's' &&
+      lexicon.LookupExact(LexLang::kDeu,
+                          modifier.substr(0, modifier.size() - 1), pivots)) {
+    return true;
+  }
+  *pivots = {};
+  return false;
+}
+
 bool SplitCompound(const Lexicon& lexicon, std::string_view word,
                    std::string_view* head_pivots,
                    std::string_view* modifier_pivots) {
@@ -79,15 +94,7 @@ bool SplitCompound(const Lexicon& lexicon, std::string_view word,
     if (!lexicon.LookupExact(LexLang::kDeu, word.substr(p), head_pivots)) {
       continue;
     }
-    std::string_view modifier = word.substr(0, p);
-    *modifier_pivots = {};
-    if (!lexicon.LookupExact(LexLang::kDeu, modifier, modifier_pivots) &&
-        modifier.size() > 3 && modifier.back() == 's') {
-      modifier.remove_suffix(1);
-      if (!lexicon.LookupExact(LexLang::kDeu, modifier, modifier_pivots)) {
-        *modifier_pivots = {};
-      }
-    }
+    ModifierPivots(lexicon, word.substr(0, p), modifier_pivots);
     return true;
   }
   // No headword ends the word: an inflected head ("Mordverdachts",
@@ -95,16 +102,12 @@ bool SplitCompound(const Lexicon& lexicon, std::string_view word,
   // modifier.
   for (std::size_t p = 3; p + kMinInflectedHead <= word.size(); ++p) {
     if ((static_cast<unsigned char>(word[p]) & 0xC0) == 0x80) continue;
-    std::string_view modifier = word.substr(0, p);
-    std::string_view modifier_found;
-    if (!lexicon.LookupExact(LexLang::kDeu, modifier, &modifier_found) &&
-        !(modifier.size() > 3 && modifier.back() == 's' &&
-          lexicon.LookupExact(LexLang::kDeu, modifier.substr(0, p - 1),
-                              &modifier_found))) {
+    std::string_view modifier;
+    if (!ModifierPivots(lexicon, word.substr(0, p), &modifier) ||
+        !lexicon.Lookup(LexLang::kDeu, word.substr(p), head_pivots)) {
       continue;
     }
-    if (!lexicon.Lookup(LexLang::kDeu, word.substr(p), head_pivots)) continue;
-    *modifier_pivots = modifier_found;
+    *modifier_pivots = modifier;
     return true;
   }
   return false;
