@@ -704,6 +704,20 @@ std::string_view JsonErrorReason(simdjson::error_code error) {
   }
 }
 
+// The bytes of the inputs when every one is a regular file ("-": standard
+// input, by fstat); 0 when any is a pipe, a terminal or unreadable.
+std::uint64_t RegularInputBytes(const std::vector<std::string>& inputs) {
+  std::uint64_t bytes = 0;
+  for (const std::string& name : inputs) {
+    struct stat st;
+    const int rc =
+        name == "-" ? fstat(STDIN_FILENO, &st) : stat(name.c_str(), &st);
+    if (rc != 0 || !S_ISREG(st.st_mode)) return 0;
+    bytes += static_cast<std::uint64_t>(st.st_size);
+  }
+  return bytes;
+}
+
 class Runner {
  public:
   Runner(const CliOptions& options, Engine* engine, FdWriter* out,
@@ -727,16 +741,11 @@ class Runner {
     batching_ = !options_.line_buffered;
     clock_gettime(CLOCK_MONOTONIC, &start_);
     last_progress_ = start_;
-    if (show_progress_) {
-      for (const std::string& name : options_.inputs) {
-        struct stat st;
-        if (name == "-" || stat(name.c_str(), &st) != 0 ||
-            !S_ISREG(st.st_mode)) {
-          total_bytes_ = 0;
-          break;
-        }
-        total_bytes_ += static_cast<std::uint64_t>(st.st_size);
-      }
+    // Progress shows a share of the total for named files only.
+    if (show_progress_ &&
+        std::find(options_.inputs.begin(), options_.inputs.end(), "-") ==
+            options_.inputs.end()) {
+      total_bytes_ = RegularInputBytes(options_.inputs);
     }
   }
 
@@ -1316,17 +1325,9 @@ constexpr std::size_t kTextBytesPerItem = 48;
 constexpr std::size_t kJsonlBytesPerItem = 160;
 std::size_t ExpectedItems(const std::vector<std::string>& inputs,
                           InputFormat format) {
-  std::uint64_t bytes = 0;
-  for (const std::string& name : inputs) {
-    struct stat st;
-    const int rc =
-        name == "-" ? fstat(STDIN_FILENO, &st) : stat(name.c_str(), &st);
-    if (rc != 0 || !S_ISREG(st.st_mode)) return 0;
-    bytes += static_cast<std::uint64_t>(st.st_size);
-  }
-  return static_cast<std::size_t>(bytes / (format == InputFormat::kJsonl
-                                               ? kJsonlBytesPerItem
-                                               : kTextBytesPerItem));
+  return static_cast<std::size_t>(
+      RegularInputBytes(inputs) /
+      (format == InputFormat::kJsonl ? kJsonlBytesPerItem : kTextBytesPerItem));
 }
 
 int main(int argc, char** argv) {
