@@ -328,11 +328,11 @@ class Tokenizer {
   }
 
   // Clock times (ReadClockTime) as 24-hour values like the "17:30" /
-  // "17h30" of other languages. Returns the end, or 0.
-  std::size_t Clock(std::size_t b) {
+  // "17h30" of other languages; e1 ends the hour's digits. Returns the end,
+  // or 0.
+  std::size_t Clock(std::size_t b, std::size_t e1) {
     ClockTime t;
     if (!ReadClockTime(s_, b, &t)) return 0;
-    const std::size_t e1 = DigitRunEnd(s_, b);
     Push(TokenKind::kNumber, b, e1, FromInt(t.hour), 2);
     if (t.minute >= 0) {
       Push(TokenKind::kTimeSep, e1, e1 + 1);
@@ -369,7 +369,7 @@ class Tokenizer {
   std::size_t Number(std::size_t b) {
     std::size_t e = DigitRunEnd(s_, b);
     if (std::size_t date_end = Date(b, e); date_end != 0) return date_end;
-    if (std::size_t clock_end = Clock(b); clock_end != 0) {
+    if (std::size_t clock_end = Clock(b, e); clock_end != 0) {
       return clock_end;
     }
     const std::size_t int_digits = e - b;
