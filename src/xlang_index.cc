@@ -81,12 +81,16 @@ void XlangIndex::Candidates(const Sketch& s,
   out->clear();
   if (s.empty || id_table_.size() == 0) return;
   const int bands = options_.lsh.bands;
+  bool skip_lang[256] = {};  // by index into langs_; kNoGroup stays false
+  for (std::string_view lang : skip_langs) {
+    for (std::size_t i = 0; i < langs_.size(); ++i) {
+      if (langs_[i] == lang) skip_lang[i] = true;
+    }
+  }
   bool skip[256] = {};
   skip[kDeadLang] = true;
-  for (std::string_view lang : skip_langs) {
-    for (std::size_t i = 0; i < lang_names_.size(); ++i) {
-      if (lang_names_[i] == lang) skip[i] = true;
-    }
+  for (std::size_t t = 0; t < tags_.size(); ++t) {
+    skip[t] = skip_lang[tags_[t].lang] || skip_lang[tags_[t].group];
   }
   scratch_slots_.clear();
   // A bucket of several items: its entries of the languages not skipped.
@@ -200,7 +204,7 @@ std::uint32_t XlangIndex::FindSlot(std::uint64_t id) const {
 std::string_view XlangIndex::LangOf(std::uint64_t id) const {
   const std::uint32_t slot = FindSlot(id);
   if (slot == kNoSlot) return {};
-  return lang_names_[slots_[slot].lang];
+  return langs_[tags_[slots_[slot].lang].lang];
 }
 
 std::span<const std::uint8_t> XlangIndex::ProfileOf(std::uint64_t id) const {
@@ -368,10 +372,36 @@ void XlangIndex::InsertSorted(std::uint32_t offset, std::uint32_t slot,
   pool_[offset] += 1;
 }
 
-void XlangIndex::Insert(std::uint64_t id, const Sketch& s,
+bool XlangIndex::Insert(std::uint64_t id, const Sketch& s,
                         std::string_view lang,
-                        std::span<const std::uint8_t> profile) {
-  if (s.empty) return;
+                        std::span<const std::uint8_t> profile,
+                        std::string_view group_lang) {
+  if (s.empty) return false;
+  // The tag (lang, group_lang), new when there is room (255 of each).
+  auto lang_index = [&](std::string_view l) -> std::size_t {
+    std::size_t i = 0;
+    while (i < langs_.size() && langs_[i] != l) ++i;
+    if (i == langs_.size() && langs_.size() < kNoGroup) langs_.push_back(l);
+    return i;
+  };
+  const std::size_t li = lang_index(lang);
+  const std::size_t gi = group_lang.empty() ? kNoGroup : lang_index(group_lang);
+  std::size_t tag = 0;
+  while (tag < tags_.size() &&
+         (tags_[tag].lang != li || tags_[tag].group != gi)) {
+    ++tag;
+  }
+  if (tag == tags_.size()) {
+    const bool known = li < kNoGroup && (group_lang.empty() || gi < kNoGroup);
+    if (tags_.size() < kDeadLang && known) {
+      tags_.push_back(
+          {static_cast<std::uint8_t>(li), static_cast<std::uint8_t>(gi)});
+    } else if (!group_lang.empty()) {
+      return false;
+    } else {
+      tag = 0;
+    }
+  }
   if (!XlangProfile::IsValid(profile)) {
     // Stored profiles must parse (ProfileAt reads the header): an invalid
     // one is stored as a valid empty profile, which aligns with nothing.
@@ -398,14 +428,7 @@ void XlangIndex::Insert(std::uint64_t id, const Sketch& s,
   id_table_.Insert(SplitMix64(id), slot, [&](std::uint32_t other) {
     return SplitMix64(slots_[other].id);
   });
-  auto lang_it = std::find(lang_names_.begin(), lang_names_.end(), lang);
-  if (lang_it == lang_names_.end() && lang_names_.size() < kDeadLang) {
-    lang_names_.push_back(lang);
-    lang_it = lang_names_.end() - 1;
-  }
-  info.lang = lang_it == lang_names_.end()
-                  ? 0
-                  : static_cast<std::uint8_t>(lang_it - lang_names_.begin());
+  info.lang = static_cast<std::uint8_t>(tag);
   const int bands = options_.lsh.bands;
   for (int b = 0; b < bands; ++b) {
     const Band& t = bands_[b];
@@ -421,6 +444,7 @@ void XlangIndex::Insert(std::uint64_t id, const Sketch& s,
     // (16% of a 200k-feed run); it runs when the erasures call for it.
     ResetCrowded();
   }
+  return true;
 }
 
 void XlangIndex::Erase(std::uint64_t id) {
@@ -734,9 +758,15 @@ XlangAlignment XlangCoverBound::StoredSideBound(
 }
 
 bool XlangCoverBound::MayVerify(std::span<const std::uint8_t> stored,
-                                const XlangRule& rule) {
-  return CrossLingual::Decide(StoredSideBound(stored), rule) &&
-         CrossLingual::Decide(Bound(stored), rule);
+                                const XlangRule& rule, double* score_bound) {
+  if (!CrossLingual::Decide(StoredSideBound(stored), rule)) return false;
+  const XlangAlignment bound = Bound(stored);
+  if (!CrossLingual::Decide(bound, rule)) return false;
+  if (score_bound != nullptr) {
+    *score_bound = std::min(CrossLingual::Coverage(bound, 0, rule),
+                            CrossLingual::Coverage(bound, 1, rule));
+  }
+  return true;
 }
 
 XlangAlignment XlangCoverBound::BoundReference(

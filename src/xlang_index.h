@@ -77,7 +77,8 @@ class XlangIndex {
   // Thread-safe (const, no shared scratch).
   void MakeSketch(std::span<const std::uint64_t> features, Sketch* out) const;
   // Stored items sharing a band with `s`, each once, leaving out those
-  // whose language is in `skip_langs`, in an order that depends only on the
+  // whose language or group language (Insert) is in `skip_langs`, in an
+  // order that depends only on the
   // index's state (not sorted: callers that need an order break ties
   // themselves). A band whose bucket is crowded (max_bucket items)
   // proposes none.
@@ -96,8 +97,15 @@ class XlangIndex {
   }
 
   // Stores `id` (not already stored); no-op when the sketch is empty.
-  void Insert(std::uint64_t id, const Sketch& s, std::string_view lang,
-              std::span<const std::uint8_t> profile);
+  // `group_lang`, when given, is a second language the item answers to in
+  // Candidates' skip list: the engine's cross-language members carry their
+  // representative's. Returns false when nothing was stored: an empty
+  // sketch, or a group language with no room left in the 255 language
+  // tags (an item without one always gets a tag, the first one when the
+  // table is full).
+  bool Insert(std::uint64_t id, const Sketch& s, std::string_view lang,
+              std::span<const std::uint8_t> profile,
+              std::string_view group_lang = {});
   // Forgets `id` at once for every lookup; its bucket entries go at the
   // next sweep (see PERF NOTES).
   void Erase(std::uint64_t id);
@@ -322,7 +330,17 @@ class XlangIndex {
   // confirmed against SlotInfo::id; erased ids leave it at once.
   BandTable id_table_;
   std::vector<std::uint32_t> free_slots_;
-  std::vector<std::string_view> lang_names_;  // static strings from langid
+  // Languages seen (static strings from langid), and the language tags
+  // of SlotInfo::lang: each an index into langs_ for the language and one
+  // for the group language (kNoGroup without one). Candidates compares
+  // strings once per language, not per tag.
+  static constexpr std::uint8_t kNoGroup = 0xFF;
+  struct LangTag {
+    std::uint8_t lang;
+    std::uint8_t group;
+  };
+  std::vector<std::string_view> langs_;
+  std::vector<LangTag> tags_;
   mutable std::vector<std::uint32_t> scratch_slots_;
   mutable std::vector<std::uint32_t> scratch_seen_;  // Candidates' dedup set
 };
@@ -350,7 +368,12 @@ class XlangCoverBound {
   // either blob is malformed (Align's too).
   XlangAlignment Bound(std::span<const std::uint8_t> stored);
   // False only when CrossLingual::Decide(Align(query, stored), rule) is.
-  bool MayVerify(std::span<const std::uint8_t> stored, const XlangRule& rule);
+  // When true and `score_bound` is given, sets it to the bound's score
+  // min(Coverage(side 0), Coverage(side 1)), at least the score of Align:
+  // a candidate whose bound cannot beat the best match so far needs no
+  // Align.
+  bool MayVerify(std::span<const std::uint8_t> stored, const XlangRule& rule,
+                 double* score_bound = nullptr);
   // Plain reference of Bound (decode, linear search), for the agreement
   // test.
   static XlangAlignment BoundReference(std::span<const std::uint8_t> a,

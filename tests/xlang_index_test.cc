@@ -34,9 +34,10 @@ class ReferenceIndex {
       : bands_(bands), max_bucket_(max_bucket) {}
 
   void Insert(std::uint64_t id, const std::vector<std::uint32_t>& keys,
-              std::string_view lang) {
+              std::string_view lang, std::string_view group_lang = {}) {
     keys_[id] = keys;
     langs_[id] = std::string(lang);
+    groups_[id] = std::string(group_lang);
     for (int b = 0; b < bands_; ++b) {
       std::vector<std::uint64_t>& bucket = buckets_[{b, keys[b]}];
       if (crowded_.count({b, keys[b]})) continue;
@@ -54,6 +55,7 @@ class ReferenceIndex {
   void Erase(std::uint64_t id) {
     if (keys_.erase(id) == 0) return;
     langs_.erase(id);
+    groups_.erase(id);
     dead_.insert(id);
   }
   void ResetCrowded() { crowded_.clear(); }
@@ -75,7 +77,11 @@ class ReferenceIndex {
         continue;
       }
       for (std::uint64_t id : it->second) {
-        if (!dead_.count(id) && !skip.count(langs_.at(id))) out.insert(id);
+        // An item answers to its language and to its group language.
+        if (!dead_.count(id) && !skip.count(langs_.at(id)) &&
+            !skip.count(groups_.at(id))) {
+          out.insert(id);
+        }
       }
     }
     return {out.begin(), out.end()};
@@ -88,6 +94,7 @@ class ReferenceIndex {
   std::map<std::pair<int, std::uint32_t>, std::vector<std::uint64_t>> buckets_;
   std::map<std::uint64_t, std::vector<std::uint32_t>> keys_;
   std::map<std::uint64_t, std::string> langs_;
+  std::map<std::uint64_t, std::string> groups_;  // "" when none
   std::set<std::uint64_t> dead_;
   std::set<std::pair<int, std::uint32_t>> crowded_;
 };
@@ -156,9 +163,13 @@ void RunAgainstModel(std::size_t max_bucket, std::uint32_t key_alphabet,
       const std::uint64_t id = next_id++;
       const std::vector<std::uint32_t> keys = random_keys();
       const std::string_view lang = langs[rng() % 5];
+      // A quarter carry a group language (the engine's cross-language
+      // members carry their representative's).
+      const std::string_view group =
+          rng() % 4 == 0 ? langs[rng() % 5] : std::string_view();
       const std::vector<std::uint8_t> profile = ProfileFor(id);
-      index.Insert(id, SketchOf(keys), lang, profile);
-      model.Insert(id, keys, lang);
+      ASSERT_TRUE(index.Insert(id, SketchOf(keys), lang, profile, group));
+      model.Insert(id, keys, lang, group);
       live.push_back(id);
     }
     // The index resets its markers after 1/32 of its items in inserts,
@@ -232,13 +243,40 @@ TEST(XlangIndexTest, EmptySketchIsNotStoredAndProposesNothing) {
   XlangIndex::Sketch empty;
   index.MakeSketch({}, &empty);
   EXPECT_TRUE(empty.empty);
-  index.Insert(7, empty, "eng", ProfileFor(7));
+  EXPECT_FALSE(index.Insert(7, empty, "eng", ProfileFor(7)));
   EXPECT_EQ(index.size(), 0u);
   std::vector<std::uint64_t> ids;
   index.Candidates(empty, &ids);
   EXPECT_TRUE(ids.empty());
   EXPECT_TRUE(index.ProfileOf(7).empty());
   EXPECT_EQ(index.LangOf(7), "");
+}
+
+// 255 language tags: past them an item without a group language still is
+// stored (under the first tag), one with a group language is not, since
+// it would answer to the wrong languages.
+TEST(XlangIndexTest, FullLanguageTableRefusesGroupedItems) {
+  XlangIndex index(XlangIndex::Options{});
+  std::vector<std::string> names;
+  for (int i = 0; i < 300; ++i) {
+    names.emplace_back("l");
+    names.back() += std::to_string(i);
+  }
+  const XlangIndex::Sketch sketch = SketchOf(std::vector<std::uint32_t>(
+      static_cast<std::size_t>(index.options().lsh.bands), 5));
+  ASSERT_TRUE(index.Insert(0, sketch, names[0], ProfileFor(0), names[1]));
+  for (std::uint64_t i = 1; i < 300; ++i) {
+    EXPECT_TRUE(index.Insert(i, sketch, names[i], ProfileFor(i))) << i;
+  }
+  EXPECT_EQ(index.size(), 300u);
+  EXPECT_EQ(index.LangOf(0), "l0");
+  EXPECT_EQ(index.LangOf(254), "l254");  // the 255th language tag
+  EXPECT_FALSE(index.Insert(300, sketch, names[2], ProfileFor(300), names[3]));
+  EXPECT_EQ(index.size(), 300u);
+  EXPECT_EQ(index.LangOf(300), "");
+  // A known tag still takes grouped items.
+  EXPECT_TRUE(index.Insert(301, sketch, names[0], ProfileFor(301), names[1]));
+  EXPECT_EQ(index.LangOf(301), "l0");
 }
 
 TEST(XlangIndexTest, SameFeaturesMeetInEveryBand) {
