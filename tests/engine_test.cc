@@ -551,6 +551,57 @@ TEST_F(EngineXlang, DatesVetoAcrossLanguages) {
   EXPECT_EQ(es.verdict, Verdict::kNew);
 }
 
+// One NTREX-128 article (fixtures/ntrex128-headlines-langid.tsv, CC BY-SA
+// 4.0) whose French and English titles do not align directly: the French
+// one says "violence conjugale" and drops "charges".
+constexpr const char* kPalinEn =
+    "Sarah Palin's Eldest Son Arrested on Domestic Violence Charges";
+constexpr const char* kPalinEs =
+    "El hijo mayor de Sarah Palin arrestado por cargos de violencia "
+    "dom\xc3\xa9stica";
+constexpr const char* kPalinFr =
+    "Le fils a\xc3\xaen\xc3\xa9 de Sarah Palin arr\xc3\xaat\xc3\xa9 pour "
+    "violence conjugale";
+
+TEST_F(EngineXlang, ThirdLanguageJoinsThroughAMember) {
+  // The premise: English then French alone are two items.
+  {
+    EngineOptions o;
+    std::string error;
+    auto alone = Engine::Create(o, &error);
+    ASSERT_NE(alone, nullptr) << error;
+    alone->Add(kPalinEn);
+    ASSERT_EQ(alone->Add(kPalinFr).verdict, Verdict::kNew);
+  }
+  Decision en = engine_->Add(kPalinEn);
+  Decision es = engine_->Add(kPalinEs);
+  ASSERT_EQ(es.verdict, Verdict::kCrossLanguage);
+  ASSERT_EQ(es.dup_of, en.id);
+  // The Spanish member is indexed: the French title reaches the cluster
+  // through it, and is reported against the representative.
+  Decision fr = engine_->Add(kPalinFr);
+  EXPECT_EQ(fr.verdict, Verdict::kCrossLanguage);
+  EXPECT_EQ(fr.dup_of, en.id);
+  EXPECT_EQ(engine_->Stats().xlang, 2u);
+}
+
+// An evicted member is no way into its cluster any more.
+TEST(EngineXlangMembers, EvictedMemberLeavesTheIndex) {
+  EngineOptions o;
+  o.window = 2;
+  std::string error;
+  auto engine = Engine::Create(o, &error);
+  ASSERT_NE(engine, nullptr) << error;
+  Decision en = engine->Add(kPalinEn);
+  ASSERT_EQ(engine->Add(kPalinEs).dup_of, en.id);
+  // A third item evicts the least recently seen: the member (joining
+  // touched its representative).
+  ASSERT_EQ(engine->Add("Volcano spews ash on Mexico City").verdict,
+            Verdict::kNew);
+  EXPECT_EQ(engine->Stats().evicted, 1u);
+  EXPECT_EQ(engine->Add(kPalinFr).verdict, Verdict::kNew);
+}
+
 // The pipelined AddBatch (workers prepare ahead while the caller commits)
 // decides every item as Add does, in xlang mode too, where the workers also
 // run the cross-language analysis: NTREX headlines in 30 languages (the
