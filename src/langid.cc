@@ -11,9 +11,12 @@
 #include <cld2/public/encodings.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -290,6 +293,98 @@ constexpr std::string_view kPortugueseNotGalician[] = {
     "em",   "um",   "uma",   "com",   "nao",
     "pelo", "pela", "pelos", "pelas", "tambem"};
 
+// Stop words that their language writes with an accent, as folded keys,
+// and the languages (StopLang bits) for which an unaccented spelling is no
+// evidence: "Tiroteo en Texas deja tres muertos" is Spanish, not French
+// "déjà très". The unaccented forms that are words of the language ("a",
+// "ou", "la" in French, "esta" in Portuguese, "e" in Italian) are not
+// listed. Sorted by `folded` (binary search; a static_assert checks).
+struct AccentedStopWord {
+  std::string_view folded;
+  std::uint32_t langs;
+};
+constexpr std::uint32_t kFraBit = 1u << static_cast<int>(StopLang::kFra);
+constexpr std::uint32_t kSpaBit = 1u << static_cast<int>(StopLang::kSpa);
+constexpr std::uint32_t kPorBit = 1u << static_cast<int>(StopLang::kPor);
+constexpr std::uint32_t kItaBit = 1u << static_cast<int>(StopLang::kIta);
+constexpr std::uint32_t kDeuBit = 1u << static_cast<int>(StopLang::kDeu);
+constexpr AccentedStopWord kAccentedStopWords[] = {
+    {"apos", kPorBit},
+    {"apres", kFraBit},
+    {"ate", kPorBit},
+    {"benche", kItaBit},
+    {"ca", kFraBit},
+    {"deja", kFraBit},
+    {"despues", kSpaBit},
+    {"etaient", kFraBit},
+    {"etait", kFraBit},
+    {"ete", kFraBit},
+    {"etre", kFraBit},
+    {"fur", kDeuBit},
+    {"gia", kItaBit},
+    {"ha", kPorBit},
+    {"habia", kSpaBit},
+    {"habian", kSpaBit},
+    {"ja", kPorBit},
+    {"konnen", kDeuBit},
+    {"mas", kSpaBit},
+    {"meme", kFraBit},
+    {"mussen", kDeuBit},
+    {"nao", kPorBit},
+    {"ninguem", kPorBit},
+    {"ningun", kSpaBit},
+    {"perche", kItaBit},
+    {"piu", kItaBit},
+    {"sao", kPorBit},
+    {"sara", kItaBit},
+    {"segun", kSpaBit},
+    {"sera", kSpaBit | kPorBit},
+    {"seria", kSpaBit | kPorBit},
+    {"tambem", kPorBit},
+    {"tambien", kSpaBit},
+    {"tres", kFraBit},
+    {"uber", kDeuBit},
+    {"voce", kPorBit},
+    {"voces", kPorBit},
+    {"wahrend", kDeuBit},
+};
+
+constexpr bool AccentedStopWordsSorted() {
+  for (std::size_t i = 1; i < std::size(kAccentedStopWords); ++i) {
+    if (!(kAccentedStopWords[i - 1].folded < kAccentedStopWords[i].folded)) {
+      return false;
+    }
+  }
+  return true;
+}
+static_assert(AccentedStopWordsSorted());
+
+// Whether `text` writes `folded` (lower-case ASCII) without accents as a
+// word of its own, in any case: "deja" in "... deja tres muertos", not in
+// "... déjà". An all-capital text drops accents by habit ("DEJA"): never.
+bool WrittenUnaccented(std::string_view text, std::string_view folded) {
+  bool lower = false;
+  for (char c : text) lower = lower || (c >= 'a' && c <= 'z');
+  if (!lower) return false;
+  auto is_letter = [](unsigned char c) { return c >= 0x80 || std::isalnum(c); };
+  for (std::size_t at = 0; at + folded.size() <= text.size(); ++at) {
+    if (at > 0 && is_letter(static_cast<unsigned char>(text[at - 1]))) {
+      continue;
+    }
+    std::size_t k = 0;
+    while (k < folded.size() && std::tolower(static_cast<unsigned char>(
+                                    text[at + k])) == folded[k]) {
+      ++k;
+    }
+    if (k == folded.size() &&
+        (at + k == text.size() ||
+         !is_letter(static_cast<unsigned char>(text[at + k])))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Bounds of CLD2's contribution to the Latin-script scores below, with a
 // margin for rounding (exact: 1.2 and 2.4).
 constexpr double kCldMaxMass = 1.25;
@@ -378,7 +473,17 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
           for (int l = 0; l < kNumStopLangs; ++l) score[l] += 0.5 * e.weight[l];
         }
       }
-      const std::uint32_t mask = StopWordMask(w);
+      std::uint32_t mask = StopWordMask(w);
+      if (mask == 0) return;
+      const auto* a = std::lower_bound(
+          std::begin(kAccentedStopWords), std::end(kAccentedStopWords), w,
+          [](const AccentedStopWord& x, std::string_view y) {
+            return x.folded < y;
+          });
+      if (a != std::end(kAccentedStopWords) && a->folded == w &&
+          WrittenUnaccented(text, w)) {
+        mask &= ~a->langs;
+      }
       if (mask == 0) return;
       const double share = 1.0 / __builtin_popcount(mask);
       for (int l = 0; l < kNumStopLangs; ++l) {
