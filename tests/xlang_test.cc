@@ -352,6 +352,38 @@ TEST_F(XlangTest, InflectedEnglishPivotsAreLemmas) {
 // Country names (Debian iso-codes, "cty" lines) and codes ("US", "USA",
 // "UK": acronym classes) share a feature, so "Estados Unidos", "États-Unis"
 // and "US" are one name across languages.
+// ISO 3166-2 subdivisions (states, provinces, the UK's nations) are places
+// too: one code for every spelling, and a place conflict between two.
+TEST_F(XlangTest, SubdivisionsArePlaces) {
+  std::string_view code;
+  if (!xl_->lexicon().CountryOf("texas", &code)) {
+    GTEST_SKIP() << "lexicon built without Debian iso-codes' ISO 3166-2";
+  }
+  EXPECT_EQ(code, "us-tx");
+  ASSERT_TRUE(xl_->lexicon().CountryOf("bayern", &code));
+  EXPECT_EQ(code, "de-by");
+  ASSERT_TRUE(xl_->lexicon().CountryOf("baviere", &code));
+  EXPECT_EQ(code, "de-by");
+  ASSERT_TRUE(xl_->lexicon().CountryOf("west virginia", &code));
+  EXPECT_EQ(code, "us-wv");
+  // A country keeps its name; common words are no places ("leon" is
+  // Spanish for lion, "lima" an English bean, "centre" a French word).
+  ASSERT_TRUE(xl_->lexicon().CountryOf("georgia", &code));
+  EXPECT_EQ(code, "ge");
+  EXPECT_FALSE(xl_->lexicon().CountryOf("leon", &code));
+  EXPECT_FALSE(xl_->lexicon().CountryOf("lima", &code));
+  EXPECT_FALSE(xl_->lexicon().CountryOf("centre", &code));
+  constexpr char kEng[] = "Three dead in Texas shooting";
+  const XlangAlignment same =
+      Align(kEng, "Trois morts dans une fusillade au Texas");
+  EXPECT_FALSE(same.place_conflict);
+  EXPECT_TRUE(CrossLingual::Decide(same, XlangRule{}));
+  const XlangAlignment other =
+      Align(kEng, "Trois morts dans une fusillade en Floride");
+  EXPECT_TRUE(other.place_conflict);
+  EXPECT_FALSE(CrossLingual::Decide(other, XlangRule{}));
+}
+
 TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
   std::string_view code;
   if (!xl_->lexicon().CountryOf("etats unis", &code)) {
@@ -799,6 +831,22 @@ TEST(LangIdTest, PossessivesEndingsAndGalician) {
   // An elision is no possessive.
   EXPECT_EQ(DetectLanguage("Le Royaume-Uni s'inqui\xc3\xa8te pour l'avenir"),
             "fra");
+}
+
+// A stop word that its language writes with an accent is no evidence for
+// that language when written without one: "deja tres" is Spanish ("leaves
+// three"), not French "déjà très".
+TEST(LangIdTest, UnaccentedFormsOfAccentedStopWords) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Tiroteo en Texas deja tres muertos", "spa"},
+      {"Deja tres muertos un tiroteo en Florida", "spa"},
+      // Written with their accents they still count for French.
+      {"Il est d\xc3\xa9j\xc3\xa0 tr\xc3\xa8s tard", "fra"},
+  };
+  for (const auto& [text, lang] : cases) {
+    EXPECT_EQ(DetectLanguage(text), lang) << text;
+    EXPECT_EQ(DetectLanguageReference(text), lang) << text;
+  }
 }
 
 // DetectLanguage takes shortcuts (a memo of repeated texts, ASCII folding

@@ -24,8 +24,10 @@ are installed. Apertium's spa-por and spa-ita bilingual dictionaries
 (Debian apertium-es-pt, apertium-spa-ita, read with lttoolbox-dev's
 lt-print) add translations for words those FreeDict pairs lack, when they
 are installed. Country names of ISO 3166-1 in English and the five
-languages (Debian iso-codes) map to their alpha-2 code's acronym class, as
-language "cty" lines, when it is installed. The LEX_* environment
+languages (Debian iso-codes) map to their alpha-2 code's acronym class, and
+the names of ISO 3166-2 states, provinces and regions to their subdivision
+code ("bayern", "baviere" -> de-by), as language "cty" lines, when it is
+installed. The LEX_* environment
 variables override the ranking constants for experiments (docs/xlang.md).
 
 Output, sorted by (lang, word) bytes so the C++ loader can binary-search it
@@ -242,6 +244,106 @@ def country_rows(iso_dir, locale_dir):
                 edges.append(("".join(w[0] * 2 for w in words), a2))
     rows = {k: min(v) for k, v in codes.items() if len(v) == 1}
     return rows, edges
+
+
+# ISO 3166-2 subdivision types whose names are news places (states,
+# provinces, regions, the UK's nations); not districts, municipalities,
+# departments or counties, whose names are often rivers or common words.
+SUBDIVISION_TYPES = {
+    "State", "Province", "Country", "Land", "Region", "Autonomous community",
+    "Autonomous region", "Autonomous province", "Republic", "Nation",
+    "Federal district", "Canton", "Prefecture", "Administrative region",
+    "Regional state", "Territory", "Union territory", "Capital territory",
+    "Metropolitan region", "Autonomous republic", "Federal territory",
+}
+
+
+def english_non_places(wordnet_dir, words):
+    """Of `words` (single folded words), those English uses as something
+    else than a place: a WordNet verb, adjective or adverb, or a noun whose
+    commonest sense is outside noun.location ("centre" is first a point;
+    "Indiana" is first the state, then a painter); empty without
+    WordNet."""
+    out = set()
+    noun_data = os.path.join(wordnet_dir, "data.noun")
+    if not os.path.exists(noun_data):
+        return out
+    with open(noun_data, "rb") as f:
+        nouns = f.read()
+    for pos in ("noun", "verb", "adj", "adv"):
+        path = os.path.join(wordnet_dir, "index." + pos)
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                if line.startswith(" "):
+                    continue
+                parts = line.split()
+                if parts[0] not in words:
+                    continue
+                if pos != "noun":
+                    out.add(parts[0])
+                    continue
+                # Synsets are listed commonest first.
+                o = int(parts[-int(parts[2])])
+                if nouns[o:nouns.index(b"\n", o)].split()[1] != b"15":
+                    out.add(parts[0])  # not noun.location
+    return out
+
+
+def subdivision_rows(iso_dir, locale_dir, wordnet_dir, countries, stop_word,
+                     first_pivots):
+    """Names of ISO 3166-2 subdivisions (SUBDIVISION_TYPES) in English and
+    the five languages (iso-codes' gettext translations: fr, es, it, de;
+    there is none for pt) -> the subdivision's code ("virginie occidentale"
+    -> "us-wv"), for "cty" lines: places for the engine's place guard, and
+    one feature for a name spelled differently ("Bayern" / "Bavière" /
+    "Baviera"). Left out: names of countries (`countries`) and names shared
+    by two subdivisions ("Limburg"); and single words that are common words
+    somewhere: a stop word (`stop_word`), an English word that is first no
+    place (english_non_places: "centre", "lima"), or a headword whose best
+    pivot (`first_pivots(word)`, one per language) is such an English word
+    or a country ("leon" -> "lion" in Spanish; not German "bayern" ->
+    "bavaria" or "maryland" -> "maryland"). {} when iso-codes has no ISO
+    3166-2 list."""
+    import gettext
+    import json
+    path = os.path.join(iso_dir, "iso_3166-2.json")
+    if not os.path.exists(path):
+        return {}
+    with open(path, encoding="utf-8") as f:
+        entries = json.load(f)["3166-2"]
+    translations = []
+    for locale in ISO_LOCALES.values():
+        try:
+            translations.append(gettext.translation(
+                "iso_3166-2", localedir=locale_dir, languages=[locale]))
+        except OSError:
+            pass
+    codes = {}  # phrase -> set of codes
+    for e in entries:
+        if e.get("type") not in SUBDIVISION_TYPES:
+            continue
+        names = {e["name"]} | {t.gettext(e["name"]) for t in translations}
+        for n in names:
+            # "Isle of Anglesey [Sir Ynys Môn GB-YNM]", "Bruxelles-Capitale,
+            # Région de" -> the name as written.
+            key = phrase_key(re.split(r"[\[,(]", n)[0])
+            if key:
+                codes.setdefault(key, set()).add(e["code"].lower())
+    singles = {k for k in codes if " " not in k}
+    pivots = {k: first_pivots(k) for k in singles}
+    english = english_non_places(
+        wordnet_dir, singles | {p for ps in pivots.values() for p in ps})
+    rows = {}
+    for key, cs in codes.items():
+        if len(cs) != 1 or key in countries or len(key) < 4:
+            continue
+        if " " not in key and (key in english or stop_word(key) or any(
+                p in english or p in countries for p in pivots[key])):
+            continue
+        rows[key] = min(cs)
+    return rows
 
 
 def demonym_rows(wordnet_dir, countries, alpha):
@@ -1169,6 +1271,19 @@ def main():
     demonyms = demonym_rows(args.wordnet, countries, alpha)
     for word, code in demonyms.items():
         countries.setdefault(word, code)
+
+    def stop_word(word):
+        return any(word in stop[l] for l in stop)
+
+    def first_pivots(word):
+        return [rows[l][word][0] for l in LANGS
+                if word in rows[l] and rows[l][word]]
+
+    subdivisions = subdivision_rows(args.iso_codes, args.locale_dir,
+                                    args.wordnet, countries, stop_word,
+                                    first_pivots)
+    for name, code in subdivisions.items():
+        countries.setdefault(name, code)
     lex.acr_edges.extend(country_edges)
     rows["acr"] = lex.acronyms()
     # Each name maps to its code's class representative ("us" may be "eua").
@@ -1177,8 +1292,10 @@ def main():
     counts.append("acr=%d" % len(rows["acr"]))
     counts.append("cty=%d" % len(rows["cty"]))
     print("build_lexicon: acr %d acronyms; cty %d country names (ISO 3166-1, "
-          "iso-codes) and English adjectives (%d, WordNet pertainyms)"
-          % (len(rows["acr"]), len(rows["cty"]), len(demonyms)),
+          "iso-codes), English adjectives (%d, WordNet pertainyms) and "
+          "subdivision names (%d, ISO 3166-2)"
+          % (len(rows["acr"]), len(rows["cty"]), len(demonyms),
+             len(subdivisions)),
           file=sys.stderr)
     rows["eng"] = dict(english.forms)
     if ENG_SYN > 0:
