@@ -326,6 +326,32 @@ TEST_F(XlangTest, IrregularVerbFormsMeetTheirInfinitivesPivots) {
             other.units[1][XlangProfile::kWord]);
 }
 
+// A participle that is also a noun's plural ("morts": mourir's participle
+// and the plural of "mort") keeps the noun's pivots: headlines count "trois
+// morts" / "tres muertos" / "three dead".
+TEST_F(XlangTest, ParticiplesKeepTheirNounReading) {
+  auto has_dead = [](std::string_view list) {
+    while (!list.empty()) {
+      const std::size_t space = list.find(' ');
+      if (list.substr(0, space) == "dead") return true;
+      if (space == std::string_view::npos) break;
+      list.remove_prefix(space + 1);
+    }
+    return false;
+  };
+  std::string_view pivots;
+  for (const auto& [lang, word] :
+       {std::pair{LexLang::kFra, "morts"}, std::pair{LexLang::kSpa, "muertos"},
+        std::pair{LexLang::kIta, "morti"}}) {
+    ASSERT_TRUE(xl_->lexicon().Lookup(lang, word, &pivots)) << word;
+    EXPECT_TRUE(has_dead(pivots)) << word << ": " << pivots;
+  }
+  const XlangAlignment al = Align("Three dead in shooting in Canada",
+                                  "Trois morts dans une fusillade au Canada");
+  EXPECT_EQ(al.covered[1][XlangProfile::kWord],
+            al.units[1][XlangProfile::kWord]);
+}
+
 // Pivots are lemmatized like English text: FreeDict translates German
 // "gestiegen" as "risen", which stems to itself, while the English text's
 // "rises" stems to "rise"; tools/build_lexicon.py writes the pivot as its

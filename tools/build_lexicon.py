@@ -58,6 +58,9 @@ import unicodedata
 
 LANGS = ["fra", "spa", "por", "ita", "deu"]
 MAX_PIVOTS = int(os.environ.get("LEX_MAX_PIVOTS", "5"))
+# Irregular verb forms that share a stem row with other headwords keep that
+# row's pivots too (add_verb_forms).
+VERB_FORM_STEM_MERGE = os.environ.get("LEX_VERB_FORM_STEM_MERGE", "1") == "1"
 # Pivot scoring (Lexicon.scores): weight of the i-th sense 1 / (1 + 0.25 i);
 # an inverted entry weighs 0.7 of a forward one; a hub route 0.7 of a direct
 # one; a cognate pivot +0.5; pivots under 0.1 of the best are dropped; a
@@ -603,9 +606,24 @@ def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop):
                 form in stop.get(lang, ()) or not WORD_RE.match(form)):
             continue
         lemma = next(iter(owners))
-        if stemmers.stem(lang, form) == stemmers.stem(lang, lemma):
+        stem = stemmers.stem(lang, form)
+        if stem == stemmers.stem(lang, lemma):
             continue
-        rows[form] = list(rows[lemma])
+        pivots = list(rows[lemma])
+        # A form that other headwords' inflections share ("morts": the
+        # noun "mort", and mourir's participle) keeps that reading too: the
+        # stem row's pivots and the verb's, alternately ("dead die
+        # deceased expire death"). Before, "morts" had only mourir's "die
+        # expire perish death decease" and missed English "dead".
+        shared = rows.get("~" + stem) if VERB_FORM_STEM_MERGE else None
+        if shared:
+            merged = []
+            for k in range(max(len(shared), len(pivots))):
+                for p in (shared[k:k + 1] + pivots[k:k + 1]):
+                    if p not in merged:
+                        merged.append(p)
+            pivots = merged[:MAX_PIVOTS]
+        rows[form] = pivots
         added += 1
     return added, "%s(%s)" % (package, name)
 
