@@ -443,8 +443,13 @@ class EngineImpl final : public Engine {
         return d;
       }
       // Its cluster ended when the representative was evicted: the key
-      // starts afresh.
+      // starts afresh (and leaves the xlang index if it was a member
+      // there; the store evicts representatives last, so this is for a
+      // store that does not).
       store_->Erase(hit_id);
+      if (!xlang_members_.empty() && xlang_members_.erase(hit_id)) {
+        xlang_->Erase(hit_id);
+      }
     }
 
     // Sketch stage. Each channel proposes candidates by LSH band hits; a
