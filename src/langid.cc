@@ -293,72 +293,6 @@ constexpr std::string_view kPortugueseNotGalician[] = {
     "em",   "um",   "uma",   "com",   "nao",
     "pelo", "pela", "pelos", "pelas", "tambem"};
 
-// Stop words that their language writes with an accent, as folded keys,
-// and the languages (StopLang bits) for which an unaccented spelling is no
-// evidence: "Tiroteo en Texas deja tres muertos" is Spanish, not French
-// "déjà très". The unaccented forms that are words of the language ("a",
-// "ou", "la" in French, "esta" in Portuguese, "e" in Italian) are not
-// listed. Sorted by `folded` (binary search; a static_assert checks).
-struct AccentedStopWord {
-  std::string_view folded;
-  std::uint32_t langs;
-};
-constexpr std::uint32_t kFraBit = 1u << static_cast<int>(StopLang::kFra);
-constexpr std::uint32_t kSpaBit = 1u << static_cast<int>(StopLang::kSpa);
-constexpr std::uint32_t kPorBit = 1u << static_cast<int>(StopLang::kPor);
-constexpr std::uint32_t kItaBit = 1u << static_cast<int>(StopLang::kIta);
-constexpr std::uint32_t kDeuBit = 1u << static_cast<int>(StopLang::kDeu);
-constexpr AccentedStopWord kAccentedStopWords[] = {
-    {"apos", kPorBit},
-    {"apres", kFraBit},
-    {"ate", kPorBit},
-    {"benche", kItaBit},
-    {"ca", kFraBit},
-    {"deja", kFraBit},
-    {"despues", kSpaBit},
-    {"etaient", kFraBit},
-    {"etait", kFraBit},
-    {"ete", kFraBit},
-    {"etre", kFraBit},
-    {"fur", kDeuBit},
-    {"gia", kItaBit},
-    {"ha", kPorBit},
-    {"habia", kSpaBit},
-    {"habian", kSpaBit},
-    {"ja", kPorBit},
-    {"konnen", kDeuBit},
-    {"mas", kSpaBit},
-    {"meme", kFraBit},
-    {"mussen", kDeuBit},
-    {"nao", kPorBit},
-    {"ninguem", kPorBit},
-    {"ningun", kSpaBit},
-    {"perche", kItaBit},
-    {"piu", kItaBit},
-    {"sao", kPorBit},
-    {"sara", kItaBit},
-    {"segun", kSpaBit},
-    {"sera", kSpaBit | kPorBit},
-    {"seria", kSpaBit | kPorBit},
-    {"tambem", kPorBit},
-    {"tambien", kSpaBit},
-    {"tres", kFraBit},
-    {"uber", kDeuBit},
-    {"voce", kPorBit},
-    {"voces", kPorBit},
-    {"wahrend", kDeuBit},
-};
-
-constexpr bool AccentedStopWordsSorted() {
-  for (std::size_t i = 1; i < std::size(kAccentedStopWords); ++i) {
-    if (!(kAccentedStopWords[i - 1].folded < kAccentedStopWords[i].folded)) {
-      return false;
-    }
-  }
-  return true;
-}
-static_assert(AccentedStopWordsSorted());
-
 // Whether `text` writes `folded` (lower-case ASCII) without accents as a
 // word of its own, in any case: "deja" in "... deja tres muertos", not in
 // "... déjà". An all-capital text drops accents by habit ("DEJA"): never.
@@ -473,16 +407,13 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
           for (int l = 0; l < kNumStopLangs; ++l) score[l] += 0.5 * e.weight[l];
         }
       }
-      std::uint32_t mask = StopWordMask(w);
-      if (mask == 0) return;
-      const auto* a = std::lower_bound(
-          std::begin(kAccentedStopWords), std::end(kAccentedStopWords), w,
-          [](const AccentedStopWord& x, std::string_view y) {
-            return x.folded < y;
-          });
-      if (a != std::end(kAccentedStopWords) && a->folded == w &&
-          WrittenUnaccented(text, w)) {
-        mask &= ~a->langs;
+      // A stop word its language writes with an accent ("déjà", "très")
+      // is no evidence for that language when the text writes it without
+      // one: "Tiroteo en Texas deja tres muertos" is Spanish.
+      std::uint32_t accented = 0;
+      std::uint32_t mask = StopWordAccents(w, &accented);
+      if (accented != 0 && mask != 0 && WrittenUnaccented(text, w)) {
+        mask &= ~accented;
       }
       if (mask == 0) return;
       const double share = 1.0 / __builtin_popcount(mask);

@@ -22,6 +22,7 @@
 
 #include <array>
 #include <string_view>
+#include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "word_hash.h"
@@ -116,6 +117,22 @@ constexpr char kDeuStopWords[] =
     "warum wieso weshalb wo wer wann nachdem bevor obwohl damit indem sodass "
     "sobald solange keiner keines nie nichts niemand";
 
+// Stop words that their language writes with an accent (folded here):
+// language id reads an unaccented spelling as no evidence for it
+// (StopWordAccents). The unaccented forms that are words of the language
+// themselves (French "a", "ou", "la", Portuguese "esta", Italian "e") are
+// not listed.
+constexpr char kFraAccented[] =
+    "apres ca deja etaient etait ete etre meme tres";
+constexpr char kSpaAccented[] =
+    "despues habia habian mas ningun segun sera seria tambien";
+constexpr char kPorAccented[] =
+    "apos ate ha ja nao ninguem sao sera seria tambem voce voces";
+constexpr char kItaAccented[] = "benche gia perche piu sara";
+constexpr char kDeuAccented[] = "fur konnen mussen uber wahrend";
+// Accent bits sit above the language bits in Table::mask.
+constexpr int kAccentShift = 8;
+
 struct Table {
   absl::flat_hash_map<std::string_view, std::uint32_t, WordHash> mask;
 };
@@ -138,6 +155,16 @@ const Table& GetTable() {
         kEngStopWords, kFraStopWords, kSpaStopWords,
         kPorStopWords, kItaStopWords, kDeuStopWords};
     for (int i = 0; i < kNumStopLangs; ++i) AddList(lists[i], i, t);
+    const std::array<std::pair<std::string_view, StopLang>, 5> accented = {{
+        {kFraAccented, StopLang::kFra},
+        {kSpaAccented, StopLang::kSpa},
+        {kPorAccented, StopLang::kPor},
+        {kItaAccented, StopLang::kIta},
+        {kDeuAccented, StopLang::kDeu},
+    }};
+    for (const auto& [list, lang] : accented) {
+      AddList(list, kAccentShift + static_cast<int>(lang), t);
+    }
     return t;
   }();
   return *table;
@@ -163,9 +190,16 @@ bool ParseStopLang(std::string_view code, StopLang* lang) {
 }
 
 std::uint32_t StopWordMask(std::string_view word) {
+  return StopWordAccents(word, nullptr);
+}
+
+std::uint32_t StopWordAccents(std::string_view word, std::uint32_t* accented) {
   const Table& table = GetTable();
   const auto it = table.mask.find(word);
-  return it == table.mask.end() ? 0u : it->second;
+  const std::uint32_t value = it == table.mask.end() ? 0u : it->second;
+  constexpr std::uint32_t kLangBits = (1u << kNumStopLangs) - 1;
+  if (accented != nullptr) *accented = (value >> kAccentShift) & kLangBits;
+  return value & kLangBits;
 }
 
 }  // namespace tickerdedup::internal

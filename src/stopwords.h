@@ -27,6 +27,12 @@ bool ParseStopLang(std::string_view code, StopLang* lang);
 // Bit i set when `word` is a stop word of StopLang(i); 0 for content words.
 std::uint32_t StopWordMask(std::string_view word);
 
+// StopWordMask, and in *accented the bits of the languages that write this
+// stop word with an accent ("deja": French "déjà"; "tres": French "très",
+// while Spanish "tres" has none), for language id: an unaccented spelling
+// in the text is no evidence for those.
+std::uint32_t StopWordAccents(std::string_view word, std::uint32_t* accented);
+
 inline bool IsStopWord(StopLang lang, std::string_view word) {
   return (StopWordMask(word) >> static_cast<int>(lang)) & 1u;
 }
