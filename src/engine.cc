@@ -698,28 +698,42 @@ class EngineImpl final : public Engine {
          ++i) {
       xlang_->PrefetchProfile(xcandidates_[i].slot);
     }
-    double best_score = -1;
-    std::uint64_t best_id = 0;
+    // Pass 1: the cover bound of every candidate (exact today: the score
+    // Align would give, facts and places aside), and its cluster.
+    xpassing_.clear();
     for (std::size_t i = 0; i < xcandidates_.size(); ++i) {
       if (i + kPrefetchAhead < xcandidates_.size()) {
         xlang_->PrefetchProfile(xcandidates_[i + kPrefetchAhead].slot);
       }
-      std::uint64_t id = xcandidates_[i].id;
-      std::span<const std::uint8_t> stored =
-          xlang_->ProfileAt(xcandidates_[i].slot);
       double bound = 0;
-      if (!xcover_.MayVerify(stored, rule_, &bound)) continue;
-      // A member stands for its representative (IndexXlangMember).
-      const bool via_member = !xlang_members_.empty() && MemberRep(&id);
-      if (id == kNoCluster) continue;
-      // The best score wins, ties go to the oldest representative (the
-      // candidates come in no particular order): one that cannot win needs
-      // no alignment.
-      if (bound < best_score || (bound == best_score && id > best_id)) {
+      if (!xcover_.MayVerify(xlang_->ProfileAt(xcandidates_[i].slot), rule_,
+                             &bound)) {
         continue;
       }
-      internal::XlangAlignment a =
-          internal::CrossLingual::Align(p.profile.bytes, stored);
+      // A member stands for its representative (IndexXlangMember).
+      std::uint64_t id = xcandidates_[i].id;
+      const bool via_member = !xlang_members_.empty() && MemberRep(&id);
+      if (id == kNoCluster) continue;
+      xpassing_.push_back({bound, id, xcandidates_[i].slot, via_member});
+    }
+    // Pass 2, best bound first: the best score wins, ties go to the oldest
+    // representative. A candidate whose bound cannot beat the best so far
+    // ends the search, so most headlines align one profile, not every
+    // candidate that passed the bound (a cluster with members offers
+    // several). The same decisions as aligning them all.
+    std::sort(xpassing_.begin(), xpassing_.end(),
+              [](const XlangPassing& x, const XlangPassing& y) {
+                return x.bound != y.bound ? x.bound > y.bound : x.id < y.id;
+              });
+    double best_score = -1;
+    std::uint64_t best_id = 0;
+    for (const XlangPassing& c : xpassing_) {
+      if (c.bound < best_score || (c.bound == best_score && c.id > best_id)) {
+        break;
+      }
+      const std::uint64_t id = c.id;
+      internal::XlangAlignment a = internal::CrossLingual::Align(
+          p.profile.bytes, xlang_->ProfileAt(c.slot));
       if (!internal::CrossLingual::Decide(a, rule_)) continue;
       double score = std::min(internal::CrossLingual::Coverage(a, 0, rule_),
                               internal::CrossLingual::Coverage(a, 1, rule_));
@@ -732,7 +746,7 @@ class EngineImpl final : public Engine {
       // coverage. Without this, the NTREX stream's precision was 0.8161
       // (0.8179 without the coverage; 0.8211 with it at 0.2 or 0.3, the
       // same recall; 0.8267 at 0.4 but recall 0.8011 -> 0.7886).
-      if (via_member) {
+      if (c.via_member) {
         const internal::XlangAlignment r = internal::CrossLingual::Align(
             p.profile.bytes, xlang_->ProfileOf(id));
         if (r.fact_conflict || r.place_conflict ||
@@ -808,6 +822,14 @@ class EngineImpl final : public Engine {
   internal::TermWeights term_weights_;
   std::vector<std::uint64_t> candidates_;
   std::vector<internal::XlangIndex::Candidate> xcandidates_;
+  // MatchXlang's candidates that passed the cover bound.
+  struct XlangPassing {
+    double bound;
+    std::uint64_t id;  // the representative's
+    std::uint32_t slot;
+    bool via_member;
+  };
+  std::vector<XlangPassing> xpassing_;
   internal::XlangCoverBound xcover_;
   EngineStats stats_;
   // Cross-language members in the xlang index (IndexXlangMember): member
