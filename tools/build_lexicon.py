@@ -265,12 +265,11 @@ def english_non_places(wordnet_dir, words):
     """Of `words` (single folded words), those English uses as something
     else than a place: a WordNet verb, adjective or adverb, or a noun whose
     commonest sense is outside noun.location ("centre" is first a point;
-    "Indiana" is first the state, then a painter); empty without
-    WordNet."""
+    "Indiana" is first the state, then a painter); None without WordNet."""
     out = set()
     noun_data = os.path.join(wordnet_dir, "data.noun")
     if not os.path.exists(noun_data):
-        return out
+        return None
     with open(noun_data, "rb") as f:
         nouns = f.read()
     for pos in ("noun", "verb", "adj", "adv"):
@@ -342,8 +341,11 @@ def subdivision_rows(iso_dir, locale_dir, wordnet_dir, countries, stop_word,
     for key, cs in codes.items():
         if len(cs) != 1 or key in countries or len(key) < 4:
             continue
-        if " " not in key and (key in english or stop_word(key) or any(
-                p in english or p in countries for p in pivots[key])):
+        # Without WordNet no single word can be told from a common one.
+        if " " not in key and (english is None or key in english or
+                               stop_word(key) or any(
+                                   p in english or p in countries
+                                   for p in pivots[key])):
             continue
         rows[key] = min(cs)
     return rows
