@@ -72,7 +72,9 @@ constexpr char kSpaStopWords[] =
     "seran seria no si mas muy ya tambien todo todos toda todas otro otra "
     "otros otras tras segun entre "
     "porque aunque mientras despues antes cuanto cuanta cuantos cuantas ningun "
-    "ninguna ninguno nunca nada nadie";
+    "ninguna ninguno nunca nada nadie "
+    "tener tiene tienen tenia tenian tuvo tuvieron tuve tengo tenemos tendra "
+    "tendran tendria tenido teniendo";
 
 constexpr char kPorStopWords[] =
     "a o as os ao aos da das do dos de em no na nos nas num numa dum duma "
@@ -86,7 +88,8 @@ constexpr char kPorStopWords[] =
     "seria nao sim mais muito ja tambem todo todos toda todas outro outra "
     "outros outras "
     "porque embora enquanto depois antes durante quanto quanta quantos quantas "
-    "nenhum nenhuma nunca nada ninguem";
+    "nenhum nenhuma nunca nada ninguem "
+    "tinham teve tive tiveram temos tenho tera terao teria tido tendo";
 
 constexpr char kItaStopWords[] =
     "a ad al allo ai agli all alla alle col coi con da dal dallo dai dagli "
