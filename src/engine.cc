@@ -452,10 +452,12 @@ class EngineImpl final : public Engine {
       }
     }
 
-    // Sketch stage. Each channel proposes candidates by LSH band hits; a
-    // candidate is always a cluster representative (only representatives
-    // are indexed), so verification compares against the representative and
-    // never chains through members.
+    // Sketch stage. Each channel proposes candidates by LSH band hits. A
+    // near candidate is always a cluster representative (only they are in
+    // the near index), so near verification never chains through members.
+    // The xlang index also holds each cluster's first cross-language member
+    // of each language (IndexXlangMember), which must still fit the
+    // representative.
     if (near_ != nullptr) {
       PrepareSketch(p);
       const bool matched = MatchNear(*p, &d);
@@ -783,9 +785,9 @@ class EngineImpl final : public Engine {
   void Evict() {
     const StoredItem* oldest = store_->Oldest();
     // A representative leaving the window ends its cluster: its sketch and
-    // band entries go with it. Only representatives are indexed, so a
-    // member's key needs no id lookup in either channel (a random read
-    // each).
+    // band entries go with it. Members are not in the near index, and the
+    // few in the xlang index are known from xlang_members_, so a member's
+    // key needs no id lookup in either channel (a random read each).
     if (oldest->rep_id == oldest->id) {
       if (near_ != nullptr) near_->Erase(oldest->id);
       if (xlang_ != nullptr) xlang_->Erase(oldest->id);
