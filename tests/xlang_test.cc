@@ -869,6 +869,15 @@ void ExpectLanguages(
   }
 }
 
+// German verbs in -ieren / -iert settle headlines without stop words.
+TEST(LangIdTest, GermanVerbEndings) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Zehntausende Ukrainer protestieren in Kiew", "deu"},
+      {"USA kritisiert Russland", "deu"},
+  };
+  ExpectLanguages(cases);
+}
+
 // CLD2 names Galician for short Spanish and Portuguese headlines; without a
 // function word only Galician has, the stop words choose between the two.
 TEST(LangIdTest, GalicianNeedsItsOwnFunctionWords) {
