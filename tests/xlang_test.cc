@@ -869,6 +869,16 @@ void ExpectLanguages(
   }
 }
 
+// A clitic joined by a hyphen ("arrastar-se") is Portuguese.
+TEST(LangIdTest, PortugueseHyphenatedClitics) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Guerra s\xc3\xadria vista a arrastar-se durante anos", "por"},
+      {"Vende-se casa", "por"},
+      {"Peut-\xc3\xaatre demain, dit-il", "fra"},
+  };
+  ExpectLanguages(cases);
+}
+
 // German verbs in -ieren / -iert settle headlines without stop words.
 TEST(LangIdTest, GermanVerbEndings) {
   const std::pair<const char*, const char*> cases[] = {
