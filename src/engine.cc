@@ -447,9 +447,7 @@ class EngineImpl final : public Engine {
       // there; the store evicts representatives last, so this is for a
       // store that does not).
       store_->Erase(hit_id);
-      if (!xlang_members_.empty() && xlang_members_.erase(hit_id)) {
-        xlang_->Erase(hit_id);
-      }
+      ForgetXlangMember(hit_id);
     }
 
     // Sketch stage. Each channel proposes candidates by LSH band hits. A
@@ -782,6 +780,11 @@ class EngineImpl final : public Engine {
     return true;
   }
 
+  // Erases `id` from the xlang index when it is an indexed member there.
+  void ForgetXlangMember(std::uint64_t id) {
+    if (!xlang_members_.empty() && xlang_members_.erase(id)) xlang_->Erase(id);
+  }
+
   void Evict() {
     const StoredItem* oldest = store_->Oldest();
     // A representative leaving the window ends its cluster: its sketch and
@@ -792,8 +795,8 @@ class EngineImpl final : public Engine {
       if (near_ != nullptr) near_->Erase(oldest->id);
       if (xlang_ != nullptr) xlang_->Erase(oldest->id);
       if (!member_langs_.empty()) member_langs_.erase(oldest->id);
-    } else if (!xlang_members_.empty() && xlang_members_.erase(oldest->id)) {
-      xlang_->Erase(oldest->id);  // an indexed cross-language member
+    } else {
+      ForgetXlangMember(oldest->id);
     }
     store_->Erase(oldest->id);
     ++stats_.evicted;
