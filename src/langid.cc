@@ -552,10 +552,11 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   if (other == "glg" && cld_other > score[best]) {
     const int spa = static_cast<int>(StopLang::kSpa);
     const int por = static_cast<int>(StopLang::kPor);
-    int markers[2] = {0, 0};  // Spanish, Portuguese
+    int markers[3] = {0, 0, 0};  // Spanish, Portuguese, Galician only
     ForEachWord(key, [&](std::string_view w) {
       for (std::string_view m : kSpanishNotGalician) markers[0] += w == m;
       for (std::string_view m : kPortugueseNotGalician) markers[1] += w == m;
+      for (std::string_view m : kGalicianOnly) markers[2] += w == m;
     });
     if (markers[0] != markers[1]) {
       return StopLangCode(
@@ -568,11 +569,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     // 0.933; NTREX's Galician headlines 24 -> 17 of 123 (most were
     // Portuguese or Spanish already); the six languages' NTREX figures
     // unchanged.
-    int galician = 0;
-    ForEachWord(key, [&](std::string_view w) {
-      for (std::string_view m : kGalicianOnly) galician += w == m;
-    });
-    if (galician == 0 && score[spa] != score[por]) {
+    if (markers[2] == 0 && score[spa] != score[por]) {
       return StopLangCode(
           static_cast<StopLang>(score[spa] > score[por] ? spa : por));
     }
