@@ -173,6 +173,20 @@ def phrase_key(name):
     return " ".join(re.findall(r"[^\W_]+", fold(name)))
 
 
+def iso_translations(domain, locale_dir):
+    """iso-codes' gettext translations of `domain` ("iso_3166-1") for the
+    five languages' locales that have them: {locale: translation}."""
+    import gettext
+    out = {}
+    for locale in ISO_LOCALES.values():
+        try:
+            out[locale] = gettext.translation(domain, localedir=locale_dir,
+                                              languages=[locale])
+        except OSError:
+            pass
+    return out
+
+
 def country_rows(iso_dir, locale_dir):
     """Country names of ISO 3166-1 in English and the five languages (Debian
     iso-codes: the JSON list and its gettext translations) -> the country's
@@ -182,25 +196,16 @@ def country_rows(iso_dir, locale_dir):
     shared by two countries ("Corée, République de" / "... populaire ...",
     cut at the comma) is left out. Returns ({}, []) when iso-codes is not
     installed."""
-    import gettext
     import json
     path = os.path.join(iso_dir, "iso_3166-1.json")
     if not os.path.exists(path):
         return {}, []
     with open(path, encoding="utf-8") as f:
         countries = json.load(f)["3166-1"]
-    translations = []
-    es = de = None
-    for locale in ISO_LOCALES.values():
-        try:
-            translations.append(gettext.translation(
-                "iso_3166-1", localedir=locale_dir, languages=[locale]))
-            if locale == "es":
-                es = translations[-1]
-            if locale == "de":
-                de = translations[-1]
-        except OSError:
-            pass
+    by_locale = iso_translations("iso_3166-1", locale_dir)
+    translations = list(by_locale.values())
+    es = by_locale.get("es")
+    de = by_locale.get("de")
     codes = {}  # phrase -> set of alpha-2 codes
     edges = list(ISO_EXCEPTIONAL.items())
     for c in countries:
@@ -308,20 +313,13 @@ def subdivision_rows(iso_dir, locale_dir, wordnet_dir, countries, stop_word,
     or a country ("leon" -> "lion" in Spanish; not German "bayern" ->
     "bavaria" or "maryland" -> "maryland"). {} when iso-codes has no ISO
     3166-2 list."""
-    import gettext
     import json
     path = os.path.join(iso_dir, "iso_3166-2.json")
     if not os.path.exists(path):
         return {}
     with open(path, encoding="utf-8") as f:
         entries = json.load(f)["3166-2"]
-    translations = []
-    for locale in ISO_LOCALES.values():
-        try:
-            translations.append(gettext.translation(
-                "iso_3166-2", localedir=locale_dir, languages=[locale]))
-        except OSError:
-            pass
+    translations = list(iso_translations("iso_3166-2", locale_dir).values())
     codes = {}  # phrase -> set of codes
     for e in entries:
         if e.get("type") not in SUBDIVISION_TYPES:
