@@ -33,6 +33,10 @@ std::uint32_t StopWordMask(std::string_view word);
 // in the text is no evidence for those.
 std::uint32_t StopWordAccents(std::string_view word, std::uint32_t* accented);
 
+// Bit i set when `word` is a reporting verb ("says", "affirme", "sagt") of
+// StopLang(i); 0 otherwise. Cross-language units leave them out.
+std::uint32_t ReportingVerbMask(std::string_view word);
+
 inline bool IsStopWord(StopLang lang, std::string_view word) {
   return (StopWordMask(word) >> static_cast<int>(lang)) & 1u;
 }

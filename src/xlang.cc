@@ -445,6 +445,11 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
   if (stop_lang >= 0 ? ((stop_mask >> stop_lang) & 1u) : stop_mask != 0) {
     return;
   }
+  // So are reporting verbs ("says", "affirme"; see stopwords.cc).
+  const std::uint32_t report_mask = ReportingVerbMask(word);
+  if (stop_lang >= 0 ? ((report_mask >> stop_lang) & 1u) : report_mask != 0) {
+    return;
+  }
   const ClosedClass closed = LookupClosedClass(word);
   if (closed.kind != ClosedClassKind::kNone) {
     const std::uint64_t seed =

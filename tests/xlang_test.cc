@@ -17,6 +17,7 @@
 #include "langid.h"
 #include "lexicon.h"
 #include "normalize.h"
+#include "stopwords.h"
 
 namespace tickerdedup::internal {
 namespace {
@@ -563,6 +564,62 @@ TEST_F(XlangTest, FunctionWordsAreStopWordsInEveryLanguage) {
   EXPECT_EQ(units("Nenhum sobrevivente na Nig\xc3\xa9ria"),
             units("Sobrevivente na Nig\xc3\xa9ria"));
   EXPECT_EQ(units("Nigeria: never again"), units("Nigeria: again"));
+}
+
+// Reporting verbs are no units in their own language ("says", "affirme",
+// "sagt"): translators render them freely. Elsewhere a word that looks like
+// one is content ("dit" in English), and the near channel and language id
+// still see them (not stop words).
+TEST_F(XlangTest, ReportingVerbsAreNoUnits) {
+  // Units of `text` without and with `verb` after its first word, both read
+  // in the language detected for the text with the verb.
+  auto units = [](std::string_view text, std::string_view verb) {
+    const std::size_t space = text.find(' ');
+    const std::string with = std::string(text.substr(0, space)) + " " +
+                             std::string(verb) +
+                             std::string(text.substr(space));
+    const auto lang = xl_->DetectLanguage(with);
+    std::pair<int, int> out;
+    for (int i = 0; i < 2; ++i) {
+      const std::string_view t = i == 0 ? text : std::string_view(with);
+      std::string key;
+      NormalizeKey(t, &key);
+      XlangProfile p;
+      xl_->Profile(key, t, lang, &p);
+      (i == 0 ? out.first : out.second) =
+          p.bytes.empty() ? -1 : static_cast<int>(p.bytes[0]);
+    }
+    return out;
+  };
+  for (const auto& [text, verb] :
+       std::vector<std::pair<std::string_view, std::string_view>>{
+           {"Syria bomber kills ten in Damascus", "says"},
+           {"Syrie : un kamikaze a tu\xc3\xa9 dix personnes \xc3\xa0 Damas",
+            "affirme"},
+           {"Assad: S\xc3\xb6ldner stehen hinter den Unruhen in Syrien",
+            "sagt"},
+           {"Yanukovych non ha intenzione di dimettersi", "dice"},
+           {"Yanukovych no tiene intenci\xc3\xb3n de dimitir", "dice"}}) {
+    const auto [without, with] = units(text, verb);
+    EXPECT_GT(without, 0) << text;
+    EXPECT_EQ(without, with) << verb;
+  }
+  // "Trump" + "dit" read as English: "dit" is a content word there.
+  {
+    std::string key;
+    NormalizeKey("Trump dit", &key);
+    XlangProfile p;
+    xl_->Profile(key, "Trump dit", "eng", &p);
+    ASSERT_FALSE(p.bytes.empty());
+    EXPECT_EQ(p.bytes[0], 2);
+  }
+  EXPECT_EQ(ReportingVerbMask("says"), 1u << static_cast<int>(StopLang::kEng));
+  EXPECT_NE(
+      ReportingVerbMask("dice") & (1u << static_cast<int>(StopLang::kSpa)), 0u);
+  EXPECT_NE(
+      ReportingVerbMask("dice") & (1u << static_cast<int>(StopLang::kIta)), 0u);
+  EXPECT_EQ(ReportingVerbMask("syria"), 0u);
+  EXPECT_EQ(StopWordMask("says"), 0u);  // the near channel keeps it
 }
 
 // Punctuation and symbols outside ASCII separate words as ASCII ones do:
