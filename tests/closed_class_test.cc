@@ -61,6 +61,13 @@ TEST(ClosedClassTest, Weekdays) {
   ExpectClass(U8(u8"gioved\u00EC"), ClosedClassKind::kWeekday, 4);
   ExpectClass(U8(u8"ter\u00E7a-feira"), ClosedClassKind::kWeekday, 2);
   ExpectClass("Montag", ClosedClassKind::kWeekday, 1);
+  // Plurals and German adverbs name the same day.
+  ExpectClass("samstags", ClosedClassKind::kWeekday, 6);
+  ExpectClass("Saturdays", ClosedClassKind::kWeekday, 6);
+  ExpectClass("dimanches", ClosedClassKind::kWeekday, 7);
+  ExpectClass(U8(u8"s\u00E1bados"), ClosedClassKind::kWeekday, 6);
+  ExpectClass(U8(u8"ter\u00E7as-feiras"), ClosedClassKind::kWeekday, 2);
+  ExpectClass("domeniche", ClosedClassKind::kWeekday, 7);
   // Ordinals and English words are not weekdays.
   for (std::string_view w : {"segunda", "quinta", "sun", "sat", "wed", "mon"}) {
     EXPECT_EQ(LookupClosedClass(w).kind, ClosedClassKind::kNone) << w;
