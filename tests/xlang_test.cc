@@ -443,6 +443,20 @@ TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
             "Le Royaume-Uni et la Chine signent une tr\xc3\xaave");
   EXPECT_EQ(uk.covered[0][XlangProfile::kEntity], 2);
   EXPECT_EQ(uk.covered[1][XlangProfile::kEntity], 3);
+  // Other English names of a country (WordNet's synset of the country):
+  // "Britain" and "Great Britain" are the United Kingdom. (A lexicon built
+  // with WordNet has its adjectives: "british".)
+  if (xl_->lexicon().CountryOf("british", &code)) {
+    for (const char* eng : {"Britain and China sign a truce",
+                            "Great Britain and China sign a truce"}) {
+      const XlangAlignment britain =
+          Align(eng, "Le Royaume-Uni et la Chine signent une tr\xc3\xaave");
+      EXPECT_EQ(britain.covered[1][XlangProfile::kEntity], 3) << eng;
+      EXPECT_FALSE(britain.place_conflict) << eng;
+    }
+    EXPECT_TRUE(xl_->lexicon().CountryOf("holland", &code));
+    EXPECT_EQ(code, xl_->lexicon().CanonicalAcronym("nl"));
+  }
   // A dotted acronym is the same name ("U.S." = "US"), and the period after
   // it starts no sentence ("China" stays a name).
   const XlangAlignment dotted = Align("U.S. and China sign a truce", kFra);

@@ -298,6 +298,56 @@ def english_non_places(wordnet_dir, words):
     return out
 
 
+def country_alias_rows(wordnet_dir, countries):
+    """Other English names of countries, from WordNet: the lemmas of a
+    country's synset (an instance of "country, state, land" or of one of
+    its kinds: "kingdom", "European country") that holds the country's
+    iso-codes name ("Britain" and "Great Britain" in the synset of "United
+    Kingdom", "Holland" in that of "Netherlands") -> the country's code,
+    for "cty" lines; {} without WordNet. Left out: codes and abbreviations
+    ("UK", "U.S.": the acronym classes join them), "the" phrases, names of
+    two countries, and single words English uses first as something else
+    (english_non_places)."""
+    noun_path = os.path.join(wordnet_dir, "data.noun")
+    if not os.path.exists(noun_path):
+        return {}
+    with open(noun_path, encoding="utf-8", errors="replace") as f:
+        lines = [l.split() for l in f if not l.startswith(" ")]
+    country = None  # the synset "country, state, land" of noun.location
+    for parts in lines:
+        n = int(parts[3], 16)
+        if parts[1] == "15" and [parts[4 + 2 * i] for i in range(n)] == [
+                "country", "state", "land"]:
+            country = parts[0]
+    if country is None:
+        return {}
+    kinds = {country} | {parts[0] for parts in lines
+                         if any(parts[i] == "@" and parts[i + 1] == country
+                                for i in range(len(parts) - 1))}
+    seen = {}  # alias -> codes of the countries it names
+    for parts in lines:
+        if parts[1] != "15" or not any(
+                parts[i] == "@i" and parts[i + 1] in kinds
+                for i in range(len(parts) - 1)):
+            continue
+        n = int(parts[3], 16)
+        lemmas = [parts[4 + 2 * i] for i in range(n)]
+        keys = [phrase_key(re.sub(r"\(.*\)$", "", l).replace("_", " "))
+                for l in lemmas]
+        codes = {countries[k] for k in keys if k in countries}
+        code = min(codes) if len(codes) == 1 else None
+        for lemma, key in zip(lemmas, keys):
+            if (not key or key in countries or "." in lemma or
+                    lemma.isupper() or len(key) < 4 or
+                    key.startswith("the ")):
+                continue
+            seen.setdefault(key, set()).add(code)
+    singles = {k for k in seen if " " not in k}
+    english = english_non_places(wordnet_dir, singles) or set()
+    return {k: min(v) for k, v in seen.items()
+            if len(v) == 1 and None not in v and k not in english}
+
+
 def subdivision_rows(iso_dir, locale_dir, wordnet_dir, countries, stop_word,
                      first_pivots):
     """Names of ISO 3166-2 subdivisions (SUBDIVISION_TYPES) in English and
@@ -1287,7 +1337,8 @@ def main():
         alpha[code] = a2
         alpha[a2] = a2
     demonyms = demonym_rows(args.wordnet, countries, alpha)
-    for word, code in demonyms.items():
+    aliases = country_alias_rows(args.wordnet, countries)
+    for word, code in list(demonyms.items()) + list(aliases.items()):
         countries.setdefault(word, code)
 
     def stop_word(word):
@@ -1310,9 +1361,10 @@ def main():
     counts.append("acr=%d" % len(rows["acr"]))
     counts.append("cty=%d" % len(rows["cty"]))
     print("build_lexicon: acr %d acronyms; cty %d country names (ISO 3166-1, "
-          "iso-codes), English adjectives (%d, WordNet pertainyms) and "
-          "subdivision names (%d, ISO 3166-2)"
-          % (len(rows["acr"]), len(rows["cty"]), len(demonyms),
+          "iso-codes), English adjectives (%d, WordNet pertainyms), other "
+          "English names (%d, WordNet) and subdivision names (%d, ISO "
+          "3166-2)"
+          % (len(rows["acr"]), len(rows["cty"]), len(demonyms), len(aliases),
              len(subdivisions)),
           file=sys.stderr)
     rows["eng"] = dict(english.forms)
