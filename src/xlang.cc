@@ -748,6 +748,14 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
   };
   std::array<Dotted, 4> dotted;
   int num_dotted = 0;
+  // Whether the letters of some dotted acronym contain `pair`.
+  auto in_dotted = [&](std::string_view pair) {
+    for (int d = 0; d < num_dotted; ++d) {
+      const std::string_view letters(dotted[d].letters, dotted[d].size);
+      if (letters.find(pair) != std::string_view::npos) return true;
+    }
+    return false;
+  };
   // A dotted acronym ("U.S.", "U.N.", "E.U.A."): single capitals, each
   // followed by a period. Its letters never reach the key as a word (one
   // letter each), so it becomes a unit of its own below; the period does
@@ -919,6 +927,12 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     const std::size_t start = i;
     while (i < key.size() && IsWordByte(key[i])) ++i;
     const std::string_view word = key.substr(start, i - start);
+    // A doubled piece of a dotted acronym ("ee" and "uu" of "EE.UU.") is
+    // in that acronym's unit, not a word of its own.
+    if (num_dotted > 0 && word.size() == 2 && word[0] == word[1] &&
+        i < key.size() && key[i] == '.' && in_dotted(word)) {
+      continue;
+    }
     WordInfo info = WordInfoOf(memo_lang, word);
     if (num_separable > 0) {
       // A used particle is part of its verb; the first word of a particle's

@@ -443,6 +443,15 @@ TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
             "Le Royaume-Uni et la Chine signent une tr\xc3\xaave");
   EXPECT_EQ(uk.covered[0][XlangProfile::kEntity], 2);
   EXPECT_EQ(uk.covered[1][XlangProfile::kEntity], 3);
+  // The Spanish plural abbreviation, dotted ("EE.UU.", "EE. UU.") or not, is
+  // one name: its doubled letters are no words of their own.
+  for (const char* spa :
+       {"EE.UU. y China firman una tregua", "EE. UU. y China firman una tregua",
+        "EEUU y China firman una tregua"}) {
+    const XlangAlignment eeuu = Align(kEng, spa);
+    EXPECT_EQ(eeuu.units[1][XlangProfile::kOov], 0) << spa;
+    EXPECT_DOUBLE_EQ(CrossLingual::Coverage(eeuu, 1, XlangRule()), 1.0) << spa;
+  }
   // Other English names of a country (WordNet's synset of the country):
   // "Britain" and "Great Britain" are the United Kingdom. (A lexicon built
   // with WordNet has its adjectives: "british".)
