@@ -41,6 +41,7 @@
 #include <cstring>
 #include <iterator>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -1312,6 +1313,114 @@ bool NormalizeKeyWithKernel(AsciiKeyKernel kernel, std::string_view text,
   const AsciiKeyFn fn = AsciiKeyFnFor(kernel);
   if (TryAsciiKey(fn, text, key)) return false;
   return NormalizeMixedKey(fn, text, key);
+}
+
+namespace {
+
+// Newsroom slugs (Reuters' "UPDATE 2-", "REFILE-", "EXCLUSIVE-", the
+// web's "BREAKING:", "VIDEO.", "WATCH:", "LIVE:") and their French,
+// Spanish, Portuguese, Italian and German counterparts, lower-case ASCII.
+constexpr std::string_view kNewsLabels[] = {
+    "alert", "analysis", "audio", "breaking", "breaking news", "correction",
+    "corrected", "developing", "editorial", "exclusive", "explainer", "factbox",
+    "flash", "graphic", "insight", "interview", "just in", "live", "opinion",
+    "photo", "photos", "podcast", "poll", "refile", "rpt", "update", "updated",
+    "urgent", "video", "videos", "watch", "alerte", "exclusif", "en direct",
+    "direct", "urgente", "exclusiva", "exclusivo", "en vivo", "ao vivo",
+    "esclusiva", "diretta", "eilmeldung", "exklusiv", "liveticker",
+    // "Watch:" in the five languages (NTREX translates the slug).
+    "regardez", "regarder", "voir", "mira", "ver", "veja", "assista", "guarda",
+    "guardate", "sehen sie", "schauen sie"};
+
+// kNewsLabels by length (a prefix is compared with the few of its length).
+std::span<const std::string_view> LabelsOfLength(std::size_t n) {
+  static const auto* const by_length = [] {
+    auto* t = new std::array<std::vector<std::string_view>, 24>;
+    for (std::string_view label : kNewsLabels)
+      (*t)[label.size()].push_back(label);
+    return t;
+  }();
+  return n < by_length->size()
+             ? std::span<const std::string_view>((*by_length)[n])
+             : std::span<const std::string_view>();
+}
+
+// Whether `word` is the first word of one of kNewsLabels' two-word labels.
+bool StartsTwoWordLabel(std::string_view word) {
+  static const auto* const firsts = [] {
+    auto* v = new std::vector<std::string_view>;
+    for (std::string_view label : kNewsLabels) {
+      const std::size_t space = label.find(' ');
+      if (space != std::string_view::npos) v->push_back(label.substr(0, space));
+    }
+    return v;
+  }();
+  return std::find(firsts->begin(), firsts->end(), word) != firsts->end();
+}
+
+bool IsAsciiLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+}  // namespace
+
+std::size_t NewsLabelBytes(std::string_view text) {
+  // The label: the longest list entry among the first one or two words
+  // (ASCII letters, one space between them).
+  std::size_t label_end = 0;
+  std::size_t i = 0;
+  for (int words = 0; words < 2 && i < text.size() && IsAsciiLetter(text[i]);
+       ++words) {
+    std::size_t j = i;
+    while (j < text.size() && IsAsciiLetter(text[j])) ++j;
+    char folded[24];
+    if (j > sizeof(folded)) break;
+    for (std::size_t k = 0; k < j; ++k) {
+      const char c = text[k];
+      folded[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    const std::string_view prefix(folded, j);
+    for (std::string_view label : LabelsOfLength(j)) {
+      if (label == prefix) label_end = j;
+    }
+    // A second word only after the first word of a two-word label.
+    if (j + 1 >= text.size() || text[j] != ' ' || !StartsTwoWordLabel(prefix)) {
+      break;
+    }
+    i = j + 1;
+  }
+  if (label_end == 0) return 0;
+  bool caps = true;
+  for (std::size_t k = 0; k < label_end; ++k) {
+    caps = caps && !(text[k] >= 'a' && text[k] <= 'z');
+  }
+  i = label_end;
+  // An update number: "UPDATE 2-".
+  if (i + 1 < text.size() && text[i] == ' ' && text[i + 1] >= '0' &&
+      text[i + 1] <= '9') {
+    ++i;
+    for (int d = 0;
+         d < 2 && i < text.size() && text[i] >= '0' && text[i] <= '9'; ++d) {
+      ++i;
+    }
+  }
+  while (i < text.size() && text[i] == ' ') ++i;
+  const std::string_view rest = text.substr(i);
+  std::size_t sep = 0;
+  if (rest.starts_with(':')) {
+    sep = 1;
+  } else if (caps && (rest.starts_with('-') || rest.starts_with('.') ||
+                      rest.starts_with('|'))) {
+    sep = 1;
+  } else if (caps && (rest.starts_with("\xe2\x80\x93") ||   // en dash
+                      rest.starts_with("\xe2\x80\x94"))) {  // em dash
+    sep = 3;
+  } else {
+    return 0;
+  }
+  i += sep;
+  while (i < text.size() && text[i] == ' ') ++i;
+  return i < text.size() ? i : 0;  // something must follow
 }
 
 }  // namespace tickerdedup::internal

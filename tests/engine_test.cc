@@ -263,6 +263,29 @@ TEST(EngineNear, CutCopiesMatchWithLabelsTagsAndTypos) {
   EXPECT_EQ(other.verdict, Verdict::kNew);
 }
 
+// An opening newsroom label ("UPDATE 2-", "BREAKING: ") is boilerplate
+// that copies gain and lose: its words do not dilute a short headline, its
+// number is no fact, and its capitals are no entity that the original
+// lacks (a lower-cased copy keeps no entity of its own to match).
+TEST(EngineNear, OpeningNewsroomLabelsAreBoilerplate) {
+  auto engine = MakeEngine(NearOptions());
+  const std::pair<const char*, const char*> kCopies[] = {
+      {"Zenit rocket explodes on launch pad",
+       "UPDATE 2-zenit rocket explodes on launch pad"},
+      {"Egyptian politician ElBaradei says ousted President Mubarak must "
+       "stand trial",
+       "BREAKING: egyptian politician elbaradei says ousted president "
+       "mubarak must stand trial"},
+      {"Are You Netflix Or Are You Chill",
+       "VIDEO. Are You Netflix Or Are You Chill"}};
+  for (const auto& [original, labelled] : kCopies) {
+    const Decision a = engine->Add(original);
+    const Decision b = engine->Add(labelled);
+    EXPECT_EQ(b.verdict, Verdict::kNear) << labelled;  // the key keeps it
+    EXPECT_EQ(b.dup_of, a.id) << labelled;
+  }
+}
+
 TEST(EngineNear, ExactLevelDoesNotMatchNear) {
   auto engine = MakeEngine(ExactOptions());
   engine->Add("storm hits the coast of florida overnight");

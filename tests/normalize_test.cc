@@ -665,5 +665,41 @@ TEST(NormalizeTest, WarmCallsDoNotAllocate) {
   EXPECT_EQ(g_allocations - before, 0);
 }
 
+TEST(NewsLabelTest, OpeningLabels) {
+  const std::string_view text = "UPDATE 2-Zenit rocket explodes";
+  EXPECT_EQ(text.substr(NewsLabelBytes(text)), "Zenit rocket explodes");
+  struct Case {
+    std::string_view text;
+    std::string_view rest;  // empty: no label
+  };
+  const Case kCases[] = {
+      {"BREAKING: Storm hits coast", "Storm hits coast"},
+      {"Breaking news: Storm hits coast", "Storm hits coast"},
+      {"VIDEO. Storm hits coast", "Storm hits coast"},
+      {"Watch: Storm hits coast", "Storm hits coast"},
+      {"REFILE-Storm hits coast", "Storm hits coast"},
+      {"EXCLUSIVE | Storm hits coast", "Storm hits coast"},
+      {"LIVE \xe2\x80\x93 Storm hits coast", "Storm hits coast"},
+      {"Regarder : Une temp\xc3\xaate frappe la c\xc3\xb4te",
+       "Une temp\xc3\xaate frappe la c\xc3\xb4te"},
+      // Not labels: no separator, lower case before a hyphen or a
+      // period, a word off the list, nothing after the label.
+      {"Live Aid raises millions", ""},
+      {"Watch-maker Swatch cuts prices", ""},
+      {"Live. Love. Laugh.", ""},
+      {"NASA: rover finds water", ""},
+      {"BREAKING:", ""},
+      {"BREAKING:   ", ""},
+      {"", ""}};
+  for (const Case& c : kCases) {
+    const std::size_t n = NewsLabelBytes(c.text);
+    if (c.rest.empty()) {
+      EXPECT_EQ(n, 0u) << c.text;
+    } else {
+      EXPECT_EQ(c.text.substr(n), c.rest) << c.text;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace tickerdedup::internal
