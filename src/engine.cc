@@ -98,6 +98,9 @@ constexpr double kTemplateGuardFactor = 1.3;  // 1.15 at threshold 0.56
 constexpr double kInformativeWeight = 0.5;
 // Typo searches of the template guard per item (see MatchNear).
 constexpr int kTypoSearchesPerItem = 4;
+// Typo'd words a copy whose entities conflict may have (see
+// PassesTemplateGuardWithTypos).
+constexpr std::size_t kMaxEntityTypos = 2;
 // Band tables cost ~5.7 bytes per window item each (lsh.h); 16 keep the
 // near-mode index under 256 bytes per headline.
 constexpr int kMaxNearBands = 16;
@@ -593,12 +596,21 @@ class EngineImpl final : public Engine {
     double best_score = -1;
     std::uint64_t best_id = 0;
     guard_failed_.clear();
+    entity_failed_.clear();
     for (std::uint64_t id : candidates_) {
       double score = near_->Score(p.near_sketch, id);
       if (score < threshold || score <= best_score) continue;
       // The fact guard vetoes: same template, different facts.
       near_->GetFacts(id, &rep_facts_);
-      if (internal::FactsConflict(p.facts, rep_facts_)) continue;
+      if (internal::FactsConflict(p.facts, rep_facts_)) {
+        // A typo in a name makes another entity ("Vanuatu" / "Vanautu"):
+        // such a candidate gets a typo search below, which passes it only
+        // when the typos are all that changed.
+        if (!internal::FactsConflictIgnoringEntities(p.facts, rep_facts_)) {
+          entity_failed_.push_back({score, id});
+        }
+        continue;
+      }
       if (!PassesTemplateGuard(p, id, threshold)) {
         guard_failed_.push_back({score, id});
         continue;
@@ -625,6 +637,20 @@ class EngineImpl final : public Engine {
         break;
       }
     }
+    std::sort(entity_failed_.begin(), entity_failed_.end(),
+              [](const auto& a, const auto& b) {
+                return a.first != b.first ? a.first > b.first
+                                          : a.second > b.second;
+              });
+    for (const auto& [score, id] : entity_failed_) {
+      if (score <= best_score || searches++ >= kTypoSearchesPerItem) break;
+      if (PassesTemplateGuardWithTypos(p, id, threshold,
+                                       /*only_typos=*/true)) {
+        best_score = score;
+        best_id = id;
+        break;
+      }
+    }
     if (best_score < 0) return false;
     d->verdict = Verdict::kNear;
     d->dup_of = best_id;
@@ -643,12 +669,36 @@ class EngineImpl final : public Engine {
   }
 
   // The same after linking the words one typo apart ("Histry" / "History").
+  // With `only_typos` (the candidate's entities conflict), only when the
+  // two are then the same words and every entity one side asserts and the
+  // other lacks is one of the linked words: the typos are all that
+  // changed, so no actor did.
   bool PassesTemplateGuardWithTypos(const PreparedItem& p, std::uint64_t id,
-                                    double threshold) {
+                                    double threshold, bool only_typos = false) {
     near_->GetFingerprints(id, &rep_fps_);
     const std::vector<std::uint16_t>& q = p.near_sketch.fps;
+    if (only_typos) {
+      // One fingerprint per typo'd word, at most kMaxEntityTypos of them:
+      // most template siblings differ in more, and need no search.
+      if (q.size() != rep_fps_.size()) return false;
+      std::size_t shared = 0;
+      for (std::size_t i = 0, j = 0; i < q.size() && j < rep_fps_.size();) {
+        if (q[i] == rep_fps_[j]) {
+          ++shared;
+          ++i;
+          ++j;
+        } else if (q[i] < rep_fps_[j]) {
+          ++i;
+        } else {
+          ++j;
+        }
+      }
+      const std::size_t differ = q.size() - shared;
+      if (differ > kMaxEntityTypos) return false;
+    }
     internal::NearTypoMatches(ContentKey(p), kNearFeatureSeed, q, rep_fps_,
-                              &typo_links_);
+                              &typo_links_,
+                              only_typos ? &typo_words_ : nullptr);
     if (typo_links_.empty()) return false;
     for (auto [own, other] : typo_links_) {
       std::replace(rep_fps_.begin(), rep_fps_.end(), other, own);
@@ -656,6 +706,20 @@ class EngineImpl final : public Engine {
     std::sort(rep_fps_.begin(), rep_fps_.end());
     rep_fps_.erase(std::unique(rep_fps_.begin(), rep_fps_.end()),
                    rep_fps_.end());
+    if (only_typos) {
+      if (rep_fps_ != q) return false;
+      own_codes_.clear();
+      other_codes_.clear();
+      for (const auto& [own, other] : typo_words_) {
+        own_codes_.push_back(internal::EntityCodeOfWord(own));
+        other_codes_.push_back(internal::EntityCodeOfWord(other));
+      }
+      near_->GetFacts(id, &rep_facts_);
+      if (!internal::EntityChangesExplained(p.facts, rep_facts_, own_codes_,
+                                            other_codes_)) {
+        return false;
+      }
+    }
     return GuardAccepts(p, threshold);
   }
 
@@ -850,6 +914,11 @@ class EngineImpl final : public Engine {
   std::vector<std::uint16_t> reduced_fps_;  // GuardAccepts
   std::vector<std::pair<std::uint16_t, std::uint16_t>> typo_links_;
   std::vector<std::pair<double, std::uint64_t>> guard_failed_;  // MatchNear
+  // Candidates whose entities conflict (MatchNear), and the typo search's
+  // words and their entity codes (PassesTemplateGuardWithTypos).
+  std::vector<std::pair<double, std::uint64_t>> entity_failed_;
+  std::vector<std::pair<std::string, std::string>> typo_words_;
+  std::vector<std::uint32_t> own_codes_, other_codes_;
   // Document frequencies of near features over the sketched items, in
   // commit order (so --threads gives the same decisions).
   internal::TermWeights term_weights_;

@@ -878,10 +878,11 @@ std::span<const std::uint32_t> PlainFacts(const Facts& f) {
           std::lower_bound(f.codes.begin(), f.codes.end(), kEntityBit)};
 }
 
-// True when `x` asserts an entity (a code with kAssertedBit) that `y` does
-// not even mention. Entity codes of one headline are unique, and a code and
-// its asserted twin sort next to each other.
-bool LacksEntity(const Facts& x, const Facts& y) {
+// Whether every entity `x` asserts (a code with kAssertedBit) and `y` does
+// not even mention is in `excused`. Entity codes of one headline are
+// unique, and a code and its asserted twin sort next to each other.
+bool MissingOnlyAmong(const Facts& x, const Facts& y,
+                      std::span<const std::uint32_t> excused) {
   const auto y_begin =
       std::lower_bound(y.codes.begin(), y.codes.end(), kEntityBit);
   for (auto it = std::lower_bound(x.codes.begin(), x.codes.end(), kEntityBit);
@@ -889,11 +890,17 @@ bool LacksEntity(const Facts& x, const Facts& y) {
     if ((*it & kAssertedBit) == 0) continue;
     const std::uint32_t mention = *it & ~kAssertedBit;
     const auto found = std::lower_bound(y_begin, y.codes.end(), mention);
-    if (found == y.codes.end() || (*found & ~kAssertedBit) != mention) {
-      return true;
+    if ((found == y.codes.end() || (*found & ~kAssertedBit) != mention) &&
+        std::find(excused.begin(), excused.end(), mention) == excused.end()) {
+      return false;
     }
   }
-  return false;
+  return true;
+}
+
+// True when `x` asserts an entity that `y` does not even mention.
+bool LacksEntity(const Facts& x, const Facts& y) {
+  return !MissingOnlyAmong(x, y, {});
 }
 
 bool PlainFactsConflict(const Facts& a, const Facts& b) {
@@ -1180,6 +1187,39 @@ std::uint32_t EntityCode(std::string_view folded) {
   return (static_cast<std::uint32_t>(h >> 32) | kEntityBit) & ~kAssertedBit;
 }
 
+// "Trump's" = "Trump", "U.S." = "US".
+void DropPossessiveAndPeriods(std::string* folded) {
+  const std::size_t apos = folded->find('\'');
+  if (apos != std::string::npos &&
+      (apos + 1 == folded->size() ||
+       folded->compare(apos + 1, std::string::npos, "s") == 0)) {
+    folded->resize(apos);
+  }
+  std::erase(*folded, '.');
+}
+
+// The entity code of a folded word, "'s" and periods already dropped
+// (*folded is cut and sorted); 0 for a single letter. A prefix of
+// kEntityPrefixChars code points: "Syrian" / "Syria", "Israeli" / "Israel",
+// "British" / "Britain" agree. Letters in any order: a typo that swaps two
+// letters ("Irnaian") keeps the entity. Costs nothing measurable: distinct
+// entities of one template rarely share an anagram prefix.
+std::uint32_t PrefixEntityCode(std::string* folded) {
+  std::size_t pos = 0, count = 0;
+  while (pos < folded->size() && count < kEntityPrefixChars) {
+    ++pos;
+    while (pos < folded->size() &&
+           (static_cast<unsigned char>((*folded)[pos]) & 0xC0) == 0x80) {
+      ++pos;
+    }
+    ++count;
+  }
+  if (count < 2) return 0;
+  folded->resize(pos);
+  std::sort(folded->begin(), folded->end());
+  return EntityCode(*folded);
+}
+
 // The code of an acronym ("boe") as a mention: spelled like EntityCode
 // (sorted letters, cut to the prefix) so that it meets the acronym's code.
 std::uint32_t MentionCode(std::string letters) {
@@ -1255,38 +1295,14 @@ void AddEntityFacts(std::string_view text, Facts* facts) {
       facts->codes.push_back(EntityCode(folded) | kAssertedBit);
       continue;
     }
-    // "Trump's" = "Trump", "U.S." = "US".
-    const std::size_t apos = folded.find('\'');
-    if (apos != std::string::npos &&
-        (apos + 1 == folded.size() ||
-         folded.compare(apos + 1, std::string::npos, "s") == 0)) {
-      folded.resize(apos);
-    }
-    std::erase(folded, '.');
+    DropPossessiveAndPeriods(&folded);
     if (folded.empty()) continue;
     initials_all += pending;
     pending.clear();
     initials_caps += folded[0];
     initials_all += folded[0];
-    // A prefix of kEntityPrefixChars code points: "Syrian" / "Syria",
-    // "Israeli" / "Israel", "British" / "Britain" agree. A single letter
-    // ("I", "A") is no entity.
-    std::size_t pos = 0, count = 0;
-    while (pos < folded.size() && count < kEntityPrefixChars) {
-      ++pos;
-      while (pos < folded.size() &&
-             (static_cast<unsigned char>(folded[pos]) & 0xC0) == 0x80) {
-        ++pos;
-      }
-      ++count;
-    }
-    if (count < 2) continue;
-    folded.resize(pos);
-    // Letters in any order: a typo that swaps two letters ("Irnaian") keeps
-    // the entity. Costs nothing measurable: distinct entities of one
-    // template rarely share an anagram prefix.
-    std::sort(folded.begin(), folded.end());
-    const std::uint32_t code = EntityCode(folded);
+    const std::uint32_t code = PrefixEntityCode(&folded);
+    if (code == 0) continue;
     // A sentence's first capital is no evidence, except the headline's
     // own first word when it is no stop word: headlines open with their
     // actor ("Aust stocks open lower" / "Tokyo stocks open lower",
@@ -1316,6 +1332,18 @@ void AddEntityFacts(std::string_view text, Facts* facts) {
     }
   }
   facts->codes.erase(out, facts->codes.end());
+}
+
+std::uint32_t EntityCodeOfWord(std::string_view key_word) {
+  std::string folded(key_word);
+  DropPossessiveAndPeriods(&folded);
+  return PrefixEntityCode(&folded);
+}
+
+bool EntityChangesExplained(const Facts& a, const Facts& b,
+                            std::span<const std::uint32_t> a_words,
+                            std::span<const std::uint32_t> b_words) {
+  return MissingOnlyAmong(a, b, a_words) && MissingOnlyAmong(b, a, b_words);
 }
 
 }  // namespace tickerdedup::internal

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -61,6 +62,18 @@ bool FactsConflict(const Facts& a, const Facts& b);
 // like keys and cut to 5 code points. Nothing is added from a headline in
 // title case or all caps, nor from a trailing source tag ("| Reuters").
 void AddEntityFacts(std::string_view text, Facts* facts);
+
+// The entity code AddEntityFacts gives a word of the match key when it is
+// capitalized in the text ("vanuatu" for "Vanuatu"); 0 for a single letter.
+std::uint32_t EntityCodeOfWord(std::string_view key_word);
+
+// True when every entity that one side asserts and the other does not
+// mention is among that side's `*_words` codes (EntityCodeOfWord): the
+// entity conflict comes from those words only (the near channel passes
+// words one typo apart: "Vanuatu" / "Vanautu").
+bool EntityChangesExplained(const Facts& a, const Facts& b,
+                            std::span<const std::uint32_t> a_words,
+                            std::span<const std::uint32_t> b_words);
 
 // FactsConflict over all facts but entities: for cross-language pairs, where
 // the same entity is spelled differently ("Suede" / "Sweden").

@@ -235,8 +235,10 @@ void NearTypoMatches(
     std::string_view key, std::uint64_t seed,
     std::span<const std::uint16_t> own_fps,
     std::span<const std::uint16_t> other_fps,
-    std::vector<std::pair<std::uint16_t, std::uint16_t>>* out) {
+    std::vector<std::pair<std::uint16_t, std::uint16_t>>* out,
+    std::vector<std::pair<std::string, std::string>>* words) {
   out->clear();
+  if (words != nullptr) words->clear();
   auto has = [](std::span<const std::uint16_t> set, std::uint16_t fp) {
     return std::binary_search(set.begin(), set.end(), fp);
   };
@@ -277,6 +279,10 @@ void NearTypoMatches(
       std::uint16_t v = fingerprint(std::string_view(joined.data(), len));
       if (v == fp || !has(other_fps, v) || has(own_fps, v)) return false;
       out->push_back({fp, v});
+      if (words != nullptr) {
+        words->emplace_back(key.substr(t.begin, t.cp_ends.back() - t.begin),
+                            std::string(joined.data(), len));
+      }
       return true;
     };
     // An edit at code point kPrefix or later leaves the prefix, and so the

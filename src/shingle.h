@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -42,10 +43,15 @@ void NearFeatures(std::string_view key, std::uint64_t seed,
 // "histr" (Histry) and "histo" (History) are one word. Both spans sorted.
 // About 170 variants per unmatched word, each a 1-in-65536 chance of a
 // false link: callers try it on few candidates.
-void NearTypoMatches(std::string_view key, std::uint64_t seed,
-                     std::span<const std::uint16_t> own_fps,
-                     std::span<const std::uint16_t> other_fps,
-                     std::vector<std::pair<std::uint16_t, std::uint16_t>>* out);
+// With `words`, also each link's two words: the own word of the key, and
+// the other side's word as far as the variant spells it (its first
+// kNearPrefix code points).
+void NearTypoMatches(
+    std::string_view key, std::uint64_t seed,
+    std::span<const std::uint16_t> own_fps,
+    std::span<const std::uint16_t> other_fps,
+    std::vector<std::pair<std::uint16_t, std::uint16_t>>* out,
+    std::vector<std::pair<std::string, std::string>>* words = nullptr);
 
 // Fingerprints (as in NearTypoMatches) of the features that only the
 // label or the source tag of a copy cut short ("...") gives: a leading

@@ -286,6 +286,22 @@ TEST(EngineNear, OpeningNewsroomLabelsAreBoilerplate) {
   }
 }
 
+// A typo in a name ("Vanautu") changes its entity code; the copy is near
+// when the typos are all that changed, and an actor swapped along with a
+// typo elsewhere stays distinct.
+TEST(EngineNear, TypoInANameIsNoOtherActor) {
+  auto engine = MakeEngine(NearOptions());
+  const Decision a =
+      engine->Add("Prime Minister of Vanuatu loses seat over paperwork error");
+  const Decision b =
+      engine->Add("Prime Minister of Vanautu loses seat over paperwork error");
+  EXPECT_EQ(b.verdict, Verdict::kNear);
+  EXPECT_EQ(b.dup_of, a.id);
+  engine->Add("Obamma meets Xi in Moscow on Monday");
+  EXPECT_EQ(engine->Add("Obama meets Li in Moscow on Monday").verdict,
+            Verdict::kNew);
+}
+
 TEST(EngineNear, ExactLevelDoesNotMatchNear) {
   auto engine = MakeEngine(ExactOptions());
   engine->Add("storm hits the coast of florida overnight");

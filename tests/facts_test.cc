@@ -377,6 +377,28 @@ TEST(EntityFactsTest, DifferentPlaceOrActorIsDistinct) {
                              "Hurricane Felix makes landfall in Nicaragua"));
 }
 
+// A typo in a name makes another entity code ("vanu" / "vana": 4 sorted
+// letters); EntityChangesExplained tells the engine whether the conflict
+// comes from given words only.
+TEST(EntityFactsTest, TypoEntityChangesAreExplainedByTheirWords) {
+  const Facts a = AllFactsOf("Prime Minister of Vanuatu loses seat");
+  const Facts b = AllFactsOf("Prime Minister of Vanautu loses seat");
+  ASSERT_TRUE(FactsConflict(a, b));
+  const std::uint32_t vanuatu = EntityCodeOfWord("vanuatu");
+  const std::uint32_t vanautu = EntityCodeOfWord("vanautu");
+  EXPECT_NE(vanuatu, vanautu);
+  EXPECT_EQ(EntityCodeOfWord("trump's"), EntityCodeOfWord("trump"));
+  EXPECT_EQ(EntityCodeOfWord("a"), 0u);  // a single letter is no entity
+  const std::uint32_t own[] = {vanuatu}, other[] = {vanautu};
+  EXPECT_TRUE(EntityChangesExplained(a, b, own, other));
+  EXPECT_FALSE(EntityChangesExplained(a, b, own, {}));
+  EXPECT_FALSE(EntityChangesExplained(a, b, {}, other));
+  // Another actor besides the typo is not explained by it.
+  const Facts c = AllFactsOf("Prime Minister of Vanautu loses seat to Tonga");
+  const Facts d = AllFactsOf("Prime Minister of Vanuatu loses seat to Fiji");
+  EXPECT_FALSE(EntityChangesExplained(d, c, own, other));
+}
+
 TEST(EntityFactsTest, SourceTagsAndEditsStayCompatible) {
   const std::string_view a = "Indonesian president to visit UK";
   EXPECT_FALSE(EntityConflict(a, "Indonesian president to visit UK | Reuters"));
