@@ -1420,7 +1420,14 @@ std::size_t NewsLabelBytes(std::string_view text) {
   }
   i += sep;
   while (i < text.size() && text[i] == ' ') ++i;
-  return i < text.size() ? i : 0;  // something must follow
+  // A headline must follow, two words at least: "VIDEO. 2" is no "2".
+  const std::string_view headline = text.substr(i);
+  const std::size_t space = headline.find(' ');
+  if (space == std::string_view::npos ||
+      headline.find_first_not_of(' ', space) == std::string_view::npos) {
+    return 0;
+  }
+  return i;
 }
 
 }  // namespace tickerdedup::internal

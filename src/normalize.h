@@ -39,11 +39,12 @@ bool IsValidUtf8(std::string_view text);
 // "VIDEO. ", "Watch: "), its separator and the spaces after it included; 0
 // when there is none. A label is a word of a closed list (newsroom slugs in
 // the six languages, ASCII spellings) with an optional update number, then
-// a colon, or, written in capitals, a hyphen, period, bar or dash ("Watch-
-// maker" and "Live. Love." are no labels). Something must follow it. The
-// label is boilerplate that copies of a headline gain and lose, like a
-// trailing "| Reuters": the engine keeps it in the match key (exact
-// repeats) and leaves it out of the near, fact and cross-language analysis.
+// a colon, or, written in capitals, a hyphen, period, bar or dash
+// ("Watch-maker" and "Live. Love." are no labels), then a headline of two
+// words at least. The label is boilerplate that copies of a headline gain
+// and lose, like a trailing "| Reuters": the engine keeps it in the match
+// key (exact repeats) and in the cross-language analysis (translations keep
+// it), and leaves it out of the near features and the fact guard.
 std::size_t NewsLabelBytes(std::string_view text);
 
 }  // namespace tickerdedup::internal

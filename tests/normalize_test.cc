@@ -689,6 +689,8 @@ TEST(NewsLabelTest, OpeningLabels) {
       {"Live. Love. Laugh.", ""},
       {"NASA: rover finds water", ""},
       {"BREAKING:", ""},
+      {"VIDEO. 2", ""},
+      {"BREAKING: !!!", ""},
       {"BREAKING:   ", ""},
       {"", ""}};
   for (const Case& c : kCases) {
