@@ -65,24 +65,25 @@ SketchIndex::SketchIndex(const Options& options)
   inline_facts_.reserve(slots * kInlineFacts);
 }
 
-std::uint64_t SketchIndex::BandHash(const std::uint8_t* sig, int band) const {
+std::uint64_t SketchIndex::BandHash(const std::uint32_t* full, int band) const {
   const int r = options_.lsh.rows;
-  if (r > 8) {
+  const std::uint32_t* p = full + band * r;
+  const std::uint64_t seed =
+      options_.band_seed +
+      0x9E3779B97F4A7C15ull * static_cast<std::uint64_t>(band + 1);
+  if (r > 2) {
     return SketchHash64(
-        std::string_view(reinterpret_cast<const char*>(sig) + band * r, r),
-        options_.band_seed + static_cast<std::uint64_t>(band));
+        std::string_view(reinterpret_cast<const char*>(p),
+                         static_cast<std::size_t>(r) * sizeof(std::uint32_t)),
+        seed);
   }
-  // A band of up to 8 one-byte values is one 64-bit word: splitmix64's
+  // A band of one or two 32-bit values is one 64-bit word: splitmix64's
   // finalizer over (word ^ per-band seed) is a bijection, so equal keys and
-  // only equal keys share a hash; 3x cheaper than XXH3 on 3 bytes, and the
-  // tables rehash every stored item's 16 band keys at each growth.
-  // A byte loop, not memcpy: a run-time length made memcpy a libc call.
-  std::uint64_t v = 0;
-  const std::uint8_t* p = sig + band * r;
-  for (int i = 0; i < r; ++i) v |= std::uint64_t{p[i]} << (8 * i);
-  std::uint64_t z =
-      v ^ (options_.band_seed +
-           0x9E3779B97F4A7C15ull * static_cast<std::uint64_t>(band + 1));
+  // only equal keys share a hash; cheaper than XXH3, and the tables rehash
+  // every stored item's band keys at each growth.
+  std::uint64_t v = p[0];
+  if (r == 2) v |= std::uint64_t{p[1]} << 32;
+  std::uint64_t z = v ^ seed;
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
   return z ^ (z >> 31);
@@ -100,7 +101,6 @@ void SketchIndex::MakeSketch(std::span<const std::uint64_t> features,
   const int k = options_.num_hashes;
   ++out->generation;
   out->full.resize(k);
-  out->sig.resize(k);
   out->bands.resize(options_.lsh.bands);
   // 16-bit fingerprints: two distinct features of a headline pair collide
   // with probability ~64/65536 per pair of ~8-feature sets, far below the
@@ -119,9 +119,8 @@ void SketchIndex::MakeSketch(std::span<const std::uint64_t> features,
   out->fps.resize(out->set_size);
   SpreadFingerprints(out->fps, &out->minhash_set);
   hasher_.Compute(out->minhash_set, out->full.data());
-  PackBBit(out->full.data(), k, out->sig.data());
   for (int b = 0; b < options_.lsh.bands; ++b) {
-    out->bands[b] = BandHash(out->sig.data(), b);
+    out->bands[b] = BandHash(out->full.data(), b);
   }
 }
 
@@ -136,15 +135,13 @@ void SketchIndex::FingerprintsAt(std::uint32_t slot,
   }
 }
 
-const std::uint8_t* SketchIndex::SigOf(std::uint32_t slot) {
+const std::uint32_t* SketchIndex::SigOf(std::uint32_t slot) {
   const int k = options_.num_hashes;
   FingerprintsAt(slot, &rebuild_fps_);
   rebuild_.full.resize(k);
-  rebuild_.sig.resize(k);
   SpreadFingerprints(rebuild_fps_, &rebuild_.minhash_set);
   hasher_.Compute(rebuild_.minhash_set, rebuild_.full.data());
-  PackBBit(rebuild_.full.data(), k, rebuild_.sig.data());
-  return rebuild_.sig.data();
+  return rebuild_.full.data();
 }
 
 void SketchIndex::RebuildTables() {
@@ -182,7 +179,7 @@ void SketchIndex::RebuildTables() {
     const std::size_t r = queued++ % kAhead;
     flush(r);
     slots[r] = static_cast<std::uint32_t>(slot);
-    const std::uint8_t* sig = nullptr;
+    const std::uint32_t* sig = nullptr;
     for (int b = 0; b < nb; ++b) {
       if (!(present[words * b + (slot >> 6)] >> (slot & 63) & 1)) continue;
       if (sig == nullptr) sig = SigOf(slots[r]);
@@ -445,7 +442,7 @@ void SketchIndex::Erase(std::uint64_t id) {
   // The band keys are recomputed from the stored fingerprints (they were
   // made from them), so every entry is removed exactly: no stale entry can
   // point at this slot once it is reused.
-  const std::uint8_t* sig = SigOf(slot);
+  const std::uint32_t* sig = SigOf(slot);
   const int nb = options_.lsh.bands;
   std::uint64_t* hashes = erase_hashes_.data();
   for (int b = 0; b < nb; ++b) {

@@ -1,7 +1,7 @@
 // SketchIndex: one feature channel of the sketch stage. It stores, for each
 // cluster representative in the window, 16-bit fingerprints of its features
-// (verification; its 8-bit MinHash signature, from which the LSH band keys
-// are built, is recomputed from them when needed) and its fact codes; it
+// (verification; its MinHash signature, whose full 32-bit minima make the
+// LSH band keys, is recomputed from them when needed) and its fact codes; it
 // proposes and scores candidates for a new item. The engine owns the
 // policy (which channel, verdict, window); a second channel (cross-language
 // features) is another SketchIndex with its own features, threshold and
@@ -62,7 +62,6 @@ class SketchIndex {
   struct Sketch {
     std::vector<std::uint32_t> full;  // densified 32-bit values (scratch)
     std::vector<std::uint64_t> minhash_set;  // the fps spread to 64 bits
-    std::vector<std::uint8_t> sig;           // b-bit (8) signature
     std::vector<std::uint64_t> bands;        // band hashes
     std::vector<std::uint16_t> fps;  // sorted distinct feature fingerprints
     std::uint32_t set_size = 0;      // fps.size(); 0 never matches
@@ -144,7 +143,7 @@ class SketchIndex {
   static_assert(sizeof(SlotRecord) == 32);
 
   static constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
-  std::uint64_t BandHash(const std::uint8_t* sig, int band) const;
+  std::uint64_t BandHash(const std::uint32_t* full, int band) const;
   static std::uint64_t IdHash(std::uint64_t id);
   std::uint32_t FindSlot(std::uint64_t id) const;
   // The MinHash set of a fingerprint set: each fingerprint spread back to
@@ -157,8 +156,9 @@ class SketchIndex {
   // The stored item's fingerprints (inline + side map) into *fps.
   void FingerprintsAt(std::uint32_t slot,
                       std::vector<std::uint16_t>* fps) const;
-  // The stored item's b-bit signature, recomputed (scratch: rebuild_).
-  const std::uint8_t* SigOf(std::uint32_t slot);
+  // The stored item's signature (full 32-bit values), recomputed (scratch:
+  // rebuild_).
+  const std::uint32_t* SigOf(std::uint32_t slot);
   // Rebuilds every band table at once (growth, or tombstones), in slot
   // order: each stored signature is recomputed once, reading the records
   // sequentially. (Table by table, in table order, the signatures had to be
