@@ -113,7 +113,7 @@ constexpr int kMaxNearBands = 16;
 // PERF NOTES (session 10): rows >= 3 (16 x 3) were forced while keys were
 // made of the 8-bit values (2 rows would be a 16-bit key). With the
 // containment weight a pair passes at Jaccard 0.39, where 16 x 3 proposed
-// a candidate 65% of the time, 14 x 2 91%. 1M feed, default mode: near
+// a candidate 62% of the time, 14 x 2 90%. 1M feed, default mode: near
 // recall 0.9774 -> 0.9800, pair precision 0.9819 -> 0.9836, fresh items
 // merged 0.49% -> 0.44%, 303.5 -> 290.9 index bytes per stored headline
 // (two band tables fewer); 2.3x the candidates: near mode 15-20% and the
