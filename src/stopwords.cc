@@ -227,24 +227,27 @@ bool ParseStopLang(std::string_view code, StopLang* lang) {
   return false;
 }
 
+WordMasks LookupWordMasks(std::string_view word) {
+  const Table& table = GetTable();
+  const auto it = table.mask.find(word);
+  if (it == table.mask.end()) return {};
+  constexpr std::uint32_t kLangBits = (1u << kNumStopLangs) - 1;
+  return {it->second & kLangBits, (it->second >> kAccentShift) & kLangBits,
+          (it->second >> kReportShift) & kLangBits};
+}
+
 std::uint32_t StopWordMask(std::string_view word) {
-  return StopWordAccents(word, nullptr);
+  return LookupWordMasks(word).stop;
 }
 
 std::uint32_t StopWordAccents(std::string_view word, std::uint32_t* accented) {
-  const Table& table = GetTable();
-  const auto it = table.mask.find(word);
-  const std::uint32_t value = it == table.mask.end() ? 0u : it->second;
-  constexpr std::uint32_t kLangBits = (1u << kNumStopLangs) - 1;
-  if (accented != nullptr) *accented = (value >> kAccentShift) & kLangBits;
-  return value & kLangBits;
+  const WordMasks masks = LookupWordMasks(word);
+  if (accented != nullptr) *accented = masks.accented;
+  return masks.stop;
 }
 
 std::uint32_t ReportingVerbMask(std::string_view word) {
-  const Table& table = GetTable();
-  const auto it = table.mask.find(word);
-  constexpr std::uint32_t kLangBits = (1u << kNumStopLangs) - 1;
-  return it == table.mask.end() ? 0u : (it->second >> kReportShift) & kLangBits;
+  return LookupWordMasks(word).reporting;
 }
 
 }  // namespace tickerdedup::internal

@@ -37,6 +37,14 @@ std::uint32_t StopWordAccents(std::string_view word, std::uint32_t* accented);
 // StopLang(i); 0 otherwise. Cross-language units leave them out.
 std::uint32_t ReportingVerbMask(std::string_view word);
 
+// The three masks above from one table lookup (a caller that needs two).
+struct WordMasks {
+  std::uint32_t stop = 0;       // StopWordMask
+  std::uint32_t accented = 0;   // StopWordAccents' *accented
+  std::uint32_t reporting = 0;  // ReportingVerbMask
+};
+WordMasks LookupWordMasks(std::string_view word);
+
 inline bool IsStopWord(StopLang lang, std::string_view word) {
   return (StopWordMask(word) >> static_cast<int>(lang)) & 1u;
 }

@@ -435,19 +435,16 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
   out->kind = WordInfo::kSkip;
   out->country = lexicon_->MayStartCountry(word);
   out->place = 0;
-  // Stop words of the headline's language (any of the six when it is
-  // another language) are no units.
-  const std::uint32_t stop_mask = StopWordMask(word);
+  // Stop words and reporting verbs ("says", "affirme"; see stopwords.cc)
+  // of the headline's language (any of the six when it is another
+  // language) are no units.
+  const WordMasks masks = LookupWordMasks(word);
+  const std::uint32_t no_unit = masks.stop | masks.reporting;
   const int stop_lang =
       lang < static_cast<int>(LexLang::kAcronym) ? lang + 1  // StopLang order
       : lang == kEnglishLang ? static_cast<int>(StopLang::kEng)
                              : -1;
-  if (stop_lang >= 0 ? ((stop_mask >> stop_lang) & 1u) : stop_mask != 0) {
-    return;
-  }
-  // So are reporting verbs ("says", "affirme"; see stopwords.cc).
-  const std::uint32_t report_mask = ReportingVerbMask(word);
-  if (stop_lang >= 0 ? ((report_mask >> stop_lang) & 1u) : report_mask != 0) {
+  if (stop_lang >= 0 ? ((no_unit >> stop_lang) & 1u) : no_unit != 0) {
     return;
   }
   const ClosedClass closed = LookupClosedClass(word);
