@@ -74,9 +74,9 @@ using internal::StoredItem;
 constexpr std::size_t kMaxWindow = 0xfffffff0u;  // slots are 32-bit
 
 // Near-duplicate defaults, chosen on /work/shared/eval (docs/near.md).
-// 64 8-bit values: 64 bytes of signature per stored headline; the score's
-// standard error at s = 0.6 is ~0.06, and K = 128 bought < 1 point of
-// recall there.
+// 64 minima (recomputed from the stored fingerprints when needed, never
+// stored); the score's standard error at s = 0.6 is ~0.06, and K = 128
+// bought < 1 point of recall there.
 constexpr int kDefaultNumHashes = 64;
 // 0.54 with stop words left out of the features (shingle.cc), the entity
 // guard asserting the headline's first word (facts.h) and signatures made
@@ -168,8 +168,8 @@ struct PreparedItem {
   std::string_view text;  // the caller's bytes, valid during Add/AddBatch
   std::string key;
   // A newsroom label that opens the text ("UPDATE 2-", "BREAKING: "): its
-  // bytes, and the key of the text after it, which the near, fact and
-  // cross-language analysis read instead (see ContentKey).
+  // bytes, and the key of the text after it, which the near channel and
+  // the fact guard read instead (see ContentKey).
   std::size_t label_bytes = 0;
   std::string label_key;
   Key128 hash;
@@ -507,17 +507,16 @@ class EngineImpl final : public Engine {
         // du CNP : l'Executif approuve..."): then the verdict says so.
         // Such a member is a way into its cluster as much as one the
         // cross-language channel found (IndexXlangMember).
+        JoinCluster(*p, d, item.timestamp);
         if (xlang_ != nullptr &&
             IsOtherLanguage(p->lang, xlang_->LangOf(*d.dup_of))) {
           d.verdict = Verdict::kCrossLanguage;
           ++stats_.xlang;
-          JoinCluster(*p, d, item.timestamp);
           PrepareXlang(p);
           IndexXlangMember(*p, d);
-          return d;
+        } else {
+          ++stats_.near;
         }
-        ++stats_.near;
-        JoinCluster(*p, d, item.timestamp);
         return d;
       }
     }
@@ -638,11 +637,7 @@ class EngineImpl final : public Engine {
     // fingerprints (~170 variants at 1/65536 each), so only the few best
     // vetoed candidates that could still win get one: highest score first,
     // then the newest (edits of a headline follow it closely).
-    std::sort(guard_failed_.begin(), guard_failed_.end(),
-              [](const auto& a, const auto& b) {
-                return a.first != b.first ? a.first > b.first
-                                          : a.second > b.second;
-              });
+    std::sort(guard_failed_.begin(), guard_failed_.end(), BestThenNewest);
     int searches = 0;
     for (const auto& [score, id] : guard_failed_) {
       if (score <= best_score || searches++ == kTypoSearchesPerItem) break;
@@ -652,11 +647,7 @@ class EngineImpl final : public Engine {
         break;
       }
     }
-    std::sort(entity_failed_.begin(), entity_failed_.end(),
-              [](const auto& a, const auto& b) {
-                return a.first != b.first ? a.first > b.first
-                                          : a.second > b.second;
-              });
+    std::sort(entity_failed_.begin(), entity_failed_.end(), BestThenNewest);
     for (const auto& [score, id] : entity_failed_) {
       if (score <= best_score || searches++ >= kTypoSearchesPerItem) break;
       if (PassesTemplateGuardWithTypos(p, id, threshold,
@@ -671,6 +662,13 @@ class EngineImpl final : public Engine {
     d->dup_of = best_id;
     d->score = std::min(best_score, 1.0);
     return true;
+  }
+
+  // Order of the vetoed candidates (score, id) that get a typo search:
+  // highest score first, then the newest.
+  static bool BestThenNewest(const std::pair<double, std::uint64_t>& a,
+                             const std::pair<double, std::uint64_t>& b) {
+    return a.first != b.first ? a.first > b.first : a.second > b.second;
   }
 
   // The template guard: the score again with every feature weighted by how

@@ -51,8 +51,10 @@ double LshFalsePositiveArea(double threshold, LshParams params);
 double LshFalseNegativeArea(double threshold, LshParams params);
 // The (bands, rows) minimizing the weighted areas; ties go to fewer bands
 // (less memory, fewer probes). threshold is clamped to [0.01, 0.99].
-// rows >= min_rows: with 8-bit values a band of r rows is an 8r-bit key, and
-// at 1M stored items r = 2 would give ~16 random candidates per band.
+// rows >= min_rows: a caller whose band keys are narrow values needs
+// several per band (with 8-bit values, r = 2 would give ~16 random
+// candidates per band at 1M stored items); a single row makes every shared
+// feature a candidate.
 LshParams ChooseLshParams(double threshold, int num_hashes, int max_bands,
                           double fp_weight = 1.0, double fn_weight = 1.0,
                           int min_rows = 1);
