@@ -311,27 +311,29 @@ def country_alias_rows(wordnet_dir, countries):
     noun_path = os.path.join(wordnet_dir, "data.noun")
     if not os.path.exists(noun_path):
         return {}
+    # Synsets of noun.location (lexicographer file 15): every one used here.
     with open(noun_path, encoding="utf-8", errors="replace") as f:
-        lines = [l.split() for l in f if not l.startswith(" ")]
-    country = None  # the synset "country, state, land" of noun.location
-    for parts in lines:
-        n = int(parts[3], 16)
-        if parts[1] == "15" and [parts[4 + 2 * i] for i in range(n)] == [
-                "country", "state", "land"]:
-            country = parts[0]
+        lines = [l.split() for l in f
+                 if not l.startswith(" ") and l.split(" ", 2)[1] == "15"]
+
+    def lemmas_of(parts):
+        return [parts[4 + 2 * i] for i in range(int(parts[3], 16))]
+
+    def points(parts, symbol, targets):
+        return any(parts[i] == symbol and parts[i + 1] in targets
+                   for i in range(len(parts) - 1))
+
+    country = next((parts[0] for parts in lines
+                    if lemmas_of(parts) == ["country", "state", "land"]), None)
     if country is None:
         return {}
     kinds = {country} | {parts[0] for parts in lines
-                         if any(parts[i] == "@" and parts[i + 1] == country
-                                for i in range(len(parts) - 1))}
+                         if points(parts, "@", {country})}
     seen = {}  # alias -> codes of the countries it names
     for parts in lines:
-        if parts[1] != "15" or not any(
-                parts[i] == "@i" and parts[i + 1] in kinds
-                for i in range(len(parts) - 1)):
+        if not points(parts, "@i", kinds):
             continue
-        n = int(parts[3], 16)
-        lemmas = [parts[4 + 2 * i] for i in range(n)]
+        lemmas = lemmas_of(parts)
         keys = [phrase_key(re.sub(r"\(.*\)$", "", l).replace("_", " "))
                 for l in lemmas]
         codes = {countries[k] for k in keys if k in countries}
