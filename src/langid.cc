@@ -167,6 +167,76 @@ void ForEachWord(std::string_view key, Fn fn) {
   }
 }
 
+// Whether the one-letter word `w` (a view into `key`) is joined to an
+// abbreviation's punctuation (DetectImpl's stop-word evidence skips it).
+bool IsJoinedLetter(std::string_view key, std::string_view w) {
+  const auto at = static_cast<std::size_t>(w.data() - key.data());
+  const std::size_t end = at + w.size();
+  if (at > 0) {
+    const char p = key[at - 1];
+    if (p == '.' || p == '<' || p == '-' || p == '&' || p == '/') return true;
+    // An apostrophe inside a word ("int'l"), not a quote ("'a scapegoat'").
+    if (p == '\'' && at > 1 && key[at - 2] != ' ') return true;
+  }
+  if (end < key.size()) {
+    const char n = key[end];
+    if (n == '.' || n == '>' || n == '-' || n == '&' || n == '/') return true;
+  }
+  return false;
+}
+
+// The words of 2 to 4 ASCII capitals ("EU", "ONU") of a text that also has
+// lower-case letters, lower-cased: acronyms, whatever stop word they spell.
+// An all-capitals text ("EU WIDENS SANCTIONS") has none: its capitals say
+// nothing. Keeps the first kMax.
+class Acronyms {
+ public:
+  explicit Acronyms(std::string_view text) {
+    bool lower = false;
+    for (char c : text) lower |= c >= 'a' && c <= 'z';
+    if (!lower) return;
+    auto is_letter = [](unsigned char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    };
+    std::size_t i = 0;
+    while (i < text.size() && n_ < kMax) {
+      if (!is_letter(static_cast<unsigned char>(text[i]))) {
+        ++i;
+        continue;
+      }
+      const std::size_t start = i;
+      bool caps = true;
+      while (i < text.size() &&
+             is_letter(static_cast<unsigned char>(text[i]))) {
+        caps &= text[i] >= 'A' && text[i] <= 'Z';
+        ++i;
+      }
+      const std::size_t len = i - start;
+      if (!caps || len < 2 || len > 4) continue;
+      Word& w = words_[n_++];
+      w.len = static_cast<std::uint8_t>(len);
+      for (std::size_t k = 0; k < len; ++k) {
+        w.c[k] = static_cast<char>(text[start + k] - 'A' + 'a');
+      }
+    }
+  }
+  bool Contains(std::string_view w) const {
+    for (int k = 0; k < n_; ++k) {
+      if (std::string_view(words_[k].c, words_[k].len) == w) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr int kMax = 8;
+  struct Word {
+    char c[4];
+    std::uint8_t len;
+  };
+  Word words_[kMax];
+  int n_ = 0;
+};
+
 // Letters that are distinctive of some of the six languages, with the
 // evidence each adds (spread over the languages that use it). Order of
 // StopLang: eng fra spa por ita deu.
@@ -426,6 +496,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
         score[static_cast<int>(StopLang::kPor)] += 1;
       }
     }
+    const Acronyms acronyms(text);
     ForEachWord(key, [&](std::string_view w) {
       // Only the endings with the word's last byte (kSuffixesByLastByte):
       // comparing every ending was 2% of xlang mode.
@@ -446,6 +517,18 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
         mask &= ~accented;
       }
       if (mask == 0) return;
+      // A letter joined to a period, a hyphen, an ampersand, a slash or
+      // angle brackets is an initial, an abbreviation's tail or a ticker
+      // ("J.W. MAYS", "N.Y.", "<INAI.O>", "INT'L", "<C>", "GAS-N-ALL"),
+      // not the article or conjunction it spells. Elision ("l'ONU") is
+      // the letter before an apostrophe, and stays. Reuters titles with
+      // such letters read as Portuguese or French, and went to the
+      // cross-language channel.
+      if (w.size() == 1 && IsJoinedLetter(key, w)) return;
+      // "EU", "LA", "IL", "AS" in a text that is not all capitals are
+      // acronyms (Portuguese "eu", French "la"...): "U.S., EU Widen
+      // Sanctions On Russia" read as Portuguese.
+      if (acronyms.Contains(w)) return;
       const double share = 1.0 / __builtin_popcount(mask);
       for (int l = 0; l < kNumStopLangs; ++l) {
         if ((mask >> l) & 1u) score[l] += share;

@@ -997,6 +997,29 @@ TEST(LangIdTest, UnaccentedFormsOfAccentedStopWords) {
   ExpectLanguages(cases);
 }
 
+// Letters of initials and tickers, and acronyms that spell a stop word, are
+// no stop words: these English titles read as French or Portuguese before
+// (".O" is Portuguese "o", "<C>" and "INT'L" French "c'" and "l'", "EU"
+// Portuguese "eu"), and so met English titles in the cross-language
+// channel. Elision and quotes still count.
+TEST(LangIdTest, InitialsTickersAndAcronymsAreNoStopWords) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"INTELLICORP <INAI.O> 1ST QTR SEPT 30 LOSS", "eng"},
+      {"J.W. MAYS INC <MAYS> COMPLETES PAYMENTS", "eng"},
+      {"CHRYSLER <C> SETS STOCK SPLIT, HIGHER DIVIDEND", "eng"},
+      {"INT'L MINERALS <IGL> BUYS ANIMAL PRODUCTS UNIT", "eng"},
+      {"UNI-MARTS <IMMA.O> ACQUIRES GAS-N-ALL STORES", "eng"},
+      {"EU delays talks on Russian pipeline", "eng"},
+      {"J.C. Penney shares jump on Citi upgrade", "eng"},
+      {"Miley Cyrus 'a scapegoat,' says Kylie", "eng"},
+      {"L'ONU condamne l'attaque", "fra"},
+      {"E.U.A., UE Impulsiona as San\xc3\xa7\xc3\xb5"
+       "es na R\xc3\xbassia",
+       "por"},
+  };
+  ExpectLanguages(cases);
+}
+
 // DetectLanguage takes shortcuts (a memo of repeated texts, ASCII folding
 // without utf8proc, no CLD2 call when the stop-word evidence leaves it no
 // say); DetectLanguageReference takes none. They must agree on every text:
