@@ -120,6 +120,23 @@ constexpr int kMaxNearBands = 16;
 // default mode 7-8% slower on the 200k feed (docs/near.md).
 constexpr double kNearLshFnWeight = 4.0;
 constexpr int kNearLshMinRows = 2;
+// The cross-language index's group tag (XlangIndex::Insert's group_lang) of
+// the items whose language DetectLanguage guessed (its weak): a guessed
+// headline skips them (MatchXlang). Capitals-only Reuters titles ("PERRY
+// DRUG STORES INC <PDS> 1ST QTR JAN 31 NET" and "PAY'N-SAVE <PAYN> 1ST QTR
+// JAN 31 NET", guessed English and French from their endings) met there,
+// where names do not veto.
+constexpr std::string_view kGuessedLanguage = "~guessed";
+
+// Whether `text` has an ASCII lower-case letter (a capitals-only headline
+// has none).
+bool HasLowerCase(std::string_view text) {
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') return true;
+  }
+  return false;
+}
+
 // A headline matched through a cross-language member covers at least this
 // much of the representative too (EngineImpl::MatchXlang).
 constexpr double kMemberRepCoverage = 0.3;
@@ -184,6 +201,9 @@ struct PreparedItem {
   std::vector<std::uint16_t> tag_fps;
   // Cross-language channel (match level xlang).
   std::string_view lang;
+  // The language is a guess (DetectLanguage's weak): the item stays out of
+  // the cross-language channel, like "und" ones.
+  bool lang_weak = false;
   std::vector<std::uint64_t> xfeatures;
   internal::XlangIndex::Sketch xsketch;
   internal::XlangProfile profile;
@@ -389,8 +409,8 @@ class EngineImpl final : public Engine {
       // over from the item prepared before in the same PreparedItem: the
       // previous one for Add, another batch's for AddBatch.)
       p->repaired = !internal::IsValidUtf8(item.text);
-      p->lang =
-          xl_ != nullptr ? xl_->DetectLanguage(item.text) : std::string_view();
+      p->lang = xl_ != nullptr ? xl_->DetectLanguage(item.text, &p->lang_weak)
+                               : std::string_view();
       return;
     }
     p->text = item.text;
@@ -399,8 +419,8 @@ class EngineImpl final : public Engine {
     p->hash = Key128{h.low64, h.high64};
     // Every item gets its language in xlang mode (annotate reports it),
     // also the exact repeats.
-    p->lang =
-        xl_ != nullptr ? xl_->DetectLanguage(item.text) : std::string_view();
+    p->lang = xl_ != nullptr ? xl_->DetectLanguage(item.text, &p->lang_weak)
+                             : std::string_view();
   }
 
   // What the near channel and the fact guard read: the key and the text
@@ -442,6 +462,16 @@ class EngineImpl final : public Engine {
   // Thread-safe, like PrepareSketch (after it).
   void PrepareXlang(PreparedItem* p) const {
     if (xl_ == nullptr || p->xsketched) return;
+    // An item of unknown language never matches across languages
+    // (MatchXlang) nor is proposed to one (the index skips "und"): it is
+    // not analyzed, and an empty sketch keeps it out of the index.
+    if (p->lang == "und" || (p->lang_weak && !HasLowerCase(p->text))) {
+      p->xfeatures.clear();
+      p->profile.bytes.clear();
+      xlang_->MakeSketch(p->xfeatures, &p->xsketch);
+      p->xsketched = true;
+      return;
+    }
     // The whole text: a translation keeps its label ("Watch:" /
     // "Regarder :", a covered unit; without them NTREX lost 3 pairs).
     xl_->Analyze(p->key, p->text, p->lang, &p->xfeatures, &p->profile);
@@ -508,7 +538,7 @@ class EngineImpl final : public Engine {
         // Such a member is a way into its cluster as much as one the
         // cross-language channel found (IndexXlangMember).
         JoinCluster(*p, d, item.timestamp);
-        if (xlang_ != nullptr &&
+        if (xlang_ != nullptr && !p->lang_weak &&
             IsOtherLanguage(p->lang, xlang_->LangOf(*d.dup_of))) {
           d.verdict = Verdict::kCrossLanguage;
           ++stats_.xlang;
@@ -531,7 +561,8 @@ class EngineImpl final : public Engine {
     store_->Insert(StoredItem{p->hash, d.id, d.id, item.timestamp});
     if (near_ != nullptr) near_->Insert(d.id, p->near_sketch, p->facts);
     if (xlang_ != nullptr) {
-      xlang_->Insert(d.id, p->xsketch, p->lang, p->profile.bytes);
+      xlang_->Insert(d.id, p->xsketch, p->lang, p->profile.bytes,
+                     p->lang_weak ? kGuessedLanguage : std::string_view());
     }
     ++stats_.new_items;
     while (store_->size() > options_.window) Evict();
@@ -564,7 +595,9 @@ class EngineImpl final : public Engine {
   // -> 0.9898; 8% more instructions there (more candidates). docs/xlang.md
   // has the variants tried.
   void IndexXlangMember(const PreparedItem& p, const Decision& d) {
-    if (p.xsketch.empty) return;
+    // A member of guessed language is not indexed: its group tag is the
+    // representative's language, and it would lose kGuessedLanguage's.
+    if (p.xsketch.empty || p.lang_weak) return;
     // With a tiny window, JoinCluster's evictions may have taken either.
     if (store_->FindId(d.id) == nullptr || store_->FindId(*d.dup_of) == nullptr)
       return;
@@ -790,8 +823,13 @@ class EngineImpl final : public Engine {
   // channel's business: one threshold cannot serve both (docs/xlang.md).
   bool MatchXlang(const PreparedItem& p, Decision* d) {
     if (p.xsketch.empty || p.lang == "und") return false;
-    const std::string_view skip_langs[] = {p.lang, "und"};
-    xlang_->Candidates(p.xsketch, skip_langs, &xcandidates_);
+    // Two guessed languages are no evidence of two languages: a guessed
+    // headline only meets items whose language was read.
+    const std::string_view skip_langs[] = {p.lang, "und", kGuessedLanguage};
+    xlang_->Candidates(p.xsketch,
+                       std::span<const std::string_view>(skip_langs)
+                           .first(p.lang_weak ? 3 : 2),
+                       &xcandidates_);
     if (xcandidates_.empty()) return false;
     stats_.candidates_checked += xcandidates_.size();
     // Most candidates share at most one unit with the headline (76% on the

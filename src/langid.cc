@@ -237,6 +237,14 @@ class Acronyms {
   int n_ = 0;
 };
 
+// Whether the word `w` (a view into `key`) touches a digit.
+bool IsGluedToDigit(std::string_view key, std::string_view w) {
+  const auto at = static_cast<std::size_t>(w.data() - key.data());
+  const std::size_t end = at + w.size();
+  return (at > 0 && key[at - 1] >= '0' && key[at - 1] <= '9') ||
+         (end < key.size() && key[end] >= '0' && key[end] <= '9');
+}
+
 // Letters that are distinctive of some of the six languages, with the
 // evidence each adds (spread over the languages that use it). Order of
 // StopLang: eng fra spa por ita deu.
@@ -410,16 +418,21 @@ constexpr double kCldMaxOther = 2.5;
 constexpr int kMinLatinLetters = 4;
 
 std::string_view DetectImpl(std::string_view text, std::string_view key,
-                            bool skip_cld2_when_decided = true) {
+                            bool* weak, bool skip_cld2_when_decided = true) {
   std::array<int, kNumScripts> script_count{};
   std::array<double, kNumStopLangs> score{};
   int letters = 0;
+  // Whether a Latin-script answer rests on more than endings and CLD2 (a
+  // distinctive letter, a stop word, the possessive, a clitic); see weak.
+  bool strong = false;
+  *weak = false;
   for (std::size_t i = 0; i < text.size();) {
     const std::uint32_t cp = NextCodePoint(text, &i);
     if (cp >= 0xA1 && cp <= 0x153) {
       for (const LetterEvidence& e : kLetters) {
         if (e.cp != cp) continue;
         for (int l = 0; l < kNumStopLangs; ++l) score[l] += e.weight[l];
+        strong = true;
         break;
       }
     }
@@ -476,6 +489,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
       if (at > 0 && key[at - 1] != ' ' &&
           (at + 2 == key.size() || key[at + 2] == ' ')) {
         score[static_cast<int>(StopLang::kEng)] += 1;
+        strong = true;
       }
     }
     // A clitic pronoun joined by a hyphen ("arrastar-se", "disse-lhe",
@@ -494,6 +508,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
       if (clitic == "se" || clitic == "lhe" || clitic == "lhes" ||
           clitic == "lo" || clitic == "los") {
         score[static_cast<int>(StopLang::kPor)] += 1;
+        strong = true;
       }
     }
     const Acronyms acronyms(text);
@@ -525,10 +540,14 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
       // such letters read as Portuguese or French, and went to the
       // cross-language channel.
       if (w.size() == 1 && IsJoinedLetter(key, w)) return;
+      // Letters glued to a digit are part of a code or an ordinal ("3COM",
+      // "1ST", "G20"), not a word: "3COM" was Portuguese "com".
+      if (IsGluedToDigit(key, w)) return;
       // "EU", "LA", "IL", "AS" in a text that is not all capitals are
       // acronyms (Portuguese "eu", French "la"...): "U.S., EU Widen
       // Sanctions On Russia" read as Portuguese.
       if (acronyms.Contains(w)) return;
+      strong = true;
       const double share = 1.0 / __builtin_popcount(mask);
       for (int l = 0; l < kNumStopLangs; ++l) {
         if ((mask >> l) & 1u) score[l] += share;
@@ -548,6 +567,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     for (int l = 0; l < kNumStopLangs && decided; ++l) {
       decided = l == lead || score[lead] - score[l] > kCldMaxMass;
     }
+    *weak = !strong;
     if (decided && skip_cld2_when_decided) {
       return StopLangCode(static_cast<StopLang>(lead));
     }
@@ -672,7 +692,7 @@ constexpr std::uint64_t kMemoSeed2 = 0x6c616e6769644d32ULL;
 // Folds `text` with utf8proc (NFKC + casefold + strip marks, as match keys
 // are) and detects.
 std::string_view DetectFolded(std::string_view text,
-                              bool skip_cld2_when_decided) {
+                              bool skip_cld2_when_decided, bool* weak) {
   std::string copy(text);
   utf8proc_uint8_t* folded = nullptr;
   const utf8proc_ssize_t n = utf8proc_map(
@@ -682,16 +702,17 @@ std::string_view DetectFolded(std::string_view text,
                                      UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
                                      UTF8PROC_STRIPMARK));
   if (n < 0 || folded == nullptr) {
-    return DetectImpl(text, std::string_view(), skip_cld2_when_decided);
+    return DetectImpl(text, std::string_view(), weak, skip_cld2_when_decided);
   }
   const std::string_view key(reinterpret_cast<const char*>(folded),
                              static_cast<std::size_t>(n));
-  const std::string_view lang = DetectImpl(text, key, skip_cld2_when_decided);
+  const std::string_view lang =
+      DetectImpl(text, key, weak, skip_cld2_when_decided);
   std::free(folded);
   return lang;
 }
 
-std::string_view DetectUnmemoized(std::string_view text) {
+std::string_view DetectUnmemoized(std::string_view text, bool* weak) {
   // Fold once (NFKC + casefold + strip marks), as match keys are. For ASCII
   // text (93% of the generated feed's headlines) that is ASCII lower-casing
   // (NFKC and mark stripping leave ASCII alone), without utf8proc_map's
@@ -706,10 +727,10 @@ std::string_view DetectUnmemoized(std::string_view text) {
       ascii_buf[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     if (ascii) {
-      return DetectImpl(text, std::string_view(ascii_buf, text.size()));
+      return DetectImpl(text, std::string_view(ascii_buf, text.size()), weak);
     }
   }
-  return DetectFolded(text, /*skip_cld2_when_decided=*/true);
+  return DetectFolded(text, /*skip_cld2_when_decided=*/true, weak);
 }
 
 }  // namespace
@@ -721,15 +742,21 @@ std::string_view Iso6393FromCld2Code(std::string_view code) {
   return "und";
 }
 
+std::string_view DetectLanguageReference(std::string_view text, bool* weak) {
+  return DetectFolded(text, /*skip_cld2_when_decided=*/false, weak);
+}
+
 std::string_view DetectLanguageReference(std::string_view text) {
-  return DetectFolded(text, /*skip_cld2_when_decided=*/false);
+  bool weak;
+  return DetectLanguageReference(text, &weak);
 }
 
 std::string_view DetectLanguage(std::string_view text, std::string_view key) {
-  return DetectImpl(text, key);
+  bool weak;
+  return DetectImpl(text, key, &weak);
 }
 
-std::string_view DetectLanguage(std::string_view text) {
+std::string_view DetectLanguage(std::string_view text, bool* weak) {
   // News tickers repeat headlines verbatim (15% of the generated 200k feed,
   // all within 32k items of the first sighting), and the engine asks the
   // language of every item: a per-thread direct-mapped memo keyed by two
@@ -738,16 +765,25 @@ std::string_view DetectLanguage(std::string_view text) {
     std::uint64_t h1 = 0;
     std::uint64_t h2 = 0;
     std::string_view lang;  // static storage; empty: unused slot
+    bool weak = false;
   };
   constexpr std::size_t kMemoSlots = std::size_t{1} << 16;
   thread_local std::unique_ptr<MemoSlot[]> memo(new MemoSlot[kMemoSlots]);
   const std::uint64_t h1 = SketchHash64(text, kMemoSeed1);
   const std::uint64_t h2 = SketchHash64(text, kMemoSeed2);
   MemoSlot& slot = memo[h1 & (kMemoSlots - 1)];
-  if (!slot.lang.empty() && slot.h1 == h1 && slot.h2 == h2) return slot.lang;
-  const std::string_view lang = DetectUnmemoized(text);
-  slot = {h1, h2, lang};
+  if (!slot.lang.empty() && slot.h1 == h1 && slot.h2 == h2) {
+    *weak = slot.weak;
+    return slot.lang;
+  }
+  const std::string_view lang = DetectUnmemoized(text, weak);
+  slot = {h1, h2, lang, *weak};
   return lang;
+}
+
+std::string_view DetectLanguage(std::string_view text) {
+  bool weak;
+  return DetectLanguage(text, &weak);
 }
 
 }  // namespace tickerdedup::internal

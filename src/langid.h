@@ -24,10 +24,18 @@ std::string_view DetectLanguage(std::string_view text);
 // lower-case, accents stripped), which saves one folding pass.
 std::string_view DetectLanguage(std::string_view text, std::string_view key);
 
+// Same, and whether the answer is a guess: `*weak` is set when a Latin-script
+// text was decided by word endings and CLD2 alone, with no stop word, no
+// distinctive letter (ñ, ã, ß...), no English possessive and no Portuguese
+// clitic ("PERRY DRUG STORES INC <PDS> 1ST QTR JAN 31 NET" read as
+// Portuguese). The cross-language channel does not act on a weak answer.
+std::string_view DetectLanguage(std::string_view text, bool* weak);
+
 // What DetectLanguage(text) computes, the slow way: always folds with
 // utf8proc and always asks CLD2, with no memo. DetectLanguage must agree
 // with it on every text (tests/xlang_test.cc); it is for tests.
 std::string_view DetectLanguageReference(std::string_view text);
+std::string_view DetectLanguageReference(std::string_view text, bool* weak);
 
 // Maps a CLD2 language code ("fr", "zh-Hant", "iw") to ISO 639-3 ("fra",
 // "zho", "heb"); "und" when unknown.

@@ -636,6 +636,11 @@ std::string_view CrossLingual::DetectLanguage(
   return internal::DetectLanguage(original_text);
 }
 
+std::string_view CrossLingual::DetectLanguage(std::string_view original_text,
+                                              bool* weak) const {
+  return internal::DetectLanguage(original_text, weak);
+}
+
 namespace {
 
 // Units and features of one headline while it is analyzed (on the stack:

@@ -133,6 +133,9 @@ class CrossLingual {
 
   // ISO 639-3 code of the original headline (see langid.h).
   std::string_view DetectLanguage(std::string_view original_text) const;
+  // Same, and whether the answer is a guess (see langid.h).
+  std::string_view DetectLanguage(std::string_view original_text,
+                                  bool* weak) const;
 
   // One pass over a headline: `key` is NormalizeKey(original_text), `lang`
   // its language (DetectLanguage; a language outside the six still gets

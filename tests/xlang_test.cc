@@ -1020,6 +1020,29 @@ TEST(LangIdTest, InitialsTickersAndAcronymsAreNoStopWords) {
   ExpectLanguages(cases);
 }
 
+// A Latin-script answer without a stop word, a distinctive letter, a
+// possessive or a clitic is a guess (weak), which the cross-language
+// channel does not trust.
+TEST(LangIdTest, AnswersFromEndingsAloneAreWeak) {
+  const std::pair<const char*, bool> cases[] = {
+      {"PERRY DRUG STORES INC <PDS> 1ST QTR JAN 31 NET", true},
+      {"3COM CORP <COMS> 3RD QTR FEB 28 NET", true},
+      {"Trump convoca una nueva ronda de negociaciones", false},  // stop words
+      {"Sainsbury's profits fall", false},                        // "'s"
+      {"Espa\xc3\xb1"
+       "a gana",
+       false},  // a distinctive letter
+      {"\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 "
+       "\xd0\xb8 \xd0\x9a\xd0\xb8\xd0\xb5\xd0\xb2",
+       false},  // Cyrillic: the script decides
+  };
+  for (const auto& [text, expected] : cases) {
+    bool weak = !expected;
+    DetectLanguage(text, &weak);
+    EXPECT_EQ(weak, expected) << text;
+  }
+}
+
 // DetectLanguage takes shortcuts (a memo of repeated texts, ASCII folding
 // without utf8proc, no CLD2 call when the stop-word evidence leaves it no
 // say); DetectLanguageReference takes none. They must agree on every text:
@@ -1064,10 +1087,15 @@ TEST(LangIdTest, ShortcutsAgreeWithReference) {
   int differ = 0;
   for (int round = 0; round < 2; ++round) {
     for (const std::string& text : texts) {
-      const std::string_view fast = DetectLanguage(text);
-      const std::string_view reference = DetectLanguageReference(text);
-      differ += fast != reference;
+      bool fast_weak = false;
+      bool reference_weak = false;
+      const std::string_view fast = DetectLanguage(text, &fast_weak);
+      const std::string_view reference =
+          DetectLanguageReference(text, &reference_weak);
+      differ += fast != reference || fast_weak != reference_weak;
       EXPECT_EQ(fast, reference) << text;
+      EXPECT_EQ(fast_weak, reference_weak) << text;
+      EXPECT_EQ(DetectLanguage(text), fast) << text;
       if (differ > 10) return;
     }
   }
