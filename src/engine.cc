@@ -339,9 +339,11 @@ class EngineImpl final : public Engine {
       const internal::SketchIndex::Options& o = near_->options();
       std::snprintf(
           buf + n, sizeof buf - n,
-          " near: threshold=%.3g num_hashes=%d bits=8 bands=%d rows=%d"
-          " kernel=%s",
-          o.threshold, o.num_hashes, o.lsh.bands, o.lsh.rows,
+          " near: threshold=%.3g num_hashes=%d fingerprint_bits=%zu bands=%d"
+          " rows=%d kernel=%s",
+          o.threshold, o.num_hashes,
+          8 * sizeof(internal::SketchIndex::Sketch{}.fps[0]), o.lsh.bands,
+          o.lsh.rows,
           std::string(internal::MinHashKernelName(o.kernel)).c_str());
     }
     std::string out = buf;
