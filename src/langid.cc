@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 
+#include "lexicon.h"
 #include "shingle.h"
 #include "stopwords.h"
 
@@ -417,8 +418,102 @@ constexpr double kCldMaxOther = 2.5;
 // Fewer Latin letters than this: "und".
 constexpr int kMinLatinLetters = 4;
 
+// Scores within this of the leader's are a close call for the dictionary,
+// where each content word a language's dictionary has adds this.
+constexpr double kDictionaryMargin = 1.0;
+constexpr double kDictionaryWeight = 0.5;
+
+// Bit k set when the k-th word of `text` (0 < k < 64; words as
+// ForEachWord splits its key: runs of letters and non-ASCII bytes) starts
+// with a capital; *words and *capitals count them all.
+std::uint64_t CapitalizedWords(std::string_view text, int* words,
+                               int* capitals) {
+  auto in_word = [](unsigned char c) {
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  std::uint64_t mask = 0;
+  *words = *capitals = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!in_word(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    const auto c = static_cast<unsigned char>(text[i]);
+    bool capital = c >= 'A' && c <= 'Z';
+    if (c >= 0x80) {
+      std::size_t j = i;
+      const std::uint32_t cp = NextCodePoint(text, &j);
+      const auto category =
+          utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+      capital =
+          category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
+    }
+    while (i < text.size() && in_word(static_cast<unsigned char>(text[i]))) {
+      ++i;
+    }
+    if (capital) {
+      ++*capitals;
+      // The first word is capitalized whatever it is.
+      if (*words > 0 && *words < 64) mask |= std::uint64_t{1} << *words;
+    }
+    ++*words;
+  }
+  return mask;
+}
+
+// Among the five non-English languages scoring within kDictionaryMargin of
+// `best` (one of them), the one whose dictionary has the most content words
+// of `key` (no stop words, at least 3 bytes, no digit attached; in a text
+// whose capitals say something, no capitalized word but the first: names
+// belong to no language, and "West Virginia" made "Trump da un mitin en
+// West Virginia" German), added to their scores; `best` on a tie.
+int DictionaryWinner(std::string_view text, std::string_view key,
+                     const std::array<double, kNumStopLangs>& score, int best,
+                     const Lexicon& lexicon) {
+  std::array<bool, kNumStopLangs> close{};
+  int n = 0;
+  for (int l = 1; l < kNumStopLangs; ++l) {
+    close[l] = score[best] - score[l] <= kDictionaryMargin;
+    n += close[l];
+  }
+  if (n < 2) return best;
+  int words = 0, capitals = 0;
+  std::uint64_t names = CapitalizedWords(text, &words, &capitals);
+  if (capitals * 10 > words * 6) names = 0;  // title case or capitals
+  std::array<int, kNumStopLangs> hits{};
+  int k = 0;
+  ForEachWord(key, [&](std::string_view w) {
+    const bool name = k < 64 && (names >> k & 1) != 0;
+    ++k;
+    if (name || w.size() < 3 || IsGluedToDigit(key, w) ||
+        StopWordMask(w) != 0) {
+      return;
+    }
+    for (int l = 1; l < kNumStopLangs; ++l) {
+      if (close[l] && lexicon.HasWord(static_cast<LexLang>(l - 1), w)) {
+        ++hits[l];
+      }
+    }
+  });
+  // Each word found counts kDictionaryWeight, added to the stop-word
+  // evidence: one dictionary word does not outvote a Spanish "y".
+  int winner = best;
+  double top = score[best] + kDictionaryWeight * hits[best];
+  for (int l = 1; l < kNumStopLangs; ++l) {
+    if (!close[l] || l == best) continue;
+    const double total = score[l] + kDictionaryWeight * hits[l];
+    if (total > top) {
+      top = total;
+      winner = l;
+    }
+  }
+  return winner;
+}
+
 std::string_view DetectImpl(std::string_view text, std::string_view key,
-                            bool* weak, bool skip_cld2_when_decided = true) {
+                            bool* weak, const Lexicon* lexicon,
+                            bool skip_cld2_when_decided = true) {
   std::array<int, kNumScripts> script_count{};
   std::array<double, kNumStopLangs> score{};
   int letters = 0;
@@ -426,6 +521,8 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   // distinctive letter, a stop word, the possessive, a clitic); see weak.
   bool strong = false;
   *weak = false;
+  // Whether the evidence before CLD2 had decided (see below).
+  bool decided = false;
   for (std::size_t i = 0; i < text.size();) {
     const std::uint32_t cp = NextCodePoint(text, &i);
     if (cp >= 0xA1 && cp <= 0x153) {
@@ -563,7 +660,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     for (int l = 1; l < kNumStopLangs; ++l) {
       if (score[l] > score[lead]) lead = l;
     }
-    bool decided = score[lead] > kCldMaxOther;
+    decided = score[lead] > kCldMaxOther;
     for (int l = 0; l < kNumStopLangs && decided; ++l) {
       decided = l == lead || score[lead] - score[l] > kCldMaxMass;
     }
@@ -677,6 +774,16 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
           static_cast<StopLang>(score[spa] > score[por] ? spa : por));
     }
   }
+  // Close calls among the five languages of the lexicon ("Un cerdo asesino
+  // ataca a un ganadero chino": "un", "a" are French, Spanish and Italian
+  // stop words alike, and CLD2 says nothing) go to the language whose
+  // dictionary has more of the content words (headwords or their Snowball
+  // stems). Not when the evidence had decided before CLD2, so that the
+  // shortcut of skipping CLD2 still never changes the answer.
+  if (lexicon != nullptr && !decided && best != 0 && score[best] > 0) {
+    const int winner = DictionaryWinner(text, key, score, best, *lexicon);
+    if (winner != best) return StopLangCode(static_cast<StopLang>(winner));
+  }
   // Another Latin-script language outside the six (cat, ron, nld, ...)
   // wins when CLD2 is confident and the six languages' stop words do not
   // outvote it.
@@ -692,7 +799,8 @@ constexpr std::uint64_t kMemoSeed2 = 0x6c616e6769644d32ULL;
 // Folds `text` with utf8proc (NFKC + casefold + strip marks, as match keys
 // are) and detects.
 std::string_view DetectFolded(std::string_view text,
-                              bool skip_cld2_when_decided, bool* weak) {
+                              bool skip_cld2_when_decided, bool* weak,
+                              const Lexicon* lexicon) {
   std::string copy(text);
   utf8proc_uint8_t* folded = nullptr;
   const utf8proc_ssize_t n = utf8proc_map(
@@ -702,17 +810,19 @@ std::string_view DetectFolded(std::string_view text,
                                      UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
                                      UTF8PROC_STRIPMARK));
   if (n < 0 || folded == nullptr) {
-    return DetectImpl(text, std::string_view(), weak, skip_cld2_when_decided);
+    return DetectImpl(text, std::string_view(), weak, lexicon,
+                      skip_cld2_when_decided);
   }
   const std::string_view key(reinterpret_cast<const char*>(folded),
                              static_cast<std::size_t>(n));
   const std::string_view lang =
-      DetectImpl(text, key, weak, skip_cld2_when_decided);
+      DetectImpl(text, key, weak, lexicon, skip_cld2_when_decided);
   std::free(folded);
   return lang;
 }
 
-std::string_view DetectUnmemoized(std::string_view text, bool* weak) {
+std::string_view DetectUnmemoized(std::string_view text, bool* weak,
+                                  const Lexicon* lexicon) {
   // Fold once (NFKC + casefold + strip marks), as match keys are. For ASCII
   // text (93% of the generated feed's headlines) that is ASCII lower-casing
   // (NFKC and mark stripping leave ASCII alone), without utf8proc_map's
@@ -727,10 +837,11 @@ std::string_view DetectUnmemoized(std::string_view text, bool* weak) {
       ascii_buf[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     if (ascii) {
-      return DetectImpl(text, std::string_view(ascii_buf, text.size()), weak);
+      return DetectImpl(text, std::string_view(ascii_buf, text.size()), weak,
+                        lexicon);
     }
   }
-  return DetectFolded(text, /*skip_cld2_when_decided=*/true, weak);
+  return DetectFolded(text, /*skip_cld2_when_decided=*/true, weak, lexicon);
 }
 
 }  // namespace
@@ -742,28 +853,32 @@ std::string_view Iso6393FromCld2Code(std::string_view code) {
   return "und";
 }
 
-std::string_view DetectLanguageReference(std::string_view text, bool* weak) {
-  return DetectFolded(text, /*skip_cld2_when_decided=*/false, weak);
+std::string_view DetectLanguageReference(std::string_view text, bool* weak,
+                                         const Lexicon* lexicon) {
+  return DetectFolded(text, /*skip_cld2_when_decided=*/false, weak, lexicon);
 }
 
 std::string_view DetectLanguageReference(std::string_view text) {
   bool weak;
-  return DetectLanguageReference(text, &weak);
+  return DetectLanguageReference(text, &weak, nullptr);
 }
 
 std::string_view DetectLanguage(std::string_view text, std::string_view key) {
   bool weak;
-  return DetectImpl(text, key, &weak);
+  return DetectImpl(text, key, &weak, nullptr);
 }
 
-std::string_view DetectLanguage(std::string_view text, bool* weak) {
+std::string_view DetectLanguage(std::string_view text, bool* weak,
+                                const Lexicon* lexicon) {
   // News tickers repeat headlines verbatim (15% of the generated 200k feed,
   // all within 32k items of the first sighting), and the engine asks the
   // language of every item: a per-thread direct-mapped memo keyed by two
-  // independent 64-bit hashes of the text answers repeats without CLD2.
+  // independent 64-bit hashes of the text (and the lexicon asked) answers
+  // repeats without CLD2.
   struct MemoSlot {
     std::uint64_t h1 = 0;
     std::uint64_t h2 = 0;
+    const Lexicon* lexicon = nullptr;
     std::string_view lang;  // static storage; empty: unused slot
     bool weak = false;
   };
@@ -772,18 +887,23 @@ std::string_view DetectLanguage(std::string_view text, bool* weak) {
   const std::uint64_t h1 = SketchHash64(text, kMemoSeed1);
   const std::uint64_t h2 = SketchHash64(text, kMemoSeed2);
   MemoSlot& slot = memo[h1 & (kMemoSlots - 1)];
-  if (!slot.lang.empty() && slot.h1 == h1 && slot.h2 == h2) {
+  if (!slot.lang.empty() && slot.h1 == h1 && slot.h2 == h2 &&
+      slot.lexicon == lexicon) {
     *weak = slot.weak;
     return slot.lang;
   }
-  const std::string_view lang = DetectUnmemoized(text, weak);
-  slot = {h1, h2, lang, *weak};
+  const std::string_view lang = DetectUnmemoized(text, weak, lexicon);
+  slot = {h1, h2, lexicon, lang, *weak};
   return lang;
+}
+
+std::string_view DetectLanguage(std::string_view text, bool* weak) {
+  return DetectLanguage(text, weak, nullptr);
 }
 
 std::string_view DetectLanguage(std::string_view text) {
   bool weak;
-  return DetectLanguage(text, &weak);
+  return DetectLanguage(text, &weak, nullptr);
 }
 
 }  // namespace tickerdedup::internal

@@ -15,6 +15,8 @@
 
 namespace tickerdedup::internal {
 
+class Lexicon;
+
 // `text` is the original headline (UTF-8; invalid bytes are tolerated). The
 // result points to static storage: "fra", "spa", "eng", "arb", "rus", "zho",
 // "jpn", "kor", ... or "und".
@@ -31,11 +33,19 @@ std::string_view DetectLanguage(std::string_view text, std::string_view key);
 // Portuguese). The cross-language channel does not act on a weak answer.
 std::string_view DetectLanguage(std::string_view text, bool* weak);
 
+// Same, and with `lexicon` (may be null) close calls among fra, spa, por,
+// ita and deu go to the language whose dictionary has more of the
+// headline's content words ("Un cerdo asesino ataca a un ganadero chino":
+// Spanish, not French).
+std::string_view DetectLanguage(std::string_view text, bool* weak,
+                                const Lexicon* lexicon);
+
 // What DetectLanguage(text) computes, the slow way: always folds with
 // utf8proc and always asks CLD2, with no memo. DetectLanguage must agree
 // with it on every text (tests/xlang_test.cc); it is for tests.
 std::string_view DetectLanguageReference(std::string_view text);
-std::string_view DetectLanguageReference(std::string_view text, bool* weak);
+std::string_view DetectLanguageReference(std::string_view text, bool* weak,
+                                         const Lexicon* lexicon = nullptr);
 
 // Maps a CLD2 language code ("fr", "zh-Hant", "iw") to ISO 639-3 ("fra",
 // "zho", "heb"); "und" when unknown.

@@ -187,6 +187,15 @@ bool Lexicon::Lookup(LexLang lang, std::string_view word,
   return false;
 }
 
+bool Lexicon::HasWord(LexLang lang, std::string_view word) const {
+  if (lang >= LexLang::kAcronym) return false;
+  std::string_view unused;
+  if (LookupExact(lang, word, &unused)) return true;
+  char buf[80];
+  const std::string_view stem_key = StemKey(lang, word, buf, sizeof(buf));
+  return !stem_key.empty() && LookupExact(lang, stem_key, &unused);
+}
+
 bool Lexicon::MayStartCountry(std::string_view word) const {
   if (word.empty()) return false;
   // Sorted by bytes, a phrase "word ..." follows "word" and precedes any

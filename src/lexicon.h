@@ -78,6 +78,9 @@ class Lexicon {
   // Exact lookup only.
   bool LookupExact(LexLang lang, std::string_view word,
                    std::string_view* pivots) const;
+  // Whether folded `word` is a headword of one of the five languages, or
+  // has the Snowball stem of one (no trimming: language id asks it).
+  bool HasWord(LexLang lang, std::string_view word) const;
 
   // Canonical member of the acronym class of folded `acronym` ("onu" ->
   // "un"); `acronym` itself when it has none.

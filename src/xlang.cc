@@ -633,12 +633,13 @@ std::unique_ptr<CrossLingual> CrossLingual::FromLexicon(
 
 std::string_view CrossLingual::DetectLanguage(
     std::string_view original_text) const {
-  return internal::DetectLanguage(original_text);
+  bool weak;
+  return internal::DetectLanguage(original_text, &weak, lexicon_.get());
 }
 
 std::string_view CrossLingual::DetectLanguage(std::string_view original_text,
                                               bool* weak) const {
-  return internal::DetectLanguage(original_text, weak);
+  return internal::DetectLanguage(original_text, weak, lexicon_.get());
 }
 
 namespace {
