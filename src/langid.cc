@@ -287,6 +287,95 @@ constexpr LetterEvidence kLetters[] = {
     {0xE0, {0, .4f, 0, .3f, .3f, 0}},    // à
 };
 
+static_assert(std::size(kLetters) <= 64, "DetectImpl's letters_seen mask");
+
+// Letters of Latin-script languages that none of the six writes: Hungarian
+// ő ű, Czech and Slovak ě ř ů ť ď ň ľ ĺ ŕ (and č š ž, also Croatian),
+// Polish ł ą ę ś ć ń ź ż, Turkish ş ğ ı, Romanian ă ș ț, đ, Nordic å ø æ ð
+// þ, and Vietnamese ơ ư and its tone letters. Closed class (the languages'
+// alphabets), written by hand.
+bool IsForeignLatinLetter(std::uint32_t cp) {
+  switch (cp) {
+    case 0x151:
+    case 0x150:
+    case 0x171:
+    case 0x170:  // ő ű
+    case 0x11B:
+    case 0x11A:
+    case 0x159:
+    case 0x158:
+    case 0x16F:
+    case 0x16E:
+    case 0x165:
+    case 0x164:
+    case 0x10F:
+    case 0x10E:
+    case 0x148:
+    case 0x147:
+    case 0x13E:
+    case 0x13D:
+    case 0x13A:
+    case 0x139:
+    case 0x155:
+    case 0x154:
+    case 0x10D:
+    case 0x10C:
+    case 0x161:
+    case 0x160:
+    case 0x17E:
+    case 0x17D:
+    case 0x142:
+    case 0x141:
+    case 0x105:
+    case 0x104:
+    case 0x119:
+    case 0x118:
+    case 0x15B:
+    case 0x15A:
+    case 0x107:
+    case 0x106:
+    case 0x144:
+    case 0x143:
+    case 0x17A:
+    case 0x179:
+    case 0x17C:
+    case 0x17B:
+    case 0x15F:
+    case 0x15E:
+    case 0x11F:
+    case 0x11E:
+    case 0x131:
+    case 0x130:
+    case 0x103:
+    case 0x102:
+    case 0x219:
+    case 0x218:
+    case 0x21B:
+    case 0x21A:
+    case 0x163:
+    case 0x162:
+    case 0x111:
+    case 0x110:
+    case 0xE5:
+    case 0xC5:
+    case 0xF8:
+    case 0xD8:
+    case 0xE6:
+    case 0xC6:
+    case 0xF0:
+    case 0xD0:
+    case 0xFE:
+    case 0xDE:
+    case 0x1A1:
+    case 0x1A0:
+    case 0x1B0:
+    case 0x1AF:
+      return true;
+    default:
+      return cp >= 0x1EA0 && cp <= 0x1EF9;  // Vietnamese tone letters
+  }
+}
+
 // Word endings (of folded words) typical of one language.
 struct SuffixEvidence {
   std::string_view suffix;
@@ -415,6 +504,10 @@ constexpr std::string_view kGalicianOnly[] = {
 constexpr double kCldMaxMass = 1.25;
 constexpr double kCldMaxOther = 2.5;
 
+// Words with a letter of another alphabet (IsForeignLatinLetter) that make
+// a text another language's when CLD2 names one.
+constexpr int kMinForeignWords = 2;
+
 // Fewer Latin letters than this: "und".
 constexpr int kMinLatinLetters = 4;
 
@@ -523,15 +616,43 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   *weak = false;
   // Whether the evidence before CLD2 had decided (see below).
   bool decided = false;
+  // A distinctive letter counts once however often it occurs: Hungarian
+  // "Indonéziában több száz halottja van a szigetet felforgató ..." piled
+  // up Spanish and Portuguese evidence from its á, é and ó.
+  std::uint64_t letters_seen = 0;  // bit per kLetters entry
+  // Words with a letter none of the six writes (IsForeignLatinLetter).
+  int foreign_words = 0;
+  bool word_foreign = false;
+  // The bytes of the last word that began before position i, and of the
+  // first foreign word.
+  std::size_t word_begin = 0, foreign_begin = 0, foreign_end = 0;
+  bool in_word = false;
   for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
     const std::uint32_t cp = NextCodePoint(text, &i);
+    const bool is_letter = ScriptOf(cp) >= 0;
+    if (is_letter && !in_word) word_begin = at;
+    if (!is_letter && in_word && word_foreign && foreign_words == 0) {
+      foreign_begin = word_begin;
+      foreign_end = at;
+    }
+    in_word = is_letter;
     if (cp >= 0xA1 && cp <= 0x153) {
-      for (const LetterEvidence& e : kLetters) {
+      for (std::size_t k = 0; k < std::size(kLetters); ++k) {
+        const LetterEvidence& e = kLetters[k];
         if (e.cp != cp) continue;
+        if ((letters_seen >> k & 1) != 0) break;
+        letters_seen |= std::uint64_t{1} << k;
         for (int l = 0; l < kNumStopLangs; ++l) score[l] += e.weight[l];
         strong = true;
         break;
       }
+    }
+    if (IsForeignLatinLetter(cp)) {
+      word_foreign = true;
+    } else if (ScriptOf(cp) < 0 && word_foreign) {
+      ++foreign_words;
+      word_foreign = false;
     }
     const int script = ScriptOf(cp);
     if (script >= 0) {
@@ -539,6 +660,16 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
       ++letters;
     }
   }
+  if (word_foreign) {
+    if (foreign_words == 0) {
+      foreign_begin = word_begin;
+      foreign_end = text.size();
+    }
+    ++foreign_words;
+  }
+  // Two such words: the text is in another language, unless CLD2 names
+  // none (a name such as "Erdoğan" is one word; see the end).
+  const bool foreign = foreign_words >= kMinForeignWords;
   if (letters == 0) return "und";
   int dominant = 0;
   for (int s = 1; s < kNumScripts; ++s) {
@@ -660,7 +791,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     for (int l = 1; l < kNumStopLangs; ++l) {
       if (score[l] > score[lead]) lead = l;
     }
-    decided = score[lead] > kCldMaxOther;
+    decided = score[lead] > kCldMaxOther && !foreign;
     for (int l = 0; l < kNumStopLangs && decided; ++l) {
       decided = l == lead || score[lead] - score[l] > kCldMaxMass;
     }
@@ -684,9 +815,22 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   int valid_prefix = 0;
   const CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING,
                                 CLD2::UNKNOWN_LANGUAGE};
+  // A single word with another alphabet's letters is a name ("Erdoğan",
+  // "Wałęsa"): CLD2 judges the rest, as it read "Le président turc Recep
+  // Tayyip Erdoğan en visite à Paris" as Turkish (98%, "reliable") from
+  // its ğ alone.
+  std::string blanked;
+  std::string_view cld_text = text;
+  if (foreign_words == 1) {
+    blanked.assign(text);
+    std::fill(blanked.begin() + static_cast<std::ptrdiff_t>(foreign_begin),
+              blanked.begin() + static_cast<std::ptrdiff_t>(foreign_end), ' ');
+    cld_text = blanked;
+  }
   CLD2::ExtDetectLanguageSummaryCheckUTF8(
-      text.data(), static_cast<int>(text.size()), /*is_plain_text=*/true,
-      &hints, /*flags=*/0, language3, percent3, normalized3,
+      cld_text.data(), static_cast<int>(cld_text.size()),
+      /*is_plain_text=*/true, &hints, /*flags=*/0, language3, percent3,
+      normalized3,
       /*resultchunkvector=*/nullptr, &text_bytes, &reliable, &valid_prefix);
 
   if (dominant != kLatin) {
@@ -774,6 +918,11 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
           static_cast<StopLang>(score[spa] > score[por] ? spa : por));
     }
   }
+  // A text with letters of another alphabet is CLD2's other language when
+  // it names one ("Velká cena Ruska: Lewis Hamilton se přiblížil ..." read
+  // as Portuguese).
+  if (foreign && !other.empty()) return other;
+
   // Close calls among the five languages of the lexicon ("Un cerdo asesino
   // ataca a un ganadero chino": "un", "a" are French, Spanish and Italian
   // stop words alike, and CLD2 says nothing) go to the language whose

@@ -1020,6 +1020,34 @@ TEST(LangIdTest, InitialsTickersAndAcronymsAreNoStopWords) {
   ExpectLanguages(cases);
 }
 
+// Latin-script languages outside the six: two words with letters none of
+// the six writes make the text CLD2's other language; one such word is a
+// name, which CLD2 does not see; a distinctive letter counts once however
+// often it occurs. NTREX-128 headlines (CC BY-SA 4.0) that read as
+// Portuguese and Spanish before.
+TEST(LangIdTest, OtherAlphabetsAndForeignNames) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Velk\xc3\xa1 cena Ruska: Lewis Hamilton se p\xc5\x99"
+       "ibl\xc3\xad\xc5\xbeil titulu mistra sv\xc4\x9bta",
+       "ces"},
+      {"Indon\xc3\xa9zi\xc3\xa1"
+       "ban t\xc3\xb6"
+       "bb sz\xc3\xa1z "
+       "halottja van a szigetet felforgat\xc3\xb3 cunaminak \xc3\xa9s "
+       "f\xc3\xb6ldreng\xc3\xa9snek",
+       "hun"},
+      // CLD2 alone says Turkish (98%, "reliable") for both.
+      {"Le pr\xc3\xa9sident turc Recep Tayyip Erdo\xc4\x9f"
+       "an en visite "
+       "\xc3\xa0 Paris",
+       "fra"},
+      {"Erdo\xc4\x9f"
+       "an meets Putin in Sochi",
+       "eng"},
+  };
+  ExpectLanguages(cases);
+}
+
 // A Latin-script answer without a stop word, a distinctive letter, a
 // possessive or a clitic is a guess (weak), which the cross-language
 // channel does not trust.
