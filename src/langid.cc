@@ -630,14 +630,24 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t at = i;
     const std::uint32_t cp = NextCodePoint(text, &i);
-    const bool is_letter = ScriptOf(cp) >= 0;
-    if (is_letter && !in_word) word_begin = at;
-    if (!is_letter && in_word && word_foreign && foreign_words == 0) {
-      foreign_begin = word_begin;
-      foreign_end = at;
+    const int script = ScriptOf(cp);
+    const bool is_letter = script >= 0;
+    if (is_letter) {
+      ++script_count[script];
+      ++letters;
+      if (!in_word) word_begin = at;
+    } else if (word_foreign) {
+      // A word with a foreign letter ends here.
+      if (foreign_words == 0) {
+        foreign_begin = word_begin;
+        foreign_end = at;
+      }
+      ++foreign_words;
+      word_foreign = false;
     }
     in_word = is_letter;
-    if (cp >= 0xA1 && cp <= 0x153) {
+    if (cp < 0xA1) continue;  // ASCII letters carry no evidence here
+    if (cp <= 0x153) {
       for (std::size_t k = 0; k < std::size(kLetters); ++k) {
         const LetterEvidence& e = kLetters[k];
         if (e.cp != cp) continue;
@@ -648,17 +658,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
         break;
       }
     }
-    if (IsForeignLatinLetter(cp)) {
-      word_foreign = true;
-    } else if (ScriptOf(cp) < 0 && word_foreign) {
-      ++foreign_words;
-      word_foreign = false;
-    }
-    const int script = ScriptOf(cp);
-    if (script >= 0) {
-      ++script_count[script];
-      ++letters;
-    }
+    if (IsForeignLatinLetter(cp)) word_foreign = true;
   }
   if (word_foreign) {
     if (foreign_words == 0) {
