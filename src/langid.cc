@@ -289,91 +289,28 @@ constexpr LetterEvidence kLetters[] = {
 
 static_assert(std::size(kLetters) <= 64, "DetectImpl's letters_seen mask");
 
-// Letters of Latin-script languages that none of the six writes: Hungarian
-// ő ű, Czech and Slovak ě ř ů ť ď ň ľ ĺ ŕ (and č š ž, also Croatian),
-// Polish ł ą ę ś ć ń ź ż, Turkish ş ğ ı, Romanian ă ș ț, đ, Nordic å ø æ ð
-// þ, and Vietnamese ơ ư and its tone letters. Closed class (the languages'
-// alphabets), written by hand.
+// Letters of Latin-script languages that none of the six writes, sorted:
+// Nordic å æ ð ø þ, Romanian ă, Polish ą ć ę ł ń ś ź ż, Czech and Slovak
+// č ď ě ĺ ľ ň ŕ ř ť ů (č š ž also Croatian), Croatian and Vietnamese đ,
+// Turkish ğ ı ş, Hungarian ő ű, Romanian ș ț (and cedilla ţ), Vietnamese
+// ơ ư, each in both cases; Vietnamese tone letters are a range. Closed
+// class (the languages' alphabets), written by hand.
+constexpr std::uint32_t kForeignLatinLetters[] = {
+    0xC5,  0xC6,  0xD0,  0xD8,  0xDE,  0xE5,  0xE6,  0xF0,  0xF8,  0xFE,  0x102,
+    0x103, 0x104, 0x105, 0x106, 0x107, 0x10C, 0x10D, 0x10E, 0x10F, 0x110, 0x111,
+    0x118, 0x119, 0x11A, 0x11B, 0x11E, 0x11F, 0x130, 0x131, 0x139, 0x13A, 0x13D,
+    0x13E, 0x141, 0x142, 0x143, 0x144, 0x147, 0x148, 0x150, 0x151, 0x154, 0x155,
+    0x158, 0x159, 0x15A, 0x15B, 0x15E, 0x15F, 0x160, 0x161, 0x162, 0x163, 0x164,
+    0x165, 0x16E, 0x16F, 0x170, 0x171, 0x179, 0x17A, 0x17B, 0x17C, 0x17D, 0x17E,
+    0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x218, 0x219, 0x21A, 0x21B};
+static_assert(std::is_sorted(std::begin(kForeignLatinLetters),
+                             std::end(kForeignLatinLetters)));
+
 bool IsForeignLatinLetter(std::uint32_t cp) {
-  switch (cp) {
-    case 0x151:
-    case 0x150:
-    case 0x171:
-    case 0x170:  // ő ű
-    case 0x11B:
-    case 0x11A:
-    case 0x159:
-    case 0x158:
-    case 0x16F:
-    case 0x16E:
-    case 0x165:
-    case 0x164:
-    case 0x10F:
-    case 0x10E:
-    case 0x148:
-    case 0x147:
-    case 0x13E:
-    case 0x13D:
-    case 0x13A:
-    case 0x139:
-    case 0x155:
-    case 0x154:
-    case 0x10D:
-    case 0x10C:
-    case 0x161:
-    case 0x160:
-    case 0x17E:
-    case 0x17D:
-    case 0x142:
-    case 0x141:
-    case 0x105:
-    case 0x104:
-    case 0x119:
-    case 0x118:
-    case 0x15B:
-    case 0x15A:
-    case 0x107:
-    case 0x106:
-    case 0x144:
-    case 0x143:
-    case 0x17A:
-    case 0x179:
-    case 0x17C:
-    case 0x17B:
-    case 0x15F:
-    case 0x15E:
-    case 0x11F:
-    case 0x11E:
-    case 0x131:
-    case 0x130:
-    case 0x103:
-    case 0x102:
-    case 0x219:
-    case 0x218:
-    case 0x21B:
-    case 0x21A:
-    case 0x163:
-    case 0x162:
-    case 0x111:
-    case 0x110:
-    case 0xE5:
-    case 0xC5:
-    case 0xF8:
-    case 0xD8:
-    case 0xE6:
-    case 0xC6:
-    case 0xF0:
-    case 0xD0:
-    case 0xFE:
-    case 0xDE:
-    case 0x1A1:
-    case 0x1A0:
-    case 0x1B0:
-    case 0x1AF:
-      return true;
-    default:
-      return cp >= 0x1EA0 && cp <= 0x1EF9;  // Vietnamese tone letters
-  }
+  if (cp >= 0x1EA0 && cp <= 0x1EF9) return true;  // Vietnamese tone letters
+  return cp >= 0xC5 && cp <= 0x21B &&
+         std::binary_search(std::begin(kForeignLatinLetters),
+                            std::end(kForeignLatinLetters), cp);
 }
 
 // Word endings (of folded words) typical of one language.
