@@ -201,8 +201,10 @@ struct PreparedItem {
   std::vector<std::uint16_t> tag_fps;
   // Cross-language channel (match level xlang).
   std::string_view lang;
-  // The language is a guess (DetectLanguage's weak): the item stays out of
-  // the cross-language channel, like "und" ones.
+  // The language is a guess (DetectLanguage's weak): the item never meets
+  // another guessed one across languages (kGuessedLanguage), and in
+  // capitals only it stays out of the cross-language channel, like "und"
+  // ones (PrepareXlang).
   bool lang_weak = false;
   std::vector<std::uint64_t> xfeatures;
   internal::XlangIndex::Sketch xsketch;
@@ -466,7 +468,9 @@ class EngineImpl final : public Engine {
     if (xl_ == nullptr || p->xsketched) return;
     // An item of unknown language never matches across languages
     // (MatchXlang) nor is proposed to one (the index skips "und"): it is
-    // not analyzed, and an empty sketch keeps it out of the index.
+    // not analyzed, and an empty sketch keeps it out of the index. Nor is
+    // a guessed one in capitals only: wire titles ("3COM CORP <COMS> 3RD
+    // QTR FEB 28 NET"), whose guesses met confident English ones there.
     if (p->lang == "und" || (p->lang_weak && !HasLowerCase(p->text))) {
       p->xfeatures.clear();
       p->profile.bytes.clear();

@@ -131,7 +131,8 @@ class CrossLingual {
   static std::unique_ptr<CrossLingual> FromLexicon(
       std::unique_ptr<Lexicon> lexicon);
 
-  // ISO 639-3 code of the original headline (see langid.h).
+  // ISO 639-3 code of the original headline (see langid.h), with this
+  // lexicon's dictionaries settling close calls among its five languages.
   std::string_view DetectLanguage(std::string_view original_text) const;
   // Same, and whether the answer is a guess (see langid.h).
   std::string_view DetectLanguage(std::string_view original_text,
