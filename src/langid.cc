@@ -441,9 +441,16 @@ constexpr std::string_view kGalicianOnly[] = {
 constexpr double kCldMaxMass = 1.25;
 constexpr double kCldMaxOther = 2.5;
 
-// Words with a letter of another alphabet (IsForeignLatinLetter) that make
-// a text another language's when CLD2 names one.
-constexpr int kMinForeignWords = 2;
+// Words with a letter of another alphabet (IsForeignLatinLetter) that
+// DetectImpl keeps track of.
+constexpr int kMaxForeignWords = 8;
+
+// Whether code point `cp` is an upper-case or title-case letter.
+bool IsCapitalLetter(std::uint32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  return category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
+}
 
 // Fewer Latin letters than this: "und".
 constexpr int kMinLatinLetters = 4;
@@ -557,13 +564,25 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   // "Indonéziában több száz halottja van a szigetet felforgató ..." piled
   // up Spanish and Portuguese evidence from its á, é and ó.
   std::uint64_t letters_seen = 0;  // bit per kLetters entry
-  // Words with a letter none of the six writes (IsForeignLatinLetter).
+  // Words with a letter none of the six writes (IsForeignLatinLetter), up
+  // to kMaxForeignWords of them: their bytes and whether capitalized.
+  struct ForeignWord {
+    std::size_t begin, end;
+    bool capital;
+  };
+  std::array<ForeignWord, kMaxForeignWords> foreign_at;
   int foreign_words = 0;
   bool word_foreign = false;
-  // The bytes of the last word that began before position i, and of the
-  // first foreign word.
-  std::size_t word_begin = 0, foreign_begin = 0, foreign_end = 0;
+  bool word_capital = false;
+  std::size_t word_begin = 0;
+  int words = 0, capital_words = 0;
   bool in_word = false;
+  auto end_foreign_word = [&](std::size_t end) {
+    if (foreign_words < kMaxForeignWords) {
+      foreign_at[foreign_words++] = {word_begin, end, word_capital};
+    }
+    word_foreign = false;
+  };
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t at = i;
     const std::uint32_t cp = NextCodePoint(text, &i);
@@ -572,15 +591,14 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     if (is_letter) {
       ++script_count[script];
       ++letters;
-      if (!in_word) word_begin = at;
-    } else if (word_foreign) {
-      // A word with a foreign letter ends here.
-      if (foreign_words == 0) {
-        foreign_begin = word_begin;
-        foreign_end = at;
+      if (!in_word) {
+        word_begin = at;
+        word_capital = IsCapitalLetter(cp);
+        ++words;
+        capital_words += word_capital;
       }
-      ++foreign_words;
-      word_foreign = false;
+    } else if (word_foreign) {
+      end_foreign_word(at);
     }
     in_word = is_letter;
     if (cp < 0xA1) continue;  // ASCII letters carry no evidence here
@@ -597,16 +615,21 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     }
     if (IsForeignLatinLetter(cp)) word_foreign = true;
   }
-  if (word_foreign) {
-    if (foreign_words == 0) {
-      foreign_begin = word_begin;
-      foreign_end = text.size();
-    }
-    ++foreign_words;
+  if (word_foreign) end_foreign_word(text.size());
+  // Where capitals say something, a foreign word in lower case is a word of
+  // another language, and a capitalized one may be a name ("Erdoğan"). In a
+  // text all in lower case, title case or capitals, any of them may be a
+  // name: one is taken for a name, two for another language.
+  const bool case_says = capital_words > 0 && capital_words * 10 <= words * 6;
+  int lower_foreign = 0;
+  for (int k = 0; k < foreign_words; ++k) {
+    lower_foreign += !foreign_at[k].capital;
   }
-  // Two such words: the text is in another language, unless CLD2 names
-  // none (a name such as "Erdoğan" is one word; see the end).
-  const bool foreign = foreign_words >= kMinForeignWords;
+  const bool foreign = case_says ? lower_foreign >= 1 : foreign_words >= 2;
+  // The foreign words CLD2 does not see (names).
+  auto is_name = [&](const ForeignWord& w) {
+    return case_says ? w.capital : foreign_words == 1;
+  };
   if (letters == 0) return "und";
   int dominant = 0;
   for (int s = 1; s < kNumScripts; ++s) {
@@ -752,23 +775,47 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   int valid_prefix = 0;
   const CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING,
                                 CLD2::UNKNOWN_LANGUAGE};
-  // A single word with another alphabet's letters is a name ("Erdoğan",
-  // "Wałęsa"): CLD2 judges the rest, as it read "Le président turc Recep
-  // Tayyip Erdoğan en visite à Paris" as Turkish (98%, "reliable") from
-  // its ğ alone.
+  // Foreign words that may be names ("Erdoğan", "Łukaszenka") are blanked
+  // before CLD2 reads the text: it read "Le président turc Recep Tayyip
+  // Erdoğan en visite à Paris" as Turkish (98%, "reliable") from its ğ
+  // alone.
   std::string blanked;
-  std::string_view cld_text = text;
-  if (foreign_words == 1) {
-    blanked.assign(text);
-    std::fill(blanked.begin() + static_cast<std::ptrdiff_t>(foreign_begin),
-              blanked.begin() + static_cast<std::ptrdiff_t>(foreign_end), ' ');
-    cld_text = blanked;
+  auto ask_cld2 = [&](bool blank_all_foreign) {
+    std::string_view t = text;
+    blanked.clear();
+    for (int k = 0; k < foreign_words; ++k) {
+      if (!blank_all_foreign && !is_name(foreign_at[k])) continue;
+      if (blanked.empty()) blanked.assign(text);
+      std::fill(
+          blanked.begin() + static_cast<std::ptrdiff_t>(foreign_at[k].begin),
+          blanked.begin() + static_cast<std::ptrdiff_t>(foreign_at[k].end),
+          ' ');
+      t = blanked;
+    }
+    for (int k = 0; k < 3; ++k) {
+      language3[k] = CLD2::UNKNOWN_LANGUAGE;
+      percent3[k] = 0;
+      normalized3[k] = 0;
+    }
+    reliable = false;
+    CLD2::ExtDetectLanguageSummaryCheckUTF8(
+        t.data(), static_cast<int>(t.size()), /*is_plain_text=*/true, &hints,
+        /*flags=*/0, language3, percent3, normalized3,
+        /*resultchunkvector=*/nullptr, &text_bytes, &reliable, &valid_prefix);
+  };
+  ask_cld2(/*blank_all_foreign=*/false);
+  if (foreign && dominant == kLatin) {
+    // When CLD2 names no Latin language outside the six, the lower-case
+    // foreign words were names too ("september 16: former bosnian serb
+    // leader radovan karadžić boycotts ..."): it reads the rest.
+    bool names_other = false;
+    for (int k = 0; k < 3; ++k) {
+      StopLang l;
+      const std::string_view code = CldTo3(language3[k]);
+      names_other |= code != "und" && !ParseStopLang(code, &l);
+    }
+    if (!names_other) ask_cld2(/*blank_all_foreign=*/true);
   }
-  CLD2::ExtDetectLanguageSummaryCheckUTF8(
-      cld_text.data(), static_cast<int>(cld_text.size()),
-      /*is_plain_text=*/true, &hints, /*flags=*/0, language3, percent3,
-      normalized3,
-      /*resultchunkvector=*/nullptr, &text_bytes, &reliable, &valid_prefix);
 
   if (dominant != kLatin) {
     // CLD2 separates the languages sharing Arabic, Cyrillic or Devanagari

@@ -1020,11 +1020,12 @@ TEST(LangIdTest, InitialsTickersAndAcronymsAreNoStopWords) {
   ExpectLanguages(cases);
 }
 
-// Latin-script languages outside the six: two words with letters none of
-// the six writes make the text CLD2's other language; one such word is a
-// name, which CLD2 does not see; a distinctive letter counts once however
-// often it occurs. NTREX-128 headlines (CC BY-SA 4.0) that read as
-// Portuguese and Spanish before.
+// Latin-script languages outside the six: a word in lower case with a
+// letter none of the six writes makes the text CLD2's other language (two
+// such words where capitals say nothing); capitalized ones may be names,
+// which CLD2 does not see; a distinctive letter counts once however often it
+// occurs. NTREX-128 headlines (CC BY-SA 4.0) that read as Portuguese and
+// Spanish before, and names that made English and French text Turkish.
 TEST(LangIdTest, OtherAlphabetsAndForeignNames) {
   const std::pair<const char*, const char*> cases[] = {
       {"Velk\xc3\xa1 cena Ruska: Lewis Hamilton se p\xc5\x99"
@@ -1043,6 +1044,14 @@ TEST(LangIdTest, OtherAlphabetsAndForeignNames) {
        "fra"},
       {"Erdo\xc4\x9f"
        "an meets Putin in Sochi",
+       "eng"},
+      {"Erdo\xc4\x9f"
+       "an and \xc5\x81ukaszenka meet in Ankara",
+       "eng"},
+      // A name in lower case: when CLD2 names no other language, the
+      // foreign word is a name too, and CLD2 reads the rest.
+      {"September 16: former bosnian serb leader radovan karad\xc5\xbe"
+       "i\xc4\x87 boycotts genocide trial",
        "eng"},
   };
   ExpectLanguages(cases);
