@@ -1095,6 +1095,24 @@ TEST(LangIdTest, ShortcutsAgreeWithReference) {
                                     std::string("a\0b c", 5),
                                     "\t TAB\r\n and controls \x01\x7f",
                                     std::string(600, 'a') + " the"};
+  // Foreign letters: more words of them than DetectImpl tracks, names and
+  // lower-case words, in every case pattern.
+  // "Łódź " and "żał ".
+  constexpr char kLodz[] =
+      "\xc5\x81\xc3\xb3"
+      "d\xc5\xba ";
+  constexpr char kZal[] =
+      "\xc5\xbc"
+      "a\xc5\x82 ";
+  std::string many;
+  for (int i = 0; i < 20; ++i) many += i % 3 == 0 ? kLodz : kZal;
+  texts.push_back(many);
+  texts.push_back(
+      "Erdo\xc4\x9f"
+      "an i \xc5\x81ukaszenka w Ankarze");
+  texts.push_back(
+      "September 16: radovan karad\xc5\xbe"
+      "i\xc4\x87 trial");
   for (const char* path : {"/fixtures/ntrex128-headlines-langid.tsv",
                            "/fixtures/eval-mini-pairs.tsv"}) {
     std::ifstream in(std::string(TICKERDEDUP_SOURCE_DIR) + path);
