@@ -1006,13 +1006,13 @@ std::string_view DetectLanguage(std::string_view text, bool* weak,
   // News tickers repeat headlines verbatim (15% of the generated 200k feed,
   // all within 32k items of the first sighting), and the engine asks the
   // language of every item: a per-thread direct-mapped memo keyed by two
-  // independent 64-bit hashes of the text (and the lexicon asked) answers
-  // repeats without CLD2.
+  // independent 64-bit hashes of the text (and the id of the lexicon
+  // asked) answers repeats without CLD2.
   struct MemoSlot {
     std::uint64_t h1 = 0;
     std::uint64_t h2 = 0;
-    const Lexicon* lexicon = nullptr;
-    std::string_view lang;  // static storage; empty: unused slot
+    std::uint64_t lexicon_id = 0;  // Lexicon::id(), 0 for none
+    std::string_view lang;         // static storage; empty: unused slot
     bool weak = false;
   };
   constexpr std::size_t kMemoSlots = std::size_t{1} << 16;
@@ -1020,13 +1020,14 @@ std::string_view DetectLanguage(std::string_view text, bool* weak,
   const std::uint64_t h1 = SketchHash64(text, kMemoSeed1);
   const std::uint64_t h2 = SketchHash64(text, kMemoSeed2);
   MemoSlot& slot = memo[h1 & (kMemoSlots - 1)];
+  const std::uint64_t lexicon_id = lexicon != nullptr ? lexicon->id() : 0;
   if (!slot.lang.empty() && slot.h1 == h1 && slot.h2 == h2 &&
-      slot.lexicon == lexicon) {
+      slot.lexicon_id == lexicon_id) {
     *weak = slot.weak;
     return slot.lang;
   }
   const std::string_view lang = DetectUnmemoized(text, weak, lexicon);
-  slot = {h1, h2, lexicon, lang, *weak};
+  slot = {h1, h2, lexicon_id, lang, *weak};
   return lang;
 }
 

@@ -5,6 +5,7 @@
 #include <libstemmer.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -54,6 +55,11 @@ std::string_view StemKey(LexLang lang, std::string_view word, char* buf,
 }
 
 }  // namespace
+
+std::uint64_t Lexicon::NextId() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
 
 bool ParseLexLang(std::string_view code, LexLang* lang) {
   for (int i = 0; i < kNumLexLangs; ++i) {

@@ -95,6 +95,11 @@ class Lexicon {
     return LookupExact(LexLang::kCountry, phrase, code);
   }
 
+  // Unique per instance (never 0, never reused within 2^64 instances): a
+  // thread's memo keyed by it cannot serve one lexicon's answers for
+  // another's, even one loaded at the same address.
+  std::uint64_t id() const { return id_; }
+
   std::size_t size(LexLang lang) const {
     return entries_[static_cast<int>(lang)].size();
   }
@@ -119,6 +124,9 @@ class Lexicon {
   }
   const Entry* Find(LexLang lang, std::string_view word) const;
 
+  static std::uint64_t NextId();
+
+  std::uint64_t id_ = NextId();
   std::string data_;
   std::array<std::vector<Entry>, kNumLexLangs> entries_;
   std::array<std::vector<std::uint32_t>, kNumLexLangs> buckets_;

@@ -1226,6 +1226,28 @@ TEST(XlangLemmaTest, EngRowsGiveEnglishFormsTheirLemmasFeatures) {
   EXPECT_FALSE(with_row->lexicon().Lookup(LexLang::kFra, "women", &lemmas));
 }
 
+// Language id memoizes answers per thread, keyed by the lexicon's id: a
+// lexicon loaded where a freed one lived gets its own answers.
+TEST(LangIdTest, MemoKeepsLexiconsApart) {
+  constexpr char kText[] = "Un cerdo asesino ataca a un ganadero chino";
+  const std::pair<const char*, const char*> cases[] = {
+      {"spa\tcerdo\tpig\nspa\tasesino\tkiller\nspa\tganadero\trancher\n",
+       "spa"},
+      {"ita\tcerdo\tpig\nita\tasesino\tkiller\nita\tganadero\trancher\n",
+       "ita"},
+      {"spa\tcerdo\tpig\nspa\tasesino\tkiller\nspa\tganadero\trancher\n",
+       "spa"},
+  };
+  for (const auto& [rows, lang] : cases) {
+    std::string error;
+    const std::unique_ptr<Lexicon> lexicon = Lexicon::FromString(rows, &error);
+    ASSERT_NE(lexicon, nullptr) << error;
+    bool weak = false;
+    EXPECT_EQ(DetectLanguage(kText, &weak, lexicon.get()), lang);
+    EXPECT_EQ(DetectLanguage(kText, &weak, lexicon.get()), lang);  // memo
+  }
+}
+
 TEST(XlangMemoTest, RepeatsAndLexiconsStayApart) {
   std::string error;
   auto a = CrossLingual::FromLexicon(Lexicon::FromString(
