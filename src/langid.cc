@@ -436,6 +436,38 @@ constexpr std::string_view kGalicianOnly[] = {
     "pola", "polos", "polas", "nunha", "dunha", "ningunha", "tamen",
     "non",  "dun",   "nun",   "cun",   "cunha", "ata"};
 
+// Function words of Catalan and of Galician that none of the six has, in
+// folded form (closed class, by hand): with kMinMarkers of them, or one and
+// CLD2's agreement, a headline is in that language. Not Galician "non"
+// (French, Italian), nor Catalan "mes" (Spanish "mes"), "uns" or "havia"
+// (Portuguese), "pero" (Spanish). NTREX's Catalan and Galician headlines
+// read as one of the six 93 -> 64 and 111 -> 90 of 123; with one marker
+// enough, English lists lost 0.01-0.08 points.
+constexpr int kMinMarkers = 2;
+constexpr std::string_view kCatalanMarkers[] = {
+    "els",     "amb",     "dels",     "pels",   "pel",   "aquest",
+    "aquesta", "aquests", "aquestes", "perque", "tambe", "unes",
+    "seva",    "seves",   "llur",     "tots",   "totes", "mateix"};
+constexpr std::string_view kGalicianMarkers[] = {
+    "unha",  "unhas", "xa",    "moi",      "coa",   "coas", "pola", "polos",
+    "polas", "nunha", "dunha", "ningunha", "tamen", "dun",  "cun",  "cunha"};
+
+// Whether `w` may be one of the markers above: a table of (length, first
+// letter) pairs that some marker has, so that most words skip the lists.
+bool MayBeMarker(std::string_view w) {
+  constexpr std::size_t kMaxLen = 8;
+  static constexpr auto kTable = [] {
+    std::array<bool, (kMaxLen + 1) * 26> t{};
+    for (std::string_view m : kCatalanMarkers)
+      t[m.size() * 26 + (m[0] - 'a')] = true;
+    for (std::string_view m : kGalicianMarkers)
+      t[m.size() * 26 + (m[0] - 'a')] = true;
+    return t;
+  }();
+  return w.size() <= kMaxLen && w[0] >= 'a' && w[0] <= 'z' &&
+         kTable[w.size() * 26 + static_cast<std::size_t>(w[0] - 'a')];
+}
+
 // Bounds of CLD2's contribution to the Latin-script scores below, with a
 // margin for rounding (exact: 1.2 and 2.4).
 constexpr double kCldMaxMass = 1.25;
@@ -560,6 +592,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   *weak = false;
   // Whether the evidence before CLD2 had decided (see below).
   bool decided = false;
+  int catalan = 0, galician = 0;  // kCatalanMarkers, kGalicianMarkers
   // A distinctive letter counts once however often it occurs: Hungarian
   // "Indonéziában több száz halottja van a szigetet felforgató ..." piled
   // up Spanish and Portuguese evidence from its á, é and ó.
@@ -701,6 +734,10 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     }
     const Acronyms acronyms(text);
     ForEachWord(key, [&](std::string_view w) {
+      if (MayBeMarker(w)) {
+        for (std::string_view m : kCatalanMarkers) catalan += w == m;
+        for (std::string_view m : kGalicianMarkers) galician += w == m;
+      }
       // Only the endings with the word's last byte (kSuffixesByLastByte):
       // comparing every ending was 2% of xlang mode.
       const auto last = static_cast<unsigned char>(w.back());
@@ -751,7 +788,8 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     for (int l = 1; l < kNumStopLangs; ++l) {
       if (score[l] > score[lead]) lead = l;
     }
-    decided = score[lead] > kCldMaxOther && !foreign;
+    decided =
+        score[lead] > kCldMaxOther && !foreign && catalan == 0 && galician == 0;
     for (int l = 0; l < kNumStopLangs && decided; ++l) {
       decided = l == lead || score[lead] - score[l] > kCldMaxMass;
     }
@@ -877,6 +915,14 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   // stay Galician as often as before (0.20).
   // (Only where Galician would win, so that skipping CLD2 when the stop
   // words have decided never changes the answer.)
+  // Catalan and Galician share most function words with Spanish, French
+  // and Portuguese, whose stop words outvoted CLD2: their own decide.
+  if (catalan >= kMinMarkers || (catalan >= 1 && other == "cat")) {
+    return "cat";
+  }
+  if (galician >= kMinMarkers || (galician >= 1 && other == "glg")) {
+    return "glg";
+  }
   if (other == "glg" && cld_other > score[best]) {
     const int spa = static_cast<int>(StopLang::kSpa);
     const int por = static_cast<int>(StopLang::kPor);
