@@ -91,6 +91,8 @@ struct XlangAlignment {
   // China"): other places, another item.
   bool place_conflict = false;
   bool valid = false;  // both blobs well formed
+
+  bool operator==(const XlangAlignment&) const = default;
 };
 
 // A decision rule over an XlangAlignment; the defaults are the shipped rule.
