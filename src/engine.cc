@@ -733,19 +733,8 @@ class EngineImpl final : public Engine {
       // One fingerprint per typo'd word, at most kMaxEntityTypos of them:
       // most template siblings differ in more, and need no search.
       if (q.size() != rep_fps_.size()) return false;
-      std::size_t shared = 0;
-      for (std::size_t i = 0, j = 0; i < q.size() && j < rep_fps_.size();) {
-        if (q[i] == rep_fps_[j]) {
-          ++shared;
-          ++i;
-          ++j;
-        } else if (q[i] < rep_fps_[j]) {
-          ++i;
-        } else {
-          ++j;
-        }
-      }
-      const std::size_t differ = q.size() - shared;
+      const std::size_t differ =
+          q.size() - internal::SketchIndex::SharedFingerprints(q, rep_fps_);
       if (differ > kMaxEntityTypos) return false;
     }
     internal::NearTypoMatches(ContentKey(p), kNearFeatureSeed, q, rep_fps_,

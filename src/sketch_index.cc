@@ -43,6 +43,12 @@ inline std::size_t MergeCount(const std::uint16_t* a, std::size_t na,
 
 }  // namespace
 
+std::size_t SketchIndex::SharedFingerprints(std::span<const std::uint16_t> a,
+                                            std::span<const std::uint16_t> b) {
+  std::size_t i = 0;
+  return MergeCount(a.data(), a.size(), &i, b.data(), b.size());
+}
+
 SketchIndex::SketchIndex(const Options& options)
     : options_(options), hasher_(options.num_hashes, options.kernel) {
   options_.num_hashes = hasher_.num_hashes();

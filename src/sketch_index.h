@@ -86,6 +86,10 @@ class SketchIndex {
   void GetFacts(std::uint64_t id, Facts* facts) const;
   // The stored item's sorted feature fingerprints (into *fps).
   void GetFingerprints(std::uint64_t id, std::vector<std::uint16_t>* fps) const;
+  // How many fingerprints two sorted, distinct fingerprint sets share (the
+  // merge Score counts with).
+  static std::size_t SharedFingerprints(std::span<const std::uint16_t> a,
+                                        std::span<const std::uint16_t> b);
 
   // Stores `id` (not already stored). `s.set_size` must be > 0.
   void Insert(std::uint64_t id, const Sketch& s, const Facts& facts);
