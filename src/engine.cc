@@ -466,9 +466,9 @@ class EngineImpl final : public Engine {
   // Thread-safe, like PrepareSketch (after it).
   void PrepareXlang(PreparedItem* p) const {
     if (xl_ == nullptr || p->xsketched) return;
-    // An item of unknown language never matches across languages
-    // (MatchXlang) nor is proposed to one (the index skips "und"): it is
-    // not analyzed, and an empty sketch keeps it out of the index. Nor is
+    // An item of unknown language never matches across languages: it is
+    // not analyzed, and an empty sketch keeps it out of the index and out
+    // of MatchXlang. Nor is
     // a guessed one in capitals only: wire titles ("3COM CORP <COMS> 3RD
     // QTR FEB 28 NET"), whose guesses met confident English ones there.
     if (p->lang == "und" || (p->lang_weak && !HasLowerCase(p->text))) {
@@ -817,13 +817,15 @@ class EngineImpl final : public Engine {
   // Verify) and whose facts agree. Same-language candidates are the near
   // channel's business: one threshold cannot serve both (docs/xlang.md).
   bool MatchXlang(const PreparedItem& p, Decision* d) {
-    if (p.xsketch.empty || p.lang == "und") return false;
+    // An item of language "und" has no sketch, and is in no index
+    // (PrepareXlang).
+    if (p.xsketch.empty) return false;
     // Two guessed languages are no evidence of two languages: a guessed
     // headline only meets items whose language was read.
-    const std::string_view skip_langs[] = {p.lang, "und", kGuessedLanguage};
+    const std::string_view skip_langs[] = {p.lang, kGuessedLanguage};
     xlang_->Candidates(p.xsketch,
                        std::span<const std::string_view>(skip_langs)
-                           .first(p.lang_weak ? 3 : 2),
+                           .first(p.lang_weak ? 2 : 1),
                        &xcandidates_);
     if (xcandidates_.empty()) return false;
     stats_.candidates_checked += xcandidates_.size();
