@@ -430,11 +430,11 @@ bool WrittenUnaccented(std::string_view text, std::string_view folded) {
   return false;
 }
 
-// Function words that only Galician has (folded).
-constexpr std::string_view kGalicianOnly[] = {
-    "unha", "unhas", "xa",    "moi",   "coa",   "coas",     "polo",
-    "pola", "polos", "polas", "nunha", "dunha", "ningunha", "tamen",
-    "non",  "dun",   "nun",   "cun",   "cunha", "ata"};
+// Function words of Galician that neither Spanish nor Portuguese has
+// (folded): kGalicianMarkers below, which none of the six has, and these,
+// which French, Italian or English words spell ("non", "polo").
+constexpr std::string_view kGalicianNotIberian[] = {"polo", "non", "nun",
+                                                    "ata"};
 
 // Function words of Catalan and of Galician that none of the six has, in
 // folded form (closed class, by hand): with kMinMarkers of them, or one and
@@ -508,16 +508,8 @@ std::uint64_t CapitalizedWords(std::string_view text, int* words,
       ++i;
       continue;
     }
-    const auto c = static_cast<unsigned char>(text[i]);
-    bool capital = c >= 'A' && c <= 'Z';
-    if (c >= 0x80) {
-      std::size_t j = i;
-      const std::uint32_t cp = NextCodePoint(text, &j);
-      const auto category =
-          utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-      capital =
-          category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
-    }
+    std::size_t j = i;
+    const bool capital = IsCapitalLetter(NextCodePoint(text, &j));
     while (i < text.size() && in_word(static_cast<unsigned char>(text[i]))) {
       ++i;
     }
@@ -930,7 +922,8 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     ForEachWord(key, [&](std::string_view w) {
       for (std::string_view m : kSpanishNotGalician) markers[0] += w == m;
       for (std::string_view m : kPortugueseNotGalician) markers[1] += w == m;
-      for (std::string_view m : kGalicianOnly) markers[2] += w == m;
+      for (std::string_view m : kGalicianMarkers) markers[2] += w == m;
+      for (std::string_view m : kGalicianNotIberian) markers[2] += w == m;
     });
     if (markers[0] != markers[1]) {
       return StopLangCode(
