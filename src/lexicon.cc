@@ -172,15 +172,21 @@ bool Lexicon::LookupExact(LexLang lang, std::string_view word,
   return true;
 }
 
-bool Lexicon::Lookup(LexLang lang, std::string_view word,
-                     std::string_view* pivots) const {
+bool Lexicon::LookupWordOrStem(LexLang lang, std::string_view word,
+                               std::string_view* pivots) const {
   if (LookupExact(lang, word, pivots)) return true;
-  // Stems and trimming are for the five languages' inflections; English
-  // forms and acronyms are listed whole.
+  // Stems (and Lookup's trimming) are for the five languages' inflections;
+  // English forms and acronyms are listed whole.
   if (lang >= LexLang::kAcronym) return false;
   char buf[80];
   const std::string_view stem_key = StemKey(lang, word, buf, sizeof(buf));
-  if (!stem_key.empty() && LookupExact(lang, stem_key, pivots)) return true;
+  return !stem_key.empty() && LookupExact(lang, stem_key, pivots);
+}
+
+bool Lexicon::Lookup(LexLang lang, std::string_view word,
+                     std::string_view* pivots) const {
+  if (LookupWordOrStem(lang, word, pivots)) return true;
+  if (lang >= LexLang::kAcronym) return false;
   for (std::size_t trim = 1; trim <= 3 && word.size() >= trim + 4; ++trim) {
     const std::string_view prefix = word.substr(0, word.size() - trim);
     const Entry* e = Find(lang, prefix);
@@ -194,12 +200,8 @@ bool Lexicon::Lookup(LexLang lang, std::string_view word,
 }
 
 bool Lexicon::HasWord(LexLang lang, std::string_view word) const {
-  if (lang >= LexLang::kAcronym) return false;
   std::string_view unused;
-  if (LookupExact(lang, word, &unused)) return true;
-  char buf[80];
-  const std::string_view stem_key = StemKey(lang, word, buf, sizeof(buf));
-  return !stem_key.empty() && LookupExact(lang, stem_key, &unused);
+  return lang < LexLang::kAcronym && LookupWordOrStem(lang, word, &unused);
 }
 
 bool Lexicon::MayStartCountry(std::string_view word) const {

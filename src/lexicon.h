@@ -123,6 +123,9 @@ class Lexicon {
     return (b0 << 8) | b1;
   }
   const Entry* Find(LexLang lang, std::string_view word) const;
+  // Lookup's first two steps: the exact headword, then its stem's row.
+  bool LookupWordOrStem(LexLang lang, std::string_view word,
+                        std::string_view* pivots) const;
 
   static std::uint64_t NextId();
 
