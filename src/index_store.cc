@@ -124,7 +124,8 @@ class ZeroedArray {
 
 class InMemoryIndexStore final : public IndexStore {
  public:
-  InMemoryIndexStore(std::size_t capacity_hint, std::size_t expected_items) {
+  InMemoryIndexStore(std::size_t capacity_hint, std::size_t expected_items)
+      : slot_hint_(capacity_hint) {
     // Start small whatever the window: a 1M window would otherwise fault in
     // tens of MB at start-up for a stream that may hold a few items. The
     // tables double as needed (amortized O(1) per insert).
@@ -506,8 +507,15 @@ class InMemoryIndexStore final : public IndexStore {
   }
 
   void AddArena() {
-    const std::size_t n =
+    std::size_t n =
         std::clamp<std::size_t>(chunks_.size() / 4, 1, kMaxArenaChunks);
+    // Not past the window's slots (+1: the engine inserts, then evicts):
+    // the last arena of a 1M window held 106 spare chunks, 5 MB.
+    const std::size_t window_chunks =
+        (slot_hint_ + 1 + kChunkSlots - 1) / kChunkSlots;
+    if (chunks_.size() < window_chunks) {
+      n = std::min(n, window_chunks - chunks_.size());
+    }
     arenas_.emplace_back(n * kChunkSlots, /*prefault=*/true);
     Slot* base = &arenas_.back()[0];
     for (std::size_t i = 0; i < n; ++i) {
@@ -575,6 +583,7 @@ class InMemoryIndexStore final : public IndexStore {
   std::vector<ZeroedArray<Slot>> arenas_;
   std::vector<Slot*> chunks_;    // kChunkSlots slots each, in the arenas
   std::uint32_t num_slots_ = 0;  // slots ever used (live + free)
+  std::size_t slot_hint_ = 0;    // the capacity hint: the window
   // (tag << 32) | (slot + 1); 0 = empty.
   ZeroedArray<std::uint64_t> by_key_;
   std::size_t key_reserved_ = 0;  // buckets by_key_ has room for
