@@ -111,19 +111,38 @@ void BandTable::Init(std::uint32_t max_items) {
   max_capacity_ = static_cast<std::size_t>(max_items / kMaxLiveLoad) + 2;
   entries_.clear();
   entries_.shrink_to_fit();
-  live_ = used_ = grow_at_ = 0;
+  live_ = used_ = changes_ = grow_at_ = 0;
 }
 
 void BandTable::Allocate(std::size_t capacity) {
   entries_.assign(capacity, kEmpty);
-  used_ = live_ = 0;
+  used_ = live_ = changes_ = 0;
   grow_at_ = static_cast<std::size_t>(capacity * kRebuildLoad);
   if (grow_at_ >= capacity) grow_at_ = capacity - 1;  // keep one empty
 }
 
 void BandTable::Reset(std::size_t live) {
+  std::size_t capacity;
+  std::size_t changes = 0;
+  if (shrinkable_ && !WillRebuild() && !Sparse()) {
+    // Rebuilt because another table of its owner had to, and not sparse:
+    // it keeps its size and its count of changes (a count reset at every
+    // other table's rebuild would never reach its live count).
+    capacity =
+        std::max(entries_.size(),
+                 static_cast<std::size_t>((live + 1) / kRebuildLoad) + 2);
+    changes = changes_;
+  } else {
+    // A sparse shrinkable table shrinks with the table that forced the
+    // rebuild, whatever its own count: the owner re-adds every entry
+    // anyway, and one rebuild per table would recompute every stored
+    // signature up to 14 times (near mode at a full 1M window took 24%
+    // longer that way).
+    capacity = RebuildCapacity(live, shrinkable_ && (Churned() || Sparse()));
+  }
   std::vector<std::uint32_t>().swap(entries_);  // free before allocating
-  Allocate(RebuildCapacity(live));
+  Allocate(capacity);
+  changes_ = changes;
 }
 
 void BandTable::InsertNoGrow(std::uint64_t hash, std::uint32_t slot) {
@@ -148,8 +167,23 @@ bool BandTable::Remove(std::uint64_t hash, std::uint32_t slot) {
     std::uint32_t e = entries_[i];
     if (e == kEmpty) return false;
     if (e == entry) {
-      entries_[i] = kTomb;
       --live_;
+      ++changes_;
+      if (entries_[i + 1 == cap ? 0 : i + 1] != kEmpty) {
+        entries_[i] = kTomb;
+        return true;
+      }
+      // The run ends here: no probe needs this entry, nor the tombstones
+      // right before it, to go on, so they become empty and the table
+      // rebuilds later (a full window fills its tables with tombstones,
+      // and each rebuild recomputes every stored signature).
+      entries_[i] = kEmpty;
+      --used_;
+      for (std::size_t j = i == 0 ? cap - 1 : i - 1; entries_[j] == kTomb;
+           j = j == 0 ? cap - 1 : j - 1) {
+        entries_[j] = kEmpty;
+        --used_;
+      }
       return true;
     }
   }

@@ -74,7 +74,11 @@ LshParams ChooseLshParams(double threshold, int num_hashes, int max_bands,
 // verifies the signature). Removal marks a tombstone; tombstones are dropped
 // when the table is rebuilt (growth, or too many tombstones). Rebuilding needs
 // each live slot's band hash again, which the caller recomputes from its stored
-// signature (HashOf).
+// signature (HashOf). Growth leaves a live load of 0.2; once the owner allows
+// it (a full window), a table that has stopped growing and sits below 0.25
+// rebuilds at 0.5 (AllowShrink): in a stream whose template families crowd
+// their band keys, the near tables held 4x their live entries for good. A
+// removal that ends a probe run leaves empty slots, not tombstones.
 class BandTable {
  public:
   // Slots are < max_items; max_items <= kMaxItems.
@@ -84,8 +88,9 @@ class BandTable {
   // HashOf: std::uint64_t(std::uint32_t slot), the band hash of a live slot.
   template <typename HashOf>
   void Insert(std::uint64_t hash, std::uint32_t slot, HashOf hash_of) {
-    if (used_ + 1 > grow_at_) Rebuild(hash_of);
+    if (WillRebuild()) Rebuild(hash_of);
     InsertNoGrow(hash, slot);
+    ++changes_;
   }
   // Among the entries matching `hash`, replaces the one whose slot has the
   // smallest age_of(slot) (the oldest) with `slot`; no-op when none
@@ -128,6 +133,7 @@ class BandTable {
         ++matches;
       }
     }
+    ++changes_;
     if (matches >= max_matches) {
       ReplaceOldest(hash, slot, age_of);
       return;
@@ -137,11 +143,26 @@ class BandTable {
     ++live_;
   }
   // Whether the next Insert rebuilds the table (growth, or tombstones).
-  bool WillRebuild() const { return used_ + 1 > grow_at_; }
+  // A table that has taken as many adds and removals as it holds entries
+  // since its last rebuild without growing (a template family's entries
+  // replacing each other, a full window's churn) and sits below
+  // kShrinkLoad rebuilds smaller (kSteadyLoad): growth leaves up to 4x
+  // spare capacity, which a table that stopped growing kept for good.
+  bool WillRebuild() const {
+    return used_ + 1 > grow_at_ || (shrinkable_ && Churned() && Sparse());
+  }
+  // Lets the table shrink (above). The owner allows it once its window
+  // is full (evictions): while a stream fills the window, growth's spare
+  // room puts the next growth rebuild off and keeps probe runs short
+  // (shrinking as the window filled made near mode 6-7% slower on the
+  // 200k feed).
+  void AllowShrink() { shrinkable_ = true; }
   // A rebuild driven by the caller, for several tables at once (see
   // SketchIndex::RebuildTables): ForEachSlot lists the live entries' slots;
-  // Reset empties the table, sized as a rebuild for `live` entries; Add
-  // inserts without growing (the caller re-adds every live entry).
+  // Reset empties the table, sized as a rebuild for `live` entries (a
+  // shrinkable table that needed no rebuild keeps its size and its count
+  // of changes, unless it is sparse: then it shrinks); Add inserts without
+  // growing (the caller re-adds every live entry).
   template <typename Fn>
   void ForEachSlot(Fn fn) const {
     for (std::uint32_t e : entries_) {
@@ -198,6 +219,20 @@ class BandTable {
   // stage. 4x rebuilds ~1.3 per item; the tables reach the final size
   // (max_items / kMaxLiveLoad) sooner, which a full window holds anyway.
   static constexpr double kAfterGrowLoad = 0.2;  // live load after growth
+  // A table allowed to shrink that has churned (Churned) is rebuilt for a
+  // live load of kSteadyLoad, and rebuilds for it once below kShrinkLoad.
+  // Full 1M window (first 2.5M lines of the 10M feed, default mode): the
+  // 14 near tables took 50.6 MB at 0.2 for ~197k live entries each, 26.5
+  // MB at 0.4, 21.2 MB at 0.5, the same decisions; 0.25 leaves room for
+  // the live count to drift before the next shrink.
+  static constexpr double kSteadyLoad = 0.5;
+  static constexpr double kShrinkLoad = 0.25;
+  // As many adds and removals since the last rebuild as live entries.
+  bool Churned() const { return changes_ >= live_ && changes_ > 0; }
+  bool Sparse() const {
+    return static_cast<double>(live_) <
+           kShrinkLoad * static_cast<double>(entries_.size());
+  }
 
   std::size_t Home(std::uint64_t hash) const {
     return static_cast<std::size_t>(((hash >> 32) * entries_.size()) >> 32);
@@ -217,7 +252,7 @@ class BandTable {
   void Rebuild(HashOf hash_of) {
     std::vector<std::uint32_t> old;
     old.swap(entries_);
-    Allocate(RebuildCapacity(live_));
+    Allocate(RebuildCapacity(live_, shrinkable_ && (Churned() || Sparse())));
     for (std::uint32_t e : old) {
       if (e == kEmpty || e == kTomb) continue;
       std::uint32_t slot = e & slot_mask_;
@@ -226,9 +261,10 @@ class BandTable {
   }
   void Allocate(std::size_t capacity);
   // The capacity of a rebuilt table holding `live` entries (+1 to insert).
-  std::size_t RebuildCapacity(std::size_t live) const {
-    std::size_t want =
-        std::max<std::size_t>(16, (live + 1) / kAfterGrowLoad + 1);
+  // At the steady load (a full window's table) or after growth.
+  std::size_t RebuildCapacity(std::size_t live, bool steady) const {
+    const double load = steady ? kSteadyLoad : kAfterGrowLoad;
+    std::size_t want = std::max<std::size_t>(16, (live + 1) / load + 1);
     std::size_t cap = std::min(want, max_capacity_);
     return std::max(cap,
                     static_cast<std::size_t>((live + 1) / kRebuildLoad) + 2);
@@ -241,6 +277,10 @@ class BandTable {
   std::size_t max_capacity_ = 0;
   std::size_t live_ = 0;
   std::size_t used_ = 0;  // live + tombstones
+  // Adds and removals since the last rebuild (the rebuild's own re-adds
+  // not counted).
+  std::size_t changes_ = 0;
+  bool shrinkable_ = false;
   std::size_t grow_at_ = 0;
 };
 

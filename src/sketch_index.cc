@@ -444,6 +444,11 @@ void SketchIndex::Erase(std::uint64_t id) {
   std::uint32_t slot = FindSlot(id);
   if (slot == kNoSlot) return;
   ++epoch_;
+  if (!evicting_) {
+    // The window is full (or timed): a table's size is its steady state.
+    evicting_ = true;
+    for (BandTable& t : tables_) t.AllowShrink();
+  }
   id_table_.Remove(IdHash(id), slot);
   // The band keys are recomputed from the stored fingerprints (they were
   // made from them), so every entry is removed exactly: no stale entry can

@@ -210,6 +210,9 @@ class SketchIndex {
   std::vector<std::uint32_t> free_slots_;
   // Bumped by every Insert / Erase: invalidates query_.
   std::uint64_t epoch_ = 1;
+  // Whether an item was ever erased: the band tables may then shrink
+  // (BandTable::AllowShrink).
+  bool evicting_ = false;
   // The last query's scratch and results: every candidate scored in one
   // prefetched batch, ascending id, so that Score(sketch, id) afterwards is
   // a lookup instead of a hash-map probe and two DRAM misses per candidate.

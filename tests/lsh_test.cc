@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <random>
 #include <set>
@@ -109,6 +110,122 @@ TEST(BandTable, MatchesAReferenceUnderChurn) {
   }
   // At most 1/0.6 entries of 4 bytes per item when full, plus rounding.
   EXPECT_LE(table.MemoryBytes(), max_items * 4 / 0.6 + 64);
+}
+
+// A table that grew, then lost most of its entries and keeps churning at
+// that size, rebuilds smaller: growth's spare capacity (up to 4x) does not
+// stay for good. Every live entry is still found.
+TEST(BandTable, ShrinksOnceItStopsGrowing) {
+  const std::uint32_t max_items = 1 << 16;
+  BandTable table;
+  table.Init(max_items);
+  std::vector<std::uint64_t> hash_of(max_items);
+  auto hash_fn = [&](std::uint32_t slot) { return hash_of[slot]; };
+  std::mt19937_64 rng(5);
+  for (std::uint32_t slot = 0; slot < 20000; ++slot) {
+    hash_of[slot] = rng();
+    table.Insert(hash_of[slot], slot, hash_fn);
+  }
+  const std::size_t grown = table.MemoryBytes();
+  table.AllowShrink();
+  // Down to 2,000 live entries, then remove-one-add-one (a full window).
+  std::deque<std::uint32_t> live;
+  for (std::uint32_t slot = 0; slot < 20000; ++slot) {
+    if (slot < 18000) {
+      ASSERT_TRUE(table.Remove(hash_of[slot], slot));
+    } else {
+      live.push_back(slot);
+    }
+  }
+  std::uint32_t next = 20000;
+  for (int step = 0; step < 10000; ++step) {
+    const std::uint32_t old = live.front();
+    live.pop_front();
+    ASSERT_TRUE(table.Remove(hash_of[old], old));
+    hash_of[next] = rng();
+    table.Insert(hash_of[next], next, hash_fn);
+    live.push_back(next++);
+  }
+  ASSERT_EQ(table.size(), live.size());
+  for (std::uint32_t s : live) {
+    bool found = false;
+    table.ForEachMatch(hash_of[s], [&](std::uint32_t x) { found |= x == s; });
+    ASSERT_TRUE(found) << s;
+  }
+  // 2,000 entries of 4 bytes at a live load of at least 1/4, where growth
+  // had left room for 20,000 at 1/5 or more.
+  EXPECT_GE(grown, 20000u * 4);
+  EXPECT_LE(table.MemoryBytes(), 2000u * 4 * 4);
+}
+
+// Whether `slot` is among the table's matches for `hash` (others may share
+// its fingerprint: a match is only a candidate).
+bool Holds(const BandTable& table, std::uint64_t hash, std::uint32_t slot) {
+  bool found = false;
+  table.ForEachMatch(hash, [&](std::uint32_t x) { found |= x == slot; });
+  return found;
+}
+
+// Without AllowShrink a table does not rebuild to shrink (the owner allows
+// it once its window is full); a shrinkable table that is not sparse,
+// rebuilt for another table's sake (Reset while it needs no rebuild), keeps
+// its size; a sparse one shrinks then.
+TEST(BandTable, ShrinksOnlyWhenAllowedAndWhenItsOwnChurnSaysSo) {
+  const std::uint32_t max_items = 1 << 16;
+  std::vector<std::uint64_t> hash_of(max_items);
+  std::mt19937_64 rng(7);
+  for (auto& h : hash_of) h = rng();
+  auto hash_fn = [&](std::uint32_t slot) { return hash_of[slot]; };
+  auto fill_and_drain = [&](BandTable* t) {
+    t->Init(max_items);
+    for (std::uint32_t s = 0; s < 20000; ++s) t->Insert(hash_of[s], s, hash_fn);
+    for (std::uint32_t s = 0; s < 18000; ++s) t->Remove(hash_of[s], s);
+  };
+  BandTable fixed;
+  fill_and_drain(&fixed);
+  EXPECT_FALSE(fixed.WillRebuild());  // churned and sparse, not allowed
+
+  BandTable table;
+  fill_and_drain(&table);
+  table.AllowShrink();
+  // 18,000 removals against 2,000 live entries: churned, and sparse.
+  EXPECT_TRUE(table.WillRebuild());
+  const std::size_t before = table.MemoryBytes();
+  table.Reset(table.size());
+  for (std::uint32_t s = 18000; s < 20000; ++s) table.Add(hash_of[s], s);
+  const std::size_t shrunk = table.MemoryBytes();
+  EXPECT_LT(shrunk * 4, before);
+  EXPECT_LE(shrunk, 2000u * 4 * 2 + 64);  // a live load of 1/2
+  // Rebuilt again for another table's sake: same size, nothing lost.
+  EXPECT_FALSE(table.WillRebuild());
+  table.Reset(table.size());
+  for (std::uint32_t s = 18000; s < 20000; ++s) table.Add(hash_of[s], s);
+  EXPECT_EQ(table.MemoryBytes(), shrunk);
+  EXPECT_EQ(table.size(), 2000u);
+  for (std::uint32_t s = 18000; s < 20000; ++s) {
+    EXPECT_TRUE(Holds(table, hash_of[s], s)) << s;
+  }
+
+  // Just grown (a live load of 0.2, no churn yet): a rebuild for another
+  // table's sake shrinks a sparse shrinkable table all the same.
+  BandTable grown;
+  grown.Init(max_items);
+  std::uint32_t n = 0;
+  for (std::size_t last = 0;; ++n) {
+    grown.Insert(hash_of[n], n, hash_fn);
+    if (last != 0 && grown.MemoryBytes() > last) break;
+    last = grown.MemoryBytes();
+  }
+  ++n;
+  grown.AllowShrink();
+  EXPECT_FALSE(grown.WillRebuild());
+  const std::size_t roomy = grown.MemoryBytes();
+  grown.Reset(grown.size());
+  for (std::uint32_t s = 0; s < n; ++s) grown.Add(hash_of[s], s);
+  EXPECT_LT(grown.MemoryBytes() * 2, roomy);
+  for (std::uint32_t s = 0; s < n; ++s) {
+    EXPECT_TRUE(Holds(grown, hash_of[s], s)) << s;
+  }
 }
 
 // A crowded key: CountMatches stops at its limit, ReplaceOldest swaps the
