@@ -56,6 +56,24 @@ std::string_view StemKey(LexLang lang, std::string_view word, char* buf,
 
 }  // namespace
 
+std::string_view EnglishStem(std::string_view word) {
+  struct Stemmer {
+    sb_stemmer* s = sb_stemmer_new("english", "UTF_8");
+    ~Stemmer() {
+      if (s != nullptr) sb_stemmer_delete(s);
+    }
+  };
+  thread_local Stemmer stemmer;
+  if (stemmer.s == nullptr || word.size() > 64) return word;
+  const sb_symbol* out = sb_stemmer_stem(
+      stemmer.s, reinterpret_cast<const sb_symbol*>(word.data()),
+      static_cast<int>(word.size()));
+  if (out == nullptr) return word;
+  return std::string_view(
+      reinterpret_cast<const char*>(out),
+      static_cast<std::size_t>(sb_stemmer_length(stemmer.s)));
+}
+
 std::uint64_t Lexicon::NextId() {
   static std::atomic<std::uint64_t> next{1};
   return next.fetch_add(1, std::memory_order_relaxed);
@@ -148,6 +166,18 @@ bool Lexicon::Index(std::string* error) {
     for (int b = 0; b < kBuckets; ++b) buckets[b + 1] += buckets[b];
   }
   return true;
+}
+
+bool Lexicon::HasEnglishWord(std::string_view word) const {
+  if (word.empty()) return false;
+  const std::string_view stem = EnglishStem(word);
+  char buf[80];
+  if (stem.size() + 1 > sizeof(buf)) return false;
+  buf[0] = kStemMark;
+  std::memcpy(buf + 1, stem.data(), stem.size());
+  std::string_view unused;
+  return LookupExact(LexLang::kEng, std::string_view(buf, stem.size() + 1),
+                     &unused);
 }
 
 const Lexicon::Entry* Lexicon::Find(LexLang lang, std::string_view word) const {

@@ -49,6 +49,11 @@ enum class LexLang : int {
 };
 inline constexpr int kNumLexLangs = 8;
 
+// The Snowball English stem of folded `word` (valid until the calling
+// thread's next call); `word` itself when the stemmer is missing or the
+// word is over 64 bytes. sb_stemmer is not thread-safe: one per thread.
+std::string_view EnglishStem(std::string_view word);
+
 // "fra" -> kFra ... "acr" -> kAcronym, "eng" -> kEng, "cty" -> kCountry;
 // false for any other code.
 bool ParseLexLang(std::string_view code, LexLang* lang);
@@ -81,6 +86,12 @@ class Lexicon {
   // Whether folded `word` is a headword of one of the five languages, or
   // has the Snowball stem of one (no trimming: language id asks it).
   bool HasWord(LexLang lang, std::string_view word) const;
+  // Whether folded `word` is English as the dictionaries know it: the
+  // builder writes an "eng" row "~stem" for the Snowball English stem of
+  // every pivot (an English translation of some headword) and English row
+  // word. Language id's close calls ask it (English "car", "war", "die"
+  // are French and German stop words). False with a lexicon without them.
+  bool HasEnglishWord(std::string_view word) const;
 
   // Canonical member of the acronym class of folded `acronym` ("onu" ->
   // "un"); `acronym` itself when it has none.

@@ -120,25 +120,8 @@ bool SplitCompound(const Lexicon& lexicon, std::string_view word,
 // ("negotiations"), so only words up to kMaxStemmed bytes are stemmed
 // (half of Analyze()'s stemming cost). Measured: NTREX eng-* recall under
 // the shipped rule +0.03-0.04, STS-B xlang +0.01 (docs/xlang.md).
-// sb_stemmer is not thread-safe: one per thread.
+// (EnglishStem: lexicon.h.)
 constexpr std::size_t kMaxStemmed = 8;
-std::string_view EnglishStem(std::string_view word) {
-  struct Stemmer {
-    sb_stemmer* s = sb_stemmer_new("english", "UTF_8");
-    ~Stemmer() {
-      if (s != nullptr) sb_stemmer_delete(s);
-    }
-  };
-  thread_local Stemmer stemmer;
-  if (stemmer.s == nullptr || word.size() > 64) return word;
-  const sb_symbol* out = sb_stemmer_stem(
-      stemmer.s, reinterpret_cast<const sb_symbol*>(word.data()),
-      static_cast<int>(word.size()));
-  if (out == nullptr) return word;
-  return std::string_view(
-      reinterpret_cast<const char*>(out),
-      static_cast<std::size_t>(sb_stemmer_length(stemmer.s)));
-}
 
 inline bool IsWordByte(unsigned char c) {
   return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');

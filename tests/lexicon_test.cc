@@ -117,6 +117,27 @@ TEST(LexiconLookupTest, EnglishLemmaRowsAreExactOnly) {
   EXPECT_EQ(old->size(LexLang::kEng), 0u);
 }
 
+// "eng ~stem" rows are the English vocabulary: any form with that Snowball
+// English stem is English, and no word lookup ever reads them.
+TEST(LexiconLookupTest, EnglishVocabularyRowsByStem) {
+  std::string error;
+  const auto lexicon = Lexicon::FromString(
+      "eng\t~kill\tkill\neng\twomen\twoman\nfra\ttuer\tkill\n", &error);
+  ASSERT_NE(lexicon, nullptr) << error;
+  EXPECT_TRUE(lexicon->HasEnglishWord("kill"));
+  EXPECT_TRUE(lexicon->HasEnglishWord("kills"));
+  EXPECT_TRUE(lexicon->HasEnglishWord("killing"));
+  EXPECT_FALSE(lexicon->HasEnglishWord("killer"));  // stem "killer"
+  EXPECT_FALSE(lexicon->HasEnglishWord("tuer"));
+  EXPECT_FALSE(lexicon->HasEnglishWord(""));
+  std::string_view pivots;
+  EXPECT_FALSE(lexicon->Lookup(LexLang::kEng, "kill", &pivots));
+  // Without such rows (an older lexicon) nothing is English.
+  const auto old = Lexicon::FromString("fra\ttuer\tkill\n", &error);
+  ASSERT_NE(old, nullptr) << error;
+  EXPECT_FALSE(old->HasEnglishWord("kills"));
+}
+
 TEST(LexiconLookupTest, MalformedLineIsAnError) {
   std::string error;
   EXPECT_EQ(Lexicon::FromString("fra\tmot\n", &error), nullptr);

@@ -1209,6 +1209,23 @@ TEST_F(XlangTest, DictionarySettlesCloseCalls) {
   EXPECT_EQ(xl_->DetectLanguage(kSeedSpa), "spa");
 }
 
+// English joins the close calls with the dictionaries' English side as its
+// vocabulary: headlines without articles whose one stop word is German
+// ("die", "war") were German. Not where capitals say nothing of names
+// (title case: "Peter", "Jones" are English words too), and French text
+// keeps its reading.
+TEST_F(XlangTest, EnglishVocabularySettlesCloseCalls) {
+  for (const char* text :
+       {"two climbers die on mountain descent", "two hikers die in avalanche",
+        "anti war rally draws thousands"}) {
+    EXPECT_EQ(DetectLanguage(text), "deu") << text;  // the premise
+    EXPECT_EQ(xl_->DetectLanguage(text), "eng") << text;
+  }
+  EXPECT_EQ(xl_->DetectLanguage("Accord de Peter Jones"), "fra");
+  EXPECT_EQ(xl_->DetectLanguage("Car le gouvernement refuse la taxe"), "fra");
+  EXPECT_EQ(xl_->DetectLanguage(kSeedFra), "fra");
+}
+
 // Analyze memoizes each word's pivots per thread: the memo must neither
 // change a result (first sighting vs repeat) nor serve one lexicon's pivots
 // to another CrossLingual.

@@ -86,6 +86,9 @@ MIN_SHARE = float(os.environ.get("LEX_MIN_SHARE", "0.1"))
 # parts as verification pivots, for translations that use two words
 # ("navire de guerre", "constructeurs automobiles"); 0 turns it off.
 ENG_COMPOUNDS = int(os.environ.get("LEX_ENG_COMPOUNDS", "1"))
+# "eng ~stem" rows: the English vocabulary (stems of all pivots), which
+# language id weighs in close calls; 0 leaves them out.
+ENG_VOCABULARY = int(os.environ.get("LEX_ENG_VOCABULARY", "1"))
 # The pairs Debian packages (dict-freedict-*); others are not expected.
 EXPECTED = ("eng-fra eng-spa eng-por eng-ita eng-deu fra-eng fra-spa fra-por "
             "fra-ita fra-deu spa-eng spa-por spa-deu por-eng por-fra por-spa "
@@ -1390,6 +1393,21 @@ def main():
             have[at:at] = [p for p in parts if p not in have]
         print("build_lexicon: eng %d closed compounds split in two"
               % len(compounds), file=sys.stderr)
+    if ENG_VOCABULARY and "eng" in stemmers.stemmers:
+        # The English vocabulary language id asks (Lexicon::HasEnglishWord):
+        # the Snowball stem of every pivot and English row word, as
+        # "~stem" rows, which no folded word looks up.
+        tokens = set(rows["eng"])
+        for lang in LANGS + ["eng"]:
+            for piv in rows[lang].values():
+                tokens.update(p for p in piv if p != "|")
+        stems = {stemmers.stem("eng", t) for t in tokens if ENG_WORD_RE.match(t)}
+        stems.discard(None)
+        stems.discard("")
+        for st in stems:
+            rows["eng"][STEM_MARK + st] = [st]
+        print("build_lexicon: eng %d vocabulary stems (of %d pivots and "
+              "English words)" % (len(stems), len(tokens)), file=sys.stderr)
     counts.append("eng=%d" % len(rows["eng"]))
     if english.read:
         print("build_lexicon: eng %d irregular forms (of %d WordNet exception "
