@@ -544,9 +544,14 @@ int DictionaryWinner(std::string_view text, std::string_view key,
   const bool title_case = capitals * 10 > words * 6;
   if (title_case) names = 0;  // title case or capitals
   // English's vocabulary (every pivot) has many names' spellings ("peter",
-  // "jones", "trump"): it counts neither where capitals say nothing of
-  // names nor a capitalized first word.
-  if (title_case) close[0] = false;
+  // "jones", "trump"): it counts neither in title case nor for a
+  // capitalized first word where capitals say something of names. In
+  // capitals it counts (wire titles: "BANK UNIT SELLS CAR LOANS" was
+  // French; Reuters titles read as one of the five 1.66% -> 0.58%, the
+  // rest unchanged).
+  const bool all_caps = std::none_of(
+      text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (title_case && !all_caps) close[0] = false;
   std::array<int, kNumStopLangs> hits{};
   int k = 0;
   ForEachWord(key, [&](std::string_view w) {

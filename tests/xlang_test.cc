@@ -1211,9 +1211,8 @@ TEST_F(XlangTest, DictionarySettlesCloseCalls) {
 
 // English joins the close calls with the dictionaries' English side as its
 // vocabulary: headlines without articles whose one stop word is German
-// ("die", "war") were German. Not where capitals say nothing of names
-// (title case: "Peter", "Jones" are English words too), and French text
-// keeps its reading.
+// ("die", "war") were German. Not in title case ("Peter", "Jones" are
+// English words too), and French text keeps its reading.
 TEST_F(XlangTest, EnglishVocabularySettlesCloseCalls) {
   for (const char* text :
        {"two climbers die on mountain descent", "two hikers die in avalanche",
@@ -1221,6 +1220,9 @@ TEST_F(XlangTest, EnglishVocabularySettlesCloseCalls) {
     EXPECT_EQ(DetectLanguage(text), "deu") << text;  // the premise
     EXPECT_EQ(xl_->DetectLanguage(text), "eng") << text;
   }
+  // Capitals count (wire titles), title case does not.
+  EXPECT_EQ(DetectLanguage("BANK UNIT SELLS CAR LOANS"), "fra");
+  EXPECT_EQ(xl_->DetectLanguage("BANK UNIT SELLS CAR LOANS"), "eng");
   EXPECT_EQ(xl_->DetectLanguage("Accord de Peter Jones"), "fra");
   EXPECT_EQ(xl_->DetectLanguage("Car le gouvernement refuse la taxe"), "fra");
   EXPECT_EQ(xl_->DetectLanguage(kSeedFra), "fra");
