@@ -557,13 +557,21 @@ int DictionaryWinner(std::string_view text, std::string_view key,
   ForEachWord(key, [&](std::string_view w) {
     const bool name = k < 64 && (names >> k & 1) != 0;
     ++k;
-    if (name || w.size() < 3 || IsGluedToDigit(key, w) ||
-        StopWordMask(w) != 0) {
+    if (name || w.size() < 3 || IsGluedToDigit(key, w)) return;
+    const bool english_ok = close[0] && !(k == 1 && names != 0);
+    if (const std::uint32_t mask = StopWordMask(w); mask != 0) {
+      // Another language's stop word that English writes as a content
+      // word ("car", "die", "war", "hat") is English dictionary evidence
+      // too: it already counts for the other language.
+      if (english_ok && (mask & 1u << static_cast<int>(StopLang::kEng)) == 0 &&
+          lexicon.HasEnglishWord(w)) {
+        ++hits[0];
+      }
       return;
     }
     for (int l = 0; l < kNumStopLangs; ++l) {
       if (!close[l]) continue;
-      if (l == 0 ? !(k == 1 && names != 0) && lexicon.HasEnglishWord(w)
+      if (l == 0 ? english_ok && lexicon.HasEnglishWord(w)
                  : lexicon.HasWord(static_cast<LexLang>(l - 1), w)) {
         ++hits[l];
       }

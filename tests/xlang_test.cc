@@ -1220,6 +1220,9 @@ TEST_F(XlangTest, EnglishVocabularySettlesCloseCalls) {
     EXPECT_EQ(DetectLanguage(text), "deu") << text;  // the premise
     EXPECT_EQ(xl_->DetectLanguage(text), "eng") << text;
   }
+  // "die" is a German stop word and an English word: it counts for both.
+  EXPECT_EQ(DetectLanguage("Seven die in truck crash in Ohio"), "deu");
+  EXPECT_EQ(xl_->DetectLanguage("Seven die in truck crash in Ohio"), "eng");
   // Capitals count (wire titles), title case does not.
   EXPECT_EQ(DetectLanguage("BANK UNIT SELLS CAR LOANS"), "fra");
   EXPECT_EQ(xl_->DetectLanguage("BANK UNIT SELLS CAR LOANS"), "eng");
