@@ -529,6 +529,13 @@ std::uint64_t CapitalizedWords(std::string_view text, int* words,
 // whose capitals say something, no capitalized word but the first: names
 // belong to no language, and "West Virginia" made "Trump da un mitin en
 // West Virginia" German), added to their scores; `best` on a tie.
+// Whether `text` has a lower-case ASCII letter: title case has, capitals
+// (wire titles) have not.
+bool HasAsciiLowerCase(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 int DictionaryWinner(std::string_view text, std::string_view key,
                      const std::array<double, kNumStopLangs>& score, int best,
                      const Lexicon& lexicon) {
@@ -549,9 +556,7 @@ int DictionaryWinner(std::string_view text, std::string_view key,
   // capitals it counts (wire titles: "BANK UNIT SELLS CAR LOANS" was
   // French; Reuters titles read as one of the five 1.66% -> 0.58%, the
   // rest unchanged).
-  const bool all_caps = std::none_of(
-      text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  if (title_case && !all_caps) close[0] = false;
+  if (title_case && HasAsciiLowerCase(text)) close[0] = false;
   std::array<int, kNumStopLangs> hits{};
   int k = 0;
   ForEachWord(key, [&](std::string_view w) {
@@ -592,8 +597,8 @@ int DictionaryWinner(std::string_view text, std::string_view key,
   return winner;
 }
 
-// Whether at least 3 of the text's content words are, and 3 in 4 of them
-// are, in the English vocabulary (Lexicon::HasEnglishWord). Content words
+// Whether the English vocabulary (Lexicon::HasEnglishWord) has at least 3
+// of the text's content words, and at least 3 in 4 of them. Content words
 // as DictionaryWinner takes them for English: at least 3 bytes, no digit
 // attached, no English stop word, neither a name nor a capitalized first
 // word where capitals say something of names; false in title case.
@@ -601,9 +606,7 @@ bool MostlyEnglish(std::string_view text, std::string_view key,
                    const Lexicon& lexicon) {
   int words = 0, capitals = 0;
   const std::uint64_t names = CapitalizedWords(text, &words, &capitals);
-  const bool all_caps = std::none_of(
-      text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  if (capitals * 10 > words * 6 && !all_caps) return false;
+  if (capitals * 10 > words * 6 && HasAsciiLowerCase(text)) return false;
   const bool case_informative = capitals * 10 <= words * 6 && names != 0;
   int content = 0, english = 0, k = 0;
   ForEachWord(key, [&](std::string_view w) {
