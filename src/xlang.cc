@@ -511,9 +511,22 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
     // through the five languages' dictionaries): for verification only, so
     // that they widen no LSH bucket.
     std::string_view lemmas;
-    if (lexicon_->LookupExact(LexLang::kEng, word, &lemmas)) {
+    char stem_key_buf[64];
+    bool found = lexicon_->LookupExact(LexLang::kEng, word, &lemmas);
+    if (!found && stem.size() + 1 <= sizeof(stem_key_buf)) {
+      // A regular form ("kills", "killed") reads its stem's row: "| die",
+      // WordNet's effect of "kill", as a verification pivot.
+      stem_key_buf[0] = Lexicon::kStemMark;
+      std::memcpy(stem_key_buf + 1, stem.data(), stem.size());
+      found = lexicon_->LookupExact(
+          LexLang::kEng, std::string_view(stem_key_buf, stem.size() + 1),
+          &lemmas);
+    }
+    if (found) {
       std::string_view round_trip;
-      if (lemmas.starts_with("| ")) {
+      if (lemmas == "|") {  // a stem row without effects
+        lemmas = {};
+      } else if (lemmas.starts_with("| ")) {
         round_trip = lemmas.substr(2);
         lemmas = {};
       } else if (const std::size_t bar = lemmas.find(" | ");

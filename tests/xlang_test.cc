@@ -698,6 +698,36 @@ TEST(XlangRoundTripTest, RoundTripPivotsVerifyButStayOutOfTheFlatSet) {
       std::includes(women.begin(), women.end(), woman.begin(), woman.end()));
 }
 
+// A regular English form without a row of its own reads its stem's
+// vocabulary row: "| die" (WordNet: "kill" causes "die") lets "kills" and
+// "killed" cover "morts", for verification only; a bare "|" adds nothing.
+TEST(XlangRoundTripTest, StemRowsGiveEveryFormItsVerbsEffects) {
+  constexpr char kFra[] =
+      "fra\tmorts\tdead die\n"
+      "fra\tmarche\tmarket\n";
+  const auto with = TinyXlang(
+      (std::string("eng\t~kill\t| die\neng\t~market\t|\n") + kFra).c_str());
+  const auto without = TinyXlang(kFra);
+  std::vector<std::uint64_t> flat_fra;
+  XlangProfile fra;
+  AnalyzeAs(*with, "morts marche", "fra", &flat_fra, &fra);
+  for (const char* eng : {"kills market", "killed market"}) {
+    std::vector<std::uint64_t> flat_with, flat_without;
+    XlangProfile eng_with, eng_without;
+    AnalyzeAs(*with, eng, "eng", &flat_with, &eng_with);
+    AnalyzeAs(*without, eng, "eng", &flat_without, &eng_without);
+    EXPECT_EQ(flat_with, flat_without) << eng;
+    EXPECT_EQ(CrossLingual::Align(eng_with.bytes, fra.bytes)
+                  .covered[0][XlangProfile::kWord],
+              2)
+        << eng;
+    EXPECT_EQ(CrossLingual::Align(eng_without.bytes, fra.bytes)
+                  .covered[0][XlangProfile::kWord],
+              1)
+        << eng;
+  }
+}
+
 // A long German compound headword also gets its parts' first pivots, for
 // verification only: "Kriegsschiff" ("warship") meets "navire de guerre".
 TEST(XlangRoundTripTest, CompoundHeadwordsGetTheirPartsPivots) {

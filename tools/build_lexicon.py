@@ -89,6 +89,9 @@ ENG_COMPOUNDS = int(os.environ.get("LEX_ENG_COMPOUNDS", "1"))
 # "eng ~stem" rows: the English vocabulary (stems of all pivots), which
 # language id weighs in close calls; 0 leaves them out.
 ENG_VOCABULARY = int(os.environ.get("LEX_ENG_VOCABULARY", "1"))
+# WordNet's verb causes ("kill" -> "die") as verification pivots of the
+# verb's stem row (needs ENG_VOCABULARY); 0 leaves them out.
+ENG_CAUSES = int(os.environ.get("LEX_ENG_CAUSES", "1"))
 # The pairs Debian packages (dict-freedict-*); others are not expected.
 EXPECTED = ("eng-fra eng-spa eng-por eng-ita eng-deu fra-eng fra-spa fra-por "
             "fra-ita fra-deu spa-eng spa-por spa-deu por-eng por-fra por-spa "
@@ -402,6 +405,41 @@ def subdivision_rows(iso_dir, locale_dir, wordnet_dir, countries, stop_word,
             continue
         rows[key] = min(cs)
     return rows
+
+
+def verb_causes(wordnet_dir):
+    """{verb: [verbs it causes]} from WordNet's verb cause pointers (">" in
+    data.verb): "kill" -> "die", "feed" -> "eat", "raise" -> "rise". One-word
+    lemmas only; the caused synset's first lemma. {} when WordNet is
+    missing."""
+    path = os.path.join(wordnet_dir, "data.verb")
+    if not os.path.exists(path):
+        return {}
+    synsets, pointers = {}, []
+    with open(path, encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):  # the licence header
+                continue
+            parts = line.split(" | ")[0].split()
+            count = int(parts[3], 16)
+            synsets[parts[0]] = [parts[4 + 2 * i].lower() for i in range(count)]
+            i = 4 + 2 * count
+            n = int(parts[i])
+            i += 1
+            for _ in range(n):
+                symbol, target, pos = parts[i], parts[i + 1], parts[i + 2]
+                i += 4
+                if symbol == ">" and pos == "v":
+                    pointers.append((parts[0], target))
+    causes = {}
+    for cause, effect in pointers:
+        head = synsets[effect][0]
+        if "_" in head:
+            continue
+        for w in synsets[cause]:
+            if "_" not in w and w != head and head not in causes.get(w, []):
+                causes.setdefault(w, []).append(head)
+    return causes
 
 
 def demonym_rows(wordnet_dir, countries, alpha):
@@ -1404,8 +1442,20 @@ def main():
         stems = {stemmers.stem("eng", t) for t in tokens if ENG_WORD_RE.match(t)}
         stems.discard(None)
         stems.discard("")
+        # A verb's WordNet effects ("kill" -> "die") follow a "|" in its
+        # stem's row: verification pivots for every form of the verb
+        # ("kills", "killed" meet "morts", "muertos", "Tote").
+        effects = {}
+        for verb, caused in (verb_causes(args.wordnet).items()
+                             if ENG_CAUSES else ()):
+            st = stemmers.stem("eng", verb)
+            if st in stems:
+                have = effects.setdefault(st, [])
+                have.extend(c for c in caused if c not in have)
         for st in stems:
-            rows["eng"][STEM_MARK + st] = [st]
+            rows["eng"][STEM_MARK + st] = ["|"] + effects.get(st, [])
+        print("build_lexicon: eng %d verb stems with WordNet effects"
+              % len(effects), file=sys.stderr)
         print("build_lexicon: eng %d vocabulary stems (of %d pivots and "
               "English words)" % (len(stems), len(tokens)), file=sys.stderr)
     counts.append("eng=%d" % len(rows["eng"]))
@@ -1436,8 +1486,8 @@ def main():
         if rows["eng"]:
             # The WordNet licence asks for its notice on all copies,
             # modifications included.
-            f.write("# eng lines: English irregular forms -> lemmas, derived "
-                    "from WordNet 3.0.\n")
+            f.write("# eng lines: English irregular forms -> lemmas and verb "
+                    "causes, derived from WordNet 3.0.\n")
             for line in WORDNET_NOTICE.strip("\n").split("\n"):
                 f.write(("# " + line).rstrip() + "\n")
         for lang in sorted(rows):
