@@ -1452,6 +1452,14 @@ def main():
             if st in stems:
                 have = effects.setdefault(st, [])
                 have.extend(c for c in caused if c not in have)
+        # A form with a row of its own ("kill": round trips) never reads
+        # its stem's row, so it gets the effects itself.
+        for word, piv in rows["eng"].items():
+            caused = effects.get(stemmers.stem("eng", word))
+            if caused:
+                if "|" not in piv:
+                    piv.append("|")
+                piv.extend(c for c in caused if c not in piv)
         for st in stems:
             rows["eng"][STEM_MARK + st] = ["|"] + effects.get(st, [])
         print("build_lexicon: eng %d verb stems with WordNet effects"
