@@ -25,6 +25,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "facts.h"
 #include "index_store.h"
+#include "langid.h"
 #include "normalize.h"
 #include "shingle.h"
 #include "sketch_index.h"
@@ -127,15 +128,6 @@ constexpr int kNearLshMinRows = 2;
 // JAN 31 NET", guessed English and French from their endings) met there,
 // where names do not veto.
 constexpr std::string_view kGuessedLanguage = "~guessed";
-
-// Whether `text` has an ASCII lower-case letter (a capitals-only headline
-// has none).
-bool HasLowerCase(std::string_view text) {
-  for (char c : text) {
-    if (c >= 'a' && c <= 'z') return true;
-  }
-  return false;
-}
 
 // A headline matched through a cross-language member covers at least this
 // much of the representative too (EngineImpl::MatchXlang).
@@ -471,7 +463,8 @@ class EngineImpl final : public Engine {
     // of MatchXlang. Nor is
     // a guessed one in capitals only: wire titles ("3COM CORP <COMS> 3RD
     // QTR FEB 28 NET"), whose guesses met confident English ones there.
-    if (p->lang == "und" || (p->lang_weak && !HasLowerCase(p->text))) {
+    if (p->lang == "und" ||
+        (p->lang_weak && !internal::HasAsciiLowerCase(p->text))) {
       p->xfeatures.clear();
       p->profile.bytes.clear();
       xlang_->MakeSketch(p->xfeatures, &p->xsketch);

@@ -193,9 +193,7 @@ bool IsJoinedLetter(std::string_view key, std::string_view w) {
 class Acronyms {
  public:
   explicit Acronyms(std::string_view text) {
-    bool lower = false;
-    for (char c : text) lower |= c >= 'a' && c <= 'z';
-    if (!lower) return;
+    if (!HasAsciiLowerCase(text)) return;
     auto is_letter = [](unsigned char c) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
     };
@@ -523,19 +521,43 @@ std::uint64_t CapitalizedWords(std::string_view text, int* words,
   return mask;
 }
 
-// Among the five non-English languages scoring within kDictionaryMargin of
-// `best` (one of them), the one whose dictionary has the most content words
-// of `key` (no stop words, at least 3 bytes, no digit attached; in a text
-// whose capitals say something, no capitalized word but the first: names
-// belong to no language, and "West Virginia" made "Trump da un mitin en
-// West Virginia" German), added to their scores; `best` on a tie.
-// Whether `text` has a lower-case ASCII letter: title case has, capitals
-// (wire titles) have not.
-bool HasAsciiLowerCase(std::string_view text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return c >= 'a' && c <= 'z'; });
-}
+// What a text's capitals say of its words, for the dictionary evidence:
+// where they say something (neither title case nor capitals), a
+// capitalized word but the first is a name, and names belong to no
+// language ("West Virginia" made "Trump da un mitin en West Virginia"
+// German). English's vocabulary (every pivot) spells many names too
+// ("peter", "jones", "trump"): for English a capitalized first word does
+// not count either, and in title case nothing does (counting them turned
+// "Trump a un raduno in West Virginia" English). In capitals every word
+// counts (wire titles: "BANK UNIT SELLS CAR LOANS" was French; Reuters
+// titles read as one of the five 1.66% -> 0.58%, the rest unchanged).
+class CaseWords {
+ public:
+  explicit CaseWords(std::string_view text) {
+    int words = 0, capitals = 0;
+    names_ = CapitalizedWords(text, &words, &capitals);
+    const bool title_case = capitals * 10 > words * 6;
+    if (title_case) names_ = 0;  // title case or capitals
+    english_ = !title_case || !HasAsciiLowerCase(text);
+  }
+  // Whether the k-th word (ForEachWord's order, from 0) is a name.
+  bool IsName(int k) const { return k < 64 && (names_ >> k & 1) != 0; }
+  // Whether English's dictionary evidence may count the k-th word.
+  bool EnglishCounts(int k) const {
+    return english_ && !IsName(k) && !(k == 0 && names_ != 0);
+  }
+  // Whether it may count any word (not in title case).
+  bool EnglishCountsAny() const { return english_; }
 
+ private:
+  std::uint64_t names_ = 0;
+  bool english_ = true;
+};
+
+// Among the six languages scoring within kDictionaryMargin of `best` (one
+// of them), the one whose dictionary has the most content words of `key`
+// (no stop words, at least 3 bytes, no digit attached, no name: CaseWords),
+// added to their scores; `best` on a tie.
 int DictionaryWinner(std::string_view text, std::string_view key,
                      const std::array<double, kNumStopLangs>& score, int best,
                      const Lexicon& lexicon) {
@@ -546,24 +568,16 @@ int DictionaryWinner(std::string_view text, std::string_view key,
     n += close[l];
   }
   if (n < 2) return best;
-  int words = 0, capitals = 0;
-  std::uint64_t names = CapitalizedWords(text, &words, &capitals);
-  const bool title_case = capitals * 10 > words * 6;
-  if (title_case) names = 0;  // title case or capitals
-  // English's vocabulary (every pivot) has many names' spellings ("peter",
-  // "jones", "trump"): it counts neither in title case nor for a
-  // capitalized first word where capitals say something of names. In
-  // capitals it counts (wire titles: "BANK UNIT SELLS CAR LOANS" was
-  // French; Reuters titles read as one of the five 1.66% -> 0.58%, the
-  // rest unchanged).
-  if (title_case && HasAsciiLowerCase(text)) close[0] = false;
+  const CaseWords case_words(text);
+  if (!case_words.EnglishCountsAny()) close[0] = false;
   std::array<int, kNumStopLangs> hits{};
   int k = 0;
   ForEachWord(key, [&](std::string_view w) {
-    const bool name = k < 64 && (names >> k & 1) != 0;
-    ++k;
-    if (name || w.size() < 3 || IsGluedToDigit(key, w)) return;
-    const bool english_ok = close[0] && !(k == 1 && names != 0);
+    const int index = k++;
+    if (case_words.IsName(index) || w.size() < 3 || IsGluedToDigit(key, w)) {
+      return;
+    }
+    const bool english_ok = close[0] && case_words.EnglishCounts(index);
     if (const std::uint32_t mask = StopWordMask(w); mask != 0) {
       // Another language's stop word that English writes as a content
       // word ("car", "die", "war", "hat") is English dictionary evidence
@@ -600,20 +614,16 @@ int DictionaryWinner(std::string_view text, std::string_view key,
 // Whether the English vocabulary (Lexicon::HasEnglishWord) has at least 3
 // of the text's content words, and at least 3 in 4 of them. Content words
 // as DictionaryWinner takes them for English: at least 3 bytes, no digit
-// attached, no English stop word, neither a name nor a capitalized first
-// word where capitals say something of names; false in title case.
+// attached, no English stop word, and CaseWords::EnglishCounts.
 bool MostlyEnglish(std::string_view text, std::string_view key,
                    const Lexicon& lexicon) {
-  int words = 0, capitals = 0;
-  const std::uint64_t names = CapitalizedWords(text, &words, &capitals);
-  if (capitals * 10 > words * 6 && HasAsciiLowerCase(text)) return false;
-  const bool case_informative = capitals * 10 <= words * 6 && names != 0;
+  const CaseWords case_words(text);
+  if (!case_words.EnglishCountsAny()) return false;
   int content = 0, english = 0, k = 0;
   ForEachWord(key, [&](std::string_view w) {
-    const bool name = case_informative && k < 64 && (names >> k & 1) != 0;
-    const bool first = case_informative && k == 0;
-    ++k;
-    if (name || first || w.size() < 3 || IsGluedToDigit(key, w) ||
+    const int index = k++;
+    if (!case_words.EnglishCounts(index) || w.size() < 3 ||
+        IsGluedToDigit(key, w) ||
         (StopWordMask(w) & 1u << static_cast<int>(StopLang::kEng)) != 0) {
       return;
     }
@@ -1094,6 +1104,11 @@ std::string_view DetectUnmemoized(std::string_view text, bool* weak,
 }
 
 }  // namespace
+
+bool HasAsciiLowerCase(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return c >= 'a' && c <= 'z'; });
+}
 
 std::string_view Iso6393FromCld2Code(std::string_view code) {
   for (const CodeMap& m : kCodeMap) {

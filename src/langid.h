@@ -33,10 +33,10 @@ std::string_view DetectLanguage(std::string_view text, std::string_view key);
 // Portuguese). The cross-language channel does not act on a weak answer.
 std::string_view DetectLanguage(std::string_view text, bool* weak);
 
-// Same, and with `lexicon` (may be null) close calls among fra, spa, por,
-// ita and deu go to the language whose dictionary has more of the
-// headline's content words ("Un cerdo asesino ataca a un ganadero chino":
-// Spanish, not French).
+// Same, and with `lexicon` (may be null) close calls among the six go to
+// the language whose dictionary has more of the headline's content words
+// ("Un cerdo asesino ataca a un ganadero chino": Spanish, not French; for
+// English the dictionaries' English side, Lexicon::HasEnglishWord).
 std::string_view DetectLanguage(std::string_view text, bool* weak,
                                 const Lexicon* lexicon);
 
@@ -46,6 +46,10 @@ std::string_view DetectLanguage(std::string_view text, bool* weak,
 std::string_view DetectLanguageReference(std::string_view text);
 std::string_view DetectLanguageReference(std::string_view text, bool* weak,
                                          const Lexicon* lexicon = nullptr);
+
+// Whether `text` has an ASCII lower-case letter: a wire title in capitals
+// has none, title case has.
+bool HasAsciiLowerCase(std::string_view text);
 
 // Maps a CLD2 language code ("fr", "zh-Hant", "iw") to ISO 639-3 ("fra",
 // "zho", "heb"); "und" when unknown.
