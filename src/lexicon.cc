@@ -168,16 +168,19 @@ bool Lexicon::Index(std::string* error) {
   return true;
 }
 
-bool Lexicon::HasEnglishWord(std::string_view word) const {
-  if (word.empty()) return false;
-  const std::string_view stem = EnglishStem(word);
+bool Lexicon::LookupEnglishStem(std::string_view stem,
+                                std::string_view* pivots) const {
   char buf[80];
-  if (stem.size() + 1 > sizeof(buf)) return false;
+  if (stem.empty() || stem.size() + 1 > sizeof(buf)) return false;
   buf[0] = kStemMark;
   std::memcpy(buf + 1, stem.data(), stem.size());
-  std::string_view unused;
   return LookupExact(LexLang::kEng, std::string_view(buf, stem.size() + 1),
-                     &unused);
+                     pivots);
+}
+
+bool Lexicon::HasEnglishWord(std::string_view word) const {
+  std::string_view unused;
+  return !word.empty() && LookupEnglishStem(EnglishStem(word), &unused);
 }
 
 const Lexicon::Entry* Lexicon::Find(LexLang lang, std::string_view word) const {

@@ -92,6 +92,9 @@ class Lexicon {
   // word. Language id's close calls ask it (English "car", "war", "die"
   // are French and German stop words). False with a lexicon without them.
   bool HasEnglishWord(std::string_view word) const;
+  // The "eng ~stem" row of an English Snowball stem (EnglishStem): "|",
+  // then the verb's WordNet effects, if any ("kill": "| die").
+  bool LookupEnglishStem(std::string_view stem, std::string_view* pivots) const;
 
   // Canonical member of the acronym class of folded `acronym` ("onu" ->
   // "un"); `acronym` itself when it has none.

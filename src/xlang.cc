@@ -511,17 +511,10 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
     // through the five languages' dictionaries): for verification only, so
     // that they widen no LSH bucket.
     std::string_view lemmas;
-    char stem_key_buf[64];
-    bool found = lexicon_->LookupExact(LexLang::kEng, word, &lemmas);
-    if (!found && stem.size() + 1 <= sizeof(stem_key_buf)) {
-      // A regular form ("kills", "killed") reads its stem's row: "| die",
-      // WordNet's effect of "kill", as a verification pivot.
-      stem_key_buf[0] = Lexicon::kStemMark;
-      std::memcpy(stem_key_buf + 1, stem.data(), stem.size());
-      found = lexicon_->LookupExact(
-          LexLang::kEng, std::string_view(stem_key_buf, stem.size() + 1),
-          &lemmas);
-    }
+    // A regular form ("kills", "killed") reads its stem's row: "| die",
+    // WordNet's effect of "kill", as a verification pivot.
+    const bool found = lexicon_->LookupExact(LexLang::kEng, word, &lemmas) ||
+                       lexicon_->LookupEnglishStem(stem, &lemmas);
     if (found) {
       std::string_view round_trip;
       if (lemmas == "|") {  // a stem row without effects
