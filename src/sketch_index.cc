@@ -233,7 +233,7 @@ void SketchIndex::ScoreAll(const Sketch& s) const {
   q.epoch = epoch_;
   if (s.set_size == 0 || id_table_.size() == 0) return;
   const int nb = options_.lsh.bands;
-  for (int b = 0; b < nb; ++b) tables_[b].Prefetch(s.bands[b]);
+  PrefetchBands(s);
   std::vector<std::uint32_t>& slots = q.probe_slots;
   slots.clear();
   for (int b = 0; b < nb; ++b) {

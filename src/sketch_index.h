@@ -79,6 +79,15 @@ class SketchIndex {
   // misses, so they overlap instead of queueing (~200 ns each cold).
   // Also scores every candidate, into the index's query cache.
   void Candidates(const Sketch& s, std::vector<std::uint64_t>* ids) const;
+  // Requests the first bucket of each of `s`'s bands: a caller that knows
+  // its next queries (a pipeline) issues them some items ahead. A hint
+  // only: inserts and rebuilds in between cost a miss, never a result.
+  void PrefetchBands(const Sketch& s) const {
+    if (s.set_size == 0) return;
+    for (int b = 0; b < options_.lsh.bands; ++b) {
+      tables_[b].Prefetch(s.bands[b]);
+    }
+  }
   // Similarity score of `s` against stored item `id` (see Options); -1 when
   // `id` is not stored. O(1) for the ids of the last Candidates(s) call.
   double Score(const Sketch& s, std::uint64_t id) const;
