@@ -484,6 +484,8 @@ class EngineImpl final : public Engine {
     internal::CutTagFingerprints(key, kNearFeatureSeed, &p->tag_fps);
     internal::ExtractFacts(key, &p->facts);
     internal::AddEntityFacts(ContentText(*p), &p->facts);
+    // Antonym facts ("open" / "close") need the lexicon: xlang mode only.
+    if (xl_ != nullptr) xl_->AddPolarityFacts(key, p->lang, &p->facts);
     p->xsketched = false;
     // With a pool the cross-language analysis runs here, in parallel;
     // alone, Commit runs it only for items the near channel did not match
@@ -927,8 +929,9 @@ class EngineImpl final : public Engine {
         }
       }
       near_->GetFacts(id, &rep_facts_);
-      if (internal::FactsConflictIgnoringEntities(p.facts, rep_facts_))
+      if (internal::FactsConflictAcrossLanguages(p.facts, rep_facts_)) {
         continue;
+      }
       best_score = score;
       best_id = id;
     }

@@ -63,6 +63,10 @@ namespace {
 
 // Entity codes carry this bit; the other fact codes never do.
 constexpr std::uint32_t kEntityBit = 0x80000000u;
+// Antonym (polarity) codes lie in [kPolarityBit, kEntityBit): this bit, a
+// hash of the axis, and the side in bit 0 (PolarityCode). The number, date
+// and weekday codes lie below it.
+constexpr std::uint32_t kPolarityBit = 0x40000000u;
 // On an entity code: the headline asserts the entity (a capitalized word
 // inside a sentence, a handle); without it the word only starts a sentence,
 // where capitals are no evidence but still show the entity is mentioned.
@@ -173,8 +177,8 @@ inline std::uint32_t Code(FactKind kind, Decimal a, Decimal b = {}) {
     h = Mix(h, static_cast<std::uint64_t>(b.mantissa));
     h = Mix(h, static_cast<std::uint32_t>(b.exponent));
   }
-  // The top bit is the entity kind bit (kEntityBit): clear here.
-  return static_cast<std::uint32_t>(h >> 33);
+  // The top two bits are the entity and polarity kind bits: clear here.
+  return static_cast<std::uint32_t>(h >> 34);
 }
 
 // ------------------------------------------------------------ tokens
@@ -872,10 +876,46 @@ void ExtractFacts(std::string_view key, Facts* out) {
 
 namespace {
 
-// Codes below kEntityBit: the number, date and weekday facts.
+// Codes below kPolarityBit: the number, date and weekday facts.
 std::span<const std::uint32_t> PlainFacts(const Facts& f) {
   return {f.codes.begin(),
-          std::lower_bound(f.codes.begin(), f.codes.end(), kEntityBit)};
+          std::lower_bound(f.codes.begin(), f.codes.end(), kPolarityBit)};
+}
+
+// Codes in [kPolarityBit, kEntityBit): antonym axes and sides.
+std::span<const std::uint32_t> PolarityFacts(const Facts& f) {
+  const auto begin =
+      std::lower_bound(f.codes.begin(), f.codes.end(), kPolarityBit);
+  return {begin, std::lower_bound(begin, f.codes.end(), kEntityBit)};
+}
+
+// True when, on some antonym axis, one headline takes only one side and the
+// other only the other ("stocks open lower" / "stocks close lower"). A
+// headline without the axis, or with both sides ("opens lower after
+// record close"), conflicts with nothing on it.
+bool PolarityConflict(const Facts& a, const Facts& b) {
+  const std::span<const std::uint32_t> x = PolarityFacts(a),
+                                       y = PolarityFacts(b);
+  // The sides (bit 0 and bit 1) each takes on the axis at x[*i] or y[*j],
+  // stepping past its codes (the sides of one axis sort next to each other).
+  auto sides = [](std::span<const std::uint32_t> v, std::size_t* i) {
+    const std::uint32_t axis = v[*i] >> 1;
+    unsigned mask = 0;
+    for (; *i < v.size() && v[*i] >> 1 == axis; ++*i) mask |= 1u << (v[*i] & 1);
+    return mask;
+  };
+  std::size_t i = 0, j = 0;
+  while (i < x.size() && j < y.size()) {
+    const std::uint32_t ax = x[i] >> 1, ay = y[j] >> 1;
+    if (ax < ay) {
+      sides(x, &i);
+    } else if (ay < ax) {
+      sides(y, &j);
+    } else if ((sides(x, &i) ^ sides(y, &j)) == 3) {
+      return true;  // {0} against {1}, or {1} against {0}
+    }
+  }
+  return false;
 }
 
 // Whether every entity `x` asserts (a code with kAssertedBit) and `y` does
@@ -912,11 +952,24 @@ bool PlainFactsConflict(const Facts& a, const Facts& b) {
 }  // namespace
 
 bool FactsConflict(const Facts& a, const Facts& b) {
-  return PlainFactsConflict(a, b) || (LacksEntity(a, b) && LacksEntity(b, a));
+  return PlainFactsConflict(a, b) || PolarityConflict(a, b) ||
+         (LacksEntity(a, b) && LacksEntity(b, a));
 }
 
 bool FactsConflictIgnoringEntities(const Facts& a, const Facts& b) {
+  return PlainFactsConflict(a, b) || PolarityConflict(a, b);
+}
+
+bool FactsConflictAcrossLanguages(const Facts& a, const Facts& b) {
   return PlainFactsConflict(a, b);
+}
+
+std::uint32_t PolarityCode(std::string_view axis, int side) {
+  std::uint64_t h = 0x414E54;  // "ANT"
+  for (unsigned char ch : axis) h = Mix(h, ch);
+  return kPolarityBit |
+         (static_cast<std::uint32_t>(h >> 32) & (kPolarityBit - 2)) |
+         static_cast<std::uint32_t>(side & 1);
 }
 
 // ------------------------------------------------------------ entities

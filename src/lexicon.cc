@@ -168,14 +168,24 @@ bool Lexicon::Index(std::string* error) {
   return true;
 }
 
+bool Lexicon::LookupMarkedEnglish(char mark, std::string_view word,
+                                  std::string_view* value) const {
+  char buf[80];
+  if (word.empty() || word.size() + 1 > sizeof(buf)) return false;
+  buf[0] = mark;
+  std::memcpy(buf + 1, word.data(), word.size());
+  return LookupExact(LexLang::kEng, std::string_view(buf, word.size() + 1),
+                     value);
+}
+
 bool Lexicon::LookupEnglishStem(std::string_view stem,
                                 std::string_view* pivots) const {
-  char buf[80];
-  if (stem.empty() || stem.size() + 1 > sizeof(buf)) return false;
-  buf[0] = kStemMark;
-  std::memcpy(buf + 1, stem.data(), stem.size());
-  return LookupExact(LexLang::kEng, std::string_view(buf, stem.size() + 1),
-                     pivots);
+  return LookupMarkedEnglish(kStemMark, stem, pivots);
+}
+
+bool Lexicon::LookupAntonymAxes(std::string_view form,
+                                std::string_view* axes) const {
+  return LookupMarkedEnglish(kAntonymMark, form, axes);
 }
 
 bool Lexicon::HasEnglishWord(std::string_view word) const {

@@ -71,6 +71,9 @@ class Lexicon {
   // Rows keyed kStemMark + Snowball stem pool the pivots of the headwords
   // with that stem (tools/build_lexicon.py); no folded word contains it.
   static constexpr char kStemMark = '~';
+  // Rows keyed kAntonymMark + an English form list its WordNet antonym
+  // axes (LookupAntonymAxes).
+  static constexpr char kAntonymMark = '!';
 
   // Space-separated pivots of folded `word`. Tries the exact headword, then
   // the row of its Snowball stem ("nueva" -> "~nuev", pooled from "nuevo"),
@@ -95,6 +98,11 @@ class Lexicon {
   // The "eng ~stem" row of an English Snowball stem (EnglishStem): "|",
   // then the verb's WordNet effects, if any ("kill": "| die").
   bool LookupEnglishStem(std::string_view stem, std::string_view* pivots) const;
+  // The antonym axes of folded English `form` ("lower": "high.low:1
+  // lower.raise:0"): each names the axis's two lemmas in order, then the
+  // form's side, 0 for the first lemma (the builder's "eng !form" rows,
+  // from WordNet). False when it has none, or the lexicon has no such rows.
+  bool LookupAntonymAxes(std::string_view form, std::string_view* axes) const;
 
   // Canonical member of the acronym class of folded `acronym` ("onu" ->
   // "un"); `acronym` itself when it has none.
@@ -137,6 +145,9 @@ class Lexicon {
     return (b0 << 8) | b1;
   }
   const Entry* Find(LexLang lang, std::string_view word) const;
+  // The "eng" row keyed `mark` + `word` (kStemMark, kAntonymMark).
+  bool LookupMarkedEnglish(char mark, std::string_view word,
+                           std::string_view* value) const;
   // Lookup's first two steps: the exact headword, then its stem's row.
   bool LookupWordOrStem(LexLang lang, std::string_view word,
                         std::string_view* pivots) const;

@@ -38,6 +38,7 @@
 #include <string_view>
 #include <vector>
 
+#include "facts.h"
 #include "lexicon.h"
 
 namespace tickerdedup::internal {
@@ -149,6 +150,13 @@ class CrossLingual {
   void Analyze(std::string_view key, std::string_view original_text,
                std::string_view lang, std::vector<std::uint64_t>* features,
                XlangProfile* profile) const;
+  // Adds to *facts (keeping its codes sorted) the antonym facts of `key`
+  // (a match key) in language `lang` (PolarityCode, facts.h): the axes and
+  // sides of its content words, English ones as written, the other five
+  // languages' through their first pivot ("ouvrent" -> "open"). Nothing for
+  // other languages, nor with a lexicon without antonym rows.
+  void AddPolarityFacts(std::string_view key, std::string_view lang,
+                        Facts* facts) const;
   void Features(std::string_view key, std::string_view original_text,
                 std::string_view lang, std::vector<std::uint64_t>* out) const {
     Analyze(key, original_text, lang, out, nullptr);

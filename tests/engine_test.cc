@@ -669,6 +669,35 @@ TEST_F(EngineXlang, ThirdLanguageJoinsThroughAMember) {
   EXPECT_EQ(engine_->Stats().xlang, 2u);
 }
 
+// The lexicon's antonym axes (WordNet) tell a market's open from its close,
+// which near mode (no lexicon) cannot.
+TEST_F(EngineXlang, AntonymsAreDifferentItems) {
+  constexpr const char* kOpen = "Indian stocks open lower";
+  constexpr const char* kClose = "Indian stocks close lower";
+  {
+    EngineOptions o;
+    o.match = MatchLevel::kNear;
+    std::string error;
+    auto near = Engine::Create(o, &error);
+    ASSERT_NE(near, nullptr) << error;
+    near->Add(kOpen);
+    ASSERT_EQ(near->Add(kClose).verdict, Verdict::kNear);  // the premise
+  }
+  const Decision open = engine_->Add(kOpen);
+  EXPECT_EQ(engine_->Add(kClose).verdict, Verdict::kNew);
+  // An edit that keeps the side still matches; one that adds the other
+  // side too ("after record close") takes no side against the original.
+  Decision again = engine_->Add("Indian stocks open lower on Monday");
+  EXPECT_EQ(again.verdict, Verdict::kNear);
+  EXPECT_EQ(again.dup_of, open.id);
+  EXPECT_EQ(
+      engine_->Add("NATO protesters acquitted of terrorism charges").verdict,
+      Verdict::kNew);
+  EXPECT_EQ(
+      engine_->Add("NATO protesters convicted of terrorism charges").verdict,
+      Verdict::kNew);
+}
+
 // An evicted member is no way into its cluster any more.
 TEST(EngineXlangMembers, EvictedMemberLeavesTheIndex) {
   EngineOptions o;

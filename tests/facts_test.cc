@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <string_view>
@@ -473,6 +474,50 @@ TEST(EntityFactsTest, CrossLanguageIgnoresEntities) {
   EXPECT_FALSE(FactsConflictIgnoringEntities(fr, en));
   EXPECT_TRUE(
       FactsConflictIgnoringEntities(fr, en2));  // the score still counts
+}
+
+// Antonym facts (PolarityCode; the engine adds them from the lexicon's
+// WordNet rows): a headline that takes only one side of an axis conflicts
+// with one that takes only the other; both sides, or no side, never do.
+TEST(PolarityFactsTest, OnlyOpposedSidesConflict) {
+  const auto facts = [](std::vector<std::uint32_t> codes) {
+    Facts f;
+    f.codes = std::move(codes);
+    std::sort(f.codes.begin(), f.codes.end());
+    return f;
+  };
+  const std::uint32_t open = PolarityCode("close.open", 1);
+  const std::uint32_t close = PolarityCode("close.open", 0);
+  const std::uint32_t low = PolarityCode("high.low", 1);
+  const std::uint32_t high = PolarityCode("high.low", 0);
+  // Codes lie between the number facts and the entities, and the side is
+  // bit 0 of one axis code.
+  EXPECT_EQ(open ^ close, 1u);
+  EXPECT_NE(open >> 1, low >> 1);
+  EXPECT_GE(open, 0x40000000u);
+  EXPECT_LT(open, 0x80000000u);
+  // "Indian stocks open lower" / "Indian stocks close lower".
+  EXPECT_TRUE(FactsConflict(facts({open, low}), facts({close, low})));
+  EXPECT_TRUE(FactsConflictIgnoringEntities(facts({open}), facts({close})));
+  // Across languages free translations cross axes: only numbers count.
+  EXPECT_FALSE(FactsConflictAcrossLanguages(facts({open}), facts({close})));
+  // "... open lower after record close" takes both sides of the axis.
+  EXPECT_FALSE(FactsConflict(facts({open, close, low}), facts({close, low})));
+  // One side only on one headline, nothing on the other: a dropped word.
+  EXPECT_FALSE(FactsConflict(facts({open, low}), facts({low})));
+  EXPECT_FALSE(FactsConflict(facts({}), facts({close})));
+  EXPECT_TRUE(FactsConflict(facts({open, high}), facts({open, low})));
+  // With the number facts: one changed number is still a conflict, and a
+  // dropped number with agreeing sides is not.
+  Facts with_number = AllFactsOf("Stocks open 0.31% higher");
+  const std::size_t plain = with_number.codes.size();
+  ASSERT_GT(plain, 0u);
+  with_number.codes.push_back(open);
+  with_number.codes.push_back(high);
+  std::sort(with_number.codes.begin(), with_number.codes.end());
+  EXPECT_FALSE(FactsConflict(with_number, facts({open, high})));
+  EXPECT_TRUE(FactsConflict(with_number, facts({open, low})));
+  EXPECT_FALSE(FactsConflictAcrossLanguages(with_number, facts({open, low})));
 }
 
 TEST(EntityFactsTest, CodesStaySortedOnArbitraryBytes) {

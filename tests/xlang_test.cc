@@ -1304,6 +1304,53 @@ TEST(XlangLemmaTest, EngRowsGiveEnglishFormsTheirLemmasFeatures) {
   EXPECT_FALSE(with_row->lexicon().Lookup(LexLang::kFra, "women", &lemmas));
 }
 
+// Antonym facts come from the lexicon's "eng !form" rows: an English word
+// as written, a word of the five other languages through its first pivot.
+TEST(XlangPolarityTest, AxesFromEnglishRowsAndFirstPivots) {
+  constexpr char kRows[] =
+      "eng\t!close\tclose.open:0\n"
+      "eng\t!open\tclose.open:1 open.shut:0\n"
+      "fra\touvrir\topen unlock\n"
+      "fra\tfermer\tshut close\n"
+      "fra\tbaisse\tdrop\n";
+  std::string error;
+  auto xl = CrossLingual::FromLexicon(Lexicon::FromString(kRows, &error));
+  ASSERT_NE(xl, nullptr) << error;
+  const auto polarity = [&](const CrossLingual& x, std::string_view text,
+                            std::string_view lang) {
+    std::string key;
+    NormalizeKey(text, &key);
+    Facts f;
+    f.codes = {7};  // a number fact stays, and the codes stay sorted
+    x.AddPolarityFacts(key, lang, &f);
+    return f.codes;
+  };
+  std::vector<std::uint32_t> open = {7, PolarityCode("close.open", 1),
+                                     PolarityCode("open.shut", 0)};
+  std::sort(open.begin(), open.end());
+  EXPECT_EQ(polarity(*xl, "Indian stocks open lower", "eng"), open);
+  EXPECT_EQ(polarity(*xl, "Indian stocks close lower", "eng"),
+            (std::vector<std::uint32_t>{7, PolarityCode("close.open", 0)}));
+  // "ouvrent" finds "ouvrir" (Lookup's trimming): its first pivot "open".
+  // "fermer" reads "shut", which has no row here.
+  EXPECT_EQ(polarity(*xl, "Les actions ouvrent en baisse", "fra"),
+            polarity(*xl, "stocks open", "eng"));
+  EXPECT_EQ(polarity(*xl, "Les actions ferment", "fra"),
+            (std::vector<std::uint32_t>{7}));
+  // A French "open" is no English word; a language outside the six, or a
+  // lexicon without the rows, adds nothing.
+  EXPECT_EQ(polarity(*xl, "open", "fra"), (std::vector<std::uint32_t>{7}));
+  EXPECT_EQ(polarity(*xl, "stocks open", "und"),
+            (std::vector<std::uint32_t>{7}));
+  auto bare = CrossLingual::FromLexicon(
+      Lexicon::FromString("fra\tvote\tvote\n", &error));
+  EXPECT_EQ(polarity(*bare, "stocks open", "eng"),
+            (std::vector<std::uint32_t>{7}));
+  // Memoized answers are the same answers, per language.
+  EXPECT_EQ(polarity(*xl, "Indian stocks open lower", "eng"),
+            polarity(*xl, "open", "eng"));
+}
+
 // Language id memoizes answers per thread, keyed by the lexicon's id: a
 // lexicon loaded where a freed one lived gets its own answers.
 TEST(LangIdTest, MemoKeepsLexiconsApart) {
