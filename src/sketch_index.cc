@@ -374,9 +374,13 @@ void SketchIndex::GetFacts(std::uint64_t id, Facts* facts) const {
   const std::uint32_t* p = &inline_facts_[std::size_t{slot} * kInlineFacts];
   if (n <= kInlineFacts) {
     facts->codes.assign(p, p + n);
-  } else {  // p holds the arena offset and count
+  } else if (n == kManyFacts) {  // p holds the arena offset and count
     facts->codes.assign(facts_arena_.begin() + p[0],
                         facts_arena_.begin() + p[0] + p[1]);
+  } else {  // the offset, the first two codes; the rest in the arena
+    facts->codes.assign(p + 1, p + 3);
+    facts->codes.insert(facts->codes.end(), facts_arena_.begin() + p[0],
+                        facts_arena_.begin() + p[0] + (n - 2));
   }
 }
 
@@ -417,12 +421,20 @@ void SketchIndex::Insert(std::uint64_t id, const Sketch& s,
     std::copy(facts.codes.begin(), facts.codes.end(),
               inline_facts_.begin() + std::size_t{slot} * kInlineFacts);
   } else {
-    rec.fact_count = kInlineFacts + 1;
     std::uint32_t* p = &inline_facts_[std::size_t{slot} * kInlineFacts];
     p[0] = static_cast<std::uint32_t>(facts_arena_.size());
-    p[1] = static_cast<std::uint32_t>(nf);
-    facts_arena_.insert(facts_arena_.end(), facts.codes.begin(),
-                        facts.codes.end());
+    if (nf <= kMaxCountedFacts) {
+      rec.fact_count = static_cast<std::uint8_t>(nf);
+      p[1] = facts.codes[0];
+      p[2] = facts.codes[1];
+      facts_arena_.insert(facts_arena_.end(), facts.codes.begin() + 2,
+                          facts.codes.end());
+    } else {
+      rec.fact_count = kManyFacts;
+      p[1] = static_cast<std::uint32_t>(nf);
+      facts_arena_.insert(facts_arena_.end(), facts.codes.begin(),
+                          facts.codes.end());
+    }
   }
   id_table_.Insert(IdHash(id), slot, [&](std::uint32_t other) {
     return IdHash(records_[other].id);
@@ -463,7 +475,8 @@ void SketchIndex::Erase(std::uint64_t id) {
   for (int b = 0; b < nb; ++b) tables_[b].Remove(hashes[b], slot);
   SlotRecord& rec = records_[slot];
   if (rec.fact_count > kInlineFacts) {
-    dead_facts_ += inline_facts_[std::size_t{slot} * kInlineFacts + 1];
+    dead_facts_ += ArenaFacts(rec.fact_count,
+                              &inline_facts_[std::size_t{slot} * kInlineFacts]);
     if (dead_facts_ * 2 > facts_arena_.size()) {
       rec.fact_count = 0;  // not live: left out of the compaction
       CompactFactsArena();
@@ -486,8 +499,9 @@ void SketchIndex::CompactFactsArena() {
     std::uint32_t* p = &inline_facts_[slot * kInlineFacts];
     const std::uint32_t from = p[0];
     p[0] = static_cast<std::uint32_t>(arena.size());
-    arena.insert(arena.end(), facts_arena_.begin() + from,
-                 facts_arena_.begin() + from + p[1]);
+    arena.insert(
+        arena.end(), facts_arena_.begin() + from,
+        facts_arena_.begin() + from + ArenaFacts(records_[slot].fact_count, p));
   }
   facts_arena_.swap(arena);
   dead_facts_ = 0;

@@ -176,14 +176,16 @@ TEST(SketchIndex, KeepsFactCodes) {
 
 // Headlines with more facts than fit inline keep them in an arena that is
 // compacted as erased ones pile up: the survivors' facts stay exact through
-// erasures, compactions and slot reuse.
+// erasures, compactions and slot reuse. Sizes: inline (0-3), counted in the
+// record with two codes inline (4-254), and all in the arena (255, 300).
 TEST(SketchIndex, FactsSurviveErasureAndCompaction) {
   SketchIndex index(SmallOptions());
   SketchIndex::Sketch s;
   index.MakeSketch(Features("one two three"), &s);
   auto facts_of = [](std::uint64_t id) {
     Facts f;
-    const std::size_t n = id % 7;  // 0..6: inline and arena alike
+    constexpr std::size_t kSizes[] = {0, 1, 2, 3, 4, 5, 6, 254, 255, 300};
+    const std::size_t n = kSizes[id % std::size(kSizes)];
     for (std::size_t k = 0; k < n; ++k) {
       f.codes.push_back(static_cast<std::uint32_t>(id * 10 + k));
     }
