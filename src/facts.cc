@@ -63,10 +63,13 @@ namespace {
 
 // Entity codes carry this bit; the other fact codes never do.
 constexpr std::uint32_t kEntityBit = 0x80000000u;
-// Antonym (polarity) codes lie in [kPolarityBit, kEntityBit): this bit, a
-// hash of the axis, and the side in bit 0 (PolarityCode). The number, date
-// and weekday codes lie below it.
+// Antonym (polarity) codes lie in [kPolarityBit, kEntityBit): this bit and
+// two 15-bit entries (PolarityEntry: a 14-bit axis hash and the side), the
+// smaller in bits 15-29 (AddPolarityEntries). Two per code halve what the
+// index stores for them. The number, date and weekday codes lie below.
 constexpr std::uint32_t kPolarityBit = 0x40000000u;
+constexpr unsigned kPolarityEntryBits = 15;
+constexpr std::uint32_t kPolarityEntryMask = (1u << kPolarityEntryBits) - 1;
 // On an entity code: the headline asserts the entity (a capitalized word
 // inside a sentence, a handle); without it the word only starts a sentence,
 // where capitals are no evidence but still show the entity is mentioned.
@@ -889,24 +892,39 @@ std::span<const std::uint32_t> PolarityFacts(const Facts& f) {
   return {begin, std::lower_bound(begin, f.codes.end(), kEntityBit)};
 }
 
+// The sorted, distinct antonym entries of `f` into *out.
+void PolarityEntries(const Facts& f, std::vector<std::uint16_t>* out) {
+  out->clear();
+  for (std::uint32_t c : PolarityFacts(f)) {
+    out->push_back(static_cast<std::uint16_t>((c >> kPolarityEntryBits) &
+                                              kPolarityEntryMask));
+    out->push_back(static_cast<std::uint16_t>(c & kPolarityEntryMask));
+  }
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
+}
+
 // True when, on some antonym axis, one headline takes only one side and the
 // other only the other ("stocks open lower" / "stocks close lower"). A
 // headline without the axis, or with both sides ("opens lower after
 // record close"), conflicts with nothing on it.
 bool PolarityConflict(const Facts& a, const Facts& b) {
-  const std::span<const std::uint32_t> x = PolarityFacts(a),
-                                       y = PolarityFacts(b);
+  if (PolarityFacts(a).empty() || PolarityFacts(b).empty()) return false;
+  thread_local std::vector<std::uint16_t> x, y;
+  PolarityEntries(a, &x);
+  PolarityEntries(b, &y);
   // The sides (bit 0 and bit 1) each takes on the axis at x[*i] or y[*j],
-  // stepping past its codes (the sides of one axis sort next to each other).
-  auto sides = [](std::span<const std::uint32_t> v, std::size_t* i) {
-    const std::uint32_t axis = v[*i] >> 1;
+  // stepping past its entries (the sides of one axis sort next to each
+  // other).
+  auto sides = [](const std::vector<std::uint16_t>& v, std::size_t* i) {
+    const unsigned axis = v[*i] >> 1;
     unsigned mask = 0;
     for (; *i < v.size() && v[*i] >> 1 == axis; ++*i) mask |= 1u << (v[*i] & 1);
     return mask;
   };
   std::size_t i = 0, j = 0;
   while (i < x.size() && j < y.size()) {
-    const std::uint32_t ax = x[i] >> 1, ay = y[j] >> 1;
+    const unsigned ax = x[i] >> 1, ay = y[j] >> 1;
     if (ax < ay) {
       sides(x, &i);
     } else if (ay < ax) {
@@ -964,12 +982,26 @@ bool FactsConflictAcrossLanguages(const Facts& a, const Facts& b) {
   return PlainFactsConflict(a, b);
 }
 
-std::uint32_t PolarityCode(std::string_view axis, int side) {
+std::uint16_t PolarityEntry(std::string_view axis, int side) {
   std::uint64_t h = 0x414E54;  // "ANT"
   for (unsigned char ch : axis) h = Mix(h, ch);
-  return kPolarityBit |
-         (static_cast<std::uint32_t>(h >> 32) & (kPolarityBit - 2)) |
-         static_cast<std::uint32_t>(side & 1);
+  return static_cast<std::uint16_t>(
+      (static_cast<std::uint32_t>(h >> 32) & (kPolarityEntryMask - 1)) |
+      static_cast<std::uint32_t>(side & 1));
+}
+
+void AddPolarityEntries(std::vector<std::uint16_t>* entries, Facts* facts) {
+  if (entries->empty()) return;
+  std::sort(entries->begin(), entries->end());
+  entries->erase(std::unique(entries->begin(), entries->end()), entries->end());
+  for (std::size_t k = 0; k < entries->size(); k += 2) {
+    const std::uint32_t first = (*entries)[k];
+    // An odd last entry is paired with itself.
+    const std::uint32_t second =
+        (*entries)[std::min(k + 1, entries->size() - 1)];
+    facts->codes.push_back(kPolarityBit | first << kPolarityEntryBits | second);
+  }
+  std::sort(facts->codes.begin(), facts->codes.end());
 }
 
 // ------------------------------------------------------------ entities

@@ -85,13 +85,19 @@ bool FactsConflictIgnoringEntities(const Facts& a, const Facts& b);
 // antonym facts, 4 NTREX and 3 STS-B cross-language pairs were lost.
 bool FactsConflictAcrossLanguages(const Facts& a, const Facts& b);
 
-// The fact code of the side `side` (0 or 1) a headline takes on the antonym
-// axis `axis` ("close.open": the lexicon's "eng !form" rows, from WordNet;
-// CrossLingual::AddPolarityFacts adds them). Both conflict functions veto a
-// pair where one headline takes only one side of an axis and the other
-// only the other ("Indian stocks open lower" / "Indian stocks close
-// lower"); a headline without the axis, or with both sides, does not.
-std::uint32_t PolarityCode(std::string_view axis, int side);
+// The antonym entry of the side `side` (0 or 1) a headline takes on the
+// axis `axis` ("close.open": the lexicon's "eng !form" rows, from WordNet):
+// a 14-bit hash of the axis and the side in bit 0.
+// CrossLingual::AddPolarityFacts adds them to a headline's facts with
+// AddPolarityEntries, which packs two per fact code. FactsConflict and
+// FactsConflictIgnoringEntities veto a pair where one headline takes only
+// one side of an axis and the other only the other ("Indian stocks open
+// lower" / "Indian stocks close lower"); a headline without the axis, or
+// with both sides, does not.
+std::uint16_t PolarityEntry(std::string_view axis, int side);
+// Adds `entries` (sorted and deduplicated in place) to *facts, two per
+// code, and sorts its codes.
+void AddPolarityEntries(std::vector<std::uint16_t>* entries, Facts* facts);
 
 }  // namespace tickerdedup::internal
 

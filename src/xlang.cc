@@ -709,12 +709,12 @@ namespace {
 // WordInfoOf's: looking them up (a translation, then the antonym row) for
 // every content word of every headline was 6% of the default mode's
 // instructions. Words longer than kPolarityWordBytes, or with more than
-// kPolarityCodes codes, are not memoized.
+// kPolarityCodes entries, are not memoized.
 constexpr std::size_t kPolarityWordBytes = 30;
-constexpr int kPolarityCodes = 6;
+constexpr int kPolarityCodes = 12;
 struct alignas(64) PolarityMemoSlot {
-  std::uint32_t codes[kPolarityCodes];
-  std::uint32_t owner = 0;  // CrossLingual::id_; 0: empty
+  std::uint16_t codes[kPolarityCodes];  // PolarityEntry values
+  std::uint32_t owner = 0;              // CrossLingual::id_; 0: empty
   std::uint8_t lang = 0;
   std::uint8_t len = 0;
   std::uint8_t n = 0;
@@ -737,7 +737,8 @@ void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,
   }
   thread_local std::unique_ptr<PolarityMemoSlot[]> memo(
       new PolarityMemoSlot[kPolarityMemoSlots]);
-  const std::size_t before = facts->codes.size();
+  thread_local std::vector<std::uint16_t> entries;
+  entries.clear();
   std::size_t i = 0;
   while (i < key.size()) {
     if (!IsWordByte(static_cast<unsigned char>(key[i]))) {
@@ -762,12 +763,11 @@ void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,
       if (slot->owner == id_ && slot->lang == static_cast<int>(stop_lang) &&
           slot->len == word.size() &&
           std::memcmp(slot->word, word.data(), word.size()) == 0) {
-        facts->codes.insert(facts->codes.end(), slot->codes,
-                            slot->codes + slot->n);
+        entries.insert(entries.end(), slot->codes, slot->codes + slot->n);
         continue;
       }
     }
-    const std::size_t first = facts->codes.size();
+    const std::size_t first = entries.size();
     std::string_view form = word, axes;
     if ((StopWordMask(word) >> static_cast<int>(stop_lang) & 1) != 0) {
       form = {};
@@ -783,15 +783,15 @@ void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,
         const std::string_view tag = axes.substr(0, end);
         const std::size_t colon = tag.rfind(':');
         if (colon != std::string_view::npos && colon + 2 == tag.size()) {
-          facts->codes.push_back(
-              PolarityCode(tag.substr(0, colon), tag[colon + 1] == '1'));
+          entries.push_back(
+              PolarityEntry(tag.substr(0, colon), tag[colon + 1] == '1'));
         }
         axes.remove_prefix(std::min(end + 1, axes.size()));
       }
     }
-    const std::size_t n = facts->codes.size() - first;
+    const std::size_t n = entries.size() - first;
     if (slot != nullptr && n <= static_cast<std::size_t>(kPolarityCodes)) {
-      std::copy(facts->codes.begin() + first, facts->codes.end(), slot->codes);
+      std::copy(entries.begin() + first, entries.end(), slot->codes);
       slot->owner = id_;
       slot->lang = static_cast<std::uint8_t>(stop_lang);
       slot->len = static_cast<std::uint8_t>(word.size());
@@ -799,9 +799,7 @@ void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,
       std::memcpy(slot->word, word.data(), word.size());
     }
   }
-  if (facts->codes.size() != before) {
-    std::sort(facts->codes.begin(), facts->codes.end());
-  }
+  AddPolarityEntries(&entries, facts);
 }
 
 void CrossLingual::Analyze(std::string_view key, std::string_view original_text,

@@ -151,7 +151,7 @@ class CrossLingual {
                std::string_view lang, std::vector<std::uint64_t>* features,
                XlangProfile* profile) const;
   // Adds to *facts (keeping its codes sorted) the antonym facts of `key`
-  // (a match key) in language `lang` (PolarityCode, facts.h): the axes and
+  // (a match key) in language `lang` (PolarityEntry, facts.h): the axes and
   // sides of its content words, English ones as written, the other five
   // languages' through their first pivot ("ouvrent" -> "open"). Nothing for
   // other languages, nor with a lexicon without antonym rows.

@@ -476,45 +476,54 @@ TEST(EntityFactsTest, CrossLanguageIgnoresEntities) {
       FactsConflictIgnoringEntities(fr, en2));  // the score still counts
 }
 
-// Antonym facts (PolarityCode; the engine adds them from the lexicon's
-// WordNet rows): a headline that takes only one side of an axis conflicts
-// with one that takes only the other; both sides, or no side, never do.
+// Antonym facts (PolarityEntry, packed two per code by AddPolarityEntries;
+// the engine adds them from the lexicon's WordNet rows): a headline that
+// takes only one side of an axis conflicts with one that takes only the
+// other; both sides, or no side, never do.
 TEST(PolarityFactsTest, OnlyOpposedSidesConflict) {
-  const auto facts = [](std::vector<std::uint32_t> codes) {
+  const auto facts = [](std::vector<std::uint16_t> entries) {
     Facts f;
-    f.codes = std::move(codes);
-    std::sort(f.codes.begin(), f.codes.end());
+    AddPolarityEntries(&entries, &f);
     return f;
   };
-  const std::uint32_t open = PolarityCode("close.open", 1);
-  const std::uint32_t close = PolarityCode("close.open", 0);
-  const std::uint32_t low = PolarityCode("high.low", 1);
-  const std::uint32_t high = PolarityCode("high.low", 0);
-  // Codes lie between the number facts and the entities, and the side is
-  // bit 0 of one axis code.
-  EXPECT_EQ(open ^ close, 1u);
+  const std::uint16_t open = PolarityEntry("close.open", 1);
+  const std::uint16_t close = PolarityEntry("close.open", 0);
+  const std::uint16_t low = PolarityEntry("high.low", 1);
+  const std::uint16_t high = PolarityEntry("high.low", 0);
+  // The side is bit 0 of an axis entry; two entries share a code, which
+  // lies between the number facts and the entities.
+  EXPECT_EQ(open ^ close, 1);
   EXPECT_NE(open >> 1, low >> 1);
-  EXPECT_GE(open, 0x40000000u);
-  EXPECT_LT(open, 0x80000000u);
+  EXPECT_LT(open, 1u << 15);
+  const Facts three = facts({open, low, high});
+  ASSERT_EQ(three.codes.size(), 2u);
+  for (std::uint32_t c : three.codes) {
+    EXPECT_GE(c, 0x40000000u);
+    EXPECT_LT(c, 0x80000000u);
+  }
   // "Indian stocks open lower" / "Indian stocks close lower".
   EXPECT_TRUE(FactsConflict(facts({open, low}), facts({close, low})));
+  EXPECT_TRUE(FactsConflict(facts({low, open}), facts({low, close})));
   EXPECT_TRUE(FactsConflictIgnoringEntities(facts({open}), facts({close})));
   // Across languages free translations cross axes: only numbers count.
   EXPECT_FALSE(FactsConflictAcrossLanguages(facts({open}), facts({close})));
-  // "... open lower after record close" takes both sides of the axis.
+  // "... open lower after record close" takes both sides of the axis, also
+  // when the two sides are packed in different codes.
   EXPECT_FALSE(FactsConflict(facts({open, close, low}), facts({close, low})));
+  EXPECT_FALSE(FactsConflict(facts({open, high, close}), facts({close})));
   // One side only on one headline, nothing on the other: a dropped word.
   EXPECT_FALSE(FactsConflict(facts({open, low}), facts({low})));
   EXPECT_FALSE(FactsConflict(facts({}), facts({close})));
   EXPECT_TRUE(FactsConflict(facts({open, high}), facts({open, low})));
+  EXPECT_FALSE(FactsConflict(facts({open, open, low}), facts({open, low})));
   // With the number facts: one changed number is still a conflict, and a
   // dropped number with agreeing sides is not.
   Facts with_number = AllFactsOf("Stocks open 0.31% higher");
-  const std::size_t plain = with_number.codes.size();
-  ASSERT_GT(plain, 0u);
-  with_number.codes.push_back(open);
-  with_number.codes.push_back(high);
-  std::sort(with_number.codes.begin(), with_number.codes.end());
+  ASSERT_GT(with_number.codes.size(), 0u);
+  std::vector<std::uint16_t> sides = {open, high};
+  AddPolarityEntries(&sides, &with_number);
+  EXPECT_TRUE(
+      std::is_sorted(with_number.codes.begin(), with_number.codes.end()));
   EXPECT_FALSE(FactsConflict(with_number, facts({open, high})));
   EXPECT_TRUE(FactsConflict(with_number, facts({open, low})));
   EXPECT_FALSE(FactsConflictAcrossLanguages(with_number, facts({open, low})));

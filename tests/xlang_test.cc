@@ -1325,12 +1325,18 @@ TEST(XlangPolarityTest, AxesFromEnglishRowsAndFirstPivots) {
     x.AddPolarityFacts(key, lang, &f);
     return f.codes;
   };
-  std::vector<std::uint32_t> open = {7, PolarityCode("close.open", 1),
-                                     PolarityCode("open.shut", 0)};
-  std::sort(open.begin(), open.end());
-  EXPECT_EQ(polarity(*xl, "Indian stocks open lower", "eng"), open);
+  // The expected codes: the number fact and the entries, packed.
+  const auto with = [](std::vector<std::uint16_t> entries) {
+    Facts f;
+    f.codes = {7};
+    AddPolarityEntries(&entries, &f);
+    return f.codes;
+  };
+  EXPECT_EQ(
+      polarity(*xl, "Indian stocks open lower", "eng"),
+      with({PolarityEntry("close.open", 1), PolarityEntry("open.shut", 0)}));
   EXPECT_EQ(polarity(*xl, "Indian stocks close lower", "eng"),
-            (std::vector<std::uint32_t>{7, PolarityCode("close.open", 0)}));
+            with({PolarityEntry("close.open", 0)}));
   // "ouvrent" finds "ouvrir" (Lookup's trimming): its first pivot "open".
   // "fermer" reads "shut", which has no row here.
   EXPECT_EQ(polarity(*xl, "Les actions ouvrent en baisse", "fra"),
