@@ -462,6 +462,22 @@ def verb_causes(wordnet_dir):
     return causes
 
 
+def read_wordnet_exceptions(wordnet_dir):
+    """The single-word lines of WordNet's exception lists ({pos}.exc):
+    yields (pos, form, [lemmas]) ("women" -> ["woman"]); nothing for a
+    missing list."""
+    for pos in WORDNET_POS:
+        try:
+            f = open(os.path.join(wordnet_dir, pos + ".exc"), encoding="utf-8")
+        except OSError:
+            continue
+        with f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 2 and ENG_WORD_RE.match(parts[0]):
+                    yield pos, parts[0], parts[1:]
+
+
 def english_inflections(lemma, pos, irregular):
     """The regular English forms of a one-word `lemma` of WordNet part of
     speech `pos` (noun, verb, adj, adv), plus `irregular` ones (from the
@@ -473,8 +489,9 @@ def english_inflections(lemma, pos, irregular):
     w = lemma
     cvc = (len(w) >= 3 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and
            w[-3] not in "aeiou")
-    if pos == "noun" and w.endswith("man"):
-        forms.add(w[:-3] + "men")  # "woman" -> "women", as the -men rule
+    for rule_pos, form_suffix, lemma_suffix in MORPHY_IRREGULAR:
+        if pos == rule_pos and w.endswith(lemma_suffix):  # "woman" -> "women"
+            forms.add(w[:-len(lemma_suffix)] + form_suffix)
     if pos in ("noun", "verb"):
         if w.endswith(("s", "x", "z", "ch", "sh")):
             forms.add(w + "es")
@@ -512,7 +529,7 @@ def antonym_rows(wordnet_dir, stop):
     a lemma (english_inflections, with the exception lists' irregular
     forms) lists the axes of the lemma. {} when WordNet is missing."""
     pairs = set()
-    for pos in ("noun", "verb", "adj", "adv"):
+    for pos in WORDNET_POS:
         path = os.path.join(wordnet_dir, "data." + pos)
         if not os.path.exists(path):
             return {}
@@ -561,16 +578,9 @@ def antonym_rows(wordnet_dir, stop):
                             pairs.add((pos, lemma, y))
                         break
     irregular = {}
-    for pos in ("noun", "verb", "adj", "adv"):
-        path = os.path.join(wordnet_dir, pos + ".exc")
-        if not os.path.exists(path):
-            continue
-        with open(path, encoding="latin-1") as f:
-            for line in f:
-                parts = line.split()
-                if len(parts) >= 2 and ENG_WORD_RE.match(parts[0]):
-                    for lemma in parts[1:]:
-                        irregular.setdefault((pos, lemma), set()).add(parts[0])
+    for pos, form, lemmas in read_wordnet_exceptions(wordnet_dir):
+        for lemma in lemmas:
+            irregular.setdefault((pos, lemma), set()).add(form)
     rows = {}
     # Both ends of an axis get it, whichever end's commonest sense chose it:
     # "win" chooses "lose", whose own commonest antonym is "keep".
@@ -1036,23 +1046,15 @@ class EnglishLemmas:
             all_lemmas |= words
         eng_stop = stop.get("eng", set())
         candidates = {}
-        for path in excs:
-            try:
-                f = open(path, encoding="utf-8")
-            except OSError:
-                continue
-            with f:
-                for line in f:
-                    parts = line.split()
-                    if len(parts) < 2 or not ENG_WORD_RE.match(parts[0]):
-                        continue  # multiword ("attorneys_general")
-                    self.read += 1
-                    # Every listed lemma counts for ambiguity, multiword
-                    # ones too ("comics" -> "comic_strip comic").
-                    lst = candidates.setdefault(parts[0], [])
-                    for lemma in parts[1:]:
-                        if lemma != parts[0] and lemma not in lst:
-                            lst.append(lemma)
+        # Multiword forms ("attorneys_general") are skipped.
+        for _, form, lemmas in read_wordnet_exceptions(wordnet_dir):
+            self.read += 1
+            # Every listed lemma counts for ambiguity, multiword ones too
+            # ("comics" -> "comic_strip comic").
+            lst = candidates.setdefault(form, [])
+            for lemma in lemmas:
+                if lemma != form and lemma not in lst:
+                    lst.append(lemma)
         for pos, form_suffix, lemma_suffix in MORPHY_IRREGULAR:
             for lemma in by_pos.get(pos, ()):
                 if not lemma.endswith(lemma_suffix):
