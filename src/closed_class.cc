@@ -446,13 +446,17 @@ constexpr Entry kEntries[] = {
     {"bilhoes", kN, 1000000000},
 };
 
-using Table = absl::flat_hash_map<std::string_view, ClosedClass, WordHash>;
+struct Table {
+  absl::flat_hash_map<std::string_view, ClosedClass, WordHash> map;
+  WordFilter filter;
+};
 
 Table BuildTable() {
   Table table;
-  table.reserve(std::size(kEntries));
+  table.map.reserve(std::size(kEntries));
   for (const Entry& e : kEntries) {
-    table.try_emplace(e.word, ClosedClass{e.kind, e.value});
+    table.map.try_emplace(e.word, ClosedClass{e.kind, e.value});
+    table.filter.Add(e.word);
   }
   return table;
 }
@@ -463,8 +467,9 @@ ClosedClass LookupClosedClass(std::string_view word) {
   // Every entry is 2..13 ASCII bytes; most tokens are rejected here.
   if (word.size() < 2 || word.size() > 13) return {};
   static const Table* const table = new Table(BuildTable());
-  const auto it = table->find(word);
-  return it == table->end() ? ClosedClass{} : it->second;
+  if (!table->filter.MayContain(word)) return {};
+  const auto it = table->map.find(word);
+  return it == table->map.end() ? ClosedClass{} : it->second;
 }
 
 }  // namespace tickerdedup::internal

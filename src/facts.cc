@@ -717,7 +717,11 @@ class Interpreter {
       case ClosedClassKind::kNone:
         break;
     }
-    if (OneOf(w, kFeiraPrefixes)) {
+    // Every word reaches this test: the first letter and the length
+    // ("terca" .. "segunda") turn most away before the list.
+    if (w.size() >= 5 && w.size() <= 7 &&
+        (w[0] == 's' || w[0] == 't' || w[0] == 'q') &&
+        OneOf(w, kFeiraPrefixes)) {
       const std::size_t f = JoinedWord(i + 1);
       if (Word(f) == "feira") {
         char buf[16];
@@ -1118,18 +1122,177 @@ const CharClass* AsciiClasses() {
   return table.data();
 }
 
+// Two views of a text's code points for WalkEntityWords: an ASCII text
+// read in place (most headlines), or decoded CodePoints.
+struct AsciiCodePoints {
+  const unsigned char* data;
+  std::size_t n;
+  const CharClass* classes;
+  std::size_t size() const { return n; }
+  CharClass k(std::size_t j) const { return classes[data[j]]; }
+  utf8proc_int32_t c(std::size_t j) const { return data[j]; }
+  std::uint32_t begin(std::size_t j) const {
+    return static_cast<std::uint32_t>(j);
+  }
+  std::uint32_t end(std::size_t j) const {
+    return static_cast<std::uint32_t>(j + 1);
+  }
+};
+
+struct DecodedCodePoints {
+  std::span<const CodePoint> cps;
+  std::size_t size() const { return cps.size(); }
+  CharClass k(std::size_t j) const { return cps[j].k; }
+  utf8proc_int32_t c(std::size_t j) const { return cps[j].c; }
+  std::uint32_t begin(std::size_t j) const { return cps[j].begin; }
+  std::uint32_t end(std::size_t j) const { return cps[j].end; }
+};
+
+// The word walk of SplitEntityWords over either view.
+template <typename CodePoints>
+void WalkEntityWords(const CodePoints& cp, std::vector<EntityWord>* words,
+                     std::uint32_t* last_separator_word,
+                     std::uint32_t* trailing_paren_word) {
+  auto at = [&](std::size_t j) {
+    return j < cp.size() ? cp.k(j) : CharClass::kSpace;
+  };
+  *last_separator_word = 0;
+  *trailing_paren_word = ~0u;
+  std::uint32_t separators = 0;
+  std::uint32_t last_paren_open = ~0u;
+  bool initial = true;
+  std::size_t j = 0;
+  while (j < cp.size()) {
+    const CharClass k = cp.k(j);
+    const bool spaced_before = j == 0 || at(j - 1) == CharClass::kSpace;
+    const bool spaced_after = at(j + 1) == CharClass::kSpace;
+    if (k == CharClass::kSentenceEnd || k == CharClass::kDash ||
+        (k == CharClass::kPeriod && spaced_after) ||
+        (k == CharClass::kHyphen && spaced_before && spaced_after)) {
+      initial = true;
+      // " | Reuters", " - Le360", " -- AFP": a spaced separator that may
+      // start a trailing source tag.
+      if (spaced_before && (k == CharClass::kDash || cp.c(j) == '|' ||
+                            k == CharClass::kHyphen)) {
+        ++separators;
+        *last_separator_word = static_cast<std::uint32_t>(words->size());
+      }
+      ++j;
+      continue;
+    }
+    if (cp.c(j) == '(') last_paren_open = words->size();
+    if (k == CharClass::kOpenAngle) {
+      // "<DAHL>", "<PREMDOR INC>": a wire's ticker or company tag, an
+      // entity in any casing.
+      std::size_t close = j + 1;
+      bool letter = false;
+      while (close < cp.size() && close - j <= kMaxAngleTag &&
+             cp.k(close) != CharClass::kCloseAngle &&
+             cp.k(close) != CharClass::kOpenAngle) {
+        letter = letter || IsLetterClass(cp.k(close));
+        ++close;
+      }
+      if (letter && close < cp.size() &&
+          cp.k(close) == CharClass::kCloseAngle) {
+        EntityWord w{};
+        w.begin = cp.begin(j);
+        w.end = cp.end(close);
+        w.separator_count = separators;
+        w.initial = initial;
+        w.handle = true;
+        words->push_back(w);
+        initial = false;
+        j = close + 1;
+        continue;
+      }
+    }
+    const bool handle_start =
+        k == CharClass::kHandle && IsLetterClass(at(j + 1));
+    if (!handle_start && !IsLetterClass(k) && k != CharClass::kDigit) {
+      ++j;
+      continue;
+    }
+    // A word: letters and digits, with inner apostrophes, periods (U.S.)
+    // and nothing else; a hyphen splits "US-Russia" into two words.
+    EntityWord w{};
+    w.begin = cp.begin(j);
+    w.separator_count = separators;
+    w.initial = initial;
+    w.handle = handle_start;
+    std::size_t first_letter = j;
+    if (handle_start) ++j, ++first_letter;
+    std::size_t e = j;
+    int letters = 0, lower = 0;
+    std::size_t word_start = first_letter;
+    while (e < cp.size()) {
+      const CharClass ke = cp.k(e);
+      if (IsLetterClass(ke) || ke == CharClass::kDigit) {
+        letters += IsLetterClass(ke);
+        lower += ke == CharClass::kLower;
+        ++e;
+      } else if ((ke == CharClass::kApostrophe || ke == CharClass::kPeriod) &&
+                 IsLetterClass(at(e + 1))) {
+        // French / Italian elision: "l'Elysee", "dell'Italia" state their
+        // entity after the apostrophe.
+        if (ke == CharClass::kApostrophe && !handle_start && lower == letters &&
+            letters <= 5 &&
+            e - word_start == static_cast<std::size_t>(letters)) {
+          word_start = e + 1;
+          letters = lower = 0;
+        }
+        ++e;
+      } else {
+        break;
+      }
+    }
+    w.begin = cp.begin(w.handle ? j - 1 : word_start);
+    w.end = cp.end(e - 1);
+    const CharClass first = cp.k(word_start);
+    w.cased = first == CharClass::kUpper || first == CharClass::kLower;
+    w.capital = first == CharClass::kUpper;
+    w.acronym = letters >= 2 && lower == 0 && w.capital;
+    if (first == CharClass::kDigit) {
+      w.cased = w.capital = w.acronym = false;
+    }
+    words->push_back(w);
+    initial = false;
+    j = e;
+  }
+  // "... (AFP)", "... (@cnn)" at the very end: a source tag.
+  std::size_t last = cp.size();
+  while (last > 0 && cp.k(last - 1) == CharClass::kSpace) --last;
+  if (last > 0 && cp.c(last - 1) == ')' && last_paren_open != ~0u) {
+    *trailing_paren_word = last_paren_open;
+  }
+}
+
 void SplitEntityWords(std::string_view text, std::vector<CodePoint>* cps,
                       std::vector<EntityWord>* words,
                       std::uint32_t* last_separator_word,
                       std::uint32_t* trailing_paren_word) {
   words->clear();
+  const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const CharClass* ascii = AsciiClasses();
+  // An ASCII text (most headlines) is walked in place: decoding it into
+  // CodePoints was half of the split's instructions.
+  std::uint64_t high = 0;
+  std::size_t at = 0;
+  for (; at + 8 <= text.size(); at += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, data + at, 8);
+    high |= chunk;
+  }
+  for (; at < text.size(); ++at) high |= data[at];
+  if ((high & 0x8080808080808080ULL) == 0) {
+    WalkEntityWords(AsciiCodePoints{data, text.size(), ascii}, words,
+                    last_separator_word, trailing_paren_word);
+    return;
+  }
   // At most one code point per byte: written by index into a buffer that
   // only grows (push_back per character was a third of AddEntityFacts).
   if (cps->size() < text.size()) cps->resize(text.size());
   CodePoint* out = cps->data();
   std::size_t count = 0;
-  const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  const CharClass* ascii = AsciiClasses();
   std::size_t i = 0;
   while (i < text.size()) {
     if (data[i] < 0x80) {
@@ -1150,118 +1313,8 @@ void SplitEntityWords(std::string_view text, std::vector<CodePoint>* cps,
                     static_cast<std::uint32_t>(i + n), k};
     i += static_cast<std::size_t>(n);
   }
-  const std::span<const CodePoint> cp(out, count);
-  auto at = [&](std::size_t j) {
-    return j < cp.size() ? cp[j].k : CharClass::kSpace;
-  };
-  *last_separator_word = 0;
-  *trailing_paren_word = ~0u;
-  std::uint32_t separators = 0;
-  std::uint32_t last_paren_open = ~0u;
-  bool initial = true;
-  std::size_t j = 0;
-  while (j < cp.size()) {
-    const CharClass k = cp[j].k;
-    const bool spaced_before = j == 0 || at(j - 1) == CharClass::kSpace;
-    const bool spaced_after = at(j + 1) == CharClass::kSpace;
-    if (k == CharClass::kSentenceEnd || k == CharClass::kDash ||
-        (k == CharClass::kPeriod && spaced_after) ||
-        (k == CharClass::kHyphen && spaced_before && spaced_after)) {
-      initial = true;
-      // " | Reuters", " - Le360", " -- AFP": a spaced separator that may
-      // start a trailing source tag.
-      if (spaced_before && (k == CharClass::kDash || cp[j].c == '|' ||
-                            k == CharClass::kHyphen)) {
-        ++separators;
-        *last_separator_word = static_cast<std::uint32_t>(words->size());
-      }
-      ++j;
-      continue;
-    }
-    if (cp[j].c == '(') last_paren_open = words->size();
-    if (k == CharClass::kOpenAngle) {
-      // "<DAHL>", "<PREMDOR INC>": a wire's ticker or company tag, an
-      // entity in any casing.
-      std::size_t close = j + 1;
-      bool letter = false;
-      while (close < cp.size() && close - j <= kMaxAngleTag &&
-             cp[close].k != CharClass::kCloseAngle &&
-             cp[close].k != CharClass::kOpenAngle) {
-        letter = letter || IsLetterClass(cp[close].k);
-        ++close;
-      }
-      if (letter && close < cp.size() &&
-          cp[close].k == CharClass::kCloseAngle) {
-        EntityWord w{};
-        w.begin = cp[j].begin;
-        w.end = cp[close].end;
-        w.separator_count = separators;
-        w.initial = initial;
-        w.handle = true;
-        words->push_back(w);
-        initial = false;
-        j = close + 1;
-        continue;
-      }
-    }
-    const bool handle_start =
-        k == CharClass::kHandle && IsLetterClass(at(j + 1));
-    if (!handle_start && !IsLetterClass(k) && k != CharClass::kDigit) {
-      ++j;
-      continue;
-    }
-    // A word: letters and digits, with inner apostrophes, periods (U.S.)
-    // and nothing else; a hyphen splits "US-Russia" into two words.
-    EntityWord w{};
-    w.begin = cp[j].begin;
-    w.separator_count = separators;
-    w.initial = initial;
-    w.handle = handle_start;
-    std::size_t first_letter = j;
-    if (handle_start) ++j, ++first_letter;
-    std::size_t e = j;
-    int letters = 0, lower = 0;
-    std::size_t word_start = first_letter;
-    while (e < cp.size()) {
-      const CharClass ke = cp[e].k;
-      if (IsLetterClass(ke) || ke == CharClass::kDigit) {
-        letters += IsLetterClass(ke);
-        lower += ke == CharClass::kLower;
-        ++e;
-      } else if ((ke == CharClass::kApostrophe || ke == CharClass::kPeriod) &&
-                 IsLetterClass(at(e + 1))) {
-        // French / Italian elision: "l'Elysee", "dell'Italia" state their
-        // entity after the apostrophe.
-        if (ke == CharClass::kApostrophe && !handle_start && lower == letters &&
-            letters <= 5 &&
-            e - word_start == static_cast<std::size_t>(letters)) {
-          word_start = e + 1;
-          letters = lower = 0;
-        }
-        ++e;
-      } else {
-        break;
-      }
-    }
-    w.begin = cp[w.handle ? j - 1 : word_start].begin;
-    w.end = cp[e - 1].end;
-    const CharClass first = cp[word_start].k;
-    w.cased = first == CharClass::kUpper || first == CharClass::kLower;
-    w.capital = first == CharClass::kUpper;
-    w.acronym = letters >= 2 && lower == 0 && w.capital;
-    if (first == CharClass::kDigit) {
-      w.cased = w.capital = w.acronym = false;
-    }
-    words->push_back(w);
-    initial = false;
-    j = e;
-  }
-  // "... (AFP)", "... (@cnn)" at the very end: a source tag.
-  std::size_t last = cp.size();
-  while (last > 0 && cp[last - 1].k == CharClass::kSpace) --last;
-  if (last > 0 && cp[last - 1].c == ')' && last_paren_open != ~0u) {
-    *trailing_paren_word = last_paren_open;
-  }
+  WalkEntityWords(DecodedCodePoints{std::span<const CodePoint>(out, count)},
+                  words, last_separator_word, trailing_paren_word);
 }
 
 // Entity codes: a hash of the folded spelling, kEntityBit set, kAssertedBit

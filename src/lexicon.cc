@@ -79,9 +79,30 @@ std::uint64_t Lexicon::NextId() {
   return next.fetch_add(1, std::memory_order_relaxed);
 }
 
-bool ParseLexLang(std::string_view code, LexLang* lang) {
+// The codes packed into integers: Index parses one per lexicon line (570k
+// lines), and eight string_view compares of a 3-byte code (each a memcmp
+// call) were two thirds of the lexicon's load time.
+constexpr std::uint32_t PackLexCode(std::string_view code) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(code[0])) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(code[1])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(code[2])) << 16;
+}
+
+constexpr std::array<std::uint32_t, kNumLexLangs> kPackedLexCodes = [] {
+  std::array<std::uint32_t, kNumLexLangs> packed{};
   for (int i = 0; i < kNumLexLangs; ++i) {
-    if (kLexCodes[i] == code) {
+    packed[i] = PackLexCode(kLexCodes[i]);
+  }
+  return packed;
+}();
+
+bool ParseLexLang(std::string_view code, LexLang* lang) {
+  static_assert(std::all_of(kLexCodes.begin(), kLexCodes.end(),
+                            [](std::string_view c) { return c.size() == 3; }));
+  if (code.size() != 3) return false;
+  const std::uint32_t packed = PackLexCode(code);
+  for (int i = 0; i < kNumLexLangs; ++i) {
+    if (kPackedLexCodes[i] == packed) {
       *lang = static_cast<LexLang>(i);
       return true;
     }

@@ -167,13 +167,17 @@ constexpr int kReportShift = 16;
 
 struct Table {
   absl::flat_hash_map<std::string_view, std::uint32_t, WordHash> mask;
+  WordFilter filter;
 };
 
 void AddList(std::string_view list, int bit, Table* table) {
   while (!list.empty()) {
     const std::size_t space = list.find(' ');
     const std::string_view word = list.substr(0, space);
-    if (!word.empty()) table->mask[word] |= 1u << bit;
+    if (!word.empty()) {
+      table->mask[word] |= 1u << bit;
+      table->filter.Add(word);
+    }
     if (space == std::string_view::npos) break;
     list.remove_prefix(space + 1);
   }
@@ -229,6 +233,7 @@ bool ParseStopLang(std::string_view code, StopLang* lang) {
 
 WordMasks LookupWordMasks(std::string_view word) {
   const Table& table = GetTable();
+  if (!table.filter.MayContain(word)) return {};
   const auto it = table.mask.find(word);
   if (it == table.mask.end()) return {};
   constexpr std::uint32_t kLangBits = (1u << kNumStopLangs) - 1;

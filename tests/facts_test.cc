@@ -548,5 +548,40 @@ TEST(EntityFactsTest, CodesStaySortedOnArbitraryBytes) {
   }
 }
 
+// An ASCII text is walked in place, any other decoded into code points
+// first. The two walks agree: the same text with its spaces as no-break
+// spaces (U+00A0, a space to the entity rule too) takes the decoding path
+// and must give the same entities.
+TEST(EntityFactsTest, AsciiAndDecodedWalksAgree) {
+  std::mt19937 rng(11);
+  const char alphabet[] = "AaBbEeZz@#$<>.'- |:()0123456789     ";
+  std::string text, spaced;
+  Facts ascii, decoded;
+  int with_entities = 0;
+  for (int round = 0; round < 20000; ++round) {
+    text.clear();
+    const int len = static_cast<int>(rng() % 48);
+    for (int k = 0; k < len; ++k) {
+      text.push_back(alphabet[rng() % (sizeof(alphabet) - 1)]);
+    }
+    spaced.clear();
+    for (char c : text) {
+      if (c == ' ') {
+        spaced += "\xC2\xA0";
+      } else {
+        spaced.push_back(c);
+      }
+    }
+    if (spaced == text) continue;  // no space: both would be ASCII
+    ascii.clear();
+    decoded.clear();
+    AddEntityFacts(text, &ascii);
+    AddEntityFacts(spaced, &decoded);
+    ASSERT_EQ(ascii.codes, decoded.codes) << text;
+    with_entities += !ascii.codes.empty();
+  }
+  EXPECT_GT(with_entities, 1000);  // the comparison saw entities
+}
+
 }  // namespace
 }  // namespace tickerdedup::internal

@@ -33,6 +33,29 @@ TEST(NearFeatures, PrefixWordsDropShortWordsKeepNumbers) {
   EXPECT_EQ(Features("cnp : l'executif"), Features("cnp l executif"));
 }
 
+// The tokenizer reads ASCII runs without per-code-point offsets and switches
+// to offsets at a token's first multi-byte code point: a word's feature is
+// the hash of its first five code points wherever that switch happens.
+TEST(NearFeatures, PrefixesCountCodePointsInMixedWords) {
+  auto hash = [](std::string_view prefix) { return SketchHash64(prefix, 1); };
+  // "caf\u00e9s": the multi-byte code point inside the prefix.
+  EXPECT_EQ(Features("caf\xC3\xA9s"),
+            std::vector<std::uint64_t>{hash("caf\xC3\xA9s")});
+  // "\u00e9t\u00e9s2026": multi-byte first, ASCII run after it; 5 code
+  // points are 7 bytes, and the digit keeps a short word too.
+  EXPECT_EQ(Features("\xC3\xA9t\xC3\xA9s2026"),
+            std::vector<std::uint64_t>{hash("\xC3\xA9t\xC3\xA9s2")});
+  // "negoci\u00e9": the multi-byte code point past the prefix.
+  EXPECT_EQ(Features("negoci\xC3\xA9"),
+            std::vector<std::uint64_t>{hash("negoc")});
+  // Two code points of two bytes each: under 3 code points, dropped.
+  EXPECT_TRUE(Features("\xC3\xA9\xC3\xA9").empty());
+  // An invalid byte separates words like a space.
+  EXPECT_EQ(Features("alpha\xFF"
+                     "bravo"),
+            Features("alpha bravo"));
+}
+
 TEST(NearFeatures, CjkRunsGiveBigrams) {
   // Four CJK code points, no spaces: three bigrams.
   EXPECT_EQ(Features("\xE4\xB8\xAD\xE5\x9B\xBD\xE7\xBB\x8F\xE6\xB5\x8E").size(),
