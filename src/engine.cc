@@ -807,13 +807,15 @@ class EngineImpl final : public Engine {
     // long as what the two share is more than common words ("police name
     // victim" must not absorb every "police name ... victim"), and the
     // smaller set is at least half the larger ("How To Tell Time" is in
-    // "Tell Us About A Time You Literally ...": no cut keeps so little).
+    // "Tell Us About A Time You Literally ...": no cut keeps so little)
+    // and holds two features: one word says nothing of a copy ("What Carb
+    // Are You" is {carb}, and so not in "Which Carb Is Your Soulmate").
     const std::size_t small =
         std::min(p.near_sketch.fps.size(), rep_fps_.size());
     const std::size_t large =
         std::max(p.near_sketch.fps.size(), rep_fps_.size());
     if (o.contained && o.rarest_shared >= kInformativeWeight &&
-        2 * small >= large) {
+        2 * small >= large && small >= 2) {
       return true;
     }
     if (o.score >= GuardBar(threshold)) return true;

@@ -233,6 +233,25 @@ TEST(EngineNear, TemplateGuardSeparatesTemplateSiblingsInAFeed) {
   EXPECT_EQ(truncated.dup_of, a.id);
 }
 
+// A copy may lose words (a cut, a dropped tag), but one content word says
+// nothing of a copy: in a feed, "What Carb Are You" ({carb}: "what", "are",
+// "you" are stop words) is not in "Which Carb Is Your Soulmate", while a
+// two-word headline held in a three-word one still is.
+TEST(EngineNear, OneWordIsNotContainedInALongerHeadline) {
+  auto engine = MakeEngine(NearOptions());
+  for (int i = 0; i < 1500; ++i) {
+    engine->Add("council approves " + Filler(i) + " plan");
+    engine->Add(Filler(i + 5000) + " wins " + Filler(i + 9000) + " award");
+  }
+  ASSERT_EQ(engine->Add("What Carb Are You").verdict, Verdict::kNew);
+  EXPECT_EQ(engine->Add("Which Carb Is Your Soulmate").verdict, Verdict::kNew);
+  Decision quake = engine->Add("Quake rattles Lisbon harbour");
+  ASSERT_EQ(quake.verdict, Verdict::kNew);
+  Decision shorter = engine->Add("Quake rattles Lisbon");
+  EXPECT_EQ(shorter.verdict, Verdict::kNear);
+  EXPECT_EQ(shorter.dup_of, quake.id);
+}
+
 TEST(EngineNear, CutCopiesMatchWithLabelsTagsAndTypos) {
   auto engine = MakeEngine(NearOptions());
   for (int i = 0; i < 1500; ++i) {
