@@ -983,7 +983,7 @@ bool FactsConflictIgnoringEntities(const Facts& a, const Facts& b) {
 }
 
 bool FactsConflictAcrossLanguages(const Facts& a, const Facts& b) {
-  return PlainFactsConflict(a, b);
+  return FactsConflictIgnoringEntities(a, b);
 }
 
 std::uint16_t PolarityEntry(std::string_view axis, int side) {

@@ -78,11 +78,13 @@ bool EntityChangesExplained(const Facts& a, const Facts& b,
 // FactsConflict over all facts but entities.
 bool FactsConflictIgnoringEntities(const Facts& a, const Facts& b);
 
-// The numbers, dates and weekdays only: for cross-language pairs, where the
-// same entity is spelled differently ("Suede" / "Sweden"), and where free
-// translations cross antonym axes ("losing sleep" / "ne trouvent plus le
-// sommeil": "lose" / "find"; "overnight" / "durante la noche"). With the
-// antonym facts, 4 NTREX and 3 STS-B cross-language pairs were lost.
+// For cross-language pairs: the numbers, dates and weekdays, and the
+// antonym sides (as FactsConflictIgnoringEntities), not the entities, which
+// are spelled differently ("Suede" / "Sweden"). A headline with a negation
+// word takes no side (CrossLingual::AddPolarityFacts), as free
+// translations state one side in words ("losing sleep" / "ne trouvent plus
+// le sommeil": "lose" / "find"). Free translations still cross an axis now
+// and then ("de um dia para o outro" / "durante la noche": day / night).
 bool FactsConflictAcrossLanguages(const Facts& a, const Facts& b);
 
 // The antonym entry of the side `side` (0 or 1) a headline takes on the

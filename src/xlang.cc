@@ -724,6 +724,49 @@ static_assert(sizeof(PolarityMemoSlot) == 64);
 constexpr std::size_t kPolarityMemoSlots = std::size_t{1} << 16;  // 4 MiB
 constexpr std::uint64_t kPolarityMemoSeed = 0x706f6c6172697479ULL;
 
+// The next word of a match key at or after *i (a run of IsWordByte bytes),
+// with *i moved past it; empty at the key's end.
+std::string_view NextKeyWord(std::string_view key, std::size_t* i) {
+  while (*i < key.size() && !IsWordByte(static_cast<unsigned char>(key[*i]))) {
+    ++*i;
+  }
+  const std::size_t start = *i;
+  while (*i < key.size() && IsWordByte(static_cast<unsigned char>(key[*i]))) {
+    ++*i;
+  }
+  return key.substr(start, *i - start);
+}
+
+// Negation words (closed class, per language): a negated headline takes
+// the other side of an axis in words ("not guilty" / "innocent", "ne
+// trouvent plus le sommeil" / "losing sleep").
+bool HasNegation(std::string_view key, StopLang lang) {
+  static constexpr std::string_view kNegations[] = {
+      // eng
+      "not", "no", "never", "nor", "t",
+      // fra: "n'" is cut at the apostrophe
+      "ne", "n", "jamais", "aucun", "aucune",
+      // spa
+      "no", "nunca", "jamas", "ningun", "ninguna", "ni",
+      // por
+      "nao", "nunca", "nem", "nenhum", "nenhuma",
+      // ita
+      "non", "mai", "nessun", "nessuno", "nessuna", "ne",
+      // deu
+      "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals"};
+  static constexpr int kBegin[] = {0, 5, 10, 16, 21, 27, 35};
+  static_assert(std::size(kNegations) == 35);
+  const int l = static_cast<int>(lang);
+  std::size_t i = 0;
+  for (std::string_view w = NextKeyWord(key, &i); !w.empty();
+       w = NextKeyWord(key, &i)) {
+    for (int k = kBegin[l]; k < kBegin[l + 1]; ++k) {
+      if (kNegations[k] == w) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,
@@ -739,20 +782,16 @@ void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,
       new PolarityMemoSlot[kPolarityMemoSlots]);
   thread_local std::vector<std::uint16_t> entries;
   entries.clear();
+  // A negated headline states the other side in words: no side is read.
+  if (HasNegation(key, stop_lang)) return;
   std::size_t i = 0;
-  while (i < key.size()) {
-    if (!IsWordByte(static_cast<unsigned char>(key[i]))) {
-      ++i;
+  for (std::string_view word = NextKeyWord(key, &i); !word.empty();
+       word = NextKeyWord(key, &i)) {
+    if (word.size() < 3 || std::any_of(word.begin(), word.end(), [](char c) {
+          return IsDigit(static_cast<unsigned char>(c));
+        })) {
       continue;
     }
-    const std::size_t start = i;
-    bool digit = false;
-    for (; i < key.size() && IsWordByte(static_cast<unsigned char>(key[i]));
-         ++i) {
-      digit |= IsDigit(static_cast<unsigned char>(key[i]));
-    }
-    const std::string_view word = key.substr(start, i - start);
-    if (digit || word.size() < 3) continue;
     // Stop words are memoized too (no codes): they are most words.
     PolarityMemoSlot* slot = nullptr;
     if (word.size() <= kPolarityWordBytes) {

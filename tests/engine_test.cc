@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <initializer_list>
 #include <map>
 #include <random>
 #include <string>
@@ -586,6 +587,26 @@ class EngineXlang : public ::testing::Test {
     engine_ = Engine::Create(o, &error);
     ASSERT_NE(engine_, nullptr) << error;
   }
+  // Adds `first`, then each of `others` (each must stay a new item), then
+  // `translation`: whether that joins `first` as a cross-language variant.
+  ::testing::AssertionResult JoinsAcrossLanguages(
+      const char* first, std::initializer_list<const char*> others,
+      const char* translation) {
+    const Decision rep = engine_->Add(first);
+    for (const char* other : others) {
+      const Decision d = engine_->Add(other);
+      if (d.verdict != Verdict::kNew) {
+        return ::testing::AssertionFailure() << "not a new item: " << other;
+      }
+    }
+    const Decision d = engine_->Add(translation);
+    if (d.verdict != Verdict::kCrossLanguage || d.dup_of != rep.id) {
+      return ::testing::AssertionFailure()
+             << "verdict " << static_cast<int>(d.verdict) << " for "
+             << translation;
+    }
+    return ::testing::AssertionSuccess();
+  }
   std::unique_ptr<Engine> engine_;
 };
 
@@ -656,15 +677,11 @@ TEST_F(EngineXlang, GuessedLanguagesDoNotMeetAcrossLanguages) {
 
 // One NTREX-128 article (fixtures/ntrex128-headlines-langid.tsv, CC BY-SA
 // 4.0) whose French and English titles do not align directly: the French
-// one says "violence conjugale" and drops "charges".
-constexpr const char* kPalinEn =
-    "Sarah Palin's Eldest Son Arrested on Domestic Violence Charges";
-constexpr const char* kPalinEs =
-    "El hijo mayor de Sarah Palin arrestado por cargos de violencia "
-    "dom\xc3\xa9stica";
-constexpr const char* kPalinFr =
-    "Le fils a\xc3\xaen\xc3\xa9 de Sarah Palin arr\xc3\xaat\xc3\xa9 pour "
-    "violence conjugale";
+// one says "un cochon tue un \u00e9leveur" (a pig kills a breeder), with
+// no "killer", "mauls" or "death".
+constexpr const char* kPigEn = "Killer Pig Mauls Chinese Farmer to Death";
+constexpr const char* kPigEs = "Un cerdo asesino ataca a un ganadero chino";
+constexpr const char* kPigFr = "Chine : un cochon tue un \xc3\xa9leveur";
 
 TEST_F(EngineXlang, ThirdLanguageJoinsThroughAMember) {
   // The premise: English then French alone are two items.
@@ -673,16 +690,16 @@ TEST_F(EngineXlang, ThirdLanguageJoinsThroughAMember) {
     std::string error;
     auto alone = Engine::Create(o, &error);
     ASSERT_NE(alone, nullptr) << error;
-    alone->Add(kPalinEn);
-    ASSERT_EQ(alone->Add(kPalinFr).verdict, Verdict::kNew);
+    alone->Add(kPigEn);
+    ASSERT_EQ(alone->Add(kPigFr).verdict, Verdict::kNew);
   }
-  Decision en = engine_->Add(kPalinEn);
-  Decision es = engine_->Add(kPalinEs);
+  Decision en = engine_->Add(kPigEn);
+  Decision es = engine_->Add(kPigEs);
   ASSERT_EQ(es.verdict, Verdict::kCrossLanguage);
   ASSERT_EQ(es.dup_of, en.id);
   // The Spanish member is indexed: the French title reaches the cluster
   // through it, and is reported against the representative.
-  Decision fr = engine_->Add(kPalinFr);
+  Decision fr = engine_->Add(kPigFr);
   EXPECT_EQ(fr.verdict, Verdict::kCrossLanguage);
   EXPECT_EQ(fr.dup_of, en.id);
   EXPECT_EQ(engine_->Stats().xlang, 2u);
@@ -717,6 +734,28 @@ TEST_F(EngineXlang, AntonymsAreDifferentItems) {
       Verdict::kNew);
 }
 
+// Across languages the sides count too: a translation that keeps the side
+// is one item, one that takes the other side is another. (STS-B's
+// cross-language negatives have "Les stocks indiens ouvrent a la baisse" /
+// "Indische Aktien schliessen tiefer".)
+TEST_F(EngineXlang, AntonymsAcrossLanguages) {
+  EXPECT_TRUE(
+      JoinsAcrossLanguages("Les stocks indiens ouvrent \xc3\xa0 la baisse",
+                           {"Indische Aktien schliessen tiefer"},
+                           "Indische Aktien \xc3\xb6"
+                           "ffnen tiefer"));
+}
+
+// "arr\u00eat\u00e9" read as the noun "decree" only, and the French title
+// of this NTREX article missed its English one; the lexicon now keeps the
+// verb's "arrest" too (XlangTest.HomographVerbFormsKeepTheVerbsPivots).
+TEST_F(EngineXlang, ParticipleThatIsANounMatchesTheVerb) {
+  EXPECT_TRUE(JoinsAcrossLanguages(
+      "Sarah Palin's Eldest Son Arrested on Domestic Violence Charges", {},
+      "Le fils a\xc3\xaen\xc3\xa9 de Sarah Palin arr\xc3\xaat\xc3\xa9 "
+      "pour violence conjugale"));
+}
+
 // An evicted member is no way into its cluster any more.
 TEST(EngineXlangMembers, EvictedMemberLeavesTheIndex) {
   EngineOptions o;
@@ -724,14 +763,14 @@ TEST(EngineXlangMembers, EvictedMemberLeavesTheIndex) {
   std::string error;
   auto engine = Engine::Create(o, &error);
   ASSERT_NE(engine, nullptr) << error;
-  Decision en = engine->Add(kPalinEn);
-  ASSERT_EQ(engine->Add(kPalinEs).dup_of, en.id);
+  Decision en = engine->Add(kPigEn);
+  ASSERT_EQ(engine->Add(kPigEs).dup_of, en.id);
   // A third item evicts the least recently seen: the member (joining
   // touched its representative).
   ASSERT_EQ(engine->Add("Volcano spews ash on Mexico City").verdict,
             Verdict::kNew);
   EXPECT_EQ(engine->Stats().evicted, 1u);
-  EXPECT_EQ(engine->Add(kPalinFr).verdict, Verdict::kNew);
+  EXPECT_EQ(engine->Add(kPigFr).verdict, Verdict::kNew);
 }
 
 // The pipelined AddBatch (workers prepare ahead while the caller commits)

@@ -505,8 +505,13 @@ TEST(PolarityFactsTest, OnlyOpposedSidesConflict) {
   EXPECT_TRUE(FactsConflict(facts({open, low}), facts({close, low})));
   EXPECT_TRUE(FactsConflict(facts({low, open}), facts({low, close})));
   EXPECT_TRUE(FactsConflictIgnoringEntities(facts({open}), facts({close})));
-  // Across languages free translations cross axes: only numbers count.
-  EXPECT_FALSE(FactsConflictAcrossLanguages(facts({open}), facts({close})));
+  // Across languages too (negated headlines take no side: xlang_test).
+  EXPECT_TRUE(FactsConflictAcrossLanguages(facts({open}), facts({close})));
+  // Entities are another matter across languages: "Suede" / "Sweden".
+  Facts sweden = AllFactsOf("Les discussions avec la Suede commencent");
+  Facts suede = AllFactsOf("Talks with Sweden begin");
+  ASSERT_TRUE(FactsConflict(sweden, suede));
+  EXPECT_FALSE(FactsConflictAcrossLanguages(sweden, suede));
   // "... open lower after record close" takes both sides of the axis, also
   // when the two sides are packed in different codes.
   EXPECT_FALSE(FactsConflict(facts({open, close, low}), facts({close, low})));
@@ -526,7 +531,8 @@ TEST(PolarityFactsTest, OnlyOpposedSidesConflict) {
       std::is_sorted(with_number.codes.begin(), with_number.codes.end()));
   EXPECT_FALSE(FactsConflict(with_number, facts({open, high})));
   EXPECT_TRUE(FactsConflict(with_number, facts({open, low})));
-  EXPECT_FALSE(FactsConflictAcrossLanguages(with_number, facts({open, low})));
+  EXPECT_TRUE(FactsConflictAcrossLanguages(with_number, facts({open, low})));
+  EXPECT_FALSE(FactsConflictAcrossLanguages(with_number, facts({open})));
 }
 
 TEST(EntityFactsTest, CodesStaySortedOnArbitraryBytes) {

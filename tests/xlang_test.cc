@@ -413,6 +413,31 @@ TEST_F(XlangTest, SubdivisionsArePlaces) {
   EXPECT_FALSE(CrossLingual::Decide(other, XlangRule{}));
 }
 
+// A verb form that is a headword of its own keeps the verb's reading too
+// (tools/build_lexicon.py, add_verb_forms): "arrete" is the noun "decree"
+// and arreter's participle "arrested"; "ferment" is "ferment" and fermer's
+// "close".
+TEST_F(XlangTest, HomographVerbFormsKeepTheVerbsPivots) {
+  std::string_view pivots;
+  if (!xl_->lexicon().Lookup(LexLang::kFra, "arretee", &pivots)) {
+    GTEST_SKIP() << "lexicon built without Apertium's verb forms";
+  }
+  auto has = [](std::string_view list, std::string_view word) {
+    for (std::size_t at = 0; at < list.size();) {
+      const std::size_t end = std::min(list.find(' ', at), list.size());
+      if (list.substr(at, end - at) == word) return true;
+      at = end + 1;
+    }
+    return false;
+  };
+  ASSERT_TRUE(xl_->lexicon().Lookup(LexLang::kFra, "arrete", &pivots));
+  EXPECT_TRUE(has(pivots, "decree")) << pivots;
+  EXPECT_TRUE(has(pivots, "arrest")) << pivots;
+  ASSERT_TRUE(xl_->lexicon().Lookup(LexLang::kFra, "ferment", &pivots));
+  EXPECT_TRUE(has(pivots, "ferment")) << pivots;
+  EXPECT_TRUE(has(pivots, "close")) << pivots;
+}
+
 TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
   std::string_view code;
   if (!xl_->lexicon().CountryOf("etats unis", &code)) {
@@ -1355,6 +1380,17 @@ TEST(XlangPolarityTest, AxesFromEnglishRowsAndFirstPivots) {
   // Memoized answers are the same answers, per language.
   EXPECT_EQ(polarity(*xl, "Indian stocks open lower", "eng"),
             polarity(*xl, "open", "eng"));
+  // A negation word (closed class, each language its own) and the headline
+  // takes no side: "did not close" says "open" in words.
+  const std::vector<std::uint32_t> none = {7};
+  EXPECT_EQ(polarity(*xl, "Stocks did not close", "eng"), none);
+  EXPECT_EQ(polarity(*xl, "Stocks don't close", "eng"), none);
+  EXPECT_EQ(polarity(*xl, "Les actions n'ouvrent pas", "fra"), none);
+  EXPECT_EQ(polarity(*xl, "Les actions ne ouvrent plus", "fra"), none);
+  // Another language's negation is no negation ("non" is Italian, "no"
+  // is no French word).
+  EXPECT_NE(polarity(*xl, "Stocks open non stop", "eng"), none);
+  EXPECT_NE(polarity(*xl, "No les actions ouvrent", "fra"), none);
 }
 
 // Language id memoizes answers per thread, keyed by the lexicon's id: a

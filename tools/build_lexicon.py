@@ -61,6 +61,11 @@ MAX_PIVOTS = int(os.environ.get("LEX_MAX_PIVOTS", "5"))
 # Irregular verb forms that share a stem row with other headwords keep that
 # row's pivots too (add_verb_forms).
 VERB_FORM_STEM_MERGE = os.environ.get("LEX_VERB_FORM_STEM_MERGE", "1") == "1"
+# A verb form that is also a headword of its own ("arrete": the noun
+# "decree" and arreter's participle "arrested") gets the verb's pivots too
+# (add_verb_forms).
+VERB_FORM_HOMOGRAPH_MERGE = os.environ.get(
+    "LEX_VERB_FORM_HOMOGRAPH_MERGE", "1")
 # Pivot scoring (Lexicon.scores): weight of the i-th sense 1 / (1 + 0.25 i);
 # an inverted entry weighs 0.7 of a forward one; a hub route 0.7 of a direct
 # one; a cognate pivot +0.5; pivots under 0.1 of the best are dropped; a
@@ -799,9 +804,10 @@ APERTIUM_VERB_TAGS = tuple(
 
 
 def apertium_verb_forms(binfile, lemmas):
-    """{form: {lemma}}: the forms Apertium's generator `binfile` makes of
-    the verbs `lemmas` ({spelling: key}; forms and lemmas as keys: folded),
-    or None when lt-proc (Debian lttoolbox) is missing or fails."""
+    """({form: {lemma}}, {participle forms}): the forms Apertium's generator
+    `binfile` makes of the verbs `lemmas` ({spelling: key}; forms and
+    lemmas as keys: folded), or None when lt-proc (Debian lttoolbox) is
+    missing or fails."""
     tool = shutil.which("lt-proc")
     if tool is None or not os.path.exists(binfile):
         return None
@@ -821,7 +827,8 @@ def apertium_verb_forms(binfile, lemmas):
     if len(lines) < len(requests):
         return None
     forms = {}
-    for key, line in zip(owners, lines):
+    participles = set()
+    for key, line, request in zip(owners, lines, requests):
         form = line.strip()
         # "#..." / "@..." mark what the generator could not make; a clitic
         # or multiword form is no key token.
@@ -829,31 +836,59 @@ def apertium_verb_forms(binfile, lemmas):
                 "-" in form):
             continue
         forms.setdefault(fold(form), set()).add(key)
-    return forms
+        if "<pp>" in request:
+            participles.add(fold(form))
+    return forms, participles
+
+
+def interleave(first, second):
+    """The pivots of `first` and `second` alternately, first's first, each
+    once ("dead die deceased expire death")."""
+    merged = []
+    for k in range(max(len(first), len(second))):
+        for p in (first[k:k + 1] + second[k:k + 1]):
+            if p not in merged:
+                merged.append(p)
+    return merged
 
 
 def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop):
     """Adds rows for `lang`'s irregular verb forms (APERTIUM_GENERATORS):
     a form gets its infinitive's pivots when it has no row of its own and
-    its stem differs from the infinitive's. Returns (rows added, generator
-    used) or (0, None)."""
+    its stem differs from the infinitive's, and a form with a row of its own
+    (a homograph) gets the infinitive's pivots interleaved with its own.
+    Returns (rows added, homograph rows extended, generator used) or
+    (0, 0, None)."""
     gen = [g for g in APERTIUM_GENERATORS if g[2] == lang]
     if lang not in APERTIUM_FORMS or not apertium_dir or not gen:
-        return 0, None
+        return 0, 0, None
     package, name, _ = gen[0]
     verbs = {sp: key for key, sp in spelled.items()
              if key in rows and INFINITIVE_RE[lang].match(key)}
-    forms = apertium_verb_forms(os.path.join(apertium_dir, package, name),
-                                verbs)
-    if forms is None:
-        return 0, None
-    added = 0
+    generated = apertium_verb_forms(os.path.join(apertium_dir, package, name),
+                                    verbs)
+    if generated is None:
+        return 0, 0, None
+    forms, participles = generated
+    added = homographs = 0
     for form, owners in sorted(forms.items()):
         # A form of two verbs ("fue": ser, ir) is left to the stem rows.
-        if (len(owners) != 1 or form in rows or len(form) < 3 or
+        if (len(owners) != 1 or len(form) < 3 or
                 form in stop.get(lang, ()) or not WORD_RE.match(form)):
             continue
         lemma = next(iter(owners))
+        if form in rows:
+            # A homograph: the exact row wins over the stem row in the
+            # engine, so without the verb's pivots "arrete" read only as
+            # the noun ("decree decision remission") and "ferment" only as
+            # "ferment enzyme".
+            if (VERB_FORM_HOMOGRAPH_MERGE != "0" and form != lemma and
+                    (VERB_FORM_HOMOGRAPH_MERGE != "pp" or form in participles)):
+                merged = interleave(rows[form], rows[lemma])[:MAX_PIVOTS]
+                if merged != rows[form]:
+                    rows[form] = merged
+                    homographs += 1
+            continue
         stem = stemmers.stem(lang, form)
         if stem == stemmers.stem(lang, lemma):
             continue
@@ -865,15 +900,10 @@ def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop):
         # expire perish death decease" and missed English "dead".
         shared = rows.get("~" + stem) if VERB_FORM_STEM_MERGE else None
         if shared:
-            merged = []
-            for k in range(max(len(shared), len(pivots))):
-                for p in (shared[k:k + 1] + pivots[k:k + 1]):
-                    if p not in merged:
-                        merged.append(p)
-            pivots = merged[:MAX_PIVOTS]
+            pivots = interleave(shared, pivots)[:MAX_PIVOTS]
         rows[form] = pivots
         added += 1
-    return added, "%s(%s)" % (package, name)
+    return added, homographs, "%s(%s)" % (package, name)
 
 
 def read_apertium(binfile):
@@ -1498,12 +1528,13 @@ def main():
                  stems), file=sys.stderr)
     generators = []
     for lang in LANGS:
-        added, used = add_verb_forms(rows[lang], lang, lex.spelled[lang],
-                                     args.apertium, stemmers, stop)
+        added, homographs, used = add_verb_forms(
+            rows[lang], lang, lex.spelled[lang], args.apertium, stemmers, stop)
         if used:
             generators.append(used)
-            print("build_lexicon: %s %d irregular verb forms (%s)"
-                  % (lang, added, used), file=sys.stderr)
+            print("build_lexicon: %s %d irregular verb forms, %d homographs "
+                  "given their verb's pivots too (%s)"
+                  % (lang, added, homographs, used), file=sys.stderr)
     if PIVOT_LEMMAS and english.forms:
         bases = english.by_pos.get("noun", set()) | english.by_pos.get(
             "verb", set())
