@@ -726,7 +726,7 @@ constexpr std::uint64_t kPolarityMemoSeed = 0x706f6c6172697479ULL;
 
 // The next word of a match key at or after *i (a run of IsWordByte bytes),
 // with *i moved past it; empty at the key's end.
-std::string_view NextKeyWord(std::string_view key, std::size_t* i) {
+inline std::string_view NextKeyWord(std::string_view key, std::size_t* i) {
   while (*i < key.size() && !IsWordByte(static_cast<unsigned char>(key[*i]))) {
     ++*i;
   }
@@ -740,11 +740,11 @@ std::string_view NextKeyWord(std::string_view key, std::size_t* i) {
 // Negation words (closed class, per language): a negated headline takes
 // the other side of an axis in words ("not guilty" / "innocent", "ne
 // trouvent plus le sommeil" / "losing sleep").
-bool HasNegation(std::string_view key, StopLang lang) {
+bool IsNegation(std::string_view word, StopLang lang) {
   static constexpr std::string_view kNegations[] = {
-      // eng
+      // eng ("don't" is cut at the apostrophe)
       "not", "no", "never", "nor", "t",
-      // fra: "n'" is cut at the apostrophe
+      // fra ("n'" too)
       "ne", "n", "jamais", "aucun", "aucune",
       // spa
       "no", "nunca", "jamas", "ningun", "ninguna", "ni",
@@ -756,13 +756,15 @@ bool HasNegation(std::string_view key, StopLang lang) {
       "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals"};
   static constexpr int kBegin[] = {0, 5, 10, 16, 21, 27, 35};
   static_assert(std::size(kNegations) == 35);
+  // Every negation word starts with 'n' but "t", "jamais", "jamas",
+  // "aucun(e)", "mai", "kein...": most words leave at the first byte.
+  if (word.empty() || (word[0] != 'n' && word[0] != 't' && word[0] != 'j' &&
+                       word[0] != 'a' && word[0] != 'm' && word[0] != 'k')) {
+    return false;
+  }
   const int l = static_cast<int>(lang);
-  std::size_t i = 0;
-  for (std::string_view w = NextKeyWord(key, &i); !w.empty();
-       w = NextKeyWord(key, &i)) {
-    for (int k = kBegin[l]; k < kBegin[l + 1]; ++k) {
-      if (kNegations[k] == w) return true;
-    }
+  for (int k = kBegin[l]; k < kBegin[l + 1]; ++k) {
+    if (kNegations[k] == word) return true;
   }
   return false;
 }
@@ -782,11 +784,11 @@ void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,
       new PolarityMemoSlot[kPolarityMemoSlots]);
   thread_local std::vector<std::uint16_t> entries;
   entries.clear();
-  // A negated headline states the other side in words: no side is read.
-  if (HasNegation(key, stop_lang)) return;
   std::size_t i = 0;
   for (std::string_view word = NextKeyWord(key, &i); !word.empty();
        word = NextKeyWord(key, &i)) {
+    // A negated headline states the other side in words: no side is read.
+    if (IsNegation(word, stop_lang)) return;
     if (word.size() < 3 || std::any_of(word.begin(), word.end(), [](char c) {
           return IsDigit(static_cast<unsigned char>(c));
         })) {
