@@ -246,6 +246,29 @@ TEST(InMemoryIndexStore, DoublingInPlaceKeepsWrappedRunsWhole) {
   for (const Key128& k : fillers) ASSERT_NE(store->FindKey(k), nullptr);
 }
 
+// The id table is sized for the window (the capacity hint) at the max
+// load, not for the key table's power of two: 3,000 items need 4,288
+// buckets, where the key table has 8,192.
+TEST(InMemoryIndexStore, IdTableIsSizedForTheWindow) {
+  auto store = NewInMemoryIndexStore(3000, 3000);
+  std::mt19937_64 rng(21);
+  for (std::uint64_t id = 0; id < 3000; ++id) {
+    store->Insert(StoredItem{MakeKey(rng, false, false), id, id, 0});
+  }
+  const std::size_t without_ids = store->MemoryBytes();
+  ASSERT_NE(store->FindId(1234), nullptr);  // builds the id table
+  const std::size_t id_bytes = store->MemoryBytes() - without_ids;
+  EXPECT_EQ(id_bytes, (3001 * 10 / 7 + 1) * sizeof(std::uint32_t));
+  // Past the hint it grows with the key table, and still finds everything.
+  for (std::uint64_t id = 3000; id < 9000; ++id) {
+    store->Insert(StoredItem{MakeKey(rng, false, false), id, id, 0});
+  }
+  for (std::uint64_t id = 0; id < 9000; id += 7) {
+    ASSERT_NE(store->FindId(id), nullptr) << id;
+  }
+  EXPECT_EQ(store->FindId(9000), nullptr);
+}
+
 TEST(InMemoryIndexStore, BuildsIdTableLate) {
   RunRandom(7, /*window=*/1 << 20, 60000, /*colliding=*/false, 16,
             /*exact_only_ops=*/40000);
