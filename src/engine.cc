@@ -931,7 +931,7 @@ class EngineImpl final : public Engine {
         }
       }
       near_->GetFacts(id, &rep_facts_);
-      if (internal::FactsConflictAcrossLanguages(p.facts, rep_facts_)) {
+      if (internal::FactsConflictIgnoringEntities(p.facts, rep_facts_)) {
         continue;
       }
       best_score = score;

@@ -982,10 +982,6 @@ bool FactsConflictIgnoringEntities(const Facts& a, const Facts& b) {
   return PlainFactsConflict(a, b) || PolarityConflict(a, b);
 }
 
-bool FactsConflictAcrossLanguages(const Facts& a, const Facts& b) {
-  return FactsConflictIgnoringEntities(a, b);
-}
-
 std::uint16_t PolarityEntry(std::string_view axis, int side) {
   std::uint64_t h = 0x414E54;  // "ANT"
   for (unsigned char ch : axis) h = Mix(h, ch);

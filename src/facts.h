@@ -75,17 +75,15 @@ bool EntityChangesExplained(const Facts& a, const Facts& b,
                             std::span<const std::uint32_t> a_words,
                             std::span<const std::uint32_t> b_words);
 
-// FactsConflict over all facts but entities.
+// FactsConflict over all facts but entities: the numbers, dates and
+// weekdays, and the antonym sides. Also the guard of cross-language pairs,
+// where the same entity is spelled differently ("Suede" / "Sweden"). A
+// headline with a negation word takes no side (CrossLingual::
+// AddPolarityFacts), as free translations state one side in words
+// ("losing sleep" / "ne trouvent plus le sommeil": "lose" / "find"); they
+// still cross an axis now and then ("de um dia para o outro" / "durante la
+// noche": day / night).
 bool FactsConflictIgnoringEntities(const Facts& a, const Facts& b);
-
-// For cross-language pairs: the numbers, dates and weekdays, and the
-// antonym sides (as FactsConflictIgnoringEntities), not the entities, which
-// are spelled differently ("Suede" / "Sweden"). A headline with a negation
-// word takes no side (CrossLingual::AddPolarityFacts), as free
-// translations state one side in words ("losing sleep" / "ne trouvent plus
-// le sommeil": "lose" / "find"). Free translations still cross an axis now
-// and then ("de um dia para o outro" / "durante la noche": day / night).
-bool FactsConflictAcrossLanguages(const Facts& a, const Facts& b);
 
 // The antonym entry of the side `side` (0 or 1) a headline takes on the
 // axis `axis` ("close.open": the lexicon's "eng !form" rows, from WordNet):

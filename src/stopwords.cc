@@ -165,6 +165,18 @@ constexpr char kDeuReporting[] =
 // Reporting-verb bits sit above the accent bits.
 constexpr int kReportShift = 16;
 
+// Negation words (NegationMask), folded; the key tokenizer cuts "n'" and
+// "don't" at the apostrophe, so French "n" and English "t" are listed.
+constexpr char kEngNegations[] = "not no never nor t";
+constexpr char kFraNegations[] = "ne n jamais aucun aucune";
+constexpr char kSpaNegations[] = "no nunca jamas ningun ninguna ni";
+constexpr char kPorNegations[] = "nao nunca nem nenhum nenhuma";
+constexpr char kItaNegations[] = "non mai nessun nessuno nessuna ne";
+constexpr char kDeuNegations[] =
+    "nicht kein keine keinen keinem keiner nie niemals";
+// Negation bits sit above the reporting-verb bits.
+constexpr int kNegationShift = 24;
+
 struct Table {
   absl::flat_hash_map<std::string_view, std::uint32_t, WordHash> mask;
   WordFilter filter;
@@ -207,6 +219,12 @@ const Table& GetTable() {
     for (int i = 0; i < kNumStopLangs; ++i) {
       AddList(reporting[i], kReportShift + i, t);
     }
+    const std::array<std::string_view, kNumStopLangs> negations = {
+        kEngNegations, kFraNegations, kSpaNegations,
+        kPorNegations, kItaNegations, kDeuNegations};
+    for (int i = 0; i < kNumStopLangs; ++i) {
+      AddList(negations[i], kNegationShift + i, t);
+    }
     return t;
   }();
   return *table;
@@ -238,7 +256,8 @@ WordMasks LookupWordMasks(std::string_view word) {
   if (it == table.mask.end()) return {};
   constexpr std::uint32_t kLangBits = (1u << kNumStopLangs) - 1;
   return {it->second & kLangBits, (it->second >> kAccentShift) & kLangBits,
-          (it->second >> kReportShift) & kLangBits};
+          (it->second >> kReportShift) & kLangBits,
+          (it->second >> kNegationShift) & kLangBits};
 }
 
 std::uint32_t StopWordMask(std::string_view word) {
@@ -253,6 +272,10 @@ std::uint32_t StopWordAccents(std::string_view word, std::uint32_t* accented) {
 
 std::uint32_t ReportingVerbMask(std::string_view word) {
   return LookupWordMasks(word).reporting;
+}
+
+std::uint32_t NegationMask(std::string_view word) {
+  return LookupWordMasks(word).negation;
 }
 
 }  // namespace tickerdedup::internal

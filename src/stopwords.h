@@ -37,11 +37,17 @@ std::uint32_t StopWordAccents(std::string_view word, std::uint32_t* accented);
 // StopLang(i); 0 otherwise. Cross-language units leave them out.
 std::uint32_t ReportingVerbMask(std::string_view word);
 
-// The three masks above from one table lookup (a caller that needs two).
+// Bit i set when `word` (folded) is a negation word ("not", "ne", "n",
+// "nunca", "nicht") of StopLang(i); 0 otherwise. A negated headline takes
+// no antonym side (CrossLingual::AddPolarityFacts).
+std::uint32_t NegationMask(std::string_view word);
+
+// The masks above from one table lookup (a caller that needs two).
 struct WordMasks {
   std::uint32_t stop = 0;       // StopWordMask
   std::uint32_t accented = 0;   // StopWordAccents' *accented
   std::uint32_t reporting = 0;  // ReportingVerbMask
+  std::uint32_t negation = 0;   // NegationMask
 };
 WordMasks LookupWordMasks(std::string_view word);
 

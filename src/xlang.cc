@@ -718,6 +718,7 @@ struct alignas(64) PolarityMemoSlot {
   std::uint8_t lang = 0;
   std::uint8_t len = 0;
   std::uint8_t n = 0;
+  std::uint8_t negation = 0;  // a negation word: the headline takes no side
   char word[kPolarityWordBytes];
 };
 static_assert(sizeof(PolarityMemoSlot) == 64);
@@ -737,38 +738,6 @@ inline std::string_view NextKeyWord(std::string_view key, std::size_t* i) {
   return key.substr(start, *i - start);
 }
 
-// Negation words (closed class, per language): a negated headline takes
-// the other side of an axis in words ("not guilty" / "innocent", "ne
-// trouvent plus le sommeil" / "losing sleep").
-bool IsNegation(std::string_view word, StopLang lang) {
-  static constexpr std::string_view kNegations[] = {
-      // eng ("don't" is cut at the apostrophe)
-      "not", "no", "never", "nor", "t",
-      // fra ("n'" too)
-      "ne", "n", "jamais", "aucun", "aucune",
-      // spa
-      "no", "nunca", "jamas", "ningun", "ninguna", "ni",
-      // por
-      "nao", "nunca", "nem", "nenhum", "nenhuma",
-      // ita
-      "non", "mai", "nessun", "nessuno", "nessuna", "ne",
-      // deu
-      "nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals"};
-  static constexpr int kBegin[] = {0, 5, 10, 16, 21, 27, 35};
-  static_assert(std::size(kNegations) == 35);
-  // Every negation word starts with 'n' but "t", "jamais", "jamas",
-  // "aucun(e)", "mai", "kein...": most words leave at the first byte.
-  if (word.empty() || (word[0] != 'n' && word[0] != 't' && word[0] != 'j' &&
-                       word[0] != 'a' && word[0] != 'm' && word[0] != 'k')) {
-    return false;
-  }
-  const int l = static_cast<int>(lang);
-  for (int k = kBegin[l]; k < kBegin[l + 1]; ++k) {
-    if (kNegations[k] == word) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,
@@ -784,14 +753,20 @@ void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,
       new PolarityMemoSlot[kPolarityMemoSlots]);
   thread_local std::vector<std::uint16_t> entries;
   entries.clear();
+  // A negated headline states the other side in words ("not guilty" /
+  // "innocent", "ne trouvent plus le sommeil" / "losing sleep"): no side is
+  // read when any word is a negation (NegationMask) of its language.
+  const int lang_bit = static_cast<int>(stop_lang);
   std::size_t i = 0;
   for (std::string_view word = NextKeyWord(key, &i); !word.empty();
        word = NextKeyWord(key, &i)) {
-    // A negated headline states the other side in words: no side is read.
-    if (IsNegation(word, stop_lang)) return;
-    if (word.size() < 3 || std::any_of(word.begin(), word.end(), [](char c) {
+    if (std::any_of(word.begin(), word.end(), [](char c) {
           return IsDigit(static_cast<unsigned char>(c));
         })) {
+      continue;
+    }
+    if (word.size() < 3) {  // not memoized; "no", "ne", "n'", "t" negate
+      if ((NegationMask(word) >> lang_bit) & 1u) return;
       continue;
     }
     // Stop words are memoized too (no codes): they are most words.
@@ -804,13 +779,16 @@ void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,
       if (slot->owner == id_ && slot->lang == static_cast<int>(stop_lang) &&
           slot->len == word.size() &&
           std::memcmp(slot->word, word.data(), word.size()) == 0) {
+        if (slot->negation) return;
         entries.insert(entries.end(), slot->codes, slot->codes + slot->n);
         continue;
       }
     }
     const std::size_t first = entries.size();
+    const WordMasks masks = LookupWordMasks(word);
+    const bool negation = (masks.negation >> lang_bit) & 1u;
     std::string_view form = word, axes;
-    if ((StopWordMask(word) >> static_cast<int>(stop_lang) & 1) != 0) {
+    if (negation || ((masks.stop >> lang_bit) & 1u) != 0) {
       form = {};
     } else if (translated) {
       // The first pivot: the dictionaries' commonest sense.
@@ -837,8 +815,10 @@ void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,
       slot->lang = static_cast<std::uint8_t>(stop_lang);
       slot->len = static_cast<std::uint8_t>(word.size());
       slot->n = static_cast<std::uint8_t>(n);
+      slot->negation = negation;
       std::memcpy(slot->word, word.data(), word.size());
     }
+    if (negation) return;
   }
   AddPolarityEntries(&entries, facts);
 }

@@ -504,14 +504,14 @@ TEST(PolarityFactsTest, OnlyOpposedSidesConflict) {
   // "Indian stocks open lower" / "Indian stocks close lower".
   EXPECT_TRUE(FactsConflict(facts({open, low}), facts({close, low})));
   EXPECT_TRUE(FactsConflict(facts({low, open}), facts({low, close})));
+  // The guard of cross-language pairs too (negated headlines take no side:
+  // xlang_test).
   EXPECT_TRUE(FactsConflictIgnoringEntities(facts({open}), facts({close})));
-  // Across languages too (negated headlines take no side: xlang_test).
-  EXPECT_TRUE(FactsConflictAcrossLanguages(facts({open}), facts({close})));
   // Entities are another matter across languages: "Suede" / "Sweden".
   Facts sweden = AllFactsOf("Les discussions avec la Suede commencent");
   Facts suede = AllFactsOf("Talks with Sweden begin");
   ASSERT_TRUE(FactsConflict(sweden, suede));
-  EXPECT_FALSE(FactsConflictAcrossLanguages(sweden, suede));
+  EXPECT_FALSE(FactsConflictIgnoringEntities(sweden, suede));
   // "... open lower after record close" takes both sides of the axis, also
   // when the two sides are packed in different codes.
   EXPECT_FALSE(FactsConflict(facts({open, close, low}), facts({close, low})));
@@ -531,8 +531,8 @@ TEST(PolarityFactsTest, OnlyOpposedSidesConflict) {
       std::is_sorted(with_number.codes.begin(), with_number.codes.end()));
   EXPECT_FALSE(FactsConflict(with_number, facts({open, high})));
   EXPECT_TRUE(FactsConflict(with_number, facts({open, low})));
-  EXPECT_TRUE(FactsConflictAcrossLanguages(with_number, facts({open, low})));
-  EXPECT_FALSE(FactsConflictAcrossLanguages(with_number, facts({open})));
+  EXPECT_TRUE(FactsConflictIgnoringEntities(with_number, facts({open, low})));
+  EXPECT_FALSE(FactsConflictIgnoringEntities(with_number, facts({open})));
 }
 
 TEST(EntityFactsTest, CodesStaySortedOnArbitraryBytes) {

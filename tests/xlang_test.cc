@@ -1391,6 +1391,12 @@ TEST(XlangPolarityTest, AxesFromEnglishRowsAndFirstPivots) {
   // is no French word).
   EXPECT_NE(polarity(*xl, "Stocks open non stop", "eng"), none);
   EXPECT_NE(polarity(*xl, "No les actions ouvrent", "fra"), none);
+  // The negation words sit in the closed-class word table (stopwords.cc).
+  const auto bit = [](StopLang l) { return 1u << static_cast<int>(l); };
+  EXPECT_EQ(NegationMask("ne"), bit(StopLang::kFra) | bit(StopLang::kIta));
+  EXPECT_EQ(NegationMask("no"), bit(StopLang::kEng) | bit(StopLang::kSpa));
+  EXPECT_EQ(NegationMask("nicht"), bit(StopLang::kDeu));
+  EXPECT_EQ(NegationMask("close"), 0u);
 }
 
 // Language id memoizes answers per thread, keyed by the lexicon's id: a
