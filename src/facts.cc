@@ -973,13 +973,13 @@ bool PlainFactsConflict(const Facts& a, const Facts& b) {
 
 }  // namespace
 
-bool FactsConflict(const Facts& a, const Facts& b) {
-  return PlainFactsConflict(a, b) || PolarityConflict(a, b) ||
-         (LacksEntity(a, b) && LacksEntity(b, a));
-}
-
 bool FactsConflictIgnoringEntities(const Facts& a, const Facts& b) {
   return PlainFactsConflict(a, b) || PolarityConflict(a, b);
+}
+
+bool FactsConflict(const Facts& a, const Facts& b) {
+  return FactsConflictIgnoringEntities(a, b) ||
+         (LacksEntity(a, b) && LacksEntity(b, a));
 }
 
 std::uint16_t PolarityEntry(std::string_view axis, int side) {
