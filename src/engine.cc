@@ -27,6 +27,7 @@
 #include "index_store.h"
 #include "langid.h"
 #include "normalize.h"
+#include "prefetch.h"
 #include "shingle.h"
 #include "sketch_index.h"
 #include "term_weights.h"
@@ -400,20 +401,20 @@ class EngineImpl final : public Engine {
   static void PrefetchStruct(const PreparedItem* p) {
     const char* b = reinterpret_cast<const char*>(p);
     for (std::size_t off = 0; off < sizeof(PreparedItem); off += 64) {
-      __builtin_prefetch(b + off);
+      internal::PrefetchLine(b + off);
     }
   }
   // The heap data Commit reads of a prepared item (its struct should be in
   // this core's cache by now: PrefetchStruct).
   static void PrefetchPrepared(const PreparedItem& p) {
-    __builtin_prefetch(p.key.data());
+    internal::PrefetchLine(p.key.data());
     if (!p.sketched) return;
-    __builtin_prefetch(p.near_sketch.fps.data());
+    internal::PrefetchLine(p.near_sketch.fps.data());
     const std::vector<std::uint64_t>& bands = p.near_sketch.bands;
     for (std::size_t b = 0; b < bands.size(); b += 8) {
-      __builtin_prefetch(bands.data() + b);
+      internal::PrefetchLine(bands.data() + b);
     }
-    __builtin_prefetch(p.facts.codes.data());
+    internal::PrefetchLine(p.facts.codes.data());
   }
 
   // Whether a key was probably prepared before (thread-safe): a direct-

@@ -30,6 +30,8 @@
 #include <utility>
 #include <vector>
 
+#include "prefetch.h"
+
 namespace tickerdedup::internal {
 namespace {
 
@@ -245,9 +247,9 @@ class InMemoryIndexStore final : public IndexStore {
   }
 
   void Prefetch(const Key128& key, std::uint64_t new_id) const override {
-    __builtin_prefetch(&by_key_[Tag(key) & mask_]);
+    PrefetchLine(&by_key_[Tag(key) & mask_]);
     if (ids_indexed_.load(std::memory_order_relaxed)) {
-      __builtin_prefetch(&by_id_[IdHome(new_id)]);
+      PrefetchLine(&by_id_[IdHome(new_id)]);
     }
   }
 
@@ -516,7 +518,7 @@ class InMemoryIndexStore final : public IndexStore {
     constexpr std::uint32_t kAhead = 16;
     for (std::uint32_t s = 0; s < num_slots_; ++s) {
       if (s + kAhead < num_slots_) {
-        __builtin_prefetch(&by_id_[IdHome(SlotAt(s + kAhead).item.id)], 1);
+        PrefetchLine(&by_id_[IdHome(SlotAt(s + kAhead).item.id)]);
       }
       const Slot& slot = SlotAt(s);
       if (slot.prev != kFree) PlaceId(slot.item.id, s);
@@ -575,14 +577,14 @@ class InMemoryIndexStore final : public IndexStore {
     // The bucket's line and the next: the deletion shifts the rest of its
     // probe run back.
     const std::size_t home = Tag(slot.item.key) & mask_;
-    __builtin_prefetch(&by_key_[home]);
-    __builtin_prefetch(&by_key_[(home + 8) & mask_]);
+    PrefetchLine(&by_key_[home]);
+    PrefetchLine(&by_key_[(home + 8) & mask_]);
     ahead_ = slot.prev;
     if (ahead_ != kNil) {
-      __builtin_prefetch(&SlotAt(ahead_));
+      PrefetchLine(&SlotAt(ahead_));
       // Most often the slot after it comes next (freed slots are reused
       // in eviction order): a second step of lead when that holds.
-      if (ahead_ + 1 < num_slots_) __builtin_prefetch(&SlotAt(ahead_ + 1));
+      if (ahead_ + 1 < num_slots_) PrefetchLine(&SlotAt(ahead_ + 1));
     }
   }
 

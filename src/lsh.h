@@ -26,6 +26,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "prefetch.h"
+
 namespace tickerdedup::internal {
 
 // splitmix64's finalizer: a bijection that spreads a low-entropy 64-bit
@@ -187,7 +189,7 @@ class BandTable {
   bool Remove(std::uint64_t hash, std::uint32_t slot);
 
   void Prefetch(std::uint64_t hash) const {
-    if (!entries_.empty()) __builtin_prefetch(&entries_[Home(hash)]);
+    if (!entries_.empty()) PrefetchLine(&entries_[Home(hash)]);
   }
   // Calls fn(slot) for every entry whose fingerprint matches `hash`.
   template <typename Fn>

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 
+#include "prefetch.h"
 #include "shingle.h"
 
 namespace tickerdedup::internal {
@@ -276,7 +277,7 @@ void SketchIndex::ScoreAll(const Sketch& s) const {
   // inline fingerprints and requests the side-map entries of the sets that
   // continue there (17% of stored items on the feed have > 10 features);
   // pass 3 finds them and requests their arrays; pass 4 finishes.
-  for (std::uint32_t slot : slots) __builtin_prefetch(&records_[slot]);
+  for (std::uint32_t slot : slots) PrefetchLine(&records_[slot]);
   const std::uint16_t* a = s.fps.data();
   const std::size_t na = s.fps.size();
   q.scored.resize(slots.size());
@@ -298,7 +299,7 @@ void SketchIndex::ScoreAll(const Sketch& s) const {
   }
   for (PendingScore& p : q.pending) {
     p.more = &more_fps_.at(p.slot);
-    __builtin_prefetch(p.more->data());
+    PrefetchLine(p.more->data());
   }
   for (const PendingScore& p : q.pending) {
     std::size_t i = p.i;
@@ -311,7 +312,7 @@ void SketchIndex::ScoreAll(const Sketch& s) const {
   for (std::size_t pos = 0; pos < slots.size(); ++pos) {
     if (q.scored[pos].score < options_.threshold) continue;
     id_table_.Prefetch(IdHash(q.scored[pos].id));
-    __builtin_prefetch(&inline_facts_[std::size_t{slots[pos]} * kInlineFacts]);
+    PrefetchLine(&inline_facts_[std::size_t{slots[pos]} * kInlineFacts]);
   }
   std::sort(q.scored.begin(), q.scored.end(),
             [](const ScoredCandidate& x, const ScoredCandidate& y) {

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "absl/hash/hash.h"
+#include "prefetch.h"
 
 namespace tickerdedup::internal {
 
@@ -123,7 +124,7 @@ void XlangIndex::Candidates(const Sketch& s,
       const Band& t = bands_[b];
       if (t.cells.empty()) continue;
       homes[b - first] = Home(t, s.keys[b], b);
-      __builtin_prefetch(&t.cells[homes[b - first]]);
+      PrefetchLine(&t.cells[homes[b - first]]);
     }
     std::uint32_t chunks[kGroup];
     int num_chunks = 0;
@@ -138,7 +139,7 @@ void XlangIndex::Candidates(const Sketch& s,
         if (c.ref == kCrowdedRef || c.ref == kEmptyBucketRef) break;
         if (c.ref & kChunkRef) {
           const std::uint32_t offset = c.ref & ~kChunkRef;
-          __builtin_prefetch(&pool_[offset]);
+          PrefetchLine(&pool_[offset]);
           chunks[num_chunks++] = offset;
         } else if (options_.max_bucket > 1 && !skip[slots_[c.ref].lang]) {
           scratch_slots_.push_back(c.ref);
@@ -175,7 +176,7 @@ void XlangIndex::Candidates(const Sketch& s,
   // Every SlotInfo is requested before any is read: they are random DRAM
   // reads (16 MiB at 1M slots), and reading them one by one left 22% of
   // this function's time on the first one's language test (perf, 1M feed).
-  for (std::uint32_t slot : scratch_slots_) __builtin_prefetch(&slots_[slot]);
+  for (std::uint32_t slot : scratch_slots_) PrefetchLine(&slots_[slot]);
   for (std::uint32_t slot : scratch_slots_) {
     // A chunk's copy of the language is the one inserted: dead slots are
     // told by their SlotInfo.
@@ -319,7 +320,7 @@ void XlangIndex::CrowdIfFull(Band& t, std::size_t pos, std::uint32_t offset,
   if (!dead_slots_.empty()) {
     const std::uint32_t* slots = ChunkSlots(offset);
     for (std::uint32_t k = 0; k < (pool_[offset] & 0xFFFF); ++k) {
-      __builtin_prefetch(&slots_[slots[k]]);
+      PrefetchLine(&slots_[slots[k]]);
     }
     const std::uint32_t left = DropDead(offset, [&](std::uint32_t slot) {
       return slots_[slot].lang == kDeadLang;
@@ -432,7 +433,7 @@ bool XlangIndex::Insert(std::uint64_t id, const Sketch& s,
   const int bands = options_.lsh.bands;
   for (int b = 0; b < bands; ++b) {
     const Band& t = bands_[b];
-    if (!t.cells.empty()) __builtin_prefetch(&t.cells[Home(t, s.keys[b], b)]);
+    if (!t.cells.empty()) PrefetchLine(&t.cells[Home(t, s.keys[b], b)]);
   }
   for (int b = 0; b < bands; ++b) AddToBucket(b, s.keys[b], slot, info.lang);
   // Sweeps also come with inserts, not only erasures: a sweep resets the

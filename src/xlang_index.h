@@ -33,6 +33,7 @@
 #include "lsh.h"
 #include "minhash.h"
 #include "page_array.h"
+#include "prefetch.h"
 #include "xlang.h"
 
 namespace tickerdedup::internal {
@@ -93,7 +94,7 @@ class XlangIndex {
   // Erase), and a hint to load it early.
   std::span<const std::uint8_t> ProfileAt(std::uint32_t slot) const;
   void PrefetchProfile(std::uint32_t slot) const {
-    __builtin_prefetch(&arena_[std::size_t{slots_[slot].profile} * 4]);
+    PrefetchLine(&arena_[std::size_t{slots_[slot].profile} * 4]);
   }
 
   // Stores `id` (not already stored); no-op when the sketch is empty.
