@@ -389,9 +389,24 @@ class EngineImpl final : public Engine {
       PrepareKey(items[j], p);
       if (!items[j].cut) store_->Prefetch(p->hash, first_id + j);
     };
+    // Halfway there, once its store probe has arrived: an item whose key
+    // is not stored gets its sketch, and the band buckets that the commit
+    // will walk are requested (ScoreAll's largest cost). A key that an item
+    // in between stores, or evicts, costs a wasted sketch or a lazy one,
+    // never another decision.
+    auto sketch = [&](std::size_t j) {
+      PreparedItem* p = &ahead_[j % kPrepareAhead];
+      if (near_ == nullptr || items[j].cut) return;
+      if (store_->FindKey(p->hash) != nullptr) return;
+      PrepareSketch(p);
+      near_->PrefetchBands(p->near_sketch);
+    };
+    constexpr std::size_t kSketchAhead = kPrepareAhead / 2;
     const std::size_t primed = std::min(count, kPrepareAhead);
     for (std::size_t j = 0; j < primed; ++j) prepare(j);
+    for (std::size_t j = 0; j < std::min(count, kSketchAhead); ++j) sketch(j);
     for (std::size_t i = 0; i < count; ++i) {
+      if (i + kSketchAhead < count) sketch(i + kSketchAhead);
       decisions[i] = Commit(items[i], &ahead_[i % kPrepareAhead]);
       if (i + kPrepareAhead < count) prepare(i + kPrepareAhead);
     }

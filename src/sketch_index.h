@@ -254,6 +254,7 @@ class SketchIndex {
   struct QueryCache {
     std::vector<std::uint32_t> probe_slots;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> probe_votes;
+    std::vector<std::uint32_t> probe_table;  // slot -> index in probe_votes
     std::vector<PendingScore> pending;
     std::vector<ScoredCandidate> scored;
     const Sketch* sketch = nullptr;
