@@ -313,6 +313,7 @@ class EngineImpl final : public Engine {
           const std::size_t k = i + kPrepareAhead / 2;
           if (k < end && !items[k].cut && batch_[k].sketched) {
             near_->PrefetchBands(batch_[k].near_sketch);
+            near_->PrefetchInsert(first_id + k);
           }
           decisions[i] = Commit(items[i], &batch_[i]);
         }
@@ -400,6 +401,7 @@ class EngineImpl final : public Engine {
       if (store_->FindKey(p->hash) != nullptr) return;
       PrepareSketch(p);
       near_->PrefetchBands(p->near_sketch);
+      near_->PrefetchInsert(first_id + j);
     };
     constexpr std::size_t kSketchAhead = kPrepareAhead / 2;
     const std::size_t primed = std::min(count, kPrepareAhead);

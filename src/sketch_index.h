@@ -88,6 +88,12 @@ class SketchIndex {
       tables_[b].Prefetch(s.bands[b]);
     }
   }
+  // Requests what Insert(id, ...) probes first (the id table's bucket): a
+  // pipeline that knows the ids of its next items issues it ahead, as
+  // PrefetchBands.
+  void PrefetchInsert(std::uint64_t id) const {
+    id_table_.Prefetch(IdHash(id));
+  }
   // Similarity score of `s` against stored item `id` (see Options); -1 when
   // `id` is not stored. O(1) for the ids of the last Candidates(s) call.
   double Score(const Sketch& s, std::uint64_t id) const;
