@@ -277,6 +277,11 @@ void SketchIndex::ScoreAll(const Sketch& s) const {
                        return x.first != y.first ? x.first > y.first
                                                  : x.second > y.second;
                      });
+    // Insert replaces the oldest entry of a crowded band key, reading the
+    // records of those it holds: the ones not scored are requested now.
+    for (std::size_t k = kMaxScored; k < votes.size(); ++k) {
+      PrefetchLine(&records_[votes[k].second]);
+    }
     votes.resize(kMaxScored);
   }
   slots.clear();
