@@ -11,6 +11,8 @@
 #include <string>
 #include <utility>
 
+#include "word_hash.h"
+
 namespace tickerdedup::internal {
 namespace {
 
@@ -185,8 +187,37 @@ bool Lexicon::Index(std::string* error) {
     buckets.assign(kBuckets + 1, 0);
     for (const Entry& e : entries) ++buckets[BucketOf(e.word) + 1];
     for (int b = 0; b < kBuckets; ++b) buckets[b + 1] += buckets[b];
+    // Equal words keep the first (as Find's lower bound would).
+    auto& exact = exact_[l];
+    std::size_t capacity = 16;
+    while (capacity < 2 * entries.size()) capacity *= 2;
+    exact.assign(capacity, 0);
+    const std::size_t mask = capacity - 1;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      std::size_t h = WordHash()(entries[i].word) & mask;
+      bool seen = false;
+      while (exact[h] != 0 && !seen) {
+        seen = entries[exact[h] - 1].word == entries[i].word;
+        h = (h + 1) & mask;
+      }
+      if (!seen) exact[h] = static_cast<std::uint32_t>(i + 1);
+    }
   }
   return true;
+}
+
+const Lexicon::Entry* Lexicon::FindExact(LexLang lang,
+                                         std::string_view word) const {
+  const auto& exact = exact_[static_cast<int>(lang)];
+  if (exact.empty()) return nullptr;
+  const auto& entries = entries_[static_cast<int>(lang)];
+  const std::size_t mask = exact.size() - 1;
+  for (std::size_t h = WordHash()(word) & mask; exact[h] != 0;
+       h = (h + 1) & mask) {
+    const Entry& e = entries[exact[h] - 1];
+    if (e.word == word) return &e;
+  }
+  return nullptr;
 }
 
 bool Lexicon::LookupMarkedEnglish(char mark, std::string_view word,
@@ -230,8 +261,8 @@ const Lexicon::Entry* Lexicon::Find(LexLang lang, std::string_view word) const {
 
 bool Lexicon::LookupExact(LexLang lang, std::string_view word,
                           std::string_view* pivots) const {
-  const Entry* e = Find(lang, word);
-  if (e == nullptr || e->word != word) return false;
+  const Entry* e = FindExact(lang, word);
+  if (e == nullptr) return false;
   *pivots = e->pivots;
   return true;
 }
