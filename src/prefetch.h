@@ -17,7 +17,9 @@ namespace tickerdedup::internal {
 // need not be valid: a prefetch never faults.
 inline void PrefetchLine(const void* p) {
 #if defined(__x86_64__) || defined(__i386__)
-  asm volatile("prefetcht0 %0" : : "m"(*static_cast<const char*>(p)));
+  // The address in a register, not an "m" operand: a memory operand would
+  // form an lvalue from `p`, which may be null or past an array's end.
+  asm volatile("prefetcht0 (%0)" : : "r"(p));
 #else
   __builtin_prefetch(p);
 #endif
