@@ -16,7 +16,9 @@
 #include "sketch_index.h"
 
 #include <algorithm>
+#include <cstddef>
 
+#include "fp_count.h"
 #include "prefetch.h"
 #include "shingle.h"
 
@@ -295,9 +297,24 @@ void SketchIndex::ScoreAll(const Sketch& s) const {
   const std::uint16_t* a = s.fps.data();
   const std::size_t na = s.fps.size();
   q.scored.resize(slots.size());
+  static_assert(offsetof(SlotRecord, fps) == 2 * kFpsLane &&
+                kFpsLane + kInlineFps <= 16 && alignof(SlotRecord) == 32);
+  const bool lanes_kernel = HasCountInLanesAvx2();
   for (std::size_t pos = 0; pos < slots.size(); ++pos) {
     const std::uint32_t slot = slots[pos];
     const SlotRecord& rec = records_[slot];
+    if (lanes_kernel && rec.set_size <= kInlineFps) {
+      // The whole record is one 16-lane block, its fingerprints lanes
+      // kFpsLane.. (fp_count.h): the count a merge would make, without
+      // its dependent, mispredicted steps.
+      const std::uint32_t mask = ((1u << rec.set_size) - 1) << kFpsLane;
+      q.scored[pos].id = rec.id;
+      q.scored[pos].score =
+          ScoreOf(na, rec.set_size,
+                  CountInLanesAvx2(reinterpret_cast<const std::uint16_t*>(&rec),
+                                   mask, a, na));
+      continue;
+    }
     std::size_t i = 0;
     const std::size_t inter = MergeCount(
         a, na, &i, rec.fps, std::min<std::size_t>(rec.set_size, kInlineFps));

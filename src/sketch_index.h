@@ -178,6 +178,9 @@ class SketchIndex {
     std::uint16_t fps[kInlineFps] = {};
   };
   static_assert(sizeof(SlotRecord) == 32);
+  // The 16-bit lane of a record where its fingerprints start (ScoreAll
+  // reads a record as one block of 16 lanes).
+  static constexpr int kFpsLane = 6;
 
   static constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
   std::uint64_t BandHash(const std::uint32_t* full, int band) const;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "fp_count.h"
 #include "shingle.h"
 #include "sketch_index.h"
 
@@ -237,6 +238,57 @@ TEST(SketchIndex, FactsSurviveErasureAndCompaction) {
   }
   index.GetFacts(1, &got);  // erased
   EXPECT_TRUE(got.codes.empty());
+}
+
+// The lane-count kernels (fp_count.h) against each other and against the
+// sorted merge they replace in ScoreAll, on random records: distinct
+// sorted fingerprints in the selected lanes, garbage in the others (a
+// record's id and sizes), queries of 0-40 distinct sorted fingerprints
+// drawn from a small range so that they often meet.
+TEST(CountInLanes, KernelsAgreeWithTheMerge) {
+  std::mt19937 rng(20261129);
+  int tested_avx2 = 0;
+  for (int round = 0; round < 20000; ++round) {
+    alignas(32) std::uint16_t lanes[16];
+    for (std::uint16_t& v : lanes) v = static_cast<std::uint16_t>(rng());
+    const int first = static_cast<int>(rng() % 7);  // 0..6
+    const int count = static_cast<int>(rng() % (17 - first));
+    const std::uint16_t range = (round % 3 == 0) ? 65535 : 64;
+    std::set<std::uint16_t> stored;
+    while (static_cast<int>(stored.size()) < count && stored.size() < range) {
+      stored.insert(static_cast<std::uint16_t>(rng() % range));
+    }
+    std::uint32_t mask = 0;
+    int k = first;
+    for (std::uint16_t v : stored) {
+      lanes[k] = v;
+      mask |= 1u << k;
+      ++k;
+    }
+    std::set<std::uint16_t> query_set;
+    const std::size_t want = rng() % 41;
+    while (query_set.size() < want && query_set.size() < range) {
+      query_set.insert(static_cast<std::uint16_t>(rng() % range));
+    }
+    const std::vector<std::uint16_t> query(query_set.begin(), query_set.end());
+    const std::vector<std::uint16_t> stored_sorted(stored.begin(),
+                                                   stored.end());
+    const std::size_t merge =
+        SketchIndex::SharedFingerprints(query, stored_sorted);
+    ASSERT_EQ(CountInLanesScalar(lanes, mask, query.data(), query.size()),
+              merge)
+        << "round " << round;
+    ASSERT_EQ(CountInLanes(lanes, mask, query.data(), query.size()), merge)
+        << "round " << round;
+    if (HasCountInLanesAvx2()) {
+      ASSERT_EQ(CountInLanesAvx2(lanes, mask, query.data(), query.size()),
+                merge)
+          << "round " << round;
+      ++tested_avx2;
+    }
+  }
+  if (!HasCountInLanesAvx2()) GTEST_SKIP() << "no AVX2: scalar kernel only";
+  EXPECT_EQ(tested_avx2, 20000);
 }
 
 }  // namespace
