@@ -44,16 +44,29 @@ std::string_view StemKey(LexLang lang, std::string_view word, char* buf,
   };
   thread_local Stemmers stemmers;
   const int l = static_cast<int>(lang);
-  if (l >= 5 || stemmers.s[l] == nullptr || word.size() > 64) return {};
-  const sb_symbol* out = sb_stemmer_stem(
-      stemmers.s[l], reinterpret_cast<const sb_symbol*>(word.data()),
-      static_cast<int>(word.size()));
-  if (out == nullptr) return {};
-  const auto len = static_cast<std::size_t>(sb_stemmer_length(stemmers.s[l]));
-  if (len + 1 > cap) return {};
+  if (l >= 5 || stemmers.s[l] == nullptr || word.size() > 64 || cap < 1) {
+    return {};
+  }
+  // A hyphenated compound is stemmed part by part, joined by hyphens
+  // ("chauves-souris" and "chauve-souris" meet), as the lexicon builder
+  // keys its rows (tools/build_lexicon.py, Stemmers.stem).
   buf[0] = Lexicon::kStemMark;
-  std::memcpy(buf + 1, out, len);
-  return std::string_view(buf, len + 1);
+  std::size_t n = 1;
+  for (std::size_t at = 0; at <= word.size();) {
+    const std::size_t hyphen = std::min(word.find('-', at), word.size());
+    const std::string_view part = word.substr(at, hyphen - at);
+    const sb_symbol* out = sb_stemmer_stem(
+        stemmers.s[l], reinterpret_cast<const sb_symbol*>(part.data()),
+        static_cast<int>(part.size()));
+    if (out == nullptr) return {};
+    const auto len = static_cast<std::size_t>(sb_stemmer_length(stemmers.s[l]));
+    if (n + len + (hyphen < word.size()) > cap) return {};
+    std::memcpy(buf + n, out, len);
+    n += len;
+    if (hyphen < word.size()) buf[n++] = '-';
+    at = hyphen + 1;
+  }
+  return std::string_view(buf, n);
 }
 
 }  // namespace

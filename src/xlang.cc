@@ -1046,6 +1046,28 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       continue;
     }
     WordInfo info = WordInfoOf(memo_lang, word);
+    // A hyphenated compound that the lexicon lists whole ("chauves-souris"
+    // is "bats", not "bald" and "mice"): one unit, read whole. Up to three
+    // parts ("arc-en-ciel"); a name part of a country ("Royaume-Uni") is
+    // left to MatchCountry.
+    if (has_lexicon && lex_lang != LexLang::kDeu && !info.country &&
+        i + 1 < key.size() && key[i] == '-' && IsWordByte(key[i + 1]) &&
+        !IsDigit(key[i + 1])) {
+      std::size_t j = i;
+      for (int part = 1; part < 3 && j + 1 < key.size() && key[j] == '-' &&
+                         IsWordByte(key[j + 1]) && !IsDigit(key[j + 1]);
+           ++part) {
+        ++j;
+        while (j < key.size() && IsWordByte(key[j])) ++j;
+        const WordInfo whole =
+            WordInfoOf(memo_lang, key.substr(start, j - start));
+        if (whole.kind == WordInfo::kContent && !whole.oov) {
+          info = whole;
+          i = j;
+          break;
+        }
+      }
+    }
     if (num_separable > 0) {
       // A used particle is part of its verb; the first word of a particle's
       // clause that makes a separable verb with it is that verb.
@@ -1101,6 +1123,20 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     if (in_country) unit.Add(country_feature);
     if (info.place != 0) unit.Add(info.place);
     for (int k = 0; k < info.n; ++k) unit.Add(info.f[k], k < info.n_flat);
+    if (i - start > word.size()) {
+      // A compound read whole also carries its content parts' own and
+      // first features, for a translation that keeps the parts apart:
+      // English "Vice President" for "vice-presidente", Portuguese
+      // "cessar-fogo" for "cessez-le-feu".
+      std::size_t p = start;
+      for (std::string_view part = NextKeyWord(key.substr(0, i), &p);
+           !part.empty(); part = NextKeyWord(key.substr(0, i), &p)) {
+        const WordInfo part_info = WordInfoOf(memo_lang, part);
+        if (part_info.kind != WordInfo::kContent) continue;
+        unit.Add(part_info.own);
+        if (part_info.n > 0) unit.Add(part_info.f[0]);
+      }
+    }
     if (info.oov) unit.cls = XlangProfile::kOov;
     if (unit.place) unit.cls = XlangProfile::kEntity;
     for (int a = 0; a < kept_anchors; ++a) {

@@ -438,6 +438,45 @@ TEST_F(XlangTest, HomographVerbFormsKeepTheVerbsPivots) {
   EXPECT_TRUE(has(pivots, "close")) << pivots;
 }
 
+// A hyphenated compound that the lexicon lists whole is one unit with the
+// compound's translation ("chauves-souris": bats, not "bald" and "mice"),
+// in the singular or the plural: the builder and Lexicon stem it part by
+// part.
+TEST_F(XlangTest, HyphenatedCompoundIsOneWord) {
+  std::string_view pivots;
+  if (!xl_->lexicon().Lookup(LexLang::kFra, "chauve-souris", &pivots)) {
+    GTEST_SKIP() << "lexicon built without hyphenated headwords";
+  }
+  EXPECT_NE(pivots.find("bat"), std::string_view::npos) << pivots;
+  ASSERT_TRUE(xl_->lexicon().Lookup(LexLang::kFra, "chauves-souris", &pivots));
+  EXPECT_NE(pivots.find("bat"), std::string_view::npos) << pivots;
+  constexpr char kSpa[] =
+      "La National Trust esp\xc3\xad"
+      "a la vida secreta de los "
+      "murci\xc3\xa9lagos";
+  for (const char* fra : {"Le National Trust surveille la vie secr\xc3\xa8"
+                          "te des "
+                          "chauves-souris",
+                          "Le National Trust surveille la vie secr\xc3\xa8"
+                          "te de la "
+                          "chauve-souris"}) {
+    const XlangAlignment a = Align(fra, kSpa);
+    // national, trust, surveille, vie, secrete, chauves-souris: six units,
+    // not seven, and the compound is covered by "murcielagos".
+    const int units = a.units[0][0] + a.units[0][1] + a.units[0][2];
+    EXPECT_EQ(units, 6) << fra;
+    EXPECT_TRUE(Verify(fra, kSpa)) << fra;
+  }
+  // Parts read on their own when the compound is not listed: "mi-mandat"
+  // is "mi" and "mandat", which "mandato" covers.
+  const XlangAlignment mid =
+      Align("Les \xc3\xa9lections de mi-mandat commencent",
+            "Las elecciones de mitad de mandato comienzan");
+  EXPECT_EQ(
+      mid.covered[1][XlangProfile::kWord] + mid.covered[1][XlangProfile::kOov],
+      3);
+}
+
 TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
   std::string_view code;
   if (!xl_->lexicon().CountryOf("etats unis", &code)) {

@@ -38,6 +38,9 @@ without building a hash table:
     eng<TAB>irregular_form<TAB>lemma1 lemma2 ...
     cty<TAB>country name words<TAB>acronym class
 
+Hyphenated headwords of fra, spa, por and ita ("chauve-souris") are kept
+whole, and stemmed part by part as the engine does (HYPHENATED_LANGS).
+
 Folding matches the engine's match keys: NFKD, drop combining marks,
 casefold. The output derives from GPL-2+/GPL-3+ and CC-BY-SA-3.0 FreeDict
 data: it is built, never committed (see LICENSES.md). The "eng" lines derive
@@ -163,6 +166,17 @@ B64 = {c: i for i, c in enumerate(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
 
 WORD_RE = re.compile(r"^[^\W\d_]+$")  # one word, letters only
+# Hyphenated compounds ("chauve-souris", "peut-être") are headwords of the
+# four Romance languages, whose parts the engine would otherwise read as two
+# unrelated words (CrossLingual::Analyze looks a hyphenated key word up
+# whole first). Not German: its hyphenated headwords are mostly names and
+# technical terms ("Nord-Korea", "Akut-Zeichen"), and reading them whole
+# cost NTREX's German pairs 0.016-0.041 (docs/xlang.md). Translations stay
+# single words.
+HYPHENATED_LANGS = (frozenset(("fra", "spa", "por", "ita"))
+                    if os.environ.get("LEX_HYPHENATED", "1") == "1"
+                    else frozenset())
+HEAD_RE = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)*$")
 
 
 def b64(s):
@@ -1023,6 +1037,11 @@ class Stemmers:
         st = self.stemmers.get(lang)
         if st is None:
             return None
+        if "-" in word:
+            # A hyphenated compound, part by part ("chauves-souris" and
+            # "chauve-souris" meet); as the engine's StemKey does.
+            parts = [self.stem(lang, p) for p in word.split("-")]
+            return None if None in parts else "-".join(parts)
         b = word.encode("utf-8")
         p = self.lib.sb_stemmer_stem(st, b, len(b))
         if not p:
@@ -1194,7 +1213,8 @@ class Lexicon:
                     if is_acronym(t):
                         self.acr_edges.append((fold(head), fold(t)))
             hw = fold(head)
-            if not WORD_RE.match(hw) or hw in self.stop.get(src, ()):
+            head_re = HEAD_RE if src in HYPHENATED_LANGS else WORD_RE
+            if not head_re.match(hw) or hw in self.stop.get(src, ()):
                 continue
             if src in self.spelled:
                 self.spelled[src].setdefault(hw, head.lower())
