@@ -4,13 +4,16 @@
 //   build/sketch_benchmark --benchmark_counters_tabular=true
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "fp_count.h"
 #include "minhash.h"
 #include "normalize.h"
 #include "shingle.h"
+#include "sketch_index.h"
 
 namespace tickerdedup::internal {
 namespace {
@@ -137,6 +140,75 @@ void BM_HashOnlySpeedOfLight(benchmark::State& state) {
   SetRates(state, keys.size(), TotalBytes(keys));
 }
 BENCHMARK(BM_HashOnlySpeedOfLight)->Unit(benchmark::kMillisecond);
+
+// Verification's shared-fingerprint count (fp_count.h), per kernel, on the
+// lists' own fingerprint sets: each headline against another (random) one,
+// and every fourth against itself, as a candidate and its record. The
+// merge is what ScoreAll used before the lane kernels.
+struct FpPair {
+  std::vector<std::uint16_t> query;
+  alignas(32) std::uint16_t lanes[16] = {};
+  std::uint32_t mask = 0;
+  std::vector<std::uint16_t> stored;  // the record's sorted fingerprints
+};
+
+const std::vector<FpPair>& FpPairs() {
+  static const std::vector<FpPair> pairs = [] {
+    std::vector<std::vector<std::uint16_t>> sets;
+    std::vector<std::uint64_t> f;
+    for (const auto& k : Keys()) {
+      NearFeatures(k, 1, &f);
+      std::vector<std::uint16_t> fps;
+      for (std::uint64_t h : f) fps.push_back(static_cast<std::uint16_t>(h));
+      std::sort(fps.begin(), fps.end());
+      fps.erase(std::unique(fps.begin(), fps.end()), fps.end());
+      if (!fps.empty() && fps.size() <= 10) sets.push_back(std::move(fps));
+    }
+    std::vector<FpPair> out;
+    for (std::size_t i = 0; i < sets.size(); ++i) {
+      FpPair p;
+      p.query = sets[i];
+      p.stored = sets[i % 4 == 0 ? i : (i * 7919 + 13) % sets.size()];
+      for (std::size_t k = 0; k < p.stored.size(); ++k) {
+        p.lanes[6 + k] = p.stored[k];
+        p.mask |= 1u << (6 + k);
+      }
+      out.push_back(std::move(p));
+    }
+    return out;
+  }();
+  return pairs;
+}
+
+template <int kKernel>
+void BM_SharedFingerprints(benchmark::State& state) {
+  const auto& pairs = FpPairs();
+  if (pairs.empty()) return state.SkipWithError("eval lists not found");
+  if (kKernel == 2 && !HasCountInLanesAvx2()) {
+    return state.SkipWithError("no AVX2");
+  }
+  std::size_t total = 0;
+  for (auto _ : state) {
+    for (const FpPair& p : pairs) {
+      if (kKernel == 0) {
+        total += SketchIndex::SharedFingerprints(p.query, p.stored);
+      } else if (kKernel == 1) {
+        total +=
+            CountInLanesScalar(p.lanes, p.mask, p.query.data(), p.query.size());
+      } else {
+        total +=
+            CountInLanesAvx2(p.lanes, p.mask, p.query.data(), p.query.size());
+      }
+    }
+    benchmark::DoNotOptimize(total);
+  }
+  state.counters["pairs/s"] =
+      benchmark::Counter(static_cast<double>(pairs.size()) * state.iterations(),
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_SharedFingerprints<0>)->Name("BM_SharedFingerprints/merge");
+BENCHMARK(BM_SharedFingerprints<1>)->Name("BM_SharedFingerprints/lanes_scalar");
+BENCHMARK(BM_SharedFingerprints<2>)->Name("BM_SharedFingerprints/lanes_avx2");
 
 }  // namespace
 }  // namespace tickerdedup::internal
