@@ -200,20 +200,18 @@ bool Lexicon::Index(std::string* error) {
     buckets.assign(kBuckets + 1, 0);
     for (const Entry& e : entries) ++buckets[BucketOf(e.word) + 1];
     for (int b = 0; b < kBuckets; ++b) buckets[b + 1] += buckets[b];
-    // Equal words keep the first (as Find's lower bound would).
+    // Equal words sort next to each other and keep the first (as Find's
+    // lower bound would).
     auto& exact = exact_[l];
     std::size_t capacity = 16;
     while (capacity < 2 * entries.size()) capacity *= 2;
     exact.assign(capacity, 0);
     const std::size_t mask = capacity - 1;
     for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (i > 0 && entries[i].word == entries[i - 1].word) continue;
       std::size_t h = WordHash()(entries[i].word) & mask;
-      bool seen = false;
-      while (exact[h] != 0 && !seen) {
-        seen = entries[exact[h] - 1].word == entries[i].word;
-        h = (h + 1) & mask;
-      }
-      if (!seen) exact[h] = static_cast<std::uint32_t>(i + 1);
+      while (exact[h] != 0) h = (h + 1) & mask;
+      exact[h] = static_cast<std::uint32_t>(i + 1);
     }
   }
   return true;

@@ -1050,9 +1050,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     // is "bats", not "bald" and "mice"): one unit, read whole. Up to three
     // parts ("arc-en-ciel"); a name part of a country ("Royaume-Uni") is
     // left to MatchCountry.
-    if (has_lexicon && lex_lang != LexLang::kDeu && !info.country &&
-        i + 1 < key.size() && key[i] == '-' && IsWordByte(key[i + 1]) &&
-        !IsDigit(key[i + 1])) {
+    if (has_lexicon && lex_lang != LexLang::kDeu && !info.country) {
       std::size_t j = i;
       for (int part = 1; part < 3 && j + 1 < key.size() && key[j] == '-' &&
                          IsWordByte(key[j + 1]) && !IsDigit(key[j + 1]);
