@@ -124,7 +124,9 @@ Matching:
   --threshold T        near-duplicate similarity, 0 to 1 (default: tuned)
   --hashes K           MinHash signature length (default: tuned)
   --threads N          threads for the per-headline work (default 1); the
-                       output is identical, byte for byte, for any N
+                       output is identical, byte for byte, for any N; the
+                       decisions stay on one thread, so more than 2 rarely
+                       helps
   --lexicon PATH       cross-language lexicon (default: $TICKERDEDUP_LEXICON,
                        then the installed one)
 
