@@ -314,6 +314,13 @@ class EngineImpl final : public Engine {
           if (k < end && !items[k].cut && batch_[k].sketched) {
             near_->PrefetchBands(batch_[k].near_sketch);
             near_->PrefetchInsert(first_id + k);
+            if (xlang_ != nullptr) xlang_->PrefetchCells(batch_[k].xsketch);
+          }
+          // The cross-language buckets, once their cells have arrived.
+          const std::size_t x = i + kPrepareAhead / 4;
+          if (xlang_ != nullptr && x < end && !items[x].cut &&
+              batch_[x].sketched) {
+            xlang_->PrefetchBuckets(batch_[x].xsketch);
           }
           decisions[i] = Commit(items[i], &batch_[i]);
         }

@@ -76,6 +76,35 @@ std::size_t XlangIndex::FindCell(int band, std::uint32_t key) const {
   }
 }
 
+void XlangIndex::PrefetchCells(const Sketch& s) const {
+  if (s.empty) return;
+  for (int b = 0; b < options_.lsh.bands; ++b) {
+    const Band& t = bands_[b];
+    if (!t.cells.empty()) PrefetchLine(&t.cells[Home(t, s.keys[b], b)]);
+  }
+}
+
+void XlangIndex::PrefetchBuckets(const Sketch& s) const {
+  if (s.empty) return;
+  for (int b = 0; b < options_.lsh.bands; ++b) {
+    const Band& t = bands_[b];
+    if (t.cells.empty()) continue;
+    const std::size_t mask = t.cells.size() - 1;
+    for (std::size_t i = Home(t, s.keys[b], b);; i = (i + 1) & mask) {
+      const Cell& c = t.cells[i];
+      if (c.ref == kEmptyRef) break;
+      if (c.key != s.keys[b]) continue;
+      if (c.ref == kCrowdedRef || c.ref == kEmptyBucketRef) break;
+      if (c.ref & kChunkRef) {
+        PrefetchLine(&pool_[c.ref & ~kChunkRef]);
+      } else {
+        PrefetchLine(&slots_[c.ref]);
+      }
+      break;
+    }
+  }
+}
+
 void XlangIndex::Candidates(const Sketch& s,
                             std::span<const std::string_view> skip_langs,
                             std::vector<Candidate>* out) const {

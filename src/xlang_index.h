@@ -97,6 +97,15 @@ class XlangIndex {
     PrefetchLine(&arena_[std::size_t{slots_[slot].profile} * 4]);
   }
 
+  // Hints for a pipeline that knows its next queries (as SketchIndex::
+  // PrefetchBands): PrefetchCells requests the cell of each band's key;
+  // PrefetchBuckets, issued a few items later when those cells have
+  // arrived, reads them and requests what they point at (a bucket's chunk,
+  // or a lone item's slot). Inserts in between cost a miss, never a
+  // result.
+  void PrefetchCells(const Sketch& s) const;
+  void PrefetchBuckets(const Sketch& s) const;
+
   // Stores `id` (not already stored); no-op when the sketch is empty.
   // `group_lang`, when given, is a second language the item answers to in
   // Candidates' skip list: the engine's cross-language members carry their
