@@ -910,11 +910,33 @@ TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
 }
 
 TEST_F(XlangTest, AcronymsMeetAcrossLanguages) {
-  // ONU / UN come from the lexicon's acronym classes, not from a list here.
-  std::string_view canonical_onu = xl_->lexicon().CanonicalAcronym("onu");
-  std::string_view canonical_otan = xl_->lexicon().CanonicalAcronym("otan");
-  EXPECT_EQ(canonical_otan, xl_->lexicon().CanonicalAcronym("nato"));
-  EXPECT_FALSE(canonical_onu.empty());
+  // The classes come from the dictionaries (tools/build_lexicon.py), not
+  // from a list here: OTAN / NATO from entries of their own, UN / UNO from
+  // compounds ("UN monitor" / "UNO-Beobachter").
+  const Lexicon& lex = xl_->lexicon();
+  EXPECT_EQ(lex.CanonicalAcronym("otan"), lex.CanonicalAcronym("nato"));
+  const std::string_view un = lex.CanonicalAcronym("un");
+  EXPECT_EQ(lex.CanonicalAcronym("onu"), un);
+  EXPECT_EQ(lex.CanonicalAcronym("uno"), un);
+  EXPECT_TRUE(Verify("UN condemns attack on aid convoy in Syria",
+                     "L'ONU condamne l'attaque contre un convoi humanitaire "
+                     "en Syrie"));
+}
+
+TEST_F(XlangTest, CountryCodesThatNameOtherThingsStayApart) {
+  // A country whose code the dictionaries use for another acronym (German
+  // "VN" for the United Nations, "VAT" for the tax) is not that acronym:
+  // its names carry the class of its other code.
+  const Lexicon& lex = xl_->lexicon();
+  std::string_view viet_nam, vatican, usa;
+  ASSERT_TRUE(lex.CountryOf("viet nam", &viet_nam));
+  EXPECT_NE(lex.CanonicalAcronym(viet_nam), lex.CanonicalAcronym("onu"));
+  ASSERT_TRUE(lex.CountryOf("saint siege", &vatican));  // the Holy See
+  EXPECT_NE(lex.CanonicalAcronym(vatican), lex.CanonicalAcronym("tva"));
+  // A code whose other names are its country's initials keeps its class.
+  ASSERT_TRUE(lex.CountryOf("estados unidos", &usa));
+  EXPECT_EQ(lex.CanonicalAcronym(usa), lex.CanonicalAcronym("eeuu"));
+  EXPECT_EQ(lex.CanonicalAcronym(usa), lex.CanonicalAcronym("usa"));
 }
 
 TEST_F(XlangTest, FeaturesAreSortedAndUnique) {

@@ -15,8 +15,11 @@ single noisy inverted entry ranks last. Headwords of one Snowball stem
 (libstemmer through ctypes, the library the engine links) also pool their
 pivots into a "~stem" row that Lexicon::Lookup reads for inflected forms no
 dictionary lists ("nueva", "fortes", "muertos"). All-capital headwords
-translated by all-capital words (ONU -> UNO -> UN) form an acronym
-equivalence, written as language "acr" lines. English irregular forms
+translated by all-capital words (ONU -> UNO -> UN), and compounds that
+open with an acronym on both sides ("UN monitor" / "UNO-Beobachter"), form
+an acronym equivalence, written as language "acr" lines; a country code
+that the dictionaries use for another acronym ("VN", "VAT") keeps only that
+meaning. English irregular forms
 ("women", "said", "rose") whose lemma the engine's Snowball stem cannot
 reach are written as language "eng" lines (form -> WordNet lemmas), from
 WordNet's morphological exception lists (Debian wordnet-base) when they
@@ -217,6 +220,57 @@ def iso_translations(domain, locale_dir):
         except OSError:
             pass
     return out
+
+
+def split_ambiguous_codes(dict_edges, country_edges, names, stop_word):
+    """Country codes that the dictionaries use for something else.
+
+    A dictionary edge between a country's code and an acronym that is not an
+    initialism of one of the country's names (nor its other code) reads the
+    code as another acronym: German "VN" (Vereinte Nationen) is French
+    "ONU", not Viet Nam; "VAT" (the tax: "IVA", "TVA") is not the Vatican's
+    alpha-3 code; French "PL" (poids lourd) is German "LKW", not Poland.
+    Joined with the country's class, such an acronym made the country's
+    name and the other acronym one anchor. An ambiguous code loses its
+    country edge: the dictionary meaning keeps the code, and the country's
+    names map to its other code's class. Returns (the country edges left,
+    the ambiguous codes, {alpha-2: alpha-3})."""
+    alpha = {}
+    alpha3 = {}
+    for code, a2 in country_edges:
+        alpha[code] = a2
+        alpha.setdefault(a2, a2)
+        if len(code) == 3:
+            alpha3[a2] = code
+    inits = {}
+    for name, a2 in names.items():
+        words = name.split()
+        content = [w for w in words if not stop_word(w)] or words
+        forms = inits.setdefault(a2, set())
+        forms.add("".join(w[0] for w in words))
+        forms.add("".join(w[0] for w in content))
+        forms.add("".join(w[0] * 2 for w in content))
+    ambiguous = set()
+    for a, b in dict_edges:
+        for x, y in ((a, b), (b, a)):
+            c = alpha.get(x)
+            if c is None or alpha.get(y) == c or y in inits.get(c, ()):
+                continue
+            ambiguous.add(x)
+    kept = []
+    for code, a2 in country_edges:
+        if code in ambiguous:
+            continue
+        if a2 in ambiguous:  # the other forms join the alpha-3 code
+            a3 = alpha3.get(a2)
+            if a3 is None or a3 == code or a3 in ambiguous:
+                continue
+            a2 = a3
+        kept.append((code, a2))
+    print("build_lexicon: %d country codes that the dictionaries use for "
+          "other acronyms (%s) keep only their dictionary meaning"
+          % (len(ambiguous), " ".join(sorted(ambiguous))), file=sys.stderr)
+    return kept, ambiguous, alpha3
 
 
 def country_rows(iso_dir, locale_dir):
@@ -1159,6 +1213,7 @@ class Lexicon:
         self.inv = {lang: {} for lang in LANGS}
         self.bil = {}
         self.acr_edges = []
+        self.lead_edges = []  # add_leading_acronyms
         self.used = []
         self.missing = []
         self._direct = {lang: {} for lang in LANGS}
@@ -1205,6 +1260,8 @@ class Lexicon:
 
     def add(self, src, dst, entries, first_rank=0):
         for head, lines in entries:
+            if " " in head or "-" in head:
+                self.add_leading_acronyms(src, dst, head, lines)
             if " " in head:
                 continue  # multiword headword: never a key token
             trans = split_translations(lines)
@@ -1460,6 +1517,44 @@ class Lexicon:
                 rows[e] = out
         return rows
 
+    def add_leading_acronyms(self, src, dst, head, lines):
+        """Acronym edges from compounds that open with one on both sides:
+        "UN monitor" / "UNO-Beobachter" gives UN - UNO, which no entry of
+        its own gives (the acronyms' entries, where they exist, translate
+        them into words)."""
+        first = re.split(r"[ -]", head, maxsplit=1)
+        if len(first) < 2 or not is_acronym(first[0]):
+            return
+        a = fold(first[0])
+        if a in self.stop.get(src, ()):
+            return  # a word in capitals: "AND gate" / "UND-Gatter"
+        for t in split_translations(lines):
+            parts = re.split(r"[ -]", t, maxsplit=1)
+            if len(parts) == 2 and is_acronym(parts[0]):
+                b = fold(parts[0])
+                if b not in self.stop.get(dst, ()):
+                    self.lead_edges.append((a, b))
+
+    def leading_acronym_edges(self):
+        """The edges of add_leading_acronyms that can be trusted: the two
+        acronyms differ, and the letters of the shorter are among the longer's
+        (the same initials in another word order or with one more word:
+        UN / UNO, DNA / ADN, SARS / SRAS), which keeps out acronyms that
+        name other things elsewhere ("NBC weapons" / "ABC-Waffen": NBC and
+        ABC are also two networks)."""
+        import collections
+        kept = set()
+        for a, b in self.lead_edges:
+            if a == b:
+                continue
+            short, long_ = sorted((a, b), key=len)
+            if not collections.Counter(short) - collections.Counter(long_):
+                kept.add((a, b))
+        print("build_lexicon: %d acronym edges from compounds (%s)"
+              % (len(kept), " ".join("%s=%s" % e for e in sorted(kept))),
+              file=sys.stderr)
+        return sorted(kept)
+
     def acronyms(self):
         # Union-find over all-capital pairs; the representative is the
         # English-looking member when one exists (shortest, then smallest).
@@ -1573,6 +1668,7 @@ def main():
         print("build_lexicon: %d pivots that are inflected English forms "
               "replaced by their lemma" % changed, file=sys.stderr)
     countries, country_edges = country_rows(args.iso_codes, args.locale_dir)
+    iso_names = dict(countries)  # the ISO names only, for initialisms
     alpha = {}
     for code, a2 in country_edges:
         alpha[code] = a2
@@ -1594,10 +1690,20 @@ def main():
                                     first_pivots)
     for name, code in subdivisions.items():
         countries.setdefault(name, code)
+    lead = lex.leading_acronym_edges()
+    lex.acr_edges.extend(lead)
+    country_edges, ambiguous, alpha3 = split_ambiguous_codes(
+        lex.acr_edges, country_edges, iso_names, stop_word)
     lex.acr_edges.extend(country_edges)
     rows["acr"] = lex.acronyms()
-    # Each name maps to its code's class representative ("us" may be "eua").
-    rows["cty"] = {name: [rows["acr"].get(code, [code])[0]]
+    # Each name maps to its code's class representative ("us" may be "eua");
+    # a country whose alpha-2 code is an acronym of something else maps to
+    # its alpha-3 code's instead.
+    def country_class(code):
+        if code in ambiguous:
+            code = alpha3.get(code, code)
+        return rows["acr"].get(code, [code])[0]
+    rows["cty"] = {name: [country_class(code)]
                    for name, code in countries.items()}
     counts.append("acr=%d" % len(rows["acr"]))
     counts.append("cty=%d" % len(rows["cty"]))
