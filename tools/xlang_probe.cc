@@ -448,7 +448,10 @@ int main(int argc, char** argv) {
                       al.fact_conflict, texts[p->a].lang.c_str(),
                       texts[p->b].lang.c_str(), texts[p->a].text.c_str(),
                       texts[p->b].text.c_str());
-          std::printf("      unmatched: %s || %s\n",
+          // Each word profiled alone, in lower case: an acronym or a
+          // country name of several words reads as plain words here, so it
+          // may be listed although its unit is covered in context.
+          std::printf("      words unmatched alone: %s || %s\n",
                       Unmatched(*xl, texts[p->a], texts[p->b]).c_str(),
                       Unmatched(*xl, texts[p->b], texts[p->a]).c_str());
         }
