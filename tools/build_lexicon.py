@@ -52,6 +52,7 @@ from WordNet 3.0 (Princeton, WordNet 3.0 licence, permissive).
 Python standard library only.
 """
 import argparse
+import collections
 import ctypes
 import ctypes.util
 import gzip
@@ -1542,7 +1543,6 @@ class Lexicon:
         UN / UNO, DNA / ADN, SARS / SRAS), which keeps out acronyms that
         name other things elsewhere ("NBC weapons" / "ABC-Waffen": NBC and
         ABC are also two networks)."""
-        import collections
         kept = set()
         for a, b in self.lead_edges:
             if a == b:
