@@ -87,20 +87,14 @@ void XlangIndex::PrefetchCells(const Sketch& s) const {
 void XlangIndex::PrefetchBuckets(const Sketch& s) const {
   if (s.empty) return;
   for (int b = 0; b < options_.lsh.bands; ++b) {
-    const Band& t = bands_[b];
-    if (t.cells.empty()) continue;
-    const std::size_t mask = t.cells.size() - 1;
-    for (std::size_t i = Home(t, s.keys[b], b);; i = (i + 1) & mask) {
-      const Cell& c = t.cells[i];
-      if (c.ref == kEmptyRef) break;
-      if (c.key != s.keys[b]) continue;
-      if (c.ref == kCrowdedRef || c.ref == kEmptyBucketRef) break;
-      if (c.ref & kChunkRef) {
-        PrefetchLine(&pool_[c.ref & ~kChunkRef]);
-      } else {
-        PrefetchLine(&slots_[c.ref]);
-      }
-      break;
+    const std::size_t pos = FindCell(b, s.keys[b]);
+    if (pos == kNoCell) continue;
+    const std::uint32_t ref = bands_[b].cells[pos].ref;
+    if (ref == kCrowdedRef || ref == kEmptyBucketRef) continue;
+    if (ref & kChunkRef) {
+      PrefetchLine(&pool_[ref & ~kChunkRef]);
+    } else {
+      PrefetchLine(&slots_[ref]);
     }
   }
 }
@@ -459,12 +453,10 @@ bool XlangIndex::Insert(std::uint64_t id, const Sketch& s,
     return SplitMix64(slots_[other].id);
   });
   info.lang = static_cast<std::uint8_t>(tag);
-  const int bands = options_.lsh.bands;
-  for (int b = 0; b < bands; ++b) {
-    const Band& t = bands_[b];
-    if (!t.cells.empty()) PrefetchLine(&t.cells[Home(t, s.keys[b], b)]);
+  PrefetchCells(s);
+  for (int b = 0; b < options_.lsh.bands; ++b) {
+    AddToBucket(b, s.keys[b], slot, info.lang);
   }
-  for (int b = 0; b < bands; ++b) AddToBucket(b, s.keys[b], slot, info.lang);
   // Sweeps also come with inserts, not only erasures: a sweep resets the
   // crowded buckets, and a bucket that crowded early would otherwise keep
   // its key from proposing anything for the rest of the stream (1M feed,

@@ -223,7 +223,7 @@ def iso_translations(domain, locale_dir):
     return out
 
 
-def split_ambiguous_codes(dict_edges, country_edges, names, stop_word):
+def split_ambiguous_codes(dict_edges, country_edges, alpha, names, stop_word):
     """Country codes that the dictionaries use for something else.
 
     A dictionary edge between a country's code and an acronym that is not an
@@ -235,14 +235,9 @@ def split_ambiguous_codes(dict_edges, country_edges, names, stop_word):
     name and the other acronym one anchor. An ambiguous code loses its
     country edge: the dictionary meaning keeps the code, and the country's
     names map to its other code's class. Returns (the country edges left,
-    the ambiguous codes, {alpha-2: alpha-3})."""
-    alpha = {}
-    alpha3 = {}
-    for code, a2 in country_edges:
-        alpha[code] = a2
-        alpha.setdefault(a2, a2)
-        if len(code) == 3:
-            alpha3[a2] = code
+    the ambiguous codes, {alpha-2: alpha-3}). `alpha` maps every code of
+    `country_edges` to its alpha-2 code."""
+    alpha3 = {a2: code for code, a2 in country_edges if len(code) == 3}
     inits = {}
     for name, a2 in names.items():
         words = name.split()
@@ -1693,7 +1688,7 @@ def main():
     lead = lex.leading_acronym_edges()
     lex.acr_edges.extend(lead)
     country_edges, ambiguous, alpha3 = split_ambiguous_codes(
-        lex.acr_edges, country_edges, iso_names, stop_word)
+        lex.acr_edges, country_edges, alpha, iso_names, stop_word)
     lex.acr_edges.extend(country_edges)
     rows["acr"] = lex.acronyms()
     # Each name maps to its code's class representative ("us" may be "eua");
