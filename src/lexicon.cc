@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -207,11 +208,20 @@ bool Lexicon::Index(std::string* error) {
     while (capacity < 2 * entries.size()) capacity *= 2;
     exact.assign(capacity, 0);
     const std::size_t mask = capacity - 1;
+    // Index bits for entries.size() + 1 values; the rest is the tag (at
+    // least 1 bit while a language has fewer than 2^31 entries).
+    const int bits = std::bit_width(entries.size());
+    if (bits > 31) {
+      *error = "over 2^31 entries in one language";
+      return false;
+    }
+    exact_bits_[l] = bits;
     for (std::size_t i = 0; i < entries.size(); ++i) {
       if (i > 0 && entries[i].word == entries[i - 1].word) continue;
-      std::size_t h = WordHash()(entries[i].word) & mask;
+      const std::uint64_t hash = WordHash()(entries[i].word);
+      std::size_t h = hash & mask;
       while (exact[h] != 0) h = (h + 1) & mask;
-      exact[h] = static_cast<std::uint32_t>(i + 1);
+      exact[h] = ExactTag(hash, bits) | static_cast<std::uint32_t>(i + 1);
     }
   }
   return true;
@@ -223,9 +233,13 @@ const Lexicon::Entry* Lexicon::FindExact(LexLang lang,
   if (exact.empty()) return nullptr;
   const auto& entries = entries_[static_cast<int>(lang)];
   const std::size_t mask = exact.size() - 1;
-  for (std::size_t h = WordHash()(word) & mask; exact[h] != 0;
-       h = (h + 1) & mask) {
-    const Entry& e = entries[exact[h] - 1];
+  const int bits = exact_bits_[static_cast<int>(lang)];
+  const std::uint32_t index_mask = (std::uint32_t{1} << bits) - 1;
+  const std::uint64_t hash = WordHash()(word);
+  const std::uint32_t tag = ExactTag(hash, bits);
+  for (std::size_t h = hash & mask; exact[h] != 0; h = (h + 1) & mask) {
+    if ((exact[h] & ~index_mask) != tag) continue;
+    const Entry& e = entries[(exact[h] & index_mask) - 1];
     if (e.word == word) return &e;
   }
   return nullptr;
