@@ -314,6 +314,7 @@ class EngineImpl final : public Engine {
           if (k < end && !items[k].cut && batch_[k].sketched) {
             near_->PrefetchBands(batch_[k].near_sketch);
             near_->PrefetchInsert(first_id + k);
+            term_weights_.Prefetch(batch_[k].near_sketch.fps);
             if (xlang_ != nullptr) xlang_->PrefetchCells(batch_[k].xsketch);
           }
           // The cross-language buckets, once their cells have arrived.
@@ -409,6 +410,7 @@ class EngineImpl final : public Engine {
       PrepareSketch(p);
       near_->PrefetchBands(p->near_sketch);
       near_->PrefetchInsert(first_id + j);
+      term_weights_.Prefetch(p->near_sketch.fps);
     };
     constexpr std::size_t kSketchAhead = kPrepareAhead / 2;
     const std::size_t primed = std::min(count, kPrepareAhead);
