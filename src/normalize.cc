@@ -391,6 +391,38 @@ inline char32_t MapPunctuation(char32_t c) {
   }
 }
 
+// Latin letters without a canonical decomposition, which accent stripping
+// therefore leaves alone, folded to the ASCII letters that English text
+// writes for them ("Bjørn" = "Bjorn", "Łódź" = "Lodz", "cœur" = "coeur",
+// "Kılıç" = "Kilic"): the lower-case letters of European alphabets in the
+// usual Latin-to-ASCII folding (ICU's Latin-ASCII transliterator, Lucene's
+// ASCIIFoldingFilter). Case folding runs first, so the capitals arrive in
+// lower case. tools/build_lexicon.py folds its headwords the same way
+// (FOLDED_LETTERS); an empty result keeps the code point.
+struct FoldedLetterEntry {
+  char32_t code;
+  std::string_view ascii;
+};
+constexpr FoldedLetterEntry kFoldedLetters[] = {
+    {0x00E6, "ae"},  // LATIN SMALL LETTER AE
+    {0x00F0, "d"},   // LATIN SMALL LETTER ETH
+    {0x00F8, "o"},   // LATIN SMALL LETTER O WITH STROKE
+    {0x00FE, "th"},  // LATIN SMALL LETTER THORN
+    {0x0111, "d"},   // LATIN SMALL LETTER D WITH STROKE
+    {0x0127, "h"},   // LATIN SMALL LETTER H WITH STROKE
+    {0x0131, "i"},   // LATIN SMALL LETTER DOTLESS I
+    {0x0142, "l"},   // LATIN SMALL LETTER L WITH STROKE
+    {0x0153, "oe"},  // LATIN SMALL LIGATURE OE
+    {0x0167, "t"},   // LATIN SMALL LETTER T WITH STROKE
+};
+inline std::string_view FoldedLetter(char32_t c) {
+  if (c < 0x00E6 || c > 0x0167) return {};
+  for (const FoldedLetterEntry& e : kFoldedLetters) {
+    if (e.code == c) return e.ascii;
+  }
+  return {};
+}
+
 // utf8proc custom mapping, run on each code point before decomposition:
 // punctuation as above; controls (NUL, CR, LF, TAB, C1) and every Unicode
 // space or line/paragraph separator become U+0020.
@@ -990,6 +1022,11 @@ bool NormalizeKeyGeneral(std::string_view text, std::string* key) {
     if (pending_space) {
       *out++ = ' ';
       pending_space = false;
+    }
+    const std::string_view letters = FoldedLetter(c);
+    if (!letters.empty()) {  // at most 2 bytes, where the letter took 2
+      for (char l : letters) *out++ = l;
+      continue;
     }
     out = EncodeUtf8(c, out);
   }

@@ -119,6 +119,23 @@ TEST(NormalizeTest, CaseFoldAndAccents) {
             U8(u8"\u03B1\u03B8\u03B7\u03BD\u03B1"));
 }
 
+// Letters with no decomposition fold to the ASCII that English text writes
+// for them, capitals too (case folding runs first): a name spelled either
+// way is one key.
+TEST(NormalizeTest, LettersWithoutDecompositionFoldToAscii) {
+  EXPECT_EQ(Key(U8(u8"Thomas Bj\u00F8rn")), Key("Thomas Bjorn"));
+  EXPECT_EQ(Key(U8(u8"\u00D8RESUND")), "oresund");
+  EXPECT_EQ(Key(U8(u8"\u0141\u00F3d\u017A Wa\u0142\u0119sa")), "lodz walesa");
+  EXPECT_EQ(Key(U8(u8"C\u0152UR \u0153uvre")), "coeur oeuvre");
+  EXPECT_EQ(Key(U8(u8"\u00C6ther \u00E6")), "aether ae");
+  EXPECT_EQ(Key(U8(u8"\u00DE\u00F3r \u00D0\u00F0")), "thor dd");
+  EXPECT_EQ(Key(U8(u8"K\u0131l\u0131\u00E7daro\u011Flu")), "kilicdaroglu");
+  EXPECT_EQ(Key(U8(u8"\u0110or\u0111e \u0126\u0127 \u0166\u0167")),
+            "dorde hh tt");
+  // With an accent on top ("\u01FF": o with stroke and acute).
+  EXPECT_EQ(Key(U8(u8"\u01FE\u01FF")), "oo");
+}
+
 TEST(NormalizeTest, QuotesAndDashes) {
   EXPECT_EQ(Key(U8(u8"l\u2019arm\u00E9e l\u2018x l\u00B4y l\u02BCz")),
             "l'armee l'x l'y l'z");

@@ -3,6 +3,7 @@
 #include "xlang.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -77,6 +78,39 @@ constexpr char kSeedSpa[] =
 // covers both words of the English phrase; the head may be inflected when
 // no headword ends the compound ("Einwanderungsgesetzes", genitive: found
 // by its stem row).
+// The lexicon's headwords are folded as match keys are (build_lexicon.py's
+// fold and NormalizeKey): a key's word is found whichever way the text
+// spelled it ("c\u0153ur" / "coeur", "Bj\u00F8rn" / "Bjorn").
+TEST_F(XlangTest, HeadwordsAreFoldedAsKeysAre) {
+  std::ifstream in(LexiconPath());
+  ASSERT_TRUE(in) << LexiconPath();
+  std::string line, key;
+  std::size_t rows = 0, unfolded = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t t1 = line.find('\t');
+    const std::size_t t2 = line.find('\t', t1 + 1);
+    ASSERT_NE(t2, std::string::npos) << line;
+    const std::string word = line.substr(t1 + 1, t2 - t1 - 1);
+    // Marked English rows ("~stem", "!form") start with their mark.
+    if (word.empty() || !(std::isalnum(static_cast<unsigned char>(word[0])) ||
+                          static_cast<unsigned char>(word[0]) >= 0x80)) {
+      continue;
+    }
+    ++rows;
+    NormalizeKey(word, &key);
+    if (key != word) {
+      ++unfolded;
+      ADD_FAILURE() << "headword '" << word << "' has key '" << key << "'";
+      if (unfolded > 10) break;
+    }
+  }
+  EXPECT_GT(rows, 100000u);
+  EXPECT_EQ(unfolded, 0u);
+  std::string_view pivots;
+  EXPECT_TRUE(xl_->lexicon().Lookup(LexLang::kFra, "coeur", &pivots));
+}
+
 TEST_F(XlangTest, GermanCompoundsBorrowTheirPartsPivots) {
   std::string_view pivots;
   ASSERT_FALSE(

@@ -190,10 +190,20 @@ def b64(s):
     return v
 
 
+# Latin letters without a canonical decomposition, folded to ASCII after
+# case folding, as match keys fold them (FoldedLetter in src/normalize.cc):
+# "bjørn" = "bjorn", "cœur" = "coeur".
+FOLDED_LETTERS = str.maketrans({
+    "\u00e6": "ae", "\u00f0": "d", "\u00f8": "o", "\u00fe": "th",
+    "\u0111": "d", "\u0127": "h", "\u0131": "i", "\u0142": "l",
+    "\u0153": "oe", "\u0167": "t",
+})
+
+
 def fold(s):
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
-    return s.casefold()
+    return s.casefold().translate(FOLDED_LETTERS)
 
 
 # ISO 3166-1 codes that ISO "exceptionally reserved" for a country known by
