@@ -476,6 +476,38 @@ TEST_F(XlangTest, HomographVerbFormsKeepTheVerbsPivots) {
 // compound's translation ("chauves-souris": bats, not "bald" and "mice"),
 // in the singular or the plural: the builder and Lexicon stem it part by
 // part.
+// Cities are places, under their names in the six languages (WordNet's
+// cities, CLDR's exemplar cities): one city's names meet, two cities are two
+// places, and a city that is a common word somewhere stays a word ("mosca"
+// is a fly in Spanish and Italian).
+TEST_F(XlangTest, CitiesArePlaces) {
+  std::string_view cairo, code;
+  if (!xl_->lexicon().CountryOf("cairo", &cairo)) {
+    GTEST_SKIP() << "lexicon built without WordNet's data files";
+  }
+  ASSERT_TRUE(xl_->lexicon().CountryOf("kairo", &code));
+  EXPECT_EQ(code, cairo);
+  ASSERT_TRUE(xl_->lexicon().CountryOf("bangkok", &code));
+  EXPECT_NE(code, cairo);
+  EXPECT_FALSE(xl_->lexicon().CountryOf("mosca", &code));
+  const XlangAlignment other = Align(
+      "La polizia egiziana spara gas lacrimogeni ai manifestanti del Cairo",
+      "A policia dispara gas lacrimogeneo contra manifestantes em Bangkok");
+  EXPECT_TRUE(other.place_conflict);
+  EXPECT_FALSE(CrossLingual::Decide(other, XlangRule{}));
+  if (!xl_->lexicon().CountryOf("le caire", &code)) {
+    GTEST_SKIP() << "lexicon built without CLDR (unicode-cldr-core)";
+  }
+  EXPECT_EQ(code, cairo);
+  ASSERT_TRUE(xl_->lexicon().CountryOf("caire", &code));
+  EXPECT_EQ(code, cairo);
+  const XlangAlignment same =
+      Align("Manifestation au Caire contre le president",
+            "Manifestacion en El Cairo contra el presidente");
+  EXPECT_FALSE(same.place_conflict);
+  EXPECT_TRUE(CrossLingual::Decide(same, XlangRule{}));
+}
+
 TEST_F(XlangTest, HyphenatedCompoundIsOneWord) {
   std::string_view pivots;
   if (!xl_->lexicon().Lookup(LexLang::kFra, "chauve-souris", &pivots)) {

@@ -390,6 +390,149 @@ def english_non_places(wordnet_dir, words):
     return out
 
 
+def wordnet_locations(wordnet_dir):
+    """The synsets of WordNet's noun.location file (lexicographer file 15),
+    each as data.noun's split line; None without WordNet."""
+    noun_path = os.path.join(wordnet_dir, "data.noun")
+    if not os.path.exists(noun_path):
+        return None
+    with open(noun_path, encoding="utf-8", errors="replace") as f:
+        return [l.split() for l in f
+                if not l.startswith(" ") and l.split(" ", 2)[1] == "15"]
+
+
+def wordnet_lemmas(parts):
+    """The lemmas of a split data.noun line."""
+    return [parts[4 + 2 * i] for i in range(int(parts[3], 16))]
+
+
+def wordnet_points(parts, symbol, targets):
+    """Whether a split data.noun line has a `symbol` pointer into
+    `targets` (synset offsets)."""
+    return any(parts[i] == symbol and parts[i + 1] in targets
+               for i in range(len(parts) - 1))
+
+
+def place_rows(seen, countries, stop_word, first_pivots, wordnet_dir):
+    """{name: code} of `seen` ({name: set of codes}) for "cty" lines: names
+    of one place only, and no single word that is common somewhere (a stop
+    word, an English word whose commonest WordNet sense is no place:
+    english_non_places, or a headword whose best pivot is such a word or a
+    country: "leon" -> "lion" in Spanish); None without WordNet, since no
+    single word can then be told from a common one."""
+    singles = {k for k in seen if " " not in k}
+    pivots = {k: first_pivots(k) for k in singles}
+    english = english_non_places(
+        wordnet_dir, singles | {p for ps in pivots.values() for p in ps})
+    rows = {}
+    for key, codes in seen.items():
+        if len(codes) != 1:
+            continue
+        if " " not in key and (english is None or key in english or
+                               stop_word(key) or any(
+                                   p in english or p in countries
+                                   for p in pivots[key])):
+            continue
+        rows[key] = min(codes)
+    return rows
+
+
+# WordNet's kinds of city (noun.location synsets): a city is an instance
+# ("@i") of one of them or of a kind of one of them.
+CITY_KINDS = (["city", "metropolis", "urban_center"], ["national_capital"],
+              ["state_capital"], ["provincial_capital"], ["port"])
+CITIES = int(os.environ.get("LEX_CITIES", "1"))
+
+
+def city_rows(wordnet_dir, countries, stop_word, first_pivots):
+    """English names of cities, from WordNet: the lemmas of each synset that
+    is an instance of a kind of city (CITY_KINDS: "Cairo", "Bangkok", "Ulan
+    Bator" / "Ulaanbaatar") -> a code of the city ("city-<synset offset>"),
+    for "cty" lines: places for the engine's place guard ("... manifestanti
+    del Cairo" / "... manifestantes em Banguecoque"). Other languages reach
+    them through their pivots ("Banguecoque" -> "bangkok"). Left out, as in
+    subdivision_rows: names of countries, "capital of ..." lemmas, names of
+    two cities, and single words that are common words somewhere (a stop
+    word, an English word first no place, or a headword whose best pivot
+    is one or a country); {} without WordNet."""
+    lines = wordnet_locations(wordnet_dir) if CITIES else None
+    if lines is None:
+        return {}
+    heads = {parts[0] for parts in lines
+             if any(wordnet_lemmas(parts)[:len(k)] == k for k in CITY_KINDS)}
+    kinds = heads | {parts[0] for parts in lines
+                     if wordnet_points(parts, "@", heads)}
+    seen = {}  # name -> codes of the cities it names
+    for parts in lines:
+        if not wordnet_points(parts, "@i", kinds):
+            continue
+        for lemma in wordnet_lemmas(parts):
+            key = phrase_key(re.sub(r"\(.*\)$", "", lemma).replace("_", " "))
+            if (not key or key in countries or "." in lemma or
+                    lemma.isupper() or len(key) < 4 or
+                    key.startswith(("the ", "capital of "))):
+                continue
+            seen.setdefault(key, set()).add("city-" + parts[0])
+    return place_rows(seen, countries, stop_word, first_pivots,
+                      wordnet_dir) or {}
+
+
+# Articles that open the five languages' names of cities ("Le Caire", "El
+# Cairo", "Il Cairo"): a name is listed with and without its article ("au
+# Caire", "del Cairo" contract it).
+CITY_ARTICLES = {"le", "la", "les", "l", "el", "il", "lo", "los", "las",
+                 "o", "a", "os", "as", "der", "die", "das"}
+CLDR_LOCALES = {"fra": "fr", "spa": "es", "por": "pt", "ita": "it",
+                "deu": "de"}
+
+
+def cldr_city_rows(cldr_dir, cities, countries, stop_word, first_pivots,
+                   wordnet_dir):
+    """The five languages' names of the cities in `cities` ({English name:
+    code}, city_rows), from CLDR's exemplar cities of time zones (Debian
+    unicode-cldr-core: "Africa/Cairo" is "Le Caire", "El Cairo", "Cairo",
+    "Il Cairo", "Kairo") -> the city's code, for "cty" lines, so that a
+    name that no dictionary lists, or lists as a phrase, is the same place.
+    A zone's English name is en.xml's exemplar, else its id's last part.
+    Left out: names of countries or of two cities, and single words that
+    are common words somewhere (as in city_rows); {} without CLDR."""
+    import xml.etree.ElementTree as ET
+    main = os.path.join(cldr_dir, "common", "main")
+    if not CITIES or not os.path.exists(os.path.join(main, "en.xml")):
+        return {}
+
+    def exemplars(locale):
+        root = ET.parse(os.path.join(main, locale + ".xml")).getroot()
+        out = {}
+        for zone in root.iter("zone"):
+            city = zone.find("exemplarCity")
+            if city is not None and city.text and not city.get("alt"):
+                out[zone.get("type")] = city.text
+        return out
+
+    english = exemplars("en")
+    seen = {}  # name -> codes
+    for lang, locale in CLDR_LOCALES.items():
+        if not os.path.exists(os.path.join(main, locale + ".xml")):
+            continue
+        for zone, name in exemplars(locale).items():
+            en = english.get(zone, zone.split("/")[-1].replace("_", " "))
+            code = cities.get(phrase_key(en))
+            if code is None:
+                continue
+            key = phrase_key(name)
+            keys = {key}
+            words = key.split()
+            if len(words) > 1 and words[0] in CITY_ARTICLES:
+                keys.add(" ".join(words[1:]))
+            for k in keys:
+                if len(k) >= 4 and k not in countries:
+                    seen.setdefault(k, set()).add(code)
+    seen = {k: v for k, v in seen.items() if k not in cities}
+    return place_rows(seen, countries, stop_word, first_pivots,
+                      wordnet_dir) or {}
+
+
 def country_alias_rows(wordnet_dir, countries):
     """Other English names of countries, from WordNet: the lemmas of a
     country's synset (an instance of "country, state, land" or of one of
@@ -400,21 +543,11 @@ def country_alias_rows(wordnet_dir, countries):
     ("UK", "U.S.": the acronym classes join them), "the" phrases, names of
     two countries, and single words English uses first as something else
     (english_non_places)."""
-    noun_path = os.path.join(wordnet_dir, "data.noun")
-    if not os.path.exists(noun_path):
+    # Synsets of noun.location: every one used here.
+    lines = wordnet_locations(wordnet_dir)
+    if lines is None:
         return {}
-    # Synsets of noun.location (lexicographer file 15): every one used here.
-    with open(noun_path, encoding="utf-8", errors="replace") as f:
-        lines = [l.split() for l in f
-                 if not l.startswith(" ") and l.split(" ", 2)[1] == "15"]
-
-    def lemmas_of(parts):
-        return [parts[4 + 2 * i] for i in range(int(parts[3], 16))]
-
-    def points(parts, symbol, targets):
-        return any(parts[i] == symbol and parts[i + 1] in targets
-                   for i in range(len(parts) - 1))
-
+    lemmas_of, points = wordnet_lemmas, wordnet_points
     country = next((parts[0] for parts in lines
                     if lemmas_of(parts) == ["country", "state", "land"]), None)
     if country is None:
@@ -475,22 +608,10 @@ def subdivision_rows(iso_dir, locale_dir, wordnet_dir, countries, stop_word,
             key = phrase_key(re.split(r"[\[,(]", n)[0])
             if key:
                 codes.setdefault(key, set()).add(e["code"].lower())
-    singles = {k for k in codes if " " not in k}
-    pivots = {k: first_pivots(k) for k in singles}
-    english = english_non_places(
-        wordnet_dir, singles | {p for ps in pivots.values() for p in ps})
-    rows = {}
-    for key, cs in codes.items():
-        if len(cs) != 1 or key in countries or len(key) < 4:
-            continue
-        # Without WordNet no single word can be told from a common one.
-        if " " not in key and (english is None or key in english or
-                               stop_word(key) or any(
-                                   p in english or p in countries
-                                   for p in pivots[key])):
-            continue
-        rows[key] = min(cs)
-    return rows
+    codes = {key: cs for key, cs in codes.items()
+             if key not in countries and len(key) >= 4}
+    return place_rows(codes, countries, stop_word, first_pivots,
+                      wordnet_dir) or {}
 
 
 def read_wordnet_data(path):
@@ -1616,6 +1737,8 @@ def main():
                     help="WordNet dict dir with *.exc (wordnet-base)")
     ap.add_argument("--apertium", default="/usr/share/apertium",
                     help="Apertium data dir (apertium-fr-es, ...; optional)")
+    ap.add_argument("--cldr", default="/usr/share/unicode/cldr",
+                    help="CLDR (unicode-cldr-core): city names; optional")
     ap.add_argument("--coverage", help="clusters TSV to measure coverage on")
     ap.add_argument("--iso-codes", default="/usr/share/iso-codes/json",
                     help="Debian iso-codes JSON (country names; optional)")
@@ -1695,6 +1818,11 @@ def main():
                                     first_pivots)
     for name, code in subdivisions.items():
         countries.setdefault(name, code)
+    cities = city_rows(args.wordnet, countries, stop_word, first_pivots)
+    cities.update(cldr_city_rows(args.cldr, cities, countries, stop_word,
+                                 first_pivots, args.wordnet))
+    for name, code in cities.items():
+        countries.setdefault(name, code)
     lead = lex.leading_acronym_edges()
     lex.acr_edges.extend(lead)
     country_edges, ambiguous, alpha3 = split_ambiguous_codes(
@@ -1714,10 +1842,10 @@ def main():
     counts.append("cty=%d" % len(rows["cty"]))
     print("build_lexicon: acr %d acronyms; cty %d country names (ISO 3166-1, "
           "iso-codes), English adjectives (%d, WordNet pertainyms), other "
-          "English names (%d, WordNet) and subdivision names (%d, ISO "
-          "3166-2)"
+          "English names (%d, WordNet), subdivision names (%d, ISO "
+          "3166-2) and city names (%d, WordNet and CLDR)"
           % (len(rows["acr"]), len(rows["cty"]), len(demonyms), len(aliases),
-             len(subdivisions)),
+             len(subdivisions), len(cities)),
           file=sys.stderr)
     rows["eng"] = dict(english.forms)
     if ENG_SYN > 0:

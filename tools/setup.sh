@@ -39,6 +39,10 @@ pkgs=(
   # gettext translations): "Estados Unidos", "États-Unis" and "US" meet.
   # Optional: without it the lexicon has no country lines.
   iso-codes
+  # CLDR's exemplar cities of time zones in the five languages ("Le Caire",
+  # "El Cairo", "Kairo"): city names of one place meet, and two cities are
+  # two places. Optional: without it cities have their English names only.
+  unicode-cldr-core
   python3
 )
 for arg in "$@"; do
