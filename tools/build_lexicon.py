@@ -484,6 +484,8 @@ CITY_ARTICLES = {"le", "la", "les", "l", "el", "il", "lo", "los", "las",
                  "o", "a", "os", "as", "der", "die", "das"}
 CLDR_LOCALES = {"fra": "fr", "spa": "es", "por": "pt", "ita": "it",
                 "deu": "de"}
+# LEX_CLDR=0 leaves CLDR's names (cities, subdivisions) out.
+CLDR = int(os.environ.get("LEX_CLDR", "1"))
 
 
 def cldr_city_rows(cldr_dir, cities, countries, stop_word, first_pivots,
@@ -498,7 +500,8 @@ def cldr_city_rows(cldr_dir, cities, countries, stop_word, first_pivots,
     are common words somewhere (as in city_rows); {} without CLDR."""
     import xml.etree.ElementTree as ET
     main = os.path.join(cldr_dir, "common", "main")
-    if not CITIES or not os.path.exists(os.path.join(main, "en.xml")):
+    if (not CITIES or not CLDR or
+            not os.path.exists(os.path.join(main, "en.xml"))):
         return {}
 
     def exemplars(locale):
@@ -575,11 +578,30 @@ def country_alias_rows(wordnet_dir, countries):
             if len(v) == 1 and None not in v and k not in english}
 
 
+def cldr_subdivision_names(cldr_dir):
+    """(CLDR subdivision code, name) pairs of CLDR's subdivision names in
+    English and the five languages (Debian unicode-cldr-core:
+    common/subdivisions/*.xml, "ustx" -> "Texas"); none without CLDR."""
+    import xml.etree.ElementTree as ET
+    if not cldr_dir or not CLDR:
+        return
+    for locale in ["en"] + list(CLDR_LOCALES.values()):
+        path = os.path.join(cldr_dir, "common", "subdivisions",
+                            locale + ".xml")
+        if not os.path.exists(path):
+            continue
+        for sub in ET.parse(path).getroot().iter("subdivision"):
+            if sub.text and not sub.get("alt"):
+                yield sub.get("type"), sub.text
+
+
 def subdivision_rows(iso_dir, locale_dir, wordnet_dir, countries, stop_word,
-                     first_pivots):
+                     first_pivots, cldr_dir=None):
     """Names of ISO 3166-2 subdivisions (SUBDIVISION_TYPES) in English and
     the five languages (iso-codes' gettext translations: fr, es, it, de;
-    there is none for pt) -> the subdivision's code ("virginie occidentale"
+    there is none for pt; and CLDR's subdivision names when `cldr_dir` has
+    them, Portuguese included: "Escócia", "Virgínia Ocidental") -> the
+    subdivision's code ("virginie occidentale"
     -> "us-wv"), for "cty" lines: places for the engine's place guard, and
     one feature for a name spelled differently ("Bayern" / "Bavière" /
     "Baviera"). Left out: names of countries (`countries`) and names shared
@@ -608,6 +630,13 @@ def subdivision_rows(iso_dir, locale_dir, wordnet_dir, countries, stop_word,
             key = phrase_key(re.split(r"[\[,(]", n)[0])
             if key:
                 codes.setdefault(key, set()).add(e["code"].lower())
+    # CLDR keys a subdivision by its code without the hyphen ("ustx").
+    kept = {e["code"].lower().replace("-", ""): e["code"].lower()
+            for e in entries if e.get("type") in SUBDIVISION_TYPES}
+    for code, name in cldr_subdivision_names(cldr_dir):
+        key = phrase_key(name)
+        if code in kept and key:
+            codes.setdefault(key, set()).add(kept[code])
     codes = {key: cs for key, cs in codes.items()
              if key not in countries and len(key) >= 4}
     return place_rows(codes, countries, stop_word, first_pivots,
@@ -1815,7 +1844,7 @@ def main():
 
     subdivisions = subdivision_rows(args.iso_codes, args.locale_dir,
                                     args.wordnet, countries, stop_word,
-                                    first_pivots)
+                                    first_pivots, args.cldr)
     for name, code in subdivisions.items():
         countries.setdefault(name, code)
     cities = city_rows(args.wordnet, countries, stop_word, first_pivots)
