@@ -163,6 +163,78 @@ std::string_view BlankNonWordSymbols(std::string_view key,
   return copied ? std::string_view(*scratch) : key;
 }
 
+// Currency symbols next to a number, spelled out in the headline's own
+// language ("$15bn" -> "dollars 15bn", "8 Mrd. $" -> "8 mrd. dollar"), so
+// that they meet a translation that writes the word ("15 milliards de
+// dollars", "9,8 millones de dolares", "1,0 Mrd. $"): a symbol is no word
+// and was blanked, which left the other side's currency word uncovered.
+// Not a "$" before letters ("$AAPL": a cashtag). `stop_lang` is the
+// headline's; keys are folded (lower case, no accents).
+std::string_view SpellCurrencySymbols(std::string_view key, StopLang stop_lang,
+                                      std::string* scratch) {
+  struct Currency {
+    std::string_view symbol;
+    std::array<std::string_view, kNumStopLangs> word;  // StopLang order
+  };
+  static constexpr Currency kCurrencies[] = {
+      {"$", {"dollars", "dollars", "dolares", "dolares", "dollari", "dollar"}},
+      {"\u20ac", {"euros", "euros", "euros", "euros", "euro", "euro"}},
+      {"\u00a3", {"pounds", "livres", "libras", "libras", "sterline", "pfund"}},
+  };
+  auto digit_at = [&](std::size_t i) {
+    return i < key.size() && IsDigit(key[i]);
+  };
+  // A number before the symbol, maybe with its multiplier ("26 750 $",
+  // "8 Mrd. $", "15 milliards EUR"), or right after it ("$ 15").
+  auto skip_back = [&](std::size_t b) {
+    while (b > 0 && (key[b - 1] == ' ' || key[b - 1] == '.')) --b;
+    return b;
+  };
+  auto next_to_number = [&](std::size_t at, std::size_t len) {
+    std::size_t b = skip_back(at);
+    if (b > 0 && IsDigit(key[b - 1])) return true;
+    std::size_t w = b;
+    while (w > 0 && b - w < 12 && key[w - 1] >= 'a' && key[w - 1] <= 'z') --w;
+    if (w < b) {
+      w = skip_back(w);
+      if (w > 0 && IsDigit(key[w - 1])) return true;
+    }
+    std::size_t a = at + len;
+    while (a < key.size() && key[a] == ' ') ++a;
+    return digit_at(a);
+  };
+  bool any = false;
+  for (const Currency& c : kCurrencies) {
+    any |= key.find(c.symbol) != std::string_view::npos;
+  }
+  if (!any) return key;
+  std::string out;
+  out.reserve(key.size() + 16);
+  bool changed = false;
+  for (std::size_t i = 0; i < key.size();) {
+    const Currency* hit = nullptr;
+    for (const Currency& c : kCurrencies) {
+      if (key.substr(i, c.symbol.size()) == c.symbol &&
+          next_to_number(i, c.symbol.size())) {
+        hit = &c;
+        break;
+      }
+    }
+    if (hit == nullptr) {
+      out.push_back(key[i++]);
+      continue;
+    }
+    out.push_back(' ');
+    out.append(hit->word[static_cast<int>(stop_lang)]);
+    out.push_back(' ');
+    i += hit->symbol.size();
+    changed = true;
+  }
+  if (!changed) return key;
+  *scratch = std::move(out);
+  return *scratch;
+}
+
 // The first kPrefix code points of a folded word.
 std::string_view Prefix(std::string_view word) {
   int points = 0;
@@ -838,7 +910,8 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
                         : has_stops ? kEnglishLang
                                     : kOtherLang;
   char number_buf[48];
-  thread_local std::string blanked;
+  thread_local std::string spelled, blanked;
+  if (has_stops) key = SpellCurrencySymbols(key, stop_lang, &spelled);
   key = BlankNonWordSymbols(key, &blanked);
 
   // 1. Entity anchors from the original text: acronyms always; capitalized

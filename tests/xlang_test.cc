@@ -508,6 +508,36 @@ TEST_F(XlangTest, CitiesArePlaces) {
   EXPECT_TRUE(CrossLingual::Decide(same, XlangRule{}));
 }
 
+// A currency symbol next to a number is the currency's word of its
+// headline's language, so it covers the other side's word: "$1.5 billion" /
+// "1,5 milliard de dollars" leaves no unit uncovered. A cashtag is no
+// currency.
+TEST_F(XlangTest, CurrencySymbolsMeetCurrencyWords) {
+  const XlangAlignment a =
+      Align("AOL to sell 800 patents to Microsoft for $1.5 billion",
+            "AOL dit vendre 800 brevets a Microsoft pour 1,5 milliard de "
+            "dollars");
+  EXPECT_DOUBLE_EQ(CrossLingual::Coverage(a, 0, XlangRule{}), 1.0);
+  EXPECT_DOUBLE_EQ(CrossLingual::Coverage(a, 1, XlangRule{}), 1.0);
+  // After a multiplier too ("8 Mrd. \u20ac"): the symbol counts as the
+  // word would.
+  constexpr char kEng[] = "Greece gets 8 billion euros in aid";
+  const XlangAlignment symbol =
+      Align(kEng, "Griechenland erh\u00e4lt 8 Mrd. \u20ac Hilfe");
+  const XlangAlignment word =
+      Align(kEng, "Griechenland erh\u00e4lt 8 Mrd. Euro Hilfe");
+  for (int side : {0, 1}) {
+    EXPECT_DOUBLE_EQ(CrossLingual::Coverage(symbol, side, XlangRule{}),
+                     CrossLingual::Coverage(word, side, XlangRule{}));
+  }
+  EXPECT_EQ(symbol.covered[0][XlangProfile::kWord],
+            word.covered[0][XlangProfile::kWord]);
+  // "$AAPL" stays a ticker: no "dollars" unit appears.
+  const XlangAlignment tag = Align("Apple shares rise: $AAPL up 5%",
+                                   "Les actions d'Apple montent de 5 dollars");
+  EXPECT_LT(CrossLingual::Coverage(tag, 1, XlangRule{}), 1.0);
+}
+
 TEST_F(XlangTest, HyphenatedCompoundIsOneWord) {
   std::string_view pivots;
   if (!xl_->lexicon().Lookup(LexLang::kFra, "chauve-souris", &pivots)) {
