@@ -307,6 +307,10 @@ std::string_view CanonicalNumber(std::string_view key, std::size_t* i,
     std::memmove(buf + decimal_at + 1, buf + decimal_at, n - decimal_at);
     buf[decimal_at] = '.';
     ++n;
+    // Trailing zeros carry no meaning either ("1,0 milliard" = "$1 billion",
+    // "2.50" = "2.5"), as in the fact guard's decimals.
+    while (buf[n - 1] == '0') --n;
+    if (buf[n - 1] == '.') --n;
   }
   // Leading zeros carry no meaning across languages ("07" = "7").
   std::size_t skip = 0;

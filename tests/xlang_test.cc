@@ -980,6 +980,11 @@ TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
   EXPECT_EQ(Features("1 540 migrants"), Features("1540 migrants"));
   EXPECT_NE(Features("4,43 migrants"), Features("443 migrants"));
   EXPECT_EQ(Features("4,43 migrants"), Features("4.43 migrants"));
+  // Trailing zeros of a decimal ("1,0 milliard" / "$1 billion").
+  EXPECT_EQ(Features("1,0 migrants"), Features("1 migrants"));
+  EXPECT_EQ(Features("2.50 migrants"), Features("2,5 migrants"));
+  EXPECT_NE(Features("1,5 migrants"), Features("1 migrants"));
+  EXPECT_NE(Features("10 migrants"), Features("1 migrants"));
   // Number words.
   EXPECT_EQ(Features("deux"), Features("2"));
   // Times of day: the 24-hour hour and the minutes, however written.
