@@ -41,6 +41,8 @@ constexpr std::uint64_t kWordSeed = 0x786c616e67573031ULL;
 constexpr std::uint64_t kNumberSeed = 0x786c616e674e3031ULL;
 constexpr std::uint64_t kMonthSeed = 0x786c616e674d3031ULL;
 constexpr std::uint64_t kWeekdaySeed = 0x786c616e67443031ULL;
+// An amount's order of magnitude (digits before the point).
+constexpr std::uint64_t kMagnitudeSeed = 0x786c616e674f3031ULL;
 constexpr std::uint64_t kEntitySeed = 0x786c616e67453031ULL;
 constexpr std::uint64_t kAcronymSeed = 0x786c616e67413031ULL;
 // Slot hash of the WordInfoOf memo (not a feature).
@@ -163,6 +165,16 @@ std::string_view BlankNonWordSymbols(std::string_view key,
   return copied ? std::string_view(*scratch) : key;
 }
 
+struct Currency {
+  std::string_view symbol;
+  std::array<std::string_view, kNumStopLangs> word;  // StopLang order
+};
+constexpr Currency kCurrencies[] = {
+    {"$", {"dollars", "dollars", "dolares", "dolares", "dollari", "dollar"}},
+    {"\u20ac", {"euros", "euros", "euros", "euros", "euro", "euro"}},
+    {"\u00a3", {"pounds", "livres", "libras", "libras", "sterline", "pfund"}},
+};
+
 // Currency symbols next to a number, spelled out in the headline's own
 // language ("$15bn" -> "dollars 15bn", "8 Mrd. $" -> "8 mrd. dollar"), so
 // that they meet a translation that writes the word ("15 milliards de
@@ -172,15 +184,6 @@ std::string_view BlankNonWordSymbols(std::string_view key,
 // headline's; keys are folded (lower case, no accents).
 std::string_view SpellCurrencySymbols(std::string_view key, StopLang stop_lang,
                                       std::string* scratch) {
-  struct Currency {
-    std::string_view symbol;
-    std::array<std::string_view, kNumStopLangs> word;  // StopLang order
-  };
-  static constexpr Currency kCurrencies[] = {
-      {"$", {"dollars", "dollars", "dolares", "dolares", "dollari", "dollar"}},
-      {"\u20ac", {"euros", "euros", "euros", "euros", "euro", "euro"}},
-      {"\u00a3", {"pounds", "livres", "libras", "libras", "sterline", "pfund"}},
-  };
   auto digit_at = [&](std::size_t i) {
     return i < key.size() && IsDigit(key[i]);
   };
@@ -233,6 +236,96 @@ std::string_view SpellCurrencySymbols(std::string_view key, StopLang stop_lang,
   if (!changed) return key;
   *scratch = std::move(out);
   return *scratch;
+}
+
+// Whether the word before key[at] (spaces skipped) is a currency word that
+// SpellCurrencySymbols writes ("dollars 4b" from "$4b").
+bool AfterCurrencyWord(std::string_view key, std::size_t at) {
+  std::size_t e = at;
+  while (e > 0 && key[e - 1] == ' ') --e;
+  std::size_t b = e;
+  while (b > 0 && key[b - 1] >= 'a' && key[b - 1] <= 'z') --b;
+  const std::string_view word = key.substr(b, e - b);
+  for (const Currency& c : kCurrencies) {
+    for (std::string_view w : c.word) {
+      if (word == w) return true;
+    }
+  }
+  return false;
+}
+
+// A number read by CanonicalNumber times 10^`shift` ("4.1" and 9 ->
+// "4100000000"), written as CanonicalNumber writes numbers: digits, a "."
+// only when a fraction is left, no leading or trailing zeros around it.
+// The output goes to `buf` (`cap` bytes); the number unchanged when it does
+// not fit.
+std::string_view ShiftDecimal(std::string_view number, int shift, char* buf,
+                              std::size_t cap) {
+  char digits[64];
+  std::size_t n = 0;
+  int fraction = 0;  // digits after the point
+  bool after_point = false;
+  for (char c : number) {
+    if (c == '.') {
+      after_point = true;
+      continue;
+    }
+    if (n == sizeof(digits)) return number;
+    digits[n++] = c;
+    fraction += after_point;
+  }
+  if (n == 0) return number;
+  int exponent = shift - fraction;  // value = digits x 10^exponent
+  while (n > 1 && digits[n - 1] == '0') {
+    --n;
+    ++exponent;
+  }
+  std::size_t lead = 0;
+  while (lead + 1 < n && digits[lead] == '0') ++lead;
+  const std::size_t keep = n - lead;
+  std::size_t out = 0;
+  if (exponent >= 0) {
+    const bool zero = keep == 1 && digits[lead] == '0';
+    if (keep + (zero ? 0 : static_cast<std::size_t>(exponent)) > cap) {
+      return number;
+    }
+    for (std::size_t k = lead; k < n; ++k) buf[out++] = digits[k];
+    if (!zero) {
+      for (int k = 0; k < exponent; ++k) buf[out++] = '0';
+    }
+    return std::string_view(buf, out);
+  }
+  // A fraction is left: the integer part ("0" if none), ".", the rest.
+  const std::size_t frac = static_cast<std::size_t>(-exponent);
+  if (keep + frac + 2 > cap) return number;
+  if (frac >= keep) {
+    buf[out++] = '0';
+    buf[out++] = '.';
+    for (std::size_t k = keep; k < frac; ++k) buf[out++] = '0';
+    for (std::size_t k = lead; k < n; ++k) buf[out++] = digits[k];
+  } else {
+    for (std::size_t k = lead; k < n - frac; ++k) buf[out++] = digits[k];
+    buf[out++] = '.';
+    for (std::size_t k = n - frac; k < n; ++k) buf[out++] = digits[k];
+  }
+  return std::string_view(buf, out);
+}
+
+// The power of ten of a multiplier word after a number ("mil", "millones",
+// "Milliarden", "bn", "mrd"), or 0.
+int MultiplierPower(std::string_view word) {
+  const ClosedClass c = LookupClosedClass(word);
+  if (c.kind != ClosedClassKind::kNumber) return 0;
+  switch (c.value) {
+    case 1000:
+      return 3;
+    case 1000000:
+      return 6;
+    case 1000000000:
+      return 9;
+    default:
+      return 0;
+  }
 }
 
 // The first kPrefix code points of a folded word.
@@ -914,6 +1007,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
                         : has_stops ? kEnglishLang
                                     : kOtherLang;
   char number_buf[48];
+  char shifted_buf[48];
   thread_local std::string spelled, blanked;
   if (has_stops) key = SpellCurrencySymbols(key, stop_lang, &spelled);
   key = BlankNonWordSymbols(key, &blanked);
@@ -1108,8 +1202,53 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
         i = t.end;
         continue;
       }
-      const std::string_view number =
+      const std::size_t number_begin = i;
+      std::string_view number =
           CanonicalNumber(key, &i, number_buf, sizeof(number_buf));
+      // An amount is its value, whatever the language's multipliers: "30
+      // mil milhoes" = "30.000 millones" = "30 Milliarden" = "$30bn" =
+      // 30000000000 (each number and multiplier word was a fact of its
+      // own, so such translations conflicted). A glued suffix ("4b",
+      // "965m") multiplies only after a currency word (SpellCurrencySymbols).
+      int power = 0;
+      std::size_t glued = i;
+      while (glued > number_begin && !IsDigit(key[glued - 1])) --glued;
+      const std::string_view suffix = key.substr(glued, i - glued);
+      if (!suffix.empty()) {
+        // "11million", "4bn"; "m" and "b" only after a currency word.
+        power = MultiplierPower(suffix);
+        if (power == 0 && AfterCurrencyWord(key, number_begin)) {
+          if (suffix == "k") power = 3;
+          if (suffix == "m" || suffix == "mn") power = 6;
+          if (suffix == "b") power = 9;
+        }
+      } else {
+        for (;;) {
+          std::size_t w = i;
+          while (w < key.size() && key[w] == ' ') ++w;
+          std::size_t e = w;
+          while (e < key.size() && IsWordByte(key[e]) && !IsDigit(key[e])) {
+            ++e;
+          }
+          const int p = e > w ? MultiplierPower(key.substr(w, e - w)) : 0;
+          if (p == 0) break;
+          power += p;
+          i = e;
+          // "Mrd." and "Mio.": the abbreviation's period.
+          if (i < key.size() && key[i] == '.') ++i;
+        }
+      }
+      if (power > 0) {
+        number = ShiftDecimal(number, power, shifted_buf, sizeof(shifted_buf));
+        // The amount's order of magnitude too, which every spelling of it
+        // gives: the number and its multiplier words were two facts before,
+        // and the coverage a pair needs falls with its covered units (NTREX
+        // lost "20 million" / "20 milioni" with the value alone).
+        const std::size_t point = number.find('.');
+        const int magnitude = static_cast<int>(
+            point == std::string_view::npos ? number.size() : point);
+        add_fact(IntFactFeature(magnitude, kMagnitudeSeed));
+      }
       add_fact(FactFeature(SketchHash64(number, kNumberSeed)));
       continue;
     }

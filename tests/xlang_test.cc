@@ -980,6 +980,41 @@ TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
   EXPECT_EQ(Features("1 540 migrants"), Features("1540 migrants"));
   EXPECT_NE(Features("4,43 migrants"), Features("443 migrants"));
   EXPECT_EQ(Features("4,43 migrants"), Features("4.43 migrants"));
+  // Amounts with their multipliers are values: "30 mil milhoes" = "30.000
+  // millones" = "30 Milliarden" = "$30bn" = "30 billion"; "4,1 Mrd." =
+  // "$4.1 billion"; "5 mil" = "5,000". A glued suffix only after a currency
+  // sign ("100m" is a distance).
+  const auto billions = Features("30 billion dollars");
+  for (const char* form : {"30 mil milh\xc3\xb5"
+                           "es",
+                           "30.000 millones", "30 Milliarden",
+                           "Russia unveils $30bn oil link", "30 milliards"}) {
+    std::vector<std::uint64_t> facts;
+    for (std::uint64_t f : Features(form)) {
+      if (CrossLingual::IsFact(f)) facts.push_back(f);
+    }
+    std::vector<std::uint64_t> want;
+    for (std::uint64_t f : billions) {
+      if (CrossLingual::IsFact(f)) want.push_back(f);
+    }
+    EXPECT_EQ(facts, want) << form;
+  }
+  EXPECT_EQ(Features("4,1 Mrd."), Features("4.1 billion"));
+  // An amount written out in digits states the value without the
+  // magnitude fact a multiplier word adds: contained, no conflict.
+  auto sorted = [](std::vector<std::uint64_t> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  for (auto [words, digits] :
+       {std::pair{"5 mil", "5,000"}, std::pair{"1,5 millions", "1.500.000"}}) {
+    const auto w = sorted(Features(words));
+    const auto d = sorted(Features(digits));
+    EXPECT_TRUE(std::includes(w.begin(), w.end(), d.begin(), d.end())) << words;
+    EXPECT_EQ(d.size(), 1u) << digits;
+  }
+  EXPECT_NE(Features("100m"), Features("100 millions"));
+  EXPECT_NE(Features("30 Milliarden"), Features("30 millones"));
   // Trailing zeros of a decimal ("1,0 milliard" / "$1 billion").
   EXPECT_EQ(Features("1,0 migrants"), Features("1 migrants"));
   EXPECT_EQ(Features("2.50 migrants"), Features("2,5 migrants"));
