@@ -1401,7 +1401,12 @@ bool IsAsciiLetter(char c) {
 
 }  // namespace
 
-std::size_t NewsLabelBytes(std::string_view text) {
+namespace {
+
+// One label that opens `text` (NewsLabelBytes); with `stacked`, a label
+// written in lower case may end at a hyphen when another label follows it
+// ("Exclusive-UPDATE 2-").
+std::size_t OneNewsLabel(std::string_view text, bool stacked) {
   // The label: the longest list entry among the first one or two words
   // (ASCII letters, one space between them).
   std::size_t label_end = 0;
@@ -1449,6 +1454,9 @@ std::size_t NewsLabelBytes(std::string_view text) {
   } else if (caps && (rest.starts_with('-') || rest.starts_with('.') ||
                       rest.starts_with('|'))) {
     sep = 1;
+  } else if (stacked && rest.starts_with('-') &&
+             OneNewsLabel(rest.substr(1), /*stacked=*/false) > 0) {
+    sep = 1;
   } else if (caps && (rest.starts_with("\xe2\x80\x93") ||   // en dash
                       rest.starts_with("\xe2\x80\x94"))) {  // em dash
     sep = 3;
@@ -1465,6 +1473,20 @@ std::size_t NewsLabelBytes(std::string_view text) {
     return 0;
   }
   return i;
+}
+
+}  // namespace
+
+std::size_t NewsLabelBytes(std::string_view text) {
+  // Wire services stack labels ("EXCLUSIVE-UPDATE 2-", "RPT-UPDATE 1-",
+  // "Exclusive-UPDATE 2-"): up to three, one after the other.
+  std::size_t total = 0;
+  for (int k = 0; k < 3; ++k) {
+    const std::size_t n = OneNewsLabel(text.substr(total), /*stacked=*/true);
+    if (n == 0) break;
+    total += n;
+  }
+  return total;
 }
 
 }  // namespace tickerdedup::internal

@@ -697,12 +697,17 @@ TEST(NewsLabelTest, OpeningLabels) {
       {"REFILE-Storm hits coast", "Storm hits coast"},
       {"EXCLUSIVE | Storm hits coast", "Storm hits coast"},
       {"LIVE \xe2\x80\x93 Storm hits coast", "Storm hits coast"},
+      // Stacked labels, as wire services write them.
+      {"EXCLUSIVE-UPDATE 2-Storm hits coast", "Storm hits coast"},
+      {"Exclusive-UPDATE 2-Storm hits coast", "Storm hits coast"},
+      {"RPT-UPDATE 1-Storm hits coast", "Storm hits coast"},
       {"Regarder : Une temp\xc3\xaate frappe la c\xc3\xb4te",
        "Une temp\xc3\xaate frappe la c\xc3\xb4te"},
       // Not labels: no separator, lower case before a hyphen or a
       // period, a word off the list, nothing after the label.
       {"Live Aid raises millions", ""},
       {"Watch-maker Swatch cuts prices", ""},
+      {"Update-ready phones ship", ""},
       {"Live. Love. Laugh.", ""},
       {"NASA: rover finds water", ""},
       {"BREAKING:", ""},
