@@ -442,6 +442,7 @@ constexpr Entry kEntries[] = {
     {"billion", kN, 1000000000},
     {"billions", kN, 1000000000},
     {"bn", kN, 1000000000},
+    {"bil", kN, 1000000000},  // wire titles: "$5.55 bil"
     {"bilhao", kN, 1000000000},
     {"bilhoes", kN, 1000000000},
 };

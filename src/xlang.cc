@@ -1326,6 +1326,17 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       continue;
     }
     if (info.kind == WordInfo::kFact) {
+      if (word == "sept") {
+        // As in the fact guard: "Sept 27" is September, not French 7; cut
+        // before its day, neither for sure.
+        std::size_t n = i;
+        while (n < key.size() && (key[n] == ' ' || key[n] == '.')) ++n;
+        if (n < key.size() && IsDigit(key[n])) {
+          add_fact(IntFactFeature(9, kMonthSeed));
+          continue;
+        }
+        if (n == key.size()) continue;
+      }
       add_fact(info.own);
       continue;
     }

@@ -1015,6 +1015,12 @@ TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
   }
   EXPECT_NE(Features("100m"), Features("100 millions"));
   EXPECT_NE(Features("30 Milliarden"), Features("30 millones"));
+  // "Sept 27" is September (not French "sept", 7), as in the fact guard.
+  EXPECT_EQ(Features("Sept 27"), Features("27 settembre"));
+  EXPECT_EQ(Features("Sept. 27"), Features("27 septembre"));
+  EXPECT_EQ(Features("sept morts"), Features("7 morts"));
+  // Wire titles' "bil" is a billion.
+  EXPECT_EQ(Features("$5.55 bil"), Features("5,55 miliardi"));
   // Trailing zeros of a decimal ("1,0 milliard" / "$1 billion").
   EXPECT_EQ(Features("1,0 migrants"), Features("1 migrants"));
   EXPECT_EQ(Features("2.50 migrants"), Features("2,5 migrants"));
