@@ -1431,6 +1431,14 @@ void AddEntityFacts(std::string_view text, Facts* facts) {
     }
     DropPossessiveAndPeriods(&folded);
     if (folded.empty()) continue;
+    // Month and weekday names are facts, compared as such ("Castro
+    // celebrates 86th birthday Monday" / "Fidel Castro celebrates 86th
+    // birthday" drops a day, it does not name another actor).
+    if (const ClosedClassKind kind = LookupClosedClass(folded).kind;
+        kind == ClosedClassKind::kMonth || kind == ClosedClassKind::kWeekday) {
+      end_run();
+      continue;
+    }
     initials_all += pending;
     pending.clear();
     initials_caps += folded[0];

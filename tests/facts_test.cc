@@ -378,6 +378,19 @@ TEST(EntityFactsTest, DifferentPlaceOrActorIsDistinct) {
                              "Hurricane Felix makes landfall in Nicaragua"));
 }
 
+// Month and weekday names are facts, not entities: dropping the day is no
+// new actor, and another day is still a fact conflict.
+TEST(EntityFactsTest, MonthsAndWeekdaysAreNoEntities) {
+  EXPECT_FALSE(EntityConflict("Castro celebrates 86th birthday Monday",
+                              "Fidel Castro celebrates 86th birthday"));
+  EXPECT_FALSE(EntityConflict("Castro celebrates 86th birthday in March",
+                              "Fidel Castro celebrates 86th birthday"));
+  EXPECT_TRUE(EntityConflict("Castro celebrates 86th birthday Monday",
+                             "Castro celebrates 86th birthday Tuesday"));
+  EXPECT_TRUE(EntityConflict("Castro celebrates birthday",
+                             "Chavez celebrates birthday"));
+}
+
 // A typo in a name makes another entity code ("vanu" / "vana": 4 sorted
 // letters); EntityChangesExplained tells the engine whether the conflict
 // comes from given words only.
