@@ -165,14 +165,36 @@ std::string_view BlankNonWordSymbols(std::string_view key,
   return copied ? std::string_view(*scratch) : key;
 }
 
+// The power of ten of a multiplier word after a number ("mil", "millones",
+// "Milliarden", "bn", "mrd"), or 0.
+int MultiplierPower(std::string_view word) {
+  const ClosedClass c = LookupClosedClass(word);
+  if (c.kind != ClosedClassKind::kNumber) return 0;
+  switch (c.value) {
+    case 1000:
+      return 3;
+    case 1000000:
+      return 6;
+    case 1000000000:
+      return 9;
+    default:
+      return 0;
+  }
+}
+
 struct Currency {
   std::string_view symbol;
   std::array<std::string_view, kNumStopLangs> word;  // StopLang order
 };
+// The symbols, then the ISO 4217 codes that headlines write as words
+// ("26 750 USD"), which must stand alone ("usda" is no dollar).
 constexpr Currency kCurrencies[] = {
     {"$", {"dollars", "dollars", "dolares", "dolares", "dollari", "dollar"}},
     {"\u20ac", {"euros", "euros", "euros", "euros", "euro", "euro"}},
     {"\u00a3", {"pounds", "livres", "libras", "libras", "sterline", "pfund"}},
+    {"usd", {"dollars", "dollars", "dolares", "dolares", "dollari", "dollar"}},
+    {"eur", {"euros", "euros", "euros", "euros", "euro", "euro"}},
+    {"gbp", {"pounds", "livres", "libras", "libras", "sterline", "pfund"}},
 };
 
 // Currency symbols next to a number, spelled out in the headline's own
@@ -198,7 +220,7 @@ std::string_view SpellCurrencySymbols(std::string_view key, StopLang stop_lang,
     if (b > 0 && IsDigit(key[b - 1])) return true;
     std::size_t w = b;
     while (w > 0 && b - w < 12 && key[w - 1] >= 'a' && key[w - 1] <= 'z') --w;
-    if (w < b) {
+    if (w < b && MultiplierPower(key.substr(w, b - w)) > 0) {
       w = skip_back(w);
       if (w > 0 && IsDigit(key[w - 1])) return true;
     }
@@ -217,8 +239,16 @@ std::string_view SpellCurrencySymbols(std::string_view key, StopLang stop_lang,
   for (std::size_t i = 0; i < key.size();) {
     const Currency* hit = nullptr;
     for (const Currency& c : kCurrencies) {
-      if (key.substr(i, c.symbol.size()) == c.symbol &&
-          next_to_number(i, c.symbol.size())) {
+      const std::size_t len = c.symbol.size();
+      if (key.substr(i, len) != c.symbol) continue;
+      // A code is a word of its own, and a currency wherever it stands
+      // ("contra USD"); a symbol only next to a number.
+      const bool code = c.symbol[0] >= 'a' && c.symbol[0] <= 'z';
+      if (code && ((i > 0 && IsWordByte(key[i - 1])) ||
+                   (i + len < key.size() && IsWordByte(key[i + len])))) {
+        continue;
+      }
+      if (code || next_to_number(i, len)) {
         hit = &c;
         break;
       }
@@ -309,23 +339,6 @@ std::string_view ShiftDecimal(std::string_view number, int shift, char* buf,
     for (std::size_t k = n - frac; k < n; ++k) buf[out++] = digits[k];
   }
   return std::string_view(buf, out);
-}
-
-// The power of ten of a multiplier word after a number ("mil", "millones",
-// "Milliarden", "bn", "mrd"), or 0.
-int MultiplierPower(std::string_view word) {
-  const ClosedClass c = LookupClosedClass(word);
-  if (c.kind != ClosedClassKind::kNumber) return 0;
-  switch (c.value) {
-    case 1000:
-      return 3;
-    case 1000000:
-      return 6;
-    case 1000000000:
-      return 9;
-    default:
-      return 0;
-  }
 }
 
 // The first kPrefix code points of a folded word.

@@ -532,6 +532,16 @@ TEST_F(XlangTest, CurrencySymbolsMeetCurrencyWords) {
   }
   EXPECT_EQ(symbol.covered[0][XlangProfile::kWord],
             word.covered[0][XlangProfile::kWord]);
+  // An ISO code written as a word counts as the symbol does ("26 750 USD");
+  // not inside another word.
+  const XlangAlignment code = Align("Thieves take $26,750 from cash machine",
+                                    "Ladroes levam 26 750 USD de caixa");
+  const XlangAlignment sign = Align("Thieves take $26,750 from cash machine",
+                                    "Ladroes levam 26 750 $ de caixa");
+  EXPECT_EQ(code.covered[0][XlangProfile::kWord],
+            sign.covered[0][XlangProfile::kWord]);
+  EXPECT_EQ(code.units[1][XlangProfile::kWord],
+            sign.units[1][XlangProfile::kWord]);
   // "$AAPL" stays a ticker: no "dollars" unit appears.
   const XlangAlignment tag = Align("Apple shares rise: $AAPL up 5%",
                                    "Les actions d'Apple montent de 5 dollars");
