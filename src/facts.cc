@@ -872,6 +872,30 @@ bool ReadClockTime(std::string_view key, std::size_t b, ClockTime* out) {
   return true;
 }
 
+std::size_t PercentMarkerEnd(std::string_view key, std::size_t at) {
+  while (at < key.size() && key[at] == ' ') ++at;
+  if (at < key.size() && key[at] == '%') return at + 1;
+  // The word at `at` and where it ends.
+  auto word_at = [&](std::size_t b, std::size_t* end) {
+    std::size_t e = b;
+    while (e < key.size() && key[e] >= 'a' && key[e] <= 'z') ++e;
+    if (e < key.size() && IsWordByte(static_cast<unsigned char>(key[e]))) {
+      e = b;  // a longer word ("percentage", "cento2")
+    }
+    *end = e;
+    return key.substr(b, e - b);
+  };
+  std::size_t end = 0;
+  const std::string_view first = word_at(at, &end);
+  if (first.empty()) return 0;
+  if (OneOf(first, kPercentWords)) return end;
+  if (!OneOf(first, kPercentFirst)) return 0;
+  std::size_t next = end;
+  while (next < key.size() && key[next] == ' ') ++next;
+  std::size_t second_end = 0;
+  return OneOf(word_at(next, &second_end), kPercentSecond) ? second_end : 0;
+}
+
 void ExtractFacts(std::string_view key, Facts* out) {
   out->clear();
   thread_local std::vector<Token> tokens;

@@ -48,6 +48,12 @@ struct ClockTime {
 };
 bool ReadClockTime(std::string_view key, std::size_t b, ClockTime* out);
 
+// The key offset after a percent marker that starts at key[at] (spaces
+// skipped): "%", "percent", "pct", "prozent", "pour cent", "per cento", "por
+// ciento", ... (the words the fact guard reads as a percentage); 0 when
+// none starts there. `key` as for ExtractFacts.
+std::size_t PercentMarkerEnd(std::string_view key, std::size_t at);
+
 // True when the two headlines state different facts. Policy: facts conflict
 // unless one side's fact multiset is contained in the other's: a headline
 // that drops a fact (truncation, a shorter rewrite) still matches, one that

@@ -41,6 +41,8 @@ constexpr std::uint64_t kWordSeed = 0x786c616e67573031ULL;
 constexpr std::uint64_t kNumberSeed = 0x786c616e674e3031ULL;
 constexpr std::uint64_t kMonthSeed = 0x786c616e674d3031ULL;
 constexpr std::uint64_t kWeekdaySeed = 0x786c616e67443031ULL;
+// A percentage's number.
+constexpr std::uint64_t kPercentSeed = 0x786c616e67503031ULL;
 // An amount's order of magnitude (digits before the point).
 constexpr std::uint64_t kMagnitudeSeed = 0x786c616e674f3031ULL;
 constexpr std::uint64_t kEntitySeed = 0x786c616e67453031ULL;
@@ -1227,6 +1229,23 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       std::size_t glued = i;
       while (glued > number_begin && !IsDigit(key[glued - 1])) --glued;
       const std::string_view suffix = key.substr(glued, i - glued);
+      // A percentage is the same facts however written ("10%", "25pc",
+      // "10 percent", "10 pour cent", "10 por ciento", "10 Prozent"): the
+      // number, which a headline cut before its "%" still states (as in
+      // the fact guard), and the percentage. The words were units that
+      // the "%" side could not cover.
+      std::size_t percent_end = 0;
+      if (suffix == "pc" || suffix == "pct") {
+        percent_end = i;
+      } else if (suffix.empty()) {
+        percent_end = PercentMarkerEnd(key, i);
+      }
+      if (percent_end != 0) {
+        add_fact(FactFeature(SketchHash64(number, kNumberSeed)));
+        add_fact(FactFeature(SketchHash64(number, kPercentSeed)));
+        i = percent_end;
+        continue;
+      }
       if (!suffix.empty()) {
         // "11million", "4bn"; "m" and "b" only after a currency word.
         power = MultiplierPower(suffix);

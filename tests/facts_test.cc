@@ -347,6 +347,19 @@ TEST(FactsTest, ArbitraryBytesAreSafe) {
   EXPECT_EQ(facts.codes.size(), 2u);
 }
 
+// The percent markers the cross-language profile shares with the guard.
+TEST(FactsTest, PercentMarkerEnd) {
+  const std::string_view key = "10 pour cent de plus";
+  EXPECT_EQ(PercentMarkerEnd(key, 2), 12u);  // after "pour cent"
+  EXPECT_EQ(PercentMarkerEnd("10% up", 2), 3u);
+  EXPECT_EQ(PercentMarkerEnd("10 % up", 2), 4u);
+  EXPECT_EQ(PercentMarkerEnd("10 prozent", 2), 10u);
+  EXPECT_EQ(PercentMarkerEnd("10 por ciento", 2), 13u);
+  EXPECT_EQ(PercentMarkerEnd("10 percentage points", 2), 0u);
+  EXPECT_EQ(PercentMarkerEnd("10 pour les", 2), 0u);
+  EXPECT_EQ(PercentMarkerEnd("10", 2), 0u);
+}
+
 // ------------------------------------------------------------ entities
 
 // Facts as the engine builds them: key facts plus entities of the original.

@@ -1025,6 +1025,15 @@ TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
   }
   EXPECT_NE(Features("100m"), Features("100 millions"));
   EXPECT_NE(Features("30 Milliarden"), Features("30 millones"));
+  // A percentage is the same facts however written.
+  const auto percent = Features("10%");
+  ASSERT_EQ(percent.size(), 2u);  // the number and the percentage
+  for (const char* form : {"10 %", "10 percent", "10 pour cent",
+                           "10 por ciento", "10 per cento", "10 Prozent"}) {
+    EXPECT_EQ(Features(form), percent) << form;
+  }
+  EXPECT_NE(Features("10%"), Features("10"));
+  EXPECT_NE(Features("10%"), Features("11%"));
   // "Sept 27" is September (not French "sept", 7), as in the fact guard.
   EXPECT_EQ(Features("Sept 27"), Features("27 settembre"));
   EXPECT_EQ(Features("Sept. 27"), Features("27 septembre"));
