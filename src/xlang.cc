@@ -1199,6 +1199,38 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
           : 0;
   std::size_t country_end = 0;  // key bytes before it: in a country name
   std::uint64_t country_feature = 0;
+  // The multiplier words after a number, from key[*pos] ("mil millones",
+  // "Mrd."): their total power of ten, *pos moved past them.
+  auto read_multipliers = [&](std::size_t* pos) {
+    int power = 0;
+    for (;;) {
+      std::size_t w = *pos;
+      while (w < key.size() && key[w] == ' ') ++w;
+      std::size_t e = w;
+      while (e < key.size() && IsWordByte(key[e]) && !IsDigit(key[e])) ++e;
+      const int p = e > w ? MultiplierPower(key.substr(w, e - w)) : 0;
+      if (p == 0) return power;
+      power += p;
+      *pos = e;
+      // "Mrd." and "Mio.": the abbreviation's period.
+      if (*pos < key.size() && key[*pos] == '.') ++*pos;
+    }
+  };
+  // The facts of a number times 10^power: its value and, when multiplied,
+  // the value's order of magnitude, which every spelling of the amount
+  // gives (the number and its multiplier words were two facts before, and
+  // the coverage a pair needs falls with its covered units: NTREX lost
+  // "20 million" / "20 milioni" with the value alone).
+  auto add_amount = [&](std::string_view number, int power) {
+    if (power > 0) {
+      number = ShiftDecimal(number, power, shifted_buf, sizeof(shifted_buf));
+      const std::size_t point = number.find('.');
+      const int magnitude = static_cast<int>(
+          point == std::string_view::npos ? number.size() : point);
+      add_fact(IntFactFeature(magnitude, kMagnitudeSeed));
+    }
+    add_fact(FactFeature(SketchHash64(number, kNumberSeed)));
+  };
   std::size_t i = 0;
   while (i < key.size() && num_units < XlangProfile::kMaxUnits) {
     const auto c = static_cast<unsigned char>(key[i]);
@@ -1255,33 +1287,9 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
           if (suffix == "b") power = 9;
         }
       } else {
-        for (;;) {
-          std::size_t w = i;
-          while (w < key.size() && key[w] == ' ') ++w;
-          std::size_t e = w;
-          while (e < key.size() && IsWordByte(key[e]) && !IsDigit(key[e])) {
-            ++e;
-          }
-          const int p = e > w ? MultiplierPower(key.substr(w, e - w)) : 0;
-          if (p == 0) break;
-          power += p;
-          i = e;
-          // "Mrd." and "Mio.": the abbreviation's period.
-          if (i < key.size() && key[i] == '.') ++i;
-        }
+        power = read_multipliers(&i);
       }
-      if (power > 0) {
-        number = ShiftDecimal(number, power, shifted_buf, sizeof(shifted_buf));
-        // The amount's order of magnitude too, which every spelling of it
-        // gives: the number and its multiplier words were two facts before,
-        // and the coverage a pair needs falls with its covered units (NTREX
-        // lost "20 million" / "20 milioni" with the value alone).
-        const std::size_t point = number.find('.');
-        const int magnitude = static_cast<int>(
-            point == std::string_view::npos ? number.size() : point);
-        add_fact(IntFactFeature(magnitude, kMagnitudeSeed));
-      }
-      add_fact(FactFeature(SketchHash64(number, kNumberSeed)));
+      add_amount(number, power);
       continue;
     }
     const std::size_t start = i;
@@ -1368,6 +1376,20 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
           continue;
         }
         if (n == key.size()) continue;
+      }
+      // A number word before multipliers is an amount too ("dos mil
+      // millones" = "2 mil millones" = "two billion").
+      if (const ClosedClass c = LookupClosedClass(word);
+          c.kind == ClosedClassKind::kNumber && MultiplierPower(word) == 0) {
+        std::size_t j = i;
+        if (const int power = read_multipliers(&j); power > 0) {
+          char value[16];
+          const int n = std::snprintf(value, sizeof(value), "%d", c.value);
+          add_amount(std::string_view(value, static_cast<std::size_t>(n)),
+                     power);
+          i = j;
+          continue;
+        }
       }
       add_fact(info.own);
       continue;

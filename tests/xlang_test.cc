@@ -1010,6 +1010,20 @@ TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
     EXPECT_EQ(facts, want) << form;
   }
   EXPECT_EQ(Features("4,1 Mrd."), Features("4.1 billion"));
+  // Number words before multipliers too (the facts; "dos" is left out of
+  // the numbers: Portuguese "of the").
+  auto facts_of = [](std::string_view text) {
+    std::vector<std::uint64_t> out;
+    for (std::uint64_t f : Features(text)) {
+      if (CrossLingual::IsFact(f)) out.push_back(f);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  for (const char* form :
+       {"two billion", "deux milliards", "zwei Milliarden", "due miliardi"}) {
+    EXPECT_EQ(facts_of(form), facts_of("2 mil millones")) << form;
+  }
   // An amount written out in digits states the value without the
   // magnitude fact a multiplier word adds: contained, no conflict.
   auto sorted = [](std::vector<std::uint64_t> v) {
