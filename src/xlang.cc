@@ -1302,8 +1302,9 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       continue;
     }
     WordInfo info = WordInfoOf(memo_lang, word);
-    // A hyphenated compound that the lexicon lists whole ("chauves-souris"
-    // is "bats", not "bald" and "mice"): one unit, read whole. Up to three
+    // A hyphenated compound that the lexicon (or the closed classes) lists
+    // whole ("chauves-souris" is "bats", not "bald" and "mice"): one unit,
+    // read whole. Up to three
     // parts ("arc-en-ciel"); a name part of a country ("Royaume-Uni") is
     // left to MatchCountry.
     if (has_lexicon && lex_lang != LexLang::kDeu && !info.country) {
@@ -1315,7 +1316,10 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
         while (j < key.size() && IsWordByte(key[j])) ++j;
         const WordInfo whole =
             WordInfoOf(memo_lang, key.substr(start, j - start));
-        if (whole.kind == WordInfo::kContent && !whole.oov) {
+        // Or a hyphenated weekday ("quarta-feira": Wednesday, not "fourth"
+        // and "fair"), a fact.
+        if ((whole.kind == WordInfo::kContent && !whole.oov) ||
+            whole.kind == WordInfo::kFact) {
           info = whole;
           i = j;
           break;

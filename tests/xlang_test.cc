@@ -1039,6 +1039,9 @@ TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
   }
   EXPECT_NE(Features("100m"), Features("100 millions"));
   EXPECT_NE(Features("30 Milliarden"), Features("30 millones"));
+  // Portuguese weekdays are hyphenated: one fact, not two words.
+  EXPECT_EQ(Features("na quarta-feira"), Features("le mercredi"));
+  EXPECT_EQ(Features("na sexta-feira"), Features("am Freitag"));
   // A percentage is the same facts however written.
   const auto percent = Features("10%");
   ASSERT_EQ(percent.size(), 2u);  // the number and the percentage
