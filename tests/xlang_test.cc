@@ -429,6 +429,14 @@ TEST_F(XlangTest, SubdivisionsArePlaces) {
   EXPECT_EQ(code, "de-by");
   ASSERT_TRUE(xl_->lexicon().CountryOf("west virginia", &code));
   EXPECT_EQ(code, "us-wv");
+  // Portuguese names, which iso-codes lacks, come from CLDR when it is
+  // installed (unicode-cldr-core).
+  if (xl_->lexicon().CountryOf("le caire", &code)) {
+    ASSERT_TRUE(xl_->lexicon().CountryOf("virginia ocidental", &code));
+    EXPECT_EQ(code, "us-wv");
+    ASSERT_TRUE(xl_->lexicon().CountryOf("escocia", &code));
+    EXPECT_EQ(code, "gb-sct");
+  }
   // A country keeps its name; common words are no places ("leon" is
   // Spanish for lion, "lima" an English bean, "centre" a French word).
   ASSERT_TRUE(xl_->lexicon().CountryOf("georgia", &code));
