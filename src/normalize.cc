@@ -1399,10 +1399,6 @@ bool IsAsciiLetter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-}  // namespace
-
-namespace {
-
 // One label that opens `text` (NewsLabelBytes); with `stacked`, a label
 // written in lower case may end at a hyphen when another label follows it
 // ("Exclusive-UPDATE 2-").

@@ -168,9 +168,8 @@ std::string_view BlankNonWordSymbols(std::string_view key,
 }
 
 // The power of ten of a multiplier word after a number ("mil", "millones",
-// "Milliarden", "bn", "mrd"), or 0.
-int MultiplierPower(std::string_view word) {
-  const ClosedClass c = LookupClosedClass(word);
+// "Milliarden", "bn", "mrd"), or 0, from its closed class.
+int MultiplierPowerOf(const ClosedClass& c) {
   if (c.kind != ClosedClassKind::kNumber) return 0;
   switch (c.value) {
     case 1000:
@@ -183,20 +182,23 @@ int MultiplierPower(std::string_view word) {
       return 0;
   }
 }
+int MultiplierPower(std::string_view word) {
+  return MultiplierPowerOf(LookupClosedClass(word));
+}
 
+// A currency's symbol, its ISO 4217 code (which headlines write as a word:
+// "26 750 USD"; it must stand alone, "usda" is no dollar), and its word in
+// each language.
 struct Currency {
-  std::string_view symbol;
+  std::array<std::string_view, 2> symbols;           // the sign, the code
   std::array<std::string_view, kNumStopLangs> word;  // StopLang order
 };
-// The symbols, then the ISO 4217 codes that headlines write as words
-// ("26 750 USD"), which must stand alone ("usda" is no dollar).
 constexpr Currency kCurrencies[] = {
-    {"$", {"dollars", "dollars", "dolares", "dolares", "dollari", "dollar"}},
-    {"\u20ac", {"euros", "euros", "euros", "euros", "euro", "euro"}},
-    {"\u00a3", {"pounds", "livres", "libras", "libras", "sterline", "pfund"}},
-    {"usd", {"dollars", "dollars", "dolares", "dolares", "dollari", "dollar"}},
-    {"eur", {"euros", "euros", "euros", "euros", "euro", "euro"}},
-    {"gbp", {"pounds", "livres", "libras", "libras", "sterline", "pfund"}},
+    {{"$", "usd"},
+     {"dollars", "dollars", "dolares", "dolares", "dollari", "dollar"}},
+    {{"\u20ac", "eur"}, {"euros", "euros", "euros", "euros", "euro", "euro"}},
+    {{"\u00a3", "gbp"},
+     {"pounds", "livres", "libras", "libras", "sterline", "pfund"}},
 };
 
 // Currency symbols next to a number, spelled out in the headline's own
@@ -232,25 +234,36 @@ std::string_view SpellCurrencySymbols(std::string_view key, StopLang stop_lang,
   };
   bool any = false;
   for (const Currency& c : kCurrencies) {
-    any |= key.find(c.symbol) != std::string_view::npos;
+    for (std::string_view symbol : c.symbols) {
+      any |= key.find(symbol) != std::string_view::npos;
+    }
   }
   if (!any) return key;
+  // The length of the symbol or code of `c` that key[i] starts, or 0.
+  auto match_at = [&](const Currency& c, std::size_t i) -> std::size_t {
+    const std::string_view sign = c.symbols[0], code = c.symbols[1];
+    // A sign only next to a number.
+    if (key.substr(i, sign.size()) == sign && next_to_number(i, sign.size())) {
+      return sign.size();
+    }
+    // A code is a word of its own, and a currency wherever it stands
+    // ("contra USD").
+    const std::size_t len = code.size();
+    if (key.substr(i, len) == code && (i == 0 || !IsWordByte(key[i - 1])) &&
+        (i + len == key.size() || !IsWordByte(key[i + len]))) {
+      return len;
+    }
+    return 0;
+  };
   std::string out;
   out.reserve(key.size() + 16);
   bool changed = false;
   for (std::size_t i = 0; i < key.size();) {
     const Currency* hit = nullptr;
+    std::size_t len = 0;
     for (const Currency& c : kCurrencies) {
-      const std::size_t len = c.symbol.size();
-      if (key.substr(i, len) != c.symbol) continue;
-      // A code is a word of its own, and a currency wherever it stands
-      // ("contra USD"); a symbol only next to a number.
-      const bool code = c.symbol[0] >= 'a' && c.symbol[0] <= 'z';
-      if (code && ((i > 0 && IsWordByte(key[i - 1])) ||
-                   (i + len < key.size() && IsWordByte(key[i + len])))) {
-        continue;
-      }
-      if (code || next_to_number(i, len)) {
+      len = match_at(c, i);
+      if (len != 0) {
         hit = &c;
         break;
       }
@@ -262,7 +275,7 @@ std::string_view SpellCurrencySymbols(std::string_view key, StopLang stop_lang,
     out.push_back(' ');
     out.append(hit->word[static_cast<int>(stop_lang)]);
     out.push_back(' ');
-    i += hit->symbol.size();
+    i += len;
     changed = true;
   }
   if (!changed) return key;
@@ -1384,7 +1397,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       // A number word before multipliers is an amount too ("dos mil
       // millones" = "2 mil millones" = "two billion").
       if (const ClosedClass c = LookupClosedClass(word);
-          c.kind == ClosedClassKind::kNumber && MultiplierPower(word) == 0) {
+          c.kind == ClosedClassKind::kNumber && MultiplierPowerOf(c) == 0) {
         std::size_t j = i;
         if (const int power = read_multipliers(&j); power > 0) {
           char value[16];
