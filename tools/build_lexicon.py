@@ -210,7 +210,7 @@ def fold(s):
 # another code (ISO 3166/MA); headlines write "UK", not "GB". Closed class,
 # written by hand.
 ISO_EXCEPTIONAL = {"uk": "gb"}
-# iso-codes' gettext domains of the five languages' country names.
+# The five languages' locale codes: iso-codes' gettext domains, CLDR's files.
 ISO_LOCALES = {"fra": "fr", "spa": "es", "por": "pt", "ita": "it", "deu": "de"}
 
 
@@ -482,8 +482,6 @@ def city_rows(wordnet_dir, countries, stop_word, first_pivots):
 # Caire", "del Cairo" contract it).
 CITY_ARTICLES = {"le", "la", "les", "l", "el", "il", "lo", "los", "las",
                  "o", "a", "os", "as", "der", "die", "das"}
-CLDR_LOCALES = {"fra": "fr", "spa": "es", "por": "pt", "ita": "it",
-                "deu": "de"}
 # LEX_CLDR=0 leaves CLDR's names (cities, subdivisions) out.
 CLDR = int(os.environ.get("LEX_CLDR", "1"))
 
@@ -515,7 +513,7 @@ def cldr_city_rows(cldr_dir, cities, countries, stop_word, first_pivots,
 
     english = exemplars("en")
     seen = {}  # name -> codes
-    for lang, locale in CLDR_LOCALES.items():
+    for lang, locale in ISO_LOCALES.items():
         if not os.path.exists(os.path.join(main, locale + ".xml")):
             continue
         for zone, name in exemplars(locale).items():
@@ -585,7 +583,7 @@ def cldr_subdivision_names(cldr_dir):
     import xml.etree.ElementTree as ET
     if not cldr_dir or not CLDR:
         return
-    for locale in ["en"] + list(CLDR_LOCALES.values()):
+    for locale in ["en"] + list(ISO_LOCALES.values()):
         path = os.path.join(cldr_dir, "common", "subdivisions",
                             locale + ".xml")
         if not os.path.exists(path):
