@@ -29,11 +29,16 @@
 //     fact extraction decides when they count. Left out: "once" (spa 11, eng
 //     "once"), "seize" (fra 16, eng "seize"), "dos" (spa 2, por "of the"),
 //     "null"/"nul" (deu 0, "null and void", fra "match nul").
+//   * Where the headline's language is known (the cross-language features),
+//     the language-aware lookup reads "once", "seize", "dos" and "miles" in
+//     their own language, and a few entries ("may", "mai", "due", ...) only
+//     in theirs (kRestrictions, kLanguageEntries).
 #include "closed_class.h"
 
 #include <absl/container/flat_hash_map.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "word_hash.h"
@@ -447,30 +452,90 @@ constexpr Entry kEntries[] = {
     {"bilhoes", kN, 1000000000},
 };
 
+// Language bits (StopLang order) for the language-aware lookup.
+constexpr std::uint8_t kEng = 1 << 0, kFra = 1 << 1, kSpa = 1 << 2,
+                       kPor = 1 << 3, kIta = 1 << 4, kDeu = 1 << 5;
+constexpr std::uint8_t kAllLangs = 0x3F;
+
+// Entries above that hold in these languages only; elsewhere they are
+// ordinary words (English "due to", the name "Otto", Portuguese "sei" = "I
+// know", Italian "mai" = "never", the planet Mars, "Marco", English "elf",
+// "cent", "mil."). "sept" keeps its own rule (xlang.cc, facts.cc).
+struct Restriction {
+  std::string_view word;
+  std::uint8_t langs;
+};
+constexpr Restriction kRestrictions[] = {
+    {"may", kEng},   {"mai", kFra | kDeu}, {"mars", kFra},
+    {"marco", kPor}, {"due", kIta},        {"sei", kIta},
+    {"otto", kIta},  {"elf", kDeu},        {"mil", kSpa | kPor},
+    {"cent", kFra},  {"cents", kFra},
+};
+
+// Closed-class words of one language that are common words of another, so
+// the language-blind lookup leaves them out (closed_class.h).
+struct LanguageEntry {
+  std::string_view word;
+  ClosedClassKind kind;
+  int value;
+  std::uint8_t langs;
+};
+constexpr LanguageEntry kLanguageEntries[] = {
+    {"dos", kN, 2, kSpa},       // por "of the"
+    {"once", kN, 11, kSpa},     // eng "once"
+    {"seize", kN, 16, kFra},    // eng "seize"
+    {"miles", kN, 1000, kSpa},  // eng "miles"; "miles de" = thousands
+};
+
+struct Value {
+  ClosedClass reading;
+  std::uint8_t langs;  // languages where the reading holds
+  bool blind;          // in the language-blind lookup
+};
+
 struct Table {
-  absl::flat_hash_map<std::string_view, ClosedClass, WordHash> map;
+  absl::flat_hash_map<std::string_view, Value, WordHash> map;
   WordFilter filter;
 };
 
 Table BuildTable() {
   Table table;
-  table.map.reserve(std::size(kEntries));
+  table.map.reserve(std::size(kEntries) + std::size(kLanguageEntries));
   for (const Entry& e : kEntries) {
-    table.map.try_emplace(e.word, ClosedClass{e.kind, e.value});
+    table.map.try_emplace(e.word, Value{{e.kind, e.value}, kAllLangs, true});
+    table.filter.Add(e.word);
+  }
+  for (const Restriction& r : kRestrictions) {
+    table.map.at(r.word).langs = r.langs;
+  }
+  for (const LanguageEntry& e : kLanguageEntries) {
+    table.map.try_emplace(e.word, Value{{e.kind, e.value}, e.langs, false});
     table.filter.Add(e.word);
   }
   return table;
 }
 
+const Value* Find(std::string_view word) {
+  // Every entry is 2..13 ASCII bytes; most tokens are rejected here.
+  if (word.size() < 2 || word.size() > 13) return nullptr;
+  static const Table* const table = new Table(BuildTable());
+  if (!table->filter.MayContain(word)) return nullptr;
+  const auto it = table->map.find(word);
+  return it == table->map.end() ? nullptr : &it->second;
+}
+
 }  // namespace
 
 ClosedClass LookupClosedClass(std::string_view word) {
-  // Every entry is 2..13 ASCII bytes; most tokens are rejected here.
-  if (word.size() < 2 || word.size() > 13) return {};
-  static const Table* const table = new Table(BuildTable());
-  if (!table->filter.MayContain(word)) return {};
-  const auto it = table->map.find(word);
-  return it == table->map.end() ? ClosedClass{} : it->second;
+  const Value* v = Find(word);
+  return v != nullptr && v->blind ? v->reading : ClosedClass{};
+}
+
+ClosedClass LookupClosedClass(std::string_view word, int lang) {
+  if (lang < 0 || lang >= 6) return LookupClosedClass(word);
+  const Value* v = Find(word);
+  return v != nullptr && ((v->langs >> lang) & 1) != 0 ? v->reading
+                                                       : ClosedClass{};
 }
 
 }  // namespace tickerdedup::internal

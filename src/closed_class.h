@@ -24,6 +24,17 @@ struct ClosedClass {
 // unambiguous.
 ClosedClass LookupClosedClass(std::string_view word);
 
+// The reading in a headline of language `lang`, a StopLang index (eng 0,
+// fra 1, spa 2, por 3, ita 4, deu 5; stopwords.h): the entries that hold in
+// that language. A few words are closed-class words in some languages only
+// and ordinary words in others: "due" (ita 2, eng "due to"), "may" (eng May,
+// a name elsewhere), "mai" (fra, deu May; ita "never"), "mil" (spa, por
+// 1000; eng "mil."). And a few closed-class words of one language are
+// common words of another, so the language-blind lookup above leaves them
+// out: "dos" (spa 2, por "of the"), "once" (spa 11), "seize" (fra 16),
+// "miles" (spa thousands). Out of range: LookupClosedClass(word).
+ClosedClass LookupClosedClass(std::string_view word, int lang);
+
 }  // namespace tickerdedup::internal
 
 #endif  // TICKERDEDUP_SRC_CLOSED_CLASS_H_

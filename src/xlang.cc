@@ -627,7 +627,15 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
   if (stop_lang >= 0 ? ((no_unit >> stop_lang) & 1u) : no_unit != 0) {
     return;
   }
-  const ClosedClass closed = LookupClosedClass(word);
+  // The reading in the headline's language ("due" is Italian 2 and
+  // English "due to"; "dos" is Spanish 2 and Portuguese "of the").
+  const ClosedClass closed = LookupClosedClass(word, stop_lang);
+  // "one" and the words that are both "one" and the indefinite article
+  // (un, uno, um, ein) are no facts across languages: a translation writes
+  // the article for "one" ("One dead" / "Um morto"), and the article is a
+  // stop word. Nor are they units: "UN" stays an acronym (see Analyze) and
+  // "Jong-un" a name's part.
+  if (closed.kind == ClosedClassKind::kNumber && closed.value == 1) return;
   if (closed.kind != ClosedClassKind::kNone) {
     const std::uint64_t seed =
         closed.kind == ClosedClassKind::kMonth     ? kMonthSeed
@@ -1368,6 +1376,19 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     }
     const bool in_country = start < country_end;
     if (info.kind == WordInfo::kSkip) {
+      // English "may" is a stop word (the modal verb), but next to a day
+      // number it is the month ("May 5", "5 May"), as "mai" and "mayo" are.
+      if (word == "may" && memo_lang == kEnglishLang) {
+        std::size_t next = i;
+        while (next < key.size() && key[next] == ' ') ++next;
+        std::size_t prev = start;
+        while (prev > 0 && key[prev - 1] == ' ') --prev;
+        if ((next < key.size() && IsDigit(key[next])) ||
+            (prev > 0 && IsDigit(key[prev - 1]))) {
+          add_fact(IntFactFeature(5, kMonthSeed));
+          continue;
+        }
+      }
       // An acronym that folds to a stop word ("US" / "us") is still a name,
       // unless the whole headline is shouted.
       if (all_caps || word.size() < 2 || !any_acronym) continue;
@@ -1396,7 +1417,8 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       }
       // A number word before multipliers is an amount too ("dos mil
       // millones" = "2 mil millones" = "two billion").
-      if (const ClosedClass c = LookupClosedClass(word);
+      if (const ClosedClass c = LookupClosedClass(
+              word, has_stops ? static_cast<int>(stop_lang) : -1);
           c.kind == ClosedClassKind::kNumber && MultiplierPowerOf(c) == 0) {
         std::size_t j = i;
         if (const int power = read_multipliers(&j); power > 0) {

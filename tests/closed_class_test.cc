@@ -110,6 +110,33 @@ TEST(ClosedClassTest, NumberWords) {
   }
 }
 
+// Read in a headline's language (StopLang index: eng 0, fra 1, spa 2, por 3,
+// ita 4, deu 5), a word is a closed-class word only where it is one.
+TEST(ClosedClassTest, LanguageAwareLookup) {
+  constexpr int kEng = 0, kFra = 1, kSpa = 2, kPor = 3, kIta = 4, kDeu = 5;
+  EXPECT_EQ(LookupClosedClass("dos", kSpa).value, 2);
+  EXPECT_EQ(LookupClosedClass("dos", kPor).kind, ClosedClassKind::kNone);
+  EXPECT_EQ(LookupClosedClass("once", kSpa).value, 11);
+  EXPECT_EQ(LookupClosedClass("once", kEng).kind, ClosedClassKind::kNone);
+  EXPECT_EQ(LookupClosedClass("seize", kFra).value, 16);
+  EXPECT_EQ(LookupClosedClass("miles", kSpa).value, 1000);
+  EXPECT_EQ(LookupClosedClass("miles", kEng).kind, ClosedClassKind::kNone);
+  EXPECT_EQ(LookupClosedClass("due", kIta).value, 2);
+  EXPECT_EQ(LookupClosedClass("due", kEng).kind, ClosedClassKind::kNone);
+  EXPECT_EQ(LookupClosedClass("may", kEng).kind, ClosedClassKind::kMonth);
+  EXPECT_EQ(LookupClosedClass("may", kDeu).kind, ClosedClassKind::kNone);
+  EXPECT_EQ(LookupClosedClass("mai", kDeu).kind, ClosedClassKind::kMonth);
+  EXPECT_EQ(LookupClosedClass("mai", kIta).kind, ClosedClassKind::kNone);
+  EXPECT_EQ(LookupClosedClass("marco", kPor).value, 3);
+  EXPECT_EQ(LookupClosedClass("marco", kIta).kind, ClosedClassKind::kNone);
+  // Unambiguous words hold everywhere; the language-blind lookup is the
+  // table as before, and out-of-range languages get it.
+  EXPECT_EQ(LookupClosedClass("deux", kDeu).value, 2);
+  EXPECT_EQ(LookupClosedClass("due").value, 2);
+  EXPECT_EQ(LookupClosedClass("due", -1).value, 2);
+  EXPECT_EQ(LookupClosedClass("dos", 6).kind, ClosedClassKind::kNone);
+}
+
 TEST(ClosedClassTest, NonTokensAreNone) {
   for (std::string_view w : {"", "a", "le", "trump", "fevrierx", "FEVRIER",
                              "averyveryverylongword"}) {

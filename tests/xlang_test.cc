@@ -1018,8 +1018,7 @@ TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
     EXPECT_EQ(facts, want) << form;
   }
   EXPECT_EQ(Features("4,1 Mrd."), Features("4.1 billion"));
-  // Number words before multipliers too (the facts; "dos" is left out of
-  // the numbers: Portuguese "of the").
+  // Number words before multipliers too (the facts).
   auto facts_of = [](std::string_view text) {
     std::vector<std::uint64_t> out;
     for (std::uint64_t f : Features(text)) {
@@ -1093,6 +1092,56 @@ TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
              "n una encuesta, la hora perfecta para una pinta son las "
              "5.30 de la tarde en s\xc3\xa1"
              "bado"));
+}
+
+// Closed-class words are read in the headline's language
+// (LookupClosedClass(word, lang)): Spanish "dos" is 2 where Portuguese "dos"
+// is "of the"; English "due" is no Italian 2; "may" and "mai" are months
+// only in English and French or German. "One" and the articles that are
+// also "one" are no facts ("One dead" / "Um morto"), and "UN" stays the
+// acronym ONU instead of the French or Spanish "un".
+TEST_F(XlangTest, NumberWordsAreReadInTheHeadlinesLanguage) {
+  auto num_facts = [](std::string_view text) {
+    int n = 0;
+    for (std::uint64_t f : Features(text)) n += CrossLingual::IsFact(f);
+    return n;
+  };
+  const XlangAlignment dos =
+      Align("Dos muertos en el nuevo ataque israel\xc3\xad a Gaza",
+            "Dois mortos em novo ataque israelita a Gaza");
+  EXPECT_EQ(dos.units[0][XlangProfile::kFact], 1);
+  EXPECT_EQ(dos.covered[0][XlangProfile::kFact], 1);
+  EXPECT_EQ(dos.covered[1][XlangProfile::kFact], 1);
+  EXPECT_EQ(num_facts("A queda dos pre\xc3\xa7os do petr\xc3\xb3leo "
+                      "preocupa os mercados"),
+            0);
+  EXPECT_EQ(num_facts("Flights cancelled due to heavy storm in Scotland"), 0);
+  EXPECT_EQ(num_facts("Due morti nell'esplosione di un'auto in Bahrain"), 1);
+  const XlangAlignment one = Align("One dead in new Israeli strike on Gaza",
+                                   "Um morto em novo ataque israelita a Gaza");
+  EXPECT_EQ(one.units[0][XlangProfile::kFact], 0);
+  EXPECT_EQ(one.units[1][XlangProfile::kFact], 0);
+  const XlangAlignment un = Align(
+      "UN l\xc3\xa4"
+      "dt Iran zur syrischen Friedenskonferenz ein",
+      "L'ONU invite l'Iran \xc3\xa0 la conf\xc3\xa9rence de paix "
+      "syrienne");
+  EXPECT_EQ(un.units[0][XlangProfile::kFact], 0);
+  EXPECT_EQ(un.covered[1][XlangProfile::kEntity],
+            un.units[1][XlangProfile::kEntity]);
+  EXPECT_EQ(num_facts("Britische Premierministerin May beschuldigt Kritiker"),
+            0);
+  EXPECT_EQ(num_facts("Il primo ministro britannico May accusa i critici"), 0);
+  auto facts_of = [](std::string_view text) {
+    std::vector<std::uint64_t> out;
+    for (std::uint64_t f : Features(text)) {
+      if (CrossLingual::IsFact(f)) out.push_back(f);
+    }
+    return out;
+  };
+  EXPECT_EQ(facts_of("Elections on May 5").size(), 2u);
+  EXPECT_EQ(facts_of("Elections on May 5"),
+            facts_of("\xc3\x89lections le 5 mai"));
 }
 
 TEST_F(XlangTest, AcronymsMeetAcrossLanguages) {
