@@ -506,7 +506,10 @@ Table BuildTable() {
     table.filter.Add(e.word);
   }
   for (const Restriction& r : kRestrictions) {
-    table.map.at(r.word).langs = r.langs;
+    // Every restricted word is an entry (closed_class_test checks each).
+    if (const auto it = table.map.find(r.word); it != table.map.end()) {
+      it->second.langs = r.langs;
+    }
   }
   for (const LanguageEntry& e : kLanguageEntries) {
     table.map.try_emplace(e.word, Value{{e.kind, e.value}, e.langs, false});

@@ -129,6 +129,17 @@ TEST(ClosedClassTest, LanguageAwareLookup) {
   EXPECT_EQ(LookupClosedClass("mai", kIta).kind, ClosedClassKind::kNone);
   EXPECT_EQ(LookupClosedClass("marco", kPor).value, 3);
   EXPECT_EQ(LookupClosedClass("marco", kIta).kind, ClosedClassKind::kNone);
+  // Each restricted word is a closed-class word of the blind table, and
+  // an ordinary word in some language.
+  for (std::string_view w : {"may", "mai", "mars", "marco", "due", "sei",
+                             "otto", "elf", "mil", "cent", "cents"}) {
+    EXPECT_NE(LookupClosedClass(w).kind, ClosedClassKind::kNone) << w;
+    int ordinary = 0;
+    for (int lang = 0; lang < 6; ++lang) {
+      ordinary += LookupClosedClass(w, lang).kind == ClosedClassKind::kNone;
+    }
+    EXPECT_GT(ordinary, 0) << w;
+  }
   // Unambiguous words hold everywhere; the language-blind lookup is the
   // table as before, and out-of-range languages get it.
   EXPECT_EQ(LookupClosedClass("deux", kDeu).value, 2);

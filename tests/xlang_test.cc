@@ -591,6 +591,38 @@ TEST_F(XlangTest, HyphenatedCompoundIsOneWord) {
       3);
 }
 
+// The five languages' names of WordNet's other English country names
+// ("Great Britain": "Grande-Bretagne", "Gran Bretaña", "Großbritannien"),
+// from the dictionaries (build_lexicon.py, dictionary_country_rows), are
+// the country ("Bretagne" alone is Brittany, and "Großbritannien" was a
+// word whose first pivot is "Bretagne").
+TEST_F(XlangTest, TranslatedCountryAliasesAreTheCountry) {
+  std::string_view code;
+  if (!xl_->lexicon().CountryOf("grande bretagne", &code)) {
+    GTEST_SKIP() << "lexicon built without iso-codes, WordNet or FreeDict";
+  }
+  std::string_view uk;
+  ASSERT_TRUE(xl_->lexicon().CountryOf("united kingdom", &uk));
+  EXPECT_EQ(code, uk);
+  constexpr char kEng[] = "UK and China sign a truce";
+  for (const char* other :
+       {"La Grande-Bretagne et la Chine signent une tr\xc3\xaave",
+        "Gran Breta\xc3\xb1"
+        "a y China firman una tregua",
+        "Gro\xc3\x9f"
+        "britannien und China unterzeichnen einen Waffenstillstand"}) {
+    const XlangAlignment al = Align(kEng, other);
+    EXPECT_FALSE(al.place_conflict) << other;
+    EXPECT_EQ(al.covered[1][XlangProfile::kEntity],
+              al.units[1][XlangProfile::kEntity])
+        << other;
+  }
+  // Another country is another place.
+  EXPECT_TRUE(Align("France and China sign a truce",
+                    "La Grande-Bretagne et la Chine signent une tr\xc3\xaave")
+                  .place_conflict);
+}
+
 TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
   std::string_view code;
   if (!xl_->lexicon().CountryOf("etats unis", &code)) {

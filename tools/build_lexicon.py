@@ -576,6 +576,46 @@ def country_alias_rows(wordnet_dir, countries):
             if len(v) == 1 and None not in v and k not in english}
 
 
+def dictionary_country_rows(dictd, aliases, countries, stop_word,
+                            wordnet_dir):
+    """Names of countries in the five languages that iso-codes lacks: a
+    capitalized translation of a capitalized country name in the FreeDict
+    dictionaries, either way (an eng-xxx headword and its translations, an
+    xxx-eng headword and its English translations) -> the name's code.
+    WordNet's "Great Britain" (country_alias_rows) gives "Grande-Bretagne",
+    "Gran Bretaña", "Grã-Bretanha" and "Großbritannien", which headlines
+    write for the United Kingdom; without them "Bretagne" read as Brittany,
+    a place the English "British" lacks. Only the English aliases
+    (`aliases`, {name key: code}) are looked up: the dictionaries' entries
+    for the ISO names add nothing iso-codes lacks but errors ("Mexico" ->
+    "Città del Messico", "Jordan" -> "Jourdain", the river). Left out: names
+    `countries` has, names of two countries, names with a code in capitals
+    ("Deutschland DE") or that start with a stop word ("los Países Bajos"), and single words English
+    uses first as something else (english_non_places)."""
+    seen = {}  # name key -> codes
+    for lang in LANGS:
+        for src, dst in (("eng", lang), (lang, "eng")):
+            entries = read_dict(dictd, src, dst)
+            for head, trans in entries or ():
+                if not head[:1].isupper():
+                    continue
+                for t in split_translations(trans):
+                    if not t[:1].isupper():
+                        continue
+                    english, other = (head, t) if src == "eng" else (t, head)
+                    code = aliases.get(phrase_key(english))
+                    key = phrase_key(other)
+                    if (code is None or not key or key in countries or
+                            re.search(r"\b[A-Z]{1,3}\b", other)):
+                        continue
+                    seen.setdefault(key, set()).add(code)
+    singles = {k for k in seen if " " not in k}
+    common = english_non_places(wordnet_dir, singles) or set()
+    return {k: min(v) for k, v in seen.items()
+            if len(v) == 1 and not stop_word(k.split()[0]) and
+            k not in common}
+
+
 def cldr_subdivision_names(cldr_dir):
     """(CLDR subdivision code, name) pairs of CLDR's subdivision names in
     English and the five languages (Debian unicode-cldr-core:
@@ -1836,6 +1876,11 @@ def main():
     def stop_word(word):
         return any(word in stop[l] for l in stop)
 
+    translated = dictionary_country_rows(args.dictd, aliases, countries,
+                                         stop_word, args.wordnet)
+    for word, code in translated.items():
+        countries.setdefault(word, code)
+
     def first_pivots(word):
         return [rows[l][word][0] for l in LANGS
                 if word in rows[l] and rows[l][word]]
@@ -1869,10 +1914,11 @@ def main():
     counts.append("cty=%d" % len(rows["cty"]))
     print("build_lexicon: acr %d acronyms; cty %d country names (ISO 3166-1, "
           "iso-codes), English adjectives (%d, WordNet pertainyms), other "
-          "English names (%d, WordNet), subdivision names (%d, ISO "
-          "3166-2) and city names (%d, WordNet and CLDR)"
+          "English names (%d, WordNet), their translations (%d, FreeDict), "
+          "subdivision names (%d, ISO 3166-2) and city names (%d, WordNet "
+          "and CLDR)"
           % (len(rows["acr"]), len(rows["cty"]), len(demonyms), len(aliases),
-             len(subdivisions), len(cities)),
+             len(translated), len(subdivisions), len(cities)),
           file=sys.stderr)
     rows["eng"] = dict(english.forms)
     if ENG_SYN > 0:
