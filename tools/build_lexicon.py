@@ -1114,7 +1114,42 @@ def interleave(first, second):
     return merged
 
 
-def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop):
+# German weak verbs (DEU_WEAK_FORMS=0 turns them off): Debian has no
+# German generator (no Apertium package), and the Snowball stemmer keeps
+# the verb endings -t, -te, -ten ("tötet" stays "totet", "töten" is "tot"),
+# so a headline's present or past ("Mann tötet ...", "Regierung fordert
+# ...") found no row. The regular forms come from the grammar's rules
+# (closed class): stem + t, te, ten, with e inserted after t, d or a
+# consonant before m or n ("arbeitet", "atmet"); the participle ge + stem
+# + t, without ge after an inseparable prefix ("verkauft"). Strong verbs'
+# vowel changes ("stirbt", "starb") are not rules, and are left out.
+DEU_WEAK_FORMS = int(os.environ.get("LEX_DEU_WEAK_FORMS", "1"))
+DEU_INFINITIVE_RE = re.compile(r"^[a-z]{2,}(en|eln|ern)$")
+DEU_INSEPARABLE = ("be", "ver", "er", "ent", "emp", "zer", "ge", "miss")
+
+
+def german_weak_verb_forms(verbs):
+    """({form: {infinitive}}, {participles}) of the folded German
+    infinitives `verbs` (see DEU_WEAK_FORMS)."""
+    forms, participles = {}, set()
+    for verb in verbs:
+        stem = verb[:-2] if verb.endswith("en") else verb[:-1]
+        if len(stem) < 2:
+            continue
+        e = ("e" if stem[-1] in "td" or (
+            stem[-1] in "mn" and len(stem) >= 2 and
+            stem[-2] not in "aeiouylrmnh") else "")
+        past = stem + e + "t"
+        participle = (past if verb.startswith(DEU_INSEPARABLE)
+                      else "ge" + past)
+        for form in (past, past + "e", past + "en", participle):
+            forms.setdefault(form, set()).add(verb)
+        participles.add(participle)
+    return forms, participles
+
+
+def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop,
+                   english_verbs=frozenset()):
     """Adds rows for `lang`'s irregular verb forms (APERTIUM_GENERATORS):
     a form gets its infinitive's pivots when it has no row of its own and
     its stem differs from the infinitive's, and a form with a row of its own
@@ -1122,13 +1157,20 @@ def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop):
     Returns (rows added, homograph rows extended, generator used) or
     (0, 0, None)."""
     gen = [g for g in APERTIUM_GENERATORS if g[2] == lang]
-    if lang not in APERTIUM_FORMS or not apertium_dir or not gen:
+    if lang == "deu" and DEU_WEAK_FORMS:
+        # Headwords whose first pivots hold an English verb.
+        generated = german_weak_verb_forms(
+            key for key in rows if DEU_INFINITIVE_RE.match(key) and
+            any(p in english_verbs for p in rows[key][:2]))
+        package, name = "rules", "German weak verbs"
+    elif lang not in APERTIUM_FORMS or not apertium_dir or not gen:
         return 0, 0, None
-    package, name, _ = gen[0]
-    verbs = {sp: key for key, sp in spelled.items()
-             if key in rows and INFINITIVE_RE[lang].match(key)}
-    generated = apertium_verb_forms(os.path.join(apertium_dir, package, name),
-                                    verbs)
+    else:
+        package, name, _ = gen[0]
+        verbs = {sp: key for key, sp in spelled.items()
+                 if key in rows and INFINITIVE_RE[lang].match(key)}
+        generated = apertium_verb_forms(
+            os.path.join(apertium_dir, package, name), verbs)
     if generated is None:
         return 0, 0, None
     forms, participles = generated
@@ -1144,7 +1186,10 @@ def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop):
             # engine, so without the verb's pivots "arrete" read only as
             # the noun ("decree decision remission") and "ferment" only as
             # "ferment enzyme".
+            # Not for the German rules' forms: "rechte" is "rights" before
+            # it is a form of "rechten" (to argue).
             if (VERB_FORM_HOMOGRAPH_MERGE != "0" and form != lemma and
+                    package != "rules" and
                     (VERB_FORM_HOMOGRAPH_MERGE != "pp" or form in participles)):
                 merged = interleave(rows[form], rows[lemma])[:MAX_PIVOTS]
                 if merged != rows[form]:
@@ -1839,10 +1884,12 @@ def main():
     generators = []
     for lang in LANGS:
         added, homographs, used = add_verb_forms(
-            rows[lang], lang, lex.spelled[lang], args.apertium, stemmers, stop)
-        if used:
+            rows[lang], lang, lex.spelled[lang], args.apertium, stemmers, stop,
+            english.by_pos.get("verb", frozenset()))
+        if used and not used.startswith("rules"):
             generators.append(used)
-            print("build_lexicon: %s %d irregular verb forms, %d homographs "
+        if used:
+            print("build_lexicon: %s %d verb forms, %d homographs "
                   "given their verb's pivots too (%s)"
                   % (lang, added, homographs, used), file=sys.stderr)
     if PIVOT_LEMMAS and english.forms:
