@@ -640,6 +640,32 @@ TEST_F(XlangTest, TranslatedCountryAliasesAreTheCountry) {
                   .place_conflict);
 }
 
+// A country name of one language that is a common English word is no
+// "cty" row (build_lexicon.py, country_rows): German "Island" (Iceland),
+// French "Suède", English "Réunion" made "island", "suede" and
+// "reunions" places. French "Suède" is still Sweden through its pivot.
+TEST_F(XlangTest, CommonEnglishWordsAreNoCountryNames) {
+  std::string_view code;
+  if (!xl_->lexicon().CountryOf("etats unis", &code)) {
+    GTEST_SKIP() << "lexicon built without Debian iso-codes";
+  }
+  for (const char* word :
+       {"island", "suede", "chine", "grenade", "reunion", "christmas"}) {
+    EXPECT_FALSE(xl_->lexicon().CountryOf(word, &code)) << word;
+  }
+  for (const char* word : {"japan", "jordan", "chad", "turkey", "iceland"}) {
+    EXPECT_TRUE(xl_->lexicon().CountryOf(word, &code)) << word;
+  }
+  const XlangAlignment al = Align(
+      "La Su\xc3\xa8"
+      "de et la Norv\xc3\xa8ge signent un accord sur la p\xc3\xaa"
+      "che",
+      "Sweden and Norway sign a fishing agreement");
+  EXPECT_FALSE(al.place_conflict);
+  EXPECT_EQ(al.covered[0][XlangProfile::kEntity],
+            al.units[0][XlangProfile::kEntity]);
+}
+
 TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
   std::string_view code;
   if (!xl_->lexicon().CountryOf("etats unis", &code)) {

@@ -279,15 +279,47 @@ def split_ambiguous_codes(dict_edges, country_edges, alpha, names, stop_word):
     return kept, ambiguous, alpha3
 
 
-def country_rows(iso_dir, locale_dir):
+def cldr_territory_names(cldr_dir, locales):
+    """{locale: [(alpha-2 code, name)]}: CLDR's territory names (common/
+    main/<locale>.xml) for `locales`, with their variants ("Turkey" for
+    "Türkiye" in English, which iso-codes lacks) and short forms; codes of
+    two capitals only (no "001" regions). {} without CLDR."""
+    import xml.etree.ElementTree as ET
+    out = {}
+    if not cldr_dir:
+        return out
+    main = os.path.join(cldr_dir, "common", "main")
+    for locale in locales:
+        path = os.path.join(main, locale + ".xml")
+        if not os.path.exists(path):
+            continue
+        names = out.setdefault(locale, [])
+        for t in ET.parse(path).getroot().iter("territory"):
+            code = t.get("type", "")
+            if (re.fullmatch(r"[A-Z]{2}", code) and t.text and
+                    t.get("alt") in (None, "variant", "short")):
+                names.append((code.lower(), t.text))
+    return out
+
+
+def country_rows(iso_dir, locale_dir, wordnet_dir=None, cldr_dir=None):
     """Country names of ISO 3166-1 in English and the five languages (Debian
     iso-codes: the JSON list and its gettext translations) -> the country's
     alpha-2 code ("etats unis" -> us), for "cty" lines; and acronym edges
     joining each alpha-3 code to its alpha-2 code ("usa" - "us"), for the
     "acr" classes, so that "USA", "US" and "Estados Unidos" meet. A name
     shared by two countries ("Corée, République de" / "... populaire ...",
-    cut at the comma) is left out. Returns ({}, []) when iso-codes is not
-    installed."""
+    cut at the comma) is left out, and so is a translated one-word name
+    that English uses first as something else (english_non_places): the
+    rows serve every language, and German "Island" (Iceland), French
+    "Suède", "Chine" and "Grenade" made English "island", "suede", "chine"
+    and "grenade" places (the five languages' own analyses still find them
+    through their dictionaries' pivots: "suede" -> "sweden"). An English
+    one-word name that WordNet knows as no place at all goes too:
+    "reunions" read as Réunion. CLDR's territory names (cldr_territory_names)
+    add the names iso-codes lacks: English "Turkey", French "Turquie",
+    Italian "Turchia" (iso-codes names "Türkiye" in all). Returns ({}, [])
+    when iso-codes is not installed."""
     import json
     path = os.path.join(iso_dir, "iso_3166-1.json")
     if not os.path.exists(path):
@@ -299,6 +331,7 @@ def country_rows(iso_dir, locale_dir):
     es = by_locale.get("es")
     de = by_locale.get("de")
     codes = {}  # phrase -> set of alpha-2 codes
+    english = set()  # the English names' keys
     edges = list(ISO_EXCEPTIONAL.items())
     for c in countries:
         a2 = c["alpha_2"].lower()
@@ -306,6 +339,7 @@ def country_rows(iso_dir, locale_dir):
         for n in [c["name"]] + ([c["common_name"]] if "common_name" in c
                                  else []):
             names.add(n)
+            english.add(phrase_key(n.split(",")[0].split("(")[0]))
             for t in translations:
                 names.add(t.gettext(n))
         for n in names:
@@ -342,7 +376,30 @@ def country_rows(iso_dir, locale_dir):
             words = phrase_key(es.gettext(c["name"]).split(",")[0]).split()
             if len(words) >= 2 and all(w.endswith("s") for w in words):
                 edges.append(("".join(w[0] * 2 for w in words), a2))
+    iso_codes = {c["alpha_2"].lower() for c in countries}
+    stop = set().union(*load_stopwords().values())
+    for locale, names in cldr_territory_names(
+            cldr_dir, ["en"] + list(ISO_LOCALES.values())).items():
+        for a2, name in names:
+            # Abbreviations ("UK", "R.-U.", "EE. UU.") are acronyms, which
+            # the "acr" classes join.
+            if a2 not in iso_codes or name.isupper() or "." in name:
+                continue
+            key = phrase_key(name.split(",")[0].split("(")[0])
+            # Not after an article ("La Réunion"): every "la" would start
+            # a country name.
+            if key and key.split()[0] not in stop:
+                codes.setdefault(key, set()).add(a2)
+                if locale == "en":
+                    english.add(key)
     rows = {k: min(v) for k, v in codes.items() if len(v) == 1}
+    if wordnet_dir:
+        singles = {k for k in rows if " " not in k}
+        for k in ((english_non_places(wordnet_dir, singles - english) or
+                   set()) |
+                  (english_non_places(wordnet_dir, singles & english,
+                                      never=True) or set())):
+            del rows[k]
     return rows, edges
 
 
@@ -358,18 +415,21 @@ SUBDIVISION_TYPES = {
 }
 
 
-def english_non_places(wordnet_dir, words):
+def english_non_places(wordnet_dir, words, never=False):
     """Of `words` (single folded words), those English uses as something
     else than a place: a WordNet verb, adjective or adverb, or a noun whose
     commonest sense is outside noun.location ("centre" is first a point;
-    "Indiana" is first the state, then a painter); None without WordNet."""
+    "Indiana" is first the state, then a painter). With `never`, the nouns
+    none of whose senses is in noun.location ("reunion", "christmas"; not
+    "turkey", a bird first, nor "jordan", a river first). None without
+    WordNet."""
     out = set()
     noun_data = os.path.join(wordnet_dir, "data.noun")
     if not os.path.exists(noun_data):
         return None
     with open(noun_data, "rb") as f:
         nouns = f.read()
-    for pos in ("noun", "verb", "adj", "adv"):
+    for pos in ("noun",) if never else ("noun", "verb", "adj", "adv"):
         path = os.path.join(wordnet_dir, "index." + pos)
         if not os.path.exists(path):
             continue
@@ -384,7 +444,13 @@ def english_non_places(wordnet_dir, words):
                     out.add(parts[0])
                     continue
                 # Synsets are listed commonest first.
-                o = int(parts[-int(parts[2])])
+                offsets = parts[-int(parts[2]):]
+                if never:
+                    if all(nouns[o:nouns.index(b"\n", o)].split()[1] != b"15"
+                           for o in map(int, offsets)):
+                        out.add(parts[0])  # no sense in noun.location
+                    continue
+                o = int(offsets[0])
                 if nouns[o:nouns.index(b"\n", o)].split()[1] != b"15":
                     out.add(parts[0])  # not noun.location
     return out
@@ -1909,7 +1975,8 @@ def main():
                 rows[lang][word] = out
         print("build_lexicon: %d pivots that are inflected English forms "
               "replaced by their lemma" % changed, file=sys.stderr)
-    countries, country_edges = country_rows(args.iso_codes, args.locale_dir)
+    countries, country_edges = country_rows(args.iso_codes, args.locale_dir,
+                                            args.wordnet, args.cldr)
     iso_names = dict(countries)  # the ISO names only, for initialisms
     alpha = {}
     for code, a2 in country_edges:
