@@ -511,8 +511,12 @@ class EngineImpl final : public Engine {
     internal::CutTagFingerprints(key, kNearFeatureSeed, &p->tag_fps);
     internal::ExtractFacts(key, &p->facts);
     internal::AddEntityFacts(ContentText(*p), &p->facts);
-    // Antonym facts ("open" / "close") need the lexicon: xlang mode only.
-    if (xl_ != nullptr) xl_->AddPolarityFacts(key, p->lang, &p->facts);
+    // Antonym facts ("open" / "close") and places ("Belgian" / "Spanish")
+    // need the lexicon: xlang mode only.
+    if (xl_ != nullptr) {
+      xl_->AddPolarityFacts(key, p->lang, &p->facts);
+      xl_->AddPlaceFacts(key, p->lang, &p->facts);
+    }
     p->xsketched = false;
     // With a pool the cross-language analysis runs here, in parallel;
     // alone, Commit runs it only for items the near channel did not match
@@ -717,8 +721,10 @@ class EngineImpl final : public Engine {
       if (internal::FactsConflict(p.facts, rep_facts_)) {
         // A typo in a name makes another entity ("Vanuatu" / "Vanautu"):
         // such a candidate gets a typo search below, which passes it only
-        // when the typos are all that changed.
-        if (!internal::FactsConflictIgnoringEntities(p.facts, rep_facts_)) {
+        // when the typos are all that changed. Not another known place
+        // ("Iran" / "Iraq").
+        if (!internal::FactsConflictIgnoringEntities(p.facts, rep_facts_) &&
+            !internal::PlacesConflict(p.facts, rep_facts_)) {
           entity_failed_.push_back({score, id});
         }
         continue;

@@ -74,6 +74,13 @@ constexpr std::uint32_t kPolarityEntryMask = (1u << kPolarityEntryBits) - 1;
 // inside a sentence, a handle); without it the word only starts a sentence,
 // where capitals are no evidence but still show the entity is mentioned.
 constexpr std::uint32_t kAssertedBit = 1u;
+// Place codes (AddPlaceEntities) are entity codes with this bit too; the
+// entity codes of words never have it (EntityCode clears it), so places
+// sort after them. FactsConflict compares them apart (PlacesConflict).
+constexpr std::uint32_t kPlaceBit = 0x40000000u;
+// A place code's level (PlaceFact::Level) sits below the place bit.
+constexpr unsigned kPlaceLevelShift = 28;
+constexpr std::uint32_t kPlaceLevelMask = 3u << kPlaceLevelShift;
 // A headline with more capitalized words than this is in title case (or all
 // caps): its capitals mark no entities.
 constexpr int kEntityTitleCasePercent = 60;
@@ -971,12 +978,17 @@ bool MissingOnlyAmong(const Facts& x, const Facts& y,
                       std::span<const std::uint32_t> excused) {
   const auto y_begin =
       std::lower_bound(y.codes.begin(), y.codes.end(), kEntityBit);
-  for (auto it = std::lower_bound(x.codes.begin(), x.codes.end(), kEntityBit);
-       it != x.codes.end(); ++it) {
+  const auto y_end =
+      std::lower_bound(y_begin, y.codes.end(), kEntityBit | kPlaceBit);
+  const auto x_begin =
+      std::lower_bound(x.codes.begin(), x.codes.end(), kEntityBit);
+  const auto x_end =
+      std::lower_bound(x_begin, x.codes.end(), kEntityBit | kPlaceBit);
+  for (auto it = x_begin; it != x_end; ++it) {
     if ((*it & kAssertedBit) == 0) continue;
     const std::uint32_t mention = *it & ~kAssertedBit;
-    const auto found = std::lower_bound(y_begin, y.codes.end(), mention);
-    if ((found == y.codes.end() || (*found & ~kAssertedBit) != mention) &&
+    const auto found = std::lower_bound(y_begin, y_end, mention);
+    if ((found == y_end || (*found & ~kAssertedBit) != mention) &&
         std::find(excused.begin(), excused.end(), mention) == excused.end()) {
       return false;
     }
@@ -1001,9 +1013,30 @@ bool FactsConflictIgnoringEntities(const Facts& a, const Facts& b) {
   return PlainFactsConflict(a, b) || PolarityConflict(a, b);
 }
 
+bool PlacesConflict(const Facts& a, const Facts& b) {
+  // The places of one level: the codes from `level`'s to the next one's.
+  const auto places = [](const Facts& f, std::uint32_t level) {
+    const std::uint32_t first =
+        kEntityBit | kPlaceBit | level << kPlaceLevelShift;
+    const auto begin = std::lower_bound(f.codes.begin(), f.codes.end(), first);
+    return std::span<const std::uint32_t>(
+        begin, std::lower_bound(begin, f.codes.end(),
+                                first + (1u << kPlaceLevelShift)));
+  };
+  for (std::uint32_t level = 0; level <= PlaceFact::kCity; ++level) {
+    const std::span<const std::uint32_t> x = places(a, level),
+                                         y = places(b, level);
+    if (!std::includes(x.begin(), x.end(), y.begin(), y.end()) &&
+        !std::includes(y.begin(), y.end(), x.begin(), x.end())) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool FactsConflict(const Facts& a, const Facts& b) {
   return FactsConflictIgnoringEntities(a, b) ||
-         (LacksEntity(a, b) && LacksEntity(b, a));
+         (LacksEntity(a, b) && LacksEntity(b, a)) || PlacesConflict(a, b);
 }
 
 std::uint16_t PolarityEntry(std::string_view axis, int side) {
@@ -1342,7 +1375,8 @@ void SplitEntityWords(std::string_view text, std::vector<CodePoint>* cps,
 std::uint32_t EntityCode(std::string_view folded) {
   std::uint64_t h = 0x454E54;  // "ENT"
   for (unsigned char ch : folded) h = Mix(h, ch);
-  return (static_cast<std::uint32_t>(h >> 32) | kEntityBit) & ~kAssertedBit;
+  return (static_cast<std::uint32_t>(h >> 32) | kEntityBit) &
+         ~(kAssertedBit | kPlaceBit);
 }
 
 // "Trump's" = "Trump", "U.S." = "US".
@@ -1384,6 +1418,23 @@ std::uint32_t MentionCode(std::string letters) {
   if (letters.size() > kEntityPrefixChars) letters.resize(kEntityPrefixChars);
   std::sort(letters.begin(), letters.end());
   return EntityCode(letters);
+}
+
+// Sorts the codes, one code per entity, asserted when any of its
+// occurrences is.
+void SortEntityCodes(Facts* facts) {
+  std::sort(facts->codes.begin(), facts->codes.end());
+  auto out =
+      std::lower_bound(facts->codes.begin(), facts->codes.end(), kEntityBit);
+  for (auto it = out; it != facts->codes.end(); ++it) {
+    if (out != facts->codes.begin() && *(out - 1) >= kEntityBit &&
+        (*(out - 1) & ~kAssertedBit) == (*it & ~kAssertedBit)) {
+      *(out - 1) |= *it;
+    } else {
+      *out++ = *it;
+    }
+  }
+  facts->codes.erase(out, facts->codes.end());
 }
 
 }  // namespace
@@ -1485,19 +1536,20 @@ void AddEntityFacts(std::string_view text, Facts* facts) {
   }
   end_run();
   if (facts->codes.size() == before) return;
-  std::sort(facts->codes.begin(), facts->codes.end());
-  // One code per entity, asserted when any of its occurrences is.
-  auto out =
-      std::lower_bound(facts->codes.begin(), facts->codes.end(), kEntityBit);
-  for (auto it = out; it != facts->codes.end(); ++it) {
-    if (out != facts->codes.begin() && *(out - 1) >= kEntityBit &&
-        (*(out - 1) & ~kAssertedBit) == (*it & ~kAssertedBit)) {
-      *(out - 1) |= *it;
-    } else {
-      *out++ = *it;
-    }
+  SortEntityCodes(facts);
+}
+
+void AddPlaceEntities(std::span<const PlaceFact> places, Facts* facts) {
+  if (places.empty()) return;
+  for (const PlaceFact& place : places) {
+    const std::uint64_t h = Mix(0x504C43, place.feature);  // "PLC"
+    facts->codes.push_back(
+        (static_cast<std::uint32_t>(h >> 32) & ~kPlaceLevelMask) | kEntityBit |
+        kPlaceBit |
+        static_cast<std::uint32_t>(place.level) << kPlaceLevelShift |
+        kAssertedBit);
   }
-  facts->codes.erase(out, facts->codes.end());
+  SortEntityCodes(facts);
 }
 
 std::uint32_t EntityCodeOfWord(std::string_view key_word) {

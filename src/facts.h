@@ -69,6 +69,27 @@ bool FactsConflict(const Facts& a, const Facts& b);
 // title case or all caps, nor from a trailing source tag ("| Reuters").
 void AddEntityFacts(std::string_view text, Facts* facts);
 
+// A place a headline names (CrossLingual::AddPlaceFacts): its feature
+// and its level.
+struct PlaceFact {
+  enum Level : std::uint8_t { kCountry = 0, kRegion = 1, kCity = 2 };
+  std::uint64_t feature;
+  Level level;
+};
+
+// Adds `places` to *facts, so that FactsConflict tells "Kimi Raikkonen wins
+// 2009 Belgian Grand Prix" from "... Spanish Grand Prix" also where
+// capitals mark no entities (title case, all caps, lower case). Places
+// conflict as facts do, level by level: when each headline names a country
+// (a region, a city) the other does not. Places of two levels never
+// conflict: "New Delhi" (a city) is in "Delhi" (a territory), "London" in
+// "UK", and the lexicon does not say which place holds which.
+void AddPlaceEntities(std::span<const PlaceFact> places, Facts* facts);
+
+// True when, at one level, each headline names a place (AddPlaceEntities)
+// the other does not; part of FactsConflict.
+bool PlacesConflict(const Facts& a, const Facts& b);
+
 // The entity code AddEntityFacts gives a word of the match key when it is
 // capitalized in the text ("vanuatu" for "Vanuatu"); 0 for a single letter.
 std::uint32_t EntityCodeOfWord(std::string_view key_word);

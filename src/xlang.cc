@@ -35,6 +35,18 @@
 namespace tickerdedup::internal {
 namespace {
 
+// The level of a lexicon place code ("cty" rows): "city-<synset>" is a
+// city, "us-md" (ISO 3166-2) a region, "gb" a country.
+PlaceFact::Level PlaceLevelOf(std::string_view code) {
+  if (code.starts_with("city-")) return PlaceFact::kCity;
+  return code.find('-') != std::string_view::npos ? PlaceFact::kRegion
+                                                  : PlaceFact::kCountry;
+}
+
+}  // namespace
+
+namespace {
+
 // Feature families, as XXH3 seeds. Surface words and pivot translations
 // share one family so that an English word meets its translations.
 constexpr std::uint64_t kWordSeed = 0x786c616e67573031ULL;
@@ -615,6 +627,7 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
   out->kind = WordInfo::kSkip;
   out->country = lexicon_->MayStartCountry(word);
   out->place = 0;
+  out->place_level = PlaceFact::kCountry;
   // Stop words and reporting verbs ("says", "affirme"; see stopwords.cc)
   // of the headline's language (any of the six when it is another
   // language) are no units.
@@ -693,7 +706,10 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
     if (!pivots.empty()) {
       const std::string_view first = pivots.substr(0, pivots.find(' '));
       std::string_view code;
-      if (lexicon_->CountryOf(first, &code)) out->place = AcronymFeature(code);
+      if (lexicon_->CountryOf(first, &code)) {
+        out->place = AcronymFeature(code);
+        out->place_level = PlaceLevelOf(code);
+      }
     }
   } else if (lang == kOtherLang) {
     out->oov = true;  // a language outside the six
@@ -705,6 +721,7 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
     std::string_view code;
     if (lexicon_->CountryOf(word, &code) || lexicon_->CountryOf(stem, &code)) {
       out->place = AcronymFeature(code);
+      out->place_level = PlaceLevelOf(code);
     }
     if (word.size() <= kMaxStemmed) {
       out->f[out->n++] = ContentFeature(SketchHash64(Prefix(stem), kWordSeed));
@@ -757,6 +774,7 @@ struct alignas(64) WordMemoSlot {
   bool oov = false;
   bool country = false;
   std::uint8_t n_flat = 0;
+  PlaceFact::Level place_level = PlaceFact::kCountry;
   char word[kMemoWordBytes];
 };
 static_assert(sizeof(WordMemoSlot) == 128);
@@ -795,6 +813,7 @@ CrossLingual::WordInfo CrossLingual::WordInfoOf(int lang,
     out.country = slot.country;
     out.n_flat = slot.n_flat;
     out.place = slot.place;
+    out.place_level = slot.place_level;
     return out;
   }
   ComputeWord(lang, word, &out);
@@ -809,6 +828,7 @@ CrossLingual::WordInfo CrossLingual::WordInfoOf(int lang,
   slot.country = out.country;
   slot.n_flat = out.n_flat;
   slot.place = out.place;
+  slot.place_level = out.place_level;
   std::memcpy(slot.word, word.data(), word.size());
   return out;
 }
@@ -873,7 +893,8 @@ inline std::uint16_t Fingerprint(std::uint64_t h) {
 
 void CrossLingual::MatchCountry(std::string_view key, std::size_t start,
                                 std::size_t end, std::size_t* phrase_end,
-                                std::uint64_t* feature) const {
+                                std::uint64_t* feature,
+                                PlaceFact::Level* level) const {
   // The longest country name of up to kMaxCountryWords key words from
   // `start` (the first word ends at `end`).
   constexpr int kMaxCountryWords = 5;
@@ -900,7 +921,10 @@ void CrossLingual::MatchCountry(std::string_view key, std::size_t start,
     word_end = pos;
     while (word_end < key.size() && IsWordByte(key[word_end])) ++word_end;
   }
-  if (!code.empty()) *feature = AcronymFeature(code);
+  if (!code.empty()) {
+    *feature = AcronymFeature(code);
+    if (level != nullptr) *level = PlaceLevelOf(code);
+  }
 }
 
 std::uint64_t CrossLingual::AcronymFeature(std::string_view acronym) const {
@@ -944,6 +968,41 @@ inline std::string_view NextKeyWord(std::string_view key, std::size_t* i) {
 }
 
 }  // namespace
+
+void CrossLingual::AddPlaceFacts(std::string_view key, std::string_view lang,
+                                 Facts* facts) const {
+  StopLang stop_lang;
+  if (!ParseStopLang(lang, &stop_lang)) return;
+  LexLang lex_lang;
+  const int memo_lang =
+      ParseLexLang(lang, &lex_lang) && lex_lang < LexLang::kAcronym
+          ? static_cast<int>(lex_lang)
+          : kEnglishLang;
+  thread_local std::vector<PlaceFact> places;
+  places.clear();
+  std::size_t country_end = 0;  // as in Analyze
+  std::size_t i = 0;
+  for (std::string_view word = NextKeyWord(key, &i); !word.empty();
+       word = NextKeyWord(key, &i)) {
+    const std::size_t start = i - word.size();
+    if (start < country_end || IsDigit(static_cast<unsigned char>(word[0]))) {
+      continue;
+    }
+    const WordInfo info = WordInfoOf(memo_lang, word);
+    if (info.country) {
+      PlaceFact place{0, PlaceFact::kCountry};
+      MatchCountry(key, start, i, &country_end, &place.feature, &place.level);
+      if (place.feature != 0) {
+        places.push_back(place);
+        continue;
+      }
+    }
+    if (info.kind == WordInfo::kContent && info.place != 0) {
+      places.push_back({info.place, info.place_level});
+    }
+  }
+  AddPlaceEntities(places, facts);
+}
 
 void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,
                                     Facts* facts) const {

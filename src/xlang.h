@@ -157,6 +157,13 @@ class CrossLingual {
   // other languages, nor with a lexicon without antonym rows.
   void AddPolarityFacts(std::string_view key, std::string_view lang,
                         Facts* facts) const;
+  // Adds to *facts (AddPlaceEntities) the places `key` (a match key) names
+  // in language `lang`: the names of countries, regions and cities of the
+  // lexicon ("cty" rows: "Belgium", "Grande-Bretagne", "belgian") and the
+  // words whose first pivot names a country ("belga", "belgischen"), as
+  // Analyze finds them. Nothing for languages other than the six.
+  void AddPlaceFacts(std::string_view key, std::string_view lang,
+                     Facts* facts) const;
   void Features(std::string_view key, std::string_view original_text,
                 std::string_view lang, std::vector<std::uint64_t>* out) const {
     Analyze(key, original_text, lang, out, nullptr);
@@ -221,6 +228,7 @@ class CrossLingual {
     // The country feature of a word that names one by itself through its
     // stem or first pivot ("egyptians", "égyptienne" -> "egyptian"), or 0.
     std::uint64_t place = 0;
+    PlaceFact::Level place_level = PlaceFact::kCountry;  // of `place`
     // f[k] for k >= n_flat are for verification only (not in the flat
     // MinHash set).
     std::uint8_t n_flat = kMaxWordPivots;
@@ -232,8 +240,10 @@ class CrossLingual {
   WordInfo WordInfoOf(int lang, std::string_view word) const;
   // When the key words from `start` (the first one ends at `end`) name a
   // country, sets *phrase_end past the name and *feature to its feature.
+  // *level (may be null) is the place's PlaceFact::Level.
   void MatchCountry(std::string_view key, std::size_t start, std::size_t end,
-                    std::size_t* phrase_end, std::uint64_t* feature) const;
+                    std::size_t* phrase_end, std::uint64_t* feature,
+                    PlaceFact::Level* level = nullptr) const;
   // The feature of the acronym class of folded `acronym` ("onu" and "un"
   // share one); a country's names and adjectives carry its code's ("us").
   std::uint64_t AcronymFeature(std::string_view acronym) const;

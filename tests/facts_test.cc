@@ -506,6 +506,39 @@ TEST(EntityFactsTest, CrossLanguageIgnoresEntities) {
 // the engine adds them from the lexicon's WordNet rows): a headline that
 // takes only one side of an axis conflicts with one that takes only the
 // other; both sides, or no side, never do.
+// Places (CrossLingual::AddPlaceFacts) conflict level by level, when each
+// headline names a place of that level the other does not; they are no
+// entities for the typo search.
+TEST(PlaceFactsTest, PlacesConflictLevelByLevel) {
+  const auto facts = [](std::initializer_list<PlaceFact> places) {
+    Facts f;
+    f.codes = {7};  // a number fact stays, and the codes stay sorted
+    AddPlaceEntities(std::vector<PlaceFact>(places), &f);
+    EXPECT_TRUE(std::is_sorted(f.codes.begin(), f.codes.end()));
+    return f;
+  };
+  constexpr PlaceFact kBelgium{101, PlaceFact::kCountry};
+  constexpr PlaceFact kSpain{102, PlaceFact::kCountry};
+  constexpr PlaceFact kDelhi{201, PlaceFact::kRegion};
+  constexpr PlaceFact kNewDelhi{301, PlaceFact::kCity};
+  constexpr PlaceFact kMumbai{302, PlaceFact::kCity};
+  EXPECT_TRUE(PlacesConflict(facts({kBelgium}), facts({kSpain})));
+  EXPECT_TRUE(FactsConflict(facts({kBelgium}), facts({kSpain})));
+  EXPECT_FALSE(
+      FactsConflictIgnoringEntities(facts({kBelgium}), facts({kSpain})));
+  // Dropping a place, or naming one more, is no change.
+  EXPECT_FALSE(PlacesConflict(facts({kBelgium}), facts({kBelgium, kSpain})));
+  EXPECT_FALSE(PlacesConflict(facts({}), facts({kSpain})));
+  EXPECT_FALSE(PlacesConflict(facts({kBelgium, kBelgium}), facts({kBelgium})));
+  // Places of two levels never conflict; two of one level do.
+  EXPECT_FALSE(PlacesConflict(facts({kNewDelhi}), facts({kDelhi})));
+  EXPECT_TRUE(
+      PlacesConflict(facts({kNewDelhi, kBelgium}), facts({kMumbai, kBelgium})));
+  // Not entities: the typo search's test ignores them.
+  EXPECT_TRUE(
+      EntityChangesExplained(facts({kBelgium}), facts({kSpain}), {}, {}));
+}
+
 TEST(PolarityFactsTest, OnlyOpposedSidesConflict) {
   const auto facts = [](std::vector<std::uint16_t> entries) {
     Facts f;

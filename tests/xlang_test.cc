@@ -1700,6 +1700,57 @@ TEST(XlangLemmaTest, EngRowsGiveEnglishFormsTheirLemmasFeatures) {
   EXPECT_FALSE(with_row->lexicon().Lookup(LexLang::kFra, "women", &lemmas));
 }
 
+// A CrossLingual over the lexicon rows `rows` (lexicon.tsv lines); null,
+// with a failure, when they do not load.
+std::unique_ptr<CrossLingual> FromRows(std::string rows) {
+  std::string error;
+  auto lexicon = Lexicon::FromString(std::move(rows), &error);
+  EXPECT_NE(lexicon, nullptr) << error;
+  return lexicon ? CrossLingual::FromLexicon(std::move(lexicon)) : nullptr;
+}
+
+// Places for the fact guard: the lexicon's country, region and city names
+// ("cty" rows, with their level from the code) and the words whose first
+// pivot names a country, in the six languages, wherever capitals say
+// nothing ("Kimi Raikkonen Wins 2009 Belgian Grand Prix").
+TEST(XlangPlaceTest, PlacesFromNamesAdjectivesAndPivots) {
+  constexpr char kRows[] =
+      "cty\tbelgium\tbe\n"
+      "cty\tbelgian\tbe\n"
+      "cty\tspanish\tes\n"
+      "cty\tnew delhi\tcity-1\n"
+      "cty\tdelhi\tin-dl\n"
+      "fra\tbelge\tbelgian\n";
+  const auto xl = FromRows(kRows);
+  ASSERT_NE(xl, nullptr);
+  const auto places = [&](std::string_view text, std::string_view lang) {
+    std::string key;
+    NormalizeKey(text, &key);
+    Facts f;
+    xl->AddPlaceFacts(key, lang, &f);
+    return f;
+  };
+  const Facts belgian =
+      places("Kimi Raikkonen Wins 2009 Belgian Grand Prix", "eng");
+  EXPECT_EQ(belgian.codes.size(), 1u);
+  EXPECT_TRUE(PlacesConflict(
+      belgian, places("Kimi Raikkonen Wins 2009 Spanish Grand Prix", "eng")));
+  EXPECT_FALSE(
+      PlacesConflict(belgian, places("Kimi Raikkonen wins in Belgium", "eng")));
+  EXPECT_EQ(places("Le Grand Prix belge", "fra").codes, belgian.codes);
+  // The longest name: "New Delhi" is a city, not "Delhi"; places of two
+  // levels never conflict.
+  const Facts new_delhi =
+      places("Anti-graft party takes charge in New Delhi", "eng");
+  EXPECT_EQ(new_delhi.codes.size(), 1u);
+  EXPECT_NE(new_delhi.codes,
+            places("Party forms government in Delhi", "eng").codes);
+  EXPECT_FALSE(PlacesConflict(
+      new_delhi, places("Party forms government in Delhi", "eng")));
+  // Nothing for a language outside the six.
+  EXPECT_TRUE(places("Belgian Grand Prix", "und").codes.empty());
+}
+
 // Antonym facts come from the lexicon's "eng !form" rows: an English word
 // as written, a word of the five other languages through its first pivot.
 TEST(XlangPolarityTest, AxesFromEnglishRowsAndFirstPivots) {
@@ -1709,9 +1760,9 @@ TEST(XlangPolarityTest, AxesFromEnglishRowsAndFirstPivots) {
       "fra\touvrir\topen unlock\n"
       "fra\tfermer\tshut close\n"
       "fra\tbaisse\tdrop\n";
+  const auto xl = FromRows(kRows);
+  ASSERT_NE(xl, nullptr);
   std::string error;
-  auto xl = CrossLingual::FromLexicon(Lexicon::FromString(kRows, &error));
-  ASSERT_NE(xl, nullptr) << error;
   const auto polarity = [&](const CrossLingual& x, std::string_view text,
                             std::string_view lang) {
     std::string key;
