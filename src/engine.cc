@@ -510,7 +510,16 @@ class EngineImpl final : public Engine {
     near_->MakeSketch(p->features, &p->near_sketch);
     internal::CutTagFingerprints(key, kNearFeatureSeed, &p->tag_fps);
     internal::ExtractFacts(key, &p->facts);
-    internal::AddEntityFacts(ContentText(*p), &p->facts);
+    if (xl_ != nullptr) {
+      // The headline's first word is an actor only when it is a name: a
+      // place, or no word of the headline's language (IsName).
+      internal::AddEntityFacts(ContentText(*p), &p->facts,
+                               [this, p](std::string_view word) {
+                                 return xl_->IsName(p->lang, word);
+                               });
+    } else {
+      internal::AddEntityFacts(ContentText(*p), &p->facts);
+    }
     // Antonym facts ("open" / "close") and places ("Belgian" / "Spanish")
     // need the lexicon: xlang mode only.
     if (xl_ != nullptr) {

@@ -17,6 +17,8 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
+
 namespace tickerdedup::internal {
 
 // Canonical facts of one headline, as sorted 32-bit fact codes (a small hash
@@ -68,6 +70,14 @@ bool FactsConflict(const Facts& a, const Facts& b);
 // like keys and cut to 5 code points. Nothing is added from a headline in
 // title case or all caps, nor from a trailing source tag ("| Reuters").
 void AddEntityFacts(std::string_view text, Facts* facts);
+// Same, and a headline's first word is an actor only when `is_name` calls
+// it a name (given the word folded like a key, possessive and periods
+// dropped: CrossLingual::IsName, a place or no word of the headline's
+// language): "Chinese court upholds ..." and "Court upholds ..." are one
+// item, "Peru protesters clash with police" and "Ankara protesters ..."
+// are two.
+void AddEntityFacts(std::string_view text, Facts* facts,
+                    absl::FunctionRef<bool(std::string_view)> is_name);
 
 // A place a headline names (CrossLingual::AddPlaceFacts): its feature
 // and its level.

@@ -617,6 +617,77 @@ CrossLingual::CrossLingual(std::unique_ptr<Lexicon> lexicon)
     : lexicon_(std::move(lexicon)) {
   static std::atomic<std::uint32_t> next_id{1};  // 0 marks an empty memo slot
   id_ = next_id.fetch_add(1, std::memory_order_relaxed);
+  // Built with the vocabulary, a lexicon knows the stems of common English
+  // words; without it, HasEnglishWord is false for every word.
+  has_vocabulary_ = lexicon_->HasEnglishWord("government") &&
+                    lexicon_->HasEnglishWord("people");
+}
+
+bool CrossLingual::IsEnglishWordOrForm(std::string_view word) const {
+  if (lexicon_->HasEnglishWord(word)) return true;
+  // Snowball keeps the comparative and superlative endings, and the
+  // vocabulary has the base forms' stems: "tallest" / "tall", "larger" /
+  // "large", "biggest" / "big", "happier" / "happy" (regular English
+  // morphology).
+  char buf[64];
+  for (const std::string_view ending :
+       {std::string_view("est"), std::string_view("er")}) {
+    if (word.size() < ending.size() + 3 || word.size() > sizeof(buf) ||
+        !word.ends_with(ending)) {
+      continue;
+    }
+    const std::string_view base = word.substr(0, word.size() - ending.size());
+    std::memcpy(buf, base.data(), base.size());
+    const std::size_t n = base.size();
+    if (lexicon_->HasEnglishWord(base)) return true;  // tall-est
+    buf[n] = 'e';                                     // larg-est
+    if (lexicon_->HasEnglishWord(std::string_view(buf, n + 1))) return true;
+    if (base[n - 1] == base[n - 2] &&  // bigg-est
+        lexicon_->HasEnglishWord(base.substr(0, n - 1))) {
+      return true;
+    }
+    if (base[n - 1] == 'i') {  // happi-est
+      buf[n - 1] = 'y';
+      if (lexicon_->HasEnglishWord(std::string_view(buf, n))) return true;
+    }
+  }
+  return false;
+}
+
+bool CrossLingual::IsName(std::string_view lang, std::string_view word) const {
+  if (!has_vocabulary_ || word.size() < 3) return false;
+  // A place is a name ("Peru", "Ankara"), though English knows it.
+  if (std::string_view code; lexicon_->CountryOf(word, &code)) return true;
+  for (char c : word) {
+    if (IsDigit(static_cast<unsigned char>(c))) return false;
+  }
+  StopLang stop_lang;
+  if (!ParseStopLang(lang, &stop_lang) || StopWordMask(word) != 0 ||
+      LookupClosedClass(word).kind != ClosedClassKind::kNone ||
+      IsEnglishWordOrForm(word)) {
+    return false;
+  }
+  // A hyphenated word is a name when no part is a word ("Anti-Graft" is
+  // not; "Jong-un" is).
+  if (const std::size_t hyphen = word.find('-');
+      hyphen != std::string_view::npos) {
+    std::size_t begin = 0;
+    while (begin <= word.size()) {
+      const std::size_t end = std::min(word.find('-', begin), word.size());
+      const std::string_view part = word.substr(begin, end - begin);
+      if (part.size() >= 3 &&
+          (StopWordMask(part) != 0 || IsEnglishWordOrForm(part))) {
+        return false;
+      }
+      begin = end + 1;
+    }
+  }
+  LexLang lex_lang;
+  if (!ParseLexLang(lang, &lex_lang) || lex_lang >= LexLang::kAcronym) {
+    return true;  // English: no English word
+  }
+  const WordInfo info = WordInfoOf(static_cast<int>(lex_lang), word);
+  return info.kind == WordInfo::kContent && info.oov;
 }
 
 void CrossLingual::ComputeWord(int lang, std::string_view word,

@@ -164,6 +164,16 @@ class CrossLingual {
   // Analyze finds them. Nothing for languages other than the six.
   void AddPlaceFacts(std::string_view key, std::string_view lang,
                      Facts* facts) const;
+  // Whether folded `word` of a headline in language `lang` is a name for
+  // the fact guard (AddEntityFacts' is_name): a place of the lexicon
+  // ("peru", "ankara"), or a word of 3 letters or more, no stop word,
+  // number, month or weekday, that neither the English vocabulary
+  // (Lexicon::HasEnglishWord, comparatives and superlatives included) nor,
+  // for the five other languages, that language's dictionary knows
+  // ("vettel", "westpac"; a hyphenated word when none of its parts is a
+  // word). False for other languages, and with a lexicon built without the
+  // English vocabulary.
+  bool IsName(std::string_view lang, std::string_view word) const;
   void Features(std::string_view key, std::string_view original_text,
                 std::string_view lang, std::vector<std::uint64_t>* out) const {
     Analyze(key, original_text, lang, out, nullptr);
@@ -235,6 +245,8 @@ class CrossLingual {
   };
   // `lang`: a LexLang (fra..deu), kEnglishLang or kOtherLang (stop words of
   // any of the six languages).
+  // HasEnglishWord, or a comparative or superlative of an English word.
+  bool IsEnglishWordOrForm(std::string_view word) const;
   static constexpr int kEnglishLang = kNumLexLangs;
   static constexpr int kOtherLang = kNumLexLangs + 1;
   WordInfo WordInfoOf(int lang, std::string_view word) const;
@@ -253,6 +265,8 @@ class CrossLingual {
   // Unique per instance (never reused within 2^32 instances), so a thread's
   // memo cannot serve one lexicon's entries to another.
   std::uint32_t id_;
+  // The lexicon has the English vocabulary's stem rows (IsName).
+  bool has_vocabulary_ = false;
 };
 
 }  // namespace tickerdedup::internal

@@ -459,6 +459,32 @@ TEST(EntityFactsTest, HeadlineFirstWordIsAnActor) {
                               "Cairo: Students clash with police"));
 }
 
+// With a name test (CrossLingual::IsName in the engine), the first word is
+// an actor only when it is a name: "Chinese" and "Former" are words, so
+// these are copies; "Peru" and "Ankara" are places, so these are not.
+TEST(EntityFactsTest, FirstWordIsAnActorOnlyWhenANameWithANameTest) {
+  const auto is_name = [](std::string_view word) {
+    return word == "peru" || word == "ankara" || word == "zambia";
+  };
+  const auto conflict = [&](std::string_view a, std::string_view b) {
+    Facts fa, fb;
+    AddEntityFacts(a, &fa, is_name);
+    AddEntityFacts(b, &fb, is_name);
+    return FactsConflict(fa, fb);
+  };
+  constexpr char kChinese[] = "Chinese court upholds death penalties";
+  constexpr char kCourt[] = "Court upholds death sentences";
+  EXPECT_TRUE(EntityConflict(kChinese, kCourt));  // without the test
+  EXPECT_FALSE(conflict(kChinese, kCourt));
+  EXPECT_FALSE(conflict("Former Zambian president arrested",
+                        "Zambia's ex-President Rupiah Banda arrested"));
+  EXPECT_TRUE(conflict("Peru protesters clash with police",
+                       "Ankara protesters clash with police"));
+  // Other capitalized words are entities as before.
+  EXPECT_TRUE(conflict("Chinese court upholds ruling against Li",
+                       "Chinese court upholds ruling against Wang"));
+}
+
 TEST(EntityFactsTest, SentenceStartAndAcronymsOnlyMention) {
   // A capital that starts a later sentence proves nothing, but still shows
   // the entity is there: the other side's "Syria" and "Assad" are not new.

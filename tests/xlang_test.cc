@@ -666,6 +666,32 @@ TEST_F(XlangTest, CommonEnglishWordsAreNoCountryNames) {
             al.units[0][XlangProfile::kEntity]);
 }
 
+// Names for the fact guard's first-word rule (CrossLingual::IsName): places
+// (and their adjectives: "chinese") and words no dictionary of the
+// headline's language knows.
+TEST_F(XlangTest, NamesAreNoWordsOfTheLanguage) {
+  if (!xl_->IsName("eng", "vettel")) {
+    GTEST_SKIP() << "lexicon built without the English vocabulary";
+  }
+  for (const char* name : {"westpac", "jong-un", "peru", "ankara", "chinese"}) {
+    EXPECT_TRUE(xl_->IsName("eng", name)) << name;
+  }
+  // English words, their comparatives and superlatives, hyphenated words,
+  // stop words, numbers, months, short words.
+  for (const char* word :
+       {"government", "former", "tallest", "larger", "biggest", "happiest",
+        "anti-graft", "the", "twenty", "march", "ex", "2015"}) {
+    EXPECT_FALSE(xl_->IsName("eng", word)) << word;
+  }
+  // A word of the headline's dictionary is no name there: Spanish
+  // "obrador" is a workshop.
+  EXPECT_FALSE(xl_->IsName("fra", "gouvernement"));
+  EXPECT_TRUE(xl_->IsName("fra", "kavanaugh"));
+  EXPECT_TRUE(xl_->IsName("eng", "obrador"));
+  EXPECT_FALSE(xl_->IsName("spa", "obrador"));
+  EXPECT_FALSE(xl_->IsName("und", "kavanaugh"));
+}
+
 TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
   std::string_view code;
   if (!xl_->lexicon().CountryOf("etats unis", &code)) {
