@@ -460,7 +460,8 @@ constexpr std::uint8_t kAllLangs = 0x3F;
 // Entries above that hold in these languages only; elsewhere they are
 // ordinary words (English "due to", the name "Otto", Portuguese "sei" = "I
 // know", Italian "mai" = "never", the planet Mars, "Marco", English "elf",
-// "cent", "mil."). "sept" keeps its own rule (xlang.cc, facts.cc).
+// "cent", "mil.", French "très"). "sept" keeps its own rule (xlang.cc,
+// facts.cc).
 struct Restriction {
   std::string_view word;
   std::uint8_t langs;
@@ -469,7 +470,7 @@ constexpr Restriction kRestrictions[] = {
     {"may", kEng},   {"mai", kFra | kDeu}, {"mars", kFra},
     {"marco", kPor}, {"due", kIta},        {"sei", kIta},
     {"otto", kIta},  {"elf", kDeu},        {"mil", kSpa | kPor},
-    {"cent", kFra},  {"cents", kFra},
+    {"cent", kFra},  {"cents", kFra},      {"tres", kSpa | kPor},
 };
 
 // Closed-class words of one language that are common words of another, so

@@ -30,6 +30,7 @@
 #include "prefetch.h"
 #include "shingle.h"
 #include "sketch_index.h"
+#include "stopwords.h"
 #include "term_weights.h"
 #include "worker_pool.h"
 #include "xlang.h"
@@ -509,7 +510,12 @@ class EngineImpl final : public Engine {
     internal::NearFeatures(key, kNearFeatureSeed, &p->features);
     near_->MakeSketch(p->features, &p->near_sketch);
     internal::CutTagFingerprints(key, kNearFeatureSeed, &p->tag_fps);
-    internal::ExtractFacts(key, &p->facts);
+    // The number words of the headline's language, when it is known.
+    internal::StopLang stop_lang;
+    internal::ExtractFacts(key, &p->facts,
+                           internal::ParseStopLang(p->lang, &stop_lang)
+                               ? static_cast<int>(stop_lang)
+                               : -1);
     if (xl_ != nullptr) {
       // The headline's first word is an actor only when it is a name: a
       // place, or no word of the headline's language (IsName).

@@ -27,11 +27,12 @@
 //     "17.30" stays a decimal.
 //   * Words that are also common function words only count in context: an
 //     indefinite article with value 1 ("un", "una", "ein", "one") only
-//     before a multiplier ("un million"); "may", "mai" (ita "never"),
-//     "march", "mars" (the planet) and "marco" (the name) only next to a
-//     number or after a preposition of time ("en mai", "in March"); "sept"
-//     is 7 except before a day or year ("sept 11"). A spurious fact on one
-//     side is mostly harmless under the containment policy, but two of them
+//     before a multiplier ("un million") or opening the headline ("One
+//     killed ..." / "Two killed ..."); "may", "mai"
+//     (ita "never"), "march", "mars" (the planet) and "marco" (the name) only
+//     next to a number or after a preposition of time ("en mai", "in March");
+//     "sept" is 7 except before a day or year ("sept 11"). A spurious fact on
+//     one side is mostly harmless under the containment policy, but two of them
 //     on different sides make a false conflict.
 //
 // PERF NOTES
@@ -472,10 +473,30 @@ constexpr AmbiguousMonth kAmbiguousMonths[] = {{"may", false},
 // Plural multipliers are vague alone ("thousands march", "des milliers"):
 // they only scale a number before them ("deux millions", "20 mila").
 constexpr std::string_view kVagueMultipliers[] = {
-    "hundreds",   "thousands", "cents",    "cientos",   "milliers",
-    "milhares",   "migliaia",  "tausende", "mila",      "millions",
-    "millones",   "milhoes",   "milioni",  "millionen", "milliards",
-    "milliarden", "miliardi",  "billions", "bilhoes",   "vingts"};
+    "hundreds", "thousands", "cents",     "cientos",    "milliers", "milhares",
+    "migliaia", "tausende",  "mila",      "millions",   "millones", "milhoes",
+    "milioni",  "millionen", "milliards", "milliarden", "miliardi", "billions",
+    "bilhoes",  "vingts",    "centaines", "centenares", "centenas", "centinaia",
+    "hunderte", "millares",  "miles"};
+
+// The words for "one" (and the indefinite article) of each language
+// (StopLang order): opening a headline, they state the number ("One killed
+// in ..." / "Two killed in ...", "Un mort ..." / "Deux morts ..."). A
+// language's own only: German "Um 5 Uhr" opens with no Portuguese "um".
+// Of unknown language, English "one" only.
+constexpr std::string_view kOnes[][3] = {
+    {"one", "", ""},   {"un", "une", ""},    {"un", "una", "uno"},
+    {"um", "uma", ""}, {"un", "una", "uno"}, {"ein", "eine", "eins"}};
+
+bool OpensWithOne(std::string_view word, int lang) {
+  if (lang < 0 || lang >= static_cast<int>(std::size(kOnes))) {
+    return word == "one";
+  }
+  for (std::string_view one : kOnes[lang]) {
+    if (!one.empty() && word == one) return true;
+  }
+  return false;
+}
 
 // Portuguese weekdays: "segunda-feira" / "segunda feira".
 constexpr std::string_view kFeiraPrefixes[] = {"segunda", "terca", "quarta",
@@ -483,9 +504,9 @@ constexpr std::string_view kFeiraPrefixes[] = {"segunda", "terca", "quarta",
 
 class Interpreter {
  public:
-  Interpreter(std::string_view key, const std::vector<Token>& tokens,
+  Interpreter(std::string_view key, const std::vector<Token>& tokens, int lang,
               std::vector<std::uint32_t>* codes)
-      : s_(key), t_(tokens), codes_(codes) {}
+      : s_(key), t_(tokens), lang_(lang), codes_(codes) {}
 
   void Run() {
     std::size_t i = 0;
@@ -520,7 +541,7 @@ class Interpreter {
   int NumberWord(std::size_t i) const {
     const std::string_view w = Word(i);
     if (w.empty()) return -1;
-    const ClosedClass c = LookupClosedClass(w);
+    const ClosedClass c = LookupClosedClass(w, lang_);
     return c.kind == ClosedClassKind::kNumber ? c.value : -1;
   }
   // Index of the number word joined to the phrase after token i-1: the next
@@ -533,12 +554,16 @@ class Interpreter {
     return i;
   }
   // True when a number phrase starts at i (digits, or a number word that is
-  // not a lone article).
+  // not a lone article). A headline that opens with "One", "Un", "Um",
+  // "Ein" states the number: "One killed in Gaza strike" / "Two killed in
+  // Gaza strike".
   bool StartsNumber(std::size_t i) const {
     if (IsNumber(i)) return true;
     const int v = NumberWord(i);
     if (v < 0 || OneOf(Word(i), kVagueMultipliers)) return false;
-    return v != 1 || NumberWord(JoinedWord(i + 1)) >= 1000;
+    if (v != 1) return true;
+    return (i == 0 && OpensWithOne(Word(i), lang_)) ||
+           NumberWord(JoinedWord(i + 1)) >= 1000;
   }
 
   void Emit(FactKind kind, Decimal a, Decimal b = {}) {
@@ -707,7 +732,7 @@ class Interpreter {
         return i + 1;
       }
     }
-    const ClosedClass c = LookupClosedClass(w);
+    const ClosedClass c = LookupClosedClass(w, lang_);
     switch (c.kind) {
       case ClosedClassKind::kNumber:
         return StartsNumber(i) ? NumberFacts(i) : i + 1;
@@ -747,6 +772,7 @@ class Interpreter {
 
   std::string_view s_;
   const std::vector<Token>& t_;
+  const int lang_;  // LookupClosedClass's language, or -1 (any)
   std::vector<std::uint32_t>* codes_;
 };
 
@@ -903,12 +929,12 @@ std::size_t PercentMarkerEnd(std::string_view key, std::size_t at) {
   return OneOf(word_at(next, &second_end), kPercentSecond) ? second_end : 0;
 }
 
-void ExtractFacts(std::string_view key, Facts* out) {
+void ExtractFacts(std::string_view key, Facts* out, int lang) {
   out->clear();
   thread_local std::vector<Token> tokens;
   tokens.clear();
   Tokenizer(key, &tokens).Run();
-  Interpreter(key, tokens, &out->codes).Run();
+  Interpreter(key, tokens, lang, &out->codes).Run();
   std::sort(out->codes.begin(), out->codes.end());
 }
 

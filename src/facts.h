@@ -35,7 +35,11 @@ struct Facts {
 // cent"/"percent", scores "2-1", ranges "15-20" / "du 15 au 20", ordinals
 // (24e, 24eme, 24th, 1st, 24o, 24.), and number words, month and weekday
 // names in eng, fra, spa, por, ita, deu.
-void ExtractFacts(std::string_view key, Facts* out);
+// `lang`: the headline's language as a StopLang index (stopwords.h), whose
+// reading of the number, month and weekday words counts (Spanish "dos" is
+// 2, French "très" is no Spanish 3: LookupClosedClass(word, lang)); -1 when
+// unknown (every language's).
+void ExtractFacts(std::string_view key, Facts* out, int lang = -1);
 
 // A time of day starting at key[b] (a digit; key as for ExtractFacts),
 // written with a unit or context: English "5pm", "5.30pm", "5:30 p.m.",
