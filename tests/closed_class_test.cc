@@ -132,7 +132,7 @@ TEST(ClosedClassTest, LanguageAwareLookup) {
   // Each restricted word is a closed-class word of the blind table, and
   // an ordinary word in some language.
   for (std::string_view w : {"may", "mai", "mars", "marco", "due", "sei",
-                             "otto", "elf", "mil", "cent", "cents"}) {
+                             "otto", "elf", "mil", "cent", "cents", "tres"}) {
     EXPECT_NE(LookupClosedClass(w).kind, ClosedClassKind::kNone) << w;
     int ordinary = 0;
     for (int lang = 0; lang < 6; ++lang) {
