@@ -69,6 +69,9 @@ constexpr std::uint32_t kEntityBit = 0x80000000u;
 // smaller in bits 15-29 (AddPolarityEntries). Two per code halve what the
 // index stores for them. The number, date and weekday codes lie below.
 constexpr std::uint32_t kPolarityBit = 0x40000000u;
+// Ordinal-word codes lie in [kOrdinalBit, kPolarityBit), the number, date
+// and weekday codes below: they are compared apart (PlainFactsConflict).
+constexpr std::uint32_t kOrdinalBit = 0x20000000u;
 constexpr unsigned kPolarityEntryBits = 15;
 constexpr std::uint32_t kPolarityEntryMask = (1u << kPolarityEntryBits) - 1;
 // On an entity code: the headline asserts the entity (a capitalized word
@@ -166,6 +169,7 @@ enum class FactKind : std::uint8_t {
   kPair,
   kWeekday,
   kMonth,
+  kOrdinal,  // an ordinal word ("third", "troisième"): not a day's number
 };
 
 inline std::uint64_t Mix(std::uint64_t h, std::uint64_t v) {
@@ -188,8 +192,10 @@ inline std::uint32_t Code(FactKind kind, Decimal a, Decimal b = {}) {
     h = Mix(h, static_cast<std::uint64_t>(b.mantissa));
     h = Mix(h, static_cast<std::uint32_t>(b.exponent));
   }
-  // The top two bits are the entity and polarity kind bits: clear here.
-  return static_cast<std::uint32_t>(h >> 34);
+  // The top two bits are the entity and polarity kind bits, the next one
+  // the ordinal bit: clear here, then set for ordinals.
+  return static_cast<std::uint32_t>(h >> 35) |
+         (kind == FactKind::kOrdinal ? kOrdinalBit : 0);
 }
 
 // ------------------------------------------------------------ tokens
@@ -498,6 +504,84 @@ bool OpensWithOne(std::string_view word, int lang) {
   return false;
 }
 
+// Ordinal words, 2nd-10th and English "first", of each language (StopLang
+// order): "third term" / "fourth term" conflict, "segundo mandato" =
+// "deuxième mandat" = "second term". Facts of their own kind, compared
+// with each other only (PlainFactsConflict): as numbers, the ordinal of "9
+// de abril: ... segundo mandato" was the day of "2 de abril", and "Division
+// Three" / "third division" conflicted.
+// Left out, being common words too: the Romance words for "first" (the
+// prime minister is the "premier ministre", "primer ministro", "primeiro-
+// ministro", "primo ministro"), Portuguese "segundo" and Italian "secondo"
+// ("according to"), the Portuguese weekday words ("segunda", "quarta",
+// "quinta", "sexta" alone), "cuarto" and "quarto" (a room), "quinta" (an
+// estate). Of unknown language, English ones only.
+struct OrdinalWord {
+  std::string_view word;
+  int value;
+};
+constexpr OrdinalWord kEngOrdinals[] = {
+    {"first", 1}, {"second", 2},  {"third", 3},  {"fourth", 4}, {"fifth", 5},
+    {"sixth", 6}, {"seventh", 7}, {"eighth", 8}, {"ninth", 9},  {"tenth", 10}};
+constexpr OrdinalWord kFraOrdinals[] = {
+    {"deuxieme", 2},  {"second", 2},    {"seconde", 2}, {"troisieme", 3},
+    {"quatrieme", 4}, {"cinquieme", 5}, {"sixieme", 6}, {"septieme", 7},
+    {"huitieme", 8},  {"neuvieme", 9},  {"dixieme", 10}};
+constexpr OrdinalWord kSpaOrdinals[] = {
+    {"segundo", 2}, {"segunda", 2}, {"tercero", 3}, {"tercera", 3},
+    {"tercer", 3},  {"quinto", 5},  {"sexto", 6},   {"sexta", 6},
+    {"septimo", 7}, {"septima", 7}, {"octavo", 8},  {"octava", 8},
+    {"noveno", 9},  {"novena", 9},  {"decimo", 10}, {"decima", 10}};
+constexpr OrdinalWord kPorOrdinals[] = {
+    {"terceiro", 3}, {"terceira", 3}, {"quinto", 5},  {"sexto", 6},
+    {"setimo", 7},   {"setima", 7},   {"oitavo", 8},  {"oitava", 8},
+    {"nono", 9},     {"nona", 9},     {"decimo", 10}, {"decima", 10}};
+constexpr OrdinalWord kItaOrdinals[] = {
+    {"seconda", 2}, {"terzo", 3},  {"terza", 3},  {"quarto", 4}, {"quarta", 4},
+    {"quinto", 5},  {"quinta", 5}, {"sesto", 6},  {"sesta", 6},  {"settimo", 7},
+    {"settima", 7}, {"ottavo", 8}, {"ottava", 8}, {"nono", 9},   {"nona", 9},
+    {"decimo", 10}, {"decima", 10}};
+// German ordinals are inflected: the stems, with -e, -er, -en, -es, -em.
+constexpr OrdinalWord kDeuOrdinalStems[] = {
+    {"erst", 1},   {"zweit", 2}, {"dritt", 3}, {"viert", 4}, {"funft", 5},
+    {"sechst", 6}, {"siebt", 7}, {"neunt", 9}, {"zehnt", 10}};
+
+// The value of ordinal word `w` in language `lang` (-1: English), or 0.
+int OrdinalValue(std::string_view w, int lang) {
+  const auto find = [w](std::span<const OrdinalWord> words) {
+    for (const OrdinalWord& o : words) {
+      if (o.word == w) return o.value;
+    }
+    return 0;
+  };
+  switch (lang) {
+    case -1:
+    case 0:
+      return find(kEngOrdinals);
+    case 1:
+      return find(kFraOrdinals);
+    case 2:
+      return find(kSpaOrdinals);
+    case 3:
+      return find(kPorOrdinals);
+    case 4:
+      return find(kItaOrdinals);
+    case 5:
+      for (const OrdinalWord& o : kDeuOrdinalStems) {
+        if (w.starts_with(o.word)) {
+          const std::string_view ending = w.substr(o.word.size());
+          if (ending == "e" || ending == "er" || ending == "en" ||
+              ending == "es" || ending == "em") {
+            return o.value;
+          }
+        }
+      }
+      return 0;
+    default:
+      return 0;
+  }
+}
+
 // Portuguese weekdays: "segunda-feira" / "segunda feira".
 constexpr std::string_view kFeiraPrefixes[] = {"segunda", "terca", "quarta",
                                                "quinta", "sexta"};
@@ -767,6 +851,9 @@ class Interpreter {
         }
       }
     }
+    if (const int v = OrdinalValue(w, lang_); v > 0) {
+      Emit(FactKind::kOrdinal, FromInt(v));
+    }
     return i + 1;
   }
 
@@ -940,10 +1027,17 @@ void ExtractFacts(std::string_view key, Facts* out, int lang) {
 
 namespace {
 
-// Codes below kPolarityBit: the number, date and weekday facts.
+// Codes below kOrdinalBit: the number, date and weekday facts.
 std::span<const std::uint32_t> PlainFacts(const Facts& f) {
   return {f.codes.begin(),
-          std::lower_bound(f.codes.begin(), f.codes.end(), kPolarityBit)};
+          std::lower_bound(f.codes.begin(), f.codes.end(), kOrdinalBit)};
+}
+
+// Codes in [kOrdinalBit, kPolarityBit): the ordinal words.
+std::span<const std::uint32_t> OrdinalFacts(const Facts& f) {
+  const auto begin =
+      std::lower_bound(f.codes.begin(), f.codes.end(), kOrdinalBit);
+  return {begin, std::lower_bound(begin, f.codes.end(), kPolarityBit)};
 }
 
 // Codes in [kPolarityBit, kEntityBit): antonym axes and sides.
@@ -1027,10 +1121,17 @@ bool LacksEntity(const Facts& x, const Facts& y) {
   return !MissingOnlyAmong(x, y, {});
 }
 
-bool PlainFactsConflict(const Facts& a, const Facts& b) {
-  std::span<const std::uint32_t> x = PlainFacts(a), y = PlainFacts(b);
+// Neither multiset contains the other.
+bool MultisetsConflict(std::span<const std::uint32_t> x,
+                       std::span<const std::uint32_t> y) {
   if (x.size() < y.size()) std::swap(x, y);
   return !std::includes(x.begin(), x.end(), y.begin(), y.end());
+}
+
+// The numbers, dates and weekdays; and apart, the ordinal words.
+bool PlainFactsConflict(const Facts& a, const Facts& b) {
+  return MultisetsConflict(PlainFacts(a), PlainFacts(b)) ||
+         MultisetsConflict(OrdinalFacts(a), OrdinalFacts(b));
 }
 
 }  // namespace

@@ -18,6 +18,15 @@ std::string_view U8(std::u8string_view s) {
   return {reinterpret_cast<const char*>(s.data()), s.size()};
 }
 
+// The facts of `text` in language `lang` (a StopLang index, or -1).
+Facts FactsIn(std::string_view text, int lang) {
+  std::string key;
+  NormalizeKey(text, &key);
+  Facts facts;
+  ExtractFacts(key, &facts, lang);
+  return facts;
+}
+
 Facts FactsOf(std::string_view text) {
   std::string key;
   NormalizeKey(text, &key);
@@ -249,34 +258,60 @@ TEST(FactsTest, OpeningOneIsTheNumber) {
                        "Two killed in new Israeli strike on Gaza"));
   EXPECT_EQ(Count("One killed in new Israeli strike on Gaza"), 1u);
   EXPECT_EQ(Count("Un mort dans une frappe sur Gaza"), 0u);  // language?
-  const auto facts_in = [](std::string_view text, int lang) {
-    std::string key;
-    NormalizeKey(text, &key);
-    Facts f;
-    ExtractFacts(key, &f, lang);
-    return f;
-  };
   constexpr int kFra = 1, kSpa = 2, kPor = 3, kDeu = 5;
   EXPECT_TRUE(
-      FactsConflict(facts_in("Un mort dans une frappe sur Gaza", kFra),
-                    facts_in("Deux morts dans une frappe sur Gaza", kFra)));
+      FactsConflict(FactsIn("Un mort dans une frappe sur Gaza", kFra),
+                    FactsIn("Deux morts dans une frappe sur Gaza", kFra)));
   EXPECT_TRUE(
-      FactsConflict(facts_in("Um morto em novo ataque a Gaza", kPor),
-                    facts_in("Dois mortos em novo ataque a Gaza", kPor)));
-  EXPECT_EQ(facts_in("Um 5 Uhr am Montag", kDeu).codes.size(), 2u);
-  EXPECT_EQ(facts_in("Ein Toter bei Unfall", kDeu).codes.size(), 1u);
+      FactsConflict(FactsIn("Um morto em novo ataque a Gaza", kPor),
+                    FactsIn("Dois mortos em novo ataque a Gaza", kPor)));
+  EXPECT_EQ(FactsIn("Um 5 Uhr am Montag", kDeu).codes.size(), 2u);
+  EXPECT_EQ(FactsIn("Ein Toter bei Unfall", kDeu).codes.size(), 1u);
   // The language's reading of its number words: Spanish "dos" is 2, French
   // "tres" ("très") is no Spanish 3.
-  EXPECT_TRUE(FactsConflict(facts_in("dos muertos en Gaza", kSpa),
-                            facts_in("tres muertos en Gaza", kSpa)));
+  EXPECT_TRUE(FactsConflict(FactsIn("dos muertos en Gaza", kSpa),
+                            FactsIn("tres muertos en Gaza", kSpa)));
   EXPECT_TRUE(
-      facts_in("C'était un tr\xc3\xa8s mauvais match", kFra).codes.empty());
-  EXPECT_FALSE(facts_in("C'\xc3\xa9tait un tr\xc3\xa8s mauvais match", -1)
-                   .codes.empty());
+      FactsIn("C'était un tr\xc3\xa8s mauvais match", kFra).codes.empty());
+  EXPECT_FALSE(
+      FactsIn("C'\xc3\xa9tait un tr\xc3\xa8s mauvais match", -1).codes.empty());
   // Plural multipliers are vague in every language: "cientos" and
   // "centinaia" alike.
   EXPECT_FALSE(Conflict("Un tsunami deja cientos de muertos",
                         "Tsunami provoca centinaia di vittime"));
+}
+
+// Ordinal words are facts of their own kind: "third day" / "fourth day"
+// conflict. "3rd" and the number words state the ordinal too, so they meet
+// "third"; a bare number does not, so a day is no ordinal ("2 de abril"
+// against "9 de abril: ... segundo mandato").
+TEST(FactsTest, OrdinalWords) {
+  EXPECT_TRUE(Conflict("Protests in Cairo enter third day",
+                       "Protests in Cairo enter fourth day"));
+  EXPECT_TRUE(Conflict("Merkel wins third term", "Merkel wins fourth term"));
+  EXPECT_FALSE(Conflict("Protests enter third day", "Protests enter 3rd day"));
+  EXPECT_FALSE(Conflict("Rangers voted into Division Three",
+                        "Rangers voted into third division"));
+  EXPECT_FALSE(Conflict("FMHA COULD LOSE SEVEN BILLION DLRS IN LOANS",
+                        "FMHA COULD LOSE SEVEN BILLOIN DLRS IN LOANS."));
+  constexpr int kFra = 1, kSpa = 2, kPor = 3, kIta = 4, kDeu = 5;
+  EXPECT_TRUE(FactsConflict(
+      FactsIn("9 de abril: Por que Trump ganara un segundo mandato", kSpa),
+      FactsIn("2 de abril: Porque Trump ganhara um segundo mandato", kPor)));
+  EXPECT_FALSE(
+      FactsConflict(FactsIn("Trump remportera un deuxi\xc3\xa8me mandat", kFra),
+                    FactsIn("Trump ganara un segundo mandato", kSpa)));
+  EXPECT_FALSE(FactsConflict(FactsIn("Merkel im dritten Amt", kDeu),
+                             FactsIn("Merkel vince il terzo mandato", kIta)));
+  // Words that are also common words: Portuguese "segundo" and Italian
+  // "secondo" ("according to"), the French "Premier ministre".
+  EXPECT_TRUE(
+      FactsIn("Segundo a policia, o suspeito fugiu", kPor).codes.empty());
+  EXPECT_TRUE(
+      FactsIn("Secondo la polizia il sospetto e fuggito", kIta).codes.empty());
+  EXPECT_TRUE(FactsIn("Le Premier ministre visite Rome", kFra).codes.empty());
+  // Of unknown language, English ordinals only.
+  EXPECT_TRUE(FactsIn("Merkel vince il terzo mandato", -1).codes.empty());
 }
 
 // ------------------------------------------------------------ calendar
