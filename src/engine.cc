@@ -510,12 +510,15 @@ class EngineImpl final : public Engine {
     internal::NearFeatures(key, kNearFeatureSeed, &p->features);
     near_->MakeSketch(p->features, &p->near_sketch);
     internal::CutTagFingerprints(key, kNearFeatureSeed, &p->tag_fps);
-    // The number words of the headline's language, when it is known.
+    // The number words of the headline's language, when it is known (not
+    // a guess: an English wire title in capitals read as Portuguese would
+    // lose its "TWO").
     internal::StopLang stop_lang;
-    internal::ExtractFacts(key, &p->facts,
-                           internal::ParseStopLang(p->lang, &stop_lang)
-                               ? static_cast<int>(stop_lang)
-                               : -1);
+    internal::ExtractFacts(
+        key, &p->facts,
+        !p->lang_weak && internal::ParseStopLang(p->lang, &stop_lang)
+            ? static_cast<int>(stop_lang)
+            : -1);
     if (xl_ != nullptr) {
       // The headline's first word is an actor only when it is a name: a
       // place, or no word of the headline's language (IsName).

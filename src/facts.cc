@@ -816,7 +816,17 @@ class Interpreter {
         return i + 1;
       }
     }
-    const ClosedClass c = LookupClosedClass(w, lang_);
+    // Numbers in the headline's language; months and weekdays in any (the
+    // ambiguous month words need a date's context anyway): "16 mars :
+    // Elite League : Dundee Stars 5-3 Belfast Giants" reads as English.
+    ClosedClass c = LookupClosedClass(w, lang_);
+    if (c.kind == ClosedClassKind::kNone) {
+      const ClosedClass any = LookupClosedClass(w);
+      if (any.kind == ClosedClassKind::kMonth ||
+          any.kind == ClosedClassKind::kWeekday) {
+        c = any;
+      }
+    }
     switch (c.kind) {
       case ClosedClassKind::kNumber:
         return StartsNumber(i) ? NumberFacts(i) : i + 1;

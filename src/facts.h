@@ -36,9 +36,11 @@ struct Facts {
 // (24e, 24eme, 24th, 1st, 24o, 24.), and number words, month and weekday
 // names in eng, fra, spa, por, ita, deu.
 // `lang`: the headline's language as a StopLang index (stopwords.h), whose
-// reading of the number, month and weekday words counts (Spanish "dos" is
-// 2, French "très" is no Spanish 3: LookupClosedClass(word, lang)); -1 when
-// unknown (every language's).
+// reading of the number and ordinal words counts (Spanish "dos" is 2,
+// French "très" is no Spanish 3: LookupClosedClass(word, lang)); -1 when
+// unknown (every language's). Month and weekday names count in any
+// language: a headline in one language may be dated in another ("16 mars :
+// Elite League : ...").
 void ExtractFacts(std::string_view key, Facts* out, int lang = -1);
 
 // A time of day starting at key[b] (a digit; key as for ExtractFacts),

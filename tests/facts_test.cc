@@ -275,6 +275,14 @@ TEST(FactsTest, OpeningOneIsTheNumber) {
       FactsIn("C'était un tr\xc3\xa8s mauvais match", kFra).codes.empty());
   EXPECT_FALSE(
       FactsIn("C'\xc3\xa9tait un tr\xc3\xa8s mauvais match", -1).codes.empty());
+  // Months and weekdays count in any language: an English headline dated
+  // in French.
+  constexpr int kEng = 0;
+  EXPECT_TRUE(FactsConflict(
+      FactsIn("16 mars : Elite League : Dundee Stars 5-3 Belfast Giants", kEng),
+      FactsIn("16 f\xc3\xa9vrier : Elite League : Dundee Stars 5-3 Belfast "
+              "Giants",
+              kEng)));
   // Plural multipliers are vague in every language: "cientos" and
   // "centinaia" alike.
   EXPECT_FALSE(Conflict("Un tsunami deja cientos de muertos",
