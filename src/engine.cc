@@ -982,7 +982,10 @@ class EngineImpl final : public Engine {
         }
       }
       near_->GetFacts(id, &rep_facts_);
-      if (internal::FactsConflictIgnoringEntities(p.facts, rep_facts_)) {
+      // Names may be spelled otherwise in another language; tickers and
+      // handles are not.
+      if (internal::FactsConflictIgnoringEntities(p.facts, rep_facts_) ||
+          internal::HandlesConflict(p.facts, rep_facts_)) {
         continue;
       }
       best_score = score;

@@ -82,6 +82,11 @@ constexpr std::uint32_t kAssertedBit = 1u;
 // entity codes of words never have it (EntityCode clears it), so places
 // sort after them. FactsConflict compares them apart (PlacesConflict).
 constexpr std::uint32_t kPlaceBit = 0x40000000u;
+// Handle codes (@user, #tag, $CASH, <SYM>) are entity codes with this bit
+// too (and never the place bit), so they sort between the words' and the
+// places': the same in every language, they conflict across languages
+// too (HandlesConflict).
+constexpr std::uint32_t kHandleBit = 0x20000000u;
 // A place code's level (PlaceFact::Level) sits below the place bit.
 constexpr unsigned kPlaceLevelShift = 28;
 constexpr std::uint32_t kPlaceLevelMask = 3u << kPlaceLevelShift;
@@ -1171,6 +1176,18 @@ bool PlacesConflict(const Facts& a, const Facts& b) {
   return false;
 }
 
+bool HandlesConflict(const Facts& a, const Facts& b) {
+  const auto handles = [](const Facts& f) {
+    const auto begin = std::lower_bound(f.codes.begin(), f.codes.end(),
+                                        kEntityBit | kHandleBit);
+    return std::span<const std::uint32_t>(
+        begin, std::lower_bound(begin, f.codes.end(), kEntityBit | kPlaceBit));
+  };
+  const std::span<const std::uint32_t> x = handles(a), y = handles(b);
+  return !std::includes(x.begin(), x.end(), y.begin(), y.end()) &&
+         !std::includes(y.begin(), y.end(), x.begin(), x.end());
+}
+
 bool FactsConflict(const Facts& a, const Facts& b) {
   return FactsConflictIgnoringEntities(a, b) ||
          (LacksEntity(a, b) && LacksEntity(b, a)) || PlacesConflict(a, b);
@@ -1513,7 +1530,7 @@ std::uint32_t EntityCode(std::string_view folded) {
   std::uint64_t h = 0x454E54;  // "ENT"
   for (unsigned char ch : folded) h = Mix(h, ch);
   return (static_cast<std::uint32_t>(h >> 32) | kEntityBit) &
-         ~(kAssertedBit | kPlaceBit);
+         ~(kAssertedBit | kPlaceBit | kHandleBit);
 }
 
 // "Trump's" = "Trump", "U.S." = "US".
@@ -1638,7 +1655,7 @@ void AddEntityFactsImpl(
       if (folded[0] == '<' && folded.find(' ') == std::string::npos) {
         folded.resize(std::min(folded.find('.'), folded.size() - 1));
       }
-      facts->codes.push_back(EntityCode(folded) | kAssertedBit);
+      facts->codes.push_back(EntityCode(folded) | kHandleBit | kAssertedBit);
       continue;
     }
     DropPossessiveAndPeriods(&folded);

@@ -106,6 +106,13 @@ void AddPlaceEntities(std::span<const PlaceFact> places, Facts* facts);
 // the other does not; part of FactsConflict.
 bool PlacesConflict(const Facts& a, const Facts& b);
 
+// True when each headline has a handle (@user, #tag, $CASH, <SYM>:
+// AddEntityFacts) the other lacks. Handles are written the same in every
+// language, so this holds across languages, where FactsConflict's entity
+// rule does not ("SUN ELECTRIC CORP <SE> 1ST QTR JAN 32 NET" / "BEI
+// HOLDINGS LTD <BEIH> 1ST QTR JAN 32 NET", read as German and English).
+bool HandlesConflict(const Facts& a, const Facts& b);
+
 // The entity code AddEntityFacts gives a word of the match key when it is
 // capitalized in the text ("vanuatu" for "Vanuatu"); 0 for a single letter.
 std::uint32_t EntityCodeOfWord(std::string_view key_word);

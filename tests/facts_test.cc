@@ -473,6 +473,26 @@ TEST(EntityFactsTest, DifferentPlaceOrActorIsDistinct) {
                              "Hurricane Felix makes landfall in Nicaragua"));
 }
 
+// Handles are written the same in every language: they conflict across
+// languages too, where the entity rule does not apply.
+TEST(EntityFactsTest, HandlesConflictAcrossLanguages) {
+  const auto entities = [](std::string_view text) {
+    Facts f;
+    AddEntityFacts(text, &f);
+    return f;
+  };
+  const Facts se = entities("SUN ELECTRIC CORP <SE> 1ST QTR JAN 32 NET");
+  EXPECT_TRUE(HandlesConflict(
+      se, entities("BEI HOLDINGS LTD <BEIH> 1ST QTR JAN 32 NET")));
+  EXPECT_FALSE(HandlesConflict(se, entities("SUN ELECTRIC <SE> QTR NET")));
+  EXPECT_FALSE(HandlesConflict(se, entities("SUN ELECTRIC CORP QTR NET")));
+  // Names are no handles: another name is the entity rule's business.
+  constexpr char kObama[] = "Obama visits Kenya to meet the president";
+  constexpr char kTrump[] = "Trump visits Kenya to meet the president";
+  EXPECT_FALSE(HandlesConflict(entities(kObama), entities(kTrump)));
+  EXPECT_TRUE(EntityConflict(kObama, kTrump));
+}
+
 // Month and weekday names are facts, not entities: dropping the day is no
 // new actor, and another day is still a fact conflict.
 TEST(EntityFactsTest, MonthsAndWeekdaysAreNoEntities) {
