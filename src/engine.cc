@@ -514,14 +514,14 @@ class EngineImpl final : public Engine {
     // a guess: an English wire title in capitals read as Portuguese would
     // lose its "TWO").
     internal::StopLang stop_lang;
+    const bool six = internal::ParseStopLang(p->lang, &stop_lang);
     internal::ExtractFacts(
         key, &p->facts,
-        !p->lang_weak && internal::ParseStopLang(p->lang, &stop_lang)
-            ? static_cast<int>(stop_lang)
-            : -1);
-    if (xl_ != nullptr) {
+        six && !p->lang_weak ? static_cast<int>(stop_lang) : -1);
+    if (xl_ != nullptr && six) {
       // The headline's first word is an actor only when it is a name: a
-      // place, or no word of the headline's language (IsName).
+      // place, or no word of the headline's language (IsName). Of another
+      // or unknown language, when it is no stop word, as in near mode.
       internal::AddEntityFacts(ContentText(*p), &p->facts,
                                [this, p](std::string_view word) {
                                  return xl_->IsName(p->lang, word);

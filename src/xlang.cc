@@ -1042,13 +1042,16 @@ inline std::string_view NextKeyWord(std::string_view key, std::size_t* i) {
 
 void CrossLingual::AddPlaceFacts(std::string_view key, std::string_view lang,
                                  Facts* facts) const {
+  // A headline of another or unknown language ("Sebastian Vettel wins 2009
+  // Japanese Grand Prix" is "und" to language id) still names the places
+  // the lexicon's names and adjectives list.
   StopLang stop_lang;
-  if (!ParseStopLang(lang, &stop_lang)) return;
   LexLang lex_lang;
   const int memo_lang =
       ParseLexLang(lang, &lex_lang) && lex_lang < LexLang::kAcronym
           ? static_cast<int>(lex_lang)
-          : kEnglishLang;
+      : ParseStopLang(lang, &stop_lang) ? kEnglishLang
+                                        : kOtherLang;
   thread_local std::vector<PlaceFact> places;
   places.clear();
   std::size_t country_end = 0;  // as in Analyze

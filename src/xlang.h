@@ -161,7 +161,8 @@ class CrossLingual {
   // in language `lang`: the names of countries, regions and cities of the
   // lexicon ("cty" rows: "Belgium", "Grande-Bretagne", "belgian") and the
   // words whose first pivot names a country ("belga", "belgischen"), as
-  // Analyze finds them. Nothing for languages other than the six.
+  // Analyze finds them; for other or unknown languages, the names and
+  // adjectives only.
   void AddPlaceFacts(std::string_view key, std::string_view lang,
                      Facts* facts) const;
   // Whether folded `word` of a headline in language `lang` is a name for

@@ -1773,8 +1773,12 @@ TEST(XlangPlaceTest, PlacesFromNamesAdjectivesAndPivots) {
             places("Party forms government in Delhi", "eng").codes);
   EXPECT_FALSE(PlacesConflict(
       new_delhi, places("Party forms government in Delhi", "eng")));
-  // Nothing for a language outside the six.
-  EXPECT_TRUE(places("Belgian Grand Prix", "und").codes.empty());
+  // A headline of unknown language ("Sebastian Vettel wins 2009 Japanese
+  // Grand Prix" is one to language id) names places by their names and
+  // adjectives; a word's pivots need its language.
+  EXPECT_EQ(places("Kimi Raikkonen Wins 2009 Belgian Grand Prix", "und").codes,
+            belgian.codes);
+  EXPECT_TRUE(places("Le Grand Prix belge", "und").codes.empty());
 }
 
 // Antonym facts come from the lexicon's "eng !form" rows: an English word
