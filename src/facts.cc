@@ -28,12 +28,12 @@
 //   * Words that are also common function words only count in context: an
 //     indefinite article with value 1 ("un", "una", "ein", "one") only
 //     before a multiplier ("un million") or opening the headline ("One
-//     killed ..." / "Two killed ..."); "may", "mai"
-//     (ita "never"), "march", "mars" (the planet) and "marco" (the name) only
-//     next to a number or after a preposition of time ("en mai", "in March");
-//     "sept" is 7 except before a day or year ("sept 11"). A spurious fact on
-//     one side is mostly harmless under the containment policy, but two of them
-//     on different sides make a false conflict.
+//     killed ..." / "Two killed ..."); "may", "mai" (ita "never"), "march",
+//     "mars" (the planet) and "marco" (the name) only next to a number or
+//     after a preposition of time ("en mai", "in March"); "sept" is 7 except
+//     before a day or year ("sept 11"). A spurious fact on one side is
+//     mostly harmless under the containment policy, but two of them on
+//     different sides make a false conflict.
 //
 // PERF NOTES
 //   One pass over the key builds a token array (numbers parsed on the fly,
@@ -1166,12 +1166,7 @@ bool PlacesConflict(const Facts& a, const Facts& b) {
                                 first + (1u << kPlaceLevelShift)));
   };
   for (std::uint32_t level = 0; level <= PlaceFact::kCity; ++level) {
-    const std::span<const std::uint32_t> x = places(a, level),
-                                         y = places(b, level);
-    if (!std::includes(x.begin(), x.end(), y.begin(), y.end()) &&
-        !std::includes(y.begin(), y.end(), x.begin(), x.end())) {
-      return true;
-    }
+    if (MultisetsConflict(places(a, level), places(b, level))) return true;
   }
   return false;
 }
@@ -1183,9 +1178,7 @@ bool HandlesConflict(const Facts& a, const Facts& b) {
     return std::span<const std::uint32_t>(
         begin, std::lower_bound(begin, f.codes.end(), kEntityBit | kPlaceBit));
   };
-  const std::span<const std::uint32_t> x = handles(a), y = handles(b);
-  return !std::includes(x.begin(), x.end(), y.begin(), y.end()) &&
-         !std::includes(y.begin(), y.end(), x.begin(), x.end());
+  return MultisetsConflict(handles(a), handles(b));
 }
 
 bool FactsConflict(const Facts& a, const Facts& b) {

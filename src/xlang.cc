@@ -43,10 +43,6 @@ PlaceFact::Level PlaceLevelOf(std::string_view code) {
                                                   : PlaceFact::kCountry;
 }
 
-}  // namespace
-
-namespace {
-
 // Feature families, as XXH3 seeds. Surface words and pivot translations
 // share one family so that an English word meets its translations.
 constexpr std::uint64_t kWordSeed = 0x786c616e67573031ULL;
@@ -669,8 +665,7 @@ bool CrossLingual::IsName(std::string_view lang, std::string_view word) const {
   }
   // A hyphenated word is a name when no part is a word ("Anti-Graft" is
   // not; "Jong-un" is).
-  if (const std::size_t hyphen = word.find('-');
-      hyphen != std::string_view::npos) {
+  if (word.find('-') != std::string_view::npos) {
     std::size_t begin = 0;
     while (begin <= word.size()) {
       const std::size_t end = std::min(word.find('-', begin), word.size());

@@ -244,10 +244,10 @@ class CrossLingual {
     // MinHash set).
     std::uint8_t n_flat = kMaxWordPivots;
   };
-  // `lang`: a LexLang (fra..deu), kEnglishLang or kOtherLang (stop words of
-  // any of the six languages).
   // HasEnglishWord, or a comparative or superlative of an English word.
   bool IsEnglishWordOrForm(std::string_view word) const;
+  // `lang`: a LexLang (fra..deu), kEnglishLang or kOtherLang (stop words of
+  // any of the six languages).
   static constexpr int kEnglishLang = kNumLexLangs;
   static constexpr int kOtherLang = kNumLexLangs + 1;
   WordInfo WordInfoOf(int lang, std::string_view word) const;
