@@ -642,12 +642,13 @@ def country_alias_rows(wordnet_dir, countries):
             if len(v) == 1 and None not in v and k not in english}
 
 
-def dictionary_country_rows(dictd, aliases, countries, stop_word,
+def dictionary_country_rows(proper_entries, aliases, countries, stop_word,
                             wordnet_dir):
     """Names of countries in the five languages that iso-codes lacks: a
     capitalized translation of a capitalized country name in the FreeDict
     dictionaries, either way (an eng-xxx headword and its translations, an
-    xxx-eng headword and its English translations) -> the name's code.
+    xxx-eng headword and its English translations; `proper_entries`:
+    Lexicon.proper_entries) -> the name's code.
     WordNet's "Great Britain" (country_alias_rows) gives "Grande-Bretagne",
     "Gran Bretaña", "Grã-Bretanha" and "Großbritannien", which headlines
     write for the United Kingdom; without them "Bretagne" read as Brittany,
@@ -656,15 +657,13 @@ def dictionary_country_rows(dictd, aliases, countries, stop_word,
     for the ISO names add nothing iso-codes lacks but errors ("Mexico" ->
     "Città del Messico", "Jordan" -> "Jourdain", the river). Left out: names
     `countries` has, names of two countries, names with a code in capitals
-    ("Deutschland DE") or that start with a stop word ("los Países Bajos"), and single words English
-    uses first as something else (english_non_places)."""
+    ("Deutschland DE") or that start with a stop word ("los Países Bajos"),
+    and single words English uses first as something else
+    (english_non_places)."""
     seen = {}  # name key -> codes
     for lang in LANGS:
         for src, dst in (("eng", lang), (lang, "eng")):
-            entries = read_dict(dictd, src, dst)
-            for head, trans in entries or ():
-                if not head[:1].isupper():
-                    continue
+            for head, trans in proper_entries.get((src, dst), ()):
                 for t in split_translations(trans):
                     if not t[:1].isupper():
                         continue
@@ -1526,6 +1525,9 @@ class Lexicon:
         # spelled[L][key] = a headword's spelling (lower case, accents kept)
         # for Apertium's generators, which take lemmas as written.
         self.spelled = {lang: {} for lang in LANGS}
+        # proper_entries[(src, dst)]: the entries of the English pairs whose
+        # headword is capitalized (dictionary_country_rows).
+        self.proper_entries = {}
         langs = ["eng"] + LANGS
         for src in langs:
             for dst in langs:
@@ -1538,6 +1540,10 @@ class Lexicon:
                     continue
                 self.used.append("%s-%s" % (src, dst))
                 self.add(src, dst, entries)
+                if "eng" in (src, dst):
+                    self.proper_entries[(src, dst)] = [
+                        (head, trans) for head, trans in entries
+                        if head[:1].isupper()]
         # Apertium pairs are one more dictionary of the pair (same edge
         # weights); each translation is a first sense (the transducer keeps
         # no order), so a lemma's alternatives weigh alike.
@@ -1990,8 +1996,8 @@ def main():
     def stop_word(word):
         return any(word in stop[l] for l in stop)
 
-    translated = dictionary_country_rows(args.dictd, aliases, countries,
-                                         stop_word, args.wordnet)
+    translated = dictionary_country_rows(lex.proper_entries, aliases,
+                                         countries, stop_word, args.wordnet)
     for word, code in translated.items():
         countries.setdefault(word, code)
 
