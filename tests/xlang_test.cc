@@ -357,6 +357,28 @@ TEST_F(XlangTest, GermanWeakVerbFormsMeetTheirInfinitivesPivots) {
   }
 }
 
+// Strong verbs change their vowel ("sterben": "stirbt", "starb"), which no
+// rule and no stemmer gives; the Ding dictionary lists the forms.
+TEST_F(XlangTest, GermanStrongVerbFormsMeetTheirInfinitivesPivots) {
+  std::string_view pivots;
+  if (!xl_->lexicon().LookupExact(LexLang::kDeu, "starb", &pivots)) {
+    GTEST_SKIP() << "lexicon built without the Ding dictionary (Debian "
+                    "trans-de-en) or with LEX_DING=0";
+  }
+  for (const char* deu : {"Mann stirbt bei Erdbeben in Palu",
+                          "Mann starb bei Erdbeben in Palu"}) {
+    const XlangAlignment al = Align(deu, "Man dies in Palu earthquake");
+    EXPECT_EQ(al.covered[0][XlangProfile::kWord],
+              al.units[0][XlangProfile::kWord])
+        << deu;
+  }
+  // Another verb's forms are not "die".
+  const XlangAlignment other =
+      Align("Mann gewann bei Erdbeben in Palu", "Man dies in Palu earthquake");
+  EXPECT_LT(other.covered[0][XlangProfile::kWord],
+            other.units[0][XlangProfile::kWord]);
+}
+
 TEST_F(XlangTest, IrregularVerbFormsMeetTheirInfinitivesPivots) {
   std::string_view pivots;
   if (!xl_->lexicon().LookupExact(LexLang::kSpa, "quiere", &pivots) ||

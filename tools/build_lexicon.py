@@ -1213,8 +1213,77 @@ def german_weak_verb_forms(verbs):
     return forms, participles
 
 
+# German strong and modal verbs' forms from the Ding German-English
+# dictionary (Debian trans-de-en, GPL-2+; LEX_DING=0 turns it off): a verb
+# entry lists its forms as "|"-separated alternatives aligned with the
+# English ones ("sterben {vi} | sterbend | gestorben | du stirbst | er/sie
+# stirbt | ich/er/sie starb | ... :: to die | dying | died | ..."), so
+# "starb", "stirbt" and "gestorben" get sterben's pivots, as the rules give
+# weak verbs theirs. FreeDict's deu-eng dictionary, derived from Ding, keeps
+# the headwords only.
+DING = int(os.environ.get("LEX_DING", "1"))
+DING_PRONOUNS = re.compile(
+    r"^(?:(?:ich|du|er|sie|es|wir|ihr|man)"
+    r"(?:/(?:ich|du|er|sie|es|wir|ihr|man))*\s+)+")
+# Annotations ({vt}, [ugs.], (mich/sich), <>) and object placeholders
+# ("jdn./etw.").
+DING_NOTES = re.compile(
+    r"\{[^}]*\}|\[[^\]]*\]|\([^)]*\)|<[^>]*>|"
+    r"(?:jd[nmsr]?|etw)\.(?:/(?:jd[nmsr]?|etw)\.)*")
+
+
+def ding_verb_forms(path):
+    """({form: {infinitive}}, {participles}) of the German verbs in the Ding
+    dictionary file `path` (folded), or None when it is not there. A line
+    is a verb entry when its first alternative is tagged {v}, {vi}, {vt} or
+    {vr}; each later alternative holds one form per synonym of the first
+    (or one form, of the first synonym). Phrases and examples (several
+    words once pronouns are dropped) are skipped, and so is a form whose
+    first letter is not its verb's (after "ge"): the alignment's slips."""
+    if not os.path.exists(path):
+        return None
+    forms, participles = {}, set()
+
+    def synonyms(alt):
+        out = []
+        for s in DING_NOTES.sub(" ", alt).split(";"):
+            s = DING_PRONOUNS.sub("", s.strip().rstrip("!").strip())
+            if s.startswith("sich "):
+                s = s[5:]
+            out.append(s.strip())
+        return out
+
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith("#") or " :: " not in line:
+                continue
+            alts = line.split(" :: ", 1)[0].split(" | ")
+            if not re.search(r"\{v[itr]?\}", alts[0]):
+                continue
+            heads = synonyms(alts[0])
+            for k, alt in enumerate(alts[1:], 1):
+                syns = synonyms(alt)
+                if len(syns) == len(heads):
+                    pairs = zip(heads, syns)
+                elif len(syns) == 1:
+                    pairs = [(heads[0], syns[0])]
+                else:
+                    continue
+                for head, form in pairs:
+                    if not WORD_RE.match(head) or not WORD_RE.match(form):
+                        continue
+                    h, w = fold(head), fold(form)
+                    if w == h or not (w[0] == h[0] or (
+                            w.startswith("ge") and w[2:3] == h[:1])):
+                        continue
+                    forms.setdefault(w, set()).add(h)
+                    if k == 2:  # infinitive | present participle | past ...
+                        participles.add(w)
+    return forms, participles
+
+
 def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop,
-                   english_verbs=frozenset()):
+                   english_verbs=frozenset(), ding=None):
     """Adds rows for `lang`'s irregular verb forms (APERTIUM_GENERATORS):
     a form gets its infinitive's pivots when it has no row of its own and
     its stem differs from the infinitive's, and a form with a row of its own
@@ -1228,6 +1297,15 @@ def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop,
             key for key in rows if DEU_INFINITIVE_RE.match(key) and
             any(p in english_verbs for p in rows[key][:2]))
         package, name = "rules", "German weak verbs"
+        strong = ding_verb_forms(ding) if ding and DING else None
+        if strong is not None:
+            # The dictionary's forms join the rules' (a form both give one
+            # verb stays one verb's; of two verbs, it is left to the stems).
+            for form, owners in strong[0].items():
+                generated[0].setdefault(form, set()).update(
+                    o for o in owners if o in rows)
+            generated[1].update(strong[1])
+            name += " and Ding's verb forms"
     elif lang not in APERTIUM_FORMS or not apertium_dir or not gen:
         return 0, 0, None
     else:
@@ -1923,6 +2001,9 @@ def main():
                     help="Apertium data dir (apertium-fr-es, ...; optional)")
     ap.add_argument("--cldr", default="/usr/share/unicode/cldr",
                     help="CLDR (unicode-cldr-core): city names; optional")
+    ap.add_argument("--ding", default="/usr/share/trans/de-en",
+                    help="Ding German-English dictionary (trans-de-en): "
+                         "German verb forms; optional")
     ap.add_argument("--coverage", help="clusters TSV to measure coverage on")
     ap.add_argument("--iso-codes", default="/usr/share/iso-codes/json",
                     help="Debian iso-codes JSON (country names; optional)")
@@ -1954,12 +2035,15 @@ def main():
               % (lang, len(rows[lang]), len(rows[lang]) - stems, routed,
                  stems), file=sys.stderr)
     generators = []
+    ding_used = False
     for lang in LANGS:
         added, homographs, used = add_verb_forms(
             rows[lang], lang, lex.spelled[lang], args.apertium, stemmers, stop,
-            english.by_pos.get("verb", frozenset()))
+            english.by_pos.get("verb", frozenset()), args.ding)
         if used and not used.startswith("rules"):
             generators.append(used)
+        if used and "Ding" in used:
+            ding_used = True
         if used:
             print("build_lexicon: %s %d verb forms, %d homographs "
                   "given their verb's pivots too (%s)"
@@ -2128,6 +2212,10 @@ def main():
             f.write("# and verb forms from Apertium generators (%s); GPL-2 / "
                     "GPL-2+ data: build it, never commit it.\n"
                     % " ".join(generators))
+        if ding_used:
+            f.write("# and German verb forms from the Ding German-English "
+                    "dictionary (trans-de-en); GPL-2+ data: build it, never "
+                    "commit it.\n")
         if rows["cty"]:
             f.write("# cty lines and alpha-3 acr edges: ISO 3166-1 country "
                     "names from iso-codes (LGPL-2.1+).\n")

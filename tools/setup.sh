@@ -35,6 +35,9 @@ pkgs=(
   # querer, "veut" -> vouloir). Optional: without them the lexicon is
   # FreeDict's alone.
   apertium-es-pt apertium-spa-ita apertium-fr-es lttoolbox lttoolbox-dev
+  # The Ding German-English dictionary: the forms of German strong and modal
+  # verbs ("starb", "stirbt" -> sterben), which FreeDict lacks. Optional.
+  trans-de-en
   # ISO 3166-1 country names in the five languages (iso-codes' JSON and
   # gettext translations): "Estados Unidos", "États-Unis" and "US" meet.
   # Optional: without it the lexicon has no country lines.
