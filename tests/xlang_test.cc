@@ -114,14 +114,13 @@ TEST_F(XlangTest, HeadwordsAreFoldedAsKeysAre) {
 TEST_F(XlangTest, GermanCompoundsBorrowTheirPartsPivots) {
   std::string_view pivots;
   ASSERT_FALSE(
-      xl_->lexicon().Lookup(LexLang::kDeu, "einwanderungsgesetz", &pivots))
+      xl_->lexicon().Lookup(LexLang::kDeu, "einwanderungsplan", &pivots))
       << "headword now: the test no longer exercises the split";
-  ASSERT_FALSE(xl_->lexicon().LookupExact(LexLang::kDeu, "gesetzes", &pivots))
+  ASSERT_FALSE(xl_->lexicon().LookupExact(LexLang::kDeu, "plans", &pivots))
       << "headword now: the test no longer exercises the stem lookup";
   XlangProfile eng;
-  xl_->Profile("immigration law", "immigration law", "eng", &eng);
-  for (std::string_view word :
-       {"einwanderungsgesetz", "einwanderungsgesetzes"}) {
+  xl_->Profile("immigration plan", "immigration plan", "eng", &eng);
+  for (std::string_view word : {"einwanderungsplan", "einwanderungsplans"}) {
     SCOPED_TRACE(word);
     XlangProfile deu;
     xl_->Profile(word, word, "deu", &deu);
@@ -354,6 +353,25 @@ TEST_F(XlangTest, GermanWeakVerbFormsMeetTheirInfinitivesPivots) {
     EXPECT_EQ(al.covered[0][XlangProfile::kWord],
               al.units[0][XlangProfile::kWord])
         << deu;
+  }
+}
+
+// A word the dictionaries translate by an English phrase ("kamikaze":
+// "suicide bomber", "sans-abri": "homeless person") takes the phrase's
+// words as pivots; it used to have no row at all.
+TEST_F(XlangTest, PhraseTranslationsGiveTheirWords) {
+  std::string_view pivots;
+  ASSERT_TRUE(xl_->lexicon().LookupExact(LexLang::kFra, "kamikaze", &pivots));
+  EXPECT_NE(pivots.find("bomber"), std::string_view::npos) << pivots;
+  for (const auto& [fra, eng] :
+       {std::pair{"Un kamikaze tue 11 personnes à Kaboul",
+                  "Suicide bomber kills 11 in Kabul"},
+        std::pair{"Paris : un sans-abri meurt de froid",
+                  "Paris: homeless person dies of cold"}}) {
+    const XlangAlignment al = Align(fra, eng);
+    EXPECT_EQ(al.covered[1][XlangProfile::kWord],
+              al.units[1][XlangProfile::kWord])
+        << eng;
   }
 }
 

@@ -65,6 +65,19 @@ import unicodedata
 
 LANGS = ["fra", "spa", "por", "ita", "deu"]
 MAX_PIVOTS = int(os.environ.get("LEX_MAX_PIVOTS", "5"))
+# Two-word English phrases (LEX_PHRASES=0 leaves them out, as before):
+# dictionaries translate a word by a phrase ("tire-lait" -> "breast pump",
+# "téléspectateur" -> "television viewer") and an English phrase by a
+# word ("death toll" -> "bilan"), and both were dropped, since pivots are
+# single words. Now a phrase of two words gives both words: after
+# the word's single-word translations when it is the translation, and as
+# an inverted entry of each word when it is the English headword (lower
+# case only: a proper name's words, "United Kingdom" -> "Großbritannien",
+# made the country's row "united kingdom"). Measured (docs/xlang.md,
+# "Session 19"): NTREX 0.8043 -> 0.8152, STS-B xlang 0.8481 -> 0.8592 at
+# the same xneg; the head word alone, or three-word phrases without their
+# stop words, did worse.
+PHRASES = int(os.environ.get("LEX_PHRASES", "1"))
 # Irregular verb forms that share a stem row with other headwords keep that
 # row's pivots too (add_verb_forms).
 VERB_FORM_STEM_MERGE = os.environ.get("LEX_VERB_FORM_STEM_MERGE", "1") == "1"
@@ -1052,6 +1065,28 @@ def read_dict(dictd, src, dst):
     return entries
 
 
+# Words of English phrases that are no content words yet no stop words
+# either: the dictionaries' placeholders ("do sth", "tell sb") and phrasal
+# verbs' particles ("pass away", "turn down"). A phrase gives its other
+# word only ("tell", "pass"): the same NTREX and stream figures as with
+# them, and no "sth" pivots (leaving such phrases out entirely raised
+# STS-B xneg 0.0190 -> 0.0234). Closed class.
+PHRASE_FILLERS = frozenset((
+    "sth sb smth smb someone somebody something oneself yourself himself "
+    "herself itself themselves ourselves down away back up out off over "
+    "together along around about apart aside forward forth through").split())
+
+
+def phrase_words(phrase, stop_eng):
+    """The words of a two-word English phrase of no stop words, less its
+    fillers (PHRASE_FILLERS), or None."""
+    words = phrase.split()
+    if (len(words) == 2 and all(WORD_RE.match(w) for w in words) and
+            not any(fold(w) in stop_eng for w in words)):
+        return [w for w in words if fold(w) not in PHRASE_FILLERS]
+    return None
+
+
 def split_translations(lines):
     """Candidate single-word translations, in dictionary order (original case)."""
     out = []
@@ -1652,7 +1687,11 @@ class Lexicon:
             if " " in head or "-" in head:
                 self.add_leading_acronyms(src, dst, head, lines)
             if " " in head:
-                continue  # multiword headword: never a key token
+                # A multiword headword is never a key token, but an English
+                # phrase's words are pivots of its translations (PHRASES).
+                if PHRASES and src == "eng" and head == head.lower():
+                    self.add_phrase(dst, head, lines, first_rank)
+                continue
             trans = split_translations(lines)
             if is_acronym(head):
                 for t in trans:
@@ -1665,14 +1704,40 @@ class Lexicon:
             if src in self.spelled:
                 self.spelled[src].setdefault(hw, head.lower())
             rank = first_rank
+            phrase_pivots = []  # after the single words (PHRASES)
             for t in trans:
                 if not WORD_RE.match(t):
-                    continue  # multiword or punctuation junk
+                    # Multiword or punctuation junk; an English phrase of two
+                    # content words gives its words.
+                    words = (phrase_words(t, self.stop.get("eng", ()))
+                             if PHRASES and dst == "eng" else None)
+                    phrase_pivots.extend(words or ())
+                    continue
                 tw = fold(t)
                 if tw in self.stop.get(dst, ()) or len(tw) < 2:
                     continue
                 self.edge(src, dst, hw, tw, rank)
                 rank += 1
+            for w in phrase_pivots:
+                self.edge(src, dst, hw, fold(w), rank)
+                rank += 1
+
+    def add_phrase(self, dst, phrase, lines, first_rank):
+        """An English phrase headword's single-word translations, inverted
+        for each of its two content words (PHRASES)."""
+        words = phrase_words(phrase, self.stop.get("eng", ()))
+        if not words:
+            return
+        rank = first_rank
+        for t in split_translations(lines):
+            if not WORD_RE.match(t):
+                continue
+            tw = fold(t)
+            if tw in self.stop.get(dst, ()) or len(tw) < 2:
+                continue
+            for w in words:
+                self.edge("eng", dst, fold(w), tw, rank)
+            rank += 1
 
     def edge(self, src, dst, hw, tw, rank):
         # Sense order: the first translations are the common ones.
