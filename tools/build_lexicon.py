@@ -66,8 +66,8 @@ import unicodedata
 LANGS = ["fra", "spa", "por", "ita", "deu"]
 MAX_PIVOTS = int(os.environ.get("LEX_MAX_PIVOTS", "5"))
 # Two-word English phrases (LEX_PHRASES=0 leaves them out, as before):
-# dictionaries translate a word by a phrase ("tire-lait" -> "breast pump",
-# "téléspectateur" -> "television viewer") and an English phrase by a
+# dictionaries translate a word by a phrase ("kamikaze" -> "suicide
+# bomber", "sans-abri" -> "homeless person") and an English phrase by a
 # word ("death toll" -> "bilan"), and both were dropped, since pivots are
 # single words. Now a phrase of two words gives both words: after
 # the word's single-word translations when it is the translation, and as
