@@ -1834,7 +1834,10 @@ class Lexicon:
         for (a, _), table in self.bil.items():
             if a == lang:
                 words.update(table)
-        words = [w for w in words if w not in self.stop.get(lang, ())]
+        # Sorted: the pooled scores below are float sums, whose order must
+        # not follow the set's (hash-seeded) order, or near ties between
+        # pivots flip from build to build ("recoil" / "recoiling").
+        words = sorted(w for w in words if w not in self.stop.get(lang, ()))
         # Headwords of one Snowball stem pool their normalized scores: the
         # stem row serves inflected forms no dictionary lists ("nueva",
         # "fortes", "muertos"), and a headword borrows from its siblings
