@@ -373,6 +373,11 @@ TEST_F(XlangTest, PhraseTranslationsGiveTheirWords) {
               al.units[1][XlangProfile::kWord])
         << eng;
   }
+  // A phrase that narrows one of the word's own single-word translations
+  // ("grand wormwood" of "wormwood") gives nothing: its other word is noise.
+  ASSERT_TRUE(xl_->lexicon().LookupExact(LexLang::kFra, "absinthe", &pivots));
+  EXPECT_NE(pivots.find("wormwood"), std::string_view::npos) << pivots;
+  EXPECT_EQ(pivots.find("grand"), std::string_view::npos) << pivots;
 }
 
 // Strong verbs change their vowel ("sterben": "stirbt", "starb"), which no

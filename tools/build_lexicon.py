@@ -1704,23 +1704,31 @@ class Lexicon:
             if src in self.spelled:
                 self.spelled[src].setdefault(hw, head.lower())
             rank = first_rank
-            phrase_pivots = []  # after the single words (PHRASES)
+            phrase_pivots = []  # phrases' words, after the single words
             for t in trans:
                 if not WORD_RE.match(t):
                     # Multiword or punctuation junk; an English phrase of two
                     # content words gives its words.
                     words = (phrase_words(t, self.stop.get("eng", ()))
                              if PHRASES and dst == "eng" else None)
-                    phrase_pivots.extend(words or ())
+                    if words:
+                        phrase_pivots.append(words)
                     continue
                 tw = fold(t)
                 if tw in self.stop.get(dst, ()) or len(tw) < 2:
                     continue
                 self.edge(src, dst, hw, tw, rank)
                 rank += 1
-            for w in phrase_pivots:
-                self.edge(src, dst, hw, fold(w), rank)
-                rank += 1
+            # A phrase that holds one of the word's own single-word
+            # translations narrows it ("balance" / "balance sheet"): its
+            # other word would be noise.
+            singles = {fold(t) for t in trans if WORD_RE.match(t)}
+            for words in phrase_pivots:
+                if any(fold(w) in singles for w in words):
+                    continue
+                for w in words:
+                    self.edge(src, dst, hw, fold(w), rank)
+                    rank += 1
 
     def add_phrase(self, dst, phrase, lines, first_rank):
         """An English phrase headword's single-word translations, inverted
