@@ -1268,8 +1268,8 @@ DING_NOTES = re.compile(
 
 
 def ding_verb_forms(path):
-    """({form: {infinitive}}, {participles}) of the German verbs in the Ding
-    dictionary file `path` (folded), or None when it is not there. A line
+    """{form: {infinitive}} of the German verbs in the Ding dictionary file
+    `path` (folded), or None when it is not there. A line
     is a verb entry when its first alternative is tagged {v}, {vi}, {vt} or
     {vr}; each later alternative holds one form per synonym of the first
     (or one form, of the first synonym). Phrases and examples (several
@@ -1277,7 +1277,7 @@ def ding_verb_forms(path):
     first letter is not its verb's (after "ge"): the alignment's slips."""
     if not os.path.exists(path):
         return None
-    forms, participles = {}, set()
+    forms = {}
 
     def synonyms(alt):
         out = []
@@ -1296,7 +1296,7 @@ def ding_verb_forms(path):
             if not re.search(r"\{v[itr]?\}", alts[0]):
                 continue
             heads = synonyms(alts[0])
-            for k, alt in enumerate(alts[1:], 1):
+            for alt in alts[1:]:
                 syns = synonyms(alt)
                 if len(syns) == len(heads):
                     pairs = zip(heads, syns)
@@ -1312,9 +1312,7 @@ def ding_verb_forms(path):
                             w.startswith("ge") and w[2:3] == h[:1])):
                         continue
                     forms.setdefault(w, set()).add(h)
-                    if k == 2:  # infinitive | present participle | past ...
-                        participles.add(w)
-    return forms, participles
+    return forms
 
 
 def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop,
@@ -1336,10 +1334,11 @@ def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop,
         if strong is not None:
             # The dictionary's forms join the rules' (a form both give one
             # verb stays one verb's; of two verbs, it is left to the stems).
-            for form, owners in strong[0].items():
+            # Its participles need no list: the German forms never merge
+            # into homographs' rows (package "rules", below).
+            for form, owners in strong.items():
                 generated[0].setdefault(form, set()).update(
                     o for o in owners if o in rows)
-            generated[1].update(strong[1])
             name += " and Ding's verb forms"
     elif lang not in APERTIUM_FORMS or not apertium_dir or not gen:
         return 0, 0, None
@@ -1714,11 +1713,13 @@ class Lexicon:
                     if words:
                         phrase_pivots.append(words)
                     continue
-                tw = fold(t)
-                if tw in self.stop.get(dst, ()) or len(tw) < 2:
+                tw = self.target_word(t, dst)
+                if tw is None:
                     continue
                 self.edge(src, dst, hw, tw, rank)
                 rank += 1
+            if not phrase_pivots:
+                continue
             # A phrase that holds one of the word's own single-word
             # translations narrows it ("balance" / "balance sheet"): its
             # other word would be noise.
@@ -1730,6 +1731,16 @@ class Lexicon:
                     self.edge(src, dst, hw, fold(w), rank)
                     rank += 1
 
+    def target_word(self, t, dst):
+        """Translation `t` folded, when it is one word of 2+ letters and no
+        stop word of `dst`; else None."""
+        if not WORD_RE.match(t):
+            return None
+        tw = fold(t)
+        if tw in self.stop.get(dst, ()) or len(tw) < 2:
+            return None
+        return tw
+
     def add_phrase(self, dst, phrase, lines, first_rank):
         """An English phrase headword's single-word translations, inverted
         for each of its two content words (PHRASES)."""
@@ -1738,10 +1749,8 @@ class Lexicon:
             return
         rank = first_rank
         for t in split_translations(lines):
-            if not WORD_RE.match(t):
-                continue
-            tw = fold(t)
-            if tw in self.stop.get(dst, ()) or len(tw) < 2:
+            tw = self.target_word(t, dst)
+            if tw is None:
                 continue
             for w in words:
                 self.edge("eng", dst, fold(w), tw, rank)
@@ -2111,15 +2120,14 @@ def main():
               % (lang, len(rows[lang]), len(rows[lang]) - stems, routed,
                  stems), file=sys.stderr)
     generators = []
-    ding_used = False
+    # Read for German's verb forms (add_verb_forms) when there.
+    ding_used = bool(DING) and os.path.exists(args.ding)
     for lang in LANGS:
         added, homographs, used = add_verb_forms(
             rows[lang], lang, lex.spelled[lang], args.apertium, stemmers, stop,
             english.by_pos.get("verb", frozenset()), args.ding)
         if used and not used.startswith("rules"):
             generators.append(used)
-        if used and "Ding" in used:
-            ding_used = True
         if used:
             print("build_lexicon: %s %d verb forms, %d homographs "
                   "given their verb's pivots too (%s)"
