@@ -578,6 +578,42 @@ TEST_F(XlangTest, CitiesArePlaces) {
   EXPECT_TRUE(CrossLingual::Decide(same, XlangRule{}));
 }
 
+// English adjectives of subdivisions are their places, as country
+// adjectives are countries': "Scottish" meets "Escocia" and the German
+// "schottischen" (whose first pivot it is), and "Texan" is not "Californie".
+TEST_F(XlangTest, SubdivisionAdjectivesArePlaces) {
+  std::string_view scotland, code;
+  if (!xl_->lexicon().CountryOf("scotland", &scotland) ||
+      !xl_->lexicon().CountryOf("egyptian", &code)) {
+    GTEST_SKIP() << "lexicon built without iso-codes or WordNet";
+  }
+  ASSERT_TRUE(xl_->lexicon().CountryOf("scottish", &code));
+  EXPECT_EQ(code, scotland);
+  ASSERT_TRUE(xl_->lexicon().CountryOf("welsh", &code));
+  EXPECT_NE(code, scotland);
+  // A noun first of another kind is no place ("attic" is a room first).
+  EXPECT_FALSE(xl_->lexicon().CountryOf("attic", &code));
+  constexpr char kEscocia[] =
+      "Los ministros de Escocia aprueban el nuevo presupuesto ferroviario";
+  const struct {
+    const char* english;
+    const char* other;
+    bool one_item;
+  } cases[] = {
+      {"Scottish ministers approve the new rail budget", kEscocia, true},
+      {"Welsh ministers approve the new rail budget", kEscocia, false},
+      {"Texan officials approve the new rail budget",
+       "Les responsables de Californie approuvent le nouveau budget "
+       "ferroviaire",
+       false},
+  };
+  for (const auto& c : cases) {
+    const XlangAlignment a = Align(c.english, c.other);
+    EXPECT_EQ(a.place_conflict, !c.one_item) << c.english;
+    EXPECT_EQ(CrossLingual::Decide(a, XlangRule{}), c.one_item) << c.english;
+  }
+}
+
 // A currency symbol next to a number is the currency's word of its
 // headline's language, so it covers the other side's word: "$1.5 billion" /
 // "1,5 milliard de dollars" leaves no unit uncovered. A cashtag is no

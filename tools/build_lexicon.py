@@ -428,6 +428,34 @@ SUBDIVISION_TYPES = {
 }
 
 
+# WordNet lexicographer files of the nouns a place adjective may also be:
+# noun.communication (the language: "Welsh", "Catalan"), noun.location and
+# noun.person ("Texan", "Norman").
+PLACE_ADJ_NOUN_FILES = {"10", "15", "18"}
+
+
+def nouns_first_outside(wordnet_dir, words, files):
+    """Of `words`, the WordNet nouns whose commonest sense lies outside the
+    lexicographer `files` ("attic" is first a room, "scotch" a whisky);
+    None without WordNet."""
+    path = os.path.join(wordnet_dir, "index.noun")
+    data = os.path.join(wordnet_dir, "data.noun")
+    if not (os.path.exists(path) and os.path.exists(data)):
+        return None
+    with open(data, "rb") as f:
+        nouns = f.read()
+    out = set()
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            parts = line.split()
+            if line.startswith(" ") or parts[0] not in words:
+                continue
+            o = int(parts[-int(parts[2])])  # synsets: commonest first
+            if nouns[o:nouns.index(b"\n", o)].split()[1].decode() not in files:
+                out.add(parts[0])
+    return out
+
+
 def english_non_places(wordnet_dir, words, never=False):
     """Of `words` (single folded words), those English uses as something
     else than a place: a WordNet verb, adjective or adverb, or a noun whose
@@ -521,6 +549,7 @@ def place_rows(seen, countries, stop_word, first_pivots, wordnet_dir):
 CITY_KINDS = (["city", "metropolis", "urban_center"], ["national_capital"],
               ["state_capital"], ["provincial_capital"], ["port"])
 CITIES = int(os.environ.get("LEX_CITIES", "1"))
+PLACE_ADJ = int(os.environ.get("LEX_PLACE_ADJ", "1"))
 
 
 def city_rows(wordnet_dir, countries, stop_word, first_pivots):
@@ -2183,6 +2212,26 @@ def main():
                                  first_pivots, args.wordnet))
     for name, code in cities.items():
         countries.setdefault(name, code)
+    # English adjectives of subdivisions ("Scottish", "Welsh", "Texan",
+    # "Bavarian"), as demonym_rows gives those of countries: NTREX's
+    # "Scottish Athletics board" meets "Escocia", and "Welsh" is not
+    # "Escocia". LEX_PLACE_ADJ=2 adds cities' ("Roman", "Parisian"), not
+    # shipped: "Roman" is a first name, "Trojan" a malware, "cantonal" no
+    # city's.
+    place_adjectives = {}
+    if PLACE_ADJ > 0:
+        places = dict(subdivisions)
+        if PLACE_ADJ > 1:
+            places.update(cities)
+        found = demonym_rows(args.wordnet, places, {})
+        other_nouns = nouns_first_outside(args.wordnet, set(found),
+                                          PLACE_ADJ_NOUN_FILES) or set()
+        place_adjectives = {
+            word: code for word, code in found.items()
+            if word not in countries and not stop_word(word) and
+            word not in other_nouns}
+        for word, code in place_adjectives.items():
+            countries.setdefault(word, code)
     lead = lex.leading_acronym_edges()
     lex.acr_edges.extend(lead)
     country_edges, ambiguous, alpha3 = split_ambiguous_codes(
@@ -2203,10 +2252,12 @@ def main():
     print("build_lexicon: acr %d acronyms; cty %d country names (ISO 3166-1, "
           "iso-codes), English adjectives (%d, WordNet pertainyms), other "
           "English names (%d, WordNet), their translations (%d, FreeDict), "
-          "subdivision names (%d, ISO 3166-2) and city names (%d, WordNet "
-          "and CLDR)"
+          "subdivision names (%d, ISO 3166-2), city names (%d, WordNet "
+          "and CLDR) and English adjectives of subdivisions (%d, WordNet "
+          "pertainyms)"
           % (len(rows["acr"]), len(rows["cty"]), len(demonyms), len(aliases),
-             len(translated), len(subdivisions), len(cities)),
+             len(translated), len(subdivisions), len(cities),
+             len(place_adjectives)),
           file=sys.stderr)
     rows["eng"] = dict(english.forms)
     if ENG_SYN > 0:
