@@ -740,9 +740,10 @@ class EngineImpl final : public Engine {
         // A typo in a name makes another entity ("Vanuatu" / "Vanautu"):
         // such a candidate gets a typo search below, which passes it only
         // when the typos are all that changed. Not another known place
-        // ("Iran" / "Iraq").
+        // ("Iran" / "Iraq"), nor actors in swapped roles.
         if (!internal::FactsConflictIgnoringEntities(p.facts, rep_facts_) &&
-            !internal::PlacesConflict(p.facts, rep_facts_)) {
+            !internal::PlacesConflict(p.facts, rep_facts_) &&
+            !internal::RoleOrderConflict(p.facts, rep_facts_)) {
           entity_failed_.push_back({score, id});
         }
         continue;

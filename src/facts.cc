@@ -43,6 +43,7 @@
 //   tokens of 2-13 bytes.
 #include "facts.h"
 
+#include <absl/container/flat_hash_set.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -69,9 +70,14 @@ constexpr std::uint32_t kEntityBit = 0x80000000u;
 // smaller in bits 15-29 (AddPolarityEntries). Two per code halve what the
 // index stores for them. The number, date and weekday codes lie below.
 constexpr std::uint32_t kPolarityBit = 0x40000000u;
-// Ordinal-word codes lie in [kOrdinalBit, kPolarityBit), the number, date
-// and weekday codes below: they are compared apart (PlainFactsConflict).
+// Ordinal-word codes lie in [kOrdinalBit, kOrdinalBit | kRoleBit), the
+// number, date and weekday codes below: they are compared apart
+// (PlainFactsConflict).
 constexpr std::uint32_t kOrdinalBit = 0x20000000u;
+// Role-order codes (AddRoleOrderCodes) lie in [kOrdinalBit | kRoleBit,
+// kPolarityBit): a 27-bit axis over bit 0, the side. Entity facts in
+// effect, compared by RoleOrderConflict, never across languages.
+constexpr std::uint32_t kRoleBit = 0x10000000u;
 constexpr unsigned kPolarityEntryBits = 15;
 constexpr std::uint32_t kPolarityEntryMask = (1u << kPolarityEntryBits) - 1;
 // On an entity code: the headline asserts the entity (a capitalized word
@@ -198,9 +204,11 @@ inline std::uint32_t Code(FactKind kind, Decimal a, Decimal b = {}) {
     h = Mix(h, static_cast<std::uint32_t>(b.exponent));
   }
   // The top two bits are the entity and polarity kind bits, the next one
-  // the ordinal bit: clear here, then set for ordinals.
-  return static_cast<std::uint32_t>(h >> 35) |
-         (kind == FactKind::kOrdinal ? kOrdinalBit : 0);
+  // the ordinal bit: clear here, then set for ordinals, whose codes keep
+  // the role bit below it clear.
+  return kind == FactKind::kOrdinal
+             ? static_cast<std::uint32_t>(h >> 36) | kOrdinalBit
+             : static_cast<std::uint32_t>(h >> 35);
 }
 
 // ------------------------------------------------------------ tokens
@@ -1048,10 +1056,18 @@ std::span<const std::uint32_t> PlainFacts(const Facts& f) {
           std::lower_bound(f.codes.begin(), f.codes.end(), kOrdinalBit)};
 }
 
-// Codes in [kOrdinalBit, kPolarityBit): the ordinal words.
+// Codes in [kOrdinalBit, kOrdinalBit | kRoleBit): the ordinal words.
 std::span<const std::uint32_t> OrdinalFacts(const Facts& f) {
   const auto begin =
       std::lower_bound(f.codes.begin(), f.codes.end(), kOrdinalBit);
+  return {begin,
+          std::lower_bound(begin, f.codes.end(), kOrdinalBit | kRoleBit)};
+}
+
+// Codes in [kOrdinalBit | kRoleBit, kPolarityBit): role orders.
+std::span<const std::uint32_t> RoleFacts(const Facts& f) {
+  const auto begin =
+      std::lower_bound(f.codes.begin(), f.codes.end(), kOrdinalBit | kRoleBit);
   return {begin, std::lower_bound(begin, f.codes.end(), kPolarityBit)};
 }
 
@@ -1074,27 +1090,23 @@ void PolarityEntries(const Facts& f, std::vector<std::uint16_t>* out) {
   out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 
-// True when, on some antonym axis, one headline takes only one side and the
-// other only the other ("stocks open lower" / "stocks close lower"). A
-// headline without the axis, or with both sides ("opens lower after
-// record close"), conflicts with nothing on it.
-bool PolarityConflict(const Facts& a, const Facts& b) {
-  if (PolarityFacts(a).empty() || PolarityFacts(b).empty()) return false;
-  thread_local std::vector<std::uint16_t> x, y;
-  PolarityEntries(a, &x);
-  PolarityEntries(b, &y);
+// True when, on some axis, one of the sorted lists `x`, `y` of (axis << 1 |
+// side) values takes only one side and the other only the other; an axis
+// with both sides in one list, or in one list only, opposes nothing.
+template <typename T>
+bool OpposedSides(std::span<const T> x, std::span<const T> y) {
   // The sides (bit 0 and bit 1) each takes on the axis at x[*i] or y[*j],
-  // stepping past its entries (the sides of one axis sort next to each
+  // stepping past its values (the sides of one axis sort next to each
   // other).
-  auto sides = [](const std::vector<std::uint16_t>& v, std::size_t* i) {
-    const unsigned axis = v[*i] >> 1;
+  auto sides = [](std::span<const T> v, std::size_t* i) {
+    const T axis = v[*i] >> 1;
     unsigned mask = 0;
     for (; *i < v.size() && v[*i] >> 1 == axis; ++*i) mask |= 1u << (v[*i] & 1);
     return mask;
   };
   std::size_t i = 0, j = 0;
   while (i < x.size() && j < y.size()) {
-    const unsigned ax = x[i] >> 1, ay = y[j] >> 1;
+    const T ax = x[i] >> 1, ay = y[j] >> 1;
     if (ax < ay) {
       sides(x, &i);
     } else if (ay < ax) {
@@ -1104,6 +1116,18 @@ bool PolarityConflict(const Facts& a, const Facts& b) {
     }
   }
   return false;
+}
+
+// True when, on some antonym axis, one headline takes only one side and the
+// other only the other ("stocks open lower" / "stocks close lower"). A
+// headline without the axis, or with both sides ("opens lower after
+// record close"), conflicts with nothing on it.
+bool PolarityConflict(const Facts& a, const Facts& b) {
+  if (PolarityFacts(a).empty() || PolarityFacts(b).empty()) return false;
+  thread_local std::vector<std::uint16_t> x, y;
+  PolarityEntries(a, &x);
+  PolarityEntries(b, &y);
+  return OpposedSides<std::uint16_t>(x, y);
 }
 
 // Whether every entity `x` asserts (a code with kAssertedBit) and `y` does
@@ -1181,9 +1205,14 @@ bool HandlesConflict(const Facts& a, const Facts& b) {
   return MultisetsConflict(handles(a), handles(b));
 }
 
+bool RoleOrderConflict(const Facts& a, const Facts& b) {
+  return OpposedSides<std::uint32_t>(RoleFacts(a), RoleFacts(b));
+}
+
 bool FactsConflict(const Facts& a, const Facts& b) {
   return FactsConflictIgnoringEntities(a, b) ||
-         (LacksEntity(a, b) && LacksEntity(b, a)) || PlacesConflict(a, b);
+         (LacksEntity(a, b) && LacksEntity(b, a)) || PlacesConflict(a, b) ||
+         RoleOrderConflict(a, b);
 }
 
 std::uint16_t PolarityEntry(std::string_view axis, int side) {
@@ -1584,6 +1613,154 @@ void SortEntityCodes(Facts* facts) {
   facts->codes.erase(out, facts->codes.end());
 }
 
+// Words that relate two actors both ways ("and", "with", "vs", "meets",
+// "faces", "draws"), in the six languages, closed class: "Obama meets
+// Putin" and "Putin meets Obama" are one item, so a gap holding one of them
+// gives no role order (AddRoleOrderCodes).
+bool IsSymmetricRelationWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      // English
+      "and", "or", "with", "vs", "v", "versus", "against", "meet", "meets",
+      "met", "meeting", "face", "faces", "faced", "facing", "play", "plays",
+      "played", "playing", "fight", "fights", "fought", "battle", "battles",
+      "battled", "clash", "clashes", "clashed", "draw", "draws", "drew", "tie",
+      "ties", "tied", "talk", "talks", "merge", "merges", "merged", "marry",
+      "marries", "married", "wed", "weds", "date", "dates", "kiss", "kisses",
+      "hug", "hugs", "split", "splits", "divorce", "divorces", "take", "takes",
+      "took", "rival", "rivals", "compete", "competes", "race", "races", "host",
+      "hosts", "hosted",
+      // French
+      "et", "ou", "avec", "contre", "affronte", "affrontent", "rencontre",
+      "rencontrent", "epouse", "recoit", "accueille",
+      // Spanish
+      "y", "e", "o", "u", "con", "contra", "frente", "ante", "enfrenta",
+      "enfrentan", "recibe", "visita",
+      // Portuguese
+      "ou", "com", "enfrentam", "recebe",
+      // Italian
+      "ed", "contro", "affronta", "sfida", "incontra", "ospita",
+      // German
+      "und", "oder", "mit", "gegen", "trifft", "empfangt"};
+  static const absl::flat_hash_set<std::string_view> kSet(std::begin(kWords),
+                                                          std::end(kWords));
+  return kSet.contains(w);
+}
+
+// Whether only spaces (as the entity walk classifies them: Unicode Zs, Zl,
+// Zp, Cc) lie between two words: no clause break, comma, quote or dash.
+bool SpacesBetween(std::string_view text, std::uint32_t from,
+                   std::uint32_t to) {
+  const auto* data = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  while (from < to) {
+    utf8proc_int32_t c = data[from];
+    utf8proc_ssize_t n = 1;
+    if (c == ' ') {
+      ++from;
+      continue;
+    }
+    if (c >= 0x80) {
+      n = utf8proc_iterate(data + from, to - from, &c);
+      if (n <= 0) return false;
+    }
+    if (Classify(c) != CharClass::kSpace) return false;
+    from += static_cast<std::uint32_t>(n);
+  }
+  return true;
+}
+
+// A word between two runs as NormalizeKey folds it; ASCII lower-cased in
+// place of the full fold.
+void FoldGapWord(std::string_view word, std::string* out) {
+  bool ascii = true;
+  for (unsigned char ch : word) ascii &= ch < 0x80;
+  if (!ascii) {
+    NormalizeKey(word, out);
+    return;
+  }
+  out->assign(word);
+  for (char& ch : *out) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+}
+
+// Whether a score's separator lies between two words without case (the
+// numbers of "2-1", "2 - 1", "2:1", "2\u20131"): one hyphen, colon or en
+// dash, spaces around it allowed.
+bool ScoreSeparator(std::string_view text, const EntityWord& a,
+                    const EntityWord& b) {
+  if (a.cased || b.cased) return false;
+  std::string_view between = text.substr(a.end, b.begin - a.end);
+  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+  while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+  return between == "-" || between == ":" || between == "\xE2\x80\x93";
+}
+
+// Role order: "Manchester United beat Chelsea" and "Chelsea beat Manchester
+// United" share every word and entity, but not the roles. For two runs of
+// entity words (codes in `word_code`, 0 for other words) with one to three
+// words between them (space-separated, none an entity or a word of
+// IsSymmetricRelationWord), a code: its axis hashes both runs in a fixed
+// order and the words between, its side says which run comes first.
+// FactsConflict vetoes a pair whose headlines take opposite sides of one axis;
+// one that lacks the pattern (another verb, a comma) takes no side. The words
+// between are in lower case or have none
+// ("2-1": "Real Madrid 2-1 Barcelona" / "Barcelona 2-1 Real Madrid").
+void AddRoleOrderCodes(std::string_view text, std::span<const EntityWord> words,
+                       std::span<const std::uint32_t> word_code,
+                       std::vector<std::uint32_t>* codes) {
+  thread_local std::string gap_word;
+  constexpr std::size_t kMaxGapWords = 3;
+  std::size_t prev_last = 0;
+  std::uint64_t prev_key = 0;
+  bool have_prev = false;
+  std::size_t i = 0;
+  while (i < words.size()) {
+    if (word_code[i] == 0) {
+      ++i;
+      continue;
+    }
+    // One run: entity words separated by spaces only.
+    const std::size_t first = i;
+    std::uint64_t key = Mix(0x524F4C45, word_code[i]);  // "ROLE"
+    while (i + 1 < words.size() && word_code[i + 1] != 0 &&
+           SpacesBetween(text, words[i].end, words[i + 1].begin)) {
+      ++i;
+      key = Mix(key, word_code[i]);
+    }
+    const std::size_t last = i++;
+    const std::size_t gap = first - prev_last - 1;
+    if (have_prev && gap >= 1 && gap <= kMaxGapWords && prev_key != key &&
+        !words[first].initial) {
+      bool ok = true;
+      std::uint64_t gap_hash = 0x474150;  // "GAP"
+      for (std::size_t k = prev_last; k < first && ok; ++k) {
+        ok = SpacesBetween(text, words[k].end, words[k + 1].begin) ||
+             (k > prev_last && k + 1 < first &&
+              ScoreSeparator(text, words[k], words[k + 1]));
+        if (!ok || k == prev_last) continue;
+        FoldGapWord(text.substr(words[k].begin, words[k].end - words[k].begin),
+                    &gap_word);
+        ok = !words[k].handle && !words[k].capital &&
+             !IsSymmetricRelationWord(gap_word);
+        std::uint64_t fnv = 0xCBF29CE484222325ULL;  // FNV-1a
+        for (unsigned char ch : gap_word) fnv = (fnv ^ ch) * 0x100000001B3ULL;
+        gap_hash = Mix(gap_hash, fnv);
+      }
+      if (ok) {
+        const std::uint64_t lo = std::min(prev_key, key);
+        const std::uint64_t hi = std::max(prev_key, key);
+        const std::uint64_t axis = Mix(Mix(lo, hi), gap_hash);
+        codes->push_back(kOrdinalBit | kRoleBit |
+                         (static_cast<std::uint32_t>(axis >> 36) & ~1u) |
+                         (prev_key < key ? 0u : 1u));
+      }
+    }
+    prev_last = last;
+    prev_key = key;
+    have_prev = true;
+  }
+}
+
 void AddEntityFactsImpl(
     std::string_view text, Facts* facts,
     const absl::FunctionRef<bool(std::string_view)>* is_name) {
@@ -1591,9 +1768,12 @@ void AddEntityFactsImpl(
   thread_local std::vector<EntityWord> words;
   thread_local std::string folded;
   thread_local std::string first_word;
+  thread_local std::vector<std::uint32_t> word_code;  // AddRoleOrderCodes
   std::uint32_t last_separator_word, trailing_paren_word;
   SplitEntityWords(text, &cps, &words, &last_separator_word,
                    &trailing_paren_word);
+  word_code.assign(words.size(), 0);
+  int coded = 0;  // words with a code in word_code
   // Title case or all caps: capitalization says nothing about entities.
   int cased = 0, capital = 0;
   for (const EntityWord& w : words) {
@@ -1667,6 +1847,8 @@ void AddEntityFactsImpl(
     initials_all += folded[0];
     const std::uint32_t code = PrefixEntityCode(&folded);
     if (code == 0) continue;
+    word_code[i] = code;
+    ++coded;
     // A sentence's first capital is no evidence, except the headline's
     // own first word when it is no stop word: headlines open with their
     // actor ("Aust stocks open lower" / "Tokyo stocks open lower",
@@ -1693,8 +1875,38 @@ void AddEntityFactsImpl(
     facts->codes.push_back(asserted ? code | kAssertedBit : code);
   }
   end_run();
-  if (facts->codes.size() == before) return;
-  SortEntityCodes(facts);
+  // A headline dense with names reads as title case ("Manchester United
+  // beat Chelsea in FA Cup final": 5 capitals in 8 words; "Real Madrid 2-1
+  // Barcelona"), but its capitals are still names when it writes a longer
+  // word in lower case (title case leaves only short function words so:
+  // "a", "in", "vs") or a score between them.
+  bool names_between = false;
+  for (std::size_t i = 0; i < end && !case_informative && !names_between; ++i) {
+    names_between =
+        (words[i].cased && !words[i].capital &&
+         words[i].end - words[i].begin >= 4) ||
+        (i + 1 < end && ScoreSeparator(text, words[i], words[i + 1]));
+  }
+  if (names_between) {
+    for (std::size_t i = 0; i < end; ++i) {
+      const EntityWord& w = words[i];
+      if (w.handle || !w.capital) continue;
+      NormalizeKey(text.substr(w.begin, w.end - w.begin), &folded);
+      DropPossessiveAndPeriods(&folded);
+      const ClosedClassKind kind = LookupClosedClass(folded).kind;
+      if (folded.empty() || kind == ClosedClassKind::kMonth ||
+          kind == ClosedClassKind::kWeekday) {
+        continue;
+      }
+      word_code[i] = PrefixEntityCode(&folded);
+      coded += word_code[i] != 0;
+    }
+  }
+  if (coded >= 2) {
+    AddRoleOrderCodes(text, std::span<const EntityWord>(words).first(end),
+                      word_code, &facts->codes);
+  }
+  if (facts->codes.size() != before) SortEntityCodes(facts);
 }
 
 }  // namespace

@@ -65,8 +65,19 @@ std::size_t PercentMarkerEnd(std::string_view key, std::size_t at);
 // True when the two headlines state different facts. Policy: facts conflict
 // unless one side's fact multiset is contained in the other's: a headline
 // that drops a fact (truncation, a shorter rewrite) still matches, one that
-// changes a fact does not.
+// changes a fact does not. Also when the same actors swap roles
+// (RoleOrderConflict).
 bool FactsConflict(const Facts& a, const Facts& b);
+
+// True when the two headlines put the same two runs of entity words
+// (AddEntityFacts) on either side of the same one to three lower-case
+// words, in opposite orders: "Manchester United beat Chelsea in FA Cup
+// final" / "Chelsea beat Manchester United in FA Cup final". Words that
+// relate both ways ("and", "meets", "vs", "faces", and their French,
+// Spanish, Portuguese, Italian and German counterparts; closed class) give
+// no order, nor does a comma or clause break between. Part of
+// FactsConflict; entity-derived, so never compared across languages.
+bool RoleOrderConflict(const Facts& a, const Facts& b);
 
 // Adds the entity codes (actors, places) of the headline to *facts, so that
 // FactsConflict also tells "X visits UK" from "X visits Australia". `text`
@@ -75,6 +86,10 @@ bool FactsConflict(const Facts& a, const Facts& b);
 // word), plus @handles, #tags, $CASHTAGS and <SYMBOLS>, folded
 // like keys and cut to 5 code points. Nothing is added from a headline in
 // title case or all caps, nor from a trailing source tag ("| Reuters").
+// Also the role-order codes RoleOrderConflict compares, read where
+// capitalized words stand on either side of lower-case ones (in title case
+// too: "Chelsea Beat Arsenal in Final" has the runs "Chelsea Beat Arsenal"
+// and "Final").
 void AddEntityFacts(std::string_view text, Facts* facts);
 // Same, and a headline's first word is an actor only when `is_name` calls
 // it a name (given the word folded like a key, possessive and periods

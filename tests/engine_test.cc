@@ -322,6 +322,26 @@ TEST(EngineNear, TypoInANameIsNoOtherActor) {
             Verdict::kNew);
 }
 
+// The same actors in swapped roles are another item (RoleOrderConflict);
+// a relation that holds both ways ("meets") is the same item, and so is a
+// typo'd name in its role.
+TEST(EngineNear, SwappedRolesAreAnotherItem) {
+  auto engine = MakeEngine(NearOptions());
+  engine->Add("Manchester United beat Chelsea in FA Cup final");
+  EXPECT_EQ(
+      engine->Add("Chelsea beat Manchester United in FA Cup final").verdict,
+      Verdict::kNew);
+  engine->Add("Google sues Germany over privacy rules");
+  EXPECT_EQ(engine->Add("Germany sues Google over privacy rules").verdict,
+            Verdict::kNew);
+  engine->Add("Real Madrid 2-1 Barcelona");
+  EXPECT_EQ(engine->Add("Barcelona 2-1 Real Madrid").verdict, Verdict::kNew);
+  const Decision a = engine->Add("Obama meets Putin in Geneva");
+  const Decision b = engine->Add("Putin meets Obama in Geneva");
+  EXPECT_EQ(b.verdict, Verdict::kNear);
+  EXPECT_EQ(b.dup_of, a.id);
+}
+
 // Short headlines with a typo and a tag: a pair that the score passes at
 // Jaccard ~0.4-0.6 (containment helps) must also be an LSH candidate. With
 // 16 bands of 3 rows (8-bit keys) these found no candidate; 14 x 2 on full

@@ -621,6 +621,45 @@ TEST(EntityFactsTest, WireTickerTags) {
                               "FEDERATED FIN'L SAVINGS <FEDF> PAYOUT"));
 }
 
+// Role order: the same two runs of names on either side of the same words,
+// swapped, are other roles; a relation that holds both ways, a comma, or
+// another wording gives no order; across languages (the fact guard of the
+// cross-language channel) role order never counts.
+TEST(EntityFactsTest, SwappedRolesConflict) {
+  const struct {
+    const char* a;
+    const char* b;
+    bool conflict;
+  } cases[] = {
+      {"Manchester United beat Chelsea in FA Cup final",
+       "Chelsea beat Manchester United in FA Cup final", true},
+      {"Serena Williams beats Venus Williams at Wimbledon",
+       "Venus Williams beats Serena Williams at Wimbledon", true},
+      {"Chelsea at Arsenal on Sunday", "Arsenal at Chelsea on Sunday", true},
+      {"Nadal bat Federer en finale", "Federer bat Nadal en finale", true},
+      {"Real Madrid 2-1 Barcelona", "Barcelona 2-1 Real Madrid", true},
+      {"Bayern 2:1 Dortmund", "Dortmund 2:1 Bayern", true},
+      {"Obama meets Putin in Geneva", "Putin meets Obama in Geneva", false},
+      {"Justin Bieber and Selena Gomez dance in Texas",
+       "Selena Gomez and Justin Bieber dance in Texas", false},
+      {"Nadal affronte Federer en finale", "Federer affronte Nadal en finale",
+       false},
+      {"Chelsea, Arsenal win derby", "Arsenal, Chelsea win derby", false},
+      {"Manchester United beat Chelsea", "Chelsea lose to Manchester United",
+       false},
+      {"Manchester United beat Chelsea", "Manchester United beat Chelsea",
+       false},
+      // Title case: a capitalized verb joins the names, no order is read.
+      {"Chelsea Beat Arsenal in Final", "Arsenal Beat Chelsea in Final", false},
+  };
+  for (const auto& c : cases) {
+    const Facts a = AllFactsOf(c.a), b = AllFactsOf(c.b);
+    EXPECT_EQ(RoleOrderConflict(a, b), c.conflict) << c.a << " / " << c.b;
+    EXPECT_EQ(FactsConflict(a, b), c.conflict) << c.a << " / " << c.b;
+    EXPECT_FALSE(FactsConflictIgnoringEntities(a, b)) << c.a;
+  }
+}
+
 TEST(EntityFactsTest, CrossLanguageIgnoresEntities) {
   const Facts fr = AllFactsOf(
       "La Su\xc3\xa8"
