@@ -1039,6 +1039,38 @@ std::size_t PercentMarkerEnd(std::string_view key, std::size_t at) {
   return OneOf(word_at(next, &second_end), kPercentSecond) ? second_end : 0;
 }
 
+namespace {
+
+// English "up" and "down" before an amount ("FTSE 100 up 0.5%", "Dow down
+// 120 points", "shares up by 3%") take the sides of the antonym axis of
+// "rise" and "fall" (the lexicon's WordNet "fall.rise"), in every mode:
+// "FTSE 100 up 0.5% at midday" and "FTSE 100 down 0.5% at midday" are two
+// items, and in the default mode so are "... up 0.5%" and "... falls
+// 0.5%". A headline that says neither takes no side.
+void AddMoveDirections(std::string_view key, std::span<const Token> tokens,
+                       Facts* out) {
+  thread_local std::vector<std::uint16_t> entries;
+  entries.clear();
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::kWord) continue;
+    const std::string_view w =
+        key.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    if (w != "up" && w != "down") continue;
+    std::size_t next = i + 1;
+    if (tokens[next].kind == TokenKind::kWord &&
+        key.substr(tokens[next].begin, tokens[next].end - tokens[next].begin) ==
+            "by") {
+      ++next;
+    }
+    if (next < tokens.size() && tokens[next].kind == TokenKind::kNumber) {
+      entries.push_back(PolarityEntry("fall.rise", w == "up" ? 1 : 0));
+    }
+  }
+  if (!entries.empty()) AddPolarityEntries(&entries, out);
+}
+
+}  // namespace
+
 void ExtractFacts(std::string_view key, Facts* out, int lang) {
   out->clear();
   thread_local std::vector<Token> tokens;
@@ -1046,6 +1078,9 @@ void ExtractFacts(std::string_view key, Facts* out, int lang) {
   Tokenizer(key, &tokens).Run();
   Interpreter(key, tokens, lang, &out->codes).Run();
   std::sort(out->codes.begin(), out->codes.end());
+  if (lang < 0 || lang == static_cast<int>(StopLang::kEng)) {
+    AddMoveDirections(key, tokens, out);
+  }
 }
 
 namespace {

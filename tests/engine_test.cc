@@ -752,6 +752,13 @@ TEST_F(EngineXlang, AntonymsAreDifferentItems) {
   EXPECT_EQ(
       engine_->Add("NATO protesters convicted of terrorism charges").verdict,
       Verdict::kNew);
+  // "up" and "down" before an amount are "rise" and "fall".
+  const Decision up = engine_->Add("Dow Jones up 120 points at the open");
+  EXPECT_EQ(engine_->Add("Dow Jones falls 120 points at the open").verdict,
+            Verdict::kNew);
+  const Decision rises = engine_->Add("Dow Jones rises 120 points at the open");
+  EXPECT_EQ(rises.verdict, Verdict::kNear);
+  EXPECT_EQ(rises.dup_of, up.id);
 }
 
 // Across languages the sides count too: a translation that keeps the side

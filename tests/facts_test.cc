@@ -710,6 +710,29 @@ TEST(PlaceFactsTest, PlacesConflictLevelByLevel) {
       EntityChangesExplained(facts({kBelgium}), facts({kSpain}), {}, {}));
 }
 
+// "up" and "down" before an amount take the sides of "rise" / "fall",
+// without the lexicon too; a headline that says neither takes no side, nor
+// does "up to 50".
+TEST(PolarityFactsTest, UpAndDownBeforeAnAmount) {
+  EXPECT_TRUE(
+      Conflict("FTSE 100 up 0.5% at midday", "FTSE 100 down 0.5% at midday"));
+  EXPECT_TRUE(Conflict("wall st up by 50 points", "wall st down 50 points"));
+  EXPECT_FALSE(Conflict("FTSE 100 up 0.5% at midday",
+                        "FTSE 100 up 0.5% at midday | Reuters"));
+  EXPECT_FALSE(
+      Conflict("FTSE 100 up 0.5% at midday", "FTSE 100 0.5% higher at noon"));
+  EXPECT_FALSE(Conflict("up to 50 dead in floods", "50 dead in floods"));
+  EXPECT_FALSE(Conflict("up to 50 dead in floods", "down to 50 survivors"));
+  const std::uint16_t rise = PolarityEntry("fall.rise", 1);
+  std::vector<std::uint16_t> entries = {rise};
+  Facts rises;
+  AddPolarityEntries(&entries, &rises);
+  EXPECT_FALSE(FactsConflict(FactsOf("Dow up 50 points"), rises));
+  EXPECT_TRUE(FactsConflict(FactsOf("Dow down 50 points"), rises));
+  // Another language's headline has no such words.
+  EXPECT_FALSE(Conflict("Le FTSE 100 en hausse de 0,5%", "FTSE 100 down 0.5%"));
+}
+
 TEST(PolarityFactsTest, OnlyOpposedSidesConflict) {
   const auto facts = [](std::vector<std::uint16_t> entries) {
     Facts f;
