@@ -380,6 +380,8 @@ class EngineImpl final : public Engine {
 
  private:
   static constexpr std::size_t kBatchGrain = 64;
+  // The near score from which a flipped negation vetoes (MatchNear).
+  static constexpr double kNegationScore = 0.85;
   static constexpr std::size_t kRecentKeySlots = std::size_t{1} << 20;
   // Keys prepared ahead of the commit in AddAhead. PERF NOTES: the exact
   // stage's table probes are cache misses once the store outgrows the
@@ -736,6 +738,13 @@ class EngineImpl final : public Engine {
       if (score < threshold || score <= best_score) continue;
       // The fact guard vetoes: same template, different facts.
       near_->GetFacts(id, &rep_facts_);
+      // A negation flipped in an otherwise identical headline ("will
+      // attend" / "will not attend"); between looser rewrites of a story
+      // a negation is style ("... Married to Not George Clooney").
+      if (score >= kNegationScore &&
+          internal::NegationConflict(p.facts, rep_facts_)) {
+        continue;
+      }
       if (internal::FactsConflict(p.facts, rep_facts_)) {
         // A typo in a name makes another entity ("Vanuatu" / "Vanautu"):
         // such a candidate gets a typo search below, which passes it only

@@ -75,8 +75,9 @@ constexpr std::uint32_t kPolarityBit = 0x40000000u;
 // (PlainFactsConflict).
 constexpr std::uint32_t kOrdinalBit = 0x20000000u;
 // Role-order codes (AddRoleOrderCodes) lie in [kOrdinalBit | kRoleBit,
-// kPolarityBit): a 27-bit axis over bit 0, the side. Entity facts in
-// effect, compared by RoleOrderConflict, never across languages.
+// kPolarityBit): a 26-bit axis over bit 0, the side. Entity facts in
+// effect, compared by RoleOrderConflict, never across languages. The
+// negation codes (AddNegation) sit above them in that range.
 constexpr std::uint32_t kRoleBit = 0x10000000u;
 constexpr unsigned kPolarityEntryBits = 15;
 constexpr std::uint32_t kPolarityEntryMask = (1u << kPolarityEntryBits) - 1;
@@ -1069,6 +1070,92 @@ void AddMoveDirections(std::string_view key, std::span<const Token> tokens,
   if (!entries.empty()) AddPolarityEntries(&entries, out);
 }
 
+// A negated headline ("Trump will not attend ...", "won't", "n'assistera
+// pas", "nicht") gets kNegationCode; one that is not, none; a headline cut
+// short ("You Are Not Alone" / "You Are...") kNegationUnknown, since its
+// negation may be in the part cut off. A pair with kNegationCode on one
+// side only, and kNegationUnknown on neither, is two items
+// (NegationConflict).
+// Both sit at the top of the role range, above every role-order code
+// (whose axes take 26 bits), so RoleFacts leaves them out.
+constexpr std::uint32_t kNegationCode = kOrdinalBit | kRoleBit | 0x0FFFFFFCu;
+constexpr std::uint32_t kNegationUnknown = kNegationCode + 2;
+
+// Words that negate a verb ("not", "won't", "never", "ne ... pas",
+// "nicht", "non", "não", "nunca", "jamais"), not a noun: "No reunion",
+// "None hurt", "Nobody noticed", "kein", "aucun", "ningún" state a fact in
+// the negative, and same-story headlines (UCI's) use them freely. Spanish
+// "no" negates verbs but is English's determiner too; left out.
+bool IsVerbNegation(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "not",   "t",   "never", "ne",    "n",   "jamais", "nunca",
+      "jamas", "nao", "non",   "nicht", "nie", "niemals"};
+  for (std::string_view s : kWords) {
+    if (s == w) return true;
+  }
+  return false;
+}
+
+// Whether `w` is one typo (a letter dropped, doubled or added, or two
+// swapped; no substitution, which makes other words: "newer", "fever") away
+// from a negation of five letters or more: "nevr", "neevr", "nveer",
+// "nict". A copy with such a typo is still negated.
+bool IsNegationTypo(std::string_view w) {
+  static constexpr std::string_view kLong[] = {"never", "nicht", "jamais",
+                                               "nunca", "niemals"};
+  for (std::string_view t : kLong) {
+    if (w.empty() || w[0] != t[0] || w == t) continue;
+    if (w.size() + 1 == t.size() || w.size() == t.size() + 1) {
+      // One letter more or less: the longer one less one letter.
+      const std::string_view longer = w.size() > t.size() ? w : t;
+      const std::string_view shorter = w.size() > t.size() ? t : w;
+      std::size_t k = 0;
+      while (k < shorter.size() && longer[k] == shorter[k]) ++k;
+      if (longer.substr(k + 1) == shorter.substr(k)) return true;
+    } else if (w.size() == t.size()) {
+      // Two neighbours swapped.
+      std::size_t k = 0;
+      while (k < w.size() && w[k] == t[k]) ++k;
+      if (k + 1 < w.size() && w[k] == t[k + 1] && w[k + 1] == t[k] &&
+          w.substr(k + 2) == t.substr(k + 2)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void AddNegation(std::string_view key, std::span<const Token> tokens,
+                 Facts* out) {
+  std::uint32_t code = 0;
+  for (std::size_t i = 0; i < tokens.size() && code == 0; ++i) {
+    if (tokens[i].kind != TokenKind::kWord) continue;
+    const std::size_t b = tokens[i].begin, e = tokens[i].end;
+    const std::string_view w = key.substr(b, e - b);
+    // A verb's negation, in the six languages whatever the headline's
+    // language (two copies of one headline may be read as two languages: a
+    // source tag, capitals), and not in a ticker ("<NE>").
+    if ((!IsVerbNegation(w) && !IsNegationTypo(w)) ||
+        (b > 0 && key[b - 1] == '<')) {
+      continue;
+    }
+    // The "t" of "won't", "isn't", not of "gov't"; the "n" of "n'est", not
+    // of "U.N.".
+    if ((w == "t" && (b < 2 || key[b - 1] != '\'' || key[b - 2] != 'n')) ||
+        (w == "n" && (e >= key.size() || key[e] != '\''))) {
+      continue;
+    }
+    code = kNegationCode;
+  }
+  std::string_view rest = key;
+  while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+  if (code == 0 && rest.ends_with("...")) code = kNegationUnknown;
+  if (code != 0) {
+    out->codes.insert(
+        std::lower_bound(out->codes.begin(), out->codes.end(), code), code);
+  }
+}
+
 }  // namespace
 
 void ExtractFacts(std::string_view key, Facts* out, int lang) {
@@ -1081,6 +1168,7 @@ void ExtractFacts(std::string_view key, Facts* out, int lang) {
   if (lang < 0 || lang == static_cast<int>(StopLang::kEng)) {
     AddMoveDirections(key, tokens, out);
   }
+  AddNegation(key, tokens, out);
 }
 
 namespace {
@@ -1099,11 +1187,11 @@ std::span<const std::uint32_t> OrdinalFacts(const Facts& f) {
           std::lower_bound(begin, f.codes.end(), kOrdinalBit | kRoleBit)};
 }
 
-// Codes in [kOrdinalBit | kRoleBit, kPolarityBit): role orders.
+// Codes in [kOrdinalBit | kRoleBit, kNegationCode): role orders.
 std::span<const std::uint32_t> RoleFacts(const Facts& f) {
   const auto begin =
       std::lower_bound(f.codes.begin(), f.codes.end(), kOrdinalBit | kRoleBit);
-  return {begin, std::lower_bound(begin, f.codes.end(), kPolarityBit)};
+  return {begin, std::lower_bound(begin, f.codes.end(), kNegationCode)};
 }
 
 // Codes in [kPolarityBit, kEntityBit): antonym axes and sides.
@@ -1242,6 +1330,14 @@ bool HandlesConflict(const Facts& a, const Facts& b) {
 
 bool RoleOrderConflict(const Facts& a, const Facts& b) {
   return OpposedSides<std::uint32_t>(RoleFacts(a), RoleFacts(b));
+}
+
+bool NegationConflict(const Facts& a, const Facts& b) {
+  const auto has = [](const Facts& f, std::uint32_t code) {
+    return std::binary_search(f.codes.begin(), f.codes.end(), code);
+  };
+  return has(a, kNegationCode) != has(b, kNegationCode) &&
+         !has(a, kNegationUnknown) && !has(b, kNegationUnknown);
 }
 
 bool FactsConflict(const Facts& a, const Facts& b) {
@@ -1767,7 +1863,10 @@ void AddRoleOrderCodes(std::string_view text, std::span<const EntityWord> words,
     if (have_prev && gap >= 1 && gap <= kMaxGapWords && prev_key != key &&
         !words[first].initial) {
       bool ok = true;
-      std::uint64_t gap_hash = 0x474150;  // "GAP"
+      // The words between, articles and other stop words aside when a
+      // content word is left ("bat" / "bat le").
+      std::uint64_t gap_hash = 0x474150, gap_content = 0x474150;  // "GAP"
+      bool content = false;
       for (std::size_t k = prev_last; k < first && ok; ++k) {
         ok = SpacesBetween(text, words[k].end, words[k + 1].begin) ||
              (k > prev_last && k + 1 < first &&
@@ -1780,13 +1879,18 @@ void AddRoleOrderCodes(std::string_view text, std::span<const EntityWord> words,
         std::uint64_t fnv = 0xCBF29CE484222325ULL;  // FNV-1a
         for (unsigned char ch : gap_word) fnv = (fnv ^ ch) * 0x100000001B3ULL;
         gap_hash = Mix(gap_hash, fnv);
+        if (StopWordMask(gap_word) == 0) {
+          gap_content = Mix(gap_content, fnv);
+          content = true;
+        }
       }
       if (ok) {
         const std::uint64_t lo = std::min(prev_key, key);
         const std::uint64_t hi = std::max(prev_key, key);
-        const std::uint64_t axis = Mix(Mix(lo, hi), gap_hash);
+        const std::uint64_t axis =
+            Mix(Mix(lo, hi), content ? gap_content : gap_hash);
         codes->push_back(kOrdinalBit | kRoleBit |
-                         (static_cast<std::uint32_t>(axis >> 36) & ~1u) |
+                         (static_cast<std::uint32_t>(axis >> 37) & ~1u) |
                          (prev_key < key ? 0u : 1u));
       }
     }
@@ -1880,10 +1984,15 @@ void AddEntityFactsImpl(
     pending.clear();
     initials_caps += folded[0];
     initials_all += folded[0];
+    // A capitalized article opens a name's run only by sentence position
+    // ("Le PSG bat Marseille" / "Marseille bat le PSG"): no role word.
+    const bool role_word = w.acronym || StopWordMask(folded) == 0;
     const std::uint32_t code = PrefixEntityCode(&folded);
     if (code == 0) continue;
-    word_code[i] = code;
-    ++coded;
+    if (role_word) {
+      word_code[i] = code;
+      ++coded;
+    }
     // A sentence's first capital is no evidence, except the headline's
     // own first word when it is no stop word: headlines open with their
     // actor ("Aust stocks open lower" / "Tokyo stocks open lower",
@@ -1930,7 +2039,8 @@ void AddEntityFactsImpl(
       DropPossessiveAndPeriods(&folded);
       const ClosedClassKind kind = LookupClosedClass(folded).kind;
       if (folded.empty() || kind == ClosedClassKind::kMonth ||
-          kind == ClosedClassKind::kWeekday) {
+          kind == ClosedClassKind::kWeekday ||
+          (!w.acronym && StopWordMask(folded) != 0)) {
         continue;
       }
       word_code[i] = PrefixEntityCode(&folded);

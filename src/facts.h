@@ -79,6 +79,15 @@ bool FactsConflict(const Facts& a, const Facts& b);
 // FactsConflict; entity-derived, so never compared across languages.
 bool RoleOrderConflict(const Facts& a, const Facts& b);
 
+// True when one headline negates a verb ("not", "won't", "never", "ne",
+// "nicht", "non", "nao", "nunca", "jamais") and the other does not, and
+// neither is cut short ("..."): "Trump will attend G7 summit" / "Trump will
+// not attend G7 summit". Not part of FactsConflict: same-story headlines
+// use negations freely ("Stacy Keibler Got Married to Not George
+// Clooney" / "Stacy Keibler ... gets married"), so the engine asks it only
+// of a candidate that is otherwise the same headline (its score).
+bool NegationConflict(const Facts& a, const Facts& b);
+
 // Adds the entity codes (actors, places) of the headline to *facts, so that
 // FactsConflict also tells "X visits UK" from "X visits Australia". `text`
 // is the ORIGINAL headline: entities are the capitalized words that do not

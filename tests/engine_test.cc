@@ -342,6 +342,22 @@ TEST(EngineNear, SwappedRolesAreAnotherItem) {
   EXPECT_EQ(b.dup_of, a.id);
 }
 
+// A negation flipped in an otherwise identical headline is another item;
+// in a looser rewrite of the story it is style, and a typo'd "never" is
+// still "never".
+TEST(EngineNear, FlippedNegationIsAnotherItem) {
+  auto engine = MakeEngine(NearOptions());
+  engine->Add("Trump will attend G7 summit in Canada");
+  EXPECT_EQ(engine->Add("Trump will not attend G7 summit in Canada").verdict,
+            Verdict::kNew);
+  const Decision a =
+      engine->Add("17 Reasons We'll Never Be Able To Forget Blockbuster");
+  const Decision b =
+      engine->Add("17 Reasons We'll Neevr Be Able To Forget Blockbuster");
+  EXPECT_EQ(b.verdict, Verdict::kNear);
+  EXPECT_EQ(b.dup_of, a.id);
+}
+
 // Short headlines with a typo and a tag: a pair that the score passes at
 // Jaccard ~0.4-0.6 (containment helps) must also be an LSH candidate. With
 // 16 bands of 3 rows (8-bit keys) these found no candidate; 14 x 2 on full

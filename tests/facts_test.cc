@@ -367,7 +367,10 @@ TEST(FactsTest, AmbiguousMonthWordsNeedContext) {
   EXPECT_EQ(Count("elections in May"), 1u);
   EXPECT_EQ(Count("le 1er mai"), 2u);
   EXPECT_EQ(Count("fin mai"), 1u);
-  EXPECT_EQ(Count(U8(u8"non \u00E8 mai stato cos\u00EC")), 0u);
+  // Its negation ("non") only: no month.
+  EXPECT_EQ(Count(U8(u8"non \u00E8 mai stato cos\u00EC")), 1u);
+  EXPECT_EQ(Count(U8(u8"non \u00E8 mai stato cos\u00EC")),
+            Count(U8(u8"non \u00E8 stato cos\u00EC")));
   EXPECT_EQ(Count("NASA Mars rover"), 0u);
   EXPECT_EQ(Count("en mars"), 1u);
   EXPECT_EQ(Count("Marco Rubio visite Rabat"), 0u);
@@ -619,6 +622,40 @@ TEST(EntityFactsTest, WireTickerTags) {
   // The exchange suffix varies between copies.
   EXPECT_FALSE(EntityConflict("FEDERATED FINANCIAL SAVINGS <FEDF.O> PAYOUT",
                               "FEDERATED FIN'L SAVINGS <FEDF> PAYOUT"));
+}
+
+// A verb's negation on one side only (NegationConflict, which the engine
+// asks of otherwise identical headlines); a determiner's ("No reunion"), a
+// cut copy, "U.N." and "gov't" are no negation, and a typo'd "never" still
+// is one.
+TEST(EntityFactsTest, NegationConflict) {
+  const struct {
+    const char* a;
+    const char* b;
+    bool conflict;
+  } cases[] = {
+      {"Trump will attend G7 summit in Canada",
+       "Trump will not attend G7 summit in Canada", true},
+      {"Trump will attend G7 summit in Canada",
+       "Trump won't attend G7 summit in Canada", true},
+      {"Macron assistera au sommet du G7",
+       "Macron n'assistera pas au sommet du G7", true},
+      {"Merkel kommt zum G7-Gipfel", "Merkel kommt nicht zum G7-Gipfel", true},
+      {"You Will Never Guess This Trick", "You Will Nevr Guess This Trick",
+       false},
+      {"Trump will not attend G7 summit in Canada", "Trump will...", false},
+      {"Survivors found after quake", "No survivors found after quake", false},
+      {"U.N. condemns killings", "UN condemns killings", false},
+      {"US gov't officially designates network",
+       "US officially designates network", false},
+      {"Dengue fever spreads in Brazil", "Dengue spreads in Brazil", false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(NegationConflict(FactsOf(c.a), FactsOf(c.b)), c.conflict)
+        << c.a << " / " << c.b;
+    EXPECT_FALSE(FactsConflict(FactsOf(c.a), FactsOf(c.b)))
+        << "not part of FactsConflict: " << c.a;
+  }
 }
 
 // Role order: the same two runs of names on either side of the same words,
