@@ -43,11 +43,13 @@
 //   tokens of 2-13 bytes.
 #include "facts.h"
 
+#include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
 #include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -1042,32 +1044,73 @@ std::size_t PercentMarkerEnd(std::string_view key, std::size_t at) {
 
 namespace {
 
-// English "up" and "down" before an amount ("FTSE 100 up 0.5%", "Dow down
-// 120 points", "shares up by 3%") take the sides of the antonym axis of
-// "rise" and "fall" (the lexicon's WordNet "fall.rise"), in every mode:
-// "FTSE 100 up 0.5% at midday" and "FTSE 100 down 0.5% at midday" are two
-// items, and in the default mode so are "... up 0.5%" and "... falls
-// 0.5%". A headline that says neither takes no side.
-void AddMoveDirections(std::string_view key, std::span<const Token> tokens,
-                       Facts* out) {
-  thread_local std::vector<std::uint16_t> entries;
-  entries.clear();
-  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (tokens[i].kind != TokenKind::kWord) continue;
-    const std::string_view w =
-        key.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
-    if (w != "up" && w != "down") continue;
-    std::size_t next = i + 1;
-    if (tokens[next].kind == TokenKind::kWord &&
-        key.substr(tokens[next].begin, tokens[next].end - tokens[next].begin) ==
-            "by") {
-      ++next;
+// Closed-class words that take one side of an axis, as the lexicon's
+// antonyms do (PolarityEntry), in every mode and language, so that a
+// template with the other word is another item:
+// - English "up" / "down" before an amount ("FTSE 100 up 0.5%", "Dow down
+//   120 points", "up by 3%"): the sides of "rise" / "fall" (the lexicon's
+//   WordNet "fall.rise"), so in the default mode "... up 0.5%" and "...
+//   falls 0.5%" are two items as well;
+// - a bound before an amount: "more than 100" / "less than 100", "over" /
+//   "under", "at least", "plus de" / "moins de", "más de" / "menos de",
+//   "mais de" / "menos de", "più di" / "meno di", "oltre", "mehr als" /
+//   "weniger als", "über" / "unter";
+// - "before" / "after", "avant" / "après", "antes" / "después", "depois"
+//   (not Italian "prima", also "first", nor German "vor" / "nach", also
+//   "ago" / "to").
+// A headline that says neither takes no side.
+struct SideWord {
+  std::string_view first, second;  // second: "" for a one-word form
+  bool amount;                     // only before a number
+  std::string_view axis;
+  int side;
+};
+constexpr SideWord kSideWords[] = {
+    {"up", "", true, "fall.rise", 1},
+    {"up", "by", true, "fall.rise", 1},
+    {"down", "", true, "fall.rise", 0},
+    {"down", "by", true, "fall.rise", 0},
+    {"more", "than", true, "less.more", 1},
+    {"over", "", true, "less.more", 1},
+    {"least", "", true, "less.more", 1},  // "at least"
+    {"less", "than", true, "less.more", 0},
+    {"fewer", "than", true, "less.more", 0},
+    {"under", "", true, "less.more", 0},
+    {"plus", "de", true, "less.more", 1},
+    {"moins", "de", true, "less.more", 0},
+    {"mas", "de", true, "less.more", 1},
+    {"mais", "de", true, "less.more", 1},
+    {"menos", "de", true, "less.more", 0},
+    {"piu", "di", true, "less.more", 1},
+    {"oltre", "", true, "less.more", 1},
+    {"meno", "di", true, "less.more", 0},
+    {"mehr", "als", true, "less.more", 1},
+    {"uber", "", true, "less.more", 1},
+    {"weniger", "als", true, "less.more", 0},
+    {"unter", "", true, "less.more", 0},
+    {"before", "", false, "after.before", 1},
+    {"after", "", false, "after.before", 0},
+    {"avant", "", false, "after.before", 1},
+    {"apres", "", false, "after.before", 0},
+    {"antes", "", false, "after.before", 1},
+    {"despues", "", false, "after.before", 0},
+    {"depois", "", false, "after.before", 0},
+};
+
+// Per first letter and length (2-7), the kSideWords entries that are so
+// spelled (bit k for entry k): most words are turned away by one load.
+using SideWordTable = std::array<std::array<std::uint32_t, 8>, 256>;
+const SideWordTable& SideWordsByFirstLetter() {
+  static_assert(std::size(kSideWords) <= 32);
+  static const SideWordTable table = [] {
+    SideWordTable t{};
+    for (std::size_t k = 0; k < std::size(kSideWords); ++k) {
+      const std::string_view w = kSideWords[k].first;
+      t[static_cast<unsigned char>(w[0])][w.size()] |= 1u << k;
     }
-    if (next < tokens.size() && tokens[next].kind == TokenKind::kNumber) {
-      entries.push_back(PolarityEntry("fall.rise", w == "up" ? 1 : 0));
-    }
-  }
-  if (!entries.empty()) AddPolarityEntries(&entries, out);
+    return t;
+  }();
+  return table;
 }
 
 // A negated headline ("Trump will not attend ...", "won't", "n'assistera
@@ -1090,6 +1133,9 @@ bool IsVerbNegation(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "not",   "t",   "never", "ne",    "n",   "jamais", "nunca",
       "jamas", "nao", "non",   "nicht", "nie", "niemals"};
+  // Every word of every headline comes here: the first letter turns most
+  // away.
+  if (w.empty() || (w[0] != 'n' && w[0] != 'j' && w != "t")) return false;
   for (std::string_view s : kWords) {
     if (s == w) return true;
   }
@@ -1103,6 +1149,9 @@ bool IsVerbNegation(std::string_view w) {
 bool IsNegationTypo(std::string_view w) {
   static constexpr std::string_view kLong[] = {"never", "nicht", "jamais",
                                                "nunca", "niemals"};
+  if (w.size() < 4 || w.size() > 8 || (w[0] != 'n' && w[0] != 'j')) {
+    return false;
+  }
   for (std::string_view t : kLong) {
     if (w.empty() || w[0] != t[0] || w == t) continue;
     if (w.size() + 1 == t.size() || w.size() == t.size() + 1) {
@@ -1125,35 +1174,76 @@ bool IsNegationTypo(std::string_view w) {
   return false;
 }
 
-void AddNegation(std::string_view key, std::span<const Token> tokens,
-                 Facts* out) {
-  std::uint32_t code = 0;
-  for (std::size_t i = 0; i < tokens.size() && code == 0; ++i) {
-    if (tokens[i].kind != TokenKind::kWord) continue;
-    const std::size_t b = tokens[i].begin, e = tokens[i].end;
-    const std::string_view w = key.substr(b, e - b);
-    // A verb's negation, in the six languages whatever the headline's
-    // language (two copies of one headline may be read as two languages: a
-    // source tag, capitals), and not in a ticker ("<NE>").
-    if ((!IsVerbNegation(w) && !IsNegationTypo(w)) ||
-        (b > 0 && key[b - 1] == '<')) {
-      continue;
-    }
-    // The "t" of "won't", "isn't", not of "gov't"; the "n" of "n'est", not
-    // of "U.N.".
-    if ((w == "t" && (b < 2 || key[b - 1] != '\'' || key[b - 2] != 'n')) ||
-        (w == "n" && (e >= key.size() || key[e] != '\''))) {
-      continue;
-    }
-    code = kNegationCode;
+// Whether the word token at `tokens[i]` negates a verb (kNegationCode's
+// words, IsVerbNegation, or one typo away, IsNegationTypo).
+bool NegatesVerb(std::string_view key, const Token& token) {
+  const std::size_t b = token.begin, e = token.end;
+  const std::string_view w = key.substr(b, e - b);
+  // A verb's negation, in the six languages whatever the headline's
+  // language (two copies of one headline may be read as two languages: a
+  // source tag, capitals), and not in a ticker ("<NE>").
+  if ((!IsVerbNegation(w) && !IsNegationTypo(w)) ||
+      (b > 0 && key[b - 1] == '<')) {
+    return false;
   }
-  std::string_view rest = key;
-  while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
-  if (code == 0 && rest.ends_with("...")) code = kNegationUnknown;
+  // The "t" of "won't", "isn't", not of "gov't"; the "n" of "n'est", not of
+  // "U.N.".
+  return !(w == "t" && (b < 2 || key[b - 1] != '\'' || key[b - 2] != 'n')) &&
+         !(w == "n" && (e >= key.size() || key[e] != '\''));
+}
+
+// One pass over the words: side words (kSideWords) and the negation codes.
+void AddWordSides(std::string_view key, std::span<const Token> tokens,
+                  Facts* out) {
+  thread_local std::vector<std::uint16_t> entries;
+  entries.clear();
+  const auto word = [&](std::size_t i) {
+    return i < tokens.size() && tokens[i].kind == TokenKind::kWord
+               ? key.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)
+               : std::string_view();
+  };
+  const auto& by_first = SideWordsByFirstLetter();
+  bool negated = false;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::kWord) continue;
+    const unsigned char first =
+        static_cast<unsigned char>(key[tokens[i].begin]);
+    // Negations start with "n", "j" or are the "t" of "n't".
+    if (!negated && (first == 'n' || first == 'j' || first == 't')) {
+      negated = NegatesVerb(key, tokens[i]);
+    }
+    const std::size_t size = tokens[i].end - tokens[i].begin;
+    if (size < 2 || size > 7) continue;  // "up" .. "weniger"
+    std::uint32_t candidates = by_first[first][size];
+    if (candidates == 0) continue;
+    const std::string_view w = word(i);
+    for (; candidates != 0; candidates &= candidates - 1) {
+      const SideWord& s = kSideWords[std::countr_zero(candidates)];
+      if (s.first != w) continue;
+      std::size_t next = i + 1;
+      if (!s.second.empty()) {
+        if (word(next) != s.second) continue;
+        ++next;
+      }
+      if (s.amount &&
+          (next >= tokens.size() || tokens[next].kind != TokenKind::kNumber)) {
+        continue;
+      }
+      entries.push_back(PolarityEntry(s.axis, s.side));
+      break;
+    }
+  }
+  std::uint32_t code = negated ? kNegationCode : 0;
+  if (code == 0) {
+    std::string_view rest = key;
+    while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+    if (rest.ends_with("...")) code = kNegationUnknown;
+  }
   if (code != 0) {
     out->codes.insert(
         std::lower_bound(out->codes.begin(), out->codes.end(), code), code);
   }
+  if (!entries.empty()) AddPolarityEntries(&entries, out);
 }
 
 }  // namespace
@@ -1165,10 +1255,7 @@ void ExtractFacts(std::string_view key, Facts* out, int lang) {
   Tokenizer(key, &tokens).Run();
   Interpreter(key, tokens, lang, &out->codes).Run();
   std::sort(out->codes.begin(), out->codes.end());
-  if (lang < 0 || lang == static_cast<int>(StopLang::kEng)) {
-    AddMoveDirections(key, tokens, out);
-  }
-  AddNegation(key, tokens, out);
+  AddWordSides(key, tokens, out);
 }
 
 namespace {

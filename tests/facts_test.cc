@@ -747,26 +747,50 @@ TEST(PlaceFactsTest, PlacesConflictLevelByLevel) {
       EntityChangesExplained(facts({kBelgium}), facts({kSpain}), {}, {}));
 }
 
-// "up" and "down" before an amount take the sides of "rise" / "fall",
-// without the lexicon too; a headline that says neither takes no side, nor
+// Closed-class side words (antonym entries without the lexicon): "up" /
+// "down" before an amount are "rise" / "fall"; "more than" / "less than"
+// and their like before an amount, "before" / "after" in four languages
+// take opposite sides; a headline that says neither takes no side, nor
 // does "up to 50".
-TEST(PolarityFactsTest, UpAndDownBeforeAnAmount) {
-  EXPECT_TRUE(
-      Conflict("FTSE 100 up 0.5% at midday", "FTSE 100 down 0.5% at midday"));
-  EXPECT_TRUE(Conflict("wall st up by 50 points", "wall st down 50 points"));
-  EXPECT_FALSE(Conflict("FTSE 100 up 0.5% at midday",
-                        "FTSE 100 up 0.5% at midday | Reuters"));
-  EXPECT_FALSE(
-      Conflict("FTSE 100 up 0.5% at midday", "FTSE 100 0.5% higher at noon"));
-  EXPECT_FALSE(Conflict("up to 50 dead in floods", "50 dead in floods"));
-  EXPECT_FALSE(Conflict("up to 50 dead in floods", "down to 50 survivors"));
+TEST(PolarityFactsTest, SideWords) {
+  const struct {
+    const char* a;
+    const char* b;
+    bool conflict;
+  } cases[] = {
+      {"FTSE 100 up 0.5% at midday", "FTSE 100 down 0.5% at midday", true},
+      {"wall st up by 50 points", "wall st down 50 points", true},
+      {"More than 100 dead in Nigeria floods",
+       "Less than 100 dead in Nigeria floods", true},
+      {"Over 100 dead in Nigeria floods", "Under 100 dead in Nigeria floods",
+       true},
+      {"Plus de 100 morts au Nigeria", "Moins de 100 morts au Nigeria", true},
+      {"Police arrest man before football match",
+       "Police arrest man after football match", true},
+      {"Detenido un hombre antes del partido",
+       "Detenido un hombre despues del partido", true},
+      {"FTSE 100 up 0.5% at midday", "FTSE 100 up 0.5% at midday | Reuters",
+       false},
+      {"FTSE 100 up 0.5% at midday", "FTSE 100 0.5% higher at noon", false},
+      {"up to 50 dead in floods", "50 dead in floods", false},
+      {"up to 50 dead in floods", "down to 50 survivors", false},
+      {"More than 100 dead in Nigeria floods", "100 dead in Nigeria floods",
+       false},
+      {"Over the weekend 100 dead", "Under the rubble 100 dead", false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Conflict(c.a, c.b), c.conflict) << c.a << " / " << c.b;
+  }
   const std::uint16_t rise = PolarityEntry("fall.rise", 1);
   std::vector<std::uint16_t> entries = {rise};
   Facts rises;
   AddPolarityEntries(&entries, &rises);
   EXPECT_FALSE(FactsConflict(FactsOf("Dow up 50 points"), rises));
   EXPECT_TRUE(FactsConflict(FactsOf("Dow down 50 points"), rises));
-  // Another language's headline has no such words.
+  // Across languages too (the cross-language guard reads these entries).
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Police arrest man before the match"),
+      FactsOf("Detenido un hombre despues del partido")));
   EXPECT_FALSE(Conflict("Le FTSE 100 en hausse de 0,5%", "FTSE 100 down 0.5%"));
 }
 
