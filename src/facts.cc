@@ -563,25 +563,56 @@ constexpr OrdinalWord kDeuOrdinalStems[] = {
     {"sechst", 6}, {"siebt", 7}, {"neunt", 9}, {"zehnt", 10}};
 
 // The value of ordinal word `w` in language `lang` (-1: English), or 0.
-int OrdinalValue(std::string_view w, int lang) {
-  const auto find = [w](std::span<const OrdinalWord> words) {
-    for (const OrdinalWord& o : words) {
-      if (o.word == w) return o.value;
+// Per first byte, the lengths (bit n: n bytes) of the words of a list:
+// every word of every headline is looked up, and one load turns most away.
+template <std::size_t N>
+constexpr std::array<std::uint32_t, 256> LengthsByFirstByte(
+    const OrdinalWord (&words)[N]) {
+  std::array<std::uint32_t, 256> t{};
+  for (const OrdinalWord& o : words) {
+    if (o.word.size() < 32) {
+      t[static_cast<unsigned char>(o.word[0])] |= 1u << o.word.size();
     }
+  }
+  return t;
+}
+constexpr std::array<std::uint32_t, 256> kEngOrdinalLengths =
+    LengthsByFirstByte(kEngOrdinals);
+constexpr std::array<std::uint32_t, 256> kFraOrdinalLengths =
+    LengthsByFirstByte(kFraOrdinals);
+constexpr std::array<std::uint32_t, 256> kSpaOrdinalLengths =
+    LengthsByFirstByte(kSpaOrdinals);
+constexpr std::array<std::uint32_t, 256> kPorOrdinalLengths =
+    LengthsByFirstByte(kPorOrdinals);
+constexpr std::array<std::uint32_t, 256> kItaOrdinalLengths =
+    LengthsByFirstByte(kItaOrdinals);
+
+[[gnu::always_inline]] inline int FindOrdinal(
+    std::string_view w, std::span<const OrdinalWord> words,
+    const std::array<std::uint32_t, 256>& lengths) {
+  if ((lengths[static_cast<unsigned char>(w[0])] >> w.size() & 1) == 0) {
     return 0;
-  };
+  }
+  for (const OrdinalWord& o : words) {
+    if (o.word == w) return o.value;
+  }
+  return 0;
+}
+
+int OrdinalValue(std::string_view w, int lang) {
+  if (w.empty() || w.size() >= 32) return 0;
   switch (lang) {
     case -1:
     case 0:
-      return find(kEngOrdinals);
+      return FindOrdinal(w, kEngOrdinals, kEngOrdinalLengths);
     case 1:
-      return find(kFraOrdinals);
+      return FindOrdinal(w, kFraOrdinals, kFraOrdinalLengths);
     case 2:
-      return find(kSpaOrdinals);
+      return FindOrdinal(w, kSpaOrdinals, kSpaOrdinalLengths);
     case 3:
-      return find(kPorOrdinals);
+      return FindOrdinal(w, kPorOrdinals, kPorOrdinalLengths);
     case 4:
-      return find(kItaOrdinals);
+      return FindOrdinal(w, kItaOrdinals, kItaOrdinalLengths);
     case 5:
       for (const OrdinalWord& o : kDeuOrdinalStems) {
         if (w.starts_with(o.word)) {
@@ -1123,6 +1154,9 @@ const SideWordTable& SideWordsByFirstLetter() {
 // (whose axes take 26 bits), so RoleFacts leaves them out.
 constexpr std::uint32_t kNegationCode = kOrdinalBit | kRoleBit | 0x0FFFFFFCu;
 constexpr std::uint32_t kNegationUnknown = kNegationCode + 2;
+// Currency codes (AddCurrencies) lie in [kCurrencyBase, kNegationCode): a
+// 20-bit hash of an amount's number over 6 bits of its currency.
+constexpr std::uint32_t kCurrencyBase = kOrdinalBit | kRoleBit | 0x08000000u;
 
 // Words that negate a verb ("not", "won't", "never", "ne ... pas",
 // "nicht", "non", "não", "nunca", "jamais"), not a noun: "No reunion",
@@ -1130,16 +1164,22 @@ constexpr std::uint32_t kNegationUnknown = kNegationCode + 2;
 // the negative, and same-story headlines (UCI's) use them freely. Spanish
 // "no" negates verbs but is English's determiner too; left out.
 bool IsVerbNegation(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "not",   "t",   "never", "ne",    "n",   "jamais", "nunca",
-      "jamas", "nao", "non",   "nicht", "nie", "niemals"};
-  // Every word of every headline comes here: the first letter turns most
-  // away.
-  if (w.empty() || (w[0] != 'n' && w[0] != 'j' && w != "t")) return false;
-  for (std::string_view s : kWords) {
-    if (s == w) return true;
+  switch (w.size()) {
+    case 1:
+      return w == "t" || w == "n";
+    case 2:
+      return w == "ne";
+    case 3:
+      return w == "not" || w == "nao" || w == "non" || w == "nie";
+    case 5:
+      return w == "never" || w == "nunca" || w == "jamas" || w == "nicht";
+    case 6:
+      return w == "jamais";
+    case 7:
+      return w == "niemals";
+    default:
+      return false;
   }
-  return false;
 }
 
 // Whether `w` is one typo (a letter dropped, doubled or added, or two
@@ -1193,8 +1233,8 @@ bool NegatesVerb(std::string_view key, const Token& token) {
 }
 
 // One pass over the words: side words (kSideWords) and the negation codes.
-void AddWordSides(std::string_view key, std::span<const Token> tokens,
-                  Facts* out) {
+[[gnu::noinline]] void AddWordSides(std::string_view key,
+                                    std::span<const Token> tokens, Facts* out) {
   thread_local std::vector<std::uint16_t> entries;
   entries.clear();
   const auto word = [&](std::size_t i) {
@@ -1208,11 +1248,12 @@ void AddWordSides(std::string_view key, std::span<const Token> tokens,
     if (tokens[i].kind != TokenKind::kWord) continue;
     const unsigned char first =
         static_cast<unsigned char>(key[tokens[i].begin]);
-    // Negations start with "n", "j" or are the "t" of "n't".
-    if (!negated && (first == 'n' || first == 'j' || first == 't')) {
+    const std::size_t size = tokens[i].end - tokens[i].begin;
+    // Negations start with "n" or "j", or are the "t" of "n't".
+    if (!negated &&
+        (first == 'n' || first == 'j' || (first == 't' && size == 1))) {
       negated = NegatesVerb(key, tokens[i]);
     }
-    const std::size_t size = tokens[i].end - tokens[i].begin;
     if (size < 2 || size > 7) continue;  // "up" .. "weniger"
     std::uint32_t candidates = by_first[first][size];
     if (candidates == 0) continue;
@@ -1246,6 +1287,111 @@ void AddWordSides(std::string_view key, std::span<const Token> tokens,
   if (!entries.empty()) AddPolarityEntries(&entries, out);
 }
 
+// Currencies, by symbol or word (folded), in the six languages (id > 0),
+// and the words that may stand between an amount and its currency word
+// ("5 billion dollars", "5 milliards d'euros", "40m pounds": multipliers and
+// "of", id -1).
+const absl::flat_hash_map<std::string_view, int>& AmountWords() {
+  static const auto* const words = [] {
+    struct Entry {
+      std::string_view word;
+      int id;
+    };
+    static constexpr Entry kEntries[] = {
+        {"$", 1},         {"usd", 1},          {"dollar", 1},
+        {"dollars", 1},   {"dolar", 1},        {"dolares", 1},
+        {"dollaro", 1},   {"dollari", 1},      {"\xE2\x82\xAC", 2},
+        {"eur", 2},       {"euro", 2},         {"euros", 2},
+        {"\xC2\xA3", 3},  {"gbp", 3},          {"pound", 3},
+        {"pounds", 3},    {"sterling", 3},     {"sterlina", 3},
+        {"sterline", 3},  {"yen", 4},          {"jpy", 4},
+        {"yuan", 5},      {"renminbi", 5},     {"rmb", 5},
+        {"cny", 5},       {"\xE2\x82\xB9", 6}, {"rupee", 6},
+        {"rupees", 6},    {"rupia", 6},        {"rupias", 6},
+        {"inr", 6},       {"franc", 7},        {"francs", 7},
+        {"chf", 7},       {"\xE2\x82\xBD", 8}, {"rouble", 8},
+        {"roubles", 8},   {"ruble", 8},        {"rubles", 8},
+        {"rublo", 8},     {"rublos", 8},       {"rub", 8},
+        {"bitcoin", 9},   {"bitcoins", 9},     {"btc", 9},
+        {"million", -1},  {"millions", -1},    {"billion", -1},
+        {"billions", -1}, {"bn", -1},          {"m", -1},
+        {"mn", -1},       {"k", -1},           {"trillion", -1},
+        {"milliard", -1}, {"milliards", -1},   {"mrd", -1},
+        {"mio", -1},      {"millionen", -1},   {"milliarden", -1},
+        {"milioni", -1},  {"miliardi", -1},    {"millones", -1},
+        {"mil", -1},      {"milhoes", -1},     {"bilhoes", -1},
+        {"crore", -1},    {"lakh", -1},        {"thousand", -1},
+        {"de", -1},       {"d", -1},           {"di", -1},
+        {"of", -1}};
+    auto* m = new absl::flat_hash_map<std::string_view, int>;
+    for (const Entry& e : kEntries) m->emplace(e.word, e.id);
+    return m;
+  }();
+  return *words;
+}
+
+int AmountWord(std::string_view w) {
+  // Most words are turned away by their first byte and length.
+  static const std::array<std::uint16_t, 256> kLengths = [] {
+    std::array<std::uint16_t, 256> t{};
+    for (const auto& [word, id] : AmountWords()) {
+      t[static_cast<unsigned char>(word[0])] |=
+          static_cast<std::uint16_t>(1u << word.size());
+    }
+    return t;
+  }();
+  if (w.empty() || w.size() > 10 ||
+      (kLengths[static_cast<unsigned char>(w[0])] >> w.size() & 1) == 0) {
+    return 0;
+  }
+  const auto& words = AmountWords();
+  const auto it = words.find(w);
+  return it == words.end() ? 0 : it->second;
+}
+
+// An amount's currency: a symbol or code right before its number ("$5",
+// "€5", "US$5", "£40m"), or a currency word after it and its multiplier
+// ("5 billion dollars", "5 milliards d'euros"). One code per amount:
+// CurrencyConflict tells "$5 billion" from "€5 billion" (and, across
+// languages, from "5 milliards d'euros"); an amount without a currency
+// conflicts with none.
+[[gnu::noinline]] void AddCurrencies(std::string_view key,
+                                     std::span<const Token> tokens,
+                                     Facts* out) {
+  const auto text = [&](std::size_t i) {
+    return key.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+  };
+  const std::size_t before = out->codes.size();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::kNumber) continue;
+    int currency = 0;
+    if (i > 0 && (tokens[i - 1].kind == TokenKind::kWord ||
+                  tokens[i - 1].kind == TokenKind::kOther)) {
+      const std::string_view p = text(i - 1);
+      // "$AAPL" is a cashtag: the symbol must end its token.
+      currency = AmountWord(p.size() > 1 && p.back() == '$' ? "$" : p);
+    }
+    for (std::size_t k = i + 1;
+         currency <= 0 && k < tokens.size() && k <= i + 4; ++k) {
+      if (tokens[k].kind == TokenKind::kOther) continue;  // "d'"
+      if (tokens[k].kind != TokenKind::kWord) break;
+      currency = AmountWord(text(k));
+      if (currency == 0) break;
+    }
+    if (currency <= 0) continue;
+    const Decimal& v = tokens[i].value;
+    const std::uint64_t h =
+        Mix(Mix(0x435552, static_cast<std::uint64_t>(v.mantissa)),
+            static_cast<std::uint32_t>(v.exponent));
+    out->codes.push_back(kCurrencyBase |
+                         (static_cast<std::uint32_t>(h >> 44) << 6) |
+                         static_cast<std::uint32_t>(currency));
+  }
+  if (out->codes.size() != before) {
+    std::sort(out->codes.begin(), out->codes.end());
+  }
+}
+
 }  // namespace
 
 void ExtractFacts(std::string_view key, Facts* out, int lang) {
@@ -1256,6 +1402,7 @@ void ExtractFacts(std::string_view key, Facts* out, int lang) {
   Interpreter(key, tokens, lang, &out->codes).Run();
   std::sort(out->codes.begin(), out->codes.end());
   AddWordSides(key, tokens, out);
+  AddCurrencies(key, tokens, out);
 }
 
 namespace {
@@ -1274,11 +1421,47 @@ std::span<const std::uint32_t> OrdinalFacts(const Facts& f) {
           std::lower_bound(begin, f.codes.end(), kOrdinalBit | kRoleBit)};
 }
 
-// Codes in [kOrdinalBit | kRoleBit, kNegationCode): role orders.
+// Codes in [kOrdinalBit | kRoleBit, kCurrencyBase): role orders.
 std::span<const std::uint32_t> RoleFacts(const Facts& f) {
   const auto begin =
       std::lower_bound(f.codes.begin(), f.codes.end(), kOrdinalBit | kRoleBit);
+  return {begin, std::lower_bound(begin, f.codes.end(), kCurrencyBase)};
+}
+
+// Codes in [kCurrencyBase, kNegationCode): amounts' currencies.
+std::span<const std::uint32_t> CurrencyFacts(const Facts& f) {
+  const auto begin =
+      std::lower_bound(f.codes.begin(), f.codes.end(), kCurrencyBase);
   return {begin, std::lower_bound(begin, f.codes.end(), kNegationCode)};
+}
+
+// True when one amount (its number) has a currency on each side and no
+// currency in common: "$5 billion" / "5 milliards d'euros".
+bool CurrencyConflict(const Facts& a, const Facts& b) {
+  const std::span<const std::uint32_t> x = CurrencyFacts(a),
+                                       y = CurrencyFacts(b);
+  if (x.empty() || y.empty()) return false;
+  // Currencies of the amount at v[*i] (one bit each), stepping past it.
+  auto currencies = [](std::span<const std::uint32_t> v, std::size_t* i) {
+    const std::uint32_t amount = v[*i] >> 6;
+    std::uint64_t mask = 0;
+    for (; *i < v.size() && v[*i] >> 6 == amount; ++*i) {
+      mask |= std::uint64_t{1} << (v[*i] & 63);
+    }
+    return mask;
+  };
+  std::size_t i = 0, j = 0;
+  while (i < x.size() && j < y.size()) {
+    const std::uint32_t ax = x[i] >> 6, ay = y[j] >> 6;
+    if (ax < ay) {
+      currencies(x, &i);
+    } else if (ay < ax) {
+      currencies(y, &j);
+    } else if ((currencies(x, &i) & currencies(y, &j)) == 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Codes in [kPolarityBit, kEntityBit): antonym axes and sides.
@@ -1386,7 +1569,8 @@ bool PlainFactsConflict(const Facts& a, const Facts& b) {
 }  // namespace
 
 bool FactsConflictIgnoringEntities(const Facts& a, const Facts& b) {
-  return PlainFactsConflict(a, b) || PolarityConflict(a, b);
+  return PlainFactsConflict(a, b) || PolarityConflict(a, b) ||
+         CurrencyConflict(a, b);
 }
 
 bool PlacesConflict(const Facts& a, const Facts& b) {

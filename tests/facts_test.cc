@@ -794,6 +794,39 @@ TEST(PolarityFactsTest, SideWords) {
   EXPECT_FALSE(Conflict("Le FTSE 100 en hausse de 0,5%", "FTSE 100 down 0.5%"));
 }
 
+// An amount's currency (a symbol or code before its number, a word after
+// it and its multiplier): two currencies for one amount conflict, across
+// languages too; an amount without one, or a cashtag, conflicts with none.
+TEST(FactsTest, CurrencyOfAnAmount) {
+  const struct {
+    const char* a;
+    const char* b;
+    bool conflict;
+  } cases[] = {
+      {"Apple to invest $5 billion in India",
+       "Apple to invest \xE2\x82\xAC"
+       "5 billion in India",
+       true},
+      {"Bitcoin hits $10,000", "Bitcoin hits 10,000 euros", true},
+      {"Liverpool sign striker for \xC2\xA3"
+       "40m",
+       "Liverpool sign striker for 40m euros", true},
+      {"Apple to invest $5 billion in India",
+       "Apple to invest 5 billion dollars in India", false},
+      {"Apple to invest US$5bn in India", "Apple to invest $5bn in India",
+       false},
+      {"Apple to invest $5 billion in India",
+       "Apple to invest 5 billion in India", false},
+      {"$AAPL up 5% in early trade", "AAPL up 5% in early trade", false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Conflict(c.a, c.b), c.conflict) << c.a << " / " << c.b;
+  }
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Apple to invest $5 billion in India"),
+      FactsOf("Apple va investir 5 milliards d'euros en Inde")));
+}
+
 TEST(PolarityFactsTest, OnlyOpposedSidesConflict) {
   const auto facts = [](std::vector<std::uint16_t> entries) {
     Facts f;
