@@ -62,6 +62,7 @@
 #include "closed_class.h"
 #include "normalize.h"
 #include "stopwords.h"
+#include "word_hash.h"
 
 namespace tickerdedup::internal {
 namespace {
@@ -1246,7 +1247,12 @@ bool NegatesVerb(std::string_view key, const Token& token) {
 // lexicon's axes speak, and its homographs would meet these words
 // (German "Fällen", cases, reads as "fallen", to fall: "China reports 14%
 // surge in new cases" / "... Anstieg von 14 % bei neuen Fällen").
-const absl::flat_hash_map<std::string_view, std::uint16_t>& VerbSides() {
+struct VerbTable {
+  absl::flat_hash_map<std::string_view, std::uint16_t, WordHash> map;
+  WordFilter filter;
+};
+
+const VerbTable& VerbSides() {
   static const auto* const verbs = [] {
     struct Group {
       std::string_view axis;
@@ -1276,32 +1282,19 @@ const absl::flat_hash_map<std::string_view, std::uint16_t>& VerbSides() {
         {"close.open/en", 1, "open opens opened"},
         {"close.open/en", 0, "close closes closed"},
     };
-    auto* m = new absl::flat_hash_map<std::string_view, std::uint16_t>;
+    auto* t = new VerbTable;
     for (const Group& g : kGroups) {
       std::string_view forms = g.forms;
       while (!forms.empty()) {
         const std::size_t end = std::min(forms.find(' '), forms.size());
-        m->emplace(forms.substr(0, end), PolarityEntry(g.axis, g.side));
+        t->map.emplace(forms.substr(0, end), PolarityEntry(g.axis, g.side));
+        t->filter.Add(forms.substr(0, end));
         forms.remove_prefix(std::min(end + 1, forms.size()));
       }
     }
-    return m;
+    return t;
   }();
   return *verbs;
-}
-
-// The first two bytes of VerbSides' words, one bit each: every word of
-// every headline is looked up, and one load turns most away.
-const std::bitset<65536>& VerbPrefixes() {
-  static const std::bitset<65536> prefixes = [] {
-    std::bitset<65536> b;
-    for (const auto& [w, entry] : VerbSides()) {
-      b.set(static_cast<unsigned char>(w[0]) << 8 |
-            static_cast<unsigned char>(w[1]));
-    }
-    return b;
-  }();
-  return prefixes;
 }
 
 [[gnu::noinline]] void AddWordSides(std::string_view key,
@@ -1314,8 +1307,7 @@ const std::bitset<65536>& VerbPrefixes() {
                : std::string_view();
   };
   const auto& by_first = SideWordsByFirstLetter();
-  const auto& verbs = VerbSides();
-  const auto& verb_prefixes = VerbPrefixes();
+  const VerbTable& verbs = VerbSides();
   bool negated = false;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::kWord) continue;
@@ -1327,11 +1319,11 @@ const std::bitset<65536>& VerbPrefixes() {
         (first == 'n' || first == 'j' || (first == 't' && size == 1))) {
       negated = NegatesVerb(key, tokens[i]);
     }
-    if (size >= 3 && size <= 8 &&
-        verb_prefixes.test(first << 8 | static_cast<unsigned char>(
-                                            key[tokens[i].begin + 1]))) {
-      const auto it = verbs.find(word(i));
-      if (it != verbs.end()) {
+    if (size >= 3 && size <= 8) {
+      const std::string_view w = word(i);
+      const auto it =
+          verbs.filter.MayContain(w) ? verbs.map.find(w) : verbs.map.end();
+      if (it != verbs.map.end()) {
         entries.push_back(it->second);
         continue;
       }
@@ -1373,7 +1365,12 @@ const std::bitset<65536>& VerbPrefixes() {
 // and the words that may stand between an amount and its currency word
 // ("5 billion dollars", "5 milliards d'euros", "40m pounds": multipliers and
 // "of", id -1).
-const absl::flat_hash_map<std::string_view, int>& AmountWords() {
+struct AmountTable {
+  absl::flat_hash_map<std::string_view, int, WordHash> map;
+  WordFilter filter;
+};
+
+const AmountTable& AmountWords() {
   static const auto* const words = [] {
     struct Entry {
       std::string_view word;
@@ -1405,30 +1402,21 @@ const absl::flat_hash_map<std::string_view, int>& AmountWords() {
         {"crore", -1},    {"lakh", -1},        {"thousand", -1},
         {"de", -1},       {"d", -1},           {"di", -1},
         {"of", -1}};
-    auto* m = new absl::flat_hash_map<std::string_view, int>;
-    for (const Entry& e : kEntries) m->emplace(e.word, e.id);
-    return m;
+    auto* t = new AmountTable;
+    for (const Entry& e : kEntries) {
+      t->map.emplace(e.word, e.id);
+      t->filter.Add(e.word);
+    }
+    return t;
   }();
   return *words;
 }
 
 int AmountWord(std::string_view w) {
-  // Most words are turned away by their first byte and length.
-  static const std::array<std::uint16_t, 256> kLengths = [] {
-    std::array<std::uint16_t, 256> t{};
-    for (const auto& [word, id] : AmountWords()) {
-      t[static_cast<unsigned char>(word[0])] |=
-          static_cast<std::uint16_t>(1u << word.size());
-    }
-    return t;
-  }();
-  if (w.empty() || w.size() > 10 ||
-      (kLengths[static_cast<unsigned char>(w[0])] >> w.size() & 1) == 0) {
-    return 0;
-  }
-  const auto& words = AmountWords();
-  const auto it = words.find(w);
-  return it == words.end() ? 0 : it->second;
+  const AmountTable& words = AmountWords();
+  if (w.empty() || !words.filter.MayContain(w)) return 0;
+  const auto it = words.map.find(w);
+  return it == words.map.end() ? 0 : it->second;
 }
 
 // An amount's currency: a symbol or code right before its number ("$5",
@@ -2125,8 +2113,8 @@ bool IsSymmetricRelationWord(std::string_view w) {
       "ed", "contro", "affronta", "sfida", "incontra", "ospita",
       // German
       "und", "oder", "mit", "gegen", "trifft", "empfangt"};
-  static const absl::flat_hash_set<std::string_view> kSet(std::begin(kWords),
-                                                          std::end(kWords));
+  static const absl::flat_hash_set<std::string_view, WordHash> kSet(
+      std::begin(kWords), std::end(kWords));
   return kSet.contains(w);
 }
 
