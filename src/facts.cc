@@ -1216,8 +1216,8 @@ bool IsNegationTypo(std::string_view w) {
   return false;
 }
 
-// Whether the word token at `tokens[i]` negates a verb (kNegationCode's
-// words, IsVerbNegation, or one typo away, IsNegationTypo).
+// Whether the word `token` negates a verb (IsVerbNegation, or one typo
+// away: IsNegationTypo).
 bool NegatesVerb(std::string_view key, const Token& token) {
   const std::size_t b = token.begin, e = token.end;
   const std::string_view w = key.substr(b, e - b);
@@ -1234,7 +1234,6 @@ bool NegatesVerb(std::string_view key, const Token& token) {
          !(w == "n" && (e >= key.size() || key[e] != '\''));
 }
 
-// One pass over the words: side words (kSideWords) and the negation codes.
 // English verbs of news templates on an antonym axis, closed class, in
 // every mode (the default mode's lexicon has WordNet's axes, which leave
 // most of these out: "cut" is no antonym of "raise", nor "slump" of
@@ -1297,6 +1296,8 @@ const VerbTable& VerbSides() {
   return *verbs;
 }
 
+// One pass over the words: side words (kSideWords), news verbs
+// (VerbSides) and the negation codes.
 [[gnu::noinline]] void AddWordSides(std::string_view key,
                                     std::span<const Token> tokens, Facts* out) {
   thread_local std::vector<std::uint16_t> entries;
