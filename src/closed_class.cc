@@ -542,4 +542,16 @@ ClosedClass LookupClosedClass(std::string_view word, int lang) {
                                                        : ClosedClass{};
 }
 
+void LookupClosedClassBoth(std::string_view word, int lang,
+                           ClosedClass* in_lang, ClosedClass* blind) {
+  const Value* v = Find(word);
+  *blind = v != nullptr && v->blind ? v->reading : ClosedClass{};
+  if (lang < 0 || lang >= 6) {
+    *in_lang = *blind;
+  } else {
+    *in_lang = v != nullptr && ((v->langs >> lang) & 1) != 0 ? v->reading
+                                                             : ClosedClass{};
+  }
+}
+
 }  // namespace tickerdedup::internal

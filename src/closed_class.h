@@ -35,6 +35,13 @@ ClosedClass LookupClosedClass(std::string_view word);
 // "miles" (spa thousands). Out of range: LookupClosedClass(word).
 ClosedClass LookupClosedClass(std::string_view word, int lang);
 
+// Both readings with one table probe: *in_lang = LookupClosedClass(word,
+// lang), *blind = LookupClosedClass(word). The fact reader asks both of
+// every word (numbers in the headline's language, months and weekdays in
+// any).
+void LookupClosedClassBoth(std::string_view word, int lang,
+                           ClosedClass* in_lang, ClosedClass* blind);
+
 }  // namespace tickerdedup::internal
 
 #endif  // TICKERDEDUP_SRC_CLOSED_CLASS_H_

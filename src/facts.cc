@@ -868,13 +868,12 @@ class Interpreter {
     // Numbers in the headline's language; months and weekdays in any (the
     // ambiguous month words need a date's context anyway): "16 mars :
     // Elite League : Dundee Stars 5-3 Belfast Giants" reads as English.
-    ClosedClass c = LookupClosedClass(w, lang_);
-    if (c.kind == ClosedClassKind::kNone) {
-      const ClosedClass any = LookupClosedClass(w);
-      if (any.kind == ClosedClassKind::kMonth ||
-          any.kind == ClosedClassKind::kWeekday) {
-        c = any;
-      }
+    ClosedClass c, any;
+    LookupClosedClassBoth(w, lang_, &c, &any);
+    if (c.kind == ClosedClassKind::kNone &&
+        (any.kind == ClosedClassKind::kMonth ||
+         any.kind == ClosedClassKind::kWeekday)) {
+      c = any;
     }
     switch (c.kind) {
       case ClosedClassKind::kNumber:

@@ -184,5 +184,26 @@ TEST(WordFilterTest, KeepsEveryAddedWordAndRejectsMostOthers) {
   EXPECT_EQ(LookupClosedClass("donnerstag").kind, ClosedClassKind::kWeekday);
 }
 
+// The one-probe lookup gives what the two lookups give, for every
+// language (and none) on words that are closed-class in some languages
+// only, in all, or in none.
+TEST(ClosedClassTest, BothReadingsAgreeWithTheTwoLookups) {
+  const char* const words[] = {"due",   "may",   "mai",   "mil",   "dos",
+                               "once",  "seize", "miles", "three", "mars",
+                               "lundi", "house", "",      "x",     "domingo"};
+  for (const char* w : words) {
+    for (int lang = -1; lang <= 6; ++lang) {
+      ClosedClass in_lang, blind;
+      LookupClosedClassBoth(w, lang, &in_lang, &blind);
+      const ClosedClass a = LookupClosedClass(w, lang),
+                        b = LookupClosedClass(w);
+      EXPECT_EQ(in_lang.kind, a.kind) << w << " " << lang;
+      EXPECT_EQ(in_lang.value, a.value) << w << " " << lang;
+      EXPECT_EQ(blind.kind, b.kind) << w << " " << lang;
+      EXPECT_EQ(blind.value, b.value) << w << " " << lang;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace tickerdedup::internal
