@@ -1219,7 +1219,7 @@ bool IsNegationTypo(std::string_view w) {
 // away: IsNegationTypo).
 bool NegatesVerb(std::string_view key, const Token& token) {
   const std::size_t b = token.begin, e = token.end;
-  const std::string_view w = key.substr(b, e - b);
+  const std::string_view w(key.data() + b, e - b);
   // A verb's negation, in the six languages whatever the headline's
   // language (two copies of one headline may be read as two languages: a
   // source tag, capitals), and not in a ticker ("<NE>").
@@ -1303,7 +1303,8 @@ const VerbTable& VerbSides() {
   entries.clear();
   const auto word = [&](std::size_t i) {
     return i < tokens.size() && tokens[i].kind == TokenKind::kWord
-               ? key.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)
+               ? std::string_view(key.data() + tokens[i].begin,
+                                  tokens[i].end - tokens[i].begin)
                : std::string_view();
   };
   const auto& by_first = SideWordsByFirstLetter();
@@ -1429,7 +1430,8 @@ int AmountWord(std::string_view w) {
                                      std::span<const Token> tokens,
                                      Facts* out) {
   const auto text = [&](std::size_t i) {
-    return key.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    return std::string_view(key.data() + tokens[i].begin,
+                            tokens[i].end - tokens[i].begin);
   };
   const std::size_t before = out->codes.size();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
