@@ -2246,6 +2246,20 @@ void AddRoleOrderCodes(std::string_view text, std::span<const EntityWord> words,
 void AddEntityFactsImpl(
     std::string_view text, Facts* facts,
     const absl::FunctionRef<bool(std::string_view)>* is_name) {
+  // Every code below comes from a capital letter or a handle's mark (@, #,
+  // $, <): a text in lower-case ASCII without one has no entity, role or
+  // initials, and skips the walk (wire headlines in lower case: the ABC
+  // lists' style).
+  bool may_have_codes = false;
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'A' && c <= 'Z') || c >= 0x80 || c == '@' || c == '#' ||
+        c == '$' || c == '<') {
+      may_have_codes = true;
+      break;
+    }
+  }
+  if (!may_have_codes) return;
   thread_local std::vector<CodePoint> cps;
   thread_local std::vector<EntityWord> words;
   thread_local std::string folded;

@@ -606,6 +606,22 @@ TEST(EntityFactsTest, SentenceStartAndAcronymsOnlyMention) {
                      "Carney sets high bar to change at Bank of England"));
 }
 
+// A text in lower-case ASCII has entity codes only from handles (the
+// entity walk is skipped for one with no capital and no handle's mark).
+TEST(EntityFactsTest, LowerCaseAsciiAddsOnlyHandles) {
+  Facts facts;
+  AddEntityFacts("police name drowning victim in sydney, 2 held", &facts);
+  EXPECT_TRUE(facts.codes.empty());
+  AddEntityFacts("mayor says: 'no comment' (afp) | reuters", &facts);
+  EXPECT_TRUE(facts.codes.empty());
+  for (const char* handle : {"@wikileaks", "#brexit", "$aapl", "<fedf.o>"}) {
+    facts.clear();
+    AddEntityFacts(std::string("markets react to ") + handle + " report",
+                   &facts);
+    EXPECT_EQ(facts.codes.size(), 1u) << handle;
+  }
+}
+
 TEST(EntityFactsTest, TitleCaseAndAllCapsAddNothing) {
   Facts facts;
   AddEntityFacts("Monday Afternoon Business Brief", &facts);
