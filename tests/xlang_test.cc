@@ -614,6 +614,26 @@ TEST_F(XlangTest, SubdivisionAdjectivesArePlaces) {
   }
 }
 
+// English nouns for a place's people are the place, as its adjectives are
+// ("Britons" / "britanniques", "Swedes" / "daneses" is two places); a noun
+// first of another kind is none ("pole" is first a rod).
+TEST_F(XlangTest, PeoplesNounsArePlaces) {
+  std::string_view gb, code;
+  if (!xl_->lexicon().CountryOf("british", &gb) ||
+      !xl_->lexicon().CountryOf("scotland", &code)) {
+    GTEST_SKIP() << "lexicon built without iso-codes or WordNet";
+  }
+  ASSERT_TRUE(xl_->lexicon().CountryOf("briton", &code));
+  EXPECT_EQ(code, gb);
+  ASSERT_TRUE(xl_->lexicon().CountryOf("swede", &code));
+  EXPECT_FALSE(xl_->lexicon().CountryOf("pole", &code));
+  const XlangAlignment other =
+      Align("Swedes vote in a general election",
+            "Los daneses votan en elecciones generales");
+  EXPECT_TRUE(other.place_conflict);
+  EXPECT_FALSE(CrossLingual::Decide(other, XlangRule{}));
+}
+
 // A currency symbol next to a number is the currency's word of its
 // headline's language, so it covers the other side's word: "$1.5 billion" /
 // "1,5 milliard de dollars" leaves no unit uncovered. A cashtag is no

@@ -550,6 +550,7 @@ CITY_KINDS = (["city", "metropolis", "urban_center"], ["national_capital"],
               ["state_capital"], ["provincial_capital"], ["port"])
 CITIES = int(os.environ.get("LEX_CITIES", "1"))
 PLACE_ADJ = int(os.environ.get("LEX_PLACE_ADJ", "1"))
+PLACE_NOUNS = int(os.environ.get("LEX_PLACE_NOUNS", "1"))
 
 
 def city_rows(wordnet_dir, countries, stop_word, first_pivots):
@@ -1038,6 +1039,55 @@ def demonym_rows(wordnet_dir, countries, alpha):
                     key = phrase_key(re.sub(r"\(.*\)$", "", w).replace("_", " "))
                     if key and " " not in key:
                         out.setdefault(key, set()).update(codes)
+    return {k: min(v) for k, v in out.items() if len(v) == 1}
+
+
+def demonym_noun_rows(wordnet_dir, places):
+    """English nouns for the people of a place, from WordNet: the lemmas of a
+    noun.person synset with a member-holonym pointer ("#m") to a place
+    synset that names one place of `places` ("Briton", "Brit" -> Great
+    Britain; "Scot" -> Scotland; "Israeli", "Afghan", "Swede") -> the
+    place's code, for "cty" lines; {} without WordNet."""
+    path = os.path.join(wordnet_dir, "data.noun")
+    if not os.path.exists(path):
+        return {}
+    with open(path, "rb") as f:
+        nouns = f.read()
+
+    def parts_at(offset):
+        end = nouns.index(b"\n", offset)
+        return nouns[offset:end].decode("utf-8", "replace").split()
+
+    out = {}
+    for line in nouns.decode("utf-8", "replace").splitlines():
+        if line.startswith(" "):
+            continue
+        parts = line.split()
+        if len(parts) < 4 or parts[1] != "18":
+            continue
+        n = int(parts[3], 16)
+        lemmas = [parts[4 + 2 * i] for i in range(n)]
+        i = 4 + 2 * n
+        codes = set()
+        for _ in range(int(parts[i])):
+            sym, offset, pos = parts[i + 1:i + 4]
+            i += 4
+            if sym != "#m" or pos != "n":
+                continue
+            target = parts_at(int(offset))
+            if target[1] != "15":
+                continue
+            k = int(target[3], 16)
+            for name in (target[4 + 2 * j] for j in range(k)):
+                code = places.get(phrase_key(name.replace("_", " ")))
+                if code:
+                    codes.add(code)
+        if len(codes) != 1:
+            continue
+        for lemma in lemmas:
+            key = phrase_key(re.sub(r"\(.*\)$", "", lemma).replace("_", " "))
+            if key and " " not in key:
+                out.setdefault(key, set()).update(codes)
     return {k: min(v) for k, v in out.items() if len(v) == 1}
 
 
@@ -2218,20 +2268,36 @@ def main():
     # "Escocia". LEX_PLACE_ADJ=2 adds cities' ("Roman", "Parisian"), not
     # shipped: "Roman" is a first name, "Trojan" a malware, "cantonal" no
     # city's.
+    def add_place_words(found):
+        """The words of `found` ({word: code}) that are no country name yet,
+        no stop word and no noun first of another kind than a language,
+        place or person ("attic", "scotch", "pole"), added to `countries`."""
+        other_nouns = nouns_first_outside(args.wordnet, set(found),
+                                          PLACE_ADJ_NOUN_FILES) or set()
+        kept = {word: code for word, code in found.items()
+                if word not in countries and not stop_word(word) and
+                word not in other_nouns}
+        for word, code in kept.items():
+            countries.setdefault(word, code)
+        return kept
+
     place_adjectives = {}
     if PLACE_ADJ > 0:
         places = dict(subdivisions)
         if PLACE_ADJ > 1:
             places.update(cities)
-        found = demonym_rows(args.wordnet, places, {})
-        other_nouns = nouns_first_outside(args.wordnet, set(found),
-                                          PLACE_ADJ_NOUN_FILES) or set()
-        place_adjectives = {
-            word: code for word, code in found.items()
-            if word not in countries and not stop_word(word) and
-            word not in other_nouns}
-        for word, code in place_adjectives.items():
-            countries.setdefault(word, code)
+        place_adjectives = add_place_words(
+            demonym_rows(args.wordnet, places, {}))
+    # English nouns for a place's people ("Britons", "Scots", "Israelis",
+    # "Swedes"): their noun.person synsets' member-holonym pointers, for
+    # countries and subdivisions; cities' people ("Roman", "Trojan", and
+    # WordNet has Plato a member of Athens) stay out, as their adjectives
+    # do.
+    place_nouns = {}
+    if PLACE_NOUNS > 0:
+        place_nouns = add_place_words(demonym_noun_rows(args.wordnet, {
+            name: code for name, code in countries.items()
+            if not code.startswith("city-")}))
     lead = lex.leading_acronym_edges()
     lex.acr_edges.extend(lead)
     country_edges, ambiguous, alpha3 = split_ambiguous_codes(
@@ -2253,11 +2319,11 @@ def main():
           "iso-codes), English adjectives (%d, WordNet pertainyms), other "
           "English names (%d, WordNet), their translations (%d, FreeDict), "
           "subdivision names (%d, ISO 3166-2), city names (%d, WordNet "
-          "and CLDR) and English adjectives of subdivisions (%d, WordNet "
-          "pertainyms)"
+          "and CLDR), English adjectives of subdivisions (%d, WordNet "
+          "pertainyms) and nouns for places' people (%d, WordNet)"
           % (len(rows["acr"]), len(rows["cty"]), len(demonyms), len(aliases),
              len(translated), len(subdivisions), len(cities),
-             len(place_adjectives)),
+             len(place_adjectives), len(place_nouns)),
           file=sys.stderr)
     rows["eng"] = dict(english.forms)
     if ENG_SYN > 0:
