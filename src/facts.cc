@@ -1869,6 +1869,13 @@ void WalkEntityWords(const CodePoints& cp, std::vector<EntityWord>* words,
     const CharClass k = cp.k(j);
     const bool spaced_before = j == 0 || at(j - 1) == CharClass::kSpace;
     const bool spaced_after = at(j + 1) == CharClass::kSpace;
+    // "38 - 17": a score's dash, no clause break ("Ayr 38 - 17 Melrose"
+    // read "17 Melrose" as a trailing source tag).
+    if (k == CharClass::kHyphen && spaced_before && spaced_after && j >= 2 &&
+        at(j - 2) == CharClass::kDigit && at(j + 2) == CharClass::kDigit) {
+      ++j;
+      continue;
+    }
     if (k == CharClass::kSentenceEnd || k == CharClass::kDash ||
         (k == CharClass::kPeriod && spaced_after) ||
         (k == CharClass::kHyphen && spaced_before && spaced_after)) {
@@ -2163,10 +2170,18 @@ void FoldGapWord(std::string_view word, std::string* out) {
 bool ScoreSeparator(std::string_view text, const EntityWord& a,
                     const EntityWord& b) {
   if (a.cased || b.cased) return false;
-  std::string_view between = text.substr(a.end, b.begin - a.end);
-  while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
-  while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
-  return between == "-" || between == ":" || between == "\xE2\x80\x93";
+  // The separator, with spaces of any kind (as SpacesBetween takes them)
+  // around it.
+  for (const std::string_view sep : {"-", ":", "\xE2\x80\x93"}) {
+    const std::size_t at = text.find(sep, a.end);
+    if (at != std::string_view::npos && at + sep.size() <= b.begin &&
+        SpacesBetween(text, a.end, static_cast<std::uint32_t>(at)) &&
+        SpacesBetween(text, static_cast<std::uint32_t>(at + sep.size()),
+                      b.begin)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Role order: "Manchester United beat Chelsea" and "Chelsea beat Manchester
@@ -2241,6 +2256,24 @@ void AddRoleOrderCodes(std::string_view text, std::span<const EntityWord> words,
     prev_key = key;
     have_prev = true;
   }
+}
+
+// The entity code of a capitalized word read as a name where capitals say
+// little (a score's teams, role order in title case): 0 for a handle, a
+// word in lower case, a month or weekday, and a stop word that is no
+// acronym ("The", "After").
+std::uint32_t NameWordCode(std::string_view text, const EntityWord& w,
+                           std::string* folded) {
+  if (w.handle || !w.capital) return 0;
+  NormalizeKey(text.substr(w.begin, w.end - w.begin), folded);
+  DropPossessiveAndPeriods(folded);
+  const ClosedClassKind kind = LookupClosedClass(*folded).kind;
+  if (folded->empty() || kind == ClosedClassKind::kMonth ||
+      kind == ClosedClassKind::kWeekday ||
+      (!w.acronym && StopWordMask(*folded) != 0)) {
+    return 0;
+  }
+  return PrefixEntityCode(folded);
 }
 
 void AddEntityFactsImpl(
@@ -2376,6 +2409,28 @@ void AddEntityFactsImpl(
     facts->codes.push_back(asserted ? code | kAssertedBit : code);
   }
   end_run();
+  // A score's two sides: the capitalized word right before it and the one
+  // right after it are the teams ("Celtic 2-1 Hibernian" is another result
+  // than "Celtic 2-1 Rangers"), also where the 60% rule calls the headline
+  // title case: a score line is mostly names. Not in true title case, a
+  // longer headline with no longer word in lower case, where the words
+  // around a score are anything ("Lakers Fire Coach Mike Brown After 1-4
+  // Start", "A 1-2 Finish for Brawn").
+  bool long_lower = false;
+  for (std::size_t i = 0; i < end && !long_lower; ++i) {
+    long_lower = words[i].cased && !words[i].capital &&
+                 words[i].end - words[i].begin >= 4;
+  }
+  const bool teams = case_informative || cased <= 4 || long_lower;
+  for (std::size_t i = 1; teams && i + 2 < end; ++i) {
+    if (!ScoreSeparator(text, words[i], words[i + 1])) continue;
+    for (const std::size_t t : {i - 1, i + 2}) {
+      if (const std::uint32_t code = NameWordCode(text, words[t], &folded);
+          code != 0) {
+        facts->codes.push_back(code | kAssertedBit);
+      }
+    }
+  }
   // A headline dense with names reads as title case ("Manchester United
   // beat Chelsea in FA Cup final": 5 capitals in 8 words; "Real Madrid 2-1
   // Barcelona"), but its capitals are still names when it writes a longer
@@ -2390,17 +2445,7 @@ void AddEntityFactsImpl(
   }
   if (names_between) {
     for (std::size_t i = 0; i < end; ++i) {
-      const EntityWord& w = words[i];
-      if (w.handle || !w.capital) continue;
-      NormalizeKey(text.substr(w.begin, w.end - w.begin), &folded);
-      DropPossessiveAndPeriods(&folded);
-      const ClosedClassKind kind = LookupClosedClass(folded).kind;
-      if (folded.empty() || kind == ClosedClassKind::kMonth ||
-          kind == ClosedClassKind::kWeekday ||
-          (!w.acronym && StopWordMask(folded) != 0)) {
-        continue;
-      }
-      word_code[i] = PrefixEntityCode(&folded);
+      word_code[i] = NameWordCode(text, words[i], &folded);
       coded += word_code[i] != 0;
     }
   }

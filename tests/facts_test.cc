@@ -713,6 +713,21 @@ TEST(EntityFactsTest, SwappedRolesConflict) {
   }
 }
 
+// A score's two sides are its teams even where the headline reads as
+// title case ("Celtic 2-1 Rangers": every cased word a capital), and a
+// spaced score's dash is no source-tag separator ("Ayr 38 - 17 Melrose");
+// not in true title case, where the words around a score are anything.
+TEST(EntityFactsTest, ScoreLinesNameTheirTeams) {
+  EXPECT_TRUE(EntityConflict("Celtic 2-1 Rangers", "Celtic 2-1 Hibernian"));
+  EXPECT_TRUE(EntityConflict("Ayr 38 - 17 Melrose", "Ayr 38 - 17 Hawick"));
+  EXPECT_TRUE(EntityConflict("Manchester United 2-1 Chelsea",
+                             "Manchester United 2-1 Arsenal"));
+  EXPECT_FALSE(
+      EntityConflict("Celtic 2-1 Rangers", "Celtic 2-1 Rangers | Reuters"));
+  EXPECT_FALSE(EntityConflict("Lakers Fire Coach Mike Brown After 1-4 Start",
+                              "Lakers fire Mike Brown after 1-4 start"));
+}
+
 TEST(EntityFactsTest, CrossLanguageIgnoresEntities) {
   const Facts fr = AllFactsOf(
       "La Su\xc3\xa8"
