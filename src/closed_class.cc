@@ -35,8 +35,6 @@
 //     in theirs (kRestrictions, kLanguageEntries).
 #include "closed_class.h"
 
-#include <absl/container/flat_hash_map.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -494,27 +492,20 @@ struct Value {
   bool blind;          // in the language-blind lookup
 };
 
-struct Table {
-  absl::flat_hash_map<std::string_view, Value, WordHash> map;
-  WordFilter filter;
-};
+using Table = FilteredWordMap<Value>;
 
 Table BuildTable() {
   Table table;
-  table.map.reserve(std::size(kEntries) + std::size(kLanguageEntries));
+  table.Reserve(std::size(kEntries) + std::size(kLanguageEntries));
   for (const Entry& e : kEntries) {
-    table.map.try_emplace(e.word, Value{{e.kind, e.value}, kAllLangs, true});
-    table.filter.Add(e.word);
+    table.Insert(e.word, Value{{e.kind, e.value}, kAllLangs, true});
   }
   for (const Restriction& r : kRestrictions) {
     // Every restricted word is an entry (closed_class_test checks each).
-    if (const auto it = table.map.find(r.word); it != table.map.end()) {
-      it->second.langs = r.langs;
-    }
+    if (Value* v = table.Find(r.word)) v->langs = r.langs;
   }
   for (const LanguageEntry& e : kLanguageEntries) {
-    table.map.try_emplace(e.word, Value{{e.kind, e.value}, e.langs, false});
-    table.filter.Add(e.word);
+    table.Insert(e.word, Value{{e.kind, e.value}, e.langs, false});
   }
   return table;
 }
@@ -523,9 +514,7 @@ const Value* Find(std::string_view word) {
   // Every entry is 2..13 ASCII bytes; most tokens are rejected here.
   if (word.size() < 2 || word.size() > 13) return nullptr;
   static const Table* const table = new Table(BuildTable());
-  if (!table->filter.MayContain(word)) return nullptr;
-  const auto it = table->map.find(word);
-  return it == table->map.end() ? nullptr : &it->second;
+  return table->Find(word);
 }
 
 }  // namespace

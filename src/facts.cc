@@ -43,8 +43,6 @@
 //   tokens of 2-13 bytes.
 #include "facts.h"
 
-#include <absl/container/flat_hash_map.h>
-#include <absl/container/flat_hash_set.h>
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -1245,10 +1243,7 @@ bool NegatesVerb(std::string_view key, const Token& token) {
 // lexicon's axes speak, and its homographs would meet these words
 // (German "Fällen", cases, reads as "fallen", to fall: "China reports 14%
 // surge in new cases" / "... Anstieg von 14 % bei neuen Fällen").
-struct VerbTable {
-  absl::flat_hash_map<std::string_view, std::uint16_t, WordHash> map;
-  WordFilter filter;
-};
+using VerbTable = FilteredWordMap<std::uint16_t>;  // form -> entry
 
 const VerbTable& VerbSides() {
   static const auto* const verbs = [] {
@@ -1285,8 +1280,7 @@ const VerbTable& VerbSides() {
       std::string_view forms = g.forms;
       while (!forms.empty()) {
         const std::size_t end = std::min(forms.find(' '), forms.size());
-        t->map.emplace(forms.substr(0, end), PolarityEntry(g.axis, g.side));
-        t->filter.Add(forms.substr(0, end));
+        t->Insert(forms.substr(0, end), PolarityEntry(g.axis, g.side));
         forms.remove_prefix(std::min(end + 1, forms.size()));
       }
     }
@@ -1321,11 +1315,8 @@ const VerbTable& VerbSides() {
       negated = NegatesVerb(key, tokens[i]);
     }
     if (size >= 3 && size <= 8) {
-      const std::string_view w = word(i);
-      const auto it =
-          verbs.filter.MayContain(w) ? verbs.map.find(w) : verbs.map.end();
-      if (it != verbs.map.end()) {
-        entries.push_back(it->second);
+      if (const std::uint16_t* entry = verbs.Find(word(i))) {
+        entries.push_back(*entry);
         continue;
       }
     }
@@ -1366,10 +1357,7 @@ const VerbTable& VerbSides() {
 // and the words that may stand between an amount and its currency word
 // ("5 billion dollars", "5 milliards d'euros", "40m pounds": multipliers and
 // "of", id -1).
-struct AmountTable {
-  absl::flat_hash_map<std::string_view, int, WordHash> map;
-  WordFilter filter;
-};
+using AmountTable = FilteredWordMap<int>;
 
 const AmountTable& AmountWords() {
   static const auto* const words = [] {
@@ -1404,20 +1392,15 @@ const AmountTable& AmountWords() {
         {"de", -1},       {"d", -1},           {"di", -1},
         {"of", -1}};
     auto* t = new AmountTable;
-    for (const Entry& e : kEntries) {
-      t->map.emplace(e.word, e.id);
-      t->filter.Add(e.word);
-    }
+    for (const Entry& e : kEntries) t->Insert(e.word, e.id);
     return t;
   }();
   return *words;
 }
 
 int AmountWord(std::string_view w) {
-  const AmountTable& words = AmountWords();
-  if (w.empty() || !words.filter.MayContain(w)) return 0;
-  const auto it = words.map.find(w);
-  return it == words.map.end() ? 0 : it->second;
+  const int* id = w.empty() ? nullptr : AmountWords().Find(w);
+  return id == nullptr ? 0 : *id;
 }
 
 // An amount's currency: a symbol or code right before its number ("$5",
@@ -2122,9 +2105,12 @@ bool IsSymmetricRelationWord(std::string_view w) {
       "ed", "contro", "affronta", "sfida", "incontra", "ospita",
       // German
       "und", "oder", "mit", "gegen", "trifft", "empfangt"};
-  static const absl::flat_hash_set<std::string_view, WordHash> kSet(
-      std::begin(kWords), std::end(kWords));
-  return kSet.contains(w);
+  static const FilteredWordMap<bool>* const kSet = [] {
+    auto* set = new FilteredWordMap<bool>;
+    for (std::string_view word : kWords) set->Insert(word, true);
+    return set;
+  }();
+  return kSet->Find(w) != nullptr;
 }
 
 // Whether only spaces (as the entity walk classifies them: Unicode Zs, Zl,

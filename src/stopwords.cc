@@ -24,7 +24,6 @@
 #include <string_view>
 #include <utility>
 
-#include "absl/container/flat_hash_map.h"
 #include "word_hash.h"
 
 namespace tickerdedup::internal {
@@ -177,19 +176,13 @@ constexpr char kDeuNegations[] =
 // Negation bits sit above the reporting-verb bits.
 constexpr int kNegationShift = 24;
 
-struct Table {
-  absl::flat_hash_map<std::string_view, std::uint32_t, WordHash> mask;
-  WordFilter filter;
-};
+using Table = FilteredWordMap<std::uint32_t>;  // word -> mask
 
 void AddList(std::string_view list, int bit, Table* table) {
   while (!list.empty()) {
     const std::size_t space = list.find(' ');
     const std::string_view word = list.substr(0, space);
-    if (!word.empty()) {
-      table->mask[word] |= 1u << bit;
-      table->filter.Add(word);
-    }
+    if (!word.empty()) (*table)[word] |= 1u << bit;
     if (space == std::string_view::npos) break;
     list.remove_prefix(space + 1);
   }
@@ -250,14 +243,12 @@ bool ParseStopLang(std::string_view code, StopLang* lang) {
 }
 
 WordMasks LookupWordMasks(std::string_view word) {
-  const Table& table = GetTable();
-  if (!table.filter.MayContain(word)) return {};
-  const auto it = table.mask.find(word);
-  if (it == table.mask.end()) return {};
+  const std::uint32_t* mask = GetTable().Find(word);
+  if (mask == nullptr) return {};
   constexpr std::uint32_t kLangBits = (1u << kNumStopLangs) - 1;
-  return {it->second & kLangBits, (it->second >> kAccentShift) & kLangBits,
-          (it->second >> kReportShift) & kLangBits,
-          (it->second >> kNegationShift) & kLangBits};
+  return {*mask & kLangBits, (*mask >> kAccentShift) & kLangBits,
+          (*mask >> kReportShift) & kLangBits,
+          (*mask >> kNegationShift) & kLangBits};
 }
 
 std::uint32_t StopWordMask(std::string_view word) {

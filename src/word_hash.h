@@ -5,9 +5,12 @@
 #ifndef TICKERDEDUP_SRC_WORD_HASH_H_
 #define TICKERDEDUP_SRC_WORD_HASH_H_
 
+#include <absl/container/flat_hash_map.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>
@@ -49,6 +52,38 @@ class WordFilter {
     return (packed * 0x9E3779B1u) >> (32 - kBits);
   }
   std::uint64_t bits_[(1u << kBits) / 64] = {};
+};
+
+// A small word table behind a WordFilter (the stop words, the closed
+// classes, the fact reader's words): most words a lookup sees are in no
+// table, and the filter turns them away before the hash. The words are
+// views: their bytes must outlive the table (string literals).
+template <typename V>
+class FilteredWordMap {
+ public:
+  void Reserve(std::size_t n) { map_.reserve(n); }
+  // The value of `word`, value-initialized when it is new.
+  V& operator[](std::string_view word) {
+    filter_.Add(word);
+    return map_[word];
+  }
+  // Adds `word` with `value` unless it is in already.
+  void Insert(std::string_view word, const V& value) {
+    filter_.Add(word);
+    map_.try_emplace(word, value);
+  }
+  const V* Find(std::string_view word) const {
+    if (!filter_.MayContain(word)) return nullptr;
+    const auto it = map_.find(word);
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  V* Find(std::string_view word) {
+    return const_cast<V*>(std::as_const(*this).Find(word));
+  }
+
+ private:
+  absl::flat_hash_map<std::string_view, V, WordHash> map_;
+  WordFilter filter_;
 };
 
 }  // namespace tickerdedup::internal
