@@ -1074,6 +1074,22 @@ std::size_t PercentMarkerEnd(std::string_view key, std::size_t at) {
 
 namespace {
 
+// Antonym entries (PolarityEntry: sorted and deduplicated here) appended to
+// `codes` two per code, the smaller in the upper half; an odd last entry is
+// paired with itself. Unsorted: the caller sorts.
+void AppendPolarityCodes(std::vector<std::uint16_t>* entries,
+                         std::vector<std::uint32_t>* codes) {
+  std::sort(entries->begin(), entries->end());
+  entries->erase(std::unique(entries->begin(), entries->end()), entries->end());
+  for (std::size_t k = 0; k < entries->size(); k += 2) {
+    const std::uint32_t first = (*entries)[k];
+    // An odd last entry is paired with itself.
+    const std::uint32_t second =
+        (*entries)[std::min(k + 1, entries->size() - 1)];
+    codes->push_back(kPolarityBit | first << kPolarityEntryBits | second);
+  }
+}
+
 // Closed-class words that take one side of an axis, as the lexicon's
 // antonyms do (PolarityEntry), in every mode and language, so that a
 // template with the other word is another item:
@@ -1130,18 +1146,15 @@ constexpr SideWord kSideWords[] = {
 // Per first letter and length (2-7), the kSideWords entries that are so
 // spelled (bit k for entry k): most words are turned away by one load.
 using SideWordTable = std::array<std::array<std::uint32_t, 8>, 256>;
-const SideWordTable& SideWordsByFirstLetter() {
+constexpr SideWordTable kSideWordsByFirstLetter = [] {
   static_assert(std::size(kSideWords) <= 32);
-  static const SideWordTable table = [] {
-    SideWordTable t{};
-    for (std::size_t k = 0; k < std::size(kSideWords); ++k) {
-      const std::string_view w = kSideWords[k].first;
-      t[static_cast<unsigned char>(w[0])][w.size()] |= 1u << k;
-    }
-    return t;
-  }();
-  return table;
-}
+  SideWordTable t{};
+  for (std::size_t k = 0; k < std::size(kSideWords); ++k) {
+    const std::string_view w = kSideWords[k].first;
+    t[static_cast<unsigned char>(w[0])][w.size()] |= 1u << k;
+  }
+  return t;
+}();
 
 // A negated headline ("Trump will not attend ...", "won't", "n'assistera
 // pas", "nicht") gets kNegationCode; one that is not, none; a headline cut
@@ -1192,7 +1205,7 @@ bool IsNegationTypo(std::string_view w) {
     return false;
   }
   for (std::string_view t : kLong) {
-    if (w.empty() || w[0] != t[0] || w == t) continue;
+    if (w[0] != t[0] || w == t) continue;
     if (w.size() + 1 == t.size() || w.size() == t.size() + 1) {
       // One letter more or less: the longer one less one letter.
       const std::string_view longer = w.size() > t.size() ? w : t;
@@ -1290,7 +1303,7 @@ const VerbTable& VerbSides() {
 }
 
 // One pass over the words: side words (kSideWords), news verbs
-// (VerbSides) and the negation codes.
+// (VerbSides) and the negation codes, appended to out->codes (unsorted).
 [[gnu::noinline]] void AddWordSides(std::string_view key,
                                     std::span<const Token> tokens, Facts* out) {
   thread_local std::vector<std::uint16_t> entries;
@@ -1301,7 +1314,6 @@ const VerbTable& VerbSides() {
                                   tokens[i].end - tokens[i].begin)
                : std::string_view();
   };
-  const auto& by_first = SideWordsByFirstLetter();
   const VerbTable& verbs = VerbSides();
   bool negated = false;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -1321,7 +1333,7 @@ const VerbTable& VerbSides() {
       }
     }
     if (size < 2 || size > 7) continue;  // "up" .. "weniger"
-    std::uint32_t candidates = by_first[first][size];
+    std::uint32_t candidates = kSideWordsByFirstLetter[first][size];
     if (candidates == 0) continue;
     const std::string_view w = word(i);
     for (; candidates != 0; candidates &= candidates - 1) {
@@ -1346,11 +1358,8 @@ const VerbTable& VerbSides() {
     while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
     if (rest.ends_with("...")) code = kNegationUnknown;
   }
-  if (code != 0) {
-    out->codes.insert(
-        std::lower_bound(out->codes.begin(), out->codes.end(), code), code);
-  }
-  if (!entries.empty()) AddPolarityEntries(&entries, out);
+  if (code != 0) out->codes.push_back(code);
+  AppendPolarityCodes(&entries, &out->codes);
 }
 
 // Currencies, by symbol or word (folded), in the six languages (id > 0),
@@ -1408,7 +1417,7 @@ int AmountWord(std::string_view w) {
 // ("5 billion dollars", "5 milliards d'euros"). One code per amount:
 // CurrencyConflict tells "$5 billion" from "€5 billion" (and, across
 // languages, from "5 milliards d'euros"); an amount without a currency
-// conflicts with none.
+// conflicts with none. Appended to out->codes (unsorted).
 [[gnu::noinline]] void AddCurrencies(std::string_view key,
                                      std::span<const Token> tokens,
                                      Facts* out) {
@@ -1416,7 +1425,6 @@ int AmountWord(std::string_view w) {
     return std::string_view(key.data() + tokens[i].begin,
                             tokens[i].end - tokens[i].begin);
   };
-  const std::size_t before = out->codes.size();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::kNumber) continue;
     int currency = 0;
@@ -1442,9 +1450,6 @@ int AmountWord(std::string_view w) {
                          (static_cast<std::uint32_t>(h >> 44) << 6) |
                          static_cast<std::uint32_t>(currency));
   }
-  if (out->codes.size() != before) {
-    std::sort(out->codes.begin(), out->codes.end());
-  }
 }
 
 }  // namespace
@@ -1455,9 +1460,9 @@ void ExtractFacts(std::string_view key, Facts* out, int lang) {
   tokens.clear();
   Tokenizer(key, &tokens).Run();
   Interpreter(key, tokens, lang, &out->codes).Run();
-  std::sort(out->codes.begin(), out->codes.end());
   AddWordSides(key, tokens, out);
   AddCurrencies(key, tokens, out);
+  std::sort(out->codes.begin(), out->codes.end());
 }
 
 namespace {
@@ -1682,15 +1687,7 @@ std::uint16_t PolarityEntry(std::string_view axis, int side) {
 
 void AddPolarityEntries(std::vector<std::uint16_t>* entries, Facts* facts) {
   if (entries->empty()) return;
-  std::sort(entries->begin(), entries->end());
-  entries->erase(std::unique(entries->begin(), entries->end()), entries->end());
-  for (std::size_t k = 0; k < entries->size(); k += 2) {
-    const std::uint32_t first = (*entries)[k];
-    // An odd last entry is paired with itself.
-    const std::uint32_t second =
-        (*entries)[std::min(k + 1, entries->size() - 1)];
-    facts->codes.push_back(kPolarityBit | first << kPolarityEntryBits | second);
-  }
+  AppendPolarityCodes(entries, &facts->codes);
   std::sort(facts->codes.begin(), facts->codes.end());
 }
 
@@ -2135,21 +2132,6 @@ bool SpacesBetween(std::string_view text, std::uint32_t from,
   return true;
 }
 
-// A word between two runs as NormalizeKey folds it; ASCII lower-cased in
-// place of the full fold.
-void FoldGapWord(std::string_view word, std::string* out) {
-  bool ascii = true;
-  for (unsigned char ch : word) ascii &= ch < 0x80;
-  if (!ascii) {
-    NormalizeKey(word, out);
-    return;
-  }
-  out->assign(word);
-  for (char& ch : *out) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
-}
-
 // Whether a score's separator lies between two words without case (the
 // numbers of "2-1", "2 - 1", "2:1", "2\u20131"): one hyphen, colon or en
 // dash, spaces around it allowed.
@@ -2216,8 +2198,8 @@ void AddRoleOrderCodes(std::string_view text, std::span<const EntityWord> words,
              (k > prev_last && k + 1 < first &&
               ScoreSeparator(text, words[k], words[k + 1]));
         if (!ok || k == prev_last) continue;
-        FoldGapWord(text.substr(words[k].begin, words[k].end - words[k].begin),
-                    &gap_word);
+        NormalizeKey(text.substr(words[k].begin, words[k].end - words[k].begin),
+                     &gap_word);
         ok = !words[k].handle && !words[k].capital &&
              !IsSymmetricRelationWord(gap_word);
         std::uint64_t fnv = 0xCBF29CE484222325ULL;  // FNV-1a
@@ -2395,6 +2377,17 @@ void AddEntityFactsImpl(
     facts->codes.push_back(asserted ? code | kAssertedBit : code);
   }
   end_run();
+  // Where capitals still mark names though the 60% rule reads title case
+  // ("Manchester United beat Chelsea in FA Cup final": 5 capitals in 8
+  // words; "Real Madrid 2-1 Barcelona"): a longer word in lower case (title
+  // case leaves only short function words so: "a", "in", "vs"), or a
+  // score.
+  bool long_lower = false, score = false;
+  for (std::size_t i = 0; i < end; ++i) {
+    long_lower |= words[i].cased && !words[i].capital &&
+                  words[i].end - words[i].begin >= 4;
+    score |= i + 1 < end && ScoreSeparator(text, words[i], words[i + 1]);
+  }
   // A score's two sides: the capitalized word right before it and the one
   // right after it are the teams ("Celtic 2-1 Hibernian" is another result
   // than "Celtic 2-1 Rangers"), also where the 60% rule calls the headline
@@ -2402,33 +2395,20 @@ void AddEntityFactsImpl(
   // longer headline with no longer word in lower case, where the words
   // around a score are anything ("Lakers Fire Coach Mike Brown After 1-4
   // Start", "A 1-2 Finish for Brawn").
-  bool long_lower = false;
-  for (std::size_t i = 0; i < end && !long_lower; ++i) {
-    long_lower = words[i].cased && !words[i].capital &&
-                 words[i].end - words[i].begin >= 4;
-  }
-  const bool teams = case_informative || cased <= 4 || long_lower;
-  for (std::size_t i = 1; teams && i + 2 < end; ++i) {
-    if (!ScoreSeparator(text, words[i], words[i + 1])) continue;
-    for (const std::size_t t : {i - 1, i + 2}) {
-      if (const std::uint32_t code = NameWordCode(text, words[t], &folded);
-          code != 0) {
-        facts->codes.push_back(code | kAssertedBit);
+  if (score && (case_informative || cased <= 4 || long_lower)) {
+    for (std::size_t i = 1; i + 2 < end; ++i) {
+      if (!ScoreSeparator(text, words[i], words[i + 1])) continue;
+      for (const std::size_t t : {i - 1, i + 2}) {
+        if (const std::uint32_t code = NameWordCode(text, words[t], &folded);
+            code != 0) {
+          facts->codes.push_back(code | kAssertedBit);
+        }
       }
     }
   }
-  // A headline dense with names reads as title case ("Manchester United
-  // beat Chelsea in FA Cup final": 5 capitals in 8 words; "Real Madrid 2-1
-  // Barcelona"), but its capitals are still names when it writes a longer
-  // word in lower case (title case leaves only short function words so:
-  // "a", "in", "vs") or a score between them.
-  bool names_between = false;
-  for (std::size_t i = 0; i < end && !case_informative && !names_between; ++i) {
-    names_between =
-        (words[i].cased && !words[i].capital &&
-         words[i].end - words[i].begin >= 4) ||
-        (i + 1 < end && ScoreSeparator(text, words[i], words[i + 1]));
-  }
+  // Role order where the 60% rule reads title case but capitals still mark
+  // names (above): every capitalized word counts.
+  const bool names_between = !case_informative && (long_lower || score);
   if (names_between) {
     for (std::size_t i = 0; i < end; ++i) {
       word_code[i] = NameWordCode(text, words[i], &folded);
