@@ -1304,6 +1304,8 @@ const VerbTable& VerbSides() {
 
 // One pass over the words: side words (kSideWords), news verbs
 // (VerbSides) and the negation codes, appended to out->codes (unsorted).
+// Not inlined, nor AddCurrencies: inlined into ExtractFacts, they made GCC
+// inline less of the fact reader (near mode +0.8% instructions, callgrind).
 [[gnu::noinline]] void AddWordSides(std::string_view key,
                                     std::span<const Token> tokens, Facts* out) {
   thread_local std::vector<std::uint16_t> entries;
