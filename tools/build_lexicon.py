@@ -1045,49 +1045,37 @@ def demonym_rows(wordnet_dir, countries, alpha):
 def demonym_noun_rows(wordnet_dir, places):
     """English nouns for the people of a place, from WordNet: the lemmas of a
     noun.person synset with a member-holonym pointer ("#m") to a place
-    synset that names one place of `places` ("Briton", "Brit" -> Great
-    Britain; "Scot" -> Scotland; "Israeli", "Afghan", "Swede") -> the
-    place's code, for "cty" lines; {} without WordNet."""
-    path = os.path.join(wordnet_dir, "data.noun")
-    if not os.path.exists(path):
+    synset (wordnet_locations) that names one place of `places` ("Briton",
+    "Brit" -> Great Britain; "Scot" -> Scotland; "Israeli", "Afghan",
+    "Swede") -> the place's code, for "cty" lines; {} without WordNet."""
+    locations = wordnet_locations(wordnet_dir)
+    if locations is None:
         return {}
-    with open(path, "rb") as f:
-        nouns = f.read()
-
-    def parts_at(offset):
-        end = nouns.index(b"\n", offset)
-        return nouns[offset:end].decode("utf-8", "replace").split()
-
+    # Place synset offset -> the codes its names have in `places`.
+    place_codes = {}
+    for parts in locations:
+        codes = {places.get(phrase_key(name.replace("_", " ")))
+                 for name in wordnet_lemmas(parts)} - {None}
+        if codes:
+            place_codes[parts[0]] = codes
     out = {}
-    for line in nouns.decode("utf-8", "replace").splitlines():
-        if line.startswith(" "):
-            continue
-        parts = line.split()
-        if len(parts) < 4 or parts[1] != "18":
-            continue
-        n = int(parts[3], 16)
-        lemmas = [parts[4 + 2 * i] for i in range(n)]
-        i = 4 + 2 * n
-        codes = set()
-        for _ in range(int(parts[i])):
-            sym, offset, pos = parts[i + 1:i + 4]
-            i += 4
-            if sym != "#m" or pos != "n":
+    with open(os.path.join(wordnet_dir, "data.noun"), encoding="utf-8",
+              errors="replace") as f:
+        for line in f:
+            parts = line.split()
+            if line.startswith(" ") or parts[1] != "18":  # noun.person
                 continue
-            target = parts_at(int(offset))
-            if target[1] != "15":
+            codes = set()
+            for i in range(len(parts) - 1):
+                if parts[i] == "#m" and parts[i + 1] in place_codes:
+                    codes |= place_codes[parts[i + 1]]
+            if len(codes) != 1:
                 continue
-            k = int(target[3], 16)
-            for name in (target[4 + 2 * j] for j in range(k)):
-                code = places.get(phrase_key(name.replace("_", " ")))
-                if code:
-                    codes.add(code)
-        if len(codes) != 1:
-            continue
-        for lemma in lemmas:
-            key = phrase_key(re.sub(r"\(.*\)$", "", lemma).replace("_", " "))
-            if key and " " not in key:
-                out.setdefault(key, set()).update(codes)
+            for lemma in wordnet_lemmas(parts):
+                key = phrase_key(
+                    re.sub(r"\(.*\)$", "", lemma).replace("_", " "))
+                if key and " " not in key:
+                    out.setdefault(key, set()).update(codes)
     return {k: min(v) for k, v in out.items() if len(v) == 1}
 
 
