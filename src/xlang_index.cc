@@ -779,8 +779,42 @@ XlangAlignment XlangCoverBound::StoredSideBound(
   return out;
 }
 
+bool XlangCoverBound::HitsRule(std::span<const std::uint8_t> stored,
+                               const XlangRule& rule) const {
+  if (stored.empty() || stored.size() < 1 + std::size_t{stored[0]}) {
+    return true;  // malformed: StoredSideBound tells
+  }
+  const std::size_t n = stored[0];
+  const std::uint8_t* p = stored.data() + 1 + n;
+  const std::uint8_t* const end = stored.data() + stored.size();
+  // The stored fingerprints among the query's, four at a time without a
+  // branch per fingerprint.
+  int hits = 0;
+  for (; end - p >= 8; p += 8) {
+    hits += Test(query_all_, FpAt(p)) + Test(query_all_, FpAt(p + 2)) +
+            Test(query_all_, FpAt(p + 4)) + Test(query_all_, FpAt(p + 6));
+  }
+  for (; end - p >= 2; p += 2) hits += Test(query_all_, FpAt(p));
+  if (hits < rule.min_covered) return false;
+  // The stored side's weight, and at most `hits` units covered, each of at
+  // most the heaviest class's weight.
+  double total = 0, heaviest = 0;
+  for (int c = 0; c < 4; ++c) heaviest = std::max(heaviest, rule.weight[c]);
+  for (std::size_t u = 0; u < n; ++u) {
+    total += rule.weight[XlangProfile::ClassOf(stored[1 + u])];
+  }
+  if (total <= 0) return true;
+  // Decide's bar only falls as covered units grow, so `hits` units give
+  // the lowest it can be. The margin keeps rounding on the passing side.
+  const double coverage = std::min(1.0, hits * heaviest / total);
+  const double bar = std::max(
+      rule.coverage_floor, rule.coverage_base - rule.coverage_per_unit * hits);
+  return coverage + 1e-9 >= bar;
+}
+
 bool XlangCoverBound::MayVerify(std::span<const std::uint8_t> stored,
                                 const XlangRule& rule, double* score_bound) {
+  if (query_valid_ && !HitsRule(stored, rule)) return false;
   if (!CrossLingual::Decide(StoredSideBound(stored), rule)) return false;
   const XlangAlignment bound = Bound(stored);
   if (!CrossLingual::Decide(bound, rule)) return false;

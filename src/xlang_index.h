@@ -409,6 +409,17 @@ class XlangCoverBound {
   // query's all taken as covered. It only reads, so a candidate it rejects
   // (most) costs no bitmap writes.
   XlangAlignment StoredSideBound(std::span<const std::uint8_t> stored) const;
+  // A looser bound still, before any unit is decoded: false when the
+  // number of stored fingerprints among the query's (`hits`) rules a match
+  // out. Each covered unit of the stored side has a fingerprint among the
+  // query's (a fact unit its first among the query's facts, a subset), and
+  // units hold disjoint fingerprint positions, so at most `hits` units are
+  // covered, weighing at most `hits` times the heaviest class: fewer than
+  // rule.min_covered, or a coverage bound below Decide's bar at `hits`
+  // covered units, is no match. True for a malformed blob (the exact
+  // bounds tell).
+  bool HitsRule(std::span<const std::uint8_t> stored,
+                const XlangRule& rule) const;
 
   std::vector<std::uint8_t> query_copy_;
   int query_units_[4] = {};  // the query's units per class

@@ -367,6 +367,39 @@ TEST(XlangCoverBoundTest, FastBoundAgreesWithReferenceAndAlign) {
   }
 }
 
+// MayVerify's first test (the stored fingerprints among the query's, before
+// any unit is decoded) drops only candidates the exact bound drops too,
+// under the shipped rule and under rules that move each of its terms.
+TEST(XlangCoverBoundTest, HitCountRejectsOnlyWhatTheBoundRejects) {
+  std::vector<XlangRule> rules(6);
+  rules[1].min_covered = 0;
+  rules[2].min_covered = 3;
+  rules[3].weight[XlangProfile::kOov] = 2.0;  // the heaviest is no word
+  rules[4].coverage_floor = 0.6;
+  rules[5].coverage_base = 0.5;
+  rules[5].coverage_per_unit = 0.01;
+  std::mt19937 rng(13);
+  XlangCoverBound bound;
+  int accepted = 0, dropped = 0;
+  for (int q = 0; q < 300; ++q) {
+    const std::vector<std::uint8_t> query = RandomProfile(rng, 30);
+    bound.SetQuery(query);
+    for (int s = 0; s < 30; ++s) {
+      const std::vector<std::uint8_t> stored = RandomProfile(rng, 30);
+      const XlangAlignment exact = bound.Bound(stored);
+      for (const XlangRule& rule : rules) {
+        const bool may = bound.MayVerify(stored, rule);
+        EXPECT_EQ(may, CrossLingual::Decide(exact, rule));
+        accepted += may;
+        dropped += !may;
+      }
+    }
+  }
+  // Both outcomes occur.
+  EXPECT_GT(accepted, 1000);
+  EXPECT_GT(dropped, 1000);
+}
+
 TEST(XlangCoverBoundTest, MalformedBlobsAreInvalidNotRead) {
   std::mt19937 rng(12);
   XlangCoverBound bound;
