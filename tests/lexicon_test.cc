@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "gtest/gtest.h"
 
@@ -136,6 +137,37 @@ TEST(LexiconLookupTest, EnglishVocabularyRowsByStem) {
   const auto old = Lexicon::FromString("fra\ttuer\tkill\n", &error);
   ASSERT_NE(old, nullptr) << error;
   EXPECT_FALSE(old->HasEnglishWord("kills"));
+}
+
+// EnglishStem memoizes short words per thread: a memo hit, an evicted
+// slot and an unmemoized long word all give the stemmer's answer.
+TEST(EnglishStemTest, MemoAnswersAsTheStemmer) {
+  EXPECT_EQ(EnglishStem("running"), "run");
+  EXPECT_EQ(EnglishStem("elections"), "elect");
+  EXPECT_EQ(EnglishStem("internationalizations"), "internation");
+  // Many more words than the memo has slots, so that slots are replaced.
+  std::vector<std::string> words;
+  for (const char* stem : {"run", "elect", "vote", "nation", "price"}) {
+    for (const char* suffix : {"", "s", "ing", "ed", "er", "ers", "ly"}) {
+      for (int i = 0; i < 600; ++i) {
+        words.push_back(std::string(stem) + suffix + std::to_string(i % 97) +
+                        (i >= 97 ? std::string(i / 97, 'x') : ""));
+      }
+    }
+  }
+  std::vector<std::string> first;
+  for (const std::string& w : words) first.emplace_back(EnglishStem(w));
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      ASSERT_EQ(EnglishStem(words[i]), first[i]) << words[i];
+    }
+  }
+  // A fresh thread (an empty memo) agrees.
+  std::vector<std::string> fresh;
+  std::thread([&] {
+    for (const std::string& w : words) fresh.emplace_back(EnglishStem(w));
+  }).join();
+  EXPECT_EQ(fresh, first);
 }
 
 TEST(LexiconLookupTest, MalformedLineIsAnError) {
