@@ -47,6 +47,18 @@ std::string_view DetectLanguageReference(std::string_view text);
 std::string_view DetectLanguageReference(std::string_view text, bool* weak,
                                          const Lexicon* lexicon = nullptr);
 
+// The text DetectLanguage reads words from: `text` under utf8proc's NFKC,
+// case folding and mark stripping (utf8proc_map with UTF8PROC_STABLE,
+// COMPOSE, COMPAT, CASEFOLD and STRIPMARK), computed word by word between
+// ASCII spaces, ASCII words by lower-casing and the others through a
+// per-thread memo. The same bytes as utf8proc_map of the whole text, which
+// composes nothing across a space (tests/xlang_test.cc); false, with *out
+// unspecified, when utf8proc rejects the text (invalid UTF-8).
+bool FoldForLanguageId(std::string_view text, std::string* out);
+// The same, as one utf8proc_map call over the whole text: the reference
+// (DetectLanguageReference, tests).
+bool FoldForLanguageIdReference(std::string_view text, std::string* out);
+
 // Whether `text` has an ASCII lower-case letter: a wire title in capitals
 // has none, title case has.
 bool HasAsciiLowerCase(std::string_view text);

@@ -1650,6 +1650,55 @@ TEST(LangIdTest, AnswersFromEndingsAloneAreWeak) {
   }
 }
 
+// The word-by-word fold gives utf8proc_map's bytes for the whole text: on
+// the fixtures' texts and on what could compose or fail across a space.
+TEST(LangIdTest, FoldWordByWordAgreesWithWholeText) {
+  std::vector<std::string> texts = {
+      "",
+      " ",
+      "  a  ",
+      "Caf\xc3\xa9 CAF\xc3\x89 caf\xc3\xa9",
+      "a \xcc\x81"
+      "b",                            // a combining acute after a space
+      "e\xcc\x81t\xc3\xa9 \xcc\x81",  // decomposed letters; a mark alone
+      "Stra\xc3\x9f"
+      "e \xef\xac\x83"
+      "x",  // ß folds to ss, ﬃ to ffi
+      "non\xc2\xa0"
+      "break \xe2\x80\x99quoted\xe2\x80\x99",
+      "\xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 \xe1\x84\x92\xe1\x85\xa1",
+      std::string("nul\0 in \xc3\xa9t\xc3\xa9\0", 14),
+      "bad \xc3 byte",
+      "\xff\xfe",
+      "truncated \xe2\x80",
+      std::string(40, 'x') + "\xc3\xa9 " + std::string(20, 'y') + "\xc3\xa9",
+  };
+  for (const char* path : {"/fixtures/ntrex128-headlines-langid.tsv",
+                           "/fixtures/eval-mini-pairs.tsv"}) {
+    std::ifstream in(std::string(TICKERDEDUP_SOURCE_DIR) + path);
+    ASSERT_TRUE(in.good()) << path;
+    std::string line;
+    while (std::getline(in, line)) texts.push_back(line);
+  }
+  ASSERT_GT(texts.size(), 1000u);
+  int failed = 0;
+  // Twice: the second round reads the memo.
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& text : texts) {
+      std::string fast, reference;
+      const bool fast_ok = FoldForLanguageId(text, &fast);
+      const bool reference_ok = FoldForLanguageIdReference(text, &reference);
+      EXPECT_EQ(fast_ok, reference_ok) << text;
+      if (reference_ok) {
+        EXPECT_EQ(fast, reference) << text;
+      }
+      failed += !reference_ok;
+    }
+  }
+  // The invalid texts above fail both ways.
+  EXPECT_EQ(failed, 2 * 3);
+}
+
 // DetectLanguage takes shortcuts (a memo of repeated texts, ASCII folding
 // without utf8proc, no CLD2 call when the stop-word evidence leaves it no
 // say); DetectLanguageReference takes none. They must agree on every text:
