@@ -1103,7 +1103,15 @@ void AppendPolarityCodes(std::vector<std::uint16_t>* entries,
 //   "weniger als", "über" / "unter";
 // - "before" / "after", "avant" / "après", "antes" / "después", "depois"
 //   (not Italian "prima", also "first", nor German "vor" / "nach", also
-//   "ago" / "to").
+//   "ago" / "to");
+// - the points of the compass, on WordNet's axes (as the lexicon's
+//   antonyms give them in xlang mode, so near mode tells "North Korea" from
+//   "South Korea" too): "north" / "south", "nord", "norte", "sud" (also
+//   German "Süd"), "east" / "west", "ost", "leste", "ouest", "oeste",
+//   "ovest", and "northern" / "southern", "eastern" / "western". Not the
+//   words that mean something else in another of the six languages: "est"
+//   (French "is"), "este" ("this"), "sur" (French "on"), "sul" (Italian
+//   "on the").
 // A headline that says neither takes no side.
 struct SideWord {
   std::string_view first, second;  // second: "" for a one-word form
@@ -1141,17 +1149,35 @@ constexpr SideWord kSideWords[] = {
     {"antes", "", false, "after.before", 1},
     {"despues", "", false, "after.before", 0},
     {"depois", "", false, "after.before", 0},
+    {"north", "", false, "north.south", 0},
+    {"nord", "", false, "north.south", 0},
+    {"norte", "", false, "north.south", 0},
+    {"south", "", false, "north.south", 1},
+    {"sud", "", false, "north.south", 1},
+    {"east", "", false, "east.west", 0},
+    {"ost", "", false, "east.west", 0},
+    {"leste", "", false, "east.west", 0},
+    {"west", "", false, "east.west", 1},
+    {"ouest", "", false, "east.west", 1},
+    {"oeste", "", false, "east.west", 1},
+    {"ovest", "", false, "east.west", 1},
+    {"northern", "", false, "northern.southern", 0},
+    {"southern", "", false, "northern.southern", 1},
+    {"eastern", "", false, "eastern.western", 0},
+    {"western", "", false, "eastern.western", 1},
 };
 
-// Per first letter and length (2-7), the kSideWords entries that are so
+// Per first letter and length (2-8), the kSideWords entries that are so
 // spelled (bit k for entry k): most words are turned away by one load.
-using SideWordTable = std::array<std::array<std::uint32_t, 8>, 256>;
+constexpr std::size_t kMaxSideWordBytes = 8;
+using SideWordTable =
+    std::array<std::array<std::uint64_t, kMaxSideWordBytes + 1>, 256>;
 constexpr SideWordTable kSideWordsByFirstLetter = [] {
-  static_assert(std::size(kSideWords) <= 32);
+  static_assert(std::size(kSideWords) <= 64);
   SideWordTable t{};
   for (std::size_t k = 0; k < std::size(kSideWords); ++k) {
     const std::string_view w = kSideWords[k].first;
-    t[static_cast<unsigned char>(w[0])][w.size()] |= 1u << k;
+    t[static_cast<unsigned char>(w[0])][w.size()] |= std::uint64_t{1} << k;
   }
   return t;
 }();
@@ -1334,8 +1360,8 @@ const VerbTable& VerbSides() {
         continue;
       }
     }
-    if (size < 2 || size > 7) continue;  // "up" .. "weniger"
-    std::uint32_t candidates = kSideWordsByFirstLetter[first][size];
+    if (size < 2 || size > kMaxSideWordBytes) continue;  // "up" .. "northern"
+    std::uint64_t candidates = kSideWordsByFirstLetter[first][size];
     if (candidates == 0) continue;
     const std::string_view w = word(i);
     for (; candidates != 0; candidates &= candidates - 1) {

@@ -835,6 +835,46 @@ TEST(PolarityFactsTest, SideWords) {
   EXPECT_FALSE(Conflict("Le FTSE 100 en hausse de 0,5%", "FTSE 100 down 0.5%"));
 }
 
+// The points of the compass take sides on WordNet's axes, in every mode
+// and across languages; the words that mean something else in another of
+// the six languages ("est", "sur", "sul", "este") take none.
+TEST(PolarityFactsTest, CompassPoints) {
+  const struct {
+    const char* a;
+    const char* b;
+    bool conflict;
+  } cases[] = {
+      {"north korea fires missile into sea",
+       "south korea fires missile into sea", true},
+      {"storm heads north after landfall", "storm heads south after landfall",
+       true},
+      {"fighting in eastern ukraine", "fighting in western ukraine", true},
+      {"floods in northern italy", "floods in southern italy", true},
+      {"west bank clashes leave 3 dead", "east bank clashes leave 3 dead",
+       true},
+      {"la coree du nord tire un missile", "la coree du sud tire un missile",
+       true},
+      {"corea del norte dispara un misil", "la coree du sud tire un missile",
+       true},
+      // One side only, or both sides in one headline: no conflict.
+      {"north korea fires missile into sea", "korea fires missile into sea",
+       false},
+      {"north and south korea hold talks", "south korea holds talks", false},
+      {"northern ireland election results", "ireland election results", false},
+      // Not compass points here.
+      {"le president est a paris", "le president ouest a paris", false},
+      {"attaque sur la ville", "attaque au nord de la ville", false},
+      {"attacco sul confine", "attacco a nord del confine", false},
+      {"este ataque en la ciudad", "ataque en el oeste de la ciudad", false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Conflict(c.a, c.b), c.conflict) << c.a << " / " << c.b;
+  }
+  EXPECT_TRUE(
+      FactsConflictIgnoringEntities(FactsOf("corea del norte dispara un misil"),
+                                    FactsOf("south korea fires a missile")));
+}
+
 // An amount's currency (a symbol or code before its number, a word after
 // it and its multiplier): two currencies for one amount conflict, across
 // languages too; an amount without one, or a cashtag, conflicts with none.
