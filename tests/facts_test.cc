@@ -256,8 +256,10 @@ TEST(FactsTest, ArticlesAreNotNumbers) {
 TEST(FactsTest, OpeningOneIsTheNumber) {
   EXPECT_TRUE(Conflict("One killed in new Israeli strike on Gaza",
                        "Two killed in new Israeli strike on Gaza"));
-  EXPECT_EQ(Count("One killed in new Israeli strike on Gaza"), 1u);
-  EXPECT_EQ(Count("Un mort dans une frappe sur Gaza"), 0u);  // language?
+  // The number, and the side of "killed" (PolarityFactsTest.SideWords).
+  EXPECT_EQ(Count("One killed in new Israeli strike on Gaza"), 2u);
+  // "mort" takes its side, but "Un" is no number in an unknown language.
+  EXPECT_EQ(Count("Un mort dans une frappe sur Gaza"), 1u);
   constexpr int kFra = 1, kSpa = 2, kPor = 3, kDeu = 5;
   EXPECT_TRUE(
       FactsConflict(FactsIn("Un mort dans une frappe sur Gaza", kFra),
@@ -820,6 +822,13 @@ TEST(PolarityFactsTest, SideWords) {
       {"Labour wins Sheffield by-election",
        "Labour loses Sheffield by-election", true},
       {"Stocks rise after early fall", "Stocks fall in early trade", false},
+      // Killed or hurt, in the six languages.
+      {"Man killed in shark attack", "Man injured in shark attack", true},
+      {"Three dead after bus crash", "Three hurt after bus crash", true},
+      {"Trois morts dans un accident", "Trois blesses dans un accident", true},
+      {"Tres muertos en un accidente", "Tres heridos en un accidente", true},
+      {"Drei Tote bei Unfall", "Drei Verletzte bei Unfall", true},
+      {"3 killed, 12 injured in bus crash", "3 killed in bus crash", false},
       {"Netflix shares jump 10% after earnings",
        "Netflix shares surge 10% after earnings", false},
   };
@@ -833,6 +842,9 @@ TEST(PolarityFactsTest, SideWords) {
       FactsOf("Police arrest man before the match"),
       FactsOf("Detenido un hombre despues del partido")));
   EXPECT_FALSE(Conflict("Le FTSE 100 en hausse de 0,5%", "FTSE 100 down 0.5%"));
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Tres muertos en un accidente de autobus"),
+      FactsOf("Three injured in bus crash")));
 }
 
 // The points of the compass take sides on WordNet's axes, in every mode
