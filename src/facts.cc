@@ -1320,12 +1320,13 @@ const VerbTable& VerbSides() {
         {"die.injure/en", 0,
          "kill kills killed dead die dies died tue tues tuee tuees mort "
          "morts muerto muertos muerta muertas morto mortos morta mortas "
-         "morti uccisi ucciso tot tote toten getotet"},
+         "morti uccisi ucciso tot tote toten getotet tuent mata matan matam "
+         "uccide uccidono totet"},
         {"die.injure/en", 1,
          "injure injures injured wound wounds wounded hurt hurts blesse "
-         "blesses blessee blessees herido heridos herida heridas ferido "
-         "feridos "
-         "ferida feridas ferito feriti verletzt verletzte verletzten"},
+         "blesses blessee blessees blessent herido heridos herida heridas "
+         "hiere hieren ferido feridos ferida feridas ferito feriti verletzt "
+         "verletzte verletzten"},
     };
     auto* t = new VerbTable;
     for (const Group& g : kGroups) {
