@@ -116,6 +116,8 @@ struct XlangRule {
   // raised STS-B xneg to 2.5%; facts are already guarded.
   double weight[4] = {1.0, 0.5, 1.0, 1.0};
   double coverage_base = 1.125;
+  // At least 0: XlangCoverBound's bounds rely on the bar falling as
+  // covered units grow.
   double coverage_per_unit = 0.1375;
   // Below 0.25 NTREX xneg (random article pairs) start to pass.
   double coverage_floor = 0.25;

@@ -800,8 +800,9 @@ bool XlangCoverBound::HitsRule(std::span<const std::uint8_t> stored,
     total += rule.weight[XlangProfile::ClassOf(stored[1 + u])];
   }
   if (total <= 0) return true;
-  // Decide's bar only falls as covered units grow, so `hits` units give
-  // the lowest it can be. The margin keeps rounding on the passing side.
+  // Decide's bar only falls as covered units grow (coverage_per_unit >= 0,
+  // as every cover bound assumes), so `hits` units give the lowest it can
+  // be. The margin keeps rounding on the passing side.
   const double coverage = std::min(1.0, hits * heaviest / total);
   const double bar = std::max(
       rule.coverage_floor, rule.coverage_base - rule.coverage_per_unit * hits);

@@ -416,8 +416,8 @@ class XlangCoverBound {
   // units hold disjoint fingerprint positions, so at most `hits` units are
   // covered, weighing at most `hits` times the heaviest class: fewer than
   // rule.min_covered, or a coverage bound below Decide's bar at `hits`
-  // covered units, is no match. True for a malformed blob (the exact
-  // bounds tell).
+  // covered units, is no match. A malformed blob may get either answer:
+  // the exact bounds reject it anyway.
   bool HitsRule(std::span<const std::uint8_t> stored,
                 const XlangRule& rule) const;
 
