@@ -1067,8 +1067,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
 constexpr std::uint64_t kMemoSeed1 = 0x6c616e6769644d31ULL;
 constexpr std::uint64_t kMemoSeed2 = 0x6c616e6769644d32ULL;
 
-// Folds `text` with utf8proc (NFKC + casefold + strip marks, as match keys
-// are) and detects.
+// utf8proc's NFKC + case folding + mark stripping, as match keys fold.
 constexpr auto kFoldOptions = static_cast<utf8proc_option_t>(
     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
     UTF8PROC_STRIPMARK);
@@ -1100,6 +1099,8 @@ struct FoldSlot {
 };
 constexpr std::size_t kFoldSlots = std::size_t{1} << 12;
 
+// Folds `text` as the reference does (FoldForLanguageIdReference: one
+// utf8proc_map of the whole text) and detects.
 std::string_view DetectFolded(std::string_view text,
                               bool skip_cld2_when_decided, bool* weak,
                               const Lexicon* lexicon) {

@@ -23,14 +23,14 @@ constexpr std::array<std::string_view, kNumLexLangs> kLexCodes = {
 
 // Snowball algorithm names of the five languages (LexLang order). The
 // builder stems headwords with the same library (ctypes), so the stems agree.
+constexpr std::array<const char*, 5> kStemmerNames = {
+    "french", "spanish", "portuguese", "italian", "german"};
+
 // EnglishStem's memo: words of up to kStemMemoBytes bytes, in
 // kStemMemoSlots slots of 2 * kStemMemoBytes + 2 bytes (272 KiB per thread
 // that stems).
 constexpr std::size_t kStemMemoBytes = 16;
 constexpr std::size_t kStemMemoSlots = std::size_t{1} << 13;
-
-constexpr std::array<const char*, 5> kStemmerNames = {
-    "french", "spanish", "portuguese", "italian", "german"};
 
 // Writes Lexicon::kStemMark + the Snowball stem of folded `word` into buf
 // and returns it; empty when no stemmer is available. sb_stemmer is not
