@@ -1316,9 +1316,10 @@ const VerbTable& VerbSides() {
         // Killed or hurt, also in the five other languages (their
         // participles and adjectives, folded: French "blessés" is
         // "blesses", which English "blesses" shares; a headline that
-        // blesses and one that kills are two items anyway).
+        // blesses and one that kills are two items anyway). Not "die", the
+        // German article, nor French "tues", English's "Tues." (Tuesday).
         {"die.injure/en", 0,
-         "kill kills killed dead die dies died tue tues tuee tuees mort "
+         "kill kills killed dead dies died tue tuee tuees mort "
          "morts muerto muertos muerta muertas morto mortos morta mortas "
          "morti uccisi ucciso tot tote toten getotet tuent mata matan matam "
          "uccide uccidono totet"},

@@ -832,6 +832,9 @@ TEST(PolarityFactsTest, SideWords) {
        true},
       {"Des soldats tuent 3 civils", "Des soldats blessent 3 civils", true},
       {"3 killed, 12 injured in bus crash", "3 killed in bus crash", false},
+      // German "die" is the article.
+      {"Die Polizei nimmt drei Verdachtige fest",
+       "Police arrest three suspects, officer hurt", false},
       {"Netflix shares jump 10% after earnings",
        "Netflix shares surge 10% after earnings", false},
   };
