@@ -1317,11 +1317,12 @@ const VerbTable& VerbSides() {
         // participles and adjectives, folded: French "blessés" is
         // "blesses", which English "blesses" shares; a headline that
         // blesses and one that kills are two items anyway). Not "die", the
-        // German article, nor French "tues", English's "Tues." (Tuesday).
+        // German article, nor French "tues" (English "Tues.", Tuesday), nor
+        // German "tot", an English toddler.
         {"die.injure/en", 0,
          "kill kills killed dead dies died tue tuee tuees mort "
          "morts muerto muertos muerta muertas morto mortos morta mortas "
-         "morti uccisi ucciso tot tote toten getotet tuent mata matan matam "
+         "morti uccisi ucciso tote toten getotet tuent mata matan matam "
          "uccide uccidono totet"},
         {"die.injure/en", 1,
          "injure injures injured wound wounds wounded hurt hurts blesse "
@@ -1369,7 +1370,7 @@ const VerbTable& VerbSides() {
         (first == 'n' || first == 'j' || (first == 't' && size == 1))) {
       negated = NegatesVerb(key, tokens[i]);
     }
-    if (size >= 3 && size <= 10) {  // "tot" .. "verletzten"
+    if (size >= 3 && size <= 10) {  // "cut" .. "verletzten"
       if (const std::uint16_t* entry = verbs.Find(word(i))) {
         entries.push_back(*entry);
         continue;
