@@ -291,53 +291,5 @@ TEST(CountInLanes, KernelsAgreeWithTheMerge) {
   EXPECT_EQ(tested_avx2, 20000);
 }
 
-// CountBitmapHits: every kernel this CPU runs counts as the scalar
-// reference, at every length (full blocks, tails, none), at any alignment,
-// on bitmaps from empty to full; and the scalar count is the plain one.
-TEST(CountBitmapHits, KernelsAgreeWithTheReference) {
-  std::mt19937 rng(20261130);
-  std::vector<std::uint64_t> bitmap(1024);
-  std::vector<std::uint8_t> buffer(2 * 100 + 1);
-  int vector_runs = 0;
-  for (int round = 0; round < 3000; ++round) {
-    const int density = round % 5;  // 0: empty ... 4: full
-    for (std::uint64_t& w : bitmap) {
-      w = density == 0   ? 0
-          : density == 4 ? ~std::uint64_t{0}
-          : density == 1 ? (std::uint64_t{rng()} << 32 | rng()) &
-                               (std::uint64_t{rng()} << 32 | rng()) &
-                               (std::uint64_t{rng()} << 32 | rng())
-                         : std::uint64_t{rng()} << 32 | rng();
-    }
-    const std::size_t n = round % 100;
-    const std::size_t offset = rng() % 2;  // odd addresses too
-    std::uint8_t* fps = buffer.data() + offset;
-    std::size_t plain = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      // Fingerprints near both ends of the range, and anywhere.
-      const std::uint32_t r = rng();
-      const std::uint16_t fp =
-          static_cast<std::uint16_t>(r % 4 == 0   ? r % 64
-                                     : r % 4 == 1 ? 65535 - r % 64
-                                                  : r >> 8);
-      fps[2 * i] = static_cast<std::uint8_t>(fp);
-      fps[2 * i + 1] = static_cast<std::uint8_t>(fp >> 8);
-      plain += (bitmap[fp / 64] >> (fp % 64)) & 1;
-    }
-    ASSERT_EQ(CountBitmapHitsScalar(fps, n, bitmap.data()), plain)
-        << "round " << round;
-    ASSERT_EQ(CountBitmapHits(fps, n, bitmap.data()), plain)
-        << "round " << round;
-    for (BitmapHitsKernel k :
-         {BitmapHitsKernel::kAvx2, BitmapHitsKernel::kAvx512}) {
-      if (!BitmapHitsKernelSupported(k)) continue;
-      ASSERT_EQ(CountBitmapHitsWith(k, fps, n, bitmap.data()), plain)
-          << BitmapHitsKernelName(k) << " round " << round;
-      ++vector_runs;
-    }
-  }
-  if (vector_runs == 0) GTEST_SKIP() << "no AVX2: scalar kernel only";
-}
-
 }  // namespace
 }  // namespace tickerdedup::internal
