@@ -196,6 +196,10 @@ std::unique_ptr<Lexicon> Lexicon::FromString(std::string contents,
 
 bool Lexicon::Index(std::string* error) {
   const std::string_view data(data_);
+  if (data.size() > 0xFFFFFFFFu) {  // Entry's 32-bit offsets
+    *error = "over 4 GiB";
+    return false;
+  }
   std::size_t pos = 0;
   int line_no = 0;
   while (pos < data.size()) {
@@ -217,14 +221,25 @@ bool Lexicon::Index(std::string* error) {
                "deu acr eng cty)";
       return false;
     }
+    const std::size_t word_len = t2 - t1 - 1;
+    const std::size_t pivots_len = line.size() - t2 - 1;
+    if (word_len > 0xFF || pivots_len > 0xFFFF) {
+      *error = "line " + std::to_string(line_no) +
+               ": word over 255 bytes or pivots over 65535";
+      return false;
+    }
+    const auto at = static_cast<std::size_t>(line.data() - data.data());
     entries_[static_cast<int>(lang)].push_back(
-        {line.substr(t1 + 1, t2 - t1 - 1), line.substr(t2 + 1)});
+        {static_cast<std::uint32_t>(at + t1 + 1),
+         static_cast<std::uint32_t>(at + t2 + 1),
+         static_cast<std::uint16_t>(pivots_len),
+         static_cast<std::uint8_t>(word_len)});
   }
   for (int l = 0; l < kNumLexLangs; ++l) {
     auto& entries = entries_[l];
     // The builder writes sorted files; sort anyway when someone did not.
-    const auto by_word = [](const Entry& a, const Entry& b) {
-      return a.word < b.word;
+    const auto by_word = [this](const Entry& a, const Entry& b) {
+      return WordOf(a) < WordOf(b);
     };
     if (!std::is_sorted(entries.begin(), entries.end(), by_word)) {
       std::stable_sort(entries.begin(), entries.end(), by_word);
@@ -232,7 +247,7 @@ bool Lexicon::Index(std::string* error) {
     // Sorted by bytes, so each two-byte bucket is one contiguous range.
     auto& buckets = buckets_[l];
     buckets.assign(kBuckets + 1, 0);
-    for (const Entry& e : entries) ++buckets[BucketOf(e.word) + 1];
+    for (const Entry& e : entries) ++buckets[BucketOf(WordOf(e)) + 1];
     for (int b = 0; b < kBuckets; ++b) buckets[b + 1] += buckets[b];
     // Equal words sort next to each other and keep the first (as Find's
     // lower bound would).
@@ -250,8 +265,8 @@ bool Lexicon::Index(std::string* error) {
     }
     exact_bits_[l] = bits;
     for (std::size_t i = 0; i < entries.size(); ++i) {
-      if (i > 0 && entries[i].word == entries[i - 1].word) continue;
-      const std::uint64_t hash = WordHash()(entries[i].word);
+      if (i > 0 && WordOf(entries[i]) == WordOf(entries[i - 1])) continue;
+      const std::uint64_t hash = WordHash()(WordOf(entries[i]));
       std::size_t h = hash & mask;
       while (exact[h] != 0) h = (h + 1) & mask;
       exact[h] = ExactTag(hash, bits) | static_cast<std::uint32_t>(i + 1);
@@ -273,7 +288,7 @@ const Lexicon::Entry* Lexicon::FindExact(LexLang lang,
   for (std::size_t h = hash & mask; exact[h] != 0; h = (h + 1) & mask) {
     if ((exact[h] & ~index_mask) != tag) continue;
     const Entry& e = entries[(exact[h] & index_mask) - 1];
-    if (e.word == word) return &e;
+    if (WordOf(e) == word) return &e;
   }
   return nullptr;
 }
@@ -312,7 +327,7 @@ const Lexicon::Entry* Lexicon::Find(LexLang lang, std::string_view word) const {
   const auto last = entries.begin() + buckets[b + 1];
   const auto it = std::lower_bound(
       first, last, word,
-      [](const Entry& e, std::string_view w) { return e.word < w; });
+      [this](const Entry& e, std::string_view w) { return WordOf(e) < w; });
   // Past the bucket, the next entry cannot start with `word` either.
   return it == last ? nullptr : &*it;
 }
@@ -321,7 +336,7 @@ bool Lexicon::LookupExact(LexLang lang, std::string_view word,
                           std::string_view* pivots) const {
   const Entry* e = FindExact(lang, word);
   if (e == nullptr) return false;
-  *pivots = e->pivots;
+  *pivots = PivotsOf(*e);
   return true;
 }
 
@@ -343,9 +358,9 @@ bool Lexicon::Lookup(LexLang lang, std::string_view word,
   for (std::size_t trim = 1; trim <= 3 && word.size() >= trim + 4; ++trim) {
     const std::string_view prefix = word.substr(0, word.size() - trim);
     const Entry* e = Find(lang, prefix);
-    if (e != nullptr && e->word.starts_with(prefix) &&
-        e->word.size() <= word.size() + 3) {
-      *pivots = e->pivots;
+    if (e != nullptr && WordOf(*e).starts_with(prefix) &&
+        WordOf(*e).size() <= word.size() + 3) {
+      *pivots = PivotsOf(*e);
       return true;
     }
   }
@@ -362,8 +377,10 @@ bool Lexicon::MayStartCountry(std::string_view word) const {
   // Sorted by bytes, a phrase "word ..." follows "word" and precedes any
   // longer word that starts with it (' ' sorts before letters and digits).
   const Entry* e = Find(LexLang::kCountry, word);
-  return e != nullptr && e->word.starts_with(word) &&
-         (e->word.size() == word.size() || e->word[word.size()] == ' ');
+  if (e == nullptr) return false;
+  const std::string_view found = WordOf(*e);
+  return found.starts_with(word) &&
+         (found.size() == word.size() || found[word.size()] == ' ');
 }
 
 std::string_view Lexicon::CanonicalAcronym(std::string_view acronym) const {

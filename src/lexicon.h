@@ -127,10 +127,20 @@ class Lexicon {
   }
 
  private:
+  // A row: its word and pivots as offsets into data_ (12 bytes instead of
+  // two string_views' 32: 16 MB less to fault in at load for 838k rows).
   struct Entry {
-    std::string_view word;
-    std::string_view pivots;
+    std::uint32_t word_at;
+    std::uint32_t pivots_at;
+    std::uint16_t pivots_len;
+    std::uint8_t word_len;
   };
+  std::string_view WordOf(const Entry& e) const {
+    return std::string_view(data_.data() + e.word_at, e.word_len);
+  }
+  std::string_view PivotsOf(const Entry& e) const {
+    return std::string_view(data_.data() + e.pivots_at, e.pivots_len);
+  }
   Lexicon() = default;
   bool Index(std::string* error);
 

@@ -2,6 +2,7 @@
 // in-memory files, independent of the FreeDict build.
 #include "lexicon.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -175,6 +176,24 @@ TEST(LexiconLookupTest, MalformedLineIsAnError) {
   EXPECT_EQ(Lexicon::FromString("fra\tmot\n", &error), nullptr);
   EXPECT_NE(error.find("line 1"), std::string::npos) << error;
   EXPECT_EQ(Lexicon::FromString("xxx\tmot\tword\n", &error), nullptr);
+  // Rows keep 8-bit word and 16-bit pivot lengths: longer ones are refused
+  // with the line, not cut.
+  EXPECT_EQ(
+      Lexicon::FromString(
+          "fra\tmot\tword\nfra\t" + std::string(256, 'a') + "\tword\n", &error),
+      nullptr);
+  EXPECT_NE(error.find("line 2"), std::string::npos) << error;
+  EXPECT_EQ(Lexicon::FromString("fra\tmot\t" + std::string(70000, 'w') + "\n",
+                                &error),
+            nullptr);
+  // At the limits, the row loads and reads back whole.
+  const std::string word(255, 'a'), pivots(65535, 'w');
+  std::unique_ptr<Lexicon> lex =
+      Lexicon::FromString("fra\t" + word + "\t" + pivots + "\n", &error);
+  ASSERT_NE(lex, nullptr) << error;
+  std::string_view found;
+  ASSERT_TRUE(lex->LookupExact(LexLang::kFra, word, &found));
+  EXPECT_EQ(found, pivots);
 }
 
 }  // namespace
