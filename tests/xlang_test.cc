@@ -356,6 +356,24 @@ TEST_F(XlangTest, GermanWeakVerbFormsMeetTheirInfinitivesPivots) {
   }
 }
 
+// A German plural in -en whose first pivot is also an English verb
+// ("Einfahrtsbarrieren", toll barriers) is no infinitive: the Ding
+// dictionary tags it only as a noun, so the weak-verb rules write none of
+// its bogus "forms" ("einfahrtsbarriert"); real weak verbs keep theirs.
+TEST_F(XlangTest, DingNounsGetNoWeakVerbForms) {
+  std::string_view pivots;
+  if (!xl_->lexicon().LookupExact(LexLang::kDeu, "starb", &pivots)) {
+    GTEST_SKIP() << "lexicon built without the Ding dictionary";
+  }
+  ASSERT_TRUE(
+      xl_->lexicon().LookupExact(LexLang::kDeu, "einfahrtsbarrieren", &pivots));
+  EXPECT_FALSE(
+      xl_->lexicon().LookupExact(LexLang::kDeu, "einfahrtsbarriert", &pivots));
+  EXPECT_FALSE(
+      xl_->lexicon().LookupExact(LexLang::kDeu, "gemautbruckt", &pivots));
+  EXPECT_TRUE(xl_->lexicon().LookupExact(LexLang::kDeu, "fordert", &pivots));
+}
+
 // A word the dictionaries translate by an English phrase ("kamikaze":
 // "suicide bomber", "sans-abri": "homeless person") takes the phrase's
 // words as pivots; it used to have no row at all.

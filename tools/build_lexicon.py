@@ -1382,6 +1382,38 @@ def ding_verb_forms(path):
     return forms
 
 
+# German nouns of the Ding dictionary that look like infinitives: a plural
+# in -en ("Einfahrtsbarrieren", toll barriers) whose first pivot is also an
+# English verb ("toll") made the weak-verb rules write bogus forms
+# ("einfahrtsbarriert"). A word Ding tags only as a noun ({m}, {f}, {n},
+# {pl}), never in a verb entry ({v}, {vi}, {vt}, {vr}), is no verb.
+DING_NOUNS = int(os.environ.get("LEX_DING_NOUNS", "1"))
+
+
+def ding_noun_only_words(path):
+    """The folded single words the Ding file `path` tags as nouns and
+    never as verbs, or None when it is not there."""
+    if not os.path.exists(path):
+        return None
+    nouns, verbs = set(), set()
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if line.startswith("#") or " :: " not in line:
+                continue
+            for alt in line.split(" :: ", 1)[0].split(" | "):
+                verb_entry = re.search(r"\{v[itr]?\}", alt) is not None
+                for syn in alt.split(";"):
+                    word = DING_NOTES.sub(" ", syn).strip()
+                    if not WORD_RE.match(word):
+                        continue
+                    w = fold(word)
+                    if verb_entry:
+                        verbs.add(w)
+                    elif re.search(r"\{(?:m|f|n|pl)\}", syn):
+                        nouns.add(w)
+    return nouns - verbs
+
+
 def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop,
                    english_verbs=frozenset(), ding=None):
     """Adds rows for `lang`'s irregular verb forms (APERTIUM_GENERATORS):
@@ -1393,8 +1425,11 @@ def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop,
     gen = [g for g in APERTIUM_GENERATORS if g[2] == lang]
     if lang == "deu" and DEU_WEAK_FORMS:
         # Headwords whose first pivots hold an English verb.
+        nouns = (ding_noun_only_words(ding) if ding and DING and DING_NOUNS
+                 else None) or set()
         generated = german_weak_verb_forms(
             key for key in rows if DEU_INFINITIVE_RE.match(key) and
+            key not in nouns and
             any(p in english_verbs for p in rows[key][:2]))
         package, name = "rules", "German weak verbs"
         strong = ding_verb_forms(ding) if ding and DING else None
