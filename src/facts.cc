@@ -1273,15 +1273,18 @@ bool NegatesVerb(std::string_view key, const Token& token) {
 // English verbs of news templates on an antonym axis, closed class, in
 // every mode (the default mode's lexicon has WordNet's axes, which leave
 // most of these out: "cut" is no antonym of "raise", nor "slump" of
-// "jump"; the axes are WordNet's where it has one, so both agree):
+// "jump"):
 // "Dow jumps" / "Dow slumps", "bank raises rates" / "bank cuts rates",
 // "Senate approves bill" / "Senate rejects bill", "suspect arrested" /
 // "suspect released", "wins" / "loses", "buys" / "sells", "opens" /
 // "closes". A headline with both sides ("rises after early fall") takes
-// none. The axes are English's own ("/en"): across languages the
-// lexicon's axes speak, and its homographs would meet these words
-// (German "Fällen", cases, reads as "fallen", to fall: "China reports 14%
-// surge in new cases" / "... Anstieg von 14 % bei neuen Fällen").
+// none. The axes are the project's own ("/en", not WordNet's): across
+// languages the lexicon's axes speak, and its homographs would meet these
+// words (German "Fällen", cases, reads as "fallen", to fall: "China
+// reports 14% surge in new cases" / "... Anstieg von 14 % bei neuen
+// Fällen"). The one exception, killed / injured, lists the five other
+// languages' words itself (no lexicon pivot involved), so it holds across
+// languages too.
 using VerbTable = FilteredWordMap<std::uint16_t>;  // form -> entry
 
 const VerbTable& VerbSides() {
@@ -2246,11 +2249,10 @@ void AddRoleOrderCodes(std::string_view text, std::span<const EntityWord> words,
                      &gap_word);
         ok = !words[k].handle && !words[k].capital &&
              !IsSymmetricRelationWord(gap_word);
-        std::uint64_t fnv = 0xCBF29CE484222325ULL;  // FNV-1a
-        for (unsigned char ch : gap_word) fnv = (fnv ^ ch) * 0x100000001B3ULL;
-        gap_hash = Mix(gap_hash, fnv);
+        const std::uint64_t word_hash = WordHash()(gap_word);
+        gap_hash = Mix(gap_hash, word_hash);
         if (StopWordMask(gap_word) == 0) {
-          gap_content = Mix(gap_content, fnv);
+          gap_content = Mix(gap_content, word_hash);
           content = true;
         }
       }
@@ -2454,6 +2456,7 @@ void AddEntityFactsImpl(
   // names (above): every capitalized word counts.
   const bool names_between = !case_informative && (long_lower || score);
   if (names_between) {
+    coded = 0;
     for (std::size_t i = 0; i < end; ++i) {
       word_code[i] = NameWordCode(text, words[i], &folded);
       coded += word_code[i] != 0;
