@@ -464,36 +464,37 @@ def english_non_places(wordnet_dir, words, never=False):
     none of whose senses is in noun.location ("reunion", "christmas"; not
     "turkey", a bird first, nor "jordan", a river first). None without
     WordNet."""
-    out = set()
+    if not never:
+        out = nouns_first_outside(wordnet_dir, words, {"15"})
+        if out is None:
+            return None
+        for pos in ("verb", "adj", "adv"):
+            path = os.path.join(wordnet_dir, "index." + pos)
+            if not os.path.exists(path):
+                continue
+            with open(path, encoding="utf-8", errors="replace") as f:
+                for line in f:
+                    if not line.startswith(" "):
+                        word = line.split(maxsplit=1)[0]
+                        if word in words:
+                            out.add(word)
+        return out
     noun_data = os.path.join(wordnet_dir, "data.noun")
-    if not os.path.exists(noun_data):
+    path = os.path.join(wordnet_dir, "index.noun")
+    if not (os.path.exists(noun_data) and os.path.exists(path)):
         return None
     with open(noun_data, "rb") as f:
         nouns = f.read()
-    for pos in ("noun",) if never else ("noun", "verb", "adj", "adv"):
-        path = os.path.join(wordnet_dir, "index." + pos)
-        if not os.path.exists(path):
-            continue
-        with open(path, encoding="utf-8", errors="replace") as f:
-            for line in f:
-                if line.startswith(" "):
-                    continue
-                parts = line.split()
-                if parts[0] not in words:
-                    continue
-                if pos != "noun":
-                    out.add(parts[0])
-                    continue
-                # Synsets are listed commonest first.
-                offsets = parts[-int(parts[2]):]
-                if never:
-                    if all(nouns[o:nouns.index(b"\n", o)].split()[1] != b"15"
-                           for o in map(int, offsets)):
-                        out.add(parts[0])  # no sense in noun.location
-                    continue
-                o = int(offsets[0])
-                if nouns[o:nouns.index(b"\n", o)].split()[1] != b"15":
-                    out.add(parts[0])  # not noun.location
+    out = set()
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            parts = line.split()
+            if line.startswith(" ") or parts[0] not in words:
+                continue
+            offsets = parts[-int(parts[2]):]
+            if all(nouns[o:nouns.index(b"\n", o)].split()[1] != b"15"
+                   for o in map(int, offsets)):
+                out.add(parts[0])  # no sense in noun.location
     return out
 
 
