@@ -1285,7 +1285,10 @@ bool NegatesVerb(std::string_view key, const Token& token) {
 // Fällen"). The one exception, killed / injured, lists the five other
 // languages' words itself (no lexicon pivot involved), so it holds across
 // languages too.
-using VerbTable = FilteredWordMap<std::uint16_t>;  // form -> entry
+// A form's entries: one or two axes (kNoEntry for none).
+constexpr std::uint16_t kNoEntry = 0xFFFF;  // no PolarityEntry is this
+using VerbEntries = std::array<std::uint16_t, 2>;
+using VerbTable = FilteredWordMap<VerbEntries>;  // form -> entries
 
 const VerbTable& VerbSides() {
   static const auto* const verbs = [] {
@@ -1294,14 +1297,36 @@ const VerbTable& VerbSides() {
       int side;
       std::string_view forms;
     };
+    // What moves, rises or falls, against what stays ("flat", "mixed"):
+    // market reports ("Tokyo stocks open higher / lower / flat / mixed")
+    // are one template with three facts. Every word of fall.rise is also
+    // on the moved side of flat.move too (the groups below).
+    static constexpr std::string_view kRise =
+        "rise rises rose rising jump jumps jumped surge surges surged soar "
+        "soars soared climb climbs climbed rally rallies rallied higher "
+        // French, Spanish, Italian, Portuguese, German: the market words
+        // ("en hausse", "al alza", "in rialzo", "höher") and the commonest
+        // verbs. Not Italian "sale" (Spanish "leaves", English "sale"),
+        // nor Portuguese "alta" (also "high": "alta velocidade").
+        "hausse augmente augmentent grimpe grimpent alza sube suben "
+        "rialzo sobe sobem hoher steigt steigen";
+    static constexpr std::string_view kFall =
+        "fall falls fell falling drop drops dropped slump slumps slumped "
+        "plunge plunges plunged tumble tumbles tumbled sink sinks sank slide "
+        "slides slid dip dips dipped "
+        "baisse chute chutent recule reculent baja cae caen ribasso scende "
+        "scendono baixa tiefer niedriger fallt sinkt sinken";
     static constexpr Group kGroups[] = {
-        {"fall.rise/en", 1,
-         "rise rises rose rising jump jumps jumped surge surges surged soar "
-         "soars soared climb climbs climbed rally rallies rallied"},
-        {"fall.rise/en", 0,
-         "fall falls fell falling drop drops dropped slump slumps slumped "
-         "plunge plunges plunged tumble tumbles tumbled sink sinks sank slide "
-         "slides slid dip dips dipped"},
+        {"fall.rise/en", 1, kRise},
+        {"fall.rise/en", 0, kFall},
+        // "Lower" is both: "bank lowers rates", "stocks close lower".
+        {"fall.rise/en", 0, "lower"},
+        {"flat.move/en", 1, kRise},
+        {"flat.move/en", 1, kFall},
+        {"flat.move/en", 1, "lower"},
+        {"flat.move/en", 0,
+         "flat mixed unchanged inchange mitige mezcladas mezclados mixtas "
+         "mixtos invariato misti mistos gemischt"},
         {"lower.raise/en", 1, "raise raises raised hike hikes hiked"},
         {"lower.raise/en", 0,
          "lower lowers lowered cut cuts slash slashes slashed"},
@@ -1319,26 +1344,37 @@ const VerbTable& VerbSides() {
         // Killed or hurt, also in the five other languages (their
         // participles and adjectives, folded: French "blessés" is
         // "blesses", which English "blesses" shares; a headline that
-        // blesses and one that kills are two items anyway). Not "die", the
+        // blesses and one that kills are two items anyway), and dying
+        // ("meurt", "muere", "muore", "morre", "stirbt"). Not "die", the
         // German article, nor French "tues" (English "Tues.", Tuesday), nor
         // German "tot", an English toddler.
         {"die.injure/en", 0,
          "kill kills killed dead dies died tue tuee tuees mort "
          "morts muerto muertos muerta muertas morto mortos morta mortas "
          "morti uccisi ucciso tote toten getotet tuent mata matan matam "
-         "uccide uccidono totet"},
+         "uccide uccidono totet perish perishes perished meurt meurent "
+         "muere mueren murio murieron fallece fallecen fallecio muore "
+         "muoiono morre morrem morreu morreram stirbt sterben starb starben "
+         "gestorben"},
         {"die.injure/en", 1,
          "injure injures injured wound wounds wounded hurt hurts blesse "
          "blesses blessee blessees blessent herido heridos herida heridas "
-         "hiere hieren ferido feridos ferida feridas ferito feriti verletzt "
-         "verletzte verletzten"},
+         "hiere hieren ferido feridos ferida feridas ferito feriti ferita "
+         "ferite ferisce feriscono verletzt verletzte verletzten"},
     };
     auto* t = new VerbTable;
     for (const Group& g : kGroups) {
       std::string_view forms = g.forms;
+      const std::uint16_t entry = PolarityEntry(g.axis, g.side);
       while (!forms.empty()) {
         const std::size_t end = std::min(forms.find(' '), forms.size());
-        t->Insert(forms.substr(0, end), PolarityEntry(g.axis, g.side));
+        const std::string_view form = forms.substr(0, end);
+        VerbEntries* e = t->Find(form);
+        if (e == nullptr) {
+          t->Insert(form, VerbEntries{entry, kNoEntry});
+        } else if ((*e)[0] != entry && (*e)[1] == kNoEntry) {
+          (*e)[1] = entry;
+        }
         forms.remove_prefix(std::min(end + 1, forms.size()));
       }
     }
@@ -1374,8 +1410,9 @@ const VerbTable& VerbSides() {
       negated = NegatesVerb(key, tokens[i]);
     }
     if (size >= 3 && size <= 10) {  // "cut" .. "verletzten"
-      if (const std::uint16_t* entry = verbs.Find(word(i))) {
-        entries.push_back(*entry);
+      if (const VerbEntries* e = verbs.Find(word(i))) {
+        entries.push_back((*e)[0]);
+        if ((*e)[1] != kNoEntry) entries.push_back((*e)[1]);
         continue;
       }
     }

@@ -847,10 +847,74 @@ TEST(PolarityFactsTest, SideWords) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
       FactsOf("Police arrest man before the match"),
       FactsOf("Detenido un hombre despues del partido")));
-  EXPECT_FALSE(Conflict("Le FTSE 100 en hausse de 0,5%", "FTSE 100 down 0.5%"));
+  // The market words of the six languages are on English's axis.
+  EXPECT_TRUE(Conflict("Le FTSE 100 en hausse de 0,5%", "FTSE 100 down 0.5%"));
   EXPECT_TRUE(FactsConflictIgnoringEntities(
       FactsOf("Tres muertos en un accidente de autobus"),
       FactsOf("Three injured in bus crash")));
+}
+
+// Market reports: a price rises or falls ("higher", "lower", "en hausse",
+// "a la baja", "höher", "in rialzo") or stays ("flat", "mixed",
+// "unchanged"); three facts of one template, in every mode and across
+// languages.
+TEST(PolarityFactsTest, MarketDirection) {
+  const struct {
+    const char* a;
+    const char* b;
+    bool conflict;
+  } cases[] = {
+      {"Tokyo stocks open higher", "Tokyo stocks open lower", true},
+      {"Tokyo stocks open higher", "Tokyo stocks open flat", true},
+      {"Tokyo stocks open lower", "Tokyo stocks open mixed", true},
+      {"Wall Street opens lower", "Wall Street ends mixed", true},
+      {"Oil prices rise", "Oil prices unchanged", true},
+      {"Chinese shares rise Friday", "Chinese shares close lower Friday", true},
+      {"les actions de tokyo ouvrent en hausse",
+       "les actions de tokyo ouvrent en baisse", true},
+      {"die aktien eroffnen hoher", "die aktien eroffnen tiefer", true},
+      {"le azioni aprono in rialzo", "le azioni aprono in ribasso", true},
+      // "Lower" the verb keeps its own axis.
+      {"Bank lowers rates", "Bank raises rates", true},
+      // One side, the same side, or both sides in one headline: no
+      // conflict.
+      {"Tokyo stocks open flat", "Tokyo stocks open mixed", false},
+      {"Tokyo stocks open higher", "Tokyo stocks open higher Monday", false},
+      {"Tokyo stocks open higher", "Tokyo stocks surge at the open", false},
+      {"Tokyo stocks open", "Tokyo stocks open lower", false},
+      {"Stocks close higher after early fall", "Stocks close lower", false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Conflict(c.a, c.b), c.conflict) << c.a << " / " << c.b;
+  }
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Les actions de Tokyo ouvrent en baisse"),
+      FactsOf("Tokyo stocks open higher")));
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Die Tokioter Aktien eroffnen hoher"),
+      FactsOf("Las acciones de Tokio abren a la baja")));
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Le azioni della Cina aprono in rialzo"),
+      FactsOf("Las acciones chinas abren mezcladas")));
+  EXPECT_FALSE(FactsConflictIgnoringEntities(
+      FactsOf("Chinese stocks open mixed"),
+      FactsOf("Las acciones chinas abren mezcladas")));
+}
+
+// Dying is the killed side in the six languages.
+TEST(PolarityFactsTest, DyingIsKilledSide) {
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Un diplomatico palestinese muore a Praga in un'esplosione"),
+      FactsOf("Un diplomate palestinien blesse dans une explosion a Prague")));
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Neun Kinder sterben bei Anschlag"),
+      FactsOf("Nine children injured in attack")));
+  EXPECT_FALSE(
+      FactsConflictIgnoringEntities(FactsOf("Un hombre muere en un incendio"),
+                                    FactsOf("Man killed in house fire")));
+  EXPECT_FALSE(FactsConflictIgnoringEntities(FactsOf("Homem morre em acidente"),
+                                             FactsOf("Un homme meurt")));
+  EXPECT_TRUE(Conflict("Man perishes in blaze", "Man injured in blaze"));
 }
 
 // The points of the compass take sides on WordNet's axes, in every mode
