@@ -67,21 +67,22 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 }
 
 // Template pairs (fixtures/template-pairs.tsv): every copy matches; of
-// the 58 same-template negatives the default mode lets 2 through
+// the 62 same-template negatives the default mode lets 2 through
 // ("Ceasefire agreed" / "collapses", "sign" / "sell" a striker: no axis
 // knows them) and near mode 4 (also the lexicon's antonyms: "defeat" /
 // "victory", "arrives" / "leaves"; "north" / "south korea" is a side word
-// in every mode since session 21).
+// in every mode since session 21; market direction and dying since session
+// 22, which let 5 and 8 through before).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8750 "
-                       "recall=1.0000 f1=0.9333 hardneg=0.0345 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8824 "
+                       "recall=1.0000 f1=0.9375 hardneg=0.0323 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.7778 "
-                      "recall=1.0000 f1=0.8750 hardneg=0.0690 near=1.0000"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.7895 "
+                      "recall=1.0000 f1=0.8824 hardneg=0.0645 near=1.0000"),
             std::string::npos)
       << near;
 }
