@@ -1112,6 +1112,9 @@ void AppendPolarityCodes(std::vector<std::uint16_t>* entries,
 //   words that mean something else in another of the six languages: "est"
 //   (French "is"), "este" ("this"), "sur" (French "on"), "sul" (Italian
 //   "on the").
+// - a court's "not guilty" ("non coupable", "no culpable", "non
+//   colpevole", "não culpado", "nicht schuldig"): the acquitted side of
+//   VerbSides' acquit.convict.
 // A headline that says neither takes no side.
 struct SideWord {
   std::string_view first, second;  // second: "" for a one-word form
@@ -1165,6 +1168,14 @@ constexpr SideWord kSideWords[] = {
     {"southern", "", false, "northern.southern", 1},
     {"eastern", "", false, "eastern.western", 0},
     {"western", "", false, "eastern.western", 1},
+    // A court's "not guilty" is the acquitted side of VerbSides'
+    // acquit.convict, not a negated "guilty" (the second word is skipped).
+    {"not", "guilty", false, "acquit.convict/en", 0},
+    {"non", "coupable", false, "acquit.convict/en", 0},
+    {"no", "culpable", false, "acquit.convict/en", 0},
+    {"non", "colpevole", false, "acquit.convict/en", 0},
+    {"nao", "culpado", false, "acquit.convict/en", 0},
+    {"nicht", "schuldig", false, "acquit.convict/en", 0},
 };
 
 // Per first letter and length (2-8), the kSideWords entries that are so
@@ -1356,6 +1367,19 @@ const VerbTable& VerbSides() {
          "muere mueren murio murieron fallece fallecen fallecio muore "
          "muoiono morre morrem morreu morreram stirbt sterben starb starben "
          "gestorben"},
+        // A court's verdict or a plea: guilty / convicted against
+        // acquitted / innocent ("not guilty": kSideWords). Not the verbs
+        // that also mean "condemn" ("condamne", "condena", "condanna",
+        // "verurteilt": "L'ONU condamne l'attaque").
+        {"acquit.convict/en", 1,
+         "guilty convicted convicts convict coupable coupables culpable "
+         "culpables colpevole colpevoli culpado culpados culpada culpadas "
+         "schuldig"},
+        {"acquit.convict/en", 0,
+         "acquitted acquits acquit acquitte acquittes acquittee innocent "
+         "innocents inocente inocentes innocente innocenti absuelto "
+         "absueltos absuelta absuelve assolto assolti assolta absolvido "
+         "absolvidos absolvida unschuldig"},
         {"die.injure/en", 1,
          "injure injures injured wound wounds wounded hurt hurts blesse "
          "blesses blessee blessees blessent herido heridos herida heridas "
@@ -1433,6 +1457,9 @@ const VerbTable& VerbSides() {
         continue;
       }
       entries.push_back(PolarityEntry(s.axis, s.side));
+      // A two-word form's second word takes no side of its own ("not
+      // guilty" is no "guilty").
+      if (!s.second.empty()) i = next - 1;
       break;
     }
   }

@@ -746,13 +746,13 @@ TEST_F(EngineXlang, ThirdLanguageJoinsThroughAMember) {
 TEST_F(EngineXlang, AntonymsAreDifferentItems) {
   constexpr const char* kOpen = "Indian stocks open lower";
   constexpr const char* kClose = "Indian stocks close lower";
-  constexpr const char* kAcquitted =
-      "NATO protesters acquitted of terrorism charges";
-  constexpr const char* kConvicted =
-      "NATO protesters convicted of terrorism charges";
+  constexpr const char* kDefeat =
+      "Prime Minister resigns after election defeat";
+  constexpr const char* kVictory =
+      "Prime Minister resigns after election victory";
   {
-    // Near mode knows the closed class of news verbs ("open" / "close"),
-    // not the lexicon's WordNet antonyms.
+    // Near mode knows the closed class of news verbs ("open" / "close",
+    // "acquitted" / "convicted"), not the lexicon's WordNet antonyms.
     EngineOptions o;
     o.match = MatchLevel::kNear;
     std::string error;
@@ -760,8 +760,12 @@ TEST_F(EngineXlang, AntonymsAreDifferentItems) {
     ASSERT_NE(near, nullptr) << error;
     near->Add(kOpen);
     EXPECT_EQ(near->Add(kClose).verdict, Verdict::kNew);
-    near->Add(kAcquitted);
-    ASSERT_EQ(near->Add(kConvicted).verdict, Verdict::kNear);  // the premise
+    near->Add("NATO protesters acquitted of terrorism charges");
+    EXPECT_EQ(
+        near->Add("NATO protesters convicted of terrorism charges").verdict,
+        Verdict::kNew);
+    near->Add(kDefeat);
+    ASSERT_EQ(near->Add(kVictory).verdict, Verdict::kNear);  // the premise
   }
   const Decision open = engine_->Add(kOpen);
   EXPECT_EQ(engine_->Add(kClose).verdict, Verdict::kNew);
@@ -770,8 +774,8 @@ TEST_F(EngineXlang, AntonymsAreDifferentItems) {
   Decision again = engine_->Add("Indian stocks open lower on Monday");
   EXPECT_EQ(again.verdict, Verdict::kNear);
   EXPECT_EQ(again.dup_of, open.id);
-  EXPECT_EQ(engine_->Add(kAcquitted).verdict, Verdict::kNew);
-  EXPECT_EQ(engine_->Add(kConvicted).verdict, Verdict::kNew);
+  EXPECT_EQ(engine_->Add(kDefeat).verdict, Verdict::kNew);
+  EXPECT_EQ(engine_->Add(kVictory).verdict, Verdict::kNew);
   // "up" and "down" before an amount are "rise" and "fall".
   const Decision up = engine_->Add("Dow Jones up 120 points at the open");
   EXPECT_EQ(engine_->Add("Dow Jones falls 120 points at the open").verdict,

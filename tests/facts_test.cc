@@ -901,6 +901,40 @@ TEST(PolarityFactsTest, MarketDirection) {
       FactsOf("Las acciones chinas abren mezcladas")));
 }
 
+// A verdict or a plea: guilty / convicted against acquitted / not guilty,
+// in the six languages; "not guilty" is no negated "guilty".
+TEST(PolarityFactsTest, CourtVerdicts) {
+  const struct {
+    const char* a;
+    const char* b;
+    bool conflict;
+  } cases[] = {
+      {"rivkin found guilty of insider trading",
+       "rivkin pleads not guilty to insider trading", true},
+      {"Former mayor convicted of fraud", "Former mayor acquitted of fraud",
+       true},
+      {"Brooks pleads guilty to hacking charges",
+       "Brooks pleads not guilty to hacking charges", true},
+      // The same side, or none: no conflict.
+      {"Edwards acquitted on one count",
+       "Edwards found not guilty on one count", false},
+      {"Madoff brother to plead guilty", "Madoff brother convicted", false},
+      {"Madoff brother to plead guilty", "Madoff brother in court", false},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(Conflict(c.a, c.b), c.conflict) << c.a << " / " << c.b;
+  }
+  EXPECT_FALSE(FactsConflictIgnoringEntities(
+      FactsOf("JetBlue pilot declared insane, not guilty"),
+      FactsOf("JetBlue-Pilot fur verruckt erklart, nicht schuldig")));
+  EXPECT_FALSE(FactsConflictIgnoringEntities(
+      FactsOf("Brooks pleads not guilty to hacking charges"),
+      FactsOf("Brooks se declara inocente de los cargos de pirateria")));
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("I manifestanti della NATO assolti dalle accuse"),
+      FactsOf("NATO protesters convicted on terrorism charges")));
+}
+
 // Dying is the killed side in the six languages.
 TEST(PolarityFactsTest, DyingIsKilledSide) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
