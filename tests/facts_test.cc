@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <random>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -46,6 +47,19 @@ Facts FactsOf(std::string_view text) {
 
 bool Conflict(std::string_view a, std::string_view b) {
   return FactsConflict(FactsOf(a), FactsOf(b));
+}
+
+// A pair of headlines and whether their facts conflict.
+struct ConflictCase {
+  const char* a;
+  const char* b;
+  bool conflict;
+};
+
+void ExpectConflicts(std::span<const ConflictCase> cases) {
+  for (const ConflictCase& c : cases) {
+    EXPECT_EQ(Conflict(c.a, c.b), c.conflict) << c.a << " / " << c.b;
+  }
 }
 
 std::size_t Count(std::string_view text) { return FactsOf(text).codes.size(); }
@@ -647,11 +661,7 @@ TEST(EntityFactsTest, WireTickerTags) {
 // cut copy, "U.N." and "gov't" are no negation, and a typo'd "never" still
 // is one.
 TEST(EntityFactsTest, NegationConflict) {
-  const struct {
-    const char* a;
-    const char* b;
-    bool conflict;
-  } cases[] = {
+  const ConflictCase cases[] = {
       {"Trump will attend G7 summit in Canada",
        "Trump will not attend G7 summit in Canada", true},
       {"Trump will attend G7 summit in Canada",
@@ -681,11 +691,7 @@ TEST(EntityFactsTest, NegationConflict) {
 // another wording gives no order; across languages (the fact guard of the
 // cross-language channel) role order never counts.
 TEST(EntityFactsTest, SwappedRolesConflict) {
-  const struct {
-    const char* a;
-    const char* b;
-    bool conflict;
-  } cases[] = {
+  const ConflictCase cases[] = {
       {"Manchester United beat Chelsea in FA Cup final",
        "Chelsea beat Manchester United in FA Cup final", true},
       {"Serena Williams beats Venus Williams at Wimbledon",
@@ -787,11 +793,7 @@ TEST(PlaceFactsTest, PlacesConflictLevelByLevel) {
 // take opposite sides; a headline that says neither, or both, takes no
 // side, nor does "up to 50".
 TEST(PolarityFactsTest, SideWords) {
-  const struct {
-    const char* a;
-    const char* b;
-    bool conflict;
-  } cases[] = {
+  const ConflictCase cases[] = {
       {"FTSE 100 up 0.5% at midday", "FTSE 100 down 0.5% at midday", true},
       {"wall st up by 50 points", "wall st down 50 points", true},
       {"More than 100 dead in Nigeria floods",
@@ -838,9 +840,7 @@ TEST(PolarityFactsTest, SideWords) {
       {"Netflix shares jump 10% after earnings",
        "Netflix shares surge 10% after earnings", false},
   };
-  for (const auto& c : cases) {
-    EXPECT_EQ(Conflict(c.a, c.b), c.conflict) << c.a << " / " << c.b;
-  }
+  ExpectConflicts(cases);
   EXPECT_FALSE(Conflict("Dow up 50 points", "Dow rises 50 points"));
   EXPECT_TRUE(Conflict("Dow down 50 points", "Dow rises 50 points"));
   // Across languages too (the cross-language guard reads these entries).
@@ -859,11 +859,7 @@ TEST(PolarityFactsTest, SideWords) {
 // "unchanged"); three facts of one template, in every mode and across
 // languages.
 TEST(PolarityFactsTest, MarketDirection) {
-  const struct {
-    const char* a;
-    const char* b;
-    bool conflict;
-  } cases[] = {
+  const ConflictCase cases[] = {
       {"Tokyo stocks open higher", "Tokyo stocks open lower", true},
       {"Tokyo stocks open higher", "Tokyo stocks open flat", true},
       {"Tokyo stocks open lower", "Tokyo stocks open mixed", true},
@@ -884,9 +880,7 @@ TEST(PolarityFactsTest, MarketDirection) {
       {"Tokyo stocks open", "Tokyo stocks open lower", false},
       {"Stocks close higher after early fall", "Stocks close lower", false},
   };
-  for (const auto& c : cases) {
-    EXPECT_EQ(Conflict(c.a, c.b), c.conflict) << c.a << " / " << c.b;
-  }
+  ExpectConflicts(cases);
   EXPECT_TRUE(FactsConflictIgnoringEntities(
       FactsOf("Les actions de Tokyo ouvrent en baisse"),
       FactsOf("Tokyo stocks open higher")));
@@ -904,11 +898,7 @@ TEST(PolarityFactsTest, MarketDirection) {
 // A verdict or a plea: guilty / convicted against acquitted / not guilty,
 // in the six languages; "not guilty" is no negated "guilty".
 TEST(PolarityFactsTest, CourtVerdicts) {
-  const struct {
-    const char* a;
-    const char* b;
-    bool conflict;
-  } cases[] = {
+  const ConflictCase cases[] = {
       {"rivkin found guilty of insider trading",
        "rivkin pleads not guilty to insider trading", true},
       {"Former mayor convicted of fraud", "Former mayor acquitted of fraud",
@@ -921,9 +911,7 @@ TEST(PolarityFactsTest, CourtVerdicts) {
       {"Madoff brother to plead guilty", "Madoff brother convicted", false},
       {"Madoff brother to plead guilty", "Madoff brother in court", false},
   };
-  for (const auto& c : cases) {
-    EXPECT_EQ(Conflict(c.a, c.b), c.conflict) << c.a << " / " << c.b;
-  }
+  ExpectConflicts(cases);
   EXPECT_FALSE(FactsConflictIgnoringEntities(
       FactsOf("JetBlue pilot declared insane, not guilty"),
       FactsOf("JetBlue-Pilot fur verruckt erklart, nicht schuldig")));
@@ -955,11 +943,7 @@ TEST(PolarityFactsTest, DyingIsKilledSide) {
 // and across languages; the words that mean something else in another of
 // the six languages ("est", "sur", "sul", "este") take none.
 TEST(PolarityFactsTest, CompassPoints) {
-  const struct {
-    const char* a;
-    const char* b;
-    bool conflict;
-  } cases[] = {
+  const ConflictCase cases[] = {
       {"north korea fires missile into sea",
        "south korea fires missile into sea", true},
       {"storm heads north after landfall", "storm heads south after landfall",
@@ -983,9 +967,7 @@ TEST(PolarityFactsTest, CompassPoints) {
       {"attacco sul confine", "attacco a nord del confine", false},
       {"este ataque en la ciudad", "ataque en el oeste de la ciudad", false},
   };
-  for (const auto& c : cases) {
-    EXPECT_EQ(Conflict(c.a, c.b), c.conflict) << c.a << " / " << c.b;
-  }
+  ExpectConflicts(cases);
   EXPECT_TRUE(
       FactsConflictIgnoringEntities(FactsOf("corea del norte dispara un misil"),
                                     FactsOf("south korea fires a missile")));
@@ -995,11 +977,7 @@ TEST(PolarityFactsTest, CompassPoints) {
 // it and its multiplier): two currencies for one amount conflict, across
 // languages too; an amount without one, or a cashtag, conflicts with none.
 TEST(FactsTest, CurrencyOfAnAmount) {
-  const struct {
-    const char* a;
-    const char* b;
-    bool conflict;
-  } cases[] = {
+  const ConflictCase cases[] = {
       {"Apple to invest $5 billion in India",
        "Apple to invest \xE2\x82\xAC"
        "5 billion in India",
@@ -1016,9 +994,7 @@ TEST(FactsTest, CurrencyOfAnAmount) {
        "Apple to invest 5 billion in India", false},
       {"$AAPL up 5% in early trade", "AAPL up 5% in early trade", false},
   };
-  for (const auto& c : cases) {
-    EXPECT_EQ(Conflict(c.a, c.b), c.conflict) << c.a << " / " << c.b;
-  }
+  ExpectConflicts(cases);
   EXPECT_TRUE(FactsConflictIgnoringEntities(
       FactsOf("Apple to invest $5 billion in India"),
       FactsOf("Apple va investir 5 milliards d'euros en Inde")));
