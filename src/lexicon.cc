@@ -355,7 +355,24 @@ bool Lexicon::Lookup(LexLang lang, std::string_view word,
                      std::string_view* pivots) const {
   if (LookupWordOrStem(lang, word, pivots)) return true;
   if (lang >= LexLang::kAcronym) return false;
-  for (std::size_t trim = 1; trim <= 3 && word.size() >= trim + 4; ++trim) {
+  // Portuguese "-ão" nouns make their plural in "-ões" / "-ães"
+  // ("eleição" / "eleições"). Folded, "eleicoes" no longer stems as the
+  // Snowball stemmer expects, so the singular is asked for.
+  if (lang == LexLang::kPor && word.size() >= 6 &&
+      (word.ends_with("oes") || word.ends_with("aes"))) {
+    char buf[80];
+    if (word.size() < sizeof(buf)) {
+      std::memcpy(buf, word.data(), word.size() - 3);
+      std::memcpy(buf + word.size() - 3, "ao", 2);
+      if (LookupWordOrStem(lang, std::string_view(buf, word.size() - 1),
+                           pivots)) {
+        return true;
+      }
+    }
+  }
+  // Trimming more than two letters found mostly other words ("clinton" ->
+  // "clinica", "snowden" -> "snowboard").
+  for (std::size_t trim = 1; trim <= 2 && word.size() >= trim + 4; ++trim) {
     const std::string_view prefix = word.substr(0, word.size() - trim);
     const Entry* e = Find(lang, prefix);
     if (e != nullptr && WordOf(*e).starts_with(prefix) &&

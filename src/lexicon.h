@@ -77,10 +77,12 @@ class Lexicon {
 
   // Space-separated pivots of folded `word`. Tries the exact headword, then
   // the row of its Snowball stem ("nueva" -> "~nuev", pooled from "nuevo"),
-  // then, for other inflected forms, the first headword that starts with
-  // `word` minus 1-3 final letters (at least 4 left) and is at most 3
-  // letters longer than `word` ("convoca" -> "convocar"). Coverage figures:
-  // docs/xlang.md. kAcronym and kEng: exact lookup only.
+  // then, for a Portuguese plural in "-oes" / "-aes" (folded "-ões" /
+  // "-ães"), its "-ao" singular's row or stem row ("eleicoes" ->
+  // "eleicao"), then, for other inflected forms, the first headword that
+  // starts with `word` minus 1-2 final letters (at least 4 left) and is at
+  // most 3 letters longer than `word` ("convoca" -> "convocar"). Coverage
+  // figures: docs/xlang.md. kAcronym and kEng: exact lookup only.
   bool Lookup(LexLang lang, std::string_view word,
               std::string_view* pivots) const;
   // Exact lookup only.

@@ -68,6 +68,31 @@ TEST(LexiconLookupTest, TrimmingFallback) {
   EXPECT_FALSE(lexicon->Lookup(LexLang::kFra, "convoca", &pivots));
 }
 
+// Trimming takes off at most two letters: three found mostly other words
+// for names ("clinton" -> "clinica"). Portuguese plurals in "-ões" /
+// "-ães", folded, ask for their "-ão" singular.
+TEST(LexiconLookupTest, TrimmingStopsAtTwoLettersAndPortuguesePlurals) {
+  std::string error;
+  const auto lexicon = Lexicon::FromString(
+      "por\tcapitao\tcaptain\n"
+      "por\teleicao\telection choice\n"
+      "spa\tclinica\tclinic hospital\n"
+      "spa\tconvocar\tconvene summon\n",
+      &error);
+  ASSERT_NE(lexicon, nullptr) << error;
+  std::string_view pivots;
+  EXPECT_FALSE(lexicon->Lookup(LexLang::kSpa, "clinton", &pivots));
+  ASSERT_TRUE(lexicon->Lookup(LexLang::kSpa, "convocara", &pivots));
+  EXPECT_EQ(pivots, "convene summon");
+  ASSERT_TRUE(lexicon->Lookup(LexLang::kPor, "eleicoes", &pivots));
+  EXPECT_EQ(pivots, "election choice");
+  ASSERT_TRUE(lexicon->Lookup(LexLang::kPor, "capitaes", &pivots));
+  EXPECT_EQ(pivots, "captain");
+  // Portuguese only, and whole words only.
+  EXPECT_FALSE(lexicon->Lookup(LexLang::kSpa, "eleicoes", &pivots));
+  EXPECT_FALSE(lexicon->LookupExact(LexLang::kPor, "eleicoes", &pivots));
+}
+
 TEST(LexiconLookupTest, Acronyms) {
   const auto lexicon = Small();
   ASSERT_NE(lexicon, nullptr);

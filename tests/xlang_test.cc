@@ -1982,9 +1982,9 @@ TEST(XlangPolarityTest, AxesFromEnglishRowsAndFirstPivots) {
       with({PolarityEntry("close.open", 1), PolarityEntry("open.shut", 0)}));
   EXPECT_EQ(polarity(*xl, "Indian stocks close lower", "eng"),
             with({PolarityEntry("close.open", 0)}));
-  // "ouvrent" finds "ouvrir" (Lookup's trimming): its first pivot "open".
+  // "ouvrira" finds "ouvrir" (Lookup's trimming): its first pivot "open".
   // "fermer" reads "shut", which has no row here.
-  EXPECT_EQ(polarity(*xl, "Les actions ouvrent en baisse", "fra"),
+  EXPECT_EQ(polarity(*xl, "L'action ouvrira en baisse", "fra"),
             polarity(*xl, "stocks open", "eng"));
   EXPECT_EQ(polarity(*xl, "Les actions ferment", "fra"),
             (std::vector<std::uint32_t>{7}));
@@ -2005,12 +2005,12 @@ TEST(XlangPolarityTest, AxesFromEnglishRowsAndFirstPivots) {
   const std::vector<std::uint32_t> none = {7};
   EXPECT_EQ(polarity(*xl, "Stocks did not close", "eng"), none);
   EXPECT_EQ(polarity(*xl, "Stocks don't close", "eng"), none);
-  EXPECT_EQ(polarity(*xl, "Les actions n'ouvrent pas", "fra"), none);
-  EXPECT_EQ(polarity(*xl, "Les actions ne ouvrent plus", "fra"), none);
+  EXPECT_EQ(polarity(*xl, "L'action n'ouvrira pas", "fra"), none);
+  EXPECT_EQ(polarity(*xl, "L'action ne ouvrira plus", "fra"), none);
   // Another language's negation is no negation ("non" is Italian, "no"
   // is no French word).
   EXPECT_NE(polarity(*xl, "Stocks open non stop", "eng"), none);
-  EXPECT_NE(polarity(*xl, "No les actions ouvrent", "fra"), none);
+  EXPECT_NE(polarity(*xl, "No l'action ouvrira", "fra"), none);
   // The negation words sit in the closed-class word table (stopwords.cc).
   const auto bit = [](StopLang l) { return 1u << static_cast<int>(l); };
   EXPECT_EQ(NegationMask("ne"), bit(StopLang::kFra) | bit(StopLang::kIta));
