@@ -1380,6 +1380,15 @@ const VerbTable& VerbSides() {
          "innocents inocente inocentes innocente innocenti absuelto "
          "absueltos absuelta absuelve assolto assolti assolta absolvido "
          "absolvidos absolvida unschuldig"},
+        // Medals and metals: gold, silver, bronze are three facts, two
+        // axes a word ("Bolt wins gold" / "Bolt wins silver"). Not French
+        // "or" (English "or") nor "argent" (also money).
+        {"gold.silver/en", 1, "gold oro ouro"},
+        {"bronze.gold/en", 1, "gold oro ouro"},
+        {"gold.silver/en", 0, "silver plata argento prata silber"},
+        {"bronze.silver/en", 1, "silver plata argento prata silber"},
+        {"bronze.gold/en", 0, "bronze bronce bronzo"},
+        {"bronze.silver/en", 0, "bronze bronce bronzo"},
         {"die.injure/en", 1,
          "injure injures injured wound wounds wounded hurt hurts blesse "
          "blesses blessee blessees blessent herido heridos herida heridas "

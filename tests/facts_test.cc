@@ -923,6 +923,31 @@ TEST(PolarityFactsTest, CourtVerdicts) {
       FactsOf("NATO protesters convicted on terrorism charges")));
 }
 
+// Gold, silver and bronze are three facts (two axes a word), in five
+// languages.
+TEST(PolarityFactsTest, Medals) {
+  const ConflictCase cases[] = {
+      {"Bolt wins gold in 100m final", "Bolt wins silver in 100m final", true},
+      {"Bolt wins gold in 100m final", "Bolt wins bronze in 100m final", true},
+      {"Bolt wins silver in 100m final", "Bolt wins bronze in 100m final",
+       true},
+      {"bolt gana el oro", "bolt gana la plata", true},
+      {"bolt vince l'argento", "bolt vince il bronzo", true},
+      {"Bolt wins gold in 100m final", "Bolt wins 100m final", false},
+      {"Bolt wins gold in 100m final", "Bolt takes gold in the 100m", false},
+      // Two medals take no side between them, and still none is gold.
+      {"Bolt wins silver or bronze", "Bolt wins silver", false},
+      {"Bolt wins silver or bronze", "Bolt wins gold", true},
+  };
+  ExpectConflicts(cases);
+  EXPECT_FALSE(
+      FactsConflictIgnoringEntities(FactsOf("Bolt gana el oro en la final"),
+                                    FactsOf("Bolt wins gold in the final")));
+  EXPECT_TRUE(
+      FactsConflictIgnoringEntities(FactsOf("Bolt gana la plata en la final"),
+                                    FactsOf("Bolt gewinnt Gold im Finale")));
+}
+
 // Dying is the killed side in the six languages.
 TEST(PolarityFactsTest, DyingIsKilledSide) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
