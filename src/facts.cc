@@ -1380,6 +1380,18 @@ const VerbTable& VerbSides() {
          "innocents inocente inocentes innocente innocenti absuelto "
          "absueltos absuelta absuelve assolto assolti assolta absolvido "
          "absolvidos absolvida unschuldig"},
+        // Men or women ("England women beat Australia" / "England men
+        // ..."; "Two men arrested" / "Two women arrested"); a headline
+        // with both ("man charged over death of woman") takes neither.
+        // Not "male" (Italian "bad", "ill") nor so "female", German "Mann"
+        // (also a name), "Männer" (folded, English "manner") nor "Damen" /
+        // "Herren" (also "ladies and gentlemen").
+        {"man.woman/en", 0,
+         "man men boy boys homme hommes hombre hombres uomo uomini homem "
+         "homens"},
+        {"man.woman/en", 1,
+         "woman women girl girls femme femmes mujer mujeres donna donne "
+         "mulher mulheres frau frauen"},
         // Medals and metals: gold, silver, bronze are three facts, two
         // axes a word ("Bolt wins gold" / "Bolt wins silver"). Not French
         // "or" (English "or") nor "argent" (also money).

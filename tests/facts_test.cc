@@ -948,6 +948,26 @@ TEST(PolarityFactsTest, Medals) {
                                     FactsOf("Bolt gewinnt Gold im Finale")));
 }
 
+// Men or women, in six languages; a headline with both takes neither.
+TEST(PolarityFactsTest, MenOrWomen) {
+  const ConflictCase cases[] = {
+      {"England women beat Australia in World Cup semi-final",
+       "England men beat Australia in World Cup semi-final", true},
+      {"Two men arrested after Leeds robbery",
+       "Two women arrested after Leeds robbery", true},
+      {"deux femmes arretees apres un braquage",
+       "deux hommes arretes apres un braquage", true},
+      {"Man charged over death of woman", "Woman found dead, man held", false},
+      {"Man charged over death of woman", "Man charged over death", false},
+      {"Two men arrested after Leeds robbery", "Two arrested after robbery",
+       false},
+  };
+  ExpectConflicts(cases);
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Dos mujeres detenidas tras un robo"),
+      FactsOf("Two men arrested after robbery")));
+}
+
 // Dying is the killed side in the six languages.
 TEST(PolarityFactsTest, DyingIsKilledSide) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
