@@ -1296,9 +1296,10 @@ bool NegatesVerb(std::string_view key, const Token& token) {
 // Fällen"). The one exception, killed / injured, lists the five other
 // languages' words itself (no lexicon pivot involved), so it holds across
 // languages too.
-// A form's entries: one or two axes (kNoEntry for none).
+// A form's entries: up to three axes ("lower": fall.rise, flat.move,
+// lower.raise), kNoEntry past the last.
 constexpr std::uint16_t kNoEntry = 0xFFFF;  // no PolarityEntry is this
-using VerbEntries = std::array<std::uint16_t, 2>;
+using VerbEntries = std::array<std::uint16_t, 3>;
 using VerbTable = FilteredWordMap<VerbEntries>;  // form -> entries
 
 const VerbTable& VerbSides() {
@@ -1310,8 +1311,8 @@ const VerbTable& VerbSides() {
     };
     // What moves, rises or falls, against what stays ("flat", "mixed"):
     // market reports ("Tokyo stocks open higher / lower / flat / mixed")
-    // are one template with three facts. Every word of fall.rise is also
-    // on the moved side of flat.move too (the groups below).
+    // are one template with three facts. Every word of fall.rise is on
+    // the moved side of flat.move too (the groups below).
     static constexpr std::string_view kRise =
         "rise rises rose rising jump jumps jumped surge surges surged soar "
         "soars soared climb climbs climbed rally rallies rallied higher "
@@ -1416,9 +1417,14 @@ const VerbTable& VerbSides() {
         const std::string_view form = forms.substr(0, end);
         VerbEntries* e = t->Find(form);
         if (e == nullptr) {
-          t->Insert(form, VerbEntries{entry, kNoEntry});
-        } else if ((*e)[0] != entry && (*e)[1] == kNoEntry) {
-          (*e)[1] = entry;
+          t->Insert(form, VerbEntries{entry, kNoEntry, kNoEntry});
+        } else {
+          // The first free place, unless the form has the entry already.
+          // (No form is on more than three axes; PolarityFactsTest has a
+          // case for each of "lower"'s.)
+          auto* it = std::find(e->begin(), e->end(), entry);
+          if (it == e->end()) it = std::find(e->begin(), e->end(), kNoEntry);
+          if (it != e->end()) *it = entry;
         }
         forms.remove_prefix(std::min(end + 1, forms.size()));
       }
@@ -1456,8 +1462,9 @@ const VerbTable& VerbSides() {
     }
     if (size >= 3 && size <= 10) {  // "cut" .. "verletzten"
       if (const VerbEntries* e = verbs.Find(word(i))) {
-        entries.push_back((*e)[0]);
-        if ((*e)[1] != kNoEntry) entries.push_back((*e)[1]);
+        for (const std::uint16_t entry : *e) {
+          if (entry != kNoEntry) entries.push_back(entry);
+        }
         continue;
       }
     }

@@ -872,6 +872,7 @@ TEST(PolarityFactsTest, MarketDirection) {
       {"le azioni aprono in rialzo", "le azioni aprono in ribasso", true},
       // "Lower" the verb keeps its own axis.
       {"Bank lowers rates", "Bank raises rates", true},
+      {"Fed to lower interest rates", "Fed to raise interest rates", true},
       // One side, the same side, or both sides in one headline: no
       // conflict.
       {"Tokyo stocks open flat", "Tokyo stocks open mixed", false},
