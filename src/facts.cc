@@ -1381,6 +1381,20 @@ const VerbTable& VerbSides() {
          "innocents inocente inocentes innocente innocenti absuelto "
          "absueltos absuelta absuelve assolto assolti assolta absolvido "
          "absolvidos absolvida unschuldig"},
+        // A ban, a curfew, sanctions lifted or kept ("FAA lifts ban on
+        // flights" / "FAA continues ban ..."; "India bans ..." / "India
+        // lifts ban ..."). Not the noun "ban", which the lifting headline
+        // says too; not "keep" (too common), nor French "lève" (folded,
+        // Portuguese "leve", light).
+        {"impose.lift/en", 0,
+         "lift lifts lifted lifting levanta levantan revoca revocan revoga "
+         "aufgehoben"},
+        {"impose.lift/en", 1,
+         "continue continues continued extend extends extended impose "
+         "imposes imposed maintain maintains maintained bans banned "
+         "continua mantiene mantienen maintient prolonge prolongent "
+         "prorroga verlangert impone impoe interdit prohibe vieta proibe "
+         "verbietet"},
         // Men or women ("England women beat Australia" / "England men
         // ..."; "Two men arrested" / "Two women arrested"); a headline
         // with both ("man charged over death of woman") takes neither.

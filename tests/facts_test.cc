@@ -969,6 +969,24 @@ TEST(PolarityFactsTest, MenOrWomen) {
       FactsOf("Two men arrested after robbery")));
 }
 
+// A ban, a curfew, sanctions: lifted, or kept and imposed.
+TEST(PolarityFactsTest, LiftedOrKept) {
+  const ConflictCase cases[] = {
+      {"FAA lifts ban on US flights to Tel Aviv",
+       "FAA continues ban on US flights to Tel Aviv", true},
+      {"India bans bulk texts after riots",
+       "India lifts ban on bulk texts after riots", true},
+      {"Egypt lifts curfew in Cairo", "Egypt extends curfew in Cairo", true},
+      // The same side, or one side only: no conflict.
+      {"Tunisia lifts curfew", "Tunisia lifts curfew in capital", false},
+      {"FAA lifts ban on flights", "FAA ban on flights", false},
+  };
+  ExpectConflicts(cases);
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("La FAA levanta la prohibicion de los vuelos"),
+      FactsOf("FAA continues ban on flights")));
+}
+
 // Dying is the killed side in the six languages.
 TEST(PolarityFactsTest, DyingIsKilledSide) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
