@@ -1381,6 +1381,18 @@ const VerbTable& VerbSides() {
          "innocents inocente inocentes innocente innocenti absuelto "
          "absueltos absuelta absuelve assolto assolti assolta absolvido "
          "absolvidos absolvida unschuldig"},
+        // An agreement reached or failed ("Ceasefire agreed in Gaza" /
+        // "Ceasefire collapses in Gaza"; "Syria opposition agrees to
+        // talks" / "... threatens to quit talks"). Not the nouns
+        // ("accord", "acuerdo", "Abkommen"), which a failed deal names too.
+        {"agree.fail/en", 0,
+         "agree agrees agreed acuerdan acordaron concordam einigen einigt "
+         "geeinigt vereinbart"},
+        {"agree.fail/en", 1,
+         "collapse collapses collapsed fail fails failed quit quits refuse "
+         "refuses refused reject rejects rejected echoue echouent effondre "
+         "fracasa fracasan colapsa fallisce falliscono crolla fracassa "
+         "scheitert scheitern"},
         // A ban, a curfew, sanctions lifted or kept ("FAA lifts ban on
         // flights" / "FAA continues ban ..."; "India bans ..." / "India
         // lifts ban ..."). Not the noun "ban", which the lifting headline

@@ -969,6 +969,23 @@ TEST(PolarityFactsTest, MenOrWomen) {
       FactsOf("Two men arrested after robbery")));
 }
 
+// An agreement reached, or failed.
+TEST(PolarityFactsTest, AgreedOrFailed) {
+  const ConflictCase cases[] = {
+      {"Ceasefire agreed in Gaza", "Ceasefire collapses in Gaza", true},
+      {"Syria opposition agrees to talks",
+       "Syria opposition threatens to quit talks", true},
+      {"EU leaders agree budget deal", "EU leaders fail to agree budget deal",
+       false},  // both sides: none
+      {"Ceasefire agreed in Gaza", "Gaza ceasefire agreed by both sides",
+       false},
+  };
+  ExpectConflicts(cases);
+  EXPECT_TRUE(
+      FactsConflictIgnoringEntities(FactsOf("Waffenruhe in Gaza scheitert"),
+                                    FactsOf("Ceasefire agreed in Gaza")));
+}
+
 // A ban, a curfew, sanctions: lifted, or kept and imposed.
 TEST(PolarityFactsTest, LiftedOrKept) {
   const ConflictCase cases[] = {
