@@ -1384,10 +1384,11 @@ const VerbTable& VerbSides() {
         // An agreement reached or failed ("Ceasefire agreed in Gaza" /
         // "Ceasefire collapses in Gaza"; "Syria opposition agrees to
         // talks" / "... threatens to quit talks"). Not the nouns
-        // ("accord", "acuerdo", "Abkommen"), which a failed deal names too.
+        // ("accord", "acuerdo", "Abkommen"), which a failed deal names too,
+        // nor German "einigen" (also "some").
         {"agree.fail/en", 0,
-         "agree agrees agreed acuerdan acordaron concordam einigen einigt "
-         "geeinigt vereinbart"},
+         "agree agrees agreed acuerdan acordaron concordam einigt geeinigt "
+         "vereinbart"},
         {"agree.fail/en", 1,
          "collapse collapses collapsed fail fails failed quit quits refuse "
          "refuses refused reject rejects rejected echoue echouent effondre "
@@ -1412,7 +1413,9 @@ const VerbTable& VerbSides() {
         // with both ("man charged over death of woman") takes neither.
         // Not "male" (Italian "bad", "ill") nor so "female", German "Mann"
         // (also a name), "Männer" (folded, English "manner") nor "Damen" /
-        // "Herren" (also "ladies and gentlemen").
+        // "Herren" (also "ladies and gentlemen"). English "man" stays,
+        // though German "man" is "one" ("wie man ..."): a conflict needs
+        // a woman's word on the other side too.
         {"man.woman/en", 0,
          "man men boy boys homme hommes hombre hombres uomo uomini homem "
          "homens"},
