@@ -1394,6 +1394,15 @@ const VerbTable& VerbSides() {
          "refuses refused reject rejects rejected echoue echouent effondre "
          "fracasa fracasan colapsa fallisce falliscono crolla fracassa "
          "scheitert scheitern"},
+        // Arriving or leaving ("Obama arrives in Berlin" / "Obama leaves
+        // Berlin"). Not "left" (politics, a direction), "leave" (also a
+        // noun: "maternity leave"), nor French "part" (English "part").
+        {"arrive.leave/en", 0,
+         "arrive arrives arrived llega llegan llego arriva arrivano chega "
+         "chegam chegou"},
+        {"arrive.leave/en", 1,
+         "leaves departs departed quitte quittent abandona lascia lasciano "
+         "verlasst"},
         // A ban, a curfew, sanctions lifted or kept ("FAA lifts ban on
         // flights" / "FAA continues ban ..."; "India bans ..." / "India
         // lifts ban ..."). Not the noun "ban", which the lifting headline

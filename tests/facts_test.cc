@@ -986,6 +986,19 @@ TEST(PolarityFactsTest, AgreedOrFailed) {
                                     FactsOf("Ceasefire agreed in Gaza")));
 }
 
+// Arriving or leaving, in six languages.
+TEST(PolarityFactsTest, ArrivesOrLeaves) {
+  const ConflictCase cases[] = {
+      {"Obama arrives in Berlin", "Obama leaves Berlin", true},
+      {"le president arrive a berlin", "le president quitte berlin", true},
+      {"Obama arrives in Berlin", "Obama arrived in Berlin on Monday", false},
+      {"Obama left Berlin", "Obama arrives in Berlin", false},  // "left": no
+  };
+  ExpectConflicts(cases);
+  EXPECT_TRUE(FactsConflictIgnoringEntities(FactsOf("Obama llega a Berlin"),
+                                            FactsOf("Obama leaves Berlin")));
+}
+
 // A ban, a curfew, sanctions: lifted, or kept and imposed.
 TEST(PolarityFactsTest, LiftedOrKept) {
   const ConflictCase cases[] = {
