@@ -1431,6 +1431,18 @@ const VerbTable& VerbSides() {
         {"man.woman/en", 1,
          "woman women girl girls femme femmes mujer mujeres donna donne "
          "mulher mulheres frau frauen"},
+        // Yesterday, today, tomorrow: three days, two axes a word, like
+        // weekdays ("Weather forecast for today" / "... for tomorrow").
+        // Not French "hier" (German "here"), Spanish "mañana" nor German
+        // "morgen" (also "morning": "esta mañana", "heute Morgen").
+        {"today.yesterday/en", 0, "yesterday ayer ieri ontem gestern"},
+        {"tomorrow.yesterday/en", 0, "yesterday ayer ieri ontem gestern"},
+        {"today.yesterday/en", 1,
+         "today tonight aujourd hoy oggi stasera hoje heute"},
+        {"today.tomorrow/en", 0,
+         "today tonight aujourd hoy oggi stasera hoje heute"},
+        {"today.tomorrow/en", 1, "tomorrow demain domani amanha"},
+        {"tomorrow.yesterday/en", 1, "tomorrow demain domani amanha"},
         // Medals and metals: gold, silver, bronze are three facts, two
         // axes a word ("Bolt wins gold" / "Bolt wins silver"). Not French
         // "or" (English "or") nor "argent" (also money).

@@ -986,6 +986,24 @@ TEST(PolarityFactsTest, AgreedOrFailed) {
                                     FactsOf("Ceasefire agreed in Gaza")));
 }
 
+// Yesterday, today and tomorrow are three days, like weekdays.
+TEST(PolarityFactsTest, YesterdayTodayTomorrow) {
+  const ConflictCase cases[] = {
+      {"Weather forecast for today", "Weather forecast for tomorrow", true},
+      {"Tube strike went ahead yesterday", "Tube strike goes ahead today",
+       true},
+      {"Strike called off yesterday", "Strike called off tomorrow", true},
+      {"la meteo de demain", "la meteo d'aujourd'hui", true},
+      {"Weather forecast for today", "Weather forecast for tonight", false},
+      {"Weather forecast for today", "Weather forecast", false},
+      // "mañana" is also "morning", "morgen" also "Morgen": no day.
+      {"el tiempo para hoy", "el tiempo para esta manana", false},
+  };
+  ExpectConflicts(cases);
+  EXPECT_TRUE(FactsConflictIgnoringEntities(FactsOf("Il meteo di domani"),
+                                            FactsOf("Weather for today")));
+}
+
 // Arriving or leaving, in six languages.
 TEST(PolarityFactsTest, ArrivesOrLeaves) {
   const ConflictCase cases[] = {
