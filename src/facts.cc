@@ -1394,6 +1394,16 @@ const VerbTable& VerbSides() {
          "refuses refused reject rejects rejected echoue echouent effondre "
          "fracasa fracasan colapsa fallisce falliscono crolla fracassa "
          "scheitert scheitern"},
+        // Resumed or suspended ("Search for missing sailors resumes" /
+        // "... suspended"; talks, flights, aid). Not "halt" (German "just"),
+        // nor French "reprise" (also "rerun").
+        {"resume.suspend/en", 0,
+         "resume resumes resumed reanuda reanudan reprend reprennent "
+         "riprende riprendono retoma retomam"},
+        {"resume.suspend/en", 1,
+         "suspend suspends suspended halts halted suspende suspenden "
+         "suspendu suspendue sospende sospendono sospesa sospeso suspensa "
+         "suspenso ausgesetzt stoppt"},
         // Arriving or leaving ("Obama arrives in Berlin" / "Obama leaves
         // Berlin"). Not "left" (politics, a direction), "leave" (also a
         // noun: "maternity leave"), nor French "part" (English "part").

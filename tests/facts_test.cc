@@ -1004,6 +1004,22 @@ TEST(PolarityFactsTest, YesterdayTodayTomorrow) {
                                             FactsOf("Weather for today")));
 }
 
+// Resumed or suspended, in six languages.
+TEST(PolarityFactsTest, ResumedOrSuspended) {
+  const ConflictCase cases[] = {
+      {"Search for missing sailors resumes",
+       "Search for missing sailors suspended", true},
+      {"Airline resumes flights to Tel Aviv",
+       "Airline halts flights to Tel Aviv", true},
+      {"Search for missing sailors resumes", "Search for sailors resumes",
+       false},
+  };
+  ExpectConflicts(cases);
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("EE.UU. reanuda la busqueda de marineros britanicos"),
+      FactsOf("Gli Stati Uniti sospende le ricerche dei marinai britannici")));
+}
+
 // Arriving or leaving, in six languages.
 TEST(PolarityFactsTest, ArrivesOrLeaves) {
   const ConflictCase cases[] = {
