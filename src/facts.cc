@@ -1328,6 +1328,25 @@ const VerbTable& VerbSides() {
         "slides slid dip dips dipped "
         "baisse chute chutent recule reculent baja cae caen ribasso scende "
         "scendono baixa tiefer niedriger fallt sinkt sinken";
+    // Three-valued facts take two axes a word: each value against each of
+    // the other two. Yesterday, today, tomorrow, like weekdays ("Weather
+    // forecast for today" / "... for tomorrow"); not French "hier" (German
+    // "here"), Spanish "mañana" nor German "morgen" (also "morning": "esta
+    // mañana", "heute Morgen").
+    static constexpr std::string_view kYesterday =
+        "yesterday ayer ieri ontem gestern";
+    static constexpr std::string_view kToday =
+        "today tonight aujourd hoy oggi stasera hoje heute";
+    static constexpr std::string_view kTomorrow =
+        "tomorrow demain domani amanha";
+    // Medals and metals ("Bolt wins gold" / "Bolt wins silver"); not French
+    // "or" (English "or") nor "argent" (also money).
+    static constexpr std::string_view kGold = "gold oro ouro";
+    static constexpr std::string_view kSilver =
+        "silver plata argento prata silber";
+    static constexpr std::string_view kBronze = "bronze bronce bronzo";
+    // Disapproving a bill, and failing to agree.
+    static constexpr std::string_view kReject = "reject rejects rejected";
     static constexpr Group kGroups[] = {
         {"fall.rise/en", 1, kRise},
         {"fall.rise/en", 0, kFall},
@@ -1343,7 +1362,7 @@ const VerbTable& VerbSides() {
         {"lower.raise/en", 0,
          "lower lowers lowered cut cuts slash slashes slashed"},
         {"approve.disapprove/en", 0, "approve approves approved"},
-        {"approve.disapprove/en", 1, "reject rejects rejected"},
+        {"approve.disapprove/en", 1, kReject},
         {"arrest.release/en", 0,
          "arrest arrests arrested detain detains detained"},
         {"arrest.release/en", 1, "release releases released freed"},
@@ -1391,9 +1410,9 @@ const VerbTable& VerbSides() {
          "vereinbart"},
         {"agree.fail/en", 1,
          "collapse collapses collapsed fail fails failed quit quits refuse "
-         "refuses refused reject rejects rejected echoue echouent effondre "
-         "fracasa fracasan colapsa fallisce falliscono crolla fracassa "
-         "scheitert scheitern"},
+         "refuses refused echoue echouent effondre fracasa fracasan colapsa "
+         "fallisce falliscono crolla fracassa scheitert scheitern"},
+        {"agree.fail/en", 1, kReject},
         // Resumed or suspended ("Search for missing sailors resumes" /
         // "... suspended"; talks, flights, aid). Not "halt" (German "just"),
         // nor French "reprise" (also "rerun").
@@ -1441,27 +1460,18 @@ const VerbTable& VerbSides() {
         {"man.woman/en", 1,
          "woman women girl girls femme femmes mujer mujeres donna donne "
          "mulher mulheres frau frauen"},
-        // Yesterday, today, tomorrow: three days, two axes a word, like
-        // weekdays ("Weather forecast for today" / "... for tomorrow").
-        // Not French "hier" (German "here"), Spanish "mañana" nor German
-        // "morgen" (also "morning": "esta mañana", "heute Morgen").
-        {"today.yesterday/en", 0, "yesterday ayer ieri ontem gestern"},
-        {"tomorrow.yesterday/en", 0, "yesterday ayer ieri ontem gestern"},
-        {"today.yesterday/en", 1,
-         "today tonight aujourd hoy oggi stasera hoje heute"},
-        {"today.tomorrow/en", 0,
-         "today tonight aujourd hoy oggi stasera hoje heute"},
-        {"today.tomorrow/en", 1, "tomorrow demain domani amanha"},
-        {"tomorrow.yesterday/en", 1, "tomorrow demain domani amanha"},
-        // Medals and metals: gold, silver, bronze are three facts, two
-        // axes a word ("Bolt wins gold" / "Bolt wins silver"). Not French
-        // "or" (English "or") nor "argent" (also money).
-        {"gold.silver/en", 1, "gold oro ouro"},
-        {"bronze.gold/en", 1, "gold oro ouro"},
-        {"gold.silver/en", 0, "silver plata argento prata silber"},
-        {"bronze.silver/en", 1, "silver plata argento prata silber"},
-        {"bronze.gold/en", 0, "bronze bronce bronzo"},
-        {"bronze.silver/en", 0, "bronze bronce bronzo"},
+        {"today.yesterday/en", 0, kYesterday},
+        {"tomorrow.yesterday/en", 0, kYesterday},
+        {"today.yesterday/en", 1, kToday},
+        {"today.tomorrow/en", 0, kToday},
+        {"today.tomorrow/en", 1, kTomorrow},
+        {"tomorrow.yesterday/en", 1, kTomorrow},
+        {"gold.silver/en", 1, kGold},
+        {"bronze.gold/en", 1, kGold},
+        {"gold.silver/en", 0, kSilver},
+        {"bronze.silver/en", 1, kSilver},
+        {"bronze.gold/en", 0, kBronze},
+        {"bronze.silver/en", 0, kBronze},
         {"die.injure/en", 1,
          "injure injures injured wound wounds wounded hurt hurts blesse "
          "blesses blessee blessees blessent herido heridos herida heridas "
