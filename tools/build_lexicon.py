@@ -434,26 +434,35 @@ SUBDIVISION_TYPES = {
 PLACE_ADJ_NOUN_FILES = {"10", "15", "18"}
 
 
-def nouns_first_outside(wordnet_dir, words, files):
-    """Of `words`, the WordNet nouns whose commonest sense lies outside the
-    lexicographer `files` ("attic" is first a room, "scotch" a whisky);
-    None without WordNet."""
+def noun_sense_files(wordnet_dir, words):
+    """{word: the lexicographer files of its WordNet noun senses, commonest
+    first} for the nouns among `words`; None without WordNet."""
     path = os.path.join(wordnet_dir, "index.noun")
     data = os.path.join(wordnet_dir, "data.noun")
     if not (os.path.exists(path) and os.path.exists(data)):
         return None
     with open(data, "rb") as f:
         nouns = f.read()
-    out = set()
+    out = {}
     with open(path, encoding="utf-8", errors="replace") as f:
         for line in f:
             parts = line.split()
             if line.startswith(" ") or parts[0] not in words:
                 continue
-            o = int(parts[-int(parts[2])])  # synsets: commonest first
-            if nouns[o:nouns.index(b"\n", o)].split()[1].decode() not in files:
-                out.add(parts[0])
+            out[parts[0]] = [
+                nouns[o:nouns.index(b"\n", o)].split()[1].decode()
+                for o in map(int, parts[-int(parts[2]):])]
     return out
+
+
+def nouns_first_outside(wordnet_dir, words, files):
+    """Of `words`, the WordNet nouns whose commonest sense lies outside the
+    lexicographer `files` ("attic" is first a room, "scotch" a whisky);
+    None without WordNet."""
+    senses = noun_sense_files(wordnet_dir, words)
+    if senses is None:
+        return None
+    return {w for w, f in senses.items() if f[0] not in files}
 
 
 def english_non_places(wordnet_dir, words, never=False):
@@ -479,23 +488,11 @@ def english_non_places(wordnet_dir, words, never=False):
                         if word in words:
                             out.add(word)
         return out
-    noun_data = os.path.join(wordnet_dir, "data.noun")
-    path = os.path.join(wordnet_dir, "index.noun")
-    if not (os.path.exists(noun_data) and os.path.exists(path)):
+    senses = noun_sense_files(wordnet_dir, words)
+    if senses is None:
         return None
-    with open(noun_data, "rb") as f:
-        nouns = f.read()
-    out = set()
-    with open(path, encoding="utf-8", errors="replace") as f:
-        for line in f:
-            parts = line.split()
-            if line.startswith(" ") or parts[0] not in words:
-                continue
-            offsets = parts[-int(parts[2]):]
-            if all(nouns[o:nouns.index(b"\n", o)].split()[1] != b"15"
-                   for o in map(int, offsets)):
-                out.add(parts[0])  # no sense in noun.location
-    return out
+    # No sense in noun.location.
+    return {w for w, f in senses.items() if "15" not in f}
 
 
 def wordnet_locations(wordnet_dir):
