@@ -1390,11 +1390,16 @@ const VerbTable& VerbSides() {
         // A court's verdict or a plea: guilty / convicted against
         // acquitted / innocent ("not guilty": kSideWords). Not the verbs
         // that also mean "condemn" ("condamne", "condena", "condanna",
-        // "verurteilt": "L'ONU condamne l'attaque").
+        // "verurteilt": "L'ONU condamne l'attaque"), but their participles
+        // where folding keeps them apart from the verb ("condenados",
+        // "condannati", "condamnés"; not the folded "condamne", which is
+        // also the verb).
         {"acquit.convict/en", 1,
          "guilty convicted convicts convict coupable coupables culpable "
          "culpables colpevole colpevoli culpado culpados culpada culpadas "
-         "schuldig"},
+         "schuldig condamnes condamnee condamnees condenado condenados "
+         "condenada condenadas condannato condannati condannata "
+         "condannate"},
         {"acquit.convict/en", 0,
          "acquitted acquits acquit acquitte acquittes acquittee innocent "
          "innocents inocente inocentes innocente innocenti absuelto "

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -351,10 +352,53 @@ bool Lexicon::LookupWordOrStem(LexLang lang, std::string_view word,
   return !stem_key.empty() && LookupExact(lang, stem_key, pivots);
 }
 
+bool Lexicon::LookupSingular(LexLang lang, std::string_view word,
+                             std::string_view* pivots) const {
+  // (plural ending, singular ending) per language, tried in order. Folded
+  // words: "-ões" is "-oes". Italian "-i" and "-e" name several singulars
+  // ("ministri" / "ministro", "presidenti" / "presidente").
+  struct Rule {
+    std::string_view plural, singular;
+  };
+  static constexpr Rule kFra[] = {{"aux", "al"}, {"s", ""}, {"x", ""}};
+  static constexpr Rule kSpa[] = {{"ces", "z"}, {"s", ""}, {"es", ""}};
+  static constexpr Rule kPor[] = {
+      {"oes", "ao"}, {"aes", "ao"}, {"ns", "m"}, {"is", "l"}, {"s", ""}};
+  static constexpr Rule kIta[] = {{"chi", "co"}, {"ghi", "go"}, {"che", "ca"},
+                                  {"ghe", "ga"}, {"i", "o"},    {"i", "e"},
+                                  {"e", "a"}};
+  static constexpr Rule kDeu[] = {{"en", ""}, {"n", ""}, {"e", ""}, {"s", ""}};
+  // Indexed by LexLang: kFra to kDeu.
+  static constexpr std::span<const Rule> kRules[] = {kFra, kSpa, kPor, kIta,
+                                                     kDeu};
+  if (lang >= LexLang::kAcronym) return false;
+  const std::span<const Rule> rules = kRules[static_cast<int>(lang)];
+  char buf[80];
+  if (word.size() >= sizeof(buf)) return false;
+  for (const Rule& r : rules) {
+    if (!word.ends_with(r.plural)) continue;
+    const std::size_t stem = word.size() - r.plural.size();
+    if (stem + r.singular.size() < 3) continue;
+    std::memcpy(buf, word.data(), stem);
+    std::memcpy(buf + stem, r.singular.data(), r.singular.size());
+    if (LookupExact(lang, std::string_view(buf, stem + r.singular.size()),
+                    pivots)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool Lexicon::Lookup(LexLang lang, std::string_view word,
                      std::string_view* pivots) const {
-  if (LookupWordOrStem(lang, word, pivots)) return true;
+  if (LookupExact(lang, word, pivots)) return true;
   if (lang >= LexLang::kAcronym) return false;
+  // A plural's singular headword before the stem row: the stem row pools
+  // the senses of every word of that stem and keeps the commonest
+  // ("financements" -> "~financ": finance, estate, farm, ... but not
+  // "funding", which "financement" lists).
+  if (LookupSingular(lang, word, pivots)) return true;
+  if (LookupWordOrStem(lang, word, pivots)) return true;
   // Portuguese "-ão" nouns make their plural in "-ões" / "-ães"
   // ("eleição" / "eleições"). Folded, "eleicoes" no longer stems as the
   // Snowball stemmer expects, so the singular is asked for.

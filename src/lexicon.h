@@ -76,7 +76,8 @@ class Lexicon {
   static constexpr char kAntonymMark = '!';
 
   // Space-separated pivots of folded `word`. Tries the exact headword, then
-  // the row of its Snowball stem ("nueva" -> "~nuev", pooled from "nuevo"),
+  // a plural's singular headword (LookupSingular), then the row of its
+  // Snowball stem ("nueva" -> "~nuev", pooled from "nuevo"),
   // then, for a Portuguese plural in "-oes" / "-aes" (folded "-ões" /
   // "-ães"), its "-ao" singular's row or stem row ("eleicoes" ->
   // "eleicao"), then, for other inflected forms, the first headword that
@@ -85,6 +86,11 @@ class Lexicon {
   // figures: docs/xlang.md. kAcronym and kEng: exact lookup only.
   bool Lookup(LexLang lang, std::string_view word,
               std::string_view* pivots) const;
+  // The headword a plural's singular spells, by the language's plural
+  // endings ("financements" -> "financement", "nacionais" -> "nacional",
+  // "ministri" -> "ministro"); exact lookups only.
+  bool LookupSingular(LexLang lang, std::string_view word,
+                      std::string_view* pivots) const;
   // Exact lookup only.
   bool LookupExact(LexLang lang, std::string_view word,
                    std::string_view* pivots) const;

@@ -922,6 +922,17 @@ TEST(PolarityFactsTest, CourtVerdicts) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
       FactsOf("I manifestanti della NATO assolti dalle accuse"),
       FactsOf("NATO protesters convicted on terrorism charges")));
+  // The Romance participles of "condemn" are the convicted side; the
+  // verb is not ("condamne" folds both, and stays out).
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Les manifestants de l'OTAN acquittés de terrorisme"),
+      FactsOf("Los manifestantes de la OTAN condenados por terrorismo")));
+  EXPECT_TRUE(
+      FactsConflictIgnoringEntities(FactsOf("Ex sindaco condannato per frode"),
+                                    FactsOf("Ex alcalde absuelto de fraude")));
+  EXPECT_FALSE(FactsConflictIgnoringEntities(
+      FactsOf("L'ONU condamne l'attaque contre des civils innocents"),
+      FactsOf("UN condemns attack on civilians")));
 }
 
 // Gold, silver and bronze are three facts (two axes a word), in five

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <utility>
 
 #include "gtest/gtest.h"
 
@@ -91,6 +92,52 @@ TEST(LexiconLookupTest, TrimmingStopsAtTwoLettersAndPortuguesePlurals) {
   // Portuguese only, and whole words only.
   EXPECT_FALSE(lexicon->Lookup(LexLang::kSpa, "eleicoes", &pivots));
   EXPECT_FALSE(lexicon->LookupExact(LexLang::kPor, "eleicoes", &pivots));
+}
+
+// A plural whose stem row pools other words' senses finds its singular's
+// own row first ("financements": "financement" lists "funding", the pooled
+// "~financ" row does not).
+TEST(LexiconLookupTest, PluralsFindTheirSingularBeforeTheStemRow) {
+  std::string error;
+  const auto lexicon = Lexicon::FromString(
+      "fra\tfinancement\tfinancing funding\n"
+      "fra\t~financ\tfinance estate farm\n"
+      "fra\tjournal\tnewspaper\n"
+      "spa\tnacion\tnation\n"
+      "spa\tvez\ttime\n"
+      "por\tnacional\tnational\n"
+      "por\thomem\tman\n"
+      "ita\tministro\tminister\n"
+      "ita\tpresidente\tpresident\n"
+      "ita\tbanca\tbank\n"
+      "deu\twahl\telection\n",
+      &error);
+  ASSERT_NE(lexicon, nullptr) << error;
+  const std::pair<LexLang, std::string_view> cases[][2] = {
+      {{LexLang::kFra, "financements"}, {LexLang::kFra, "financement"}},
+      {{LexLang::kFra, "journaux"}, {LexLang::kFra, "journal"}},
+      {{LexLang::kSpa, "naciones"}, {LexLang::kSpa, "nacion"}},
+      {{LexLang::kSpa, "veces"}, {LexLang::kSpa, "vez"}},
+      {{LexLang::kPor, "nacionais"}, {LexLang::kPor, "nacional"}},
+      {{LexLang::kPor, "homens"}, {LexLang::kPor, "homem"}},
+      {{LexLang::kIta, "ministri"}, {LexLang::kIta, "ministro"}},
+      {{LexLang::kIta, "presidenti"}, {LexLang::kIta, "presidente"}},
+      {{LexLang::kIta, "banche"}, {LexLang::kIta, "banca"}},
+      {{LexLang::kDeu, "wahlen"}, {LexLang::kDeu, "wahl"}},
+  };
+  for (const auto& [plural, singular] : cases) {
+    std::string_view got, want;
+    ASSERT_TRUE(lexicon->LookupExact(singular.first, singular.second, &want));
+    ASSERT_TRUE(lexicon->Lookup(plural.first, plural.second, &got))
+        << plural.second;
+    EXPECT_EQ(got, want) << plural.second;
+  }
+  // The language's own endings only, and never below three letters.
+  std::string_view pivots;
+  EXPECT_FALSE(lexicon->LookupSingular(LexLang::kSpa, "journaux", &pivots));
+  EXPECT_FALSE(lexicon->LookupSingular(LexLang::kFra, "naciones", &pivots));
+  EXPECT_FALSE(lexicon->LookupSingular(LexLang::kEng, "nations", &pivots));
+  EXPECT_FALSE(lexicon->LookupSingular(LexLang::kDeu, "wa", &pivots));
 }
 
 TEST(LexiconLookupTest, Acronyms) {
