@@ -441,13 +441,18 @@ int main(int argc, char** argv) {
       if (!verbose.empty() && kind.rfind(verbose, 0) == 0) {
         for (const Pair* p : list) {
           const XlangAlignment& al = p->alignment;
-          std::printf("    %d cov %.2f/%.2f J %.3f fc %d %s/%s | %s | %s\n",
-                      CrossLingual::Decide(al, rule),
-                      CrossLingual::Coverage(al, 0, rule),
-                      CrossLingual::Coverage(al, 1, rule), p->jaccard,
-                      al.fact_conflict, texts[p->a].lang.c_str(),
-                      texts[p->b].lang.c_str(), texts[p->a].text.c_str(),
-                      texts[p->b].text.c_str());
+          int covered[2] = {0, 0};
+          for (int side = 0; side < 2; ++side) {
+            for (int c = 0; c < 4; ++c) covered[side] += al.covered[side][c];
+          }
+          std::printf(
+              "    %d cov %.2f/%.2f k %d/%d J %.3f fc %d %s/%s | %s | %s\n",
+              CrossLingual::Decide(al, rule),
+              CrossLingual::Coverage(al, 0, rule),
+              CrossLingual::Coverage(al, 1, rule), covered[0], covered[1],
+              p->jaccard, al.fact_conflict, texts[p->a].lang.c_str(),
+              texts[p->b].lang.c_str(), texts[p->a].text.c_str(),
+              texts[p->b].text.c_str());
           // Each word profiled alone, in lower case: an acronym or a
           // country name of several words reads as plain words here, so it
           // may be listed although its unit is covered in context.
