@@ -2534,6 +2534,19 @@ void AddEntityFactsImpl(
     NormalizeKey(text.substr(w.begin, w.end - w.begin), &folded);
     if (w.handle) {
       end_run();
+      // A hashtag tags a word of the headline ("#Apple unveils new
+      // #iPhone", as a social feed copies "Apple unveils new iPhone"): the
+      // word's own entity, asserted, not a handle the copy without the
+      // marks would lack. Accounts ("@"), cashtags ("$") and tickers ("<")
+      // stay handles.
+      if (folded[0] == '#') {
+        folded.erase(0, 1);
+        DropPossessiveAndPeriods(&folded);
+        if (const std::uint32_t code = PrefixEntityCode(&folded); code != 0) {
+          facts->codes.push_back(code | kAssertedBit);
+        }
+        continue;
+      }
       // "<FEDF.O>" = "<FEDF>": the exchange suffix of a ticker varies.
       if (folded[0] == '<' && folded.find(' ') == std::string::npos) {
         folded.resize(std::min(folded.find('.'), folded.size() - 1));

@@ -512,6 +512,28 @@ TEST(EntityFactsTest, HandlesConflictAcrossLanguages) {
   EXPECT_TRUE(EntityConflict(kObama, kTrump));
 }
 
+// A hashtag is its word's entity ("#Apple" = "Apple"), so a social feed's
+// tagged copy is no new actor; another tagged word is another entity, and
+// accounts stay handles.
+TEST(EntityFactsTest, HashtagsAreTheirWords) {
+  EXPECT_FALSE(
+      EntityConflict("Apple unveils new iPhone with longer battery life",
+                     "#Apple unveils new #iPhone with longer battery life"));
+  EXPECT_FALSE(EntityConflict("Voters in Britain prepare for Brexit vote",
+                              "Voters in Britain prepare for #Brexit vote"));
+  EXPECT_TRUE(EntityConflict("#Apple unveils new phone with longer battery",
+                             "#Samsung unveils new phone with longer battery"));
+  const auto entities = [](std::string_view text) {
+    Facts f;
+    AddEntityFacts(text, &f);
+    return f;
+  };
+  EXPECT_FALSE(HandlesConflict(entities("Markets react to #Brexit report"),
+                               entities("Markets react to #Trump report")));
+  EXPECT_TRUE(HandlesConflict(entities("Markets react to @Reuters report"),
+                              entities("Markets react to @AP report")));
+}
+
 // Month and weekday names are facts, not entities: dropping the day is no
 // new actor, and another day is still a fact conflict.
 TEST(EntityFactsTest, MonthsAndWeekdaysAreNoEntities) {
