@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -200,6 +201,12 @@ struct PreparedItem {
   // capitals only it stays out of the cross-language channel, like "und"
   // ones (PrepareXlang).
   bool lang_weak = false;
+  // The first word the default mode's name test read (AddEntityFacts), and
+  // whether an opening code joined `facts` (with the first word's feature
+  // fingerprint).
+  std::string first_word;
+  bool opening = false;
+  int opening_fp = -1;
   std::vector<std::uint64_t> xfeatures;
   internal::XlangIndex::Sketch xsketch;
   internal::XlangProfile profile;
@@ -524,12 +531,31 @@ class EngineImpl final : public Engine {
       // The headline's first word is an actor only when it is a name: a
       // place, or no word of the headline's language (IsName). Of another
       // or unknown language, when it is no stop word, as in near mode.
-      internal::AddEntityFacts(ContentText(*p), &p->facts,
-                               [this, p](std::string_view word) {
-                                 return xl_->IsName(p->lang, word);
-                               });
+      internal::AddEntityFacts(
+          ContentText(*p), &p->facts,
+          [this, p](std::string_view word) {
+            return xl_->IsName(p->lang, word);
+          },
+          &p->first_word);
+      // The opening's first word and the word after it, for another first
+      // word on the same template (internal::OpeningSubstituted).
+      std::string_view first, second;
+      // A two-letter first word counts as an acronym only ("BP profits
+      // jump ..." / "Shell profits jump ..."), not as a prefix ("Ex-first
+      // lady ..." / "Former first lady ...").
+      const std::string_view text = ContentText(*p);
+      p->opening = !p->first_word.empty() &&
+                   internal::OpeningWords(key, kNearFeatureSeed, &first,
+                                          &second, &p->opening_fp) &&
+                   first == p->first_word &&
+                   (first.size() > 2 ||
+                    (text.size() >= 2 &&
+                     std::isupper(static_cast<unsigned char>(text[0])) &&
+                     std::isupper(static_cast<unsigned char>(text[1]))));
+      if (p->opening) internal::AddOpeningCode(first, second, &p->facts);
     } else {
       internal::AddEntityFacts(ContentText(*p), &p->facts);
+      p->opening = false;
     }
     // Antonym facts ("open" / "close") and places ("Belgian" / "Spanish")
     // need the lexicon: xlang mode only.
@@ -757,6 +783,12 @@ class EngineImpl final : public Engine {
         }
         continue;
       }
+      // Another first word opening the same template ("Apple" / "Amazon
+      // shares fall 3%").
+      if (p.opening && internal::OpeningSubstituted(p.facts, rep_facts_) &&
+          !FirstWordExcused(p, id)) {
+        continue;
+      }
       if (!PassesTemplateGuard(p, id, threshold)) {
         guard_failed_.push_back({score, id});
         continue;
@@ -801,6 +833,21 @@ class EngineImpl final : public Engine {
   static bool BestThenNewest(const std::pair<double, std::uint64_t>& a,
                              const std::pair<double, std::uint64_t>& b) {
     return a.first != b.first ? a.first > b.first : a.second > b.second;
+  }
+
+  // Whether p's first word is a word of the representative `id` too, as
+  // when two actors swap places ("Obama meets Merkel" / "Merkel meets
+  // Obama": RoleOrderConflict's business), or one typo from one ("Suciide" /
+  // "Suicide"; NearTypoMatches).
+  bool FirstWordExcused(const PreparedItem& p, std::uint64_t id) {
+    if (p.opening_fp < 0) return false;
+    near_->GetFingerprints(id, &rep_fps_);
+    const auto fp = static_cast<std::uint16_t>(p.opening_fp);
+    if (std::binary_search(rep_fps_.begin(), rep_fps_.end(), fp)) return true;
+    internal::NearTypoMatches(ContentKey(p), kNearFeatureSeed,
+                              p.near_sketch.fps, rep_fps_, &typo_links_);
+    return std::any_of(typo_links_.begin(), typo_links_.end(),
+                       [&](const auto& link) { return link.first == fp; });
   }
 
   // The template guard: the score again with every feature weighted by how

@@ -1206,6 +1206,11 @@ constexpr std::uint32_t kNegationUnknown = kNegationCode + 2;
 // Currency codes (AddCurrencies) lie in [kCurrencyBase, kNegationCode): a
 // 20-bit hash of an amount's number over 6 bits of its currency.
 constexpr std::uint32_t kCurrencyBase = kOrdinalBit | kRoleBit | 0x08000000u;
+// Opening codes (AddOpeningCode) lie in [kOpeningBase, kOpeningBase +
+// kOpeningCodes): above the currencies' 26 bits, below the negation codes.
+constexpr std::uint32_t kOpeningBase = kCurrencyBase + 0x04000000u;
+constexpr std::uint32_t kOpeningCodes = 1u << 25;
+static_assert(kOpeningBase + kOpeningCodes <= kNegationCode);
 
 // Words that negate a verb ("not", "won't", "never", "ne ... pas",
 // "nicht", "non", "não", "nunca", "jamais"), not a noun: "No reunion",
@@ -1702,11 +1707,18 @@ std::span<const std::uint32_t> RoleFacts(const Facts& f) {
   return {begin, std::lower_bound(begin, f.codes.end(), kCurrencyBase)};
 }
 
-// Codes in [kCurrencyBase, kNegationCode): amounts' currencies.
+// Codes in [kCurrencyBase, kOpeningBase): amounts' currencies.
 std::span<const std::uint32_t> CurrencyFacts(const Facts& f) {
   const auto begin =
       std::lower_bound(f.codes.begin(), f.codes.end(), kCurrencyBase);
-  return {begin, std::lower_bound(begin, f.codes.end(), kNegationCode)};
+  return {begin, std::lower_bound(begin, f.codes.end(), kOpeningBase)};
+}
+
+// The opening code (AddOpeningCode), or 0 when there is none.
+std::uint32_t OpeningCode(const Facts& f) {
+  const auto it =
+      std::lower_bound(f.codes.begin(), f.codes.end(), kOpeningBase);
+  return it == f.codes.end() || *it >= kOpeningBase + kOpeningCodes ? 0 : *it;
 }
 
 // True when one amount (its number) has a currency on each side and no
@@ -1883,6 +1895,35 @@ bool NegationConflict(const Facts& a, const Facts& b) {
   };
   return has(a, kNegationCode) != has(b, kNegationCode) &&
          !has(a, kNegationUnknown) && !has(b, kNegationUnknown);
+}
+
+void AddOpeningCode(std::string_view first_word, std::string_view second_word,
+                    Facts* facts) {
+  // 11 bits of the first word's first four code points over 14 of the
+  // second word.
+  std::uint64_t h = 0x4F50454E;  // "OPEN"
+  std::size_t cps = 0;
+  for (std::size_t i = 0; i < first_word.size(); ++i) {
+    const auto ch = static_cast<unsigned char>(first_word[i]);
+    if ((ch & 0xC0) != 0x80 && cps++ == kEntityPrefixChars) break;
+    h = Mix(h, ch);
+  }
+  std::uint64_t g = 0x4E455854;  // "NEXT"
+  for (const unsigned char ch : second_word) g = Mix(g, ch);
+  const std::uint32_t code =
+      kOpeningBase + (static_cast<std::uint32_t>(h >> 53) << 14 |
+                      static_cast<std::uint32_t>(g >> 50));
+  facts->codes.insert(
+      std::upper_bound(facts->codes.begin(), facts->codes.end(), code), code);
+}
+
+bool HasOpeningCode(const Facts& f) { return OpeningCode(f) != 0; }
+
+bool OpeningSubstituted(const Facts& a, const Facts& b) {
+  const std::uint32_t ca = OpeningCode(a), cb = OpeningCode(b);
+  constexpr std::uint32_t kSecond = (1u << 14) - 1;
+  return ca != 0 && cb != 0 && (ca & kSecond) == (cb & kSecond) &&
+         (ca & ~kSecond) != (cb & ~kSecond);
 }
 
 bool FactsConflict(const Facts& a, const Facts& b) {
@@ -2459,7 +2500,9 @@ std::uint32_t NameWordCode(std::string_view text, const EntityWord& w,
 
 void AddEntityFactsImpl(
     std::string_view text, Facts* facts,
-    const absl::FunctionRef<bool(std::string_view)>* is_name) {
+    const absl::FunctionRef<bool(std::string_view)>* is_name,
+    std::string* opening_word = nullptr) {
+  if (opening_word != nullptr) opening_word->clear();
   // Every code below comes from a capital letter or a handle's mark (@, #,
   // $, <): a text in lower-case ASCII without one has no entity, role or
   // initials, and skips the walk (wire headlines in lower case: the ABC
@@ -2598,6 +2641,7 @@ void AddEntityFactsImpl(
       if (asserted && is_name != nullptr) {
         DropPossessiveAndPeriods(&first_word);
         asserted = (*is_name)(first_word);
+        if (opening_word != nullptr) *opening_word = first_word;
       }
     }
     facts->codes.push_back(asserted ? code | kAssertedBit : code);
@@ -2658,6 +2702,12 @@ void AddEntityFacts(std::string_view text, Facts* facts) {
 void AddEntityFacts(std::string_view text, Facts* facts,
                     absl::FunctionRef<bool(std::string_view)> is_name) {
   AddEntityFactsImpl(text, facts, &is_name);
+}
+
+void AddEntityFacts(std::string_view text, Facts* facts,
+                    absl::FunctionRef<bool(std::string_view)> is_name,
+                    std::string* first_word) {
+  AddEntityFactsImpl(text, facts, &is_name, first_word);
 }
 
 void AddPlaceEntities(std::span<const PlaceFact> places, Facts* facts) {

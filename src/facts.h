@@ -92,7 +92,7 @@ bool NegationConflict(const Facts& a, const Facts& b);
 // FactsConflict also tells "X visits UK" from "X visits Australia". `text`
 // is the ORIGINAL headline: entities are the capitalized words that do not
 // start a sentence (the headline's first word counts unless it is a stop
-// word), plus @handles, #tags, $CASHTAGS and <SYMBOLS>, folded
+// word), plus @handles, #tags (as their words), $CASHTAGS and <SYMBOLS>, folded
 // like keys and cut to 5 code points. Nothing is added from a headline in
 // title case or all caps, nor from a trailing source tag ("| Reuters").
 // Also the role-order codes RoleOrderConflict compares, read where
@@ -108,6 +108,29 @@ void AddEntityFacts(std::string_view text, Facts* facts);
 // are two.
 void AddEntityFacts(std::string_view text, Facts* facts,
                     absl::FunctionRef<bool(std::string_view)> is_name);
+// Same, and *first_word gets the headline's first word (folded as for
+// `is_name`) when it is capitalized, no stop word, and `is_name` made it no
+// actor ("Apple", "Police"); else it is cleared. For AddFirstWordCode.
+void AddEntityFacts(std::string_view text, Facts* facts,
+                    absl::FunctionRef<bool(std::string_view)> is_name,
+                    std::string* first_word);
+
+// Adds a code for the headline's opening: such a first word (its first
+// four code points) and the word after it (OpeningWords), kept sorted.
+void AddOpeningCode(std::string_view first_word, std::string_view second_word,
+                    Facts* facts);
+// Whether AddOpeningCode gave `f` a code.
+bool HasOpeningCode(const Facts& f);
+// True when both headlines have an opening code, with the same second word
+// and another first word: another actor opens the same template ("Apple
+// shares fall 3%" / "Amazon shares fall 3%", "Delta cancels flights ..." /
+// "United cancels flights ..."), where a dictionary word's capital at the
+// start of a sentence is no evidence of a name. Not "Chinese court upholds
+// ..." / "Court upholds ..." (the second words differ), nor "Iranian
+// nuclear talks" / "Iran nuclear talks" (the same first four letters). The
+// engine excuses a first word one typo from the other's ("Suciide car
+// bomber ...").
+bool OpeningSubstituted(const Facts& a, const Facts& b);
 
 // A place a headline names (CrossLingual::AddPlaceFacts): its feature
 // and its level.

@@ -353,6 +353,29 @@ void NearTypoMatches(std::string_view key, std::uint64_t seed,
   });
 }
 
+bool OpeningWords(std::string_view key, std::uint64_t seed,
+                  std::string_view* first, std::string_view* second,
+                  int* first_fingerprint) {
+  int found = 0;
+  Token tok;
+  ForEachToken(key, &tok, [&](const Token& t) {
+    if (found == 2 || t.ncp < 2) return;
+    const std::string_view word = key.substr(t.begin, t.end - t.begin);
+    if (found++ == 1) {
+      *second = word;
+      return;
+    }
+    *first = word;
+    *first_fingerprint = -1;
+    if (t.cjk || t.ncp < static_cast<std::size_t>(kNearMinWord)) return;
+    const std::size_t keep = std::min<std::size_t>(t.ncp, kNearPrefix);
+    *first_fingerprint = static_cast<int>(
+        SketchHash64(key.substr(t.begin, t.CpEnd(keep - 1) - t.begin), seed) >>
+        48);
+  });
+  return found == 2;
+}
+
 void WordFeatures(std::string_view key, std::uint64_t seed,
                   std::vector<std::uint64_t>* out) {
   out->clear();

@@ -34,6 +34,15 @@ inline constexpr int kNearMinWord = 3;
 void NearFeatures(std::string_view key, std::uint64_t seed,
                   std::vector<std::uint64_t>* out);
 
+// The first two words of `key` (runs of word characters; one-letter runs,
+// such as a possessive's "s", skipped) and the fingerprint of the first as
+// NearTypoMatches reads fingerprints (the top 16 bits of its NearFeatures
+// hash; -1 when the first gives no feature: CJK, or shorter than
+// kNearMinWord); false when `key` has fewer than two words.
+bool OpeningWords(std::string_view key, std::uint64_t seed,
+                  std::string_view* first, std::string_view* second,
+                  int* first_fingerprint);
+
 // Typo links for near verification. For each word of `key` whose feature
 // fingerprint (the top 16 bits of its NearFeatures hash) is in `own_fps` but
 // not in `other_fps`, looks for a one-edit variant of the word (a code point

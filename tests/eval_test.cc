@@ -67,23 +67,26 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 }
 
 // Template pairs (fixtures/template-pairs.tsv): every copy matches; of
-// the 67 same-template negatives the default mode lets 1 through ("sign" /
+// the 71 same-template negatives the default mode lets 1 through ("sign" /
 // "sell" a striker: no axis knows them) and near mode 2 (also "defeat" /
 // "victory", which only the lexicon's antonyms know: "defeat" is also the
 // winner's verb). "north" / "south korea" is a side word in every mode
 // since session 21; market direction, dying, court verdicts, medals, men /
 // women, lifted / kept, agreed / failed, arrives / leaves and today /
-// tomorrow since session 22, which let 9 and 13 through before.
+// tomorrow since session 22, which let 9 and 13 through before. Since
+// session 23 the default mode tells another company opening the same
+// template ("Apple" / "Amazon shares fall 3%"; OpeningSubstituted): it let
+// those 4 through, near mode none (it asserts every first word).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9375 "
-                       "recall=1.0000 f1=0.9677 hardneg=0.0149 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9412 "
+                       "recall=1.0000 f1=0.9697 hardneg=0.0141 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8824 "
-                      "recall=1.0000 f1=0.9375 hardneg=0.0299 near=1.0000"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8889 "
+                      "recall=1.0000 f1=0.9412 hardneg=0.0282 near=1.0000"),
             std::string::npos)
       << near;
 }

@@ -534,6 +534,39 @@ TEST(EntityFactsTest, HashtagsAreTheirWords) {
                               entities("Markets react to @AP report")));
 }
 
+// Opening codes: another first word before the same second word is
+// another actor on the template; the same first four letters, another
+// second word, or one side without a code is none.
+TEST(EntityFactsTest, OpeningSubstitution) {
+  const auto opening = [](std::string_view first, std::string_view second) {
+    Facts f;
+    AddOpeningCode(first, second, &f);
+    return f;
+  };
+  EXPECT_TRUE(OpeningSubstituted(opening("apple", "shares"),
+                                 opening("amazon", "shares")));
+  EXPECT_TRUE(OpeningSubstituted(opening("bp", "profits"),
+                                 opening("shell", "profits")));
+  EXPECT_FALSE(OpeningSubstituted(opening("iranian", "nuclear"),
+                                  opening("iran", "nuclear")));
+  EXPECT_FALSE(OpeningSubstituted(opening("chinese", "court"),
+                                  opening("court", "upholds")));
+  EXPECT_FALSE(OpeningSubstituted(opening("apple", "shares"),
+                                  opening("apple", "shares")));
+  EXPECT_FALSE(OpeningSubstituted(opening("apple", "shares"), Facts{}));
+  EXPECT_TRUE(HasOpeningCode(opening("apple", "shares")));
+  EXPECT_FALSE(HasOpeningCode(Facts{}));
+  // The code is no fact of any other kind, and keeps the codes sorted.
+  Facts a = FactsOf("Apple shares fall 3% in early trade, down 2 days");
+  const Facts plain = a;
+  AddOpeningCode("apple", "shares", &a);
+  EXPECT_TRUE(std::is_sorted(a.codes.begin(), a.codes.end()));
+  EXPECT_FALSE(FactsConflict(a, plain));
+  EXPECT_FALSE(FactsConflict(plain, a));
+  EXPECT_FALSE(FactsConflictIgnoringEntities(a, plain));
+  EXPECT_FALSE(NegationConflict(a, plain));
+}
+
 // Month and weekday names are facts, not entities: dropping the day is no
 // new actor, and another day is still a fact conflict.
 TEST(EntityFactsTest, MonthsAndWeekdaysAreNoEntities) {

@@ -1,6 +1,7 @@
 // TermWeights (stream IDF weights for the near template guard),
 // NearTypoMatches (one-edit links between the words of two headlines) and
-// CutTagFingerprints (the label and source tag of a copy cut short).
+// CutTagFingerprints (the label and source tag of a copy cut short) and
+// OpeningWords (a headline's first two words).
 #include "term_weights.h"
 
 #include <gtest/gtest.h>
@@ -119,6 +120,23 @@ TEST(NearTypoMatches, DifferentWordsAreNotLinked) {
   // Shared words and numbers are never linked.
   EXPECT_TRUE(Links("stocks open lower", "stocks open lower").empty());
   EXPECT_TRUE(Links("taxe de 10", "taxe de 15").empty());
+}
+
+// The opening's two words, the one-letter runs of a possessive skipped,
+// and the first word's fingerprint as the headline's features give it.
+TEST(OpeningWords, FirstTwoWordsAndTheFirstOnesFingerprint) {
+  std::string_view first, second;
+  int fp = 0;
+  ASSERT_TRUE(
+      OpeningWords("apple's shares fall 3%", kSeed, &first, &second, &fp));
+  EXPECT_EQ(first, "apple");
+  EXPECT_EQ(second, "shares");
+  EXPECT_EQ(fp, Fps("apple")[0]);
+  // Too short a first word for a feature: no fingerprint.
+  ASSERT_TRUE(OpeningWords("bp profits jump", kSeed, &first, &second, &fp));
+  EXPECT_EQ(first, "bp");
+  EXPECT_EQ(fp, -1);
+  EXPECT_FALSE(OpeningWords("apple", kSeed, &first, &second, &fp));
 }
 
 std::vector<std::uint16_t> CutTags(std::string_view key) {
