@@ -378,17 +378,17 @@ class Tokenizer {
     return t.end;
   }
 
-  // Money amounts with a glued multiplier, "$965m", "US$4b", "£2bn": the
-  // suffix is a multiplier only right after a currency sign ("100m" alone
-  // is a distance). Returns the multiplier's power of ten and sets *end, or
-  // returns 0.
-  int CurrencySuffix(std::size_t b, std::size_t e, std::size_t* end) const {
+  // Amounts with a glued multiplier: "$965m", "US$4b", "£2bn" (the
+  // suffix is a multiplier only right after a currency sign: "100m" alone
+  // is a distance), and thousands anywhere ("120K cars" = "120,000 cars",
+  // "4K" / "8K" TV still differ). Returns the multiplier's power of ten
+  // and sets *end, or returns 0.
+  int GluedMultiplier(std::size_t b, std::size_t e, std::size_t* end) const {
     const std::string_view before = s_.substr(0, b);
     const bool currency = before.ends_with("$") ||
                           before.ends_with("\xC2\xA3") ||      // £
                           before.ends_with("\xE2\x82\xAC") ||  // €
                           before.ends_with("\xC2\xA5");        // ¥
-    if (!currency) return 0;
     std::size_t w = e;
     while (w < s_.size() && s_[w] >= 'a' && s_[w] <= 'z') ++w;
     const std::string_view suffix = s_.substr(e, w - e);
@@ -397,6 +397,7 @@ class Tokenizer {
     }
     *end = w;
     if (suffix == "k") return 3;
+    if (!currency) return 0;
     if (suffix == "m" || suffix == "mn" || suffix == "mln") return 6;
     if (suffix == "b" || suffix == "bn" || suffix == "bln") return 9;
     return 0;
@@ -438,7 +439,7 @@ class Tokenizer {
       e = f;
     }
     std::size_t suffix_end;
-    if (const int scale = CurrencySuffix(b, e, &suffix_end); scale != 0) {
+    if (const int scale = GluedMultiplier(b, e, &suffix_end); scale != 0) {
       v.exponent += scale;
       Push(TokenKind::kNumber, b, e, Normalized(v), 0);
       return suffix_end;

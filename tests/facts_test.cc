@@ -250,6 +250,13 @@ TEST(FactsTest, NumberWords) {
   EXPECT_TRUE(SameFacts(U8(u8"\u00A32bn deal"), "2 billion deal") ||
               !Conflict(U8(u8"\u00A32bn deal"), "2 billion deal"));
   EXPECT_EQ(Count("100m sprint"), 1u);
+  // A glued "k" is thousands with or without a currency.
+  EXPECT_TRUE(
+      SameFacts("Tesla recalls 120K cars", "Tesla recalls 120,000 cars"));
+  EXPECT_TRUE(SameFacts("US adds 1.2k jobs", "US adds 1,200 jobs"));
+  EXPECT_FALSE(Conflict("Firm pays $50k fine", "Firm pays $50,000 fine"));
+  EXPECT_TRUE(Conflict("Tesla recalls 120K cars", "Tesla recalls 130K cars"));
+  EXPECT_TRUE(Conflict("Sony launches 4K TV", "Sony launches 8K TV"));
 }
 
 TEST(FactsTest, ArticlesAreNotNumbers) {
