@@ -2263,6 +2263,22 @@ void SplitEntityWords(std::string_view text, std::vector<CodePoint>* cps,
                   words, last_separator_word, trailing_paren_word);
 }
 
+// A reporting period or an ordinal compound, folded: "q3", "3q", "h1",
+// "1h", "third-quarter", "first-half". Facts the reader takes as such
+// ("Q3 profit rises" / "Third-quarter profit rises"), not actors.
+bool IsPeriodWord(std::string_view w) {
+  if (w.size() == 2) {
+    const char a = w[0], b = w[1];
+    return ((a == 'q' && b >= '1' && b <= '4') ||
+            (a == 'h' && (b == '1' || b == '2')) ||
+            (b == 'q' && a >= '1' && a <= '4') ||
+            (b == 'h' && (a == '1' || a == '2')));
+  }
+  const std::size_t hyphen = w.find('-');
+  return hyphen != std::string_view::npos &&
+         OrdinalValue(w.substr(0, hyphen), -1) != 0;
+}
+
 // Entity codes: a hash of the folded spelling, kEntityBit set, kAssertedBit
 // clear.
 std::uint32_t EntityCode(std::string_view folded) {
@@ -2604,7 +2620,8 @@ void AddEntityFactsImpl(
     // celebrates 86th birthday Monday" / "Fidel Castro celebrates 86th
     // birthday" drops a day, it does not name another actor).
     if (const ClosedClassKind kind = LookupClosedClass(folded).kind;
-        kind == ClosedClassKind::kMonth || kind == ClosedClassKind::kWeekday) {
+        kind == ClosedClassKind::kMonth || kind == ClosedClassKind::kWeekday ||
+        IsPeriodWord(folded)) {
       end_run();
       continue;
     }

@@ -541,6 +541,21 @@ TEST(EntityFactsTest, HashtagsAreTheirWords) {
                               entities("Markets react to @AP report")));
 }
 
+// Reporting periods ("Q3", "1H") and ordinal compounds ("Third-quarter")
+// are facts, not actors.
+TEST(EntityFactsTest, ReportingPeriodsAreNoEntities) {
+  EXPECT_FALSE(
+      EntityConflict("Q3 profit rises at Toyota on weak yen",
+                     "Third-quarter profit rises at Toyota on weak yen"));
+  EXPECT_FALSE(EntityConflict("H1 sales up 5% at Zara owner Inditex",
+                              "First-half sales up 5% at Zara owner Inditex"));
+  EXPECT_FALSE(EntityConflict("Toyota 3Q profit rises on weak yen",
+                              "Toyota Q3 profit rises on weak yen"));
+  EXPECT_TRUE(
+      EntityConflict("Apple Q3 profit rises", "Samsung Q3 profit rises"));
+  EXPECT_TRUE(Conflict("Q3 profit rises", "Q2 profit rises"));
+}
+
 // Opening codes: another first word before the same second word is
 // another actor on the template; the same first four letters, another
 // second word, or one side without a code is none.
