@@ -337,6 +337,19 @@ class Tokenizer {
 
   // Numeric dates: d.m.yyyy, d/m/yy (m/d/yyyy when the middle part cannot be
   // a month) and ISO yyyy-mm-dd. Returns the end, or 0 when not a date.
+  // Whether the word before s_[b] is "am", "vom", "bis", "zum", "ab",
+  // "seit" or "den" (after a space).
+  bool AfterGermanDatePreposition(std::size_t b) const {
+    if (b < 2 || s_[b - 1] != ' ') return false;
+    const std::size_t end = b - 1;
+    std::size_t start = end;
+    while (start > 0 && s_[start - 1] >= 'a' && s_[start - 1] <= 'z') --start;
+    if (start > 0 && s_[start - 1] != ' ') return false;
+    const std::string_view w = s_.substr(start, end - start);
+    return w == "am" || w == "vom" || w == "bis" || w == "zum" || w == "ab" ||
+           w == "seit" || w == "den";
+  }
+
   std::size_t Date(std::size_t b, std::size_t e1) {
     const std::size_t len1 = e1 - b;
     const char sep = e1 < s_.size() ? s_[e1] : '\0';
@@ -346,6 +359,18 @@ class Tokenizer {
     if (e2 - b2 < 1 || e2 - b2 > 2 || !At(e2, sep)) return 0;
     const std::size_t b3 = e2 + 1, e3 = DigitRunEnd(s_, b3);
     const std::size_t len3 = e3 - b3;
+    // German dates without the year after the prepositions that take them
+    // ("am 30.11.", "vom 1.12. bis 3.12."), the month in two digits and no
+    // word glued on: "Euro falls to 1.10." ends with a rate.
+    if (sep == '.' && len3 == 0 && e2 - b2 == 2 &&
+        (b3 == s_.size() || s_[b3] == ' ') && AfterGermanDatePreposition(b)) {
+      const std::int64_t day = DigitsValue(s_, b, e1);
+      const std::int64_t month = DigitsValue(s_, b2, e2);
+      if (month < 1 || month > 12 || day < 1 || day > 31) return 0;
+      Push(TokenKind::kNumber, b, e1, FromInt(day), 2);
+      Push(TokenKind::kMonthNumber, b2, e2, FromInt(month));
+      return b3;
+    }
     if (sep == '-' ? len3 != 2 : (len3 != 2 && len3 != 4)) return 0;
     std::int64_t p1 = DigitsValue(s_, b, e1), p2 = DigitsValue(s_, b2, e2),
                  p3 = DigitsValue(s_, b3, e3);

@@ -383,6 +383,14 @@ TEST(FactsTest, Months) {
   EXPECT_TRUE(SameFacts("21/02/2026", U8(u8"21 f\u00E9vrier 2026")));
   EXPECT_TRUE(SameFacts("2026-02-21", U8(u8"21 f\u00E9vrier 2026")));
   EXPECT_TRUE(SameFacts("February 21, 2026", U8(u8"21 f\u00E9vrier 2026")));
+  // German dates without the year, after a preposition that takes them;
+  // a decimal ending a sentence stays a number.
+  EXPECT_TRUE(SameFacts("Wahl am 21.02.", "Wahl am 21. Februar"));
+  EXPECT_FALSE(
+      Conflict("Streik vom 1.12. bis 3.12.", "Streik vom 1. bis 3. Dezember"));
+  EXPECT_TRUE(Conflict("Treffen am 05.12. in Berlin",
+                       "Treffen am 6. Dezember in Berlin"));
+  EXPECT_TRUE(SameFacts("Euro falls to 1.10.", "Euro falls to 1.10"));
 }
 
 TEST(FactsTest, AmbiguousMonthWordsNeedContext) {
