@@ -844,10 +844,13 @@ class EngineImpl final : public Engine {
     near_->GetFingerprints(id, &rep_fps_);
     const auto fp = static_cast<std::uint16_t>(p.opening_fp);
     if (std::binary_search(rep_fps_.begin(), rep_fps_.end(), fp)) return true;
-    internal::NearTypoMatches(ContentKey(p), kNearFeatureSeed,
-                              p.near_sketch.fps, rep_fps_, &typo_links_);
-    return std::any_of(typo_links_.begin(), typo_links_.end(),
-                       [&](const auto& link) { return link.first == fp; });
+    // The first word alone, as the only word of its side: a variant that p
+    // has elsewhere still links ("Proetsters ... protests" / "Protesters
+    // ...").
+    const std::uint16_t own[] = {fp};
+    internal::NearTypoMatches(p.first_word, kNearFeatureSeed, own, rep_fps_,
+                              &typo_links_);
+    return !typo_links_.empty();
   }
 
   // The template guard: the score again with every feature weighted by how

@@ -359,7 +359,7 @@ bool OpeningWords(std::string_view key, std::uint64_t seed,
   int found = 0;
   Token tok;
   ForEachToken(key, &tok, [&](const Token& t) {
-    if (found == 2 || t.ncp < 2) return;
+    if (found == 2 || (found == 1 && t.ncp < 2)) return;
     const std::string_view word = key.substr(t.begin, t.end - t.begin);
     if (found++ == 1) {
       *second = word;

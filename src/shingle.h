@@ -34,10 +34,10 @@ inline constexpr int kNearMinWord = 3;
 void NearFeatures(std::string_view key, std::uint64_t seed,
                   std::vector<std::uint64_t>* out);
 
-// The first two words of `key` (runs of word characters; one-letter runs,
-// such as a possessive's "s", skipped) and the fingerprint of the first as
-// NearTypoMatches reads fingerprints (the top 16 bits of its NearFeatures
-// hash; -1 when the first gives no feature: CJK, or shorter than
+// The first two words of `key` (runs of word characters; one-letter runs
+// after the first, such as a possessive's "s", skipped) and the fingerprint of
+// the first as NearTypoMatches reads fingerprints (the top 16 bits of its
+// NearFeatures hash; -1 when the first gives no feature: CJK, or shorter than
 // kNearMinWord); false when `key` has fewer than two words.
 bool OpeningWords(std::string_view key, std::uint64_t seed,
                   std::string_view* first, std::string_view* second,

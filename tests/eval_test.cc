@@ -66,7 +66,8 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
       << out;
 }
 
-// Template pairs (fixtures/template-pairs.tsv): every copy matches; of
+// Template pairs (fixtures/template-pairs.tsv): every copy matches but one
+// in near mode (below); of
 // the 71 same-template negatives the default mode lets 1 through ("sign" /
 // "sell" a striker: no axis knows them) and near mode 2 (also "defeat" /
 // "victory", which only the lexicon's antonyms know: "defeat" is also the
@@ -76,17 +77,21 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // tomorrow since session 22, which let 9 and 13 through before. Since
 // session 23 the default mode tells another company opening the same
 // template ("Apple" / "Amazon shares fall 3%"; OpeningSubstituted): it let
-// those 4 through, near mode none (it asserts every first word).
+// those 4 through, near mode none (it asserts every first word); its two
+// typo'd copies ("Suciide", "Proetsters") check the typo excuse. Near mode
+// misses "Proetsters plead guilty to anti war protests": its entity typo
+// search links no word whose correction the headline has already
+// ("protests" gives "prote" too).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9412 "
-                       "recall=1.0000 f1=0.9697 hardneg=0.0141 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9444 "
+                       "recall=1.0000 f1=0.9714 hardneg=0.0141 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8889 "
-                      "recall=1.0000 f1=0.9412 hardneg=0.0282 near=1.0000"),
+                      "recall=0.9412 f1=0.9143 hardneg=0.0282 near=0.9412"),
             std::string::npos)
       << near;
 }

@@ -137,6 +137,10 @@ TEST(OpeningWords, FirstTwoWordsAndTheFirstOnesFingerprint) {
   EXPECT_EQ(first, "bp");
   EXPECT_EQ(fp, -1);
   EXPECT_FALSE(OpeningWords("apple", kSeed, &first, &second, &fp));
+  // The first word is the first run, however short.
+  ASSERT_TRUE(OpeningWords("5 super simple diys", kSeed, &first, &second, &fp));
+  EXPECT_EQ(first, "5");
+  EXPECT_EQ(second, "super");
 }
 
 std::vector<std::uint16_t> CutTags(std::string_view key) {
