@@ -1392,6 +1392,19 @@ const VerbTable& VerbSides() {
         {"lower.raise/en", 1, "raise raises raised hike hikes hiked"},
         {"lower.raise/en", 0,
          "lower lowers lowered cut cuts slash slashes slashed"},
+        // The other languages' verbs for raising or lowering a tax, a rate,
+        // a price ("Le gouvernement baisse les taxes" / "Government raises
+        // taxes"); most also rise or fall (fall.rise). Not Spanish "baja"
+        // (also "low", a casualty) nor "corta" (also "short"), Italian
+        // "taglia" (a size), French "relève" (a relief), German "kürzen"
+        // (folded, also "short").
+        {"lower.raise/en", 1,
+         "augmente augmentent aumenta aumentan eleva elevan sube suben "
+         "aumentano alza alzano aumentam elevam sobe erhoht erhohen"},
+        {"lower.raise/en", 0,
+         "baisse baissent abaisse abaissent reduit reduisent bajan rebaja "
+         "rebajan recorta recortan reduce reducen baixa baixam reduz reduzem "
+         "abbassa abbassano riduce riducono senkt senken kurzt"},
         {"approve.disapprove/en", 0, "approve approves approved"},
         {"approve.disapprove/en", 1, kReject},
         {"arrest.release/en", 0,

@@ -981,6 +981,30 @@ TEST(PolarityFactsTest, MarketDirection) {
       FactsOf("Las acciones chinas abren mezcladas")));
 }
 
+// Raising or lowering a tax, a rate, a price, in the six languages: the
+// Romance and German verbs that also rise or fall carry both axes.
+TEST(PolarityFactsTest, RaisedOrLoweredAcrossLanguages) {
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Le gouvernement baisse les taxes sur le carburant"),
+      FactsOf("Government raises taxes on fuel")));
+  EXPECT_TRUE(
+      FactsConflictIgnoringEntities(FactsOf("El Gobierno rebaja los impuestos"),
+                                    FactsOf("Il governo aumenta le tasse")));
+  EXPECT_TRUE(
+      FactsConflictIgnoringEntities(FactsOf("Die Regierung senkt die Steuern"),
+                                    FactsOf("O governo aumenta os impostos")));
+  EXPECT_FALSE(FactsConflictIgnoringEntities(
+      FactsOf("Il governo aumenta le tasse sul carburante"),
+      FactsOf("Government raises taxes on fuel")));
+  EXPECT_FALSE(
+      FactsConflictIgnoringEntities(FactsOf("Les prix du carburant augmentent"),
+                                    FactsOf("Fuel prices rise")));
+  // "Short" is no cut ("corta" stays out).
+  EXPECT_FALSE(FactsConflictIgnoringEntities(
+      FactsOf("El Gobierno sube los impuestos tras una corta pausa"),
+      FactsOf("El Gobierno sube los impuestos")));
+}
+
 // A verdict or a plea: guilty / convicted against acquitted / not guilty,
 // in the six languages; "not guilty" is no negated "guilty".
 TEST(PolarityFactsTest, CourtVerdicts) {
