@@ -504,9 +504,10 @@ constexpr double kDictionaryWeight = 0.5;
 
 // Bit k set when the k-th word of `text` (0 < k < 64; words as
 // ForEachWord splits its key: runs of letters and non-ASCII bytes) starts
-// with a capital; *words and *capitals count them all.
-std::uint64_t CapitalizedWords(std::string_view text, int* words,
-                               int* capitals) {
+// with a capital; *words and *capitals count them all, *long_lower the
+// words of at least 4 bytes that start with an ASCII lower-case letter.
+std::uint64_t CapitalizedWords(std::string_view text, int* words, int* capitals,
+                               int* long_lower = nullptr) {
   auto in_word = [](unsigned char c) {
     return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   };
@@ -518,6 +519,7 @@ std::uint64_t CapitalizedWords(std::string_view text, int* words,
       ++i;
       continue;
     }
+    const std::size_t begin = i;
     std::size_t j = i;
     const bool capital = IsCapitalLetter(NextCodePoint(text, &j));
     while (i < text.size() && in_word(static_cast<unsigned char>(text[i]))) {
@@ -527,6 +529,9 @@ std::uint64_t CapitalizedWords(std::string_view text, int* words,
       ++*capitals;
       // The first word is capitalized whatever it is.
       if (*words > 0 && *words < 64) mask |= std::uint64_t{1} << *words;
+    } else if (long_lower != nullptr && i - begin >= 4 && text[begin] >= 'a' &&
+               text[begin] <= 'z') {
+      ++*long_lower;
     }
     ++*words;
   }
@@ -547,8 +552,12 @@ class CaseWords {
  public:
   explicit CaseWords(std::string_view text) {
     int words = 0, capitals = 0;
-    names_ = CapitalizedWords(text, &words, &capitals);
-    const bool title_case = capitals * 10 > words * 6;
+    int long_lower = 0;
+    names_ = CapitalizedWords(text, &words, &capitals, &long_lower);
+    // Title case leaves only short words in lower case: a longer one
+    // ("Real Madrid beat Barcelona 2-1", "PSG beat Marseille 3-0") is a
+    // sentence of names.
+    const bool title_case = capitals * 10 > words * 6 && long_lower == 0;
     if (title_case) names_ = 0;  // title case or capitals
     english_ = !title_case || !HasAsciiLowerCase(text);
   }
@@ -642,7 +651,8 @@ bool MostlyEnglish(std::string_view text, std::string_view key,
     ++content;
     english += lexicon.HasEnglishWord(w);
   });
-  return english >= 3 && english * 4 >= content * 3;
+  return (english >= 3 && english * 4 >= content * 3) ||
+         (english >= 1 && english == content);
 }
 
 std::string_view DetectImpl(std::string_view text, std::string_view key,

@@ -1858,6 +1858,16 @@ TEST_F(XlangTest, EnglishVocabularySettlesCloseCalls) {
   EXPECT_EQ(xl_->DetectLanguage("Accord de Peter Jones"), "fra");
   EXPECT_EQ(xl_->DetectLanguage("Car le gouvernement refuse la taxe"), "fra");
   EXPECT_EQ(xl_->DetectLanguage(kSeedFra), "fra");
+  // A sentence of names is no title case: a longer word in lower case
+  // ("beat") says so, and when every content word the vocabulary may count
+  // is English, CLD2's guess outside the six gives way.
+  for (const char* text :
+       {"Real Madrid beat Barcelona 2-1", "PSG beat Marseille 3-0"}) {
+    EXPECT_NE(DetectLanguage(text), "eng") << text;  // the premise
+    EXPECT_EQ(xl_->DetectLanguage(text), "eng") << text;
+  }
+  EXPECT_EQ(xl_->DetectLanguage("El Barça guanya el Madrid"), "cat");
+  EXPECT_EQ(xl_->DetectLanguage("Juventus vence al Napoli en Turín"), "spa");
 }
 
 // Analyze memoizes each word's pivots per thread: the memo must neither
