@@ -410,6 +410,11 @@ constexpr SuffixIndex kSuffixesByLastByte = MakeSuffixIndex();
 // short headlines of either.
 constexpr std::string_view kSpanishNotGalician[] = {
     "el", "los", "las", "la", "del", "al", "y", "una", "muy", "hay", "ya"};
+// Spanish function words that Catalan does not write ("amb", "per",
+// "molt", "hi ha", "seus", "ja", "com", "més"), folded.
+constexpr std::string_view kSpanishNotCatalan[] = {
+    "los", "las", "y",    "por", "con",  "para", "muy",
+    "hay", "sus", "tras", "ya",  "como", "mas"};
 constexpr std::string_view kPortugueseNotGalician[] = {
     "em",   "um",   "uma",   "com",   "nao",
     "pelo", "pela", "pelos", "pelas", "tambem"};
@@ -994,6 +999,16 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   // and Portuguese, whose stop words outvoted CLD2: their own decide.
   if (catalan >= kMinMarkers || (catalan >= 1 && other == "cat")) {
     return "cat";
+  }
+  // CLD2 names Catalan for Spanish text with a Catalan name ("El Barça gana
+  // al Sevilla por 3-0"): without a Catalan marker, a function word Catalan
+  // does not have settles it.
+  if (other == "cat" && catalan == 0 && cld_other > score[best]) {
+    int spanish = 0;
+    ForEachWord(key, [&](std::string_view w) {
+      for (std::string_view m : kSpanishNotCatalan) spanish += w == m;
+    });
+    if (spanish > 0) return StopLangCode(StopLang::kSpa);
   }
   if (galician >= kMinMarkers || (galician >= 1 && other == "glg")) {
     return "glg";

@@ -1641,6 +1641,11 @@ TEST(LangIdTest, CatalanAndGalicianMarkers) {
        "\xc3\xa9 as 17:30 dun s\xc3\xa1"
        "bado",
        "glg"},
+      // A Catalan name in Spanish text: CLD2 says Catalan, but "por" is no
+      // Catalan word, and no Catalan marker stands.
+      {"El Bar\xc3\xa7"
+       "a gana al Sevilla por 3-0",
+       "spa"},
   };
   ExpectLanguages(cases);
 }
