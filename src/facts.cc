@@ -1236,6 +1236,10 @@ constexpr std::uint32_t kCurrencyBase = kOrdinalBit | kRoleBit | 0x08000000u;
 // kOpeningCodes): above the currencies' 26 bits, below the negation codes.
 constexpr std::uint32_t kOpeningBase = kCurrencyBase + 0x04000000u;
 constexpr std::uint32_t kOpeningCodes = 1u << 25;
+// Event codes (the kind of disaster or disease a headline reports:
+// kEventKinds) lie in [kEventBase, kEventBase + 256), above the openings.
+constexpr std::uint32_t kEventBase = kOpeningBase + kOpeningCodes;
+static_assert(kEventBase + 256 <= kNegationCode);
 static_assert(kOpeningBase + kOpeningCodes <= kNegationCode);
 
 // Words that negate a verb ("not", "won't", "never", "ne ... pas",
@@ -1332,6 +1336,52 @@ bool NegatesVerb(std::string_view key, const Token& token) {
 constexpr std::uint16_t kNoEntry = 0xFFFF;  // no PolarityEntry is this
 using VerbEntries = std::array<std::uint16_t, 3>;
 using VerbTable = FilteredWordMap<VerbEntries>;  // form -> entries
+
+// The kinds of event a headline reports, closed class, in the six
+// languages (folded): a quake and a flood, a storm and a fire, the flu and
+// cholera are other events on one template ("China quake: Death toll
+// rises" / "China flu death toll rises to six"). One headline may name
+// several ("Indonesia quake, tsunami": a tsunami follows a quake, and is
+// left out); they conflict as places do, when each side names one the
+// other does not. Not French "feu" ("cessez-le-feu"), German "Feuer"
+// (gunfire) nor Portuguese "cheia" / "seca" ("full" / "dry").
+constexpr std::string_view kEventKinds[] = {
+    "earthquake earthquakes quake quakes tremor tremors seisme seismes sismo "
+    "sismos terremoto terremotos terremoti sisma erdbeben",
+    "flood floods flooding floodwaters inondation inondations crue crues "
+    "inundacion inundaciones riada riadas inundacao inundacoes enchente "
+    "enchentes alluvione alluvioni inondazione inondazioni esondazione "
+    "hochwasser uberschwemmung "
+    "uberschwemmungen",
+    "storm storms hurricane hurricanes typhoon typhoons cyclone cyclones "
+    "tornado tornadoes tornados tempete tempetes ouragan ouragans typhon "
+    "typhons tornade tornades tormenta tormentas huracan huracanes tifon "
+    "ciclon tempesta tempeste uragano uragani tifone ciclone tempestade "
+    "tempestades furacao furacoes tufao sturm sturme orkan hurrikan taifun "
+    "zyklon wirbelsturm",
+    "fire fires blaze blazes wildfire wildfires bushfire bushfires incendie "
+    "incendies incendio incendios incendi brand brande waldbrand "
+    "waldbrande",
+    "avalanche avalanches avalancha avalanchas valanga valanghe lawine "
+    "lawinen",
+    "landslide landslides mudslide mudslides deslizamiento deslizamientos "
+    "frana frane deslizamento deslizamentos erdrutsch",
+    "drought droughts secheresse sequia siccita durre",
+    "volcano eruption volcan vulcano vulcao vulkan vulkanausbruch",
+    "flu influenza grippe gripe",
+    "cholera colera",
+    "measles rougeole sarampion morbillo sarampo masern",
+    "ebola",
+    "malaria paludisme paludismo",
+    "dengue",
+};
+
+// A verb-table entry for event kind `kind` (kEventKinds' index): above
+// every PolarityEntry, below kNoEntry.
+constexpr std::uint16_t kEventEntryBit = 0x8000;
+constexpr std::uint16_t EventEntry(std::size_t kind) {
+  return static_cast<std::uint16_t>(kEventEntryBit | kind);
+}
 
 const VerbTable& VerbSides() {
   static const auto* const verbs = [] {
@@ -1528,6 +1578,16 @@ const VerbTable& VerbSides() {
          "ferite ferisce feriscono verletzt verletzte verletzten"},
     };
     auto* t = new VerbTable;
+    // The kinds of event (EventEntry), before the verbs: a form is one kind.
+    for (std::size_t kind = 0; kind < std::size(kEventKinds); ++kind) {
+      std::string_view forms = kEventKinds[kind];
+      while (!forms.empty()) {
+        const std::size_t end = std::min(forms.find(' '), forms.size());
+        t->Insert(forms.substr(0, end),
+                  VerbEntries{EventEntry(kind), kNoEntry, kNoEntry});
+        forms.remove_prefix(std::min(end + 1, forms.size()));
+      }
+    }
     for (const Group& g : kGroups) {
       std::string_view forms = g.forms;
       const std::uint16_t entry = PolarityEntry(g.axis, g.side);
@@ -1569,6 +1629,7 @@ const VerbTable& VerbSides() {
   };
   const VerbTable& verbs = VerbSides();
   bool negated = false;
+  std::uint32_t events = 0;  // bit per kEventKinds index
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::kWord) continue;
     const unsigned char first =
@@ -1579,10 +1640,15 @@ const VerbTable& VerbSides() {
         (first == 'n' || first == 'j' || (first == 't' && size == 1))) {
       negated = NegatesVerb(key, tokens[i]);
     }
-    if (size >= 3 && size <= 10) {  // "cut" .. "verletzten"
+    if (size >= 2 && size <= 16) {  // "flu" .. "uberschwemmungen"
       if (const VerbEntries* e = verbs.Find(word(i))) {
         for (const std::uint16_t entry : *e) {
-          if (entry != kNoEntry) entries.push_back(entry);
+          if (entry == kNoEntry) continue;
+          if ((entry & kEventEntryBit) != 0) {
+            events |= 1u << (entry & ~kEventEntryBit);
+          } else {
+            entries.push_back(entry);
+          }
         }
         continue;
       }
@@ -1617,6 +1683,10 @@ const VerbTable& VerbSides() {
     if (rest.ends_with("...")) code = kNegationUnknown;
   }
   if (code != 0) out->codes.push_back(code);
+  for (; events != 0; events &= events - 1) {
+    out->codes.push_back(kEventBase +
+                         static_cast<std::uint32_t>(std::countr_zero(events)));
+  }
   AppendPolarityCodes(&entries, &out->codes);
 }
 
@@ -1744,6 +1814,13 @@ std::span<const std::uint32_t> RoleFacts(const Facts& f) {
   const auto begin =
       std::lower_bound(f.codes.begin(), f.codes.end(), kOrdinalBit | kRoleBit);
   return {begin, std::lower_bound(begin, f.codes.end(), kCurrencyBase)};
+}
+
+// Codes in [kEventBase, kEventBase + 256): the kinds of event.
+std::span<const std::uint32_t> EventFacts(const Facts& f) {
+  const auto begin =
+      std::lower_bound(f.codes.begin(), f.codes.end(), kEventBase);
+  return {begin, std::lower_bound(begin, f.codes.end(), kEventBase + 256)};
 }
 
 // Codes in [kCurrencyBase, kOpeningBase): amounts' currencies.
@@ -1895,7 +1972,8 @@ bool PlainFactsConflict(const Facts& a, const Facts& b) {
 
 bool FactsConflictIgnoringEntities(const Facts& a, const Facts& b) {
   return PlainFactsConflict(a, b) || PolarityConflict(a, b) ||
-         CurrencyConflict(a, b);
+         CurrencyConflict(a, b) ||
+         MultisetsConflict(EventFacts(a), EventFacts(b));
 }
 
 bool PlacesConflict(const Facts& a, const Facts& b) {

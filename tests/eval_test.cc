@@ -68,7 +68,7 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 
 // Template pairs (fixtures/template-pairs.tsv): every copy matches but one
 // in near mode (below); of
-// the 71 same-template negatives the default mode lets 1 through ("sign" /
+// the 74 same-template negatives the default mode lets 1 through ("sign" /
 // "sell" a striker: no axis knows them) and near mode 2 (also "defeat" /
 // "victory", which only the lexicon's antonyms know: "defeat" is also the
 // winner's verb). "north" / "south korea" is a side word in every mode
@@ -81,17 +81,19 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // typo'd copies ("Suciide", "Proetsters") check the typo excuse. Near mode
 // misses "Proetsters plead guilty to anti war protests": its entity typo
 // search links no word whose correction the headline has already
-// ("protests" gives "prote" too).
+// ("protests" gives "prote" too). The kinds of event (a quake and the
+// flu, floods and a quake, a storm and a fire) since session 23 too: all
+// 3 let through in both modes before.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9444 "
-                       "recall=1.0000 f1=0.9714 hardneg=0.0141 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9474 "
+                       "recall=1.0000 f1=0.9730 hardneg=0.0135 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8889 "
-                      "recall=0.9412 f1=0.9143 hardneg=0.0282 near=0.9412"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8947 "
+                      "recall=0.9444 f1=0.9189 hardneg=0.0270 near=0.9444"),
             std::string::npos)
       << near;
 }

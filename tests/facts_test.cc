@@ -981,6 +981,32 @@ TEST(PolarityFactsTest, MarketDirection) {
       FactsOf("Las acciones chinas abren mezcladas")));
 }
 
+// The kind of event a headline reports (a quake, a flood, a storm, a fire,
+// a disease), in the six languages: another kind is another event, a
+// headline naming more kinds than its copy is not.
+TEST(PolarityFactsTest, KindsOfEvent) {
+  const ConflictCase cases[] = {
+      {"China quake death toll rises to 60", "China flu death toll rises to 60",
+       true},
+      {"Death toll from Peru floods rises to 40",
+       "Death toll from Peru quake rises to 40", true},
+      {"Thousands evacuated as storm nears Manila",
+       "Thousands evacuated as fire nears Manila", true},
+      {"Hurricane hits Florida coast", "Storm hits Florida coast", false},
+      {"Indonesia quake and tsunami kill hundreds",
+       "Indonesia tsunami kills hundreds", false},
+      {"Quake kills 5 in Iran", "Iran: 5 killed", false},
+  };
+  ExpectConflicts(cases);
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Un s\xc3\xa9isme fait 20 morts en Italie"),
+      FactsOf("Le inondazioni fanno 20 morti in Italia")));
+  EXPECT_FALSE(FactsConflictIgnoringEntities(
+      FactsOf("El hurac\xc3\xa1n Rosa amenaza Phoenix con inundaciones"),
+      FactsOf("L'uragano Rosa minaccia Phoenix con inondazioni, e la "
+              "siccit\xc3\xa0")));
+}
+
 // Raising or lowering a tax, a rate, a price, in the six languages: the
 // Romance and German verbs that also rise or fall carry both axes.
 TEST(PolarityFactsTest, RaisedOrLoweredAcrossLanguages) {
