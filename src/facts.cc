@@ -1613,6 +1613,13 @@ const VerbTable& VerbSides() {
   return *verbs;
 }
 
+// English words after which a verb-table form is a noun: the determiners
+// and "record" ("a record close", "its biggest drop" is left alone).
+bool IsNounMarker(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "its" || w == "their" ||
+         w == "his" || w == "her" || w == "record";
+}
+
 // One pass over the words: side words (kSideWords), news verbs
 // (VerbSides) and the negation codes, appended to out->codes (unsorted).
 // Not inlined, nor AddCurrencies: inlined into ExtractFacts, they made GCC
@@ -1642,11 +1649,14 @@ const VerbTable& VerbSides() {
     }
     if (size >= 2 && size <= 16) {  // "flu" .. "uberschwemmungen"
       if (const VerbEntries* e = verbs.Find(word(i))) {
+        // After a determiner or "record" the form is a noun ("S&P's record
+        // close", "into the close"), which takes no side.
+        const bool noun = i > 0 && IsNounMarker(word(i - 1));
         for (const std::uint16_t entry : *e) {
           if (entry == kNoEntry) continue;
           if ((entry & kEventEntryBit) != 0) {
             events |= 1u << (entry & ~kEventEntryBit);
-          } else {
+          } else if (!noun) {
             entries.push_back(entry);
           }
         }

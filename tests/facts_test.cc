@@ -965,6 +965,10 @@ TEST(PolarityFactsTest, MarketDirection) {
       {"Tokyo stocks open higher", "Tokyo stocks surge at the open", false},
       {"Tokyo stocks open", "Tokyo stocks open lower", false},
       {"Stocks close higher after early fall", "Stocks close lower", false},
+      // After a determiner or "record" a verb form is a noun.
+      {"Wall Street opens lower after S&P's record close",
+       "Wall Street closes lower", true},
+      {"Stocks rally into the close", "Stocks rally", false},
   };
   ExpectConflicts(cases);
   EXPECT_TRUE(FactsConflictIgnoringEntities(
