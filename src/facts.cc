@@ -655,6 +655,16 @@ int OrdinalValue(std::string_view w, int lang) {
   }
 }
 
+// Words that round a number ("Nearly 100 dead" / "Almost 100 dead"), in
+// the six languages, folded: no actors, though a headline opens with them.
+bool IsApproximator(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "nearly",  "almost", "roughly",         "approximately", "presque",
+      "environ", "casi",   "aproximadamente", "quase",         "quasi",
+      "circa",   "etwa",   "knapp",           "rund"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
 // Portuguese weekdays: "segunda-feira" / "segunda feira".
 constexpr std::string_view kFeiraPrefixes[] = {"segunda", "terca", "quarta",
                                                "quinta", "sexta"};
@@ -2747,7 +2757,7 @@ void AddEntityFactsImpl(
     // birthday" drops a day, it does not name another actor).
     if (const ClosedClassKind kind = LookupClosedClass(folded).kind;
         kind == ClosedClassKind::kMonth || kind == ClosedClassKind::kWeekday ||
-        IsPeriodWord(folded)) {
+        IsPeriodWord(folded) || IsApproximator(folded)) {
       end_run();
       continue;
     }

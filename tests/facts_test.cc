@@ -550,7 +550,7 @@ TEST(EntityFactsTest, HashtagsAreTheirWords) {
 }
 
 // Reporting periods ("Q3", "1H") and ordinal compounds ("Third-quarter")
-// are facts, not actors.
+// are facts, not actors, and neither are approximators ("Nearly").
 TEST(EntityFactsTest, ReportingPeriodsAreNoEntities) {
   EXPECT_FALSE(
       EntityConflict("Q3 profit rises at Toyota on weak yen",
@@ -562,6 +562,11 @@ TEST(EntityFactsTest, ReportingPeriodsAreNoEntities) {
   EXPECT_TRUE(
       EntityConflict("Apple Q3 profit rises", "Samsung Q3 profit rises"));
   EXPECT_TRUE(Conflict("Q3 profit rises", "Q2 profit rises"));
+  // Nor is a word that rounds a number, first in its headline.
+  EXPECT_FALSE(EntityConflict("Nearly 100 dead in Nigeria floods",
+                              "Almost 100 dead in Nigeria floods"));
+  EXPECT_FALSE(EntityConflict("Casi 100 muertos en Nigeria",
+                              "Cerca de 100 muertos en Nigeria"));
 }
 
 // Opening codes: another first word before the same second word is
