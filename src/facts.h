@@ -92,13 +92,12 @@ bool NegationConflict(const Facts& a, const Facts& b);
 // FactsConflict also tells "X visits UK" from "X visits Australia". `text`
 // is the ORIGINAL headline: entities are the capitalized words that do not
 // start a sentence (the headline's first word counts unless it is a stop
-// word), plus @handles, #tags (as their words), $CASHTAGS and <SYMBOLS>, folded
-// like keys and cut to 5 code points. Nothing is added from a headline in
-// title case or all caps, nor from a trailing source tag ("| Reuters").
-// Also the role-order codes RoleOrderConflict compares, read where
-// capitalized words stand on either side of lower-case ones (in title case
-// too: "Chelsea Beat Arsenal in Final" has the runs "Chelsea Beat Arsenal"
-// and "Final").
+// word), plus @handles, #tags (as their words), $CASHTAGS and <SYMBOLS>,
+// folded like keys and cut to 5 code points. Nothing is added from a headline
+// in title case or all caps, nor from a trailing source tag ("| Reuters"). Also
+// the role-order codes RoleOrderConflict compares, read where capitalized words
+// stand on either side of lower-case ones (in title case too: "Chelsea Beat
+// Arsenal in Final" has the runs "Chelsea Beat Arsenal" and "Final").
 void AddEntityFacts(std::string_view text, Facts* facts);
 // Same, and a headline's first word is an actor only when `is_name` calls
 // it a name (given the word folded like a key, possessive and periods
@@ -109,8 +108,9 @@ void AddEntityFacts(std::string_view text, Facts* facts);
 void AddEntityFacts(std::string_view text, Facts* facts,
                     absl::FunctionRef<bool(std::string_view)> is_name);
 // Same, and *first_word gets the headline's first word (folded as for
-// `is_name`) when it is capitalized, no stop word, and `is_name` made it no
-// actor ("Apple", "Police"); else it is cleared. For AddFirstWordCode.
+// `is_name`) when `is_name` was asked about it (a capitalized first word,
+// no stop word: "Apple", "Police", "Walmart"); else it is cleared. For the
+// engine's openings (AddOpeningCode).
 void AddEntityFacts(std::string_view text, Facts* facts,
                     absl::FunctionRef<bool(std::string_view)> is_name,
                     std::string* first_word);
@@ -128,8 +128,9 @@ bool HasOpeningCode(const Facts& f);
 // start of a sentence is no evidence of a name. Not "Chinese court upholds
 // ..." / "Court upholds ..." (the second words differ), nor "Iranian
 // nuclear talks" / "Iran nuclear talks" (the same first four letters). The
-// engine excuses a first word one typo from the other's ("Suciide car
-// bomber ...").
+// engine excuses a first word the other headline has elsewhere (swapped
+// actors: "Obama meets Merkel" / "Merkel meets Obama") or one typo from one
+// of its words ("Suciide car bomber ...").
 bool OpeningSubstituted(const Facts& a, const Facts& b);
 
 // A place a headline names (CrossLingual::AddPlaceFacts): its feature
