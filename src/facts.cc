@@ -1354,7 +1354,9 @@ using VerbTable = FilteredWordMap<VerbEntries>;  // form -> entries
 // several ("Indonesia quake, tsunami": a tsunami follows a quake, and is
 // left out); they conflict as places do, when each side names one the
 // other does not. Not French "feu" ("cessez-le-feu"), German "Feuer"
-// (gunfire) nor Portuguese "cheia" / "seca" ("full" / "dry").
+// (gunfire) or "Brand" (English "brand"), nor Portuguese "cheia" / "seca"
+// ("full" / "dry"). English "storm" is also the verb ("protesters storm
+// parliament"): a conflict needs another kind on the other side.
 constexpr std::string_view kEventKinds[] = {
     "earthquake earthquakes quake quakes tremor tremors seisme seismes sismo "
     "sismos terremoto terremotos terremoti sisma erdbeben",
@@ -1370,8 +1372,7 @@ constexpr std::string_view kEventKinds[] = {
     "tempestades furacao furacoes tufao sturm sturme orkan hurrikan taifun "
     "zyklon wirbelsturm",
     "fire fires blaze blazes wildfire wildfires bushfire bushfires incendie "
-    "incendies incendio incendios incendi brand brande waldbrand "
-    "waldbrande",
+    "incendies incendio incendios incendi waldbrand waldbrande",
     "avalanche avalanches avalancha avalanchas valanga valanghe lawine "
     "lawinen",
     "landslide landslides mudslide mudslides deslizamiento deslizamientos "
@@ -1385,6 +1386,8 @@ constexpr std::string_view kEventKinds[] = {
     "malaria paludisme paludismo",
     "dengue",
 };
+
+static_assert(std::size(kEventKinds) <= 32);  // a bit each (AddWordSides)
 
 // A verb-table entry for event kind `kind` (kEventKinds' index): above
 // every PolarityEntry, below kNoEntry.
