@@ -202,10 +202,9 @@ struct PreparedItem {
   // ones (PrepareXlang).
   bool lang_weak = false;
   // The first word the default mode's name test read (AddEntityFacts), and
-  // whether an opening code joined `facts` (with the first word's feature
-  // fingerprint).
+  // its feature fingerprint when an opening code joined `facts`
+  // (internal::AddOpeningCode).
   std::string first_word;
-  bool opening = false;
   int opening_fp = -1;
   std::vector<std::uint64_t> xfeatures;
   internal::XlangIndex::Sketch xsketch;
@@ -544,18 +543,18 @@ class EngineImpl final : public Engine {
       // jump ..." / "Shell profits jump ..."), not as a prefix ("Ex-first
       // lady ..." / "Former first lady ...").
       const std::string_view text = ContentText(*p);
-      p->opening = !p->first_word.empty() &&
-                   internal::OpeningWords(key, kNearFeatureSeed, &first,
-                                          &second, &p->opening_fp) &&
-                   first == p->first_word &&
-                   (first.size() > 2 ||
-                    (text.size() >= 2 &&
-                     std::isupper(static_cast<unsigned char>(text[0])) &&
-                     std::isupper(static_cast<unsigned char>(text[1]))));
-      if (p->opening) internal::AddOpeningCode(first, second, &p->facts);
+      if (!p->first_word.empty() &&
+          internal::OpeningWords(key, kNearFeatureSeed, &first, &second,
+                                 &p->opening_fp) &&
+          first == p->first_word &&
+          (first.size() > 2 ||
+           (text.size() >= 2 &&
+            std::isupper(static_cast<unsigned char>(text[0])) &&
+            std::isupper(static_cast<unsigned char>(text[1]))))) {
+        internal::AddOpeningCode(first, second, &p->facts);
+      }
     } else {
       internal::AddEntityFacts(ContentText(*p), &p->facts);
-      p->opening = false;
     }
     // Antonym facts ("open" / "close") and places ("Belgian" / "Spanish")
     // need the lexicon: xlang mode only.
@@ -785,7 +784,7 @@ class EngineImpl final : public Engine {
       }
       // Another first word opening the same template ("Apple" / "Amazon
       // shares fall 3%").
-      if (p.opening && internal::OpeningSubstituted(p.facts, rep_facts_) &&
+      if (internal::OpeningSubstituted(p.facts, rep_facts_) &&
           !FirstWordExcused(p, id)) {
         continue;
       }

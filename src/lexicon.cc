@@ -341,15 +341,19 @@ bool Lexicon::LookupExact(LexLang lang, std::string_view word,
   return true;
 }
 
-bool Lexicon::LookupWordOrStem(LexLang lang, std::string_view word,
-                               std::string_view* pivots) const {
-  if (LookupExact(lang, word, pivots)) return true;
+bool Lexicon::LookupStemRow(LexLang lang, std::string_view word,
+                            std::string_view* pivots) const {
   // Stems (and Lookup's trimming) are for the five languages' inflections;
   // English forms and acronyms are listed whole.
   if (lang >= LexLang::kAcronym) return false;
   char buf[80];
   const std::string_view stem_key = StemKey(lang, word, buf, sizeof(buf));
   return !stem_key.empty() && LookupExact(lang, stem_key, pivots);
+}
+
+bool Lexicon::LookupWordOrStem(LexLang lang, std::string_view word,
+                               std::string_view* pivots) const {
+  return LookupExact(lang, word, pivots) || LookupStemRow(lang, word, pivots);
 }
 
 bool Lexicon::LookupSingular(LexLang lang, std::string_view word,
@@ -398,18 +402,18 @@ bool Lexicon::Lookup(LexLang lang, std::string_view word,
   // ("financements" -> "~financ": finance, estate, farm, ... but not
   // "funding", which "financement" lists).
   if (LookupSingular(lang, word, pivots)) return true;
-  if (LookupWordOrStem(lang, word, pivots)) return true;
+  if (LookupStemRow(lang, word, pivots)) return true;
   // Portuguese "-ão" nouns make their plural in "-ões" / "-ães"
   // ("eleição" / "eleições"). Folded, "eleicoes" no longer stems as the
-  // Snowball stemmer expects, so the singular is asked for.
+  // Snowball stemmer expects, so the singular's stem row is asked for (its
+  // headword LookupSingular has tried).
   if (lang == LexLang::kPor && word.size() >= 6 &&
       (word.ends_with("oes") || word.ends_with("aes"))) {
     char buf[80];
     if (word.size() < sizeof(buf)) {
       std::memcpy(buf, word.data(), word.size() - 3);
       std::memcpy(buf + word.size() - 3, "ao", 2);
-      if (LookupWordOrStem(lang, std::string_view(buf, word.size() - 1),
-                           pivots)) {
+      if (LookupStemRow(lang, std::string_view(buf, word.size() - 1), pivots)) {
         return true;
       }
     }

@@ -170,7 +170,10 @@ class Lexicon {
   // The "eng" row keyed `mark` + `word` (kStemMark, kAntonymMark).
   bool LookupMarkedEnglish(char mark, std::string_view word,
                            std::string_view* value) const;
-  // Lookup's first two steps: the exact headword, then its stem's row.
+  // The row of folded `word`'s Snowball stem only (the five languages).
+  bool LookupStemRow(LexLang lang, std::string_view word,
+                     std::string_view* pivots) const;
+  // The exact headword, then its stem's row (HasWord).
   bool LookupWordOrStem(LexLang lang, std::string_view word,
                         std::string_view* pivots) const;
 
