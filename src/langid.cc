@@ -549,8 +549,10 @@ std::uint64_t CapitalizedWords(std::string_view text, int* words, int* capitals,
 // language ("West Virginia" made "Trump da un mitin en West Virginia"
 // German). English's vocabulary (every pivot) spells many names too
 // ("peter", "jones", "trump"): for English a capitalized first word does
-// not count either, and in title case nothing does (counting them turned
-// "Trump a un raduno in West Virginia" English). In capitals every word
+// not count either, and in title case only the words left in lower case do
+// (counting every word turned "Trump a un raduno in West Virginia"
+// English; counting none left "Ayr 38 - 17 Melrose: Unbeaten Ayr go top"
+// "und", which NTREX pairs with its five translations). In capitals every word
 // counts (wire titles: "BANK UNIT SELLS CAR LOANS" was French; Reuters
 // titles read as one of the five 1.66% -> 0.58%, the rest unchanged).
 class CaseWords {
@@ -563,21 +565,32 @@ class CaseWords {
     // ("Real Madrid beat Barcelona 2-1", "PSG beat Marseille 3-0") is a
     // sentence of names.
     const bool title_case = capitals * 10 > words * 6 && long_lower == 0;
-    if (title_case) names_ = 0;  // title case or capitals
-    english_ = !title_case || !HasAsciiLowerCase(text);
+    if (title_case) {
+      // In title case only the words left in lower case speak for English
+      // ("Ayr 38 - 17 Melrose: Unbeaten Ayr go top": "top"); in capitals
+      // every word does.
+      if (HasAsciiLowerCase(text)) {
+        title_lower_ = ~(names_ | 1);
+        if (capitals == words) title_lower_ = 0;
+        title_ = true;
+      }
+      names_ = 0;
+    }
   }
   // Whether the k-th word (ForEachWord's order, from 0) is a name.
   bool IsName(int k) const { return k < 64 && (names_ >> k & 1) != 0; }
   // Whether English's dictionary evidence may count the k-th word.
   bool EnglishCounts(int k) const {
-    return english_ && !IsName(k) && !(k == 0 && names_ != 0);
+    if (title_) return k < 64 && (title_lower_ >> k & 1) != 0;
+    return !IsName(k) && !(k == 0 && names_ != 0);
   }
-  // Whether it may count any word (not in title case).
-  bool EnglishCountsAny() const { return english_; }
+  // Whether it may count any word.
+  bool EnglishCountsAny() const { return !title_ || title_lower_ != 0; }
 
  private:
   std::uint64_t names_ = 0;
-  bool english_ = true;
+  bool title_ = false;             // title case with lower-case letters
+  std::uint64_t title_lower_ = 0;  // then: words in lower case
 };
 
 // Among the six languages scoring within kDictionaryMargin of `best` (one

@@ -1857,7 +1857,13 @@ TEST_F(XlangTest, EnglishVocabularySettlesCloseCalls) {
     EXPECT_EQ(xl_->DetectLanguage(text, &weak), "eng") << text;
     EXPECT_TRUE(weak) << text;
   }
-  // Capitals count (wire titles), title case does not.
+  // Capitals count (wire titles); in title case only the words left in
+  // lower case do ("top"; not the capitalized names and words).
+  EXPECT_EQ(DetectLanguage("Ayr 38 - 17 Melrose: Unbeaten Ayr go top"),
+            "und");  // the premise
+  EXPECT_EQ(xl_->DetectLanguage("Ayr 38 - 17 Melrose: Unbeaten Ayr go top"),
+            "eng");
+  EXPECT_EQ(xl_->DetectLanguage("Study History"), "und");
   EXPECT_EQ(DetectLanguage("BANK UNIT SELLS CAR LOANS"), "fra");
   EXPECT_EQ(xl_->DetectLanguage("BANK UNIT SELLS CAR LOANS"), "eng");
   EXPECT_EQ(xl_->DetectLanguage("Accord de Peter Jones"), "fra");
