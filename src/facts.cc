@@ -1150,7 +1150,10 @@ void AppendPolarityCodes(std::vector<std::uint16_t>* entries,
 //   "on the").
 // - a court's "not guilty" ("non coupable", "no culpable", "non
 //   colpevole", "não culpado", "nicht schuldig"): the acquitted side of
-//   VerbSides' acquit.convict.
+//   VerbSides' acquit.convict;
+// - market reports in two words: Portuguese "em alta" / "em queda", Italian
+//   "in calo" (fall.rise and the moved side of flat.move), French "à plat"
+//   (the flat side).
 // A headline that says neither takes no side.
 struct SideWord {
   std::string_view first, second;  // second: "" for a one-word form
@@ -1204,6 +1207,18 @@ constexpr SideWord kSideWords[] = {
     {"southern", "", false, "northern.southern", 1},
     {"eastern", "", false, "eastern.western", 0},
     {"western", "", false, "eastern.western", 1},
+    // Market reports in two words where the second alone says more ("alta"
+    // is also "high", "plat" a dish, "calo" and "queda" any drop or fall):
+    // Portuguese "em alta", "em queda", Italian "in calo", French "à plat".
+    // A moving market is on the moved side of flat.move as well, as
+    // VerbSides' words are.
+    {"em", "alta", false, "fall.rise/en", 1},
+    {"em", "alta", false, "flat.move/en", 1},
+    {"em", "queda", false, "fall.rise/en", 0},
+    {"em", "queda", false, "flat.move/en", 1},
+    {"in", "calo", false, "fall.rise/en", 0},
+    {"in", "calo", false, "flat.move/en", 1},
+    {"a", "plat", false, "flat.move/en", 0},
     // A court's "not guilty" is the acquitted side of VerbSides'
     // acquit.convict, not a negated "guilty" (the second word is skipped).
     {"not", "guilty", false, "acquit.convict/en", 0},
@@ -1214,7 +1229,7 @@ constexpr SideWord kSideWords[] = {
     {"nicht", "schuldig", false, "acquit.convict/en", 0},
 };
 
-// Per first letter and length (2-8), the kSideWords entries that are so
+// Per first letter and length (1-8), the kSideWords entries that are so
 // spelled (bit k for entry k): most words are turned away by one load.
 constexpr std::size_t kMaxSideWordBytes = 8;
 using SideWordTable =
@@ -1413,15 +1428,16 @@ const VerbTable& VerbSides() {
         // French, Spanish, Italian, Portuguese, German: the market words
         // ("en hausse", "al alza", "in rialzo", "höher") and the commonest
         // verbs. Not Italian "sale" (Spanish "leaves", English "sale"),
-        // nor Portuguese "alta" (also "high": "alta velocidade").
+        // nor Portuguese "alta" alone (also "high": "alta velocidade"; "em
+        // alta" is a kSideWords form).
         "hausse augmente augmentent grimpe grimpent alza sube suben "
         "rialzo sobe sobem hoher steigt steigen";
     static constexpr std::string_view kFall =
         "fall falls fell falling drop drops dropped slump slumps slumped "
         "plunge plunges plunged tumble tumbles tumbled sink sinks sank slide "
         "slides slid dip dips dipped "
-        "baisse chute chutent recule reculent baja cae caen ribasso scende "
-        "scendono baixa tiefer niedriger fallt sinkt sinken";
+        "baisse chute chutent recule reculent baja cae caen cai caem ribasso "
+        "scende scendono baixa tiefer niedriger fallt sinkt sinken";
     // Three-valued facts take two axes a word: each value against each of
     // the other two. Yesterday, today, tomorrow, like weekdays ("Weather
     // forecast for today" / "... for tomorrow"); not French "hier" (German
@@ -1676,12 +1692,21 @@ bool IsNounMarker(std::string_view w) {
         continue;
       }
     }
-    if (size < 2 || size > kMaxSideWordBytes) continue;  // "up" .. "northern"
+    if (size > kMaxSideWordBytes) continue;  // "a" .. "northern"
     std::uint64_t candidates = kSideWordsByFirstLetter[first][size];
     if (candidates == 0) continue;
     const std::string_view w = word(i);
+    // The first form that matches, and the entries of the same form after
+    // it (a form on two axes).
+    const SideWord* matched = nullptr;
+    std::size_t after = i + 1;
     for (; candidates != 0; candidates &= candidates - 1) {
       const SideWord& s = kSideWords[std::countr_zero(candidates)];
+      if (matched != nullptr) {
+        if (s.first != matched->first || s.second != matched->second) break;
+        entries.push_back(PolarityEntry(s.axis, s.side));
+        continue;
+      }
       if (s.first != w) continue;
       std::size_t next = i + 1;
       if (!s.second.empty()) {
@@ -1693,11 +1718,12 @@ bool IsNounMarker(std::string_view w) {
         continue;
       }
       entries.push_back(PolarityEntry(s.axis, s.side));
-      // A two-word form's second word takes no side of its own ("not
-      // guilty" is no "guilty").
-      if (!s.second.empty()) i = next - 1;
-      break;
+      matched = &s;
+      after = next;
     }
+    // A two-word form's second word takes no side of its own ("not guilty"
+    // is no "guilty").
+    if (matched != nullptr && !matched->second.empty()) i = after - 1;
   }
   std::uint32_t code = negated ? kNegationCode : 0;
   if (code == 0) {

@@ -960,6 +960,13 @@ TEST(PolarityFactsTest, MarketDirection) {
        "les actions de tokyo ouvrent en baisse", true},
       {"die aktien eroffnen hoher", "die aktien eroffnen tiefer", true},
       {"le azioni aprono in rialzo", "le azioni aprono in ribasso", true},
+      // Two-word forms: Portuguese "em alta" / "em queda", Italian "in
+      // calo", French "à plat" (each word alone means more than that).
+      {"acoes chinesas fecham em alta", "acoes chinesas fecham em queda", true},
+      {"le azioni aprono in rialzo", "le azioni aprono in calo", true},
+      {"les actions chinoises ouvrent a plat",
+       "les actions chinoises ouvrent en hausse", true},
+      {"le plat du jour", "le plat du jour en hausse", false},
       // "Lower" the verb keeps its own axis.
       {"Bank lowers rates", "Bank raises rates", true},
       {"Fed to lower interest rates", "Fed to raise interest rates", true},
@@ -988,6 +995,12 @@ TEST(PolarityFactsTest, MarketDirection) {
   EXPECT_FALSE(FactsConflictIgnoringEntities(
       FactsOf("Chinese stocks open mixed"),
       FactsOf("Las acciones chinas abren mezcladas")));
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Chinesische Aktien schliessen am Donnerstag tiefer"),
+      FactsOf("As acções chinesas fecham em alta na quinta-feira")));
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Les stocks de la Chine s'ouvrent à plat lundi"),
+      FactsOf("China-Aktien öffnen am Montag höher")));
 }
 
 // The kind of event a headline reports (a quake, a flood, a storm, a fire,
