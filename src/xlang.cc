@@ -1188,6 +1188,8 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
   int num_anchors = 0;
   int long_words = 0;
   int capitalized_long = 0;
+  std::array<std::string_view, 8> lower_long;  // lower-case, 4+ bytes
+  int num_lower_long = 0;
   int upper_long = 0;
   struct Dotted {
     char letters[8];
@@ -1276,6 +1278,12 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       ++long_words;
       capitalized_long += upper;
       upper_long += all_upper;
+      // Longer words left in lower case (their stop-word test waits for
+      // the capitals' count: most headlines are not near title case).
+      if (!upper && (static_cast<unsigned char>(word[0]) & 0x80) == 0 &&
+          num_lower_long < static_cast<int>(lower_long.size())) {
+        lower_long[num_lower_long++] = word;
+      }
     }
     if (num_anchors < static_cast<int>(anchors.size()) &&
         (all_upper || (upper && !sentence_start))) {
@@ -1283,8 +1291,16 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     }
     sentence_start = false;
   }
-  const bool title_case =
-      long_words >= 3 && capitalized_long * 10 >= long_words * 7;
+  // Capitals in 70% of the longer words, and no longer word in lower case
+  // that is a content word: "Sarah Palin cites Track Palin's PTSD at Donald
+  // Trump rally" is a sentence of names, not title case (as language id
+  // reads it: langid.cc's CaseWords).
+  bool title_case = long_words >= 3 && capitalized_long * 10 >= long_words * 7;
+  for (int k = 0; title_case && k < num_lower_long; ++k) {
+    char folded_buf[64];
+    title_case = StopWordMask(FoldWord(lower_long[k], folded_buf,
+                                       sizeof(folded_buf))) != 0;
+  }
   // A shouted headline ("PERU TO SELL 40 STATE FIRMS") makes every short
   // word an acronym: then stop words stay stop words.
   const bool all_caps = long_words >= 2 && upper_long * 2 >= long_words;

@@ -811,6 +811,26 @@ TEST_F(XlangTest, NamesAreNoWordsOfTheLanguage) {
   EXPECT_FALSE(xl_->IsName("und", "kavanaugh"));
 }
 
+// Capitals in 7 of the 9 longer words, but "cites" and "rally" are content
+// words in lower case: a sentence of names, not title case, so its names
+// are names (entity units, and twice in the flat set), as in its
+// translation. True title case still reads its capitals as nothing.
+TEST_F(XlangTest, SentencesOfNamesKeepTheirNames) {
+  constexpr char kEng[] =
+      "Sarah Palin cites Track Palin's PTSD at Donald Trump rally";
+  constexpr char kSpa[] =
+      "Sarah Palin habla del trastorno de estr\xc3\xa9s postraum\xc3\xa1tico "
+      "de Track Palin en un mitin de Donald Trump";
+  const XlangAlignment al = Align(kEng, kSpa);
+  EXPECT_GE(al.units[0][XlangProfile::kEntity], 4);
+  EXPECT_EQ(al.covered[0][XlangProfile::kEntity],
+            al.units[0][XlangProfile::kEntity] - 1);  // all but "PTSD"
+  EXPECT_TRUE(CrossLingual::Decide(al, XlangRule()));
+  const XlangAlignment title =
+      Align("Sarah Palin Cites Track Palin's PTSD At Donald Trump Rally", kSpa);
+  EXPECT_EQ(title.units[0][XlangProfile::kEntity], 1);  // "PTSD" only
+}
+
 TEST_F(XlangTest, CountryNamesMeetTheirCodes) {
   std::string_view code;
   if (!xl_->lexicon().CountryOf("etats unis", &code)) {
