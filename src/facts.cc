@@ -1229,6 +1229,26 @@ constexpr SideWord kSideWords[] = {
     {"nicht", "schuldig", false, "acquit.convict/en", 0},
 };
 
+// a == b, as an inline loop: side words are 1-8 bytes.
+inline bool SameShortWord(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
+// Whether kSideWords[k] is the same form as kSideWords[k - 1] (a form on
+// two axes is listed twice in a row).
+constexpr auto kSameFormAsPrevious = [] {
+  std::array<bool, std::size(kSideWords)> same{};
+  for (std::size_t k = 1; k < std::size(kSideWords); ++k) {
+    same[k] = kSideWords[k].first == kSideWords[k - 1].first &&
+              kSideWords[k].second == kSideWords[k - 1].second;
+  }
+  return same;
+}();
+
 // Per first letter and length (1-8), the kSideWords entries that are so
 // spelled (bit k for entry k): most words are turned away by one load.
 constexpr std::size_t kMaxSideWordBytes = 8;
@@ -1701,16 +1721,20 @@ bool IsNounMarker(std::string_view w) {
     const SideWord* matched = nullptr;
     std::size_t after = i + 1;
     for (; candidates != 0; candidates &= candidates - 1) {
-      const SideWord& s = kSideWords[std::countr_zero(candidates)];
+      const int k = std::countr_zero(candidates);
+      const SideWord& s = kSideWords[k];
       if (matched != nullptr) {
-        if (s.first != matched->first || s.second != matched->second) break;
+        if (!kSameFormAsPrevious[k] || &kSideWords[k - 1] != matched) break;
         entries.push_back(PolarityEntry(s.axis, s.side));
+        matched = &s;
         continue;
       }
-      if (s.first != w) continue;
+      // Short words, compared inline (the table filed them by first letter
+      // and size): "in" and "a" are common, "in calo" and "à plat" are not.
+      if (!SameShortWord(s.first, w)) continue;
       std::size_t next = i + 1;
       if (!s.second.empty()) {
-        if (word(next) != s.second) continue;
+        if (!SameShortWord(s.second, word(next))) continue;
         ++next;
       }
       if (s.amount &&
