@@ -2154,7 +2154,8 @@ enum class CharClass : std::uint8_t {
   kHandle,       // @ # $ : start a handle when a letter follows
   kOpenAngle,
   kCloseAngle,
-  kOther,  // quotes, brackets, commas: no effect on word state
+  kOther,      // quotes, brackets, commas: no effect on word state
+  kAmpersand,  // '&': as kOther, but joins letters into one word ("AT&T")
 };
 
 CharClass Classify(utf8proc_int32_t c) {
@@ -2179,6 +2180,8 @@ CharClass Classify(utf8proc_int32_t c) {
     case '|':
     case 0x2026:  // ...
       return CharClass::kSentenceEnd;
+    case '&':
+      return CharClass::kAmpersand;
     case '@':
     case '#':
     case '$':
@@ -2375,6 +2378,10 @@ void WalkEntityWords(const CodePoints& cp, std::vector<EntityWord>* words,
           word_start = e + 1;
           letters = lower = 0;
         }
+        ++e;
+      } else if (ke == CharClass::kAmpersand && e > word_start &&
+                 IsLetterClass(cp.k(e - 1)) && IsLetterClass(at(e + 1))) {
+        // An ampersand between letters joins them: "AT&T", "S&P", "H&M".
         ++e;
       } else {
         break;

@@ -96,6 +96,15 @@ void ForEachToken(std::string_view key, Token* tok, Fn fn) {
       tok->ncp += i - start;
       tok->end = i;
       tok->has_digit |= digit;
+      // An ampersand between letters joins them ("AT&T", "S&P", "H&M",
+      // "PB&J"): each part alone is one or two letters, which give no
+      // feature, so the name vanished and "AT&T / Verizon raises wireless
+      // prices" were one item.
+      if (i + 1 < n && p[i] == '&' && p[i + 1] < 0x80 && ascii_word(p[i + 1])) {
+        if (!tok->ascii) tok->cp_ends.push_back(i + 1);
+        ++tok->ncp;
+        ++i;
+      }
       continue;
     }
     utf8proc_int32_t cp;

@@ -21,8 +21,10 @@ namespace tickerdedup::internal {
 // Same-language near-duplicate features of a match key (NormalizeKey output):
 // one feature per word, the word truncated to its first kNearPrefix code
 // points ("negotiations" -> "negot"), words shorter than kNearMinWord code
-// points dropped unless they hold a digit. Runs of CJK / kana / hangul code
-// points have no spaces, so they give code-point bigrams instead.
+// points dropped unless they hold a digit; an ampersand between two ASCII
+// letters or digits joins them into one word ("at&t", "s&p"). Runs of CJK /
+// kana / hangul code points have no spaces, so they give code-point bigrams
+// instead.
 // Measured on /work/shared/eval (docs/near.md): prefix-5 words beat word
 // unigrams, word bigrams and char 3/4/5-grams on STS-B paraphrase recall at
 // equal hard-negative flag rate, and keep near-edit recall above 0.99.

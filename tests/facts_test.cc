@@ -665,6 +665,12 @@ TEST(EntityFactsTest, HeadlineFirstWordIsAnActor) {
   EXPECT_FALSE(EntityConflict("The president to visit China",
                               "A president to visit China"));
   EXPECT_FALSE(EntityConflict("Obama visits Kenya", "Kenya welcomes Obama"));
+  // A name with an ampersand is one word ("AT&T", not "AT" and "T").
+  EXPECT_TRUE(EntityConflict("AT&T raises wireless prices",
+                             "Verizon raises wireless prices"));
+  EXPECT_TRUE(EntityConflict("H&M profit falls 20%", "Zara profit falls 20%"));
+  EXPECT_FALSE(EntityConflict("AT&T raises wireless prices",
+                              "AT&T's raises wireless prices"));
   // Other sentence starts stay mentions: "Protesters" after the colon.
   EXPECT_FALSE(EntityConflict("Cairo: Protesters clash with police",
                               "Cairo: Students clash with police"));

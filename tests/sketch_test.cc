@@ -34,6 +34,20 @@ TEST(NearFeatures, PrefixWordsDropShortWordsKeepNumbers) {
   EXPECT_EQ(Features("cnp : l'executif"), Features("cnp l executif"));
 }
 
+// An ampersand between letters joins them: "AT&T", "S&P", "H&M" are words,
+// where their one- and two-letter parts gave no feature and the name
+// vanished. Spaced ("Johnson & Johnson") or at a word's edge it separates.
+TEST(NearFeatures, AmpersandJoinsLetters) {
+  EXPECT_EQ(Features("at&t raises prices").size(), 3u);
+  EXPECT_NE(Features("at&t raises prices"), Features("raises prices"));
+  EXPECT_NE(Features("h&m profit falls"), Features("m&s profit falls"));
+  EXPECT_EQ(Features("at & t raises prices"), Features("raises prices"));
+  EXPECT_EQ(Features("johnson & johnson"), Features("johnson johnson"));
+  EXPECT_EQ(Features("rock& roll"), Features("rock roll"));
+  // Within a word that has multi-byte code points too.
+  EXPECT_EQ(Features("caf\xc3\xa9&co").size(), 1u);
+}
+
 // The tokenizer reads ASCII runs without per-code-point offsets and switches
 // to offsets at a token's first multi-byte code point: a word's feature is
 // the hash of its first five code points wherever that switch happens.
