@@ -2360,13 +2360,14 @@ void WalkEntityWords(const CodePoints& cp, std::vector<EntityWord>* words,
     std::size_t first_letter = j;
     if (handle_start) ++j, ++first_letter;
     std::size_t e = j;
-    int letters = 0, lower = 0;
+    int letters = 0, lower = 0, upper = 0;
     std::size_t word_start = first_letter;
     while (e < cp.size()) {
       const CharClass ke = cp.k(e);
       if (IsLetterClass(ke) || ke == CharClass::kDigit) {
         letters += IsLetterClass(ke);
         lower += ke == CharClass::kLower;
+        upper += ke == CharClass::kUpper;
         ++e;
       } else if ((ke == CharClass::kApostrophe || ke == CharClass::kPeriod) &&
                  IsLetterClass(at(e + 1))) {
@@ -2376,7 +2377,7 @@ void WalkEntityWords(const CodePoints& cp, std::vector<EntityWord>* words,
             letters <= 5 &&
             e - word_start == static_cast<std::size_t>(letters)) {
           word_start = e + 1;
-          letters = lower = 0;
+          letters = lower = upper = 0;
         }
         ++e;
       } else if (ke == CharClass::kAmpersand && e > word_start &&
@@ -2391,7 +2392,11 @@ void WalkEntityWords(const CodePoints& cp, std::vector<EntityWord>* words,
     w.end = cp.end(e - 1);
     const CharClass first = cp.k(word_start);
     w.cased = first == CharClass::kUpper || first == CharClass::kLower;
-    w.capital = first == CharClass::kUpper;
+    // A lower-case first letter before a capital is a name too ("iPhone",
+    // "eBay", "iOS"): such a word was no entity, so "iPhone / iPad sales
+    // slump in China" were one item.
+    w.capital =
+        first == CharClass::kUpper || (first == CharClass::kLower && upper > 0);
     w.acronym = letters >= 2 && lower == 0 && w.capital;
     if (first == CharClass::kDigit) {
       w.cased = w.capital = w.acronym = false;

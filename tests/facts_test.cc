@@ -665,6 +665,13 @@ TEST(EntityFactsTest, HeadlineFirstWordIsAnActor) {
   EXPECT_FALSE(EntityConflict("The president to visit China",
                               "A president to visit China"));
   EXPECT_FALSE(EntityConflict("Obama visits Kenya", "Kenya welcomes Obama"));
+  // A word with a capital after a lower-case first letter is a name too.
+  EXPECT_TRUE(EntityConflict("iPhone sales slump in China",
+                             "iPad sales slump in China"));
+  EXPECT_TRUE(
+      EntityConflict("eBay to cut 2,400 jobs", "PayPal to cut 2,400 jobs"));
+  EXPECT_FALSE(EntityConflict("Apple says iPhone sales slump in China",
+                              "iPhone sales slump in China, Apple says"));
   // A name with an ampersand is one word ("AT&T", not "AT" and "T").
   EXPECT_TRUE(EntityConflict("AT&T raises wireless prices",
                              "Verizon raises wireless prices"));
