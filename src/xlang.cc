@@ -775,6 +775,7 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
       if (lexicon_->CountryOf(first, &code)) {
         out->place = AcronymFeature(code);
         out->place_level = PlaceLevelOf(code);
+        out->place_country = RegionCountryFeature(code);
       }
     }
   } else if (lang == kOtherLang) {
@@ -788,6 +789,7 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
     if (lexicon_->CountryOf(word, &code) || lexicon_->CountryOf(stem, &code)) {
       out->place = AcronymFeature(code);
       out->place_level = PlaceLevelOf(code);
+      out->place_country = RegionCountryFeature(code);
     }
     if (word.size() <= kMaxStemmed) {
       out->f[out->n++] = ContentFeature(SketchHash64(Prefix(stem), kWordSeed));
@@ -959,8 +961,8 @@ inline std::uint16_t Fingerprint(std::uint64_t h) {
 
 void CrossLingual::MatchCountry(std::string_view key, std::size_t start,
                                 std::size_t end, std::size_t* phrase_end,
-                                std::uint64_t* feature,
-                                PlaceFact::Level* level) const {
+                                std::uint64_t* feature, PlaceFact::Level* level,
+                                std::uint64_t* country) const {
   // The longest country name of up to kMaxCountryWords key words from
   // `start` (the first word ends at `end`).
   constexpr int kMaxCountryWords = 5;
@@ -990,7 +992,14 @@ void CrossLingual::MatchCountry(std::string_view key, std::size_t start,
   if (!code.empty()) {
     *feature = AcronymFeature(code);
     if (level != nullptr) *level = PlaceLevelOf(code);
+    if (country != nullptr) *country = RegionCountryFeature(code);
   }
+}
+
+std::uint64_t CrossLingual::RegionCountryFeature(std::string_view code) const {
+  // ISO 3166-2: the country's alpha-2 code, a hyphen, the region's.
+  if (PlaceLevelOf(code) != PlaceFact::kRegion) return 0;
+  return AcronymFeature(code.substr(0, code.find('-')));
 }
 
 std::uint64_t CrossLingual::AcronymFeature(std::string_view acronym) const {
@@ -1060,14 +1069,22 @@ void CrossLingual::AddPlaceFacts(std::string_view key, std::string_view lang,
     const WordInfo info = WordInfoOf(memo_lang, word);
     if (info.country) {
       PlaceFact place{0, PlaceFact::kCountry};
-      MatchCountry(key, start, i, &country_end, &place.feature, &place.level);
+      std::uint64_t country = 0;
+      MatchCountry(key, start, i, &country_end, &place.feature, &place.level,
+                   &country);
       if (place.feature != 0) {
         places.push_back(place);
+        // A region names its country too ("Florida" is in the US, not in
+        // Cuba), so places of two levels can conflict through it.
+        if (country != 0) places.push_back({country, PlaceFact::kCountry});
         continue;
       }
     }
     if (info.kind == WordInfo::kContent && info.place != 0) {
       places.push_back({info.place, info.place_level});
+      if (info.place_country != 0) {
+        places.push_back({info.place_country, PlaceFact::kCountry});
+      }
     }
   }
   AddPlaceEntities(places, facts);

@@ -242,6 +242,9 @@ class CrossLingual {
     // stem or first pivot ("egyptians", "égyptienne" -> "egyptian"), or 0.
     std::uint64_t place = 0;
     PlaceFact::Level place_level = PlaceFact::kCountry;  // of `place`
+    // For a region ("us-fl"), the feature of the country it lies in ("us"),
+    // or 0.
+    std::uint64_t place_country = 0;
     // f[k] for k >= n_flat are for verification only (not in the flat
     // MinHash set).
     std::uint8_t n_flat = kMaxWordPivots;
@@ -256,12 +259,18 @@ class CrossLingual {
   // When the key words from `start` (the first one ends at `end`) name a
   // country, sets *phrase_end past the name and *feature to its feature.
   // *level (may be null) is the place's PlaceFact::Level.
+  // *country (may be null) is, for a region, its country's feature (else
+  // left as it is).
   void MatchCountry(std::string_view key, std::size_t start, std::size_t end,
                     std::size_t* phrase_end, std::uint64_t* feature,
-                    PlaceFact::Level* level = nullptr) const;
+                    PlaceFact::Level* level = nullptr,
+                    std::uint64_t* country = nullptr) const;
   // The feature of the acronym class of folded `acronym` ("onu" and "un"
   // share one); a country's names and adjectives carry its code's ("us").
   std::uint64_t AcronymFeature(std::string_view acronym) const;
+  // For a region's code ("us-fl"), the feature of its country ("us"); 0
+  // for any other place code.
+  std::uint64_t RegionCountryFeature(std::string_view code) const;
   void ComputeWord(int lang, std::string_view word, WordInfo* out) const;
 
   std::unique_ptr<Lexicon> lexicon_;

@@ -1955,6 +1955,9 @@ TEST(XlangPlaceTest, PlacesFromNamesAdjectivesAndPivots) {
       "cty\tspanish\tes\n"
       "cty\tnew delhi\tcity-1\n"
       "cty\tdelhi\tin-dl\n"
+      "cty\tflorida\tus-fl\n"
+      "cty\tcuba\tcu\n"
+      "cty\tunited states\tus\n"
       "fra\tbelge\tbelgian\n";
   const auto xl = FromRows(kRows);
   ASSERT_NE(xl, nullptr);
@@ -1982,6 +1985,18 @@ TEST(XlangPlaceTest, PlacesFromNamesAdjectivesAndPivots) {
             places("Party forms government in Delhi", "eng").codes);
   EXPECT_FALSE(PlacesConflict(
       new_delhi, places("Party forms government in Delhi", "eng")));
+  // A region names its country as well: Florida is in the United States,
+  // not in Cuba or Belgium.
+  const Facts florida = places("Hurricane Ian hits Florida", "eng");
+  EXPECT_EQ(florida.codes.size(), 2u);
+  EXPECT_TRUE(
+      PlacesConflict(florida, places("Hurricane Ian hits Cuba", "eng")));
+  EXPECT_FALSE(PlacesConflict(
+      florida, places("Hurricane Ian hits the United States", "eng")));
+  EXPECT_FALSE(PlacesConflict(
+      florida, places("Hurricane Ian hits Florida, United States", "eng")));
+  EXPECT_TRUE(PlacesConflict(places("Party forms government in Delhi", "eng"),
+                             belgian));
   // A headline of unknown language ("Sebastian Vettel wins 2009 Japanese
   // Grand Prix" is one to language id) names places by their names and
   // adjectives; a word's pivots need its language.
