@@ -1450,14 +1450,15 @@ const VerbTable& VerbSides() {
         // verbs. Not Italian "sale" (Spanish "leaves", English "sale"),
         // nor Portuguese "alta" alone (also "high": "alta velocidade"; "em
         // alta" is a kSideWords form).
-        "hausse augmente augmentent grimpe grimpent alza sube suben "
-        "rialzo sobe sobem hoher steigt steigen";
+        "hausse augmente augmentent grimpe grimpent alza sube suben subida "
+        "rialzo sobe sobem hoher steigt steigen anstieg";
     static constexpr std::string_view kFall =
         "fall falls fell falling drop drops dropped slump slumps slumped "
         "plunge plunges plunged tumble tumbles tumbled sink sinks sank slide "
         "slides slid dip dips dipped "
-        "baisse chute chutent recule reculent baja cae caen cai caem ribasso "
-        "scende scendono baixa tiefer niedriger fallt sinkt sinken";
+        "baisse chute chutent recule reculent baja cae caen caida cai caem "
+        "ribasso scende scendono baixa tiefer niedriger fallt sinkt sinken "
+        "ruckgang";
     // Three-valued facts take two axes a word: each value against each of
     // the other two. Yesterday, today, tomorrow, like weekdays ("Weather
     // forecast for today" / "... for tomorrow"); not French "hier" (German

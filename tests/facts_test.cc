@@ -977,6 +977,16 @@ TEST(PolarityFactsTest, MarketDirection) {
       // calo", French "à plat" (each word alone means more than that).
       {"acoes chinesas fecham em alta", "acoes chinesas fecham em queda", true},
       {"le azioni aprono in rialzo", "le azioni aprono in calo", true},
+      // The nouns of a report: Spanish "subida" / "caída", German
+      // "Anstieg" / "Rückgang".
+      {"El Ibex 35 cierra con una subida del 2%",
+       "El Ibex 35 cierra con una ca\xc3\xad"
+       "da del 2%",
+       true},
+      {"DAX schliesst mit Anstieg von 1%",
+       "DAX schliesst mit R\xc3\xbc"
+       "ckgang von 1%",
+       true},
       {"les actions chinoises ouvrent a plat",
        "les actions chinoises ouvrent en hausse", true},
       {"le plat du jour", "le plat du jour en hausse", false},
