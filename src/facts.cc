@@ -1507,11 +1507,29 @@ const VerbTable& VerbSides() {
          "abbassa abbassano riduce riducono senkt senken kurzt"},
         {"approve.disapprove/en", 0, "approve approves approved"},
         {"approve.disapprove/en", 1, kReject},
+        // The five other languages' approving and rejecting ("Il governo
+        // approva / boccia la riforma"). Not German (its "lehnt ... ab" is
+        // split).
+        {"approve.disapprove/en", 0,
+         "approuve approuvent aprueba aprueban approva approvano aprova "
+         "aprovam"},
+        {"approve.disapprove/en", 1,
+         "rejette rejettent rechaza rechazan boccia bocciano respinge "
+         "respingono rejeita rejeitam"},
         {"arrest.release/en", 0,
          "arrest arrests arrested detain detains detained"},
         {"arrest.release/en", 1, "release releases released freed"},
         {"lose.win/en", 1, "win wins won"},
         {"lose.win/en", 0, "lose loses lost"},
+        // The five other languages' winning and losing ("El Barcelona gana
+        // / pierde ante el Sevilla"). Not French "s'impose" / "s'incline"
+        // (impose, bow), nor Spanish "vence" (also a deadline's passing).
+        {"lose.win/en", 1,
+         "gagne gagnent remporte remportent gana ganan vince vincono ganha "
+         "ganham gewinnt gewinnen siegt"},
+        {"lose.win/en", 0,
+         "perd perdent pierde pierden perde perdono perdem verliert "
+         "verlieren"},
         {"buy.sell/en", 0, "buy buys bought"},
         {"buy.sell/en", 1, "sell sells sold"},
         {"close.open/en", 1, "open opens opened"},

@@ -125,7 +125,9 @@ TEST(FactsTest, SeedScores) {
   EXPECT_FALSE(Conflict("Real 2-1", "Real 2-1 Barca"));
   EXPECT_TRUE(SameFacts("Real 2-1", "Real 2 - 1"));
   EXPECT_TRUE(SameFacts("Real 2-1", "Real 2:1"));
-  EXPECT_TRUE(SameFacts("Real gana 2 a 1", "Real 2-1"));
+  EXPECT_TRUE(SameFacts("Real, 2 a 1", "Real 2-1"));
+  // ("gana" adds the winning side: a fact the other lacks, no conflict.)
+  EXPECT_FALSE(Conflict("Real gana 2 a 1", "Real 2-1"));
 }
 
 // ------------------------------------------------------------ numbers
@@ -341,8 +343,9 @@ TEST(FactsTest, OrdinalWords) {
   EXPECT_TRUE(
       FactsIn("Secondo la polizia il sospetto e fuggito", kIta).codes.empty());
   EXPECT_TRUE(FactsIn("Le Premier ministre visite Rome", kFra).codes.empty());
-  // Of unknown language, English ordinals only.
-  EXPECT_TRUE(FactsIn("Merkel vince il terzo mandato", -1).codes.empty());
+  // Of unknown language, English ordinals only ("vince", a side word of
+  // every language, is left out here).
+  EXPECT_TRUE(FactsIn("Merkel e il terzo mandato", -1).codes.empty());
 }
 
 // ------------------------------------------------------------ calendar
@@ -926,6 +929,14 @@ TEST(PolarityFactsTest, SideWords) {
        "Netflix shares slump 10% after earnings", true},
       {"Labour wins Sheffield by-election",
        "Labour loses Sheffield by-election", true},
+      // And in the five other languages.
+      {"El Barcelona gana al Sevilla", "El Barcelona pierde ante el Sevilla",
+       true},
+      {"Bayern gewinnt gegen Dortmund", "Bayern verliert gegen Dortmund", true},
+      {"Il governo approva la riforma delle pensioni",
+       "Il governo boccia la riforma delle pensioni", true},
+      {"Le Parlement approuve la loi", "Le Parlement rejette la loi", true},
+      {"El Barcelona gana al Sevilla", "Barcelona wins against Sevilla", false},
       {"Stocks rise after early fall", "Stocks fall in early trade", false},
       // Killed or hurt, in the six languages.
       {"Man killed in shark attack", "Man injured in shark attack", true},
