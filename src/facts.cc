@@ -1219,6 +1219,15 @@ constexpr SideWord kSideWords[] = {
     {"in", "calo", false, "fall.rise/en", 0},
     {"in", "calo", false, "flat.move/en", 1},
     {"a", "plat", false, "flat.move/en", 0},
+    // French sports reports: "s'impose" and "l'emporte" win, "s'incline"
+    // loses ("Le PSG s'impose / s'incline face à Lyon"); the pronoun keeps
+    // "impose" from reading as imposing a ban.
+    {"s", "impose", false, "lose.win/en", 1},
+    {"s", "imposent", false, "lose.win/en", 1},
+    {"l", "emporte", false, "lose.win/en", 1},
+    {"l", "emportent", false, "lose.win/en", 1},
+    {"s", "incline", false, "lose.win/en", 0},
+    {"s", "inclinent", false, "lose.win/en", 0},
     // A court's "not guilty" is the acquitted side of VerbSides'
     // acquit.convict, not a negated "guilty" (the second word is skipped).
     {"not", "guilty", false, "acquit.convict/en", 0},
@@ -1753,6 +1762,12 @@ bool IsNounMarker(std::string_view w) {
       if (!SameShortWord(s.first, w)) continue;
       std::size_t next = i + 1;
       if (!s.second.empty()) {
+        // An elided one-letter word ("s'impose") and its apostrophe.
+        if (size == 1 && next < tokens.size() &&
+            tokens[next].kind == TokenKind::kOther &&
+            key[tokens[next].begin] == '\'') {
+          ++next;
+        }
         if (!SameShortWord(s.second, word(next))) continue;
         ++next;
       }

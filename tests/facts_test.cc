@@ -936,6 +936,10 @@ TEST(PolarityFactsTest, SideWords) {
       {"Il governo approva la riforma delle pensioni",
        "Il governo boccia la riforma delle pensioni", true},
       {"Le Parlement approuve la loi", "Le Parlement rejette la loi", true},
+      {"Le PSG s'impose face a Lyon", "Le PSG s'incline face a Lyon", true},
+      {"Le PSG l'emporte face a Lyon", "Le PSG s'incline face a Lyon", true},
+      {"Le PSG l'emporte face a Lyon", "Le PSG s'impose face a Lyon", false},
+      {"L'UE impose des sanctions", "L'UE s'impose des sanctions", false},
       {"El Barcelona gana al Sevilla", "Barcelona wins against Sevilla", false},
       {"Stocks rise after early fall", "Stocks fall in early trade", false},
       // Killed or hurt, in the six languages.
