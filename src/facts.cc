@@ -1528,6 +1528,17 @@ const VerbTable& VerbSides() {
         {"arrest.release/en", 0,
          "arrest arrests arrested detain detains detained"},
         {"arrest.release/en", 1, "release releases released freed"},
+        // The five other languages' arresting and releasing ("La policía
+        // detiene / libera al sospechoso"). French "arrête" is also
+        // "stops", which no release word meets; German frees with a split
+        // "lässt ... frei".
+        {"arrest.release/en", 0,
+         "arrete arretent interpelle interpellent detiene detienen arresta "
+         "arrestan arrestano arrestato arrestati prende prendem verhaftet "
+         "verhaften festgenommen"},
+        {"arrest.release/en", 1,
+         "relache relachent libere liberent libera liberan rilascia "
+         "rilasciano rilasciato liberano liberta libertam freigelassen"},
         {"lose.win/en", 1, "win wins won"},
         {"lose.win/en", 0, "lose loses lost"},
         // The five other languages' winning and losing ("El Barcelona gana
@@ -1541,6 +1552,12 @@ const VerbTable& VerbSides() {
          "verlieren"},
         {"buy.sell/en", 0, "buy buys bought"},
         {"buy.sell/en", 1, "sell sells sold"},
+        // And their buying and selling ("Elon Musk compra / vende Twitter").
+        {"buy.sell/en", 0,
+         "achete achetent rachete compra compran comprano compram acquista "
+         "acquistano adquiere adquieren kauft kaufen"},
+        {"buy.sell/en", 1,
+         "vend vendent revend vende venden vendono vendem verkauft verkaufen"},
         {"close.open/en", 1, "open opens opened"},
         {"close.open/en", 0, "close closes closed"},
         // Killed or hurt, also in the five other languages (their
