@@ -335,8 +335,6 @@ class Tokenizer {
     return i < s_.size() && IsDigit(static_cast<unsigned char>(s_[i]));
   }
 
-  // Numeric dates: d.m.yyyy, d/m/yy (m/d/yyyy when the middle part cannot be
-  // a month) and ISO yyyy-mm-dd. Returns the end, or 0 when not a date.
   // Whether the word before s_[b] is "am", "vom", "bis", "zum", "ab",
   // "seit" or "den" (after a space).
   bool AfterGermanDatePreposition(std::size_t b) const {
@@ -350,6 +348,8 @@ class Tokenizer {
            w == "seit" || w == "den";
   }
 
+  // Numeric dates: d.m.yyyy, d/m/yy (m/d/yyyy when the middle part cannot be
+  // a month) and ISO yyyy-mm-dd. Returns the end, or 0 when not a date.
   std::size_t Date(std::size_t b, std::size_t e1) {
     const std::size_t len1 = e1 - b;
     const char sep = e1 < s_.size() ? s_[e1] : '\0';
@@ -1672,19 +1672,8 @@ const VerbTable& VerbSides() {
          "ferite ferisce feriscono verletzt verletzte verletzten"},
     };
     auto* t = new VerbTable;
-    // The kinds of event (EventEntry), before the verbs: a form is one kind.
-    for (std::size_t kind = 0; kind < std::size(kEventKinds); ++kind) {
-      std::string_view forms = kEventKinds[kind];
-      while (!forms.empty()) {
-        const std::size_t end = std::min(forms.find(' '), forms.size());
-        t->Insert(forms.substr(0, end),
-                  VerbEntries{EventEntry(kind), kNoEntry, kNoEntry});
-        forms.remove_prefix(std::min(end + 1, forms.size()));
-      }
-    }
-    for (const Group& g : kGroups) {
-      std::string_view forms = g.forms;
-      const std::uint16_t entry = PolarityEntry(g.axis, g.side);
+    // Adds `entry` to each space-separated form of `forms`.
+    auto add = [t](std::string_view forms, std::uint16_t entry) {
       while (!forms.empty()) {
         const std::size_t end = std::min(forms.find(' '), forms.size());
         const std::string_view form = forms.substr(0, end);
@@ -1701,7 +1690,12 @@ const VerbTable& VerbSides() {
         }
         forms.remove_prefix(std::min(end + 1, forms.size()));
       }
+    };
+    // The kinds of event (EventEntry), before the verbs: a form is one kind.
+    for (std::size_t kind = 0; kind < std::size(kEventKinds); ++kind) {
+      add(kEventKinds[kind], EventEntry(kind));
     }
+    for (const Group& g : kGroups) add(g.forms, PolarityEntry(g.axis, g.side));
     return t;
   }();
   return *verbs;

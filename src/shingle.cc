@@ -366,7 +366,8 @@ bool OpeningWords(std::string_view key, std::uint64_t seed,
                   std::string_view* first, std::string_view* second,
                   int* first_fingerprint) {
   int found = 0;
-  Token tok;
+  // Per headline in the default mode: the token's vector keeps its capacity.
+  thread_local Token tok;
   ForEachToken(key, &tok, [&](const Token& t) {
     if (found == 2 || (found == 1 && t.ncp < 2)) return;
     const std::string_view word = key.substr(t.begin, t.end - t.begin);
