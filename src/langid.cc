@@ -570,8 +570,9 @@ class CaseWords {
       // ("Ayr 38 - 17 Melrose: Unbeaten Ayr go top": "top"); in capitals
       // every word does.
       if (HasAsciiLowerCase(text)) {
-        title_lower_ = ~(names_ | 1);
-        if (capitals == words) title_lower_ = 0;
+        const std::uint64_t all =
+            words >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << words) - 1;
+        title_lower_ = all & ~(names_ | 1);
         title_ = true;
       }
       names_ = 0;
