@@ -651,27 +651,37 @@ int DictionaryWinner(std::string_view text, std::string_view key,
   return winner;
 }
 
-// Whether the English vocabulary (Lexicon::HasEnglishWord) has at least 3
-// of the text's content words, and at least 3 in 4 of them. Content words
-// as DictionaryWinner takes them for English: at least 3 bytes, no digit
-// attached, no English stop word, and CaseWords::EnglishCounts.
-bool MostlyEnglish(std::string_view text, std::string_view key,
-                   const Lexicon& lexicon) {
+// Whether the vocabulary of stop-word language `l` (the English side of the
+// dictionaries, Lexicon::HasEnglishWord, for English; the language's own
+// headwords and stems, Lexicon::HasWord, for the five others) has at least
+// 3 of the text's content words and at least 3 in 4 of them, or all of
+// them. Content words as DictionaryWinner takes them: at least 3 bytes, no
+// digit attached, no stop word of `l`, not a name (CaseWords; for English
+// CaseWords::EnglishCounts).
+bool MostlyInDictionary(std::string_view text, std::string_view key, int l,
+                        const Lexicon& lexicon) {
   const CaseWords case_words(text);
-  if (!case_words.EnglishCountsAny()) return false;
-  int content = 0, english = 0, k = 0;
+  if (l == 0 && !case_words.EnglishCountsAny()) return false;
+  int content = 0, known = 0, k = 0;
   ForEachWord(key, [&](std::string_view w) {
     const int index = k++;
-    if (!case_words.EnglishCounts(index) || w.size() < 3 ||
-        IsGluedToDigit(key, w) ||
-        (StopWordMask(w) & 1u << static_cast<int>(StopLang::kEng)) != 0) {
+    if ((l == 0 ? !case_words.EnglishCounts(index)
+                : case_words.IsName(index)) ||
+        w.size() < 3 || IsGluedToDigit(key, w) ||
+        (StopWordMask(w) & 1u << l) != 0) {
       return;
     }
     ++content;
-    english += lexicon.HasEnglishWord(w);
+    known += l == 0 ? lexicon.HasEnglishWord(w)
+                    : lexicon.HasWord(static_cast<LexLang>(l - 1), w);
   });
-  return (english >= 3 && english * 4 >= content * 3) ||
-         (english >= 1 && english == content);
+  return (known >= 3 && known * 4 >= content * 3) ||
+         (known >= 1 && known == content);
+}
+
+bool MostlyEnglish(std::string_view text, std::string_view key,
+                   const Lexicon& lexicon) {
+  return MostlyInDictionary(text, key, 0, lexicon);
 }
 
 std::string_view DetectImpl(std::string_view text, std::string_view key,
@@ -1090,9 +1100,17 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   // (weak) when no stop word said so. ABC headlines "und" 1.68% -> 0.50%,
   // Reuters titles 2.95% -> 2.31%; NTREX and its other Latin-script
   // languages unchanged.
+  // The same for the five other languages, when their stop words lead:
+  // their own dictionary has the content words ("Pakistan : le bilan des
+  // inondations s'alourdit à 120 morts" was Uzbek, CLD2 100% "reliable").
+  // NTREX: Italian 121 -> 122 of 123, Catalan 58 -> 57 ("Una altra
+  // persona negra?!" now Italian), the other languages unchanged; the
+  // English lists unchanged; 200k generated feed: 12 headlines leave cat,
+  // slk or uzb, xlang recall 0.9503 -> 0.9507.
   if (!other.empty() && cld_other > score[best]) {
-    return lexicon != nullptr && best == 0 && MostlyEnglish(text, key, *lexicon)
-               ? "eng"
+    return lexicon != nullptr && (best == 0 || score[best] > 0) &&
+                   MostlyInDictionary(text, key, best, *lexicon)
+               ? StopLangCode(static_cast<StopLang>(best))
                : other;
   }
   if (score[best] <= 0) {

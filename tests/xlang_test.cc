@@ -1901,6 +1901,24 @@ TEST_F(XlangTest, EnglishVocabularySettlesCloseCalls) {
   EXPECT_EQ(xl_->DetectLanguage("Juventus vence al Napoli en Turín"), "spa");
 }
 
+// CLD2 is sometimes sure of a language outside the six on a short text
+// that the stop words put in one of them ("Pakistan : le bilan des
+// inondations" read as Uzbek, 100% "reliable"). When that language's own
+// dictionary has the content words (3 in 4, at least 3, or all of them),
+// the stop words stand; English did so before, through its vocabulary.
+TEST_F(XlangTest, OwnDictionaryOutvotesCld2OutsideTheSix) {
+  for (const char* text :
+       {"Pakistan : le bilan des inondations s'alourdit \xc3\xa0 120 morts",
+        "Pakistan : le bilan des inondations"}) {
+    EXPECT_NE(DetectLanguage(text), "fra") << text;  // the premise
+    EXPECT_EQ(xl_->DetectLanguage(text), "fra") << text;
+  }
+  // A text in another language keeps CLD2's answer: few of its words are
+  // headwords of the language its stop words ("a") point to.
+  EXPECT_EQ(xl_->DetectLanguage("Parlamentul a votat legea privind pensiile"),
+            "ron");
+}
+
 // Analyze memoizes each word's pivots per thread: the memo must neither
 // change a result (first sighting vs repeat) nor serve one lexicon's pivots
 // to another CrossLingual.
