@@ -978,6 +978,17 @@ TEST_F(XlangTest, GermanSeparableVerbsJoinTheirParticle) {
                       "Government rejects the proposal"));
 }
 
+// The typographic apostrophe splits the original text's words as the
+// ASCII one does, so the acronym after an elision is an anchor: "L’ONU"
+// was one word and no acronym, while the key read "l'onu".
+TEST_F(XlangTest, TypographicApostropheSplitsLikeAscii) {
+  constexpr char kAscii[] = "L'ONU alerte sur une famine au Soudan";
+  constexpr char kTypographic[] =
+      "L\xe2\x80\x99ONU alerte sur une famine au Soudan";
+  EXPECT_EQ(Profile(kAscii).bytes, Profile(kTypographic).bytes);
+  EXPECT_TRUE(Verify("UN warns of famine in Sudan", kTypographic));
+}
+
 // Function words are stop words in all six languages alike: when English
 // drops "why", "because" or "while", their translations ("pourquoi",
 // "warum", "perché", "porque", "mientras", "durante") are no content units
