@@ -506,12 +506,23 @@ int FindSeparableParticles(std::string_view key, SeparableParticle* out,
 
 // The infinitive of separable verb `particle` + `verb` (a finite form:
 // "lehnt", "stimmen", "streitet", "lehnte", "hält" folded "halt"), if the
-// lexicon has it: the present and weak past endings are replaced by -en /
-// -n. Strong stems ("nimmt", "wich") are not found.
+// lexicon has it: the joined form's own row (strong forms: "tritt" +
+// "zuruck"), else the present and weak past endings replaced by -en / -n.
 bool SeparableVerb(const Lexicon& lexicon, std::string_view particle,
                    std::string_view verb, char* buf, std::size_t cap,
                    std::string_view* infinitive, std::string_view* pivots) {
   if (verb.size() < 3) return false;
+  // A strong form joined to its particle ("zurucktritt", "bekanntgab") has
+  // a row of its own (Ding's forms, tools/build_lexicon.py).
+  if (particle.size() + verb.size() <= cap) {
+    std::memcpy(buf, particle.data(), particle.size());
+    std::memcpy(buf + particle.size(), verb.data(), verb.size());
+    const std::string_view joined(buf, particle.size() + verb.size());
+    if (lexicon.LookupExact(LexLang::kDeu, joined, pivots)) {
+      *infinitive = joined;
+      return true;
+    }
+  }
   constexpr std::string_view kEndings[] = {"",    "e",  "t", "et", "te",
                                            "ten", "en", "n", "st"};
   for (std::string_view ending : kEndings) {

@@ -978,6 +978,32 @@ TEST_F(XlangTest, GermanSeparableVerbsJoinTheirParticle) {
                       "Government rejects the proposal"));
 }
 
+// A strong verb's finite form has another stem than its infinitive
+// ("tritt" / "zurücktreten", "gab" / "bekanntgeben"): the joined form's own
+// row, from Ding's verb entries, gives it the verb's pivots.
+TEST_F(XlangTest, GermanSeparableStrongVerbsFindTheirRow) {
+  EXPECT_TRUE(
+      Verify("Premierminister tritt nach Wahlniederlage zur\xc3\xbc"
+             "ck",
+             "Prime minister resigns after election defeat"));
+  EXPECT_TRUE(
+      Verify("Premierminister trat nach Wahlniederlage zur\xc3\xbc"
+             "ck",
+             "Prime minister resigns after election defeat"));
+  EXPECT_TRUE(Verify("Regierung gibt neuen Steuerplan bekannt",
+                     "Government announces new tax plan"));
+  const XlangAlignment al = Align(
+      "Premierminister tritt nach Wahlniederlage zur\xc3\xbc"
+      "ck",
+      "Prime minister resigns after election defeat");
+  int units = 0, covered = 0;
+  for (int c = 0; c < 4; ++c) {
+    units += al.units[0][c];
+    covered += al.covered[0][c];
+  }
+  EXPECT_EQ(covered, units);
+}
+
 // The typographic apostrophe splits the original text's words as the
 // ASCII one does, so the acronym after an elision is an anchor: "L’ONU"
 // was one word and no acronym, while the key read "l'onu".

@@ -1332,6 +1332,11 @@ DING_NOTES = re.compile(
     r"(?:jd[nmsr]?|etw)\.(?:/(?:jd[nmsr]?|etw)\.)*")
 
 
+# Separable verbs' strong forms from Ding ("tritt zurück", "nahm fest"),
+# joined particle first (ding_verb_forms); LEX_SEPARABLE=0 leaves them out.
+SEPARABLE = int(os.environ.get("LEX_SEPARABLE", "1"))
+
+
 def ding_verb_forms(path):
     """{form: {infinitive}} of the German verbs in the Ding dictionary file
     `path` (folded), or None when it is not there. A line
@@ -1339,7 +1344,9 @@ def ding_verb_forms(path):
     {vr}; each later alternative holds one form per synonym of the first
     (or one form, of the first synonym). Phrases and examples (several
     words once pronouns are dropped) are skipped, and so is a form whose
-    first letter is not its verb's (after "ge"): the alignment's slips."""
+    first letter is not its verb's (after "ge"): the alignment's slips. A
+    separable verb's two-word form ("tritt zurück") is its joined spelling
+    ("zurucktritt")."""
     if not os.path.exists(path):
         return None
     forms = {}
@@ -1370,7 +1377,19 @@ def ding_verb_forms(path):
                 else:
                     continue
                 for head, form in pairs:
-                    if not WORD_RE.match(head) or not WORD_RE.match(form):
+                    if not WORD_RE.match(head):
+                        continue
+                    parts = form.split()
+                    if (len(parts) == 2 and WORD_RE.match(parts[0]) and
+                            WORD_RE.match(parts[1]) and SEPARABLE and
+                            fold(head).startswith(fold(parts[1]))):
+                        # A separable verb's finite form, its particle
+                        # last ("tritt zurück" of "zurücktreten"): the
+                        # engine joins the particle to the verb when it
+                        # ends the clause (xlang.cc SeparableVerb), so the
+                        # joined spelling ("zurucktritt") is the form.
+                        form = parts[1] + parts[0]
+                    elif not WORD_RE.match(form):
                         continue
                     h, w = fold(head), fold(form)
                     if w == h or not (w[0] == h[0] or (
