@@ -318,6 +318,37 @@ TEST(FactsTest, OpeningOneIsTheNumber) {
 // conflict. "3rd" and the number words state the ordinal too, so they meet
 // "third"; a bare number does not, so a day is no ordinal ("2 de abril"
 // against "9 de abril: ... segundo mandato").
+// German writes a count's adjective as one word ("viertägige", "Zehnjähriger",
+// "dreifach"): its number is a fact, as English "four-day" has one.
+TEST(FactsTest, GermanCountCompounds) {
+  constexpr int kEng = 0, kFra = 1, kDeu = 5;
+  const Facts four_day =
+      FactsIn("Israel and Hamas agree to four-day truce", kEng);
+  EXPECT_FALSE(FactsConflict(
+      four_day,
+      FactsIn("Israel und Hamas einigen sich auf viert\xc3\xa4gige Waffenruhe",
+              kDeu)));
+  EXPECT_TRUE(FactsConflict(
+      four_day, FactsIn("Israel und Hamas einigen sich auf sechst\xc3\xa4gige "
+                        "Waffenruhe",
+                        kDeu)));
+  EXPECT_FALSE(FactsConflict(
+      FactsIn("Tr\xc3\xaave de quatre jours entre Isra\xc3\xabl et le Hamas",
+              kFra),
+      FactsIn("Viert\xc3\xa4gige Waffenruhe zwischen Israel und Hamas", kDeu)));
+  EXPECT_TRUE(
+      Conflict("Zehnj\xc3\xa4hriger bei Unfall get\xc3\xb6tet",
+               "Zw\xc3\xb6lfj\xc3\xa4hriger bei Unfall get\xc3\xb6tet"));
+  EXPECT_TRUE(Conflict("Gewinn steigt um das Dreifache",
+                       "Gewinn steigt um das Vierfache"));
+  // "ein" is the article elsewhere, but one in a count ("eint\xc3\xa4gige").
+  EXPECT_TRUE(Conflict("Eint\xc3\xa4giger Streik bei der Bahn",
+                       "Zweit\xc3\xa4giger Streik bei der Bahn"));
+  // Not a count: the head alone, or a word that only ends like one.
+  EXPECT_TRUE(FactsIn("Das Fach Geschichte", kDeu).codes.empty());
+  EXPECT_TRUE(SameFacts("Ein vielfacher Sieger", "Ein Sieger"));
+}
+
 TEST(FactsTest, OrdinalWords) {
   EXPECT_TRUE(Conflict("Protests in Cairo enter third day",
                        "Protests in Cairo enter fourth day"));
