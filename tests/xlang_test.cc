@@ -1004,6 +1004,23 @@ TEST_F(XlangTest, GermanSeparableStrongVerbsFindTheirRow) {
   EXPECT_EQ(covered, units);
 }
 
+// The adverbs that hedge a quantity ("at least", "mindestens", "almeno",
+// "nearly", "fast") are no units: French "moins" is a stop word, and a
+// hedge no pivot of the other side covers sank true translations.
+TEST_F(XlangTest, QuantityHedgesAreNoUnits) {
+  EXPECT_TRUE(Verify("Floods kill at least 40 in Brazil",
+                     "Mindestens 40 Tote bei \xc3\x9c"
+                     "berschwemmungen in Brasilien"));
+  EXPECT_TRUE(Verify("At least 12 dead in Italy floods",
+                     "Alluvioni in Italia: almeno 12 morti"));
+  EXPECT_TRUE(Verify("Nearly 500 flights cancelled in Germany",
+                     "Fast 500 Fl\xc3\xbcge in Deutschland gestrichen"));
+  // The same word as a content word of another language stays a unit:
+  // Italian "casi" (cases) is no Spanish "casi" (almost).
+  EXPECT_GT(Profile("Nuovi casi di influenza in Italia").bytes[0],
+            Profile("Nuovi di influenza in Italia").bytes[0]);
+}
+
 // The typographic apostrophe splits the original text's words as the
 // ASCII one does, so the acronym after an elision is an anchor: "L’ONU"
 // was one word and no acronym, while the key read "l'onu".
