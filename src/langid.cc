@@ -180,6 +180,20 @@ void ForEachWord(std::string_view key, Fn fn) {
   }
 }
 
+// Whether the word `w` (a view into `key`) comes right after an apostrophe
+// that follows a letter: "or" in "d'or", "t" in "don't".
+bool FollowsElision(std::string_view key, std::string_view w) {
+  const auto at = static_cast<std::size_t>(w.data() - key.data());
+  return at > 1 && key[at - 1] == '\'' && key[at - 2] != ' ';
+}
+
+// English contraction endings ("don't", "I'd", "we'll", "they're", "I've",
+// "I'm"; "'s" has its own rule), all English stop words.
+bool IsContractionEnding(std::string_view w) {
+  return w == "t" || w == "d" || w == "ll" || w == "re" || w == "ve" ||
+         w == "m" || w == "s";
+}
+
 // Whether the one-letter word `w` (a view into `key`) is joined to an
 // abbreviation's punctuation (DetectImpl's stop-word evidence skips it).
 bool IsJoinedLetter(std::string_view key, std::string_view w) {
@@ -869,6 +883,16 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
       // such letters read as Portuguese or French, and went to the
       // cross-language channel.
       if (w.size() == 1 && IsJoinedLetter(key, w)) return;
+      // The word after an elision ("d'Or", "l'an", "qu'on") is French or
+      // Italian text whatever it spells: English "or", "an", "on" are no
+      // evidence there ("Messi remporte son huitième Ballon d'Or" read as
+      // English). English contractions end in stop words of their own
+      // ("don't", "we'll", "they're": t, ll, re, ...), which still count.
+      if (FollowsElision(key, w) && !IsContractionEnding(w)) {
+        mask &= 1u << static_cast<int>(StopLang::kFra) |
+                1u << static_cast<int>(StopLang::kIta);
+        if (mask == 0) return;
+      }
       // Letters glued to a digit are part of a code or an ordinal ("3COM",
       // "1ST", "G20"), not a word: "3COM" was Portuguese "com".
       if (IsGluedToDigit(key, w)) return;

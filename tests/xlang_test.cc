@@ -1955,6 +1955,18 @@ TEST_F(XlangTest, EnglishVocabularySettlesCloseCalls) {
   EXPECT_EQ(xl_->DetectLanguage("Juventus vence al Napoli en Turín"), "spa");
 }
 
+// The word after an elision is French or Italian text whatever it spells:
+// "Or" in "Ballon d'Or" is no English "or". English contractions keep
+// their endings' evidence.
+TEST_F(XlangTest, WordAfterElisionIsNoEnglishStopWord) {
+  EXPECT_EQ(DetectLanguage("Messi remporte le Ballon d'Or"), "fra");
+  EXPECT_EQ(DetectLanguage("Messi remporte son huiti\xc3\xa8me Ballon d'Or"),
+            "fra");
+  EXPECT_EQ(DetectLanguage("Police say they're not looking for a suspect"),
+            "eng");
+  EXPECT_EQ(DetectLanguage("Why we'll never know who did it"), "eng");
+}
+
 // CLD2 is sometimes sure of a language outside the six on a short text
 // that the stop words put in one of them ("Pakistan : le bilan des
 // inondations" read as Uzbek, 100% "reliable"). When that language's own
