@@ -1577,6 +1577,31 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
         }
       }
     }
+    // English writes some prefixed words with a hyphen ("re-elected",
+    // "co-operate", "pre-empt", "non-profit") that the lexicon lists solid,
+    // as the other languages' dictionaries translate them ("réélu":
+    // "reelect"): after one of these prefixes (closed class), the two parts
+    // are one word when the English vocabulary has it. "re" alone was an
+    // uncovered unit and "elected" met no "réélu". Not compounds of two
+    // words ("cease-fire": "cese del fuego" covers both).
+    if (memo_lang == kEnglishLang && i + 1 < key.size() && key[i] == '-' &&
+        IsWordByte(key[i + 1]) && !IsDigit(key[i + 1]) &&
+        (word == "re" || word == "co" || word == "pre" || word == "non" ||
+         word == "de" || word == "e")) {
+      std::size_t j = i + 1;
+      while (j < key.size() && IsWordByte(key[j])) ++j;
+      char solid[64];
+      const std::string_view second = key.substr(i + 1, j - i - 1);
+      if (word.size() + second.size() <= sizeof(solid)) {
+        std::memcpy(solid, word.data(), word.size());
+        std::memcpy(solid + word.size(), second.data(), second.size());
+        const std::string_view joined(solid, word.size() + second.size());
+        if (lexicon_->HasEnglishWord(joined)) {
+          info = WordInfoOf(memo_lang, joined);
+          i = j;
+        }
+      }
+    }
     if (num_separable > 0) {
       // A used particle is part of its verb; the first word of a particle's
       // clause that makes a separable verb with it is that verb.

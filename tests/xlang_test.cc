@@ -1021,6 +1021,21 @@ TEST_F(XlangTest, QuantityHedgesAreNoUnits) {
             Profile("Nuovi di influenza in Italia").bytes[0]);
 }
 
+// English writes some prefixed words with a hyphen that dictionaries list
+// solid: "re-elected" reads as "reelected" ("réélu": "reelect"). A compound
+// of two words stays two units ("cease-fire": "cese del fuego").
+TEST_F(XlangTest, EnglishHyphenatedPrefixesReadSolid) {
+  constexpr char kFra[] =
+      "L'Espagnol S\xc3\xa1nchez r\xc3\xa9\xc3\xa9lu Premier ministre";
+  EXPECT_TRUE(
+      Verify("Spain's S\xc3\xa1nchez re-elected as prime minister", kFra));
+  // One unit for "re-elected", as for "reelected"; two for "cease-fire".
+  EXPECT_EQ(Profile("Sanchez re-elected as prime minister").bytes[0],
+            Profile("Sanchez reelected as prime minister").bytes[0]);
+  EXPECT_EQ(Profile("Gaza cease-fire holds").bytes[0],
+            Profile("Gaza ceasefire holds").bytes[0] + 1);
+}
+
 // The typographic apostrophe splits the original text's words as the
 // ASCII one does, so the acronym after an elision is an anchor: "L’ONU"
 // was one word and no acronym, while the key read "l'onu".
