@@ -1498,14 +1498,17 @@ const VerbTable& VerbSides() {
         // nor Portuguese "alta" alone (also "high": "alta velocidade"; "em
         // alta" is a kSideWords form).
         "hausse augmente augmentent grimpe grimpent alza sube suben subida "
-        "rialzo sobe sobem hoher steigt steigen anstieg";
+        "rialzo sobe sobem hoher steigt steigen anstieg "
+        // Gaining ground, as market and jobless reports say it ("Le
+        // chômage progresse / recule", "El Ibex avanza / retrocede").
+        "progresse progressent avanza avanzan avanzano avanca avancam";
     static constexpr std::string_view kFall =
         "fall falls fell falling drop drops dropped slump slumps slumped "
         "plunge plunges plunged tumble tumbles tumbled sink sinks sank slide "
         "slides slid dip dips dipped "
         "baisse chute chutent recule reculent baja cae caen caida cai caem "
         "ribasso scende scendono baixa tiefer niedriger fallt sinkt sinken "
-        "ruckgang";
+        "ruckgang retrocede retroceden arretra arretrano recua recuam";
     // Three-valued facts take two axes a word: each value against each of
     // the other two. Yesterday, today, tomorrow, like weekdays ("Weather
     // forecast for today" / "... for tomorrow"); not French "hier" (German
@@ -1543,11 +1546,13 @@ const VerbTable& VerbSides() {
         // a price ("Le gouvernement baisse les taxes" / "Government raises
         // taxes"); most also rise or fall (fall.rise). Not Spanish "baja"
         // (also "low", a casualty) nor "corta" (also "short"), Italian
-        // "taglia" (a size), French "relève" (a relief), German "kürzen"
-        // (folded, also "short").
+        // "taglia" (a size), German "kürzen" (folded, also "short"). French
+        // "relève" is also the relief ("la relève"): a side no lowering
+        // word of a headline on a relief meets.
         {"lower.raise/en", 1,
          "augmente augmentent aumenta aumentan eleva elevan sube suben "
-         "aumentano alza alzano aumentam elevam sobe erhoht erhohen"},
+         "aumentano alza alzano aumentam elevam sobe erhoht erhohen releve "
+         "relevent"},
         {"lower.raise/en", 0,
          "baisse baissent abaisse abaissent reduit reduisent bajan rebaja "
          "rebajan recorta recortan reduce reducen baixa baixam reduz reduzem "
@@ -1559,7 +1564,8 @@ const VerbTable& VerbSides() {
         // split).
         {"approve.disapprove/en", 0,
          "approuve approuvent aprueba aprueban approva approvano aprova "
-         "aprovam"},
+         "aprovam adopte adoptent adopta adoptan adotta adottano adota "
+         "adotam"},
         {"approve.disapprove/en", 1,
          "rejette rejettent rechaza rechazan boccia bocciano respinge "
          "respingono rejeita rejeitam"},
