@@ -1587,10 +1587,12 @@ const VerbTable& VerbSides() {
         {"lose.win/en", 0, "lose loses lost"},
         // The five other languages' winning and losing ("El Barcelona gana
         // / pierde ante el Sevilla"). Not French "s'impose" / "s'incline"
-        // (impose, bow), nor Spanish "vence" (also a deadline's passing).
+        // (impose, bow). Spanish and Portuguese "vence" is also a
+        // deadline's passing ("vence el plazo"), a side no losing word of
+        // a deadline's headline meets.
         {"lose.win/en", 1,
          "gagne gagnent remporte remportent gana ganan vince vincono ganha "
-         "ganham gewinnt gewinnen siegt"},
+         "ganham gewinnt gewinnen siegt vence vencem"},
         {"lose.win/en", 0,
          "perd perdent pierde pierden perde perdono perdem verliert "
          "verlieren"},
@@ -1604,6 +1606,16 @@ const VerbTable& VerbSides() {
          "vend vendent revend vende venden vendono vendem verkauft verkaufen"},
         {"close.open/en", 1, "open opens opened"},
         {"close.open/en", 0, "close closes closed"},
+        // A market's opening and close in the five other languages ("Wall
+        // Street ouvre / ferme en hausse"). French "ferme" is also a farm
+        // and "firm": a side only a headline with an opening word meets.
+        // Not Portuguese "fecha" (Spanish "date"), nor German "schliesst"
+        // (also "concludes").
+        {"close.open/en", 1,
+         "ouvre ouvrent abre abren apre aprono abrem offnet eroffnet"},
+        {"close.open/en", 0,
+         "ferme ferment termine terminent cloture cloturent finit cierra "
+         "cierran chiude chiudono encerra encerram"},
         // Killed or hurt, also in the five other languages (their
         // participles and adjectives, folded: French "blessés" is
         // "blesses", which English "blesses" shares; a headline that
@@ -2320,6 +2332,7 @@ struct EntityWord {
   bool cased;    // first letter has case
   bool capital;  // first letter upper case
   bool acronym;  // >= 2 letters, none lower case
+  bool elided;   // after a lower-case elided article ("l'Inter", "dell'")
 };
 
 struct CodePoint {
@@ -2467,6 +2480,7 @@ void WalkEntityWords(const CodePoints& cp, std::vector<EntityWord>* words,
             e - word_start == static_cast<std::size_t>(letters)) {
           word_start = e + 1;
           letters = lower = upper = 0;
+          w.elided = true;
         }
         ++e;
       } else if (ke == CharClass::kAmpersand && e > word_start &&
@@ -2837,6 +2851,9 @@ void AddEntityFactsImpl(
   // Title case or all caps: capitalization says nothing about entities.
   int cased = 0, capital = 0;
   for (const EntityWord& w : words) {
+    // An elided article is a word in lower case: "Il Milan batte l'Inter
+    // 2-1" is no title case (three capitals in four words without it).
+    cased += w.elided;
     if (w.handle || !w.cased) continue;
     ++cased;
     capital += w.capital;

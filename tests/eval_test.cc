@@ -68,7 +68,7 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 
 // Template pairs (fixtures/template-pairs.tsv): every copy matches but one
 // in near mode (below); of
-// the 81 same-template negatives the default mode lets 1 through ("sign" /
+// the 84 same-template negatives the default mode lets 1 through ("sign" /
 // "sell" a striker: no axis knows them) and near mode 2 (also "defeat" /
 // "victory", which only the lexicon's antonyms know: "defeat" is also the
 // winner's verb). "north" / "south korea" is a side word in every mode
@@ -89,17 +89,19 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // and its tagged copy still matches. Session 25 added French side verbs
 // ("relève" / "abaisse", "recule" / "progresse", "adopte" / "rejette") and
 // German count adjectives ("viertägige" / "sechstägige", "Zehnjähriger" /
-// "Zwölfjähriger"): all 5 let through in both modes before.
+// "Zwölfjähriger"), the Portuguese "vence" / "perde", a market's "ouvre" /
+// "ferme", and another team after an elided article ("la Juventus" /
+// "l'Inter"): all 8 let through in both modes before.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9524 "
-                       "recall=1.0000 f1=0.9756 hardneg=0.0123 near=1.0000"),
+                       "recall=1.0000 f1=0.9756 hardneg=0.0119 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.9048 "
-                      "recall=0.9500 f1=0.9268 hardneg=0.0247 near=0.9500"),
+                      "recall=0.9500 f1=0.9268 hardneg=0.0238 near=0.9500"),
             std::string::npos)
       << near;
 }

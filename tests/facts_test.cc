@@ -539,6 +539,14 @@ TEST(EntityFactsTest, DifferentPlaceOrActorIsDistinct) {
                              "Two trains collide near Rome"));
   EXPECT_TRUE(EntityConflict("Hurricane Beta makes landfall in Nicaragua",
                              "Hurricane Felix makes landfall in Nicaragua"));
+  // An elided article is a lower-case word: without it "Il Milan batte
+  // l'Inter 2-1" read as title case (three capitals in four words) and
+  // stated no entity, so the other team went unnoticed.
+  EXPECT_TRUE(EntityConflict("Il Milan batte la Juventus 2-1",
+                             "Il Milan batte l'Inter 2-1"));
+  EXPECT_TRUE(EntityConflict("Le PSG bat l'OM 2-1", "Le PSG bat l'OL 2-1"));
+  EXPECT_FALSE(EntityConflict("Il Milan batte l'Inter 2-1",
+                              "Il Milan batte l'Inter 2-1 - la Repubblica"));
 }
 
 // Handles are written the same in every language: they conflict across
@@ -971,6 +979,10 @@ TEST(PolarityFactsTest, SideWords) {
       {"La BCE releve ses taux", "La BCE abaisse ses taux", true},
       {"Le chomage recule en France", "Le chomage progresse en France", true},
       {"El Ibex 35 avanza un 1%", "El Ibex 35 retrocede un 1%", true},
+      {"Benfica vence o Porto", "Benfica perde com o Porto", true},
+      {"Wall Street ouvre en hausse", "Wall Street ferme en hausse", true},
+      {"La Borsa di Milano apre in rialzo",
+       "La Borsa di Milano chiude in rialzo", true},
       {"La policia detiene al sospechoso del ataque",
        "La policia libera al sospechoso del ataque", true},
       {"Policia prende suspeito de homicidio em Lisboa",
