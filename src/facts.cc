@@ -2822,7 +2822,7 @@ std::uint32_t NameWordCode(std::string_view text, const EntityWord& w,
 void AddEntityFactsImpl(
     std::string_view text, Facts* facts,
     const absl::FunctionRef<bool(std::string_view)>* is_name,
-    std::string* opening_word = nullptr) {
+    std::string* opening_word = nullptr, bool sentence_case = false) {
   if (opening_word != nullptr) opening_word->clear();
   // Every code below comes from a capital letter or a handle's mark (@, #,
   // $, <): a text in lower-case ASCII without one has no entity, role or
@@ -2858,8 +2858,12 @@ void AddEntityFactsImpl(
     ++cased;
     capital += w.capital;
   }
+  // A language that writes headlines in sentence case (French, Spanish,
+  // Portuguese, Italian) marks names with its capitals however many there
+  // are ("Le PSG bat Lyon 2-1"); in capitals only it marks none.
   const bool case_informative =
-      cased >= 2 && capital * 100 <= cased * kEntityTitleCasePercent;
+      cased >= 2 && (capital * 100 <= cased * kEntityTitleCasePercent ||
+                     (sentence_case && capital < cased));
   // Source tags at the end ("| Reuters", "- Le360", "(AFP)") come and go
   // between copies of one headline: they are no entities.
   std::size_t end = words.size();
@@ -3033,6 +3037,12 @@ void AddEntityFacts(std::string_view text, Facts* facts,
                     absl::FunctionRef<bool(std::string_view)> is_name,
                     std::string* first_word) {
   AddEntityFactsImpl(text, facts, &is_name, first_word);
+}
+
+void AddEntityFacts(std::string_view text, Facts* facts,
+                    absl::FunctionRef<bool(std::string_view)> is_name,
+                    std::string* first_word, bool sentence_case) {
+  AddEntityFactsImpl(text, facts, &is_name, first_word, sentence_case);
 }
 
 void AddPlaceEntities(std::span<const PlaceFact> places, Facts* facts) {
