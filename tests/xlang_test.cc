@@ -1036,6 +1036,14 @@ TEST_F(XlangTest, EnglishHyphenatedPrefixesReadSolid) {
             Profile("Gaza ceasefire holds").bytes[0] + 1);
 }
 
+// A German verb form that Ding's verb entries list keeps its verb's pivots
+// beside its own row's: "gewinnt" had only "gains" and met no "gana" (win).
+TEST_F(XlangTest, GermanFormsWithOwnRowsKeepTheirVerbsPivots) {
+  EXPECT_TRUE(Verify("Spanien gewinnt die Frauen-WM",
+                     "Espa\xc3\xb1"
+                     "a gana el Mundial femenino"));
+}
+
 // The typographic apostrophe splits the original text's words as the
 // ASCII one does, so the acronym after an elision is an anchor: "L’ONU"
 // was one word and no acronym, while the key read "l'onu".

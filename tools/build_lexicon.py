@@ -1332,6 +1332,11 @@ DING_NOTES = re.compile(
     r"(?:jd[nmsr]?|etw)\.(?:/(?:jd[nmsr]?|etw)\.)*")
 
 
+# German forms that Ding's verb entries list and that have a row of their
+# own ("gewinnt": "gains") get their verb's pivots interleaved, as the
+# Romance homographs do; LEX_DING_HOMOGRAPHS=0 leaves their rows alone.
+DING_HOMOGRAPHS = int(os.environ.get("LEX_DING_HOMOGRAPHS", "1"))
+
 # Separable verbs' strong forms from Ding ("tritt zurück", "nahm fest"),
 # joined particle first (ding_verb_forms); LEX_SEPARABLE=0 leaves them out.
 SEPARABLE = int(os.environ.get("LEX_SEPARABLE", "1"))
@@ -1450,6 +1455,7 @@ def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop,
             any(p in english_verbs for p in rows[key][:2]))
         package, name = "rules", "German weak verbs"
         strong = ding_verb_forms(ding) if ding and DING else None
+        ding_forms = set(strong) if strong is not None else set()
         if strong is not None:
             # The dictionary's forms join the rules' (a form both give one
             # verb stays one verb's; of two verbs, it is left to the stems).
@@ -1462,6 +1468,7 @@ def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop,
     elif lang not in APERTIUM_FORMS or not apertium_dir or not gen:
         return 0, 0, None
     else:
+        ding_forms = set()
         package, name, _ = gen[0]
         verbs = {sp: key for key, sp in spelled.items()
                  if key in rows and INFINITIVE_RE[lang].match(key)}
@@ -1483,9 +1490,12 @@ def add_verb_forms(rows, lang, spelled, apertium_dir, stemmers, stop,
             # the noun ("decree decision remission") and "ferment" only as
             # "ferment enzyme".
             # Not for the German rules' forms: "rechte" is "rights" before
-            # it is a form of "rechten" (to argue).
+            # it is a form of "rechten" (to argue). Ding's are forms its
+            # verb entries list ("gewinnt" of "gewinnen": its own row was
+            # only "gains", which met no "win" of Spanish "gana").
             if (VERB_FORM_HOMOGRAPH_MERGE != "0" and form != lemma and
-                    package != "rules" and
+                    (package != "rules" or
+                     (DING_HOMOGRAPHS and form in ding_forms)) and
                     (VERB_FORM_HOMOGRAPH_MERGE != "pp" or form in participles)):
                 merged = interleave(rows[form], rows[lemma])[:MAX_PIVOTS]
                 if merged != rows[form]:
