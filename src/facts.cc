@@ -1498,7 +1498,7 @@ const VerbTable& VerbSides() {
         // nor Portuguese "alta" alone (also "high": "alta velocidade"; "em
         // alta" is a kSideWords form).
         "hausse augmente augmentent grimpe grimpent alza sube suben subida "
-        "rialzo sobe sobem hoher steigt steigen anstieg "
+        "rialzo rialzi sobe sobem hoher steigt steigen anstieg subidas "
         // Gaining ground, as market and jobless reports say it ("Le
         // chômage progresse / recule", "El Ibex avanza / retrocede").
         "progresse progressent avanza avanzan avanzano avanca avancam";
@@ -1508,7 +1508,8 @@ const VerbTable& VerbSides() {
         "slides slid dip dips dipped "
         "baisse chute chutent recule reculent baja cae caen caida cai caem "
         "ribasso scende scendono baixa tiefer niedriger fallt sinkt sinken "
-        "ruckgang retrocede retroceden arretra arretrano recua recuam";
+        "ruckgang retrocede retroceden arretra arretrano recua recuam caidas "
+        "ribassi";
     // Three-valued facts take two axes a word: each value against each of
     // the other two. Yesterday, today, tomorrow, like weekdays ("Weather
     // forecast for today" / "... for tomorrow"); not French "hier" (German
@@ -1545,8 +1546,10 @@ const VerbTable& VerbSides() {
         // The other languages' verbs for raising or lowering a tax, a rate,
         // a price ("Le gouvernement baisse les taxes" / "Government raises
         // taxes"); most also rise or fall (fall.rise). Not Spanish "baja"
-        // (also "low", a casualty) nor "corta" (also "short"), Italian
-        // "taglia" (a size), German "kürzen" (folded, also "short"). French
+        // (also "low", a casualty) nor "corta" (also "short"), German
+        // "kürzen" (folded, also "short"). Italian "taglia" is also a size
+        // and a bounty, a side no raising word of such a headline meets.
+        // French
         // "relève" is also the relief ("la relève"): a side no lowering
         // word of a headline on a relief meets.
         {"lower.raise/en", 1,
@@ -1556,7 +1559,8 @@ const VerbTable& VerbSides() {
         {"lower.raise/en", 0,
          "baisse baissent abaisse abaissent reduit reduisent bajan rebaja "
          "rebajan recorta recortan reduce reducen baixa baixam reduz reduzem "
-         "abbassa abbassano riduce riducono senkt senken kurzt"},
+         "abbassa abbassano riduce riducono senkt senken kurzt taglia "
+         "tagliano"},
         {"approve.disapprove/en", 0, "approve approves approved"},
         {"approve.disapprove/en", 1, kReject},
         // The five other languages' approving and rejecting ("Il governo
@@ -2708,6 +2712,30 @@ bool SpacesBetween(std::string_view text, std::uint32_t from,
   return true;
 }
 
+// SpacesBetween, or for a word after an elided article (EntityWord::elided:
+// "bat l'Irlande"), spaces and then that article: the article is a stop
+// word, as "la" in "bat la France" is.
+bool SpacesOrElisionBetween(std::string_view text, std::uint32_t from,
+                            const EntityWord& next) {
+  std::uint32_t to = next.begin;
+  if (next.elided) {
+    // The apostrophe (ASCII or U+2019) right before the word, then the
+    // article's letters.
+    if (to >= 1 && text[to - 1] == '\'') {
+      to -= 1;
+    } else if (to >= 3 && text.substr(to - 3, 3) == "\xE2\x80\x99") {
+      to -= 3;
+    } else {
+      return false;
+    }
+    while (to > from && static_cast<unsigned char>(text[to - 1]) >= 'a' &&
+           static_cast<unsigned char>(text[to - 1]) <= 'z') {
+      --to;
+    }
+  }
+  return SpacesBetween(text, from, to);
+}
+
 // Whether a score's separator lies between two words without case (the
 // numbers of "2-1", "2 - 1", "2:1", "2\u20131"): one hyphen, colon or en
 // dash, spaces around it allowed.
@@ -2770,7 +2798,7 @@ void AddRoleOrderCodes(std::string_view text, std::span<const EntityWord> words,
       std::uint64_t gap_hash = 0x474150, gap_content = 0x474150;  // "GAP"
       bool content = false;
       for (std::size_t k = prev_last; k < first && ok; ++k) {
-        ok = SpacesBetween(text, words[k].end, words[k + 1].begin) ||
+        ok = SpacesOrElisionBetween(text, words[k].end, words[k + 1]) ||
              (k > prev_last && k + 1 < first &&
               ScoreSeparator(text, words[k], words[k + 1]));
         if (!ok || k == prev_last) continue;

@@ -68,7 +68,7 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 
 // Template pairs (fixtures/template-pairs.tsv): every copy matches but one
 // in near mode (below); of
-// the 85 same-template negatives the default mode lets 1 through ("sign" /
+// the 88 same-template negatives the default mode lets 1 through ("sign" /
 // "sell" a striker: no axis knows them) and near mode 2 (also "defeat" /
 // "victory", which only the lexicon's antonyms know: "defeat" is also the
 // winner's verb). "north" / "south korea" is a side word in every mode
@@ -94,17 +94,20 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // "l'Inter"): all 8 let through in both modes before; and a short French
 // headline of names ("Le PSG bat Lyon / Nantes 2-1"), which only the
 // default mode reads as sentence case (it knows the language): near mode
-// lets it through (3 of 85).
+// lets it through (3 of 88). Then roles swapped around an elided article
+// ("la France bat l'Irlande" / "l'Irlande bat la France"), Spanish
+// "subidas" / "caídas" and Italian "alza" / "taglia": 3 more let through
+// in both modes before.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9524 "
-                       "recall=1.0000 f1=0.9756 hardneg=0.0118 near=1.0000"),
+                       "recall=1.0000 f1=0.9756 hardneg=0.0114 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8636 "
-                      "recall=0.9500 f1=0.9048 hardneg=0.0353 near=0.9500"),
+                      "recall=0.9500 f1=0.9048 hardneg=0.0341 near=0.9500"),
             std::string::npos)
       << near;
 }
