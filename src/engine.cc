@@ -530,21 +530,12 @@ class EngineImpl final : public Engine {
       // The headline's first word is an actor only when it is a name: a
       // place, or no word of the headline's language (IsName). Of another
       // or unknown language, when it is no stop word, as in near mode.
-      // French, Spanish, Portuguese and Italian write headlines in
-      // sentence case: their capitals are names even in a short headline
-      // of names ("Le PSG bat Lyon 2-1"), where English title case would
-      // say nothing. Not German (every noun), nor a guessed language.
-      const bool sentence_case =
-          !p->lang_weak && (stop_lang == internal::StopLang::kFra ||
-                            stop_lang == internal::StopLang::kSpa ||
-                            stop_lang == internal::StopLang::kPor ||
-                            stop_lang == internal::StopLang::kIta);
       internal::AddEntityFacts(
           ContentText(*p), &p->facts,
           [this, p](std::string_view word) {
             return xl_->IsName(p->lang, word);
           },
-          &p->first_word, sentence_case);
+          &p->first_word);
       // The opening's first word and the word after it, for another first
       // word on the same template (internal::OpeningSubstituted).
       std::string_view first, second;

@@ -2850,7 +2850,7 @@ std::uint32_t NameWordCode(std::string_view text, const EntityWord& w,
 void AddEntityFactsImpl(
     std::string_view text, Facts* facts,
     const absl::FunctionRef<bool(std::string_view)>* is_name,
-    std::string* opening_word = nullptr, bool sentence_case = false) {
+    std::string* opening_word = nullptr) {
   if (opening_word != nullptr) opening_word->clear();
   // Every code below comes from a capital letter or a handle's mark (@, #,
   // $, <): a text in lower-case ASCII without one has no entity, role or
@@ -2886,12 +2886,8 @@ void AddEntityFactsImpl(
     ++cased;
     capital += w.capital;
   }
-  // A language that writes headlines in sentence case (French, Spanish,
-  // Portuguese, Italian) marks names with its capitals however many there
-  // are ("Le PSG bat Lyon 2-1"); in capitals only it marks none.
   const bool case_informative =
-      cased >= 2 && (capital * 100 <= cased * kEntityTitleCasePercent ||
-                     (sentence_case && capital < cased));
+      cased >= 2 && capital * 100 <= cased * kEntityTitleCasePercent;
   // Source tags at the end ("| Reuters", "- Le360", "(AFP)") come and go
   // between copies of one headline: they are no entities.
   std::size_t end = words.size();
@@ -3065,12 +3061,6 @@ void AddEntityFacts(std::string_view text, Facts* facts,
                     absl::FunctionRef<bool(std::string_view)> is_name,
                     std::string* first_word) {
   AddEntityFactsImpl(text, facts, &is_name, first_word);
-}
-
-void AddEntityFacts(std::string_view text, Facts* facts,
-                    absl::FunctionRef<bool(std::string_view)> is_name,
-                    std::string* first_word, bool sentence_case) {
-  AddEntityFactsImpl(text, facts, &is_name, first_word, sentence_case);
 }
 
 void AddPlaceEntities(std::span<const PlaceFact> places, Facts* facts) {

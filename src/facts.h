@@ -114,13 +114,6 @@ void AddEntityFacts(std::string_view text, Facts* facts,
 void AddEntityFacts(std::string_view text, Facts* facts,
                     absl::FunctionRef<bool(std::string_view)> is_name,
                     std::string* first_word);
-// Same, for a headline whose language writes headlines in sentence case
-// (`sentence_case`: French, Spanish, Portuguese, Italian, read with
-// confidence): its capitals mark names however many there are, unless every
-// word is capitalized ("Le PSG bat Lyon 2-1" / "Le PSG bat Nantes 2-1").
-void AddEntityFacts(std::string_view text, Facts* facts,
-                    absl::FunctionRef<bool(std::string_view)> is_name,
-                    std::string* first_word, bool sentence_case);
 
 // Adds a code for the headline's opening: such a first word (its first
 // four code points) and the word after it (OpeningWords), kept sorted.

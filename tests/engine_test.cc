@@ -679,17 +679,6 @@ TEST_F(EngineXlang, DifferentActorsStayApart) {
   EXPECT_EQ(en.verdict, Verdict::kNew);
 }
 
-// A short French headline of names is sentence case, not title case: the
-// other team is another item, a tagged copy is the same.
-TEST_F(EngineXlang, SentenceCaseLanguageNamesAreEntities) {
-  const Decision lyon = engine_->Add("Le PSG bat Lyon 2-1");
-  EXPECT_EQ(lyon.lang, "fra");
-  EXPECT_EQ(engine_->Add("Le PSG bat Nantes 2-1").verdict, Verdict::kNew);
-  const Decision copy = engine_->Add("Le PSG bat Lyon 2-1 - Le Parisien");
-  EXPECT_EQ(copy.verdict, Verdict::kNear);
-  EXPECT_EQ(copy.dup_of, lyon.id);
-}
-
 TEST_F(EngineXlang, DatesVetoAcrossLanguages) {
   engine_->Add(kSaharaFr);
   Decision es = engine_->Add(

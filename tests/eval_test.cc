@@ -68,10 +68,10 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 
 // Template pairs (fixtures/template-pairs.tsv): every copy matches but one
 // in near mode (below); of
-// the 88 same-template negatives the default mode lets 1 through ("sign" /
-// "sell" a striker: no axis knows them) and near mode 2 (also "defeat" /
-// "victory", which only the lexicon's antonyms know: "defeat" is also the
-// winner's verb). "north" / "south korea" is a side word in every mode
+// the 88 same-template negatives the default mode lets 2 through ("sign" /
+// "sell" a striker: no axis knows them; and "Le PSG bat Lyon / Nantes 2-1",
+// below) and near mode 3 (also "defeat" / "victory", which only the
+// lexicon's antonyms know: "defeat" is also the winner's verb). "north" / "south korea" is a side word in every mode
 // since session 21; market direction, dying, court verdicts, medals, men /
 // women, lifted / kept, agreed / failed, arrives / leaves and today /
 // tomorrow since session 22, which let 9 and 13 through before. Since
@@ -91,17 +91,19 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // German count adjectives ("viertägige" / "sechstägige", "Zehnjähriger" /
 // "Zwölfjähriger"), the Portuguese "vence" / "perde", a market's "ouvre" /
 // "ferme", and another team after an elided article ("la Juventus" /
-// "l'Inter"): all 8 let through in both modes before; and a short French
-// headline of names ("Le PSG bat Lyon / Nantes 2-1"), which only the
-// default mode reads as sentence case (it knows the language): near mode
-// lets it through (3 of 88). Then roles swapped around an elided article
+// "l'Inter"): all 8 let through in both modes before. A short French
+// headline of names ("Le PSG bat Lyon / Nantes 2-1", three capitals in
+// four words) reads as title case and goes through in both modes: reading
+// French as sentence case split a capitalized demonym from its adjective
+// ("Le Sud-Africain / L'icône sud-africaine Nelson Mandela hospitalisé"),
+// so it was taken back (2 of 88 in the default mode, 3 in near mode). Then roles swapped around an elided article
 // ("la France bat l'Irlande" / "l'Irlande bat la France"), Spanish
 // "subidas" / "caídas" and Italian "alza" / "taglia": 3 more let through
 // in both modes before.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9524 "
-                       "recall=1.0000 f1=0.9756 hardneg=0.0114 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9091 "
+                       "recall=1.0000 f1=0.9524 hardneg=0.0227 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =

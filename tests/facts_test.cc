@@ -523,33 +523,6 @@ bool EntityConflict(std::string_view a, std::string_view b) {
   return FactsConflict(AllFactsOf(a), AllFactsOf(b));
 }
 
-// A headline in a language that writes sentence case (the engine's default
-// mode passes it for French, Spanish, Portuguese and Italian read with
-// confidence): its capitals are names even when most words have one, and
-// in capitals only, none.
-TEST(EntityFactsTest, SentenceCaseLanguagesMarkNamesInShortHeadlines) {
-  const auto facts = [](std::string_view text, bool sentence_case) {
-    std::string key;
-    NormalizeKey(text, &key);
-    Facts f;
-    ExtractFacts(key, &f);
-    std::string first_word;
-    AddEntityFacts(
-        text, &f, [](std::string_view) { return true; }, &first_word,
-        sentence_case);
-    return f;
-  };
-  constexpr char kLyon[] = "Le PSG bat Lyon 2-1";
-  constexpr char kNantes[] = "Le PSG bat Nantes 2-1";
-  // Three capitals in four words: title case to the English reading.
-  EXPECT_FALSE(FactsConflict(facts(kLyon, false), facts(kNantes, false)));
-  EXPECT_TRUE(FactsConflict(facts(kLyon, true), facts(kNantes, true)));
-  EXPECT_FALSE(
-      FactsConflict(facts(kLyon, true), facts("LE PSG BAT LYON 2-1", true)));
-  EXPECT_FALSE(FactsConflict(facts(kLyon, true),
-                             facts("Le PSG bat Lyon 2-1 - Le Parisien", true)));
-}
-
 TEST(EntityFactsTest, DifferentHandlesAreDistinct) {
   // Embedded-tweet attribution lines: same template, another account.
   const std::string_view a = "\xe2\x80\x94 WikiLeaks (@wikileaks) 5 mai 2017";
