@@ -1548,10 +1548,8 @@ const VerbTable& VerbSides() {
         // taxes"); most also rise or fall (fall.rise). Not Spanish "baja"
         // (also "low", a casualty) nor "corta" (also "short"), German
         // "kürzen" (folded, also "short"). Italian "taglia" is also a size
-        // and a bounty, a side no raising word of such a headline meets.
-        // French
-        // "relève" is also the relief ("la relève"): a side no lowering
-        // word of a headline on a relief meets.
+        // and a bounty, and French "relève" the relief ("la relève"):
+        // sides that no word of the other axis meets in such headlines.
         {"lower.raise/en", 1,
          "augmente augmentent aumenta aumentan eleva elevan sube suben "
          "aumentano alza alzano aumentam elevam sobe erhoht erhohen releve "
