@@ -847,6 +847,11 @@ TEST(EntityFactsTest, SwappedRolesConflict) {
       // as "la" is ("bat l'Irlande" / "bat la France").
       {"Rugby : la France bat l'Irlande", "Rugby : l'Irlande bat la France",
        true},
+      // The typographic apostrophe (U+2019) elides the same way.
+      {"Rugby : la France bat l\xe2\x80\x99Irlande",
+       "Rugby : l\xe2\x80\x99Irlande bat la France", true},
+      {"Rugby : la France bat l\xe2\x80\x99Irlande",
+       "Rugby : la France bat l'Irlande", false},
       {"Derby: il Milan batte l'Inter", "Derby: l'Inter batte il Milan", true},
       {"Real Madrid 2-1 Barcelona", "Barcelona 2-1 Real Madrid", true},
       {"Bayern 2:1 Dortmund", "Dortmund 2:1 Bayern", true},
