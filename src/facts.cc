@@ -1641,13 +1641,15 @@ const VerbTable& VerbSides() {
         // "condannati", "condamnés"; not the folded "condamne", which is
         // also the verb).
         {"acquit.convict/en", 1,
-         "guilty convicted convicts convict coupable coupables culpable "
+         "guilty convicted convicts convict jailed sentenced coupable "
+         "coupables culpable "
          "culpables colpevole colpevoli culpado culpados culpada culpadas "
          "schuldig condamnes condamnee condamnees condenado condenados "
          "condenada condenadas condannato condannati condannata "
          "condannate"},
         {"acquit.convict/en", 0,
-         "acquitted acquits acquit acquitte acquittes acquittee innocent "
+         "acquitted acquits acquit cleared acquitte acquittes acquittee "
+         "innocent "
          "innocents inocente inocentes innocente innocenti absuelto "
          "absueltos absuelta absuelve assolto assolti assolta absolvido "
          "absolvidos absolvida unschuldig"},
@@ -1671,7 +1673,8 @@ const VerbTable& VerbSides() {
          "resume resumes resumed reanuda reanudan reprend reprennent "
          "riprende riprendono retoma retomam"},
         {"resume.suspend/en", 1,
-         "suspend suspends suspended halts halted suspende suspenden "
+         "suspend suspends suspended halts halted cancels cancelled "
+         "canceled suspende suspenden "
          "suspendu suspendue sospende sospendono sospesa sospeso suspensa "
          "suspenso ausgesetzt stoppt"},
         // Arriving or leaving ("Obama arrives in Berlin" / "Obama leaves
