@@ -1560,6 +1560,24 @@ const VerbTable& VerbSides() {
          "abbassa abbassano riduce riducono senkt senken kurzt taglia "
          "tagliano"},
         {"approve.disapprove/en", 0, "approve approves approved"},
+        // A bill passed or blocked, an offer accepted or rejected ("Senate
+        // passes / blocks $1.2 trillion spending bill", "Union accepts /
+        // rejects pay offer").
+        {"approve.disapprove/en", 0, "passes accept accepts accepted"},
+        {"approve.disapprove/en", 1, "blocks blocked"},
+        // A court's ruling upheld or overturned ("Court upholds /
+        // overturns ban on protest").
+        {"uphold.overturn/en", 0, "upholds upheld uphold"},
+        {"uphold.overturn/en", 1,
+         "overturns overturned overturn quashes quashed quash"},
+        // Results against the forecast ("Apple beats / misses quarterly
+        // revenue estimates"). Not "beat" (also a past tense that wins).
+        {"beat.miss/en", 0, "beats"},
+        {"beat.miss/en", 1, "misses missed"},
+        // Attending or staying away ("President to attend / skip climate
+        // summit").
+        {"attend.skip/en", 0, "attend attends attended"},
+        {"attend.skip/en", 1, "skip skips skipped boycott boycotts boycotted"},
         {"approve.disapprove/en", 1, kReject},
         // The five other languages' approving and rejecting ("Il governo
         // approva / boccia la riforma"). Not German (its "lehnt ... ab" is
@@ -1606,7 +1624,7 @@ const VerbTable& VerbSides() {
          "acquistano adquiere adquieren kauft kaufen"},
         {"buy.sell/en", 1,
          "vend vendent revend vende venden vendono vendem verkauft verkaufen"},
-        {"close.open/en", 1, "open opens opened"},
+        {"close.open/en", 1, "open opens opened reopen reopens reopened"},
         {"close.open/en", 0, "close closes closed"},
         // A market's opening and close in the five other languages ("Wall
         // Street ouvre / ferme en hausse"). French "ferme" is also a farm
@@ -1695,6 +1713,7 @@ const VerbTable& VerbSides() {
          "lift lifts lifted lifting levanta levantan revoca revocan revoga "
          "aufgehoben"},
         {"impose.lift/en", 1,
+         "issue issues issued "
          "continue continues continued extend extends extended impose "
          "imposes imposed maintain maintains maintained bans banned "
          "continua mantiene mantienen maintient prolonge prolongent "
