@@ -1491,6 +1491,7 @@ const VerbTable& VerbSides() {
     // the moved side of flat.move too (the groups below).
     static constexpr std::string_view kRise =
         "rise rises rose rising jump jumps jumped surge surges surged soar "
+        "grows grew "
         "soars soared climb climbs climbed rally rallies rallied higher "
         // French, Spanish, Italian, Portuguese, German: the market words
         // ("en hausse", "al alza", "in rialzo", "höher") and the commonest
@@ -1505,7 +1506,7 @@ const VerbTable& VerbSides() {
     static constexpr std::string_view kFall =
         "fall falls fell falling drop drops dropped slump slumps slumped "
         "plunge plunges plunged tumble tumbles tumbled sink sinks sank slide "
-        "slides slid dip dips dipped "
+        "slides slid dip dips dipped shrinks shrank "
         "baisse chute chutent recule reculent baja cae caen caida cai caem "
         "ribasso scende scendono baixa tiefer niedriger fallt sinkt sinken "
         "ruckgang retrocede retroceden arretra arretrano recua recuam caidas "
@@ -1577,6 +1578,17 @@ const VerbTable& VerbSides() {
         // Attending or staying away ("President to attend / skip climate
         // summit").
         {"attend.skip/en", 0, "attend attends attended"},
+        // Leading is not winning ("Trump wins / leads Iowa caucuses"); a
+        // story confirmed or denied; exports against imports; a search
+        // against a find ("Police search for / find missing woman").
+        {"lead.win/en", 0, "leads"},
+        {"lead.win/en", 1, "wins won"},
+        {"confirm.deny/en", 0, "confirms confirmed"},
+        {"confirm.deny/en", 1, "denies denied"},
+        {"export.import/en", 0, "exports exported"},
+        {"export.import/en", 1, "imports imported"},
+        {"search.find/en", 0, "search searches searching"},
+        {"search.find/en", 1, "find finds found"},
         {"attend.skip/en", 1, "skip skips skipped boycott boycotts boycotted"},
         {"approve.disapprove/en", 1, kReject},
         // The five other languages' approving and rejecting ("Il governo
@@ -1590,7 +1602,7 @@ const VerbTable& VerbSides() {
          "rejette rejettent rechaza rechazan boccia bocciano respinge "
          "respingono rejeita rejeitam"},
         {"arrest.release/en", 0,
-         "arrest arrests arrested detain detains detained"},
+         "arrest arrests arrested detain detains detained charged"},
         {"arrest.release/en", 1, "release releases released freed"},
         // The five other languages' arresting and releasing ("La policía
         // detiene / libera al sospechoso"). French "arrête" is also
@@ -1624,7 +1636,8 @@ const VerbTable& VerbSides() {
          "acquistano adquiere adquieren kauft kaufen"},
         {"buy.sell/en", 1,
          "vend vendent revend vende venden vendono vendem verkauft verkaufen"},
-        {"close.open/en", 1, "open opens opened reopen reopens reopened"},
+        {"close.open/en", 1,
+         "open opens opened reopen reopens reopened launches launched"},
         {"close.open/en", 0, "close closes closed"},
         // A market's opening and close in the five other languages ("Wall
         // Street ouvre / ferme en hausse"). French "ferme" is also a farm
@@ -1644,7 +1657,7 @@ const VerbTable& VerbSides() {
         // German article, nor French "tues" (English "Tues.", Tuesday), nor
         // German "tot", an English toddler.
         {"die.injure/en", 0,
-         "kill kills killed dead dies died tue tuee tuees mort "
+         "kill kills killed killing dead dies died tue tuee tuees mort "
          "morts muerto muertos muerta muertas morto mortos morta mortas "
          "morti uccisi ucciso tote toten getotet tuent mata matan matam "
          "uccide uccidono totet perish perishes perished meurt meurent "
@@ -1746,7 +1759,8 @@ const VerbTable& VerbSides() {
         {"bronze.gold/en", 0, kBronze},
         {"bronze.silver/en", 0, kBronze},
         {"die.injure/en", 1,
-         "injure injures injured wound wounds wounded hurt hurts blesse "
+         "injure injures injured injuring wound wounds wounded wounding hurt "
+         "hurts blesse "
          "blesses blessee blessees blessent herido heridos herida heridas "
          "hiere hieren ferido feridos ferida feridas ferito feriti ferita "
          "ferite ferisce feriscono verletzt verletzte verletzten"},
