@@ -1589,6 +1589,13 @@ const VerbTable& VerbSides() {
         {"export.import/en", 1, "imports imported"},
         {"search.find/en", 0, "search searches searching"},
         {"search.find/en", 1, "find finds found"},
+        // Ending or going on ("Heatwave to end / continue on Friday",
+        // "Ceasefire ends / extended"); a deal completed or abandoned.
+        {"end.continue/en", 0, "end ends ended"},
+        {"end.continue/en", 1,
+         "continue continues continued extend extends extended"},
+        {"complete.abandon/en", 0, "completes completed"},
+        {"complete.abandon/en", 1, "abandons abandoned scraps scrapped"},
         {"attend.skip/en", 1, "skip skips skipped boycott boycotts boycotted"},
         {"approve.disapprove/en", 1, kReject},
         // The five other languages' approving and rejecting ("Il governo
@@ -1615,7 +1622,7 @@ const VerbTable& VerbSides() {
         {"arrest.release/en", 1,
          "relache relachent libere liberent libera liberan rilascia "
          "rilasciano rilasciato liberano liberta libertam freigelassen"},
-        {"lose.win/en", 1, "win wins won"},
+        {"lose.win/en", 1, "win wins won gains gained"},
         {"lose.win/en", 0, "lose loses lost"},
         // The five other languages' winning and losing ("El Barcelona gana
         // / pierde ante el Sevilla"). Not French "s'impose" / "s'incline"
@@ -1638,7 +1645,7 @@ const VerbTable& VerbSides() {
          "vend vendent revend vende venden vendono vendem verkauft verkaufen"},
         {"close.open/en", 1,
          "open opens opened reopen reopens reopened launches launched"},
-        {"close.open/en", 0, "close closes closed"},
+        {"close.open/en", 0, "close closes closed shuts"},
         // A market's opening and close in the five other languages ("Wall
         // Street ouvre / ferme en hausse"). French "ferme" is also a farm
         // and "firm": a side only a headline with an opening word meets.
