@@ -1564,8 +1564,9 @@ const VerbTable& VerbSides() {
         // A bill passed or blocked, an offer accepted or rejected ("Senate
         // passes / blocks $1.2 trillion spending bill", "Union accepts /
         // rejects pay offer").
-        {"approve.disapprove/en", 0, "passes accept accepts accepted"},
-        {"approve.disapprove/en", 1, "blocks blocked"},
+        {"approve.disapprove/en", 0,
+         "passes accept accepts accepted adopts adopted"},
+        {"approve.disapprove/en", 1, "blocks blocked vetoes vetoed"},
         // A court's ruling upheld or overturned ("Court upholds /
         // overturns ban on protest").
         {"uphold.overturn/en", 0, "upholds upheld uphold"},
@@ -1596,6 +1597,15 @@ const VerbTable& VerbSides() {
          "continue continues continued extend extends extended"},
         {"complete.abandon/en", 0, "completes completed"},
         {"complete.abandon/en", 1, "abandons abandoned scraps scrapped"},
+        // An order signed or revoked, bail granted or denied, something
+        // allowed or barred ("Court grants / denies bail", "Supreme Court
+        // allows / bars Trump from ballot").
+        {"sign.revoke/en", 0, "signs signed"},
+        {"sign.revoke/en", 1, "revokes revoked rescinds rescinded"},
+        {"grant.deny/en", 0, "grants granted"},
+        {"grant.deny/en", 1, "denies denied refuses refused"},
+        {"allow.bar/en", 0, "allows allowed"},
+        {"allow.bar/en", 1, "bans banned bars barred"},
         {"attend.skip/en", 1, "skip skips skipped boycott boycotts boycotted"},
         {"approve.disapprove/en", 1, kReject},
         // The five other languages' approving and rejecting ("Il governo
