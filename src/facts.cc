@@ -1491,7 +1491,7 @@ const VerbTable& VerbSides() {
     // the moved side of flat.move too (the groups below).
     static constexpr std::string_view kRise =
         "rise rises rose rising jump jumps jumped surge surges surged soar "
-        "grows grew "
+        "grows grew crece crecen cresce crescono crescem wachst "
         "soars soared climb climbs climbed rally rallies rallied higher "
         // French, Spanish, Italian, Portuguese, German: the market words
         // ("en hausse", "al alza", "in rialzo", "höher") and the commonest
@@ -1506,7 +1506,7 @@ const VerbTable& VerbSides() {
     static constexpr std::string_view kFall =
         "fall falls fell falling drop drops dropped slump slumps slumped "
         "plunge plunges plunged tumble tumbles tumbled sink sinks sank slide "
-        "slides slid dip dips dipped shrinks shrank "
+        "slides slid dip dips dipped shrinks shrank contrae contraen "
         "baisse chute chutent recule reculent baja cae caen caida cai caem "
         "ribasso scende scendono baixa tiefer niedriger fallt sinkt sinken "
         "ruckgang retrocede retroceden arretra arretrano recua recuam caidas "
@@ -1569,9 +1569,11 @@ const VerbTable& VerbSides() {
         {"approve.disapprove/en", 1, "blocks blocked vetoes vetoed"},
         // A court's ruling upheld or overturned ("Court upholds /
         // overturns ban on protest").
-        {"uphold.overturn/en", 0, "upholds upheld uphold"},
+        {"uphold.overturn/en", 0,
+         "upholds upheld uphold confirme confirma conferma"},
         {"uphold.overturn/en", 1,
-         "overturns overturned overturn quashes quashed quash"},
+         "overturns overturned overturn quashes quashed quash annule "
+         "annulent anula anulan annulla annullano"},
         // Results against the forecast ("Apple beats / misses quarterly
         // revenue estimates"). Not "beat" (also a past tense that wins).
         {"beat.miss/en", 0, "beats"},
@@ -1582,14 +1584,31 @@ const VerbTable& VerbSides() {
         // Leading is not winning ("Trump wins / leads Iowa caucuses"); a
         // story confirmed or denied; exports against imports; a search
         // against a find ("Police search for / find missing woman").
-        {"lead.win/en", 0, "leads"},
-        {"lead.win/en", 1, "wins won"},
-        {"confirm.deny/en", 0, "confirms confirmed"},
-        {"confirm.deny/en", 1, "denies denied"},
-        {"export.import/en", 0, "exports exported"},
-        {"export.import/en", 1, "imports imported"},
-        {"search.find/en", 0, "search searches searching"},
-        {"search.find/en", 1, "find finds found"},
+        {"lead.win/en", 0, "leads mene menent lidera lideran"},
+        {"lead.win/en", 1,
+         "wins won gagne gagnent remporte gana ganan vince ganha gewinnt"},
+        // These in the five other languages too ("Le gouvernement confirme
+        // / dément ...", "La police recherche / retrouve ..."). Not
+        // Portuguese "procura" (Italian "prosecutor's office"), nor "cerca"
+        // (Spanish "near").
+        {"confirm.deny/en", 0,
+         "confirms confirmed confirme confirment confirma confirman conferma "
+         "confermano confirmam bestatigt bestatigen"},
+        {"confirm.deny/en", 1,
+         "denies denied dement dementent desmiente desmienten smentisce "
+         "smentiscono desmente desmentem dementiert dementieren"},
+        {"export.import/en", 0,
+         "exports exported exporte exportent exporta exportan esporta "
+         "esportano exportam exportiert"},
+        {"export.import/en", 1,
+         "imports imported importe importent importa importan importano "
+         "importam importiert"},
+        {"search.find/en", 0,
+         "search searches searching recherche recherchent busca buscan "
+         "sucht suchen"},
+        {"search.find/en", 1,
+         "find finds found retrouve retrouvent encuentra encuentran trova "
+         "trovano encontra encontram findet"},
         // Ending or going on ("Heatwave to end / continue on Friday",
         // "Ceasefire ends / extended"); a deal completed or abandoned.
         {"end.continue/en", 0, "end ends ended"},
@@ -1600,10 +1619,18 @@ const VerbTable& VerbSides() {
         // An order signed or revoked, bail granted or denied, something
         // allowed or barred ("Court grants / denies bail", "Supreme Court
         // allows / bars Trump from ballot").
-        {"sign.revoke/en", 0, "signs signed"},
-        {"sign.revoke/en", 1, "revokes revoked rescinds rescinded"},
-        {"grant.deny/en", 0, "grants granted"},
-        {"grant.deny/en", 1, "denies denied refuses refused"},
+        {"sign.revoke/en", 0,
+         "signs signed signe signent firma firman firmano assina assinam "
+         "unterzeichnet"},
+        {"sign.revoke/en", 1,
+         "revokes revoked rescinds rescinded revoque revoquent abroge revoca "
+         "revocan revocano revoga revogam widerruft"},
+        {"grant.deny/en", 0,
+         "grants granted accorde accordent concede conceden concedono "
+         "concedem gewahrt"},
+        {"grant.deny/en", 1,
+         "denies denied refuses refused refuse refusent deniega deniegan "
+         "rifiuta rifiutano nega negano negam recusa recusam verweigert"},
         {"allow.bar/en", 0, "allows allowed"},
         {"allow.bar/en", 1, "bans banned bars barred"},
         {"attend.skip/en", 1, "skip skips skipped boycott boycotts boycotted"},
