@@ -1507,6 +1507,7 @@ const VerbTable& VerbSides() {
         "fall falls fell falling drop drops dropped slump slumps slumped "
         "plunge plunges plunged tumble tumbles tumbled sink sinks sank slide "
         "slides slid dip dips dipped shrinks shrank contrae contraen "
+        "schrumpft schrumpfen "
         "baisse chute chutent recule reculent baja cae caen caida cai caem "
         "ribasso scende scendono baixa tiefer niedriger fallt sinkt sinken "
         "ruckgang retrocede retroceden arretra arretrano recua recuam caidas "
@@ -1611,9 +1612,12 @@ const VerbTable& VerbSides() {
          "trovano encontra encontram findet"},
         // Ending or going on ("Heatwave to end / continue on Friday",
         // "Ceasefire ends / extended"); a deal completed or abandoned.
-        {"end.continue/en", 0, "end ends ended"},
+        {"end.continue/en", 0,
+         "end ends ended beendet beenden endet enden finaliza finalizan"},
         {"end.continue/en", 1,
-         "continue continues continued extend extends extended"},
+         "continue continues continued extend extends extended prolonge "
+         "prolongent prolonga prolongan prolunga prolungano prorroga "
+         "prorrogam verlangert verlangern"},
         {"complete.abandon/en", 0, "completes completed"},
         {"complete.abandon/en", 1, "abandons abandoned scraps scrapped"},
         // An order signed or revoked, bail granted or denied, something

@@ -68,7 +68,7 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 
 // Template pairs (fixtures/template-pairs.tsv): every copy matches but one
 // in near mode (below); of
-// the 114 same-template negatives the default mode lets 2 through ("sign" /
+// the 116 same-template negatives the default mode lets 2 through ("sign" /
 // "sell" a striker: no axis knows them; and "Le PSG bat Lyon / Nantes 2-1",
 // below) and near mode 3 (also "defeat" / "victory", which only the
 // lexicon's antonyms know: "defeat" is also the winner's verb). "north" / "south korea" is a side word in every mode
@@ -106,20 +106,21 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // "continue", "extended" / "ends", and "signs" / "revokes", "grants" /
 // "denies", "adopts" / "vetoes", and four of these in French, Spanish and
 // Italian ("confirme" / "dément", "concede" / "deniega", "conferma" /
-// "annulla", "recherche" / "retrouve"): 2 of 114 and 3 of 114 since. Then roles swapped around an elided article
+// "annulla", "recherche" / "retrouve"), and German "beendet" /
+// "verlängert", "wächst" / "schrumpft": 2 of 116 and 3 of 116 since. Then roles swapped around an elided article
 // ("la France bat l'Irlande" / "l'Irlande bat la France"), Spanish
 // "subidas" / "caídas" and Italian "alza" / "taglia": 3 more let through
 // in both modes before.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9091 "
-                       "recall=1.0000 f1=0.9524 hardneg=0.0175 near=1.0000"),
+                       "recall=1.0000 f1=0.9524 hardneg=0.0172 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8636 "
-                      "recall=0.9500 f1=0.9048 hardneg=0.0263 near=0.9500"),
+                      "recall=0.9500 f1=0.9048 hardneg=0.0259 near=0.9500"),
             std::string::npos)
       << near;
 }
