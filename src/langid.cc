@@ -203,7 +203,7 @@ bool IsJoinedLetter(std::string_view key, std::string_view w) {
     const char p = key[at - 1];
     if (p == '.' || p == '<' || p == '-' || p == '&' || p == '/') return true;
     // An apostrophe inside a word ("int'l"), not a quote ("'a scapegoat'").
-    if (p == '\'' && at > 1 && key[at - 2] != ' ') return true;
+    if (FollowsElision(key, w)) return true;
   }
   if (end < key.size()) {
     const char n = key[end];
