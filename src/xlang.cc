@@ -1281,11 +1281,11 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     return at < original_text.size() && original_text[at] == ' ' ? at + 1 : at;
   };
   // The code point at `at`: its length in bytes (at least 1), and whether
-  // it belongs to a word: an ASCII letter, or a non-ASCII code point that
-  // is no punctuation and no space. The key maps the typographic
-  // apostrophe, quotes and dashes to ASCII punctuation, so "L’ONU" must
-  // split here as "L'ONU" does (it was one word "L’ONU", no acronym, where
-  // the key has "l" and "onu").
+  // it belongs to a word: an ASCII letter, or a non-ASCII letter, mark or
+  // number (IsWordCodePoint, which BlankNonWordSymbols applies to the key).
+  // The key maps the typographic apostrophe, quotes and dashes to ASCII
+  // punctuation, so "L’ONU" must split here as "L'ONU" does (it was one
+  // word "L’ONU", no acronym, where the key has "l" and "onu").
   auto code_point = [&](std::size_t at, bool* in_word) -> std::size_t {
     const auto c = static_cast<unsigned char>(original_text[at]);
     if (c < 0x80) {
@@ -1296,24 +1296,11 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     const utf8proc_ssize_t len = utf8proc_iterate(
         reinterpret_cast<const utf8proc_uint8_t*>(original_text.data() + at),
         static_cast<utf8proc_ssize_t>(original_text.size() - at), &cp);
-    *in_word = true;
-    if (len <= 0) return 1;  // invalid UTF-8: a byte of a word, as before
-    switch (utf8proc_category(cp)) {
-      case UTF8PROC_CATEGORY_PC:
-      case UTF8PROC_CATEGORY_PD:
-      case UTF8PROC_CATEGORY_PS:
-      case UTF8PROC_CATEGORY_PE:
-      case UTF8PROC_CATEGORY_PI:
-      case UTF8PROC_CATEGORY_PF:
-      case UTF8PROC_CATEGORY_PO:
-      case UTF8PROC_CATEGORY_ZS:
-      case UTF8PROC_CATEGORY_ZL:
-      case UTF8PROC_CATEGORY_ZP:
-        *in_word = false;
-        break;
-      default:
-        break;
+    if (len <= 0) {  // invalid UTF-8: a byte of a word, as before
+      *in_word = true;
+      return 1;
     }
+    *in_word = IsWordCodePoint(cp);
     return static_cast<std::size_t>(len);
   };
   bool sentence_start = true;
