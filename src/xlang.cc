@@ -447,29 +447,6 @@ std::string_view CanonicalNumber(std::string_view key, std::size_t* i,
   return std::string_view(buf + skip, n - skip);
 }
 
-// The adverbs that hedge a quantity ("at least 40", "au moins 40", "al
-// menos 40", "mindestens 40", "almeno 40"; "nearly", "presque", "casi",
-// "quase", "quasi", "fast"), per StopLang: no units here, as French
-// "moins" and English "more" are no units (stop words). A translation keeps
-// them, and the fact guard reads the number; as units they were a word no
-// pivot of the other side could cover when one language's word is a stop
-// word ("moins") and the other's is not ("least"). Not stop words, since
-// the near channel and language id read them as words: as stop words they
-// changed near matches on the generated feed (two more wrong pairs).
-bool IsQuantityHedge(std::string_view word, int stop_lang) {
-  static constexpr std::string_view kHedges[kNumStopLangs][3] = {
-      {"least", "nearly", "almost"},          // eng
-      {"presque", "", ""},                    // fra ("moins" is a stop word)
-      {"menos", "casi", ""},                  // spa
-      {"menos", "quase", ""},                 // por
-      {"almeno", "quasi", ""},                // ita
-      {"mindestens", "wenigstens", "fast"}};  // deu
-  for (std::string_view h : kHedges[stop_lang]) {
-    if (!h.empty() && word == h) return true;
-  }
-  return false;
-}
-
 // German separable verbs: in "Nordkorea lehnt Abrüstung ab" the verb is
 // "ablehnen" (reject), not "lehnen" (lean); its particle ends the clause.
 // NTREX: 14 of 123 German headlines have one ("stimmen ... ab", "nimmt ...
@@ -728,9 +705,9 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
   out->country = lexicon_->MayStartCountry(word);
   out->place = 0;
   out->place_level = PlaceFact::kCountry;
-  // Stop words and reporting verbs ("says", "affirme"; see stopwords.cc)
-  // of the headline's language (any of the six when it is another
-  // language) are no units.
+  // Stop words, reporting verbs and quantity hedges ("says", "affirme",
+  // "at least"; see stopwords.cc) of the headline's language (any of the six
+  // when it is another language) are no units.
   const WordMasks masks = LookupWordMasks(word);
   const std::uint32_t no_unit = masks.stop | masks.reporting;
   const int stop_lang =
@@ -740,7 +717,6 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
   if (stop_lang >= 0 ? ((no_unit >> stop_lang) & 1u) : no_unit != 0) {
     return;
   }
-  if (stop_lang >= 0 && IsQuantityHedge(word, stop_lang)) return;
   // The reading in the headline's language ("due" is Italian 2 and
   // English "due to"; "dos" is Spanish 2 and Portuguese "of the").
   const ClosedClass closed = LookupClosedClass(word, stop_lang);
