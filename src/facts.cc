@@ -1502,7 +1502,10 @@ const VerbTable& VerbSides() {
         "rialzo rialzi sobe sobem hoher steigt steigen anstieg subidas "
         // Gaining ground, as market and jobless reports say it ("Le
         // chômage progresse / recule", "El Ibex avanza / retrocede").
-        "progresse progressent avanza avanzan avanzano avanca avancam";
+        "progresse progressent avanza avanzan avanzano avanca avancam "
+        // German separable verbs, joined ("Der DAX legt zu": "zulegt";
+        // AddWordSides joins a clause-final particle to its verb).
+        "zulegt zulegen zugelegt ansteigt ansteigen angestiegen";
     static constexpr std::string_view kFall =
         "fall falls fell falling drop drops dropped slump slumps slumped "
         "plunge plunges plunged tumble tumbles tumbled sink sinks sank slide "
@@ -1511,7 +1514,8 @@ const VerbTable& VerbSides() {
         "baisse chute chutent recule reculent baja cae caen caida cai caem "
         "ribasso scende scendono baixa tiefer niedriger fallt sinkt sinken "
         "ruckgang retrocede retroceden arretra arretrano recua recuam caidas "
-        "ribassi";
+        "ribassi nachgibt nachgeben nachgegeben einbricht einbrechen "
+        "eingebrochen";
     // Three-valued facts take two axes a word: each value against each of
     // the other two. Yesterday, today, tomorrow, like weekdays ("Weather
     // forecast for today" / "... for tomorrow"); not French "hier" (German
@@ -1556,6 +1560,7 @@ const VerbTable& VerbSides() {
          "augmente augmentent aumenta aumentan eleva elevan sube suben "
          "aumentano alza alzano aumentam elevam sobe erhoht erhohen releve "
          "relevent"},
+        {"lower.raise/en", 1, "anhebt anheben angehoben"},
         {"lower.raise/en", 0,
          "baisse baissent abaisse abaissent reduit reduisent bajan rebaja "
          "rebajan recorta recortan reduce reducen baixa baixam reduz reduzem "
@@ -1617,7 +1622,7 @@ const VerbTable& VerbSides() {
         {"end.continue/en", 1,
          "continue continues continued extend extends extended prolonge "
          "prolongent prolonga prolongan prolunga prolungano prorroga "
-         "prorrogam verlangert verlangern"},
+         "prorrogam verlangert verlangern fortsetzt fortsetzen fortgesetzt"},
         {"complete.abandon/en", 0, "completes completed"},
         {"complete.abandon/en", 1, "abandons abandoned scraps scrapped"},
         // An order signed or revoked, bail granted or denied, something
@@ -1640,15 +1645,17 @@ const VerbTable& VerbSides() {
         {"attend.skip/en", 1, "skip skips skipped boycott boycotts boycotted"},
         {"approve.disapprove/en", 1, kReject},
         // The five other languages' approving and rejecting ("Il governo
-        // approva / boccia la riforma"). Not German (its "lehnt ... ab" is
-        // split).
+        // approva / boccia la riforma"); German's separable verbs joined
+        // ("stimmt ... zu", "lehnt ... ab": AddWordSides). Not German
+        // "angenommen" (also "assumed").
         {"approve.disapprove/en", 0,
          "approuve approuvent aprueba aprueban approva approvano aprova "
          "aprovam adopte adoptent adopta adoptan adotta adottano adota "
-         "adotam"},
+         "adotam zustimmt zustimmen zugestimmt billigt billigen gebilligt "
+         "annimmt"},
         {"approve.disapprove/en", 1,
          "rejette rejettent rechaza rechazan boccia bocciano respinge "
-         "respingono rejeita rejeitam"},
+         "respingono rejeita rejeitam ablehnt ablehnen abgelehnt"},
         {"arrest.release/en", 0,
          "arrest arrests arrested detain detains detained charged"},
         {"arrest.release/en", 1, "release releases released freed"},
@@ -1659,10 +1666,11 @@ const VerbTable& VerbSides() {
         {"arrest.release/en", 0,
          "arrete arretent interpelle interpellent detiene detienen arresta "
          "arrestan arrestano arrestato arrestati prende prendem verhaftet "
-         "verhaften festgenommen"},
+         "verhaften festgenommen festnimmt festnehmen"},
         {"arrest.release/en", 1,
          "relache relachent libere liberent libera liberan rilascia "
-         "rilasciano rilasciato liberano liberta libertam freigelassen"},
+         "rilasciano rilasciato liberano liberta libertam freigelassen "
+         "freilasst freilassen"},
         {"lose.win/en", 1, "win wins won gains gained"},
         {"lose.win/en", 0, "lose loses lost"},
         // The five other languages' winning and losing ("El Barcelona gana
@@ -1750,12 +1758,36 @@ const VerbTable& VerbSides() {
         // nor French "reprise" (also "rerun").
         {"resume.suspend/en", 0,
          "resume resumes resumed reanuda reanudan reprend reprennent "
-         "riprende riprendono retoma retomam"},
+         "riprende riprendono retoma retomam wiederaufnimmt wiederaufnehmen "
+         "wiederaufgenommen"},
         {"resume.suspend/en", 1,
          "suspend suspends suspended halts halted cancels cancelled "
          "canceled suspende suspenden "
          "suspendu suspendue sospende sospendono sospesa sospeso suspensa "
-         "suspenso ausgesetzt stoppt"},
+         "suspenso ausgesetzt stoppt aussetzt aussetzen einstellt "
+         "eingestellt absagt abgesagt ausfallt ausgefallen"},
+        // Announced or called off ("Union announces / cancels strike",
+        // "Verdi kündigt Warnstreik an / sagt Warnstreik ab"). French
+        // "annonce" is also the noun (an advert), Spanish "anuncia" the
+        // verb only.
+        {"announce.cancel/en", 0,
+         "announces announced annonce annoncent anuncia anuncian annuncia "
+         "annunciano anunciam ankundigt ankundigen angekundigt"},
+        {"announce.cancel/en", 1,
+         "cancels cancelled canceled annule annulent cancela cancelan "
+         "annulla annullano cancelam absagt absagen abgesagt"},
+        // Brought in or abolished ("Government introduces / scraps tuition
+        // fees", "Regierung führt ... ein" / "schafft ... ab"). Not French
+        // "supprime", which also cuts jobs, nor Spanish "elimina", which
+        // also knocks a team out.
+        {"abolish.introduce/en", 1,
+         "introduces introduced instaure instaurent introduit introduisent "
+         "introduce introducen introducono introduz introduzem einfuhrt "
+         "einfuhren eingefuhrt"},
+        {"abolish.introduce/en", 0,
+         "abolishes abolished scraps scrapped abolit abolissent suprime "
+         "abole abolisce aboliscono abolir abschafft abschaffen "
+         "abgeschafft"},
         // Arriving or leaving ("Obama arrives in Berlin" / "Obama leaves
         // Berlin"). Not "left" (politics, a direction), "leave" (also a
         // noun: "maternity leave"), nor French "part" (English "part").
@@ -1772,7 +1804,7 @@ const VerbTable& VerbSides() {
         // Portuguese "leve", light).
         {"impose.lift/en", 0,
          "lift lifts lifted lifting levanta levantan revoca revocan revoga "
-         "aufgehoben"},
+         "aufgehoben aufhebt aufheben"},
         {"impose.lift/en", 1,
          "issue issues issued "
          "continue continues continued extend extends extended impose "
@@ -1850,6 +1882,87 @@ bool IsNounMarker(std::string_view w) {
          w == "his" || w == "her" || w == "record";
 }
 
+// German separable verbs: in "Der Bundestag lehnt die Reform ab" the verb
+// is "ablehnen" (reject), not "lehnen" (lean), and its particle ends the
+// clause (as xlang.cc's FindSeparableParticles reads it). The verb table
+// lists such verbs joined ("ablehnt", "zustimmt", "wiederaufnimmt"); these
+// are their particles, closed class.
+constexpr std::string_view kSeparableParticles[] = {
+    "ab", "an", "auf", "aus", "ein", "fest", "fort", "frei", "nach", "zu"};
+
+// A clause-final particle: its token, the first token of its clause, and
+// whether "wieder" stands before it ("nimmt ... wieder auf").
+struct SeparableParticle {
+  std::size_t clause_begin;
+  std::size_t at;
+  bool wieder;
+  bool used;
+};
+
+// Whether token `t` ends a clause: a colon, a dash after a space, or one
+// of , ; . ! ? ( ) ".
+bool EndsClause(std::string_view key, const Token& t) {
+  switch (t.kind) {
+    case TokenKind::kColon:
+      return true;
+    case TokenKind::kDash:
+      return t.space_before;
+    case TokenKind::kOther:
+      return std::strchr(",;.!?()\"", key[t.begin]) != nullptr;
+    default:
+      return false;
+  }
+}
+
+// The clause-final particles of `tokens` (at most `cap`): a word of
+// kSeparableParticles that ends its clause and does not begin it.
+int FindSeparableParticles(std::string_view key, std::span<const Token> tokens,
+                           SeparableParticle* out, int cap) {
+  int n = 0;
+  std::size_t clause_begin = 0;
+  for (std::size_t i = 0; i < tokens.size() && n < cap; ++i) {
+    const Token& t = tokens[i];
+    if (t.kind != TokenKind::kWord) {
+      if (EndsClause(key, t)) clause_begin = i + 1;
+      continue;
+    }
+    const std::size_t size = t.end - t.begin;
+    if (size < 2 || size > 4 || i == clause_begin ||
+        (i + 1 < tokens.size() && !EndsClause(key, tokens[i + 1]))) {
+      continue;
+    }
+    if (!OneOf(key.substr(t.begin, size), kSeparableParticles)) continue;
+    const Token& before = tokens[i - 1];
+    const bool wieder =
+        before.kind == TokenKind::kWord &&
+        key.substr(before.begin, before.end - before.begin) == "wieder";
+    out[n++] = {clause_begin, i, wieder, false};
+  }
+  return n;
+}
+
+// The verb-table entries of `verb` joined to `particle` ("ab" + "lehnt"),
+// after "wieder" when `wieder` ("wiederaufnimmt") and else without it.
+const VerbEntries* JoinedVerb(const VerbTable& verbs, bool wieder,
+                              std::string_view particle,
+                              std::string_view verb) {
+  char buf[40];
+  constexpr std::string_view kWieder = "wieder";
+  if (verb.size() < 2 ||
+      kWieder.size() + particle.size() + verb.size() > sizeof buf) {
+    return nullptr;
+  }
+  std::memcpy(buf, kWieder.data(), kWieder.size());
+  std::memcpy(buf + kWieder.size(), particle.data(), particle.size());
+  std::memcpy(buf + kWieder.size() + particle.size(), verb.data(), verb.size());
+  const std::string_view joined(buf,
+                                kWieder.size() + particle.size() + verb.size());
+  const VerbEntries* e = nullptr;
+  if (wieder) e = verbs.Find(joined);
+  if (e == nullptr) e = verbs.Find(joined.substr(kWieder.size()));
+  return e;
+}
+
 // One pass over the words: side words (kSideWords), news verbs
 // (VerbSides) and the negation codes, appended to out->codes (unsorted).
 // Not inlined, nor AddCurrencies: inlined into ExtractFacts, they made GCC
@@ -1865,6 +1978,9 @@ bool IsNounMarker(std::string_view w) {
                : std::string_view();
   };
   const VerbTable& verbs = VerbSides();
+  std::array<SeparableParticle, 2> particles;
+  const int num_particles =
+      FindSeparableParticles(key, tokens, particles.data(), particles.size());
   bool negated = false;
   std::uint32_t events = 0;  // bit per kEventKinds index
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -1877,21 +1993,37 @@ bool IsNounMarker(std::string_view w) {
         (first == 'n' || first == 'j' || (first == 't' && size == 1))) {
       negated = NegatesVerb(key, tokens[i]);
     }
-    if (size >= 2 && size <= 16) {  // "flu" .. "uberschwemmungen"
-      if (const VerbEntries* e = verbs.Find(word(i))) {
-        // After a determiner or "record" the form is a noun ("S&P's record
-        // close", "into the close"), which takes no side.
-        const bool noun = i > 0 && IsNounMarker(word(i - 1));
-        for (const std::uint16_t entry : *e) {
-          if (entry == kNoEntry) continue;
-          if ((entry & kEventEntryBit) != 0) {
-            events |= 1u << (entry & ~kEventEntryBit);
-          } else if (!noun) {
-            entries.push_back(entry);
-          }
-        }
+    // A word before a clause-final particle: the first that makes a joined
+    // verb with it is that verb, and takes the joined form's entries in
+    // place of its own ("Zug fällt aus", is cancelled, does not fall); the
+    // particle then takes none.
+    const VerbEntries* e = nullptr;
+    bool particle = false;
+    for (int p = 0; p < num_particles; ++p) {
+      SeparableParticle& sp = particles[p];
+      particle |= sp.used && sp.at == i;
+      if (e != nullptr || sp.used || i < sp.clause_begin || i >= sp.at) {
         continue;
       }
+      e = JoinedVerb(verbs, sp.wieder, word(sp.at), word(i));
+      sp.used = e != nullptr;
+    }
+    if (particle) continue;
+    // "flu" .. "wiederaufgenommen"
+    if (e == nullptr && size >= 2 && size <= 17) e = verbs.Find(word(i));
+    if (e != nullptr) {
+      // After a determiner or "record" the form is a noun ("S&P's record
+      // close", "into the close"), which takes no side.
+      const bool noun = i > 0 && IsNounMarker(word(i - 1));
+      for (const std::uint16_t entry : *e) {
+        if (entry == kNoEntry) continue;
+        if ((entry & kEventEntryBit) != 0) {
+          events |= 1u << (entry & ~kEventEntryBit);
+        } else if (!noun) {
+          entries.push_back(entry);
+        }
+      }
+      continue;
     }
     if (size > kMaxSideWordBytes) continue;  // "a" .. "northern"
     std::uint64_t candidates = kSideWordsByFirstLetter[first][size];

@@ -71,16 +71,16 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // the 116 same-template negatives the default mode lets 2 through ("sign" /
 // "sell" a striker: no axis knows them; and "Le PSG bat Lyon / Nantes 2-1",
 // below) and near mode 3 (also "defeat" / "victory", which only the
-// lexicon's antonyms know: "defeat" is also the winner's verb). "north" / "south korea" is a side word in every mode
-// since session 21; market direction, dying, court verdicts, medals, men /
-// women, lifted / kept, agreed / failed, arrives / leaves and today /
-// tomorrow since session 22, which let 9 and 13 through before. Since
-// session 23 the default mode tells another company opening the same
-// template ("Apple" / "Amazon shares fall 3%"; OpeningSubstituted): it let
-// those 4 through, near mode none (it asserts every first word); its two
-// typo'd copies ("Suciide", "Proetsters") check the typo excuse. Near mode
-// misses "Proetsters plead guilty to anti war protests": its entity typo
-// search links no word whose correction the headline has already
+// lexicon's antonyms know: "defeat" is also the winner's verb). "north" /
+// "south korea" is a side word in every mode since session 21; market
+// direction, dying, court verdicts, medals, men / women, lifted / kept, agreed
+// / failed, arrives / leaves and today / tomorrow since session 22, which let 9
+// and 13 through before. Since session 23 the default mode tells another
+// company opening the same template ("Apple" / "Amazon shares fall 3%";
+// OpeningSubstituted): it let those 4 through, near mode none (it asserts every
+// first word); its two typo'd copies ("Suciide", "Proetsters") check the typo
+// excuse. Near mode misses "Proetsters plead guilty to anti war protests": its
+// entity typo search links no word whose correction the headline has already
 // ("protests" gives "prote" too). The kinds of event (a quake and the
 // flu, floods and a quake, a storm and a fire) since session 23 too: all
 // 3 let through in both modes before. Since session 24 a name written
@@ -107,20 +107,27 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // "denies", "adopts" / "vetoes", and four of these in French, Spanish and
 // Italian ("confirme" / "dément", "concede" / "deniega", "conferma" /
 // "annulla", "recherche" / "retrouve"), and German "beendet" /
-// "verlängert", "wächst" / "schrumpft": 2 of 116 and 3 of 116 since. Then roles swapped around an elided article
+// "verlängert", "wächst" / "schrumpft": 2 of 116 and 3 of 116 since. Then roles
+// swapped around an elided article
 // ("la France bat l'Irlande" / "l'Irlande bat la France"), Spanish
 // "subidas" / "caídas" and Italian "alza" / "taglia": 3 more let through
-// in both modes before.
+// in both modes before. Session 26: German separable verbs ("stimmt ...
+// zu" / "lehnt ... ab", "legt ... zu" / "gibt ... nach", "nimmt ... wieder
+// auf" / "stellt ... ein", "führt ... ein" / "schafft ... ab", "kündigt
+// ... an" / "sagt ... ab", "nimmt ... fest" / "lässt ... frei"),
+// "announces" / "cancels" and "introduces" / "scraps": 7 of these 8 let
+// through in both modes before; 2 of 124 and 3 of 124 since, and the new
+// copy matches.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9091 "
-                       "recall=1.0000 f1=0.9524 hardneg=0.0172 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9130 "
+                       "recall=1.0000 f1=0.9545 hardneg=0.0161 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8636 "
-                      "recall=0.9500 f1=0.9048 hardneg=0.0259 near=0.9500"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8696 "
+                      "recall=0.9524 f1=0.9091 hardneg=0.0242 near=0.9524"),
             std::string::npos)
       << near;
 }

@@ -1055,6 +1055,36 @@ TEST(PolarityFactsTest, SideWords) {
       {"Streik bei der Bahn beendet", "Streik bei der Bahn verlangert", true},
       {"Wirtschaft wachst im dritten Quartal",
        "Wirtschaft schrumpft im dritten Quartal", true},
+      // German separable verbs: the particle that ends the clause joins
+      // its verb ("lehnt ... ab" rejects, "stimmt ... zu" approves).
+      {"Bundestag stimmt Rentenreform zu", "Bundestag lehnt Rentenreform ab",
+       true},
+      {"Bundestag lehnt Rentenreform ab", "Rentenreform im Bundestag abgelehnt",
+       false},
+      {"Bundestag lehnt Rentenreform ab - Reuters",
+       "Bundestag stimmt Rentenreform zu", true},
+      {"Die Aktie legt um 5 Prozent zu", "Die Aktie gibt um 5 Prozent nach",
+       true},
+      {"Lufthansa nimmt Fluge nach Tel Aviv wieder auf",
+       "Lufthansa stellt Fluge nach Tel Aviv ein", true},
+      {"Polizei nimmt Verdachtigen fest, Ermittlungen laufen",
+       "Polizei lasst Verdachtigen frei", true},
+      {"Regierung fuhrt Mautgebuhr ein", "Regierung schafft Mautgebuhr ab",
+       true},
+      {"Streik: Verdi kundigt Warnstreik an",
+       "Streik: Verdi sagt Warnstreik ab", true},
+      // "fällt ... aus" is cancelled, not "fällt" (falls): no side against
+      // "steigt" (rises), and cancelled against resumed.
+      {"Zug nach Berlin fallt aus", "Zug nach Berlin steigt", false},
+      {"Konzert fallt aus", "Konzert wird wiederaufgenommen", true},
+      // A particle that does not end its clause joins nothing: "ein" is
+      // an article here, not the particle of "stellt ... ein" (halts).
+      {"Firma stellt ein neues Modell vor",
+       "Firma nimmt ein neues Modell wieder auf", false},
+      {"Union announces strike at Heathrow", "Union cancels strike at Heathrow",
+       true},
+      {"Government introduces tuition fees", "Government scraps tuition fees",
+       true},
       {"Il governo alza le accise", "Il governo taglia le accise", true},
       {"Wall Street ouvre en hausse", "Wall Street ferme en hausse", true},
       {"La Borsa di Milano apre in rialzo",
