@@ -55,6 +55,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "closed_class.h"
@@ -3061,6 +3062,55 @@ std::uint32_t NameWordCode(std::string_view text, const EntityWord& w,
   return PrefixEntityCode(folded);
 }
 
+// The value of `w` as an upper-case Roman numeral in canonical form ("IV",
+// "XVI", "LVIII"; not "IIII" nor "VX"), or 0.
+int RomanNumeralValue(std::string_view w) {
+  if (w.size() < 2 || w.size() > 12) return 0;
+  auto digit = [](char c) {
+    switch (c) {
+      case 'I':
+        return 1;
+      case 'V':
+        return 5;
+      case 'X':
+        return 10;
+      case 'L':
+        return 50;
+      case 'C':
+        return 100;
+      case 'D':
+        return 500;
+      case 'M':
+        return 1000;
+      default:
+        return 0;
+    }
+  };
+  int value = 0;
+  for (std::size_t k = 0; k < w.size(); ++k) {
+    const int d = digit(w[k]);
+    if (d == 0) return 0;
+    const int next = k + 1 < w.size() ? digit(w[k + 1]) : 0;
+    value += d < next ? -d : d;
+  }
+  if (value <= 0 || value >= 4000) return 0;
+  // Canonical: the value written back is the same string.
+  static constexpr std::pair<int, std::string_view> kParts[] = {
+      {1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"},
+      {90, "XC"},  {50, "L"},   {40, "XL"}, {10, "X"},   {9, "IX"},
+      {5, "V"},    {4, "IV"},   {1, "I"}};
+  std::size_t at = 0;
+  int rest = value;
+  for (const auto& [v, roman] : kParts) {
+    while (rest >= v) {
+      if (w.substr(at, roman.size()) != roman) return 0;
+      at += roman.size();
+      rest -= v;
+    }
+  }
+  return at == w.size() ? value : 0;
+}
+
 void AddEntityFactsImpl(
     std::string_view text, Facts* facts,
     const absl::FunctionRef<bool(std::string_view)>* is_name,
@@ -3256,6 +3306,22 @@ void AddEntityFactsImpl(
   if (coded >= 2) {
     AddRoleOrderCodes(text, std::span<const EntityWord>(words).first(end),
                       word_code, &facts->codes);
+  }
+  // Roman numerals after a name are ordinals, as "third" is: "King Charles
+  // III" is not "Charles II", nor "Super Bowl LVII" "Super Bowl LVIII".
+  // Upper case, at least two letters (not the pronoun "I"), after a word
+  // in title case, and at most 100 ("DC", "MIX" and "MCC" are names).
+  for (std::size_t i = 1; i < end; ++i) {
+    const EntityWord& w = words[i];
+    const EntityWord& name = words[i - 1];
+    if (!w.acronym || w.handle || !name.capital || name.acronym ||
+        name.handle) {
+      continue;
+    }
+    if (const int v = RomanNumeralValue(text.substr(w.begin, w.end - w.begin));
+        v > 0 && v <= 100) {
+      facts->codes.push_back(Code(FactKind::kOrdinal, FromInt(v)));
+    }
   }
   if (facts->codes.size() != before) SortEntityCodes(facts);
 }

@@ -549,6 +549,38 @@ TEST(EntityFactsTest, DifferentPlaceOrActorIsDistinct) {
                               "Il Milan batte l'Inter 2-1 - la Repubblica"));
 }
 
+// Roman numerals after a name are ordinals: another one is another item,
+// and they meet ordinal words ("World War II" / "Second World War").
+TEST(EntityFactsTest, RomanNumeralsAreOrdinals) {
+  EXPECT_TRUE(EntityConflict("King Charles III visits Kenya",
+                             "King Charles II visits Kenya"));
+  EXPECT_TRUE(EntityConflict("Super Bowl LVII: Chiefs beat Eagles",
+                             "Super Bowl LVIII: Chiefs beat Eagles"));
+  EXPECT_TRUE(EntityConflict("World War II bomb found in Plymouth",
+                             "Third World War fears grow in Plymouth"));
+  // (Entities aside: "Second" opens the headline as a name would.)
+  EXPECT_FALSE(FactsConflictIgnoringEntities(
+      AllFactsOf("World War II bomb found in Plymouth"),
+      AllFactsOf("Second World War bomb found in Plymouth")));
+  EXPECT_FALSE(EntityConflict("King Charles III visits Kenya",
+                              "King Charles visits Kenya"));
+  // Not after a word in lower case or all caps, not one letter, not past
+  // 100, not in a non-canonical spelling: these are names, or nothing.
+  const ConflictCase names[] = {
+      {"Police in XI arrest two", "Police in IV arrest two", false},
+      {"POLICE IN XI ARREST TWO", "POLICE IN IV ARREST TWO", false},
+      {"Why I Quit", "Why V Quit", false},
+      {"Marylebone MCC votes", "Marylebone CD votes", false},
+      {"Charles IIII visits", "Charles II visits", false},
+      {"Charles XI visits", "Charles IV visits", true},
+  };
+  for (const ConflictCase& c : names) {
+    EXPECT_EQ(FactsConflictIgnoringEntities(AllFactsOf(c.a), AllFactsOf(c.b)),
+              c.conflict)
+        << c.a << " / " << c.b;
+  }
+}
+
 // Handles are written the same in every language: they conflict across
 // languages too, where the entity rule does not apply.
 TEST(EntityFactsTest, HandlesConflictAcrossLanguages) {
