@@ -1470,7 +1470,33 @@ constexpr std::string_view kEventKinds[] = {
     "dengue",
 };
 
-static_assert(std::size(kEventKinds) <= 32);  // a bit each (AddWordSides)
+// The rounds of a knockout competition are kinds of event too, after
+// kEventKinds' ("Real Madrid reach final" / "... reach semi-final", "le PSG
+// en quart de finale" / "en demi-finale"): bit kRoundBase + round. The
+// glued words ("semifinal", "Halbfinale", "Viertelfinale") name theirs;
+// the final's own word ("final", "finale", "finals", "finales", "finali",
+// "finais") takes its round from the words before it (RoundBefore:
+// "semi-final", "quarter-final", "quart de finale", "cuartos de final",
+// "quarti di finale", "huitièmes de finale"). A headline with a word of
+// two rounds ("reaches final after semi-final win") names both, and
+// conflicts only with one that names another.
+enum Round : int {
+  kFinalRound,
+  kSemiFinal,
+  kQuarterFinal,
+  kEighthFinal,
+  kNumRounds,
+};
+constexpr std::size_t kRoundBase = std::size(kEventKinds);
+// The verb-table kind of the final's own word: resolved, never a bit.
+constexpr std::size_t kFinalWord = kRoundBase + kNumRounds;
+static_assert(kFinalWord < 32);  // a bit each (AddWordSides)
+constexpr std::string_view kRoundWords[] = {
+    "semifinal semifinals semifinale semifinales semifinali semifinais "
+    "halbfinale halbfinal",
+    "quarterfinal quarterfinals viertelfinale",
+    "achtelfinale",
+};
 
 // A verb-table entry for event kind `kind` (kEventKinds' index): above
 // every PolarityEntry, below kNoEntry.
@@ -1870,6 +1896,10 @@ const VerbTable& VerbSides() {
     for (std::size_t kind = 0; kind < std::size(kEventKinds); ++kind) {
       add(kEventKinds[kind], EventEntry(kind));
     }
+    for (std::size_t r = 0; r < std::size(kRoundWords); ++r) {
+      add(kRoundWords[r], EventEntry(kRoundBase + kSemiFinal + r));
+    }
+    add("final finale finals finales finali finais", EventEntry(kFinalWord));
     for (const Group& g : kGroups) add(g.forms, PolarityEntry(g.axis, g.side));
     return t;
   }();
@@ -1964,6 +1994,35 @@ const VerbEntries* JoinedVerb(const VerbTable& verbs, bool wieder,
   return e;
 }
 
+// The round of the final's word tokens[i] ("final", "finale"): what the
+// words before it make of it ("semi-final", "demi-finale", "quarter final",
+// "quart de finale", "cuartos de final", "quarti di finale", "quartas de
+// final", "huitièmes de finale", "octavos de final", "ottavi di finale",
+// "oitavas de final"), else the final.
+Round RoundBefore(std::string_view key, std::span<const Token> tokens,
+                  std::size_t i) {
+  const auto word = [&](std::size_t k) {
+    return tokens[k].kind == TokenKind::kWord
+               ? key.substr(tokens[k].begin, tokens[k].end - tokens[k].begin)
+               : std::string_view();
+  };
+  if (i > 0 && tokens[i - 1].kind == TokenKind::kDash) --i;
+  if (i == 0) return kFinalRound;
+  const std::string_view before = word(i - 1);
+  if (before == "semi" || before == "demi") return kSemiFinal;
+  if (before == "quarter") return kQuarterFinal;
+  if ((before == "de" || before == "di") && i >= 2) {
+    static constexpr std::string_view kQuarters[] = {
+        "quart", "quarts", "cuartos", "quarti", "quartas", "quartos"};
+    static constexpr std::string_view kEighths[] = {
+        "huitieme", "huitiemes", "octavos", "ottavi", "oitavas"};
+    const std::string_view w = word(i - 2);
+    if (OneOf(w, kQuarters)) return kQuarterFinal;
+    if (OneOf(w, kEighths)) return kEighthFinal;
+  }
+  return kFinalRound;
+}
+
 // One pass over the words: side words (kSideWords), news verbs
 // (VerbSides) and the negation codes, appended to out->codes (unsorted).
 // Not inlined, nor AddCurrencies: inlined into ExtractFacts, they made GCC
@@ -1983,7 +2042,7 @@ const VerbEntries* JoinedVerb(const VerbTable& verbs, bool wieder,
   const int num_particles =
       FindSeparableParticles(key, tokens, particles.data(), particles.size());
   bool negated = false;
-  std::uint32_t events = 0;  // bit per kEventKinds index
+  std::uint32_t events = 0;  // bit per kEventKinds index, then rounds
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind != TokenKind::kWord) continue;
     const unsigned char first =
@@ -2019,7 +2078,10 @@ const VerbEntries* JoinedVerb(const VerbTable& verbs, bool wieder,
       for (const std::uint16_t entry : *e) {
         if (entry == kNoEntry) continue;
         if ((entry & kEventEntryBit) != 0) {
-          events |= 1u << (entry & ~kEventEntryBit);
+          std::size_t kind = entry & ~kEventEntryBit;
+          if (kind == kFinalWord)
+            kind = kRoundBase + RoundBefore(key, tokens, i);
+          events |= 1u << kind;
         } else if (!noun) {
           entries.push_back(entry);
         }

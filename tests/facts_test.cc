@@ -1259,6 +1259,32 @@ TEST(PolarityFactsTest, KindsOfEvent) {
               "siccit\xc3\xa0")));
 }
 
+// The rounds of a knockout competition are kinds of event: a final, a
+// semi-final, a quarter-final, in one word or in several, in the six
+// languages; a headline naming two rounds conflicts with neither.
+TEST(PolarityFactsTest, RoundsOfACompetition) {
+  const ConflictCase cases[] = {
+      {"Champions League: Real Madrid reach final",
+       "Champions League: Real Madrid reach semi-final", true},
+      {"France beat Ireland in quarter-final",
+       "France beat Ireland in semi final", true},
+      {"Le PSG en quart de finale", "Le PSG en demi-finale", true},
+      {"El Madrid, en cuartos de final", "El Madrid, en semifinales", true},
+      {"La Juventus agli ottavi di finale", "La Juventus ai quarti di finale",
+       true},
+      {"Bayern im Halbfinale", "Bayern im Viertelfinale", true},
+      {"Real Madrid reach final",
+       "Real Madrid reach final after semi-final win", false},
+      {"Real Madrid reach final", "Real Madrid reach final | Reuters", false},
+      {"Final warning issued to Thames Water",
+       "Thames Water given final warning", false},
+  };
+  ExpectConflicts(cases);
+  EXPECT_TRUE(
+      FactsConflictIgnoringEntities(FactsOf("Real Madrid reach semi-final"),
+                                    FactsOf("El Real Madrid, en la final")));
+}
+
 // Raising or lowering a tax, a rate, a price, in the six languages: the
 // Romance and German verbs that also rise or fall carry both axes.
 TEST(PolarityFactsTest, RaisedOrLoweredAcrossLanguages) {
