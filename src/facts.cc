@@ -1554,6 +1554,20 @@ const VerbTable& VerbSides() {
         "today tonight aujourd hoy oggi stasera hoje heute";
     static constexpr std::string_view kTomorrow =
         "tomorrow demain domani amanha";
+    // The time of day, three-valued too ("Your Monday morning briefing" /
+    // "... evening briefing", "Explosions heard in Kyiv on Monday morning"
+    // / "... night"); evening and night are one. Not Spanish "mañana" nor
+    // German "Morgen" (also "tomorrow"), "tarde" (also "late", and both
+    // afternoon and evening), nor "tonight" (today, and tonight's news
+    // says so in the morning too). Not the plurals, which count ("3.69
+    // million nights" in hotels).
+    static constexpr std::string_view kMorning =
+        "morning matin matinee mattina mattino manha vormittag";
+    static constexpr std::string_view kAfternoon =
+        "afternoon nachmittag pomeriggio";
+    static constexpr std::string_view kEvening =
+        "evening night soir soiree nuit noche notte noite serata abend "
+        "nacht";
     // Medals and metals ("Bolt wins gold" / "Bolt wins silver"); not French
     // "or" (English "or") nor "argent" (also money).
     static constexpr std::string_view kGold = "gold oro ouro";
@@ -1859,6 +1873,12 @@ const VerbTable& VerbSides() {
         {"today.tomorrow/en", 0, kToday},
         {"today.tomorrow/en", 1, kTomorrow},
         {"tomorrow.yesterday/en", 1, kTomorrow},
+        {"evening.morning/en", 1, kMorning},
+        {"afternoon.morning/en", 1, kMorning},
+        {"afternoon.evening/en", 0, kAfternoon},
+        {"afternoon.morning/en", 0, kAfternoon},
+        {"evening.morning/en", 0, kEvening},
+        {"afternoon.evening/en", 1, kEvening},
         {"gold.silver/en", 1, kGold},
         {"bronze.gold/en", 1, kGold},
         {"gold.silver/en", 0, kSilver},

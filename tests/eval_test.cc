@@ -120,17 +120,19 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // "Charles II", "Super Bowl LVII" / "LVIII"): both let through in both
 // modes before. Then the rounds of a competition ("reach final" /
 // "semi-final", "quart de finale" / "demi-finale"): both let through in
-// both modes before. 2 of 128 and 3 of 128 since, and the new copies match.
+// both modes before. Then the time of day ("morning" / "evening",
+// "morning" / "night"): both let through in both modes before. 2 of 130
+// and 3 of 130 since, and the new copies match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9167 "
-                       "recall=1.0000 f1=0.9565 hardneg=0.0156 near=1.0000"),
+                       "recall=1.0000 f1=0.9565 hardneg=0.0154 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8750 "
-                      "recall=0.9545 f1=0.9130 hardneg=0.0234 near=0.9545"),
+                      "recall=0.9545 f1=0.9130 hardneg=0.0231 near=0.9545"),
             std::string::npos)
       << near;
 }

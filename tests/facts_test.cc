@@ -821,8 +821,10 @@ TEST(EntityFactsTest, TitleCaseAndAllCapsAddNothing) {
   EXPECT_TRUE(facts.codes.empty());
   AddEntityFacts("STANDARD OIL TO FORM FINANCIAL UNIT", &facts);
   EXPECT_TRUE(facts.codes.empty());
+  // Another word in title case is no other entity (the time of day is a
+  // fact of its own: PolarityFactsTest.TimesOfDay).
   EXPECT_FALSE(EntityConflict("Monday Afternoon Business Brief",
-                              "Monday Evening Business Brief"));
+                              "Monday Afternoon Markets Brief"));
 }
 
 TEST(EntityFactsTest, WireTickerTags) {
@@ -1426,6 +1428,22 @@ TEST(PolarityFactsTest, YesterdayTodayTomorrow) {
   ExpectConflicts(cases);
   EXPECT_TRUE(FactsConflictIgnoringEntities(FactsOf("Il meteo di domani"),
                                             FactsOf("Weather for today")));
+}
+
+// Morning, afternoon and evening (or night) are three times of day.
+TEST(PolarityFactsTest, TimesOfDay) {
+  const ConflictCase cases[] = {
+      {"Your Monday morning briefing", "Your Monday evening briefing", true},
+      {"Explosions heard in Kyiv on Monday morning",
+       "Explosions heard in Kyiv on Monday night", true},
+      {"Strike on Tuesday afternoon", "Strike on Tuesday morning", true},
+      {"Le journal du matin", "Le journal du soir", true},
+      {"Your Monday morning briefing", "Your Monday morning briefing - BBC",
+       false},
+      {"Monday evening briefing", "Monday night briefing", false},
+      {"Your Monday morning briefing", "Your Monday briefing", false},
+  };
+  ExpectConflicts(cases);
 }
 
 // Resumed or suspended, in six languages.
