@@ -1879,6 +1879,17 @@ const VerbTable& VerbSides() {
         {"afternoon.morning/en", 0, kAfternoon},
         {"evening.morning/en", 0, kEvening},
         {"afternoon.evening/en", 1, kEvening},
+        // A high or a low ("Oil hits six-month high / low", "Gold hits
+        // record high / low", "el petróleo, en máximos / mínimos"). Not
+        // French "haut" / "bas" alone ("Pays-Bas", "Haut-Karabakh"), nor
+        // the Romance singulars, adjectives too ("salário mínimo mais
+        // elevado" is the "highest minimum wage"; Italian "Massimo" is
+        // also a name).
+        {"high.low/en", 0,
+         "high highs highest maximos maximas massimi rekordhoch "
+         "hochststand"},
+        {"high.low/en", 1,
+         "low lows lowest minimos minimas minimi rekordtief tiefststand"},
         {"gold.silver/en", 1, kGold},
         {"bronze.gold/en", 1, kGold},
         {"gold.silver/en", 0, kSilver},
@@ -1924,6 +1935,13 @@ const VerbTable& VerbSides() {
     return t;
   }();
   return *verbs;
+}
+
+// The entry of high.low/en's side 0 (VerbSides): its words are nouns
+// after a determiner too, and keep their side.
+std::uint16_t HighLowEntry() {
+  static const std::uint16_t entry = PolarityEntry("high.low/en", 0);
+  return entry;
 }
 
 // English words after which a verb-table form is a noun: the determiners
@@ -2094,6 +2112,7 @@ Round RoundBefore(std::string_view key, std::span<const Token> tokens,
     if (e != nullptr) {
       // After a determiner or "record" the form is a noun ("S&P's record
       // close", "into the close"), which takes no side.
+      // A high or a low is one either way ("hits a record high").
       const bool noun = i > 0 && IsNounMarker(word(i - 1));
       for (const std::uint16_t entry : *e) {
         if (entry == kNoEntry) continue;
@@ -2102,7 +2121,7 @@ Round RoundBefore(std::string_view key, std::span<const Token> tokens,
           if (kind == kFinalWord)
             kind = kRoundBase + RoundBefore(key, tokens, i);
           events |= 1u << kind;
-        } else if (!noun) {
+        } else if (!noun || (entry | 1) == (HighLowEntry() | 1)) {
           entries.push_back(entry);
         }
       }

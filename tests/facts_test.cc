@@ -1430,6 +1430,23 @@ TEST(PolarityFactsTest, YesterdayTodayTomorrow) {
                                             FactsOf("Weather for today")));
 }
 
+// A high and a low, also after "record" or a determiner (no noun marker
+// for them), and not the Romance adjectives' singulars.
+TEST(PolarityFactsTest, HighsAndLows) {
+  const ConflictCase cases[] = {
+      {"Oil prices hit six-month high", "Oil prices hit six-month low", true},
+      {"Gold hits record high", "Gold hits record low", true},
+      {"Yen at a 20-year low against dollar",
+       "Yen at a 20-year high against dollar", true},
+      {"El petroleo, en maximos de seis meses",
+       "El petroleo, en minimos de seis meses", true},
+      {"Gold hits record high", "Gold hits all-time high", false},
+      {"Votacao suica sobre o salario minimo mais elevado",
+       "Swiss vote on highest minimum wage", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // Morning, afternoon and evening (or night) are three times of day.
 TEST(PolarityFactsTest, TimesOfDay) {
   const ConflictCase cases[] = {
