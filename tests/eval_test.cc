@@ -124,17 +124,20 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // "morning" / "night"): both let through in both modes before. Then a
 // high against a low ("six-month high" / "low", "record high" / "low"):
 // both let through in near mode before (the default mode's lexicon has
-// the antonyms). 2 of 132 and 3 of 132 since, and the new copies match.
+// the antonyms). Then an acronym opening the headline as its actor ("EU" /
+// "US imposes new sanctions", "EU" / "Germany approves"): both let
+// through in both modes before. 2 of 134 and 3 of 134 since, and the new
+// copies match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9167 "
-                       "recall=1.0000 f1=0.9565 hardneg=0.0152 near=1.0000"),
+                       "recall=1.0000 f1=0.9565 hardneg=0.0149 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8750 "
-                      "recall=0.9545 f1=0.9130 hardneg=0.0227 near=0.9545"),
+                      "recall=0.9545 f1=0.9130 hardneg=0.0224 near=0.9545"),
             std::string::npos)
       << near;
 }

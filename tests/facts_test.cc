@@ -549,6 +549,21 @@ TEST(EntityFactsTest, DifferentPlaceOrActorIsDistinct) {
                               "Il Milan batte l'Inter 2-1 - la Repubblica"));
 }
 
+// An acronym of two or three letters that opens the headline as its subject
+// is an actor, though "EU", "US" and "UN" are stop words in lower case;
+// not a tag before a separator.
+TEST(EntityFactsTest, OpeningAcronymIsAnActor) {
+  EXPECT_TRUE(EntityConflict("EU imposes new sanctions on Russia",
+                             "US imposes new sanctions on Russia"));
+  EXPECT_TRUE(EntityConflict("EU approves Ukraine aid package",
+                             "Germany approves Ukraine aid package"));
+  EXPECT_FALSE(EntityConflict("EU approves Ukraine aid package",
+                              "The EU approves Ukraine aid package"));
+  EXPECT_FALSE(EntityConflict("EU approves Ukraine aid package",
+                              "EU leaders approve Ukraine aid package"));
+  EXPECT_FALSE(EntityConflict("AFP: Quake hits Japan", "AP: Quake hits Japan"));
+}
+
 // Roman numerals after a name are ordinals: another one is another item,
 // and they meet ordinal words ("World War II" / "Second World War").
 TEST(EntityFactsTest, RomanNumeralsAreOrdinals) {
