@@ -1817,6 +1817,19 @@ const VerbTable& VerbSides() {
         {"announce.cancel/en", 1,
          "cancels cancelled canceled annule annulent cancela cancelan "
          "annulla annullano cancelam absagt absagen abgesagt"},
+        // Hired or fired ("Lakers hire / fire coach Mike Brown", "Chelsea
+        // appoint / sack manager"; "Le PSG nomme / limoge son entraîneur").
+        // "fire" and "fires" are also a blaze (kEventKinds), a kind no
+        // hiring word meets; not "names" (also the noun), nor Spanish
+        // "ficha" (also a card) or "cesa" (also "stops").
+        {"appoint.dismiss/en", 0,
+         "hire hires hired appoint appoints appointed nomme nomment nombra "
+         "nombran nomina nominano nomeia nomeiam ernennt"},
+        {"appoint.dismiss/en", 1,
+         "fire fires fired sack sacks sacked dismiss dismisses dismissed "
+         "oust ousts ousted limoge limogent destituye destituyen despide "
+         "despiden licenzia licenziano esonera esonerano demite demitem "
+         "entlasst feuert"},
         // Brought in or abolished ("Government introduces / scraps tuition
         // fees", "Regierung führt ... ein" / "schafft ... ab"). Not French
         // "supprime", which also cuts jobs, nor Spanish "elimina", which
