@@ -1424,10 +1424,10 @@ bool NegatesVerb(std::string_view key, const Token& token) {
 // Fällen"). The one exception, killed / injured, lists the five other
 // languages' words itself (no lexicon pivot involved), so it holds across
 // languages too.
-// A form's entries: up to three axes ("lower": fall.rise, flat.move,
-// lower.raise), kNoEntry past the last.
+// A form's entries: up to four axes ("lower": fall.rise, flat.move,
+// lower.raise, hold.lower), kNoEntry past the last.
 constexpr std::uint16_t kNoEntry = 0xFFFF;  // no PolarityEntry is this
-using VerbEntries = std::array<std::uint16_t, 3>;
+using VerbEntries = std::array<std::uint16_t, 4>;
 using VerbTable = FilteredWordMap<VerbEntries>;  // form -> entries
 
 // The kinds of event a headline reports, closed class, in the six
@@ -1574,6 +1574,32 @@ const VerbTable& VerbSides() {
     static constexpr std::string_view kSilver =
         "silver plata argento prata silber";
     static constexpr std::string_view kBronze = "bronze bronce bronzo";
+    // Raising, lowering or holding a tax, a rate, a price, three-valued
+    // ("Bank of England raises / cuts / holds interest rates"). The other
+    // languages' verbs for raising or lowering ("Le gouvernement baisse
+    // les taxes" / "Government raises taxes"); most also rise or fall
+    // (fall.rise). Not Spanish "baja" (also "low", a casualty) nor "corta"
+    // (also "short"), German "kürzen" (folded, also "short"). Italian
+    // "taglia" is also a size and a bounty, and French "relève" the relief
+    // ("la relève"): sides that no word of the other axis meets in such
+    // headlines. Holding: "holds" also detains, "keeps" and "maintains"
+    // much else, sides that no raising or lowering word meets in such
+    // headlines; not French "maintenu" (a strike goes ahead).
+    static constexpr std::string_view kRaiseRate =
+        "raise raises raised hike hikes hiked augmente augmentent aumenta "
+        "aumentan eleva elevan sube suben aumentano alza alzano aumentam "
+        "elevam sobe erhoht erhohen releve relevent anhebt anheben "
+        "angehoben";
+    static constexpr std::string_view kLowerRate =
+        "lower lowers lowered cut cuts slash slashes slashed baisse baissent "
+        "abaisse abaissent reduit reduisent bajan rebaja rebajan recorta "
+        "recortan reduce reducen baixa baixam reduz reduzem abbassa "
+        "abbassano riduce riducono senkt senken kurzt taglia tagliano";
+    static constexpr std::string_view kHoldRate =
+        "hold holds held keeps kept freezes froze frozen maintains "
+        "maintained steady unchanged maintient maintiennent gele gelent "
+        "mantiene mantienen congela congelan mantem mantengono congelano "
+        "belasst unverandert";
     // Disapproving a bill, and failing to agree.
     static constexpr std::string_view kReject = "reject rejects rejected";
     static constexpr Group kGroups[] = {
@@ -1587,26 +1613,12 @@ const VerbTable& VerbSides() {
         {"flat.move/en", 0,
          "flat mixed unchanged inchange mitige mezcladas mezclados mixtas "
          "mixtos invariato misti mistos gemischt"},
-        {"lower.raise/en", 1, "raise raises raised hike hikes hiked"},
-        {"lower.raise/en", 0,
-         "lower lowers lowered cut cuts slash slashes slashed"},
-        // The other languages' verbs for raising or lowering a tax, a rate,
-        // a price ("Le gouvernement baisse les taxes" / "Government raises
-        // taxes"); most also rise or fall (fall.rise). Not Spanish "baja"
-        // (also "low", a casualty) nor "corta" (also "short"), German
-        // "kürzen" (folded, also "short"). Italian "taglia" is also a size
-        // and a bounty, and French "relève" the relief ("la relève"):
-        // sides that no word of the other axis meets in such headlines.
-        {"lower.raise/en", 1,
-         "augmente augmentent aumenta aumentan eleva elevan sube suben "
-         "aumentano alza alzano aumentam elevam sobe erhoht erhohen releve "
-         "relevent"},
-        {"lower.raise/en", 1, "anhebt anheben angehoben"},
-        {"lower.raise/en", 0,
-         "baisse baissent abaisse abaissent reduit reduisent bajan rebaja "
-         "rebajan recorta recortan reduce reducen baixa baixam reduz reduzem "
-         "abbassa abbassano riduce riducono senkt senken kurzt taglia "
-         "tagliano"},
+        {"lower.raise/en", 1, kRaiseRate},
+        {"lower.raise/en", 0, kLowerRate},
+        {"hold.raise/en", 1, kRaiseRate},
+        {"hold.raise/en", 0, kHoldRate},
+        {"hold.lower/en", 1, kLowerRate},
+        {"hold.lower/en", 0, kHoldRate},
         {"approve.disapprove/en", 0, "approve approves approved"},
         // A bill passed or blocked, an offer accepted or rejected ("Senate
         // passes / blocks $1.2 trillion spending bill", "Union accepts /
@@ -1924,10 +1936,10 @@ const VerbTable& VerbSides() {
         const std::string_view form = forms.substr(0, end);
         VerbEntries* e = t->Find(form);
         if (e == nullptr) {
-          t->Insert(form, VerbEntries{entry, kNoEntry, kNoEntry});
+          t->Insert(form, VerbEntries{entry, kNoEntry, kNoEntry, kNoEntry});
         } else {
           // The first free place, unless the form has the entry already.
-          // (No form is on more than three axes; PolarityFactsTest has a
+          // (No form is on more than four axes; PolarityFactsTest has a
           // case for each of "lower"'s.)
           auto* it = std::find(e->begin(), e->end(), entry);
           if (it == e->end()) it = std::find(e->begin(), e->end(), kNoEntry);

@@ -1223,6 +1223,16 @@ TEST(PolarityFactsTest, MarketDirection) {
       // "Lower" the verb keeps its own axis.
       {"Bank lowers rates", "Bank raises rates", true},
       {"Fed to lower interest rates", "Fed to raise interest rates", true},
+      // Holding is a third value: "lower" is on four axes, and keeps
+      // them all ("lower" also falls and moves).
+      {"Fed to lower interest rates", "Fed to hold interest rates", true},
+      {"Bank of England holds interest rates at 5%",
+       "Bank of England raises interest rates to 5%", true},
+      {"O Banco Central sobe a taxa Selic",
+       "O Banco Central mantem a taxa Selic", true},
+      {"Die EZB senkt den Leitzins", "Die EZB belasst den Leitzins", true},
+      {"Fed holds rates steady", "Fed keeps rates unchanged", false},
+      {"Tokyo stocks open lower", "Tokyo stocks open flat", true},
       // One side, the same side, or both sides in one headline: no
       // conflict.
       {"Tokyo stocks open flat", "Tokyo stocks open mixed", false},
