@@ -1532,7 +1532,13 @@ const VerbTable& VerbSides() {
         "progresse progressent avanza avanzan avanzano avanca avancam "
         // German separable verbs, joined ("Der DAX legt zu": "zulegt";
         // AddWordSides joins a clause-final particle to its verb).
-        "zulegt zulegen zugelegt ansteigt ansteigen angestiegen";
+        "zulegt zulegen zugelegt ansteigt ansteigen angestiegen "
+        // Increasing, strengthening, accelerating ("Retail sales increase
+        // / decrease 5%", "Dollar strengthens / weakens", "Inflation
+        // accelerates / eases").
+        "increase increases increased strengthens strengthened accelerates "
+        "accelerated accelere accelerent acelera aceleran accelera "
+        "accelerano aceleram beschleunigt";
     static constexpr std::string_view kFall =
         "fall falls fell falling drop drops dropped slump slumps slumped "
         "plunge plunges plunged tumble tumbles tumbled sink sinks sank slide "
@@ -1542,7 +1548,11 @@ const VerbTable& VerbSides() {
         "ribasso scende scendono baixa tiefer niedriger fallt sinkt sinken "
         "ruckgang retrocede retroceden arretra arretrano recua recuam caidas "
         "ribassi nachgibt nachgeben nachgegeben einbricht einbrechen "
-        "eingebrochen";
+        "eingebrochen decrease decreases decreased decline declines declined "
+        "weakens weakened slows slowed eases eased diminue diminuent "
+        "disminuye disminuyen diminuisce diminuiscono diminui diminuem "
+        "ralentit ralentissent desacelera desaceleran rallenta rallentano "
+        "verlangsamt";
     // Three-valued facts take two axes a word: each value against each of
     // the other two. Yesterday, today, tomorrow, like weekdays ("Weather
     // forecast for today" / "... for tomorrow"); not French "hier" (German

@@ -1223,6 +1223,16 @@ TEST(PolarityFactsTest, MarketDirection) {
       // "Lower" the verb keeps its own axis.
       {"Bank lowers rates", "Bank raises rates", true},
       {"Fed to lower interest rates", "Fed to raise interest rates", true},
+      // Increasing, strengthening and accelerating rise; decreasing,
+      // declining, weakening, slowing and easing fall.
+      {"Retail sales increase 5% in March", "Retail sales decrease 5% in March",
+       true},
+      {"Car sales decline 10% in May", "Car sales rise 10% in May", true},
+      {"Dollar strengthens against euro", "Dollar weakens against euro", true},
+      {"Inflation eases to 3.2%", "Inflation accelerates to 3.2%", true},
+      {"L'inflation ralentit en octobre", "L'inflation accelere en octobre",
+       true},
+      {"Car sales decline 10% in May", "Car sales fall 10% in May", false},
       // Holding is a third value: "lower" is on four axes, and keeps
       // them all ("lower" also falls and moves).
       {"Fed to lower interest rates", "Fed to hold interest rates", true},
