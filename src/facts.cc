@@ -1599,9 +1599,10 @@ const VerbTable& VerbSides() {
         "raise raises raised hike hikes hiked augmente augmentent aumenta "
         "aumentan eleva elevan sube suben aumentano alza alzano aumentam "
         "elevam sobe erhoht erhohen releve relevent anhebt anheben "
-        "angehoben";
+        "angehoben boosts boosted expands expanded";
     static constexpr std::string_view kLowerRate =
-        "lower lowers lowered cut cuts slash slashes slashed baisse baissent "
+        "lower lowers lowered cut cuts slash slashes slashed reduces "
+        "reduced baisse baissent "
         "abaisse abaissent reduit reduisent bajan rebaja rebajan recorta "
         "recortan reduce reducen baixa baixam reduz reduzem abbassa "
         "abbassano riduce riducono senkt senken kurzt taglia tagliano";
@@ -1718,7 +1719,8 @@ const VerbTable& VerbSides() {
          "annimmt"},
         {"approve.disapprove/en", 1,
          "rejette rejettent rechaza rechazan boccia bocciano respinge "
-         "respingono rejeita rejeitam ablehnt ablehnen abgelehnt"},
+         "respingono rejeita rejeitam ablehnt ablehnen abgelehnt "
+         "zuruckweist zuruckweisen zuruckgewiesen"},
         {"arrest.release/en", 0,
          "arrest arrests arrested detain detains detained charged"},
         {"arrest.release/en", 1, "release releases released freed"},
@@ -1734,8 +1736,17 @@ const VerbTable& VerbSides() {
          "relache relachent libere liberent libera liberan rilascia "
          "rilasciano rilasciato liberano liberta libertam freigelassen "
          "freilasst freilassen"},
-        {"lose.win/en", 1, "win wins won gains gained"},
+        {"lose.win/en", 1, "win wins won gains gained survives survived"},
         {"lose.win/en", 0, "lose loses lost"},
+        // Resigning, against surviving a vote or a challenge ("Prime
+        // Minister survives no-confidence vote" / "... resigns after
+        // no-confidence vote"); German "tritt ... zurück" joined.
+        {"resign.survive/en", 0,
+         "resigns resigned demissionne demissionnent dimite dimiten renuncia "
+         "dimette dimettono zurucktritt"},
+        {"resign.survive/en", 1,
+         "survives survived survit survivent sobrevive sobreviven "
+         "sopravvive sobrevivem ubersteht"},
         // The five other languages' winning and losing ("El Barcelona gana
         // / pierde ante el Sevilla"). Not French "s'impose" / "s'incline"
         // (impose, bow). Spanish and Portuguese "vence" is also a
@@ -1992,7 +2003,8 @@ bool IsNounMarker(std::string_view w) {
 // lists such verbs joined ("ablehnt", "zustimmt", "wiederaufnimmt"); these
 // are their particles, closed class.
 constexpr std::string_view kSeparableParticles[] = {
-    "ab", "an", "auf", "aus", "ein", "fest", "fort", "frei", "nach", "zu"};
+    "ab",   "an",   "auf",  "aus", "ein",   "fest",
+    "fort", "frei", "nach", "zu",  "zuruck"};
 
 // A clause-final particle: its token, the first token of its clause, and
 // whether "wieder" stands before it ("nimmt ... wieder auf").
@@ -2031,7 +2043,7 @@ int FindSeparableParticles(std::string_view key, std::span<const Token> tokens,
       continue;
     }
     const std::size_t size = t.end - t.begin;
-    if (size < 2 || size > 4 || i == clause_begin ||
+    if (size < 2 || size > 6 || i == clause_begin ||
         (i + 1 < tokens.size() && !EndsClause(key, tokens[i + 1]))) {
       continue;
     }

@@ -131,18 +131,19 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // second. Then a rate held against one raised ("holds" / "raises interest
 // rates", "sube" / "congela el salario mínimo"): both let through in both
 // modes before. Then "increase" / "decrease" and "decline" / "rise": near
-// mode let both through, the default mode the second. 2 of 140 and 3 of
-// 140 since, and the new copies match.
+// mode let both through, the default mode the second. Then "survives" /
+// "loses" a vote and "expands" / "reduces": both let through in both
+// modes before. 2 of 142 and 3 of 142 since, and the new copies match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9167 "
-                       "recall=1.0000 f1=0.9565 hardneg=0.0143 near=1.0000"),
+                       "recall=1.0000 f1=0.9565 hardneg=0.0141 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8750 "
-                      "recall=0.9545 f1=0.9130 hardneg=0.0214 near=0.9545"),
+                      "recall=0.9545 f1=0.9130 hardneg=0.0211 near=0.9545"),
             std::string::npos)
       << near;
 }
