@@ -2108,6 +2108,33 @@ Round RoundBefore(std::string_view key, std::span<const Token> tokens,
   return kFinalRound;
 }
 
+// A vote for or against ("Union votes for / against strike action", "Le
+// Sénat vote pour / contre la loi", "El Congreso vota a favor / en contra",
+// "Il Senato vota contro", "Der Bundestag stimmt für / gegen"): the side
+// of the vote at tokens[i] (1 for, 0 against), from the first of the next
+// three tokens that says it, or -1 when tokens[i] is no vote or none says.
+int VoteSide(std::string_view key, std::span<const Token> tokens,
+             std::size_t i) {
+  static constexpr std::string_view kVotes[] = {
+      "vote",   "votes", "voted",  "votent",  "vota",    "votan",
+      "votano", "votam", "stimmt", "stimmen", "stimmte", "stimmten"};
+  static constexpr std::string_view kFor[] = {"for", "pour", "favor", "favore",
+                                              "fur"};
+  static constexpr std::string_view kAgainst[] = {"against", "contre", "contra",
+                                                  "contro", "gegen"};
+  const auto word = [&](std::size_t k) {
+    return key.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
+  };
+  if (!OneOf(word(i), kVotes)) return -1;
+  for (std::size_t k = i + 1; k < tokens.size() && k <= i + 3; ++k) {
+    if (tokens[k].kind != TokenKind::kWord) continue;
+    const std::string_view w = word(k);
+    if (OneOf(w, kFor)) return 1;
+    if (OneOf(w, kAgainst)) return 0;
+  }
+  return -1;
+}
+
 // One pass over the words: side words (kSideWords), news verbs
 // (VerbSides) and the negation codes, appended to out->codes (unsorted).
 // Not inlined, nor AddCurrencies: inlined into ExtractFacts, they made GCC
@@ -2154,6 +2181,12 @@ Round RoundBefore(std::string_view key, std::span<const Token> tokens,
       sp.used = e != nullptr;
     }
     if (particle) continue;
+    if ((first == 'v' || first == 's') && size >= 4 && size <= 8) {
+      if (const int side = VoteSide(key, tokens, i); side >= 0) {
+        static const std::uint16_t kFor = PolarityEntry("against.for/en", 1);
+        entries.push_back(static_cast<std::uint16_t>(kFor - 1 + side));
+      }
+    }
     // "flu" .. "wiederaufgenommen"
     if (e == nullptr && size >= 2 && size <= 17) e = verbs.Find(word(i));
     if (e != nullptr) {

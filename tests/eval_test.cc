@@ -133,17 +133,19 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // modes before. Then "increase" / "decrease" and "decline" / "rise": near
 // mode let both through, the default mode the second. Then "survives" /
 // "loses" a vote and "expands" / "reduces": both let through in both
-// modes before. 2 of 142 and 3 of 142 since, and the new copies match.
+// modes before. Then a vote for or against ("votes for" / "against",
+// "vote pour" / "contre"): both let through in both modes before. 2 of
+// 144 and 3 of 144 since, and the new copies match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9167 "
-                       "recall=1.0000 f1=0.9565 hardneg=0.0141 near=1.0000"),
+                       "recall=1.0000 f1=0.9565 hardneg=0.0139 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8750 "
-                      "recall=0.9545 f1=0.9130 hardneg=0.0211 near=0.9545"),
+                      "recall=0.9545 f1=0.9130 hardneg=0.0208 near=0.9545"),
             std::string::npos)
       << near;
 }
