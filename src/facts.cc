@@ -2024,36 +2024,58 @@ bool EndsClause(std::string_view key, const Token& t) {
     case TokenKind::kDash:
       return t.space_before;
     case TokenKind::kOther:
-      return std::strchr(",;.!?()\"", key[t.begin]) != nullptr;
+      switch (key[t.begin]) {
+        case ',':
+        case ';':
+        case '.':
+        case '!':
+        case '?':
+        case '(':
+        case ')':
+        case '"':
+          return true;
+        default:
+          return false;
+      }
     default:
       return false;
   }
 }
 
 // The clause-final particles of `tokens` (at most `cap`): a word of
-// kSeparableParticles that ends its clause and does not begin it.
+// kSeparableParticles that ends its clause and does not begin it. Only
+// the words before a clause's end are looked at: this runs on every
+// headline, most of which have one clause and no particle.
 int FindSeparableParticles(std::string_view key, std::span<const Token> tokens,
                            SeparableParticle* out, int cap) {
   int n = 0;
   std::size_t clause_begin = 0;
-  for (std::size_t i = 0; i < tokens.size() && n < cap; ++i) {
+  // Word tokens[i], which ends the clause that starts at clause_begin.
+  const auto consider = [&](std::size_t i) {
     const Token& t = tokens[i];
-    if (t.kind != TokenKind::kWord) {
-      if (EndsClause(key, t)) clause_begin = i + 1;
-      continue;
-    }
+    if (n == cap || i == clause_begin || t.kind != TokenKind::kWord) return;
     const std::size_t size = t.end - t.begin;
-    if (size < 2 || size > 6 || i == clause_begin ||
-        (i + 1 < tokens.size() && !EndsClause(key, tokens[i + 1]))) {
-      continue;
+    // Every particle starts with one of these letters.
+    const char c = key[t.begin];
+    if (size < 2 || size > 6 ||
+        (c != 'a' && c != 'e' && c != 'f' && c != 'n' && c != 'z') ||
+        !OneOf(key.substr(t.begin, size), kSeparableParticles)) {
+      return;
     }
-    if (!OneOf(key.substr(t.begin, size), kSeparableParticles)) continue;
     const Token& before = tokens[i - 1];
     const bool wieder =
         before.kind == TokenKind::kWord &&
         key.substr(before.begin, before.end - before.begin) == "wieder";
     out[n++] = {clause_begin, i, wieder, false};
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind == TokenKind::kWord || !EndsClause(key, tokens[i])) {
+      continue;
+    }
+    if (i > 0) consider(i - 1);
+    clause_begin = i + 1;
   }
+  if (!tokens.empty()) consider(tokens.size() - 1);
   return n;
 }
 
@@ -2125,7 +2147,11 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
   const auto word = [&](std::size_t k) {
     return key.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
   };
-  if (!OneOf(word(i), kVotes)) return -1;
+  const std::string_view v = word(i);
+  // Most words leave at the first bytes.
+  if (!(v.starts_with("vot") || v.starts_with("stimm")) || !OneOf(v, kVotes)) {
+    return -1;
+  }
   for (std::size_t k = i + 1; k < tokens.size() && k <= i + 3; ++k) {
     if (tokens[k].kind != TokenKind::kWord) continue;
     const std::string_view w = word(k);
@@ -3323,7 +3349,9 @@ void AddEntityFactsImpl(
   int coded = 0;  // words with a code in word_code
   // Title case or all caps: capitalization says nothing about entities.
   int cased = 0, capital = 0;
+  bool any_acronym = false;  // for the Roman numerals below
   for (const EntityWord& w : words) {
+    any_acronym |= w.acronym;
     // An elided article is a word in lower case: "Il Milan batte l'Inter
     // 2-1" is no title case (three capitals in four words without it).
     cased += w.elided;
@@ -3509,7 +3537,7 @@ void AddEntityFactsImpl(
   // III" is not "Charles II", nor "Super Bowl LVII" "Super Bowl LVIII".
   // Upper case, at least two letters (not the pronoun "I"), after a word
   // in title case, and at most 100 ("DC", "MIX" and "MCC" are names).
-  for (std::size_t i = 1; i < end; ++i) {
+  for (std::size_t i = 1; any_acronym && i < end; ++i) {
     const EntityWord& w = words[i];
     const EntityWord& name = words[i - 1];
     if (!w.acronym || w.handle || !name.capital || name.acronym ||

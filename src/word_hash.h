@@ -72,7 +72,10 @@ class FilteredWordMap {
     filter_.Add(word);
     map_.try_emplace(word, value);
   }
-  const V* Find(std::string_view word) const {
+  // Inlined: the fact reader looks up every word of every headline, and
+  // GCC outlined it once the verb table had two callers (near mode +1.4%
+  // instructions, callgrind).
+  [[gnu::always_inline]] const V* Find(std::string_view word) const {
     if (!filter_.MayContain(word)) return nullptr;
     const auto it = map_.find(word);
     return it == map_.end() ? nullptr : &it->second;
