@@ -557,6 +557,64 @@ std::uint64_t CapitalizedWords(std::string_view text, int* words, int* capitals,
   return mask;
 }
 
+// Bit k set when the k-th word of `text` (as CapitalizedWords counts them)
+// starts with a capital inside a sentence: not the text's first word, nor
+// one after a sentence's or clause's mark (: . ! ? | ; a spaced dash, an
+// opening quote or bracket). 0 where capitals say nothing: title case
+// (CaseWords) and text without ASCII lower case.
+std::uint64_t MidSentenceCapitals(std::string_view text) {
+  int words = 0, capitals = 0, long_lower = 0;
+  CapitalizedWords(text, &words, &capitals, &long_lower);
+  if ((capitals * 10 > words * 6 && long_lower == 0) ||
+      !HasAsciiLowerCase(text)) {
+    return 0;
+  }
+  auto in_word = [](unsigned char c) {
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  std::uint64_t mask = 0;
+  bool sentence_start = true;
+  int k = 0;
+  std::size_t i = 0;
+  while (i < text.size() && k < 64) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!in_word(c)) {
+      if (c == ':' || c == '.' || c == '!' || c == '?' || c == '|' ||
+          c == ';' || c == '"' || c == '(' || c == '[' ||
+          (c == '-' && i > 0 && text[i - 1] == ' ')) {
+        sentence_start = true;
+      }
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    const std::uint32_t cp = NextCodePoint(text, &j);
+    while (i < text.size() && in_word(static_cast<unsigned char>(text[i]))) {
+      ++i;
+    }
+    // A run that opens with non-ASCII punctuation (a dash, a guillemet, a
+    // curly quote) is a word to CapitalizedWords and to the key's walk
+    // (ForEachWord) alike, and opens a sentence or a quote here.
+    bool letter = cp < 0x80;
+    if (!letter) {
+      const auto category =
+          utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+      letter =
+          category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
+    }
+    if (letter) {
+      if (IsCapitalLetter(cp) && !sentence_start) {
+        mask |= std::uint64_t{1} << k;
+      }
+      sentence_start = false;
+    } else {
+      sentence_start = true;
+    }
+    ++k;
+  }
+  return mask;
+}
+
 // What a text's capitals say of its words, for the dictionary evidence:
 // where they say something (neither title case nor capitals), a
 // capitalized word but the first is a name, and names belong to no
@@ -851,7 +909,10 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
       }
     }
     const Acronyms acronyms(text);
+    const std::uint64_t mid_capitals = MidSentenceCapitals(text);
+    int word_index = 0;
     ForEachWord(key, [&](std::string_view w) {
+      const int index = word_index++;
       if (MayBeMarker(w)) {
         for (std::string_view m : kCatalanMarkers) catalan += w == m;
         for (std::string_view m : kGalicianMarkers) galician += w == m;
@@ -896,6 +957,12 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
       // Letters glued to a digit are part of a code or an ordinal ("3COM",
       // "1ST", "G20"), not a word: "3COM" was Portuguese "com".
       if (IsGluedToDigit(key, w)) return;
+      // A stop word capitalized inside a sentence, where capitals say
+      // something, is part of a name: none of the six capitalizes a
+      // function word there ("World War II bomb found in Plymouth" read
+      // German "war", "Another Los Angeles Times Promotion" Spanish
+      // "los").
+      if (index < 64 && (mid_capitals >> index & 1) != 0) return;
       // "EU", "LA", "IL", "AS" in a text that is not all capitals are
       // acronyms (Portuguese "eu", French "la"...): "U.S., EU Widen
       // Sanctions On Russia" read as Portuguese.

@@ -1990,6 +1990,26 @@ TEST_F(XlangTest, WordAfterElisionIsNoEnglishStopWord) {
   EXPECT_EQ(DetectLanguage("Why we'll never know who did it"), "eng");
 }
 
+// A stop word capitalized inside a sentence, where capitals say something,
+// is part of a name and no evidence for its language ("War" in "World War
+// II", "Mia" in a name, "La" in "San Luis de La Balsa"); after a colon, a
+// quote or at the start it still counts, and title case and capitals are
+// left alone.
+TEST_F(XlangTest, CapitalizedStopWordInsideASentenceIsAName) {
+  for (const char* text :
+       {"World War II bomb found in Plymouth",
+        "Actress Mia Amber Davis dies aged 36",
+        "WikiLeaks releases Iraq War logs",
+        "12 hurt in San Luis de La Balsa tourist bus accident"}) {
+    EXPECT_EQ(xl_->DetectLanguage(text), "eng") << text;
+  }
+  EXPECT_EQ(xl_->DetectLanguage("Sahara : La SuÃ¨"
+                                "de justifie son appui"),
+            "fra");
+  EXPECT_EQ(xl_->DetectLanguage("Le chef de La Poste quitte son poste"), "fra");
+  EXPECT_EQ(xl_->DetectLanguage("Die Regierung und Die Linke streiten"), "deu");
+}
+
 // CLD2 is sometimes sure of a language outside the six on a short text
 // that the stop words put in one of them ("Pakistan : le bilan des
 // inondations" read as Uzbek, 100% "reliable"). When that language's own
