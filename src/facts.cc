@@ -1611,6 +1611,17 @@ const VerbTable& VerbSides() {
         "maintained steady unchanged maintient maintiennent gele gelent "
         "mantiene mantienen congela congelan mantem mantengono congelano "
         "belasst unverandert";
+    // Winning, losing or drawing a match, in the six languages (English
+    // "win" and "lose" have their own groups, with "gains" and the like).
+    static constexpr std::string_view kWinMatch =
+        "win wins won gagne gagnent remporte remportent gana ganan vince "
+        "vincono ganha ganham gewinnt gewinnen siegt vence vencem";
+    static constexpr std::string_view kLoseMatch =
+        "lose loses lost perd perdent pierde pierden perde perdono perdem "
+        "verliert verlieren";
+    static constexpr std::string_view kDrawMatch =
+        "draw draws drew empata empatan empatam pareggia pareggiano remis "
+        "unentschieden";
     // Disapproving a bill, and failing to agree.
     static constexpr std::string_view kReject = "reject rejects rejected";
     static constexpr Group kGroups[] = {
@@ -1752,12 +1763,20 @@ const VerbTable& VerbSides() {
         // (impose, bow). Spanish and Portuguese "vence" is also a
         // deadline's passing ("vence el plazo"), a side no losing word of
         // a deadline's headline meets.
-        {"lose.win/en", 1,
-         "gagne gagnent remporte remportent gana ganan vince vincono ganha "
-         "ganham gewinnt gewinnen siegt vence vencem"},
-        {"lose.win/en", 0,
-         "perd perdent pierde pierden perde perdono perdem verliert "
-         "verlieren"},
+        {"lose.win/en", 1, kWinMatch},
+        {"lose.win/en", 0, kLoseMatch},
+        // A draw is a third result ("Bayern draw with / lose to Dortmund",
+        // "empata" / "gana", "pareggia" / "vince", "spielt remis"). English
+        // "draw" also attracts ("draws criticism"), a side no winning or
+        // losing word of such a headline meets.
+        {"draw.win/en", 0, kDrawMatch},
+        {"draw.win/en", 1, kWinMatch},
+        // "beat" wins in either tense, but the loser's side of the same
+        // match may say "lose" ("Dortmund lose to Bayern"): against a
+        // draw only.
+        {"draw.win/en", 1, "beat beats"},
+        {"draw.lose/en", 0, kDrawMatch},
+        {"draw.lose/en", 1, kLoseMatch},
         {"buy.sell/en", 0, "buy buys bought"},
         {"buy.sell/en", 1, "sell sells sold"},
         // And their buying and selling ("Elon Musk compra / vende Twitter").
@@ -1822,6 +1841,8 @@ const VerbTable& VerbSides() {
         {"agree.fail/en", 0,
          "agree agrees agreed acuerdan acordaron concordam einigt geeinigt "
          "vereinbart"},
+        // A truce that holds ("Ceasefire holds / collapses in Gaza").
+        {"agree.fail/en", 0, "holds held"},
         {"agree.fail/en", 1,
          "collapse collapses collapsed fail fails failed quit quits refuse "
          "refuses refused echoue echouent effondre fracasa fracasan colapsa "
