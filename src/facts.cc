@@ -1655,6 +1655,29 @@ const VerbTable& VerbSides() {
         {"uphold.overturn/en", 1,
          "overturns overturned overturn quashes quashed quash annule "
          "annulent anula anulan annulla annullano"},
+        // A law validated or struck down ("Le Conseil constitutionnel
+        // valide / censure la réforme", "El Supremo avala / tumba la
+        // amnistía").
+        {"uphold.overturn/en", 0, "valide valident avala avalan"},
+        {"uphold.overturn/en", 1, "censure censurent tumba tumban"},
+        // Indicted against acquitted ("Trump indicted / acquitted in Georgia
+        // election case"); not "charged", also a battery's state.
+        {"acquit.indict/en", 0,
+         "acquitted acquits cleared acquitte acquittes acquittee absuelto "
+         "absuelta absuelve assolto assolta absolvido absolvida "
+         "freigesprochen"},
+        {"acquit.indict/en", 1,
+         "indicted indicts inculpe inculpes inculpee imputado imputada "
+         "imputados imputato imputata indiciado indiciada angeklagt"},
+        // Jobs created against jobs cut ("Amazon to create / cut 10,000
+        // jobs"); French "supprime" is the cut, "crée" folds to "cree".
+        // Not Spanish "corta" (also "short").
+        {"create.cut/en", 0,
+         "create creates created cree creent crea crean creano cria criam "
+         "schafft"},
+        {"create.cut/en", 1,
+         "cut cuts slash slashes slashed axes axed supprime suppriment "
+         "recorta recortan taglia tagliano cortam streicht"},
         // Results against the forecast ("Apple beats / misses quarterly
         // revenue estimates"). Not "beat" (also a past tense that wins).
         {"beat.miss/en", 0, "beats"},
@@ -1727,7 +1750,7 @@ const VerbTable& VerbSides() {
          "approuve approuvent aprueba aprueban approva approvano aprova "
          "aprovam adopte adoptent adopta adoptan adotta adottano adota "
          "adotam zustimmt zustimmen zugestimmt billigt billigen gebilligt "
-         "annimmt"},
+         "annimmt promuove promuovono"},
         {"approve.disapprove/en", 1,
          "rejette rejettent rechaza rechazan boccia bocciano respinge "
          "respingono rejeita rejeitam ablehnt ablehnen abgelehnt "
