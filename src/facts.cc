@@ -1980,6 +1980,13 @@ const VerbTable& VerbSides() {
          "hochststand"},
         {"high.low/en", 1,
          "low lows lowest minimos minimas minimi rekordtief tiefststand"},
+        // The feminine adjectives, where swapping them is always another
+        // item ("la temperatura más alta / baja", "Cámara Alta / Baja",
+        // "Haute- / Basse-Normandie"). Not the masculines ("alto el
+        // fuego", "bajo" is "under"), Portuguese "baixa" (four axes
+        // already), nor French "bas" ("Pays-Bas").
+        {"high.low/en", 0, "alta altas alte haute hautes"},
+        {"high.low/en", 1, "baja bajas bassa basse"},
         {"gold.silver/en", 1, kGold},
         {"bronze.gold/en", 1, kGold},
         {"gold.silver/en", 0, kSilver},

@@ -1514,6 +1514,8 @@ TEST(PolarityFactsTest, HighsAndLows) {
        "Yen at a 20-year high against dollar", true},
       {"El petroleo, en maximos de seis meses",
        "El petroleo, en minimos de seis meses", true},
+      {"Madrid registra la temperatura mas alta del ano",
+       "Madrid registra la temperatura mas baja del ano", true},
       {"Gold hits record high", "Gold hits all-time high", false},
       {"Votacao suica sobre o salario minimo mais elevado",
        "Swiss vote on highest minimum wage", false},
