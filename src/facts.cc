@@ -1359,6 +1359,27 @@ bool IsVerbNegation(std::string_view w) {
   }
 }
 
+// Whether `w` is one typo from `t` and not `t`: one letter more or less,
+// or two neighbours swapped (no substitution, which makes other words:
+// "newer", "fever"), with the same first letter.
+bool OneTypoApart(std::string_view w, std::string_view t) {
+  if (w.empty() || t.empty() || w[0] != t[0] || w == t) return false;
+  if (w.size() + 1 == t.size() || w.size() == t.size() + 1) {
+    // One letter more or less: the longer one less one letter.
+    const std::string_view longer = w.size() > t.size() ? w : t;
+    const std::string_view shorter = w.size() > t.size() ? t : w;
+    std::size_t k = 0;
+    while (k < shorter.size() && longer[k] == shorter[k]) ++k;
+    return longer.substr(k + 1) == shorter.substr(k);
+  }
+  if (w.size() != t.size()) return false;
+  // Two neighbours swapped.
+  std::size_t k = 0;
+  while (k < w.size() && w[k] == t[k]) ++k;
+  return k + 1 < w.size() && w[k] == t[k + 1] && w[k + 1] == t[k] &&
+         w.substr(k + 2) == t.substr(k + 2);
+}
+
 // Whether `w` is one typo (a letter dropped, doubled or added, or two
 // swapped; no substitution, which makes other words: "newer", "fever") away
 // from a negation of five letters or more: "nevr", "neevr", "nveer",
@@ -1370,23 +1391,7 @@ bool IsNegationTypo(std::string_view w) {
     return false;
   }
   for (std::string_view t : kLong) {
-    if (w[0] != t[0] || w == t) continue;
-    if (w.size() + 1 == t.size() || w.size() == t.size() + 1) {
-      // One letter more or less: the longer one less one letter.
-      const std::string_view longer = w.size() > t.size() ? w : t;
-      const std::string_view shorter = w.size() > t.size() ? t : w;
-      std::size_t k = 0;
-      while (k < shorter.size() && longer[k] == shorter[k]) ++k;
-      if (longer.substr(k + 1) == shorter.substr(k)) return true;
-    } else if (w.size() == t.size()) {
-      // Two neighbours swapped.
-      std::size_t k = 0;
-      while (k < w.size() && w[k] == t[k]) ++k;
-      if (k + 1 < w.size() && w[k] == t[k + 1] && w[k + 1] == t[k] &&
-          w.substr(k + 2) == t.substr(k + 2)) {
-        return true;
-      }
-    }
+    if (OneTypoApart(w, t)) return true;
   }
   return false;
 }
@@ -2168,7 +2173,11 @@ Round RoundBefore(std::string_view key, std::span<const Token> tokens,
   if (i == 0) return kFinalRound;
   const std::string_view before = word(i - 1);
   if (before == "semi" || before == "demi") return kSemiFinal;
-  if (before == "quarter") return kQuarterFinal;
+  // A typo keeps the round ("Nadal beats Murray in Wimbledon quaretr
+  // final" copies "... quarter final").
+  if (before == "quarter" || OneTypoApart(before, "quarter")) {
+    return kQuarterFinal;
+  }
   if ((before == "de" || before == "di") && i >= 2) {
     static constexpr std::string_view kQuarters[] = {
         "quart", "quarts", "cuartos", "quarti", "quartas", "quartos"};

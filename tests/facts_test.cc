@@ -1352,6 +1352,9 @@ TEST(PolarityFactsTest, RoundsOfACompetition) {
       {"Real Madrid reach final",
        "Real Madrid reach final after semi-final win", false},
       {"Real Madrid reach final", "Real Madrid reach final | Reuters", false},
+      // A typo keeps the round.
+      {"Nadal beats Murray in Wimbledon quarter final",
+       "Nadal beats Murray in Wimbledon quaretr final", false},
       {"Final warning issued to Thames Water",
        "Thames Water given final warning", false},
   };
