@@ -1607,10 +1607,10 @@ const VerbTable& VerbSides() {
         "angehoben boosts boosted expands expanded";
     static constexpr std::string_view kLowerRate =
         "lower lowers lowered cut cuts slash slashes slashed reduces "
-        "reduced baisse baissent "
-        "abaisse abaissent reduit reduisent bajan rebaja rebajan recorta "
-        "recortan reduce reducen baixa baixam reduz reduzem abbassa "
-        "abbassano riduce riducono senkt senken kurzt taglia tagliano";
+        "reduced baisse baissent abaisse abaissent reduit reduisent bajan "
+        "rebaja rebajan recorta recortan reduce reducen baixa baixam reduz "
+        "reduzem abbassa abbassano riduce riducono senkt senken kurzt taglia "
+        "tagliano";
     static constexpr std::string_view kHoldRate =
         "hold holds held keeps kept freezes froze frozen maintains "
         "maintained steady unchanged maintient maintiennent gele gelent "
