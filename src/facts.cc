@@ -1473,6 +1473,14 @@ constexpr std::string_view kEventKinds[] = {
     "ebola",
     "malaria paludisme paludismo",
     "dengue",
+    // A stabbing and a shooting ("Police officer stabbed / shot in
+    // London"). "shot" is also a photo or a shot at goal, where no
+    // stabbing word stands; not "shoot", also filming.
+    "stabbed stabbing stabbings poignarde poignardee apunalado apunalada "
+    "apunalamiento accoltellato accoltellata accoltellamento esfaqueado "
+    "esfaqueada erstochen messerangriff messerattacke",
+    "shot shooting shootings gunman gunmen fusillade tiroteo tiroteos "
+    "sparatoria tiroteio erschossen schusse",
 };
 
 // The rounds of a knockout competition are kinds of event too, after
@@ -1554,6 +1562,7 @@ const VerbTable& VerbSides() {
         "ruckgang retrocede retroceden arretra arretrano recua recuam caidas "
         "ribassi nachgibt nachgeben nachgegeben einbricht einbrechen "
         "eingebrochen decrease decreases decreased decline declines declined "
+        "crashes crashed "
         "weakens weakened slows slowed eases eased diminue diminuent "
         "disminuye disminuyen diminuisce diminuiscono diminui diminuem "
         "ralentit ralentissent desacelera desaceleran rallenta rallentano "
@@ -1869,6 +1878,19 @@ const VerbTable& VerbSides() {
         {"agree.fail/en", 0,
          "agree agrees agreed acuerdan acordaron concordam einigt geeinigt "
          "vereinbart"},
+        // Entering or leaving a state ("UK economy enters / exits
+        // recession").
+        {"enter.exit/en", 0, "enter enters entered entra entran entrano"},
+        {"enter.exit/en", 1, "exit exits exited emerges emerged"},
+        // A profit or a loss ("Company posts record profit / loss", "Renault
+        // renoue avec les bénéfices / plonge dans le rouge"). Not German
+        // "Gewinn" (also a win), which "gewinnt" is not.
+        {"loss.profit/en", 1,
+         "profit profits benefice benefices beneficio beneficios utile "
+         "utili lucro lucros"},
+        {"loss.profit/en", 0,
+         "loss losses perte pertes perdida perdidas perdita perdite "
+         "prejuizo prejuizos verlust verluste"},
         // A truce that holds ("Ceasefire holds / collapses in Gaza").
         {"agree.fail/en", 0, "holds held"},
         {"agree.fail/en", 1,
@@ -2039,11 +2061,14 @@ const VerbTable& VerbSides() {
   return *verbs;
 }
 
-// The entry of high.low/en's side 0 (VerbSides): its words are nouns
-// after a determiner too, and keep their side.
-std::uint16_t HighLowEntry() {
-  static const std::uint16_t entry = PolarityEntry("high.low/en", 0);
-  return entry;
+// Whether `entry` is on an axis whose words are nouns (VerbSides): after a
+// determiner or "record" they keep their side ("hits a record high",
+// "posts record loss").
+bool IsNounAxis(std::uint16_t entry) {
+  static const std::uint16_t high_low = PolarityEntry("high.low/en", 0);
+  static const std::uint16_t loss_profit = PolarityEntry("loss.profit/en", 0);
+  const std::uint16_t axis = entry & ~std::uint16_t{1};
+  return axis == high_low || axis == loss_profit;
 }
 
 // English words after which a verb-table form is a noun: the determiners
@@ -2278,7 +2303,7 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
     if (e != nullptr) {
       // After a determiner or "record" the form is a noun ("S&P's record
       // close", "into the close"), which takes no side.
-      // A high or a low is one either way ("hits a record high").
+      // Nouns' axes keep theirs (IsNounAxis).
       const bool noun = i > 0 && IsNounMarker(word(i - 1));
       for (const std::uint16_t entry : *e) {
         if (entry == kNoEntry) continue;
@@ -2287,7 +2312,7 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
           if (kind == kFinalWord)
             kind = kRoundBase + RoundBefore(key, tokens, i);
           events |= 1u << kind;
-        } else if (!noun || (entry | 1) == (HighLowEntry() | 1)) {
+        } else if (!noun || IsNounAxis(entry)) {
           entries.push_back(entry);
         }
       }

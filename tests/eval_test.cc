@@ -138,18 +138,20 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // holds against one that collapses: all 4 let through in both modes
 // before. Then "indicted" / "acquitted", jobs cut or created, a law
 // "validée" / "censurée": all 3 let through in both modes before. Then
-// "la temperatura más alta / baja": let through in both modes before. 2
-// of 150 and 3 of 150 since, and the new copies match.
+// "la temperatura más alta / baja": let through in both modes before.
+// Then "enters" / "exits recession", "stabbed" / "shot", "record profit"
+// / "loss", "surges" / "crashes": near mode let all 4 through, the default
+// mode 3. 2 of 154 and 3 of 154 since, and the new copies match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9167 "
-                       "recall=1.0000 f1=0.9565 hardneg=0.0133 near=1.0000"),
+                       "recall=1.0000 f1=0.9565 hardneg=0.0130 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8750 "
-                      "recall=0.9545 f1=0.9130 hardneg=0.0200 near=0.9545"),
+                      "recall=0.9545 f1=0.9130 hardneg=0.0195 near=0.9545"),
             std::string::npos)
       << near;
 }
