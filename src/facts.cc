@@ -1478,7 +1478,7 @@ constexpr std::string_view kEventKinds[] = {
     // stabbing word stands; not "shoot", also filming.
     "stabbed stabbing stabbings poignarde poignardee apunalado apunalada "
     "apunalamiento accoltellato accoltellata accoltellamento esfaqueado "
-    "esfaqueada erstochen messerangriff messerattacke",
+    "esfaqueada esfaqueamento erstochen messerangriff messerattacke",
     "shot shooting shootings gunman gunmen fusillade tiroteo tiroteos "
     "sparatoria tiroteio erschossen schusse",
 };

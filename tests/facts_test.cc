@@ -1330,6 +1330,8 @@ TEST(PolarityFactsTest, KindsOfEvent) {
        true},
       {"Polizei nimmt Mann fest, nachdem eine Frau erstochen wurde",
        "Police arrest suspect in shooting", true},
+      {"Policia prende homem apos o esfaqueamento de uma mulher",
+       "Wayde Sims shooting: Police arrest suspect", true},
       {"Hurricane hits Florida coast", "Storm hits Florida coast", false},
       {"Indonesia quake and tsunami kill hundreds",
        "Indonesia tsunami kills hundreds", false},
