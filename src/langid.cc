@@ -521,26 +521,55 @@ constexpr int kMinLatinLetters = 4;
 constexpr double kDictionaryMargin = 1.0;
 constexpr double kDictionaryWeight = 0.5;
 
+// Whether text[i], a byte outside a word, opens a sentence or a clause for
+// MidSentenceCapitals: one of : . ! ? | ; " ( [, or a dash after a space.
+bool IsSentenceMark(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  return c == ':' || c == '.' || c == '!' || c == '?' || c == '|' || c == ';' ||
+         c == '"' || c == '(' || c == '[' ||
+         (c == '-' && i > 0 && text[i - 1] == ' ');
+}
+
+// Title case: more than 6 words in 10 capitalized, and no word of 4 bytes
+// or more in lower case (CapitalizedWords' counts): only short function
+// words are left in lower case ("Real Madrid beat Barcelona 2-1" is a
+// sentence of names).
+bool IsTitleCase(int words, int capitals, int long_lower) {
+  return capitals * 10 > words * 6 && long_lower == 0;
+}
+
 // Bit k set when the k-th word of `text` (0 < k < 64; words as
 // ForEachWord splits its key: runs of letters and non-ASCII bytes) starts
 // with a capital; *words and *capitals count them all, *long_lower the
 // words of at least 4 bytes that start with an ASCII lower-case letter.
+// With `mid_sentence`, *mid_sentence gets bit k (k < 64) when the k-th
+// word starts with a capital and no sentence starts there: not the first
+// word, nor one after an IsSentenceMark or after a run that opens with
+// non-ASCII punctuation (a dash, a guillemet, a curly quote; a word to
+// this walk and to ForEachWord alike).
 std::uint64_t CapitalizedWords(std::string_view text, int* words, int* capitals,
-                               int* long_lower = nullptr) {
+                               int* long_lower = nullptr,
+                               std::uint64_t* mid_sentence = nullptr) {
   auto in_word = [](unsigned char c) {
     return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   };
   std::uint64_t mask = 0;
   *words = *capitals = 0;
+  if (mid_sentence != nullptr) *mid_sentence = 0;
+  bool sentence_start = true;
   std::size_t i = 0;
   while (i < text.size()) {
     if (!in_word(static_cast<unsigned char>(text[i]))) {
+      if (mid_sentence != nullptr && IsSentenceMark(text, i)) {
+        sentence_start = true;
+      }
       ++i;
       continue;
     }
     const std::size_t begin = i;
     std::size_t j = i;
-    const bool capital = IsCapitalLetter(NextCodePoint(text, &j));
+    const std::uint32_t cp = NextCodePoint(text, &j);
+    const bool capital = IsCapitalLetter(cp);
     while (i < text.size() && in_word(static_cast<unsigned char>(text[i]))) {
       ++i;
     }
@@ -552,74 +581,35 @@ std::uint64_t CapitalizedWords(std::string_view text, int* words, int* capitals,
                text[begin] <= 'z') {
       ++*long_lower;
     }
+    if (mid_sentence != nullptr) {
+      bool letter = cp < 0x80;
+      if (!letter) {
+        const auto category =
+            utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+        letter = category >= UTF8PROC_CATEGORY_LU &&
+                 category <= UTF8PROC_CATEGORY_LO;
+      }
+      if (capital && !sentence_start && *words < 64) {
+        *mid_sentence |= std::uint64_t{1} << *words;
+      }
+      sentence_start = !letter;
+    }
     ++*words;
   }
   return mask;
 }
 
-// Bit k set when the k-th word of `text` (as CapitalizedWords counts them)
-// starts with a capital inside a sentence: not the text's first word, nor
-// one after a sentence's or clause's mark (: . ! ? | ; a spaced dash, an
-// opening quote or bracket). 0 where capitals say nothing: title case
-// (CaseWords) and text without ASCII lower case.
+// CapitalizedWords' mid-sentence mask: bit k set when the k-th word starts
+// with a capital inside a sentence. 0 where capitals say nothing: title
+// case (CaseWords) and text without ASCII lower case.
 std::uint64_t MidSentenceCapitals(std::string_view text) {
-  // One pass: the mask, and what CaseWords' title-case test and
-  // HasAsciiLowerCase would count (words, capitals, longer words in lower
-  // case, any ASCII lower case).
-  auto in_word = [](unsigned char c) {
-    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  };
-  std::uint64_t mask = 0;
-  bool sentence_start = true;
-  bool lower_case = false;
   int words = 0, capitals = 0, long_lower = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (!in_word(c)) {
-      if (c == ':' || c == '.' || c == '!' || c == '?' || c == '|' ||
-          c == ';' || c == '"' || c == '(' || c == '[' ||
-          (c == '-' && i > 0 && text[i - 1] == ' ')) {
-        sentence_start = true;
-      }
-      ++i;
-      continue;
-    }
-    const std::size_t begin = i;
-    std::size_t j = i;
-    const std::uint32_t cp = NextCodePoint(text, &j);
-    while (i < text.size()) {
-      const auto b = static_cast<unsigned char>(text[i]);
-      if (!in_word(b)) break;
-      lower_case |= b >= 'a' && b <= 'z';
-      ++i;
-    }
-    // A run that opens with non-ASCII punctuation (a dash, a guillemet, a
-    // curly quote) is a word to CapitalizedWords and to the key's walk
-    // (ForEachWord) alike, and opens a sentence or a quote here.
-    bool letter = true, capital = cp >= 'A' && cp <= 'Z';
-    if (cp >= 0x80) {
-      const auto category =
-          utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-      letter =
-          category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
-      capital =
-          category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
-    }
-    capitals += capital;
-    long_lower += i - begin >= 4 && cp >= 'a' && cp <= 'z';
-    if (letter) {
-      if (capital && !sentence_start && words < 64) {
-        mask |= std::uint64_t{1} << words;
-      }
-      sentence_start = false;
-    } else {
-      sentence_start = true;
-    }
-    ++words;
-  }
+  std::uint64_t mask = 0;
+  CapitalizedWords(text, &words, &capitals, &long_lower, &mask);
   // Title case (CaseWords) or no lower case: capitals say nothing.
-  if ((capitals * 10 > words * 6 && long_lower == 0) || !lower_case) return 0;
+  if (IsTitleCase(words, capitals, long_lower) || !HasAsciiLowerCase(text)) {
+    return 0;
+  }
   return mask;
 }
 
@@ -637,11 +627,7 @@ bool CapitalInsideSentence(std::string_view text, std::size_t at) {
   if (at >= text.size() || text[at] < 'A' || text[at] > 'Z') return false;
   std::size_t i = at;
   while (i > 0 && text[i - 1] == ' ') --i;
-  if (i == 0) return false;
-  const char c = text[i - 1];
-  return !(c == ':' || c == '.' || c == '!' || c == '?' || c == '|' ||
-           c == ';' || c == '"' || c == '(' || c == '[' ||
-           (c == '-' && i >= 2 && text[i - 2] == ' '));
+  return i > 0 && !IsSentenceMark(text, i - 1);
 }
 
 // What a text's capitals say of its words, for the dictionary evidence:
@@ -665,7 +651,7 @@ class CaseWords {
     // Title case leaves only short words in lower case: a longer one
     // ("Real Madrid beat Barcelona 2-1", "PSG beat Marseille 3-0") is a
     // sentence of names.
-    const bool title_case = capitals * 10 > words * 6 && long_lower == 0;
+    const bool title_case = IsTitleCase(words, capitals, long_lower);
     if (title_case) {
       // In title case only the words left in lower case speak for English
       // ("Ayr 38 - 17 Melrose: Unbeaten Ayr go top": "top"); in capitals
