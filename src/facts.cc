@@ -237,6 +237,15 @@ struct Token {
   Decimal value;  // kNumber, kMonthNumber
 };
 
+// The text of tokens[i] when it is a word, else "" (also past the end).
+inline std::string_view WordAt(std::string_view key,
+                               std::span<const Token> tokens, std::size_t i) {
+  return i < tokens.size() && tokens[i].kind == TokenKind::kWord
+             ? std::string_view(key.data() + tokens[i].begin,
+                                tokens[i].end - tokens[i].begin)
+             : std::string_view();
+}
+
 inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 inline bool IsWordByte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
@@ -732,10 +741,7 @@ class Interpreter {
   }
 
  private:
-  std::string_view Word(std::size_t i) const {
-    if (i >= t_.size() || t_[i].kind != TokenKind::kWord) return {};
-    return s_.substr(t_[i].begin, t_[i].end - t_[i].begin);
-  }
+  std::string_view Word(std::size_t i) const { return WordAt(s_, t_, i); }
   bool IsNumber(std::size_t i) const {
     return i < t_.size() && t_[i].kind == TokenKind::kNumber;
   }
@@ -2143,11 +2149,7 @@ int FindSeparableParticles(std::string_view key, std::span<const Token> tokens,
         !OneOf(key.substr(t.begin, size), kSeparableParticles)) {
       return;
     }
-    const Token& before = tokens[i - 1];
-    const bool wieder =
-        before.kind == TokenKind::kWord &&
-        key.substr(before.begin, before.end - before.begin) == "wieder";
-    out[n++] = {clause_begin, i, wieder, false};
+    out[n++] = {clause_begin, i, WordAt(key, tokens, i - 1) == "wieder", false};
   };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind == TokenKind::kWord || !EndsClause(key, tokens[i])) {
@@ -2189,11 +2191,7 @@ const VerbEntries* JoinedVerb(const VerbTable& verbs, bool wieder,
 // "oitavas de final"), else the final.
 Round RoundBefore(std::string_view key, std::span<const Token> tokens,
                   std::size_t i) {
-  const auto word = [&](std::size_t k) {
-    return tokens[k].kind == TokenKind::kWord
-               ? key.substr(tokens[k].begin, tokens[k].end - tokens[k].begin)
-               : std::string_view();
-  };
+  const auto word = [&](std::size_t k) { return WordAt(key, tokens, k); };
   if (i > 0 && tokens[i - 1].kind == TokenKind::kDash) --i;
   if (i == 0) return kFinalRound;
   const std::string_view before = word(i - 1);
@@ -2229,9 +2227,7 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
                                               "fur"};
   static constexpr std::string_view kAgainst[] = {"against", "contre", "contra",
                                                   "contro", "gegen"};
-  const auto word = [&](std::size_t k) {
-    return key.substr(tokens[k].begin, tokens[k].end - tokens[k].begin);
-  };
+  const auto word = [&](std::size_t k) { return WordAt(key, tokens, k); };
   const std::string_view v = word(i);
   // Most words leave at the first bytes.
   if (!(v.starts_with("vot") || v.starts_with("stimm")) || !OneOf(v, kVotes)) {
@@ -2254,12 +2250,7 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
                                     std::span<const Token> tokens, Facts* out) {
   thread_local std::vector<std::uint16_t> entries;
   entries.clear();
-  const auto word = [&](std::size_t i) {
-    return i < tokens.size() && tokens[i].kind == TokenKind::kWord
-               ? std::string_view(key.data() + tokens[i].begin,
-                                  tokens[i].end - tokens[i].begin)
-               : std::string_view();
-  };
+  const auto word = [&](std::size_t i) { return WordAt(key, tokens, i); };
   const VerbTable& verbs = VerbSides();
   std::array<SeparableParticle, 2> particles;
   const int num_particles =
