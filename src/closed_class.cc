@@ -35,6 +35,7 @@
 //     in theirs (kRestrictions, kLanguageEntries).
 #include "closed_class.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -541,6 +542,67 @@ void LookupClosedClassBoth(std::string_view word, int lang,
     *in_lang = v != nullptr && ((v->langs >> lang) & 1) != 0 ? v->reading
                                                              : ClosedClass{};
   }
+}
+
+namespace {
+
+int GermanCountCompoundValue(std::string_view w) {
+  if (w.size() < 7 || w.size() > 40) return 0;
+  // The adjective ending: none, -e, or -en / -er / -es / -em.
+  std::string_view stem = w;
+  const char last = stem.back();
+  if (last == 'e') {
+    stem.remove_suffix(1);
+  } else if ((last == 'n' || last == 'r' || last == 's' || last == 'm') &&
+             stem[stem.size() - 2] == 'e') {
+    stem.remove_suffix(2);
+  }
+  // Every head ends in "ig" but "fach": most words leave here.
+  if (!stem.ends_with("ig") && !stem.ends_with("fach")) return 0;
+  static constexpr std::string_view kHeads[] = {"tagig",  "jahrig",  "monatig",
+                                                "wochig", "stundig", "minutig",
+                                                "malig",  "fach"};
+  for (std::string_view head : kHeads) {
+    if (stem.size() < head.size() + 3 || !stem.ends_with(head)) continue;
+    const std::string_view number = stem.substr(0, stem.size() - head.size());
+    // "ein" is the article elsewhere, not a number word.
+    if (number == "ein") return 1;
+    const ClosedClass c = LookupClosedClass(number, /*lang=*/5);
+    return c.kind == ClosedClassKind::kNumber ? c.value : 0;
+  }
+  return 0;
+}
+
+// Italian ages: the number word less its final vowel, then "enne" (one) or
+// "enni" (several): "tredic-enne", "diciott-enne", "vent-enne",
+// "quarant-enni", "sei-enne". Ages 2-99 only, which leaves out "millenni"
+// (millennia; "mille" is 1000) and "decenni" (decades); and not 8:
+// "ottenne" is also "obtained" (ottenere).
+int ItalianAgeValue(std::string_view w) {
+  if (w.size() < 7 || w.size() > 20) return 0;
+  if (!w.ends_with("enne") && !w.ends_with("enni")) return 0;
+  const std::string_view stem = w.substr(0, w.size() - 4);
+  char buf[24];
+  std::copy(stem.begin(), stem.end(), buf);
+  for (const char vowel : {'\0', 'i', 'a', 'o', 'e'}) {
+    std::size_t len = stem.size();
+    if (vowel != '\0') buf[len++] = vowel;
+    const ClosedClass c =
+        LookupClosedClass(std::string_view(buf, len), /*lang=*/4);
+    if (c.kind != ClosedClassKind::kNumber) continue;
+    return c.value >= 2 && c.value < 100 && c.value != 8 ? c.value : 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int CountCompoundValue(std::string_view word, int lang) {
+  if (lang == 5 || lang == -1) {
+    if (const int n = GermanCountCompoundValue(word); n > 0) return n;
+  }
+  if (lang == 4 || lang == -1) return ItalianAgeValue(word);
+  return 0;
 }
 
 }  // namespace tickerdedup::internal

@@ -42,6 +42,17 @@ ClosedClass LookupClosedClass(std::string_view word, int lang);
 void LookupClosedClassBoth(std::string_view word, int lang,
                            ClosedClass* in_lang, ClosedClass* blind);
 
+// The count in a one-word adjective or noun of age or duration, or 0:
+// German "-tägig", "-jährig", "-monatig", "-wöchig", "-stündig",
+// "-minütig", "-fach", "-malig" after a number word, with an adjective
+// ending ("viertägige Waffenruhe" is a "four-day truce", "Zehnjähriger" a
+// "10-year-old"), and Italian ages in "-enne" / "-enni" ("tredicenne", a
+// "13-year-old"; "quarantenni"). English and the other Romance languages
+// write the count apart ("four-day", "de 13 años"), so without this the
+// fact guard and the cross-language features read a number on one side
+// only. `lang` is a StopLang index (German 5, Italian 4) or -1 for both.
+int CountCompoundValue(std::string_view word, int lang);
+
 }  // namespace tickerdedup::internal
 
 #endif  // TICKERDEDUP_SRC_CLOSED_CLASS_H_

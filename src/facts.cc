@@ -665,40 +665,6 @@ int OrdinalValue(std::string_view w, int lang) {
   }
 }
 
-// German adjectives of a count are one word: a number word and "-tägig",
-// "-jährig", "-monatig", "-wöchig", "-stündig", "-minütig", "-fach" or
-// "-malig" (folded), with an adjective ending ("viertägige Waffenruhe" is
-// English "four-day truce", "Zehnjähriger" a "10-year-old"). The number, or
-// 0. English writes the count apart ("four-day"), as do the Romance
-// languages ("trêve de quatre jours"), so the fact guard read a number on
-// one side only: "four-day" / "sechstägige Waffenruhe" were one item.
-int GermanCountCompoundValue(std::string_view w) {
-  if (w.size() < 7 || w.size() > 40) return 0;
-  // The adjective ending: none, -e, or -en / -er / -es / -em.
-  std::string_view stem = w;
-  const char last = stem.back();
-  if (last == 'e') {
-    stem.remove_suffix(1);
-  } else if ((last == 'n' || last == 'r' || last == 's' || last == 'm') &&
-             stem[stem.size() - 2] == 'e') {
-    stem.remove_suffix(2);
-  }
-  // Every head ends in "ig" but "fach": most words leave here.
-  if (!stem.ends_with("ig") && !stem.ends_with("fach")) return 0;
-  static constexpr std::string_view kHeads[] = {"tagig",  "jahrig",  "monatig",
-                                                "wochig", "stundig", "minutig",
-                                                "malig",  "fach"};
-  for (std::string_view head : kHeads) {
-    if (stem.size() < head.size() + 3 || !stem.ends_with(head)) continue;
-    const std::string_view number = stem.substr(0, stem.size() - head.size());
-    // "ein" is the article elsewhere, not a number word.
-    if (number == "ein") return 1;
-    const ClosedClass c = LookupClosedClass(number, /*lang=*/5);
-    return c.kind == ClosedClassKind::kNumber ? c.value : 0;
-  }
-  return 0;
-}
-
 // Words that round a number ("Nearly 100 dead" / "Almost 100 dead"), in
 // the six languages, folded: no actors, though a headline opens with them.
 bool IsApproximator(std::string_view w) {
@@ -986,8 +952,8 @@ class Interpreter {
     }
     if (const int v = OrdinalValue(w, lang_); v > 0) {
       Emit(FactKind::kOrdinal, FromInt(v));
-    } else if (lang_ == -1 || lang_ == 5) {
-      if (const int n = GermanCountCompoundValue(w); n > 0) {
+    } else if (lang_ == -1 || lang_ == 4 || lang_ == 5) {
+      if (const int n = CountCompoundValue(w, lang_); n > 0) {
         Emit(FactKind::kNumber, FromInt(n));
       }
     }

@@ -162,8 +162,9 @@ constexpr char kItaReporting[] =
 constexpr char kDeuReporting[] =
     "sagt sagen sagte erklart erklaren erklarte betont warnt";
 // The adverbs that hedge a quantity ("at least 40", "au moins 40", "al
-// menos 40", "mindestens 40", "almeno 40"; "nearly", "presque", "casi",
-// "quase", "quasi", "fast") take the reporting verbs' bits: no
+// menos 40", "mindestens 40", "almeno 40", "oltre 40", as English "over"
+// and "more than" are stop words; "nearly", "presque", "casi", "quase",
+// "quasi", "fast") take the reporting verbs' bits: no
 // cross-language units, as French "moins" and English "more" are none
 // (stop words), while the near channel and language id keep them as words
 // (as stop words they changed near matches on the generated feed: two more
@@ -174,7 +175,7 @@ constexpr char kEngHedges[] = "least nearly almost";
 constexpr char kFraHedges[] = "presque";
 constexpr char kSpaHedges[] = "menos casi";
 constexpr char kPorHedges[] = "menos quase";
-constexpr char kItaHedges[] = "almeno quasi";
+constexpr char kItaHedges[] = "almeno quasi oltre";
 constexpr char kDeuHedges[] = "mindestens wenigstens fast";
 // Reporting-verb (and hedge) bits sit above the accent bits.
 constexpr int kReportShift = 16;

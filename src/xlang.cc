@@ -735,6 +735,13 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
     out->own = IntFactFeature(closed.value, seed);
     return;
   }
+  // An age or duration in one word ("tredicenne", "Zehnjähriger") is its
+  // number, as "13" of "de 13 años" is.
+  if (const int n = CountCompoundValue(word, stop_lang); n > 1) {
+    out->kind = WordInfo::kFact;
+    out->own = IntFactFeature(n, kNumberSeed);
+    return;
+  }
   if (word.size() < 2) return;
   out->kind = WordInfo::kContent;
   out->own = ContentFeature(SketchHash64(Prefix(word), kWordSeed));

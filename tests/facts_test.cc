@@ -314,10 +314,6 @@ TEST(FactsTest, OpeningOneIsTheNumber) {
                         "Tsunami provoca centinaia di vittime"));
 }
 
-// Ordinal words are facts of their own kind: "third day" / "fourth day"
-// conflict. "3rd" and the number words state the ordinal too, so they meet
-// "third"; a bare number does not, so a day is no ordinal ("2 de abril"
-// against "9 de abril: ... segundo mandato").
 // German writes a count's adjective as one word ("viertägige", "Zehnjähriger",
 // "dreifach"): its number is a fact, as English "four-day" has one.
 TEST(FactsTest, GermanCountCompounds) {
@@ -349,6 +345,33 @@ TEST(FactsTest, GermanCountCompounds) {
   EXPECT_TRUE(SameFacts("Ein vielfacher Sieger", "Ein Sieger"));
 }
 
+// Italian writes an age as one word ("tredicenne", a 13-year-old;
+// "quarantenni"): its number is a fact, as "13" of "13-year-old" is.
+TEST(FactsTest, ItalianAges) {
+  constexpr int kEng = 0, kIta = 4;
+  const Facts thirteen =
+      FactsIn("Squalo morde un tredicenne su una spiaggia della Florida", kIta);
+  EXPECT_FALSE(FactsConflict(
+      thirteen, FactsIn("Shark bites 13-year-old on Florida beach", kEng)));
+  EXPECT_TRUE(FactsConflict(
+      thirteen, FactsIn("Shark bites 15-year-old on Florida beach", kEng)));
+  EXPECT_TRUE(Conflict("Milano, arrestato un diciannovenne",
+                       "Milano, arrestato un ventenne"));
+  EXPECT_TRUE(Conflict("Incidente stradale, morti due quarantenni",
+                       "Incidente stradale, morti due cinquantenni"));
+  // Words that only end like an age: "ottenne" (obtained; also an
+  // 8-year-old), "millenni" (millennia), "decenni" (decades), "perenne".
+  for (const char* text :
+       {"Il governo ottenne la fiducia", "Dopo millenni di storia",
+        "Per decenni nessuno ha parlato", "Il ghiacciaio perenne si ritira"}) {
+    EXPECT_TRUE(FactsIn(text, kIta).codes.empty()) << text;
+  }
+}
+
+// Ordinal words are facts of their own kind: "third day" / "fourth day"
+// conflict. "3rd" and the number words state the ordinal too, so they meet
+// "third"; a bare number does not, so a day is no ordinal ("2 de abril"
+// against "9 de abril: ... segundo mandato").
 TEST(FactsTest, OrdinalWords) {
   EXPECT_TRUE(Conflict("Protests in Cairo enter third day",
                        "Protests in Cairo enter fourth day"));

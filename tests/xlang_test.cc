@@ -1015,10 +1015,28 @@ TEST_F(XlangTest, QuantityHedgesAreNoUnits) {
                      "Alluvioni in Italia: almeno 12 morti"));
   EXPECT_TRUE(Verify("Nearly 500 flights cancelled in Germany",
                      "Fast 500 Fl\xc3\xbcge in Deutschland gestrichen"));
+  EXPECT_TRUE(Verify("Floods in Sicily: more than 20 dead",
+                     "Alluvione in Sicilia, oltre 20 morti"));
   // The same word as a content word of another language stays a unit:
   // Italian "casi" (cases) is no Spanish "casi" (almost).
   EXPECT_GT(Profile("Nuovi casi di influenza in Italia").bytes[0],
             Profile("Nuovi di influenza in Italia").bytes[0]);
+}
+
+// An age written as one word is its number: Italian "tredicenne" meets
+// the "13" of Spanish "de 13 años", and another age is another item.
+TEST_F(XlangTest, OneWordAgesAreNumbers) {
+  constexpr char kIta[] =
+      "Uno squalo morde un tredicenne su una spiaggia della Florida";
+  EXPECT_TRUE(Verify(
+      "Un tibur\xc3\xb3n muerde a un ni\xc3\xb1o de 13 a\xc3\xb1os en una "
+      "playa de Florida",
+      kIta));
+  const XlangAlignment fifteen = Align(
+      "Un tibur\xc3\xb3n muerde a un ni\xc3\xb1o de 15 a\xc3\xb1os en una "
+      "playa de Florida",
+      kIta);
+  EXPECT_TRUE(fifteen.fact_conflict);
 }
 
 // English writes some prefixed words with a hyphen that dictionaries list
