@@ -117,7 +117,9 @@ constexpr char kDeuStopWords[] =
     "nicht kein keine keinen keiner auch noch schon nur sehr mehr alle "
     "alles andere anderen "
     "warum wieso weshalb wo wer wann nachdem bevor obwohl damit indem sodass "
-    "sobald solange keiner keines nie nichts niemand";
+    "sobald solange keiner keines nie nichts niemand "
+    "musste mussten sollte sollten konnte konnten darf durfen durfte "
+    "durften";
 
 // Stop words that their language writes with an accent (folded here):
 // language id reads an unaccented spelling as no evidence for it

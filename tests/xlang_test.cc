@@ -1101,6 +1101,14 @@ TEST_F(XlangTest, FunctionWordsAreStopWordsInEveryLanguage) {
   EXPECT_EQ(units("Nenhum sobrevivente na Nig\xc3\xa9ria"),
             units("Sobrevivente na Nig\xc3\xa9ria"));
   EXPECT_EQ(units("Nigeria: never again"), units("Nigeria: again"));
+  // German modals in the past and the subjunctive, as English "had to",
+  // "should" and "could" are stop words.
+  EXPECT_EQ(units("Tausende Fans mussten das Stadion verlassen"),
+            units("Tausende Fans das Stadion verlassen"));
+  EXPECT_EQ(units("Die Bahn sollte mehr Z\xc3\xbcge bestellen"),
+            units("Die Bahn mehr Z\xc3\xbcge bestellen"));
+  EXPECT_EQ(units("Merkel konnte die Wahl verlieren"),
+            units("Merkel die Wahl verlieren"));
 }
 
 // Reporting verbs are no units in their own language ("says", "affirme",
