@@ -33,9 +33,10 @@ std::uint32_t StopWordMask(std::string_view word);
 // in the text is no evidence for those.
 std::uint32_t StopWordAccents(std::string_view word, std::uint32_t* accented);
 
-// Bit i set when `word` is a reporting verb ("says", "affirme", "sagt") or
-// an adverb that hedges a quantity ("least", "menos", "mindestens") of
-// StopLang(i); 0 otherwise. Cross-language units leave them out; unlike
+// Bit i set when `word` is a reporting verb ("says", "affirme", "sagt"),
+// an adverb that hedges a quantity ("least", "menos", "mindestens") or a
+// German modal's past or subjunctive ("musste", "sollte") of StopLang(i);
+// 0 otherwise. Cross-language units leave them out; unlike
 // stop words, the near channel and language id keep them.
 std::uint32_t ReportingVerbMask(std::string_view word);
 
