@@ -597,7 +597,7 @@ int ItalianAgeValue(std::string_view w) {
 
 }  // namespace
 
-int CountCompoundValue(std::string_view word, int lang) {
+int CountCompoundValueSlow(std::string_view word, int lang) {
   if (lang == 5 || lang == -1) {
     if (const int n = GermanCountCompoundValue(word); n > 0) return n;
   }

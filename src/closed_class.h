@@ -8,6 +8,7 @@
 #ifndef TICKERDEDUP_SRC_CLOSED_CLASS_H_
 #define TICKERDEDUP_SRC_CLOSED_CLASS_H_
 
+#include <cstddef>
 #include <string_view>
 
 namespace tickerdedup::internal {
@@ -51,7 +52,20 @@ void LookupClosedClassBoth(std::string_view word, int lang,
 // write the count apart ("four-day", "de 13 años"), so without this the
 // fact guard and the cross-language features read a number on one side
 // only. `lang` is a StopLang index (German 5, Italian 4) or -1 for both.
-int CountCompoundValue(std::string_view word, int lang);
+int CountCompoundValueSlow(std::string_view word, int lang);
+inline int CountCompoundValue(std::string_view word, int lang) {
+  // Every word is asked: the endings turn most away. German heads end in
+  // "ig" or "fach" before at most two letters of ending, Italian ages in
+  // "enne" / "enni".
+  const std::size_t n = word.size();
+  if (n < 7) return 0;
+  const char* e = word.data() + n;
+  const bool german = e[-1] == 'g' || e[-2] == 'g' || e[-3] == 'g' ||
+                      e[-1] == 'h' || e[-2] == 'h' || e[-3] == 'h';
+  const bool italian = e[-2] == 'n' && e[-3] == 'n';
+  if (!german && !italian) return 0;
+  return CountCompoundValueSlow(word, lang);
+}
 
 }  // namespace tickerdedup::internal
 

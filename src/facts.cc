@@ -1230,6 +1230,12 @@ constexpr SideWord kSideWords[] = {
     {"in", "calo", false, "fall.rise/en", 0},
     {"in", "calo", false, "flat.move/en", 1},
     {"a", "plat", false, "flat.move/en", 0},
+    // French highs and lows ("Le CAC 40 au plus haut / au plus bas depuis
+    // 2008"), where "bas" alone is no low ("Pays-Bas"); the feminines
+    // "haute(s)" / "basse(s)" are VerbSides' words.
+    {"plus", "haut", false, "high.low/en", 0},
+    {"plus", "hauts", false, "high.low/en", 0},
+    {"plus", "bas", false, "high.low/en", 1},
     // French sports reports: "s'impose" and "l'emporte" win, "s'incline"
     // loses ("Le PSG s'impose / s'incline face à Lyon"); the pronoun keeps
     // "impose" from reading as imposing a ban.
@@ -1270,16 +1276,34 @@ constexpr auto kSameFormAsPrevious = [] {
 }();
 
 // Per first letter and length (1-8), the kSideWords entries that are so
-// spelled (bit k for entry k): most words are turned away by one load.
+// spelled: bit j for entry kSideWordBase[...] + j (the entries of one
+// spelling lie within 64 of each other); most words are turned away by
+// one load.
 constexpr std::size_t kMaxSideWordBytes = 8;
-using SideWordTable =
-    std::array<std::array<std::uint64_t, kMaxSideWordBytes + 1>, 256>;
-constexpr SideWordTable kSideWordsByFirstLetter = [] {
-  static_assert(std::size(kSideWords) <= 64);
-  SideWordTable t{};
+template <typename T>
+using SideWordTable = std::array<std::array<T, kMaxSideWordBytes + 1>, 256>;
+constexpr SideWordTable<std::uint8_t> kSideWordBase = [] {
+  static_assert(std::size(kSideWords) <= 256);
+  SideWordTable<std::uint8_t> t{};
+  SideWordTable<bool> seen{};
   for (std::size_t k = 0; k < std::size(kSideWords); ++k) {
     const std::string_view w = kSideWords[k].first;
-    t[static_cast<unsigned char>(w[0])][w.size()] |= std::uint64_t{1} << k;
+    auto& base = t[static_cast<unsigned char>(w[0])][w.size()];
+    auto& first = seen[static_cast<unsigned char>(w[0])][w.size()];
+    if (!first) base = static_cast<std::uint8_t>(k);
+    first = true;
+  }
+  return t;
+}();
+constexpr SideWordTable<std::uint64_t> kSideWordsByFirstLetter = [] {
+  SideWordTable<std::uint64_t> t{};
+  for (std::size_t k = 0; k < std::size(kSideWords); ++k) {
+    const std::string_view w = kSideWords[k].first;
+    const auto c = static_cast<unsigned char>(w[0]);
+    const std::size_t j = k - kSideWordBase[c][w.size()];
+    // A spelling's entries more than 64 apart: move them together.
+    if (j >= 64) throw "kSideWords: a spelling's entries lie too far apart";
+    t[c][w.size()] |= std::uint64_t{1} << j;
   }
   return t;
 }();
@@ -1522,8 +1546,8 @@ const VerbTable& VerbSides() {
         // / decrease 5%", "Dollar strengthens / weakens", "Inflation
         // accelerates / eases").
         "increase increases increased strengthens strengthened accelerates "
-        "accelerated accelere accelerent acelera aceleran accelera "
-        "accelerano aceleram beschleunigt";
+        "accelerated quickens quickened accelere accelerent acelera aceleran "
+        "accelera accelerano aceleram beschleunigt";
     static constexpr std::string_view kFall =
         "fall falls fell falling drop drops dropped slump slumps slumped "
         "plunge plunges plunged tumble tumbles tumbled sink sinks sank slide "
@@ -1756,7 +1780,8 @@ const VerbTable& VerbSides() {
          "relache relachent libere liberent libera liberan rilascia "
          "rilasciano rilasciato liberano liberta libertam freigelassen "
          "freilasst freilassen"},
-        {"lose.win/en", 1, "win wins won gains gained survives survived"},
+        {"lose.win/en", 1,
+         "win wins won gains gained adds added survives survived"},
         {"lose.win/en", 0, "lose loses lost"},
         // Resigning, against surviving a vote or a challenge ("Prime
         // Minister survives no-confidence vote" / "... resigns after
@@ -1786,7 +1811,9 @@ const VerbTable& VerbSides() {
         {"draw.win/en", 1, "beat beats"},
         {"draw.lose/en", 0, kDrawMatch},
         {"draw.lose/en", 1, kLoseMatch},
-        {"buy.sell/en", 0, "buy buys bought"},
+        // A club signs a player or sells him ("Liverpool sign / sell
+        // midfielder").
+        {"buy.sell/en", 0, "buy buys bought sign signs signed"},
         {"buy.sell/en", 1, "sell sells sold"},
         // And their buying and selling ("Elon Musk compra / vende Twitter").
         {"buy.sell/en", 0,
@@ -1927,21 +1954,34 @@ const VerbTable& VerbSides() {
         {"arrive.leave/en", 1,
          "leaves departs departed quitte quittent abandona lascia lasciano "
          "verlasst"},
-        // A ban, a curfew, sanctions lifted or kept ("FAA lifts ban on
-        // flights" / "FAA continues ban ..."; "India bans ..." / "India
-        // lifts ban ..."). Not the noun "ban", which the lifting headline
-        // says too; not "keep" (too common), nor French "lève" (folded,
-        // Portuguese "leve", light).
+        // A ban, a curfew, sanctions, a strike lifted or kept ("FAA lifts
+        // ban on flights" / "FAA continues ban ..."; "India bans ..." /
+        // "India lifts ban ..."; "La grève est maintenue / levée"). Not the
+        // noun "ban", which the lifting headline says too; not "keep" (too
+        // common), nor French "lève" (folded, Portuguese "leve", light),
+        // though its participles are listed (English "levee", an
+        // embankment, takes a side no imposing word meets).
         {"impose.lift/en", 0,
          "lift lifts lifted lifting levanta levantan revoca revocan revoga "
-         "aufgehoben aufhebt aufheben"},
+         "aufgehoben aufhebt aufheben levee levees"},
         {"impose.lift/en", 1,
          "issue issues issued "
          "continue continues continued extend extends extended impose "
          "imposes imposed maintain maintains maintained bans banned "
          "continua mantiene mantienen maintient prolonge prolongent "
          "prorroga verlangert impone impoe interdit prohibe vieta proibe "
-         "verbietet"},
+         "verbietet maintenu maintenue maintenus maintenues"},
+        // A plan, a reform or a product launched or withdrawn ("Le
+        // gouvernement lance / retire la réforme"); German "zieht ...
+        // zurück" joined. English "retire" also leaves a career, a side no
+        // launching headline meets.
+        {"launch.withdraw/en", 0,
+         "launch launches launched lance lancent lanza lanzan lanca lancam "
+         "lancia lanciano"},
+        {"launch.withdraw/en", 1,
+         "withdraw withdraws withdrew withdrawn retire retirent retira "
+         "retiran retiram ritira ritirano zuruckzieht zuruckziehen "
+         "zuruckgezogen"},
         // Men or women ("England women beat Australia" / "England men
         // ..."; "Two men arrested" / "Two women arrested"); a headline
         // with both ("man charged over death of woman") takes neither.
@@ -1985,7 +2025,7 @@ const VerbTable& VerbSides() {
         // fuego", "bajo" is "under"), Portuguese "baixa" (four axes
         // already), nor French "bas" ("Pays-Bas").
         {"high.low/en", 0, "alta altas alte haute hautes"},
-        {"high.low/en", 1, "baja bajas bassa basse"},
+        {"high.low/en", 1, "baja bajas bassa basse basses"},
         {"gold.silver/en", 1, kGold},
         {"bronze.gold/en", 1, kGold},
         {"gold.silver/en", 0, kSilver},
@@ -2278,13 +2318,15 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
     if (size > kMaxSideWordBytes) continue;  // "a" .. "northern"
     std::uint64_t candidates = kSideWordsByFirstLetter[first][size];
     if (candidates == 0) continue;
+    const std::size_t base = kSideWordBase[first][size];
     const std::string_view w = word(i);
     // The first form that matches, and the entries of the same form after
     // it (a form on two axes).
     const SideWord* matched = nullptr;
     std::size_t after = i + 1;
     for (; candidates != 0; candidates &= candidates - 1) {
-      const int k = std::countr_zero(candidates);
+      const std::size_t k =
+          base + static_cast<std::size_t>(std::countr_zero(candidates));
       const SideWord& s = kSideWords[k];
       if (matched != nullptr) {
         if (!kSameFormAsPrevious[k] || &kSideWords[k - 1] != matched) break;

@@ -363,7 +363,7 @@ TEST(FactsTest, ItalianAges) {
   // 8-year-old), "millenni" (millennia), "decenni" (decades), "perenne".
   for (const char* text :
        {"Il governo ottenne la fiducia", "Dopo millenni di storia",
-        "Per decenni nessuno ha parlato", "Il ghiacciaio perenne si ritira"}) {
+        "Per decenni nessuno ha parlato", "Il ghiacciaio perenne delle Alpi"}) {
     EXPECT_TRUE(FactsIn(text, kIta).codes.empty()) << text;
   }
 }
@@ -1211,6 +1211,10 @@ TEST(PolarityFactsTest, SideWords) {
       {"Policia prende suspeito de homicidio em Lisboa",
        "Policia liberta suspeito de homicidio em Lisboa", true},
       {"Elon Musk compra Twitter", "Elon Musk vende Twitter", true},
+      {"Liverpool sign midfielder on loan", "Liverpool sell midfielder on loan",
+       true},
+      {"Netflix adds 8 million subscribers",
+       "Netflix loses 8 million subscribers", true},
       {"Siemens kauft Sparte", "Siemens verkauft Sparte", true},
       {"La policia detiene al sospechoso", "Police arrest the suspect", false},
       {"Le PSG s'impose face a Lyon", "Le PSG s'incline face a Lyon", true},
@@ -1292,6 +1296,7 @@ TEST(PolarityFactsTest, MarketDirection) {
       {"Car sales decline 10% in May", "Car sales rise 10% in May", true},
       {"Dollar strengthens against euro", "Dollar weakens against euro", true},
       {"Inflation eases to 3.2%", "Inflation accelerates to 3.2%", true},
+      {"UK inflation slows to 6.7%", "UK inflation quickens to 6.7%", true},
       {"L'inflation ralentit en octobre", "L'inflation accelere en octobre",
        true},
       {"Car sales decline 10% in May", "Car sales fall 10% in May", false},
@@ -1554,6 +1559,16 @@ TEST(PolarityFactsTest, HighsAndLows) {
        "El petroleo, en minimos de seis meses", true},
       {"Madrid registra la temperatura mas alta del ano",
        "Madrid registra la temperatura mas baja del ano", true},
+      {"Le CAC 40 au plus haut depuis 2008",
+       "Le CAC 40 au plus bas depuis 2008", true},
+      {"L'euro au plus bas face au dollar",
+       "L'euro au plus haut face au dollar", true},
+      {"Les temperatures les plus basses de l'hiver",
+       "Les temperatures les plus hautes de l'hiver", true},
+      {"Le CAC 40 au plus haut depuis 2008",
+       "Le CAC 40 au plus haut depuis 2008 - Boursorama", false},
+      {"Le gouvernement des Pays-Bas chute",
+       "Le gouvernement des Pays-Bas tombe", false},
       {"Gold hits record high", "Gold hits all-time high", false},
       {"Votacao suica sobre o salario minimo mais elevado",
        "Swiss vote on highest minimum wage", false},
@@ -1614,6 +1629,8 @@ TEST(PolarityFactsTest, LiftedOrKept) {
       {"India bans bulk texts after riots",
        "India lifts ban on bulk texts after riots", true},
       {"Egypt lifts curfew in Cairo", "Egypt extends curfew in Cairo", true},
+      {"La greve est maintenue a la SNCF", "La greve est levee a la SNCF",
+       true},
       // The same side, or one side only: no conflict.
       {"Tunisia lifts curfew", "Tunisia lifts curfew in capital", false},
       {"FAA lifts ban on flights", "FAA ban on flights", false},
@@ -1622,6 +1639,24 @@ TEST(PolarityFactsTest, LiftedOrKept) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
       FactsOf("La FAA levanta la prohibicion de los vuelos"),
       FactsOf("FAA continues ban on flights")));
+}
+
+// A plan, a reform, a product launched or withdrawn.
+TEST(PolarityFactsTest, LaunchedOrWithdrawn) {
+  const ConflictCase cases[] = {
+      {"Le gouvernement lance la reforme des retraites",
+       "Le gouvernement retire la reforme des retraites", true},
+      {"Ford launches electric pickup in Europe",
+       "Ford withdraws electric pickup in Europe", true},
+      {"El Gobierno lanza el plan de vivienda",
+       "El Gobierno retira el plan de vivienda", true},
+      {"Die Regierung zieht den Gesetzentwurf zur\xc3\xbc"
+       "ck",
+       "The government launches the bill", true},
+      {"Ford launches electric pickup", "Ford launches new electric pickup",
+       false},
+  };
+  ExpectConflicts(cases);
 }
 
 // Dying is the killed side in the six languages.
