@@ -1692,6 +1692,22 @@ const VerbTable& VerbSides() {
         // revenue estimates"). Not "beat" (also a past tense that wins).
         {"beat.miss/en", 0, "beats"},
         {"beat.miss/en", 1, "misses missed"},
+        // Beating expectations or meeting them ("Apple beats / meets
+        // earnings expectations").
+        {"beat.meet/en", 0, "beats"},
+        {"beat.meet/en", 1, "meets"},
+        // Doubling or halving ("Ryanair profit doubles / halves").
+        {"double.halve/en", 0,
+         "doubles doubled triples tripled quadruples quadrupled"},
+        {"double.halve/en", 1, "halves halved"},
+        // Condemning or welcoming ("UN Security Council condemns / welcomes
+        // ..."), in the six languages.
+        {"condemn.welcome/en", 0,
+         "condemns condemned condamne condamnent condena condenan condanna "
+         "condannano verurteilt verurteilen"},
+        {"condemn.welcome/en", 1,
+         "welcomes welcomed salue saluent saluda saludan accoglie accolgono "
+         "saluta salutano begrusst begrussen"},
         // Attending or staying away ("President to attend / skip climate
         // summit").
         {"attend.skip/en", 0, "attend attends attended"},
@@ -1728,7 +1744,8 @@ const VerbTable& VerbSides() {
         {"end.continue/en", 0,
          "end ends ended beendet beenden endet enden finaliza finalizan"},
         {"end.continue/en", 1,
-         "continue continues continued extend extends extended prolonge "
+         "continue continues continued extend extends extended keeps kept "
+         "prolonge "
          "prolongent prolonga prolongan prolunga prolungano prorroga "
          "prorrogam verlangert verlangern fortsetzt fortsetzen fortgesetzt"},
         {"complete.abandon/en", 0, "completes completed"},

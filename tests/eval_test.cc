@@ -143,18 +143,20 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // / "loss", "surges" / "crashes": near mode let all 4 through, the default
 // mode 3. Then (session 27) "au plus haut" / "au plus bas", a strike
 // "maintenue" / "levée", "lance" / "retire", "slows" / "quickens", "sign"
-// / "sell", "adds" / "loses": all 6 let through in both modes before. 1 of
-// 160 and 2 of 160 since, and the new copies match.
+// / "sell", "adds" / "loses"; then "beats" / "meets" expectations,
+// "doubles" / "halves", "keeps" / "ends", "condemns" / "welcomes": all 10
+// let through in both modes before. 1 of 164 and 2 of 164 since, and the
+// new copies match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9565 "
-                       "recall=1.0000 f1=0.9778 hardneg=0.0063 near=1.0000"),
+                       "recall=1.0000 f1=0.9778 hardneg=0.0061 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.9130 "
-                      "recall=0.9545 f1=0.9333 hardneg=0.0125 near=0.9545"),
+                      "recall=0.9545 f1=0.9333 hardneg=0.0122 near=0.9545"),
             std::string::npos)
       << near;
 }

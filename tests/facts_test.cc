@@ -1641,6 +1641,25 @@ TEST(PolarityFactsTest, LiftedOrKept) {
       FactsOf("FAA continues ban on flights")));
 }
 
+// Expectations beaten or met, a figure doubled or halved, a policy kept or
+// ended, an event condemned or welcomed.
+TEST(PolarityFactsTest, OutcomesAndReactions) {
+  const ConflictCase cases[] = {
+      {"Apple beats earnings expectations", "Apple meets earnings expectations",
+       true},
+      {"Ryanair profit doubles", "Ryanair profit halves", true},
+      {"Bank of Japan keeps negative rates",
+       "Bank of Japan ends negative rates", true},
+      {"UN Security Council condemns attack",
+       "UN Security Council welcomes attack", true},
+      {"La France condamne l'attaque", "La France salue l'accord", true},
+      {"Apple beats earnings expectations",
+       "Apple beats Wall Street expectations", false},
+      {"Ryanair profit doubles", "Ryanair profit doubles in first half", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // A plan, a reform, a product launched or withdrawn.
 TEST(PolarityFactsTest, LaunchedOrWithdrawn) {
   const ConflictCase cases[] = {
