@@ -230,21 +230,23 @@ class CrossLingual {
   // them, and whether it is out of the lexicon. A pure function of (this
   // lexicon, language, word), memoized per thread (WordInfoOf).
   static constexpr int kMaxWordPivots = 5;
+  // The 8-byte fields first: WordInfoOf's memo keeps whole WordInfos in
+  // 128-byte slots.
   struct WordInfo {
     enum Kind : std::uint8_t { kContent = 0, kSkip = 1, kFact = 2 };
     std::uint64_t f[kMaxWordPivots];
     std::uint64_t own = 0;
+    // The country feature of a word that names one by itself through its
+    // stem or first pivot ("egyptians", "égyptienne" -> "egyptian"), or 0.
+    std::uint64_t place = 0;
+    // For a region ("us-fl"), the feature of the country it lies in ("us"),
+    // or 0.
+    std::uint64_t place_country = 0;
     std::uint8_t n = 0;
     std::uint8_t kind = kSkip;
     bool oov = false;
     bool country = false;  // a country name may start here (Lexicon)
-    // The country feature of a word that names one by itself through its
-    // stem or first pivot ("egyptians", "égyptienne" -> "egyptian"), or 0.
-    std::uint64_t place = 0;
     PlaceFact::Level place_level = PlaceFact::kCountry;  // of `place`
-    // For a region ("us-fl"), the feature of the country it lies in ("us"),
-    // or 0.
-    std::uint64_t place_country = 0;
     // f[k] for k >= n_flat are for verification only (not in the flat
     // MinHash set).
     std::uint8_t n_flat = kMaxWordPivots;

@@ -2158,6 +2158,30 @@ TEST(XlangPlaceTest, PlacesFromNamesAdjectivesAndPivots) {
   EXPECT_TRUE(places("Le Grand Prix belge", "und").codes.empty());
 }
 
+// A word's reading is the same whether WordInfoOf computes it or finds it
+// in its memo: a region's country too ("bavarois" is in Bavaria, so in
+// Germany). The memo once dropped the country, so the second headline with
+// the word named one place fewer than the first.
+TEST(XlangPlaceTest, MemoizedWordsKeepTheirRegionsCountry) {
+  constexpr char kRows[] =
+      "cty\tbavarian\tde-by\n"
+      "cty\tgermany\tde\n"
+      "fra\tbavarois\tbavarian\n";
+  const auto xl = FromRows(kRows);
+  ASSERT_NE(xl, nullptr);
+  const auto places = [&](std::string_view text) {
+    std::string key;
+    NormalizeKey(text, &key);
+    Facts f;
+    xl->AddPlaceFacts(key, "fra", &f);
+    return f;
+  };
+  const Facts first = places("Les agriculteurs bavarois manifestent");
+  EXPECT_EQ(first.codes.size(), 2u);  // the region and its country
+  EXPECT_EQ(places("Les agriculteurs bavarois manifestent").codes,
+            first.codes);
+}
+
 // Antonym facts come from the lexicon's "eng !form" rows: an English word
 // as written, a word of the five other languages through its first pivot.
 TEST(XlangPolarityTest, AxesFromEnglishRowsAndFirstPivots) {
