@@ -1236,6 +1236,17 @@ constexpr SideWord kSideWords[] = {
     {"plus", "haut", false, "high.low/en", 0},
     {"plus", "hauts", false, "high.low/en", 0},
     {"plus", "bas", false, "high.low/en", 1},
+    // Above or below a mark ("IPO priced above / below range",
+    // "Temperatures above / below average").
+    {"above", "", false, "above.below/en", 0},
+    {"below", "", false, "above.below/en", 1},
+    // A strike or a match called off or going ahead.
+    {"called", "off", false, "cancel.proceed/en", 0},
+    {"calls", "off", false, "cancel.proceed/en", 0},
+    {"call", "off", false, "cancel.proceed/en", 0},
+    {"goes", "ahead", false, "cancel.proceed/en", 1},
+    {"go", "ahead", false, "cancel.proceed/en", 1},
+    {"going", "ahead", false, "cancel.proceed/en", 1},
     // French sports reports: "s'impose" and "l'emporte" win, "s'incline"
     // loses ("Le PSG s'impose / s'incline face à Lyon"); the pronoun keeps
     // "impose" from reading as imposing a ban.
@@ -1547,6 +1558,7 @@ const VerbTable& VerbSides() {
         // accelerates / eases").
         "increase increases increased strengthens strengthened accelerates "
         "accelerated quickens quickened accelere accelerent acelera aceleran "
+        "dispara disparan impenna impennano "
         "accelera accelerano aceleram beschleunigt";
     static constexpr std::string_view kFall =
         "fall falls fell falling drop drops dropped slump slumps slumped "
@@ -1558,7 +1570,7 @@ const VerbTable& VerbSides() {
         "ruckgang retrocede retroceden arretra arretrano recua recuam caidas "
         "ribassi nachgibt nachgeben nachgegeben einbricht einbrechen "
         "eingebrochen decrease decreases decreased decline declines declined "
-        "crashes crashed "
+        "crashes crashed moderates moderated modera moderan "
         "weakens weakened slows slowed eases eased diminue diminuent "
         "disminuye disminuyen diminuisce diminuiscono diminui diminuem "
         "ralentit ralentissent desacelera desaceleran rallenta rallentano "
@@ -1644,7 +1656,8 @@ const VerbTable& VerbSides() {
         {"flat.move/en", 1, "lower"},
         {"flat.move/en", 0,
          "flat mixed unchanged inchange mitige mezcladas mezclados mixtas "
-         "mixtos invariato misti mistos gemischt"},
+         "mixtos invariato misti mistos gemischt stable stables estable "
+         "estables stabile stabili estavel estaveis stabil"},
         {"lower.raise/en", 1, kRaiseRate},
         {"lower.raise/en", 0, kLowerRate},
         {"hold.raise/en", 1, kRaiseRate},
@@ -1696,6 +1709,19 @@ const VerbTable& VerbSides() {
         // earnings expectations").
         {"beat.meet/en", 0, "beats"},
         {"beat.meet/en", 1, "meets"},
+        // Suing or settling ("Apple sues / settles with Samsung"); a
+        // rating raised or cut ("Moody's upgrades / downgrades Italy").
+        {"sue.settle/en", 0, "sues sued"},
+        {"sue.settle/en", 1, "settles settled"},
+        {"downgrade.upgrade/en", 0, "downgrades downgraded downgrade"},
+        {"downgrade.upgrade/en", 1, "upgrades upgraded upgrade"},
+        // A surplus or a deficit, money flowing in or out: nouns, so they
+        // keep their side after "record" or a determiner (IsNounAxis).
+        {"surplus.deficit/en", 0,
+         "surplus surpluses excedent excedents superavit avanzo uberschuss"},
+        {"surplus.deficit/en", 1, "deficit deficits disavanzo defizit"},
+        {"inflow.outflow/en", 0, "inflow inflows"},
+        {"inflow.outflow/en", 1, "outflow outflows"},
         // Doubling or halving ("Ryanair profit doubles / halves").
         {"double.halve/en", 0,
          "doubles doubled triples tripled quadruples quadrupled"},
@@ -1717,6 +1743,9 @@ const VerbTable& VerbSides() {
         {"lead.win/en", 0, "leads mene menent lidera lideran"},
         {"lead.win/en", 1,
          "wins won gagne gagnent remporte gana ganan vince ganha gewinnt"},
+        // Leading or trailing ("Biden leads / trails Trump in new poll").
+        {"lead.trail/en", 0, "leads"},
+        {"lead.trail/en", 1, "trails trailed"},
         // These in the five other languages too ("Le gouvernement confirme
         // / dément ...", "La police recherche / retrouve ..."). Not
         // Portuguese "procura" (Italian "prosecutor's office"), nor "cerca"
@@ -1742,7 +1771,8 @@ const VerbTable& VerbSides() {
         // Ending or going on ("Heatwave to end / continue on Friday",
         // "Ceasefire ends / extended"); a deal completed or abandoned.
         {"end.continue/en", 0,
-         "end ends ended beendet beenden endet enden finaliza finalizan"},
+         "end ends ended beendet beenden endet enden finaliza finalizan "
+         "stops stopped stoppt stoppen"},
         {"end.continue/en", 1,
          "continue continues continued extend extends extended keeps kept "
          "prolonge "
@@ -1798,7 +1828,8 @@ const VerbTable& VerbSides() {
          "rilasciano rilasciato liberano liberta libertam freigelassen "
          "freilasst freilassen"},
         {"lose.win/en", 1,
-         "win wins won gains gained adds added survives survived"},
+         "win wins won gain gains gained adds added captures captured "
+         "seizes seized survives survived"},
         {"lose.win/en", 0, "lose loses lost"},
         // Resigning, against surviving a vote or a challenge ("Prime
         // Minister survives no-confidence vote" / "... resigns after
@@ -1922,7 +1953,8 @@ const VerbTable& VerbSides() {
          "riprende riprendono retoma retomam wiederaufnimmt wiederaufnehmen "
          "wiederaufgenommen"},
         {"resume.suspend/en", 1,
-         "suspend suspends suspended halts halted cancels cancelled "
+         "suspend suspends suspended halts halted stall stalls stalled "
+         "cancels cancelled "
          "canceled suspende suspenden "
          "suspendu suspendue sospende sospendono sospesa sospeso suspensa "
          "suspenso ausgesetzt stoppt aussetzt aussetzen einstellt "
@@ -2094,10 +2126,12 @@ const VerbTable& VerbSides() {
 // determiner or "record" they keep their side ("hits a record high",
 // "posts record loss").
 bool IsNounAxis(std::uint16_t entry) {
-  static const std::uint16_t high_low = PolarityEntry("high.low/en", 0);
-  static const std::uint16_t loss_profit = PolarityEntry("loss.profit/en", 0);
+  static const std::array<std::uint16_t, 4> kAxes = {
+      PolarityEntry("high.low/en", 0), PolarityEntry("loss.profit/en", 0),
+      PolarityEntry("surplus.deficit/en", 0),
+      PolarityEntry("inflow.outflow/en", 0)};
   const std::uint16_t axis = entry & ~std::uint16_t{1};
-  return axis == high_low || axis == loss_profit;
+  return std::find(kAxes.begin(), kAxes.end(), axis) != kAxes.end();
 }
 
 // English words after which a verb-table form is a noun: the determiners
