@@ -1240,6 +1240,10 @@ constexpr SideWord kSideWords[] = {
     // "Temperatures above / below average").
     {"above", "", false, "above.below/en", 0},
     {"below", "", false, "above.below/en", 1},
+    // Through to the next round or out of it ("Djokovic through to / out
+    // of Wimbledon quarter-finals").
+    {"through", "to", false, "advance.exit/en", 0},
+    {"out", "of", false, "advance.exit/en", 1},
     // A strike or a match called off or going ahead.
     {"called", "off", false, "cancel.proceed/en", 0},
     {"calls", "off", false, "cancel.proceed/en", 0},
@@ -1618,12 +1622,14 @@ const VerbTable& VerbSides() {
     // much else, sides that no raising or lowering word meets in such
     // headlines; not French "maintenu" (a strike goes ahead).
     static constexpr std::string_view kRaiseRate =
-        "raise raises raised hike hikes hiked augmente augmentent aumenta "
+        "raise raises raised hike hikes hiked increase increases increased "
+        "augmente augmentent aumenta "
         "aumentan eleva elevan sube suben aumentano alza alzano aumentam "
         "elevam sobe erhoht erhohen releve relevent anhebt anheben "
         "angehoben boosts boosted expands expanded";
     static constexpr std::string_view kLowerRate =
-        "lower lowers lowered cut cuts slash slashes slashed reduces "
+        "lower lowers lowered cut cuts slash slashes slashed decrease "
+        "decreases decreased reduces "
         "reduced baisse baissent abaisse abaissent reduit reduisent bajan "
         "rebaja rebajan recorta recortan reduce reducen baixa baixam reduz "
         "reduzem abbassa abbassano riduce riducono senkt senken kurzt taglia "
@@ -1671,6 +1677,18 @@ const VerbTable& VerbSides() {
         {"approve.disapprove/en", 0,
          "passes accept accepts accepted adopts adopted"},
         {"approve.disapprove/en", 1, "blocks blocked vetoes vetoed"},
+        // An invitation or an offer declined ("Putin accepts / declines
+        // invitation to G20"); "declines" also falls (kFall).
+        {"approve.disapprove/en", 1, "declines declined"},
+        // Promoted or relegated ("Liverpool promoted to / relegated from the
+        // Premier League"), a fire contained or spreading, a plane cleared
+        // to fly or grounded.
+        {"promote.relegate/en", 0, "promoted promotion"},
+        {"promote.relegate/en", 1, "relegated relegation"},
+        {"contain.spread/en", 0, "contained"},
+        {"contain.spread/en", 1, "spreads spreading"},
+        {"clear.ground/en", 0, "cleared"},
+        {"clear.ground/en", 1, "grounded"},
         // A court's ruling upheld or overturned ("Court upholds /
         // overturns ban on protest").
         {"uphold.overturn/en", 0,
@@ -1682,6 +1700,9 @@ const VerbTable& VerbSides() {
         // valide / censure la réforme", "El Supremo avala / tumba la
         // amnistía").
         {"uphold.overturn/en", 0, "valide valident avala avalan"},
+        // A court validating a law also approves it ("Le Conseil
+        // constitutionnel valide / rejette la loi").
+        {"approve.disapprove/en", 0, "valide valident"},
         {"uphold.overturn/en", 1, "censure censurent tumba tumban"},
         // Indicted against acquitted ("Trump indicted / acquitted in Georgia
         // election case"); not "charged", also a battery's state.
@@ -1871,7 +1892,7 @@ const VerbTable& VerbSides() {
          "vend vendent revend vende venden vendono vendem verkauft verkaufen"},
         {"close.open/en", 1,
          "open opens opened reopen reopens reopened launches launched"},
-        {"close.open/en", 0, "close closes closed shuts"},
+        {"close.open/en", 0, "close closes closed shut shuts"},
         // A market's opening and close in the five other languages ("Wall
         // Street ouvre / ferme en hausse"). French "ferme" is also a farm
         // and "firm": a side only a headline with an opening word meets.

@@ -150,18 +150,22 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // "loses", "se modera" / "se dispara", "verlängert" / "stoppt", "called
 // off" / "goes ahead", "gain" / "lose", "resume" / "stall", "stable" /
 // "en hausse", "upgrades" / "downgrades", "inflows" / "outflows": the
-// default mode let 11 of these 13 through, near mode all 13. 1 of 177 and
-// 2 of 177 since, and the new copies match.
+// default mode let 11 of these 13 through, near mode all 13. Then
+// "through to" / "out of", "promoted" / "relegated", "contained" /
+// "spreads", "cleared" / "grounded", "valide" / "rejette", "reopen" /
+// "shut", "accepts" / "declines", "increased" / "reduced": all 8 let
+// through in both modes before. 1 of 185 and 2 of 185 since, and the new
+// copies match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9565 "
-                       "recall=1.0000 f1=0.9778 hardneg=0.0056 near=1.0000"),
+                       "recall=1.0000 f1=0.9778 hardneg=0.0054 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.9130 "
-                      "recall=0.9545 f1=0.9333 hardneg=0.0113 near=0.9545"),
+                      "recall=0.9545 f1=0.9333 hardneg=0.0108 near=0.9545"),
             std::string::npos)
       << near;
 }
