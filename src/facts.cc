@@ -1223,6 +1223,16 @@ constexpr SideWord kSideWords[] = {
     // Portuguese "em alta", "em queda", Italian "in calo", French "à plat".
     // A moving market is on the moved side of flat.move as well, as
     // VerbSides' words are.
+    // Spanish and Italian market closes in colours and signs ("cierra en
+    // verde / en rojo", "chiude in positivo / in negativo").
+    {"en", "verde", false, "fall.rise/en", 1},
+    {"en", "verde", false, "flat.move/en", 1},
+    {"en", "rojo", false, "fall.rise/en", 0},
+    {"en", "rojo", false, "flat.move/en", 1},
+    {"in", "positivo", false, "fall.rise/en", 1},
+    {"in", "positivo", false, "flat.move/en", 1},
+    {"in", "negativo", false, "fall.rise/en", 0},
+    {"in", "negativo", false, "flat.move/en", 1},
     {"em", "alta", false, "fall.rise/en", 1},
     {"em", "alta", false, "flat.move/en", 1},
     {"em", "queda", false, "fall.rise/en", 0},
@@ -1680,6 +1690,25 @@ const VerbTable& VerbSides() {
         // An invitation or an offer declined ("Putin accepts / declines
         // invitation to G20"); "declines" also falls (kFall).
         {"approve.disapprove/en", 1, "declines declined"},
+        // Accepting or refusing in the six languages ("Le président
+        // accepte / refuse la démission"); German "beschließt" passes a law
+        // and "stoppt" blocks it.
+        {"approve.disapprove/en", 0,
+         "accepte acceptent acepta aceptan accetta accettano aceita aceitam "
+         "akzeptiert beschliesst beschlossen"},
+        {"approve.disapprove/en", 1,
+         "refuses refused refuse refusent rifiuta rifiutano recusa recusam "
+         "stoppt"},
+        // Qualifying or going out ("Le PSG qualifié pour / éliminé en
+        // demi-finales").
+        {"qualify.eliminate/en", 0,
+         "qualifies qualified qualifie qualifiee qualifiees "
+         "clasifica clasifican clasificado clasificada qualificata "
+         "qualificato qualificati classifica classificado classificada "
+         "qualifiziert"},
+        {"qualify.eliminate/en", 1,
+         "eliminated elimine eliminee elimines eliminees eliminado eliminada "
+         "eliminados eliminato eliminata eliminati ausgeschieden"},
         // Promoted or relegated ("Liverpool promoted to / relegated from the
         // Premier League"), a fire contained or spreading, a plane cleared
         // to fly or grounded.
@@ -1852,6 +1881,14 @@ const VerbTable& VerbSides() {
          "win wins won gain gains gained adds added captures captured "
          "seizes seized survives survived"},
         {"lose.win/en", 0, "lose loses lost"},
+        // The nouns of a win and a defeat, in French, Italian and German
+        // ("Nouvelle victoire / défaite de Nadal"). Not Spanish "victoria"
+        // (also a name: "Victoria Azarenka loses" would take both sides)
+        // nor "derrota" (also "defeats", the winner's verb), nor
+        // Portuguese "vitória" (a city and a club).
+        {"lose.win/en", 1, "victoire victoires vittoria vittorie sieg"},
+        {"lose.win/en", 0,
+         "defaite defaites sconfitta sconfitte niederlage niederlagen"},
         // Resigning, against surviving a vote or a challenge ("Prime
         // Minister survives no-confidence vote" / "... resigns after
         // no-confidence vote"); German "tritt ... zurück" joined.
