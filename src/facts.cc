@@ -1171,6 +1171,10 @@ struct SideWord {
   bool amount;                     // only before a number
   std::string_view axis;
   int side;
+  // A second axis of the same form ("em alta" rises and moves), or "": one
+  // row instead of two, so a common first word ("in", "en") meets fewer.
+  std::string_view axis2 = {};
+  int side2 = 0;
 };
 constexpr SideWord kSideWords[] = {
     {"up", "", true, "fall.rise/en", 1},
@@ -1221,25 +1225,18 @@ constexpr SideWord kSideWords[] = {
     // Market reports in two words where the second alone says more ("alta"
     // is also "high", "plat" a dish, "calo" and "queda" any drop or fall):
     // Portuguese "em alta", "em queda", Italian "in calo", French "à plat".
-    // A moving market is on the moved side of flat.move as well, as
-    // VerbSides' words are.
+    // A moving market is on the moved side of flat.move as well (the row's
+    // second axis), as VerbSides' words are.
+    {"em", "alta", false, "fall.rise/en", 1, "flat.move/en", 1},
+    {"em", "queda", false, "fall.rise/en", 0, "flat.move/en", 1},
+    {"in", "calo", false, "fall.rise/en", 0, "flat.move/en", 1},
+    {"a", "plat", false, "flat.move/en", 0},
     // Spanish and Italian market closes in colours and signs ("cierra en
     // verde / en rojo", "chiude in positivo / in negativo").
-    {"en", "verde", false, "fall.rise/en", 1},
-    {"en", "verde", false, "flat.move/en", 1},
-    {"en", "rojo", false, "fall.rise/en", 0},
-    {"en", "rojo", false, "flat.move/en", 1},
-    {"in", "positivo", false, "fall.rise/en", 1},
-    {"in", "positivo", false, "flat.move/en", 1},
-    {"in", "negativo", false, "fall.rise/en", 0},
-    {"in", "negativo", false, "flat.move/en", 1},
-    {"em", "alta", false, "fall.rise/en", 1},
-    {"em", "alta", false, "flat.move/en", 1},
-    {"em", "queda", false, "fall.rise/en", 0},
-    {"em", "queda", false, "flat.move/en", 1},
-    {"in", "calo", false, "fall.rise/en", 0},
-    {"in", "calo", false, "flat.move/en", 1},
-    {"a", "plat", false, "flat.move/en", 0},
+    {"en", "verde", false, "fall.rise/en", 1, "flat.move/en", 1},
+    {"en", "rojo", false, "fall.rise/en", 0, "flat.move/en", 1},
+    {"in", "positivo", false, "fall.rise/en", 1, "flat.move/en", 1},
+    {"in", "negativo", false, "fall.rise/en", 0, "flat.move/en", 1},
     // French highs and lows ("Le CAC 40 au plus haut / au plus bas depuis
     // 2008"), where "bas" alone is no low ("Pays-Bas"); the feminines
     // "haute(s)" / "basse(s)" are VerbSides' words.
@@ -1288,17 +1285,6 @@ inline bool SameShortWord(std::string_view a, std::string_view b) {
   }
   return true;
 }
-
-// Whether kSideWords[k] is the same form as kSideWords[k - 1] (a form on
-// two axes is listed twice in a row).
-constexpr auto kSameFormAsPrevious = [] {
-  std::array<bool, std::size(kSideWords)> same{};
-  for (std::size_t k = 1; k < std::size(kSideWords); ++k) {
-    same[k] = kSideWords[k].first == kSideWords[k - 1].first &&
-              kSideWords[k].second == kSideWords[k - 1].second;
-  }
-  return same;
-}();
 
 // Per first letter and length (1-8), the kSideWords entries that are so
 // spelled: bit j for entry kSideWordBase[...] + j (the entries of one
@@ -2429,41 +2415,44 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
     if (candidates == 0) continue;
     const std::size_t base = kSideWordBase[first][size];
     const std::string_view w = word(i);
-    // The first form that matches, and the entries of the same form after
-    // it (a form on two axes).
+    // The first form that matches (a form on two axes is one row).
     const SideWord* matched = nullptr;
     std::size_t after = i + 1;
+    std::size_t second_at = 0;  // 0: not read yet
+    std::string_view second;
     for (; candidates != 0; candidates &= candidates - 1) {
       const std::size_t k =
           base + static_cast<std::size_t>(std::countr_zero(candidates));
       const SideWord& s = kSideWords[k];
-      if (matched != nullptr) {
-        if (!kSameFormAsPrevious[k] || &kSideWords[k - 1] != matched) break;
-        entries.push_back(PolarityEntry(s.axis, s.side));
-        matched = &s;
-        continue;
-      }
       // Short words, compared inline (the table filed them by first letter
       // and size): "in" and "a" are common, "in calo" and "à plat" are not.
       if (!SameShortWord(s.first, w)) continue;
       std::size_t next = i + 1;
       if (!s.second.empty()) {
-        // An elided one-letter word ("s'impose") and its apostrophe.
-        if (size == 1 && next < tokens.size() &&
-            tokens[next].kind == TokenKind::kOther &&
-            key[tokens[next].begin] == '\'') {
-          ++next;
+        // The next word, read once for all the two-word forms ("in calo",
+        // "in positivo": "in" is common); past an elided one-letter word's
+        // apostrophe ("s'impose").
+        if (second_at == 0) {
+          second_at = next;
+          if (size == 1 && second_at < tokens.size() &&
+              tokens[second_at].kind == TokenKind::kOther &&
+              key[tokens[second_at].begin] == '\'') {
+            ++second_at;
+          }
+          second = word(second_at);
         }
-        if (!SameShortWord(s.second, word(next))) continue;
-        ++next;
+        if (!SameShortWord(s.second, second)) continue;
+        next = second_at + 1;
       }
       if (s.amount &&
           (next >= tokens.size() || tokens[next].kind != TokenKind::kNumber)) {
         continue;
       }
       entries.push_back(PolarityEntry(s.axis, s.side));
+      if (!s.axis2.empty()) entries.push_back(PolarityEntry(s.axis2, s.side2));
       matched = &s;
       after = next;
+      break;
     }
     // A two-word form's second word takes no side of its own ("not guilty"
     // is no "guilty").
