@@ -1807,7 +1807,8 @@ const VerbTable& VerbSides() {
         // Ending or going on ("Heatwave to end / continue on Friday",
         // "Ceasefire ends / extended"); a deal completed or abandoned.
         {"end.continue/en", 0,
-         "end ends ended beendet beenden endet enden finaliza finalizan "
+         "end ends ended resolved beendet beenden endet enden finaliza "
+         "finalizan "
          "stops stopped stoppt stoppen"},
         {"end.continue/en", 1,
          "continue continues continued extend extends extended keeps kept "
@@ -1989,6 +1990,17 @@ const VerbTable& VerbSides() {
          "refuses refused echoue echouent effondre fracasa fracasan colapsa "
          "fallisce falliscono crolla fracassa scheitert scheitern"},
         {"agree.fail/en", 1, kReject},
+        // Declining what another agrees to ("Supreme Court agrees /
+        // declines to hear abortion case").
+        {"agree.fail/en", 1, "declines declined"},
+        // Success or failure ("Trial shows drug works / fails", "SpaceX
+        // launch succeeds / fails", a launch "scrubbed"); a state that
+        // improves or worsens.
+        {"succeed.fail/en", 0, "succeeds succeeded successful works worked"},
+        {"succeed.fail/en", 1, "fails failed unsuccessful scrubbed"},
+        {"improve.worsen/en", 0, "improves improved improving"},
+        {"improve.worsen/en", 1,
+         "worsens worsened worsening deteriorates deteriorated"},
         // Resumed or suspended ("Search for missing sailors resumes" /
         // "... suspended"; talks, flights, aid). Not "halt" (German "just"),
         // nor French "reprise" (also "rerun").

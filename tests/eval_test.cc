@@ -157,18 +157,20 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // through in both modes before. Then "qualifié" / "éliminé", "en verde" /
 // "en rojo", "in positivo" / "in negativo", "accepte" / "refuse",
 // "beschließt" / "stoppt", "victoire" / "défaite": the default mode let 4
-// of these 6 through, near mode all 6. 1 of 191 and 2 of 191 since, and
-// the new copies match.
+// of these 6 through, near mode all 6. Then "works" / "fails",
+// "scrubbed" / "successful", "resolved" / "continues", "agrees" /
+// "declines", "improves" / "worsens": all 5 let through in both modes
+// before. 1 of 196 and 2 of 196 since, and the new copies match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9565 "
-                       "recall=1.0000 f1=0.9778 hardneg=0.0052 near=1.0000"),
+                       "recall=1.0000 f1=0.9778 hardneg=0.0051 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.9130 "
-                      "recall=0.9545 f1=0.9333 hardneg=0.0105 near=0.9545"),
+                      "recall=0.9545 f1=0.9333 hardneg=0.0102 near=0.9545"),
             std::string::npos)
       << near;
 }

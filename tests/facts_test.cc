@@ -1702,6 +1702,12 @@ TEST(PolarityFactsTest, OutcomesAndReactions) {
       // "Victoria" is a name too: both copies keep "loses".
       {"Victoria Azarenka wins in Doha", "Victoria Azarenka loses in Doha",
        true},
+      {"Trial shows drug works", "Trial shows drug fails", true},
+      {"Rocket launch scrubbed", "Rocket launch successful", true},
+      {"Twitter outage resolved", "Twitter outage continues", true},
+      {"Supreme Court agrees to hear abortion case",
+       "Supreme Court declines to hear abortion case", true},
+      {"Consumer confidence improves", "Consumer confidence worsens", true},
       // Nouns keep their side after "record" or a determiner.
       {"Germany posts record trade surplus",
        "Germany posts record trade deficit", true},
