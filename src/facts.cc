@@ -1251,6 +1251,11 @@ constexpr SideWord kSideWords[] = {
     // of Wimbledon quarter-finals").
     {"through", "to", false, "advance.exit/en", 0},
     {"out", "of", false, "advance.exit/en", 1},
+    // Workers laid off against hired ("Company hires / lays off 500
+    // workers").
+    {"lays", "off", false, "appoint.dismiss/en", 1},
+    {"laid", "off", false, "appoint.dismiss/en", 1},
+    {"lay", "off", false, "appoint.dismiss/en", 1},
     // A strike or a match called off or going ahead.
     {"called", "off", false, "cancel.proceed/en", 0},
     {"calls", "off", false, "cancel.proceed/en", 0},
@@ -1787,10 +1792,11 @@ const VerbTable& VerbSides() {
         // Portuguese "procura" (Italian "prosecutor's office"), nor "cerca"
         // (Spanish "near").
         {"confirm.deny/en", 0,
-         "confirms confirmed confirme confirment confirma confirman conferma "
+         "confirm confirms confirmed confirme confirment confirma confirman "
+         "conferma "
          "confermano confirmam bestatigt bestatigen"},
         {"confirm.deny/en", 1,
-         "denies denied dement dementent desmiente desmienten smentisce "
+         "deny denies denied dement dementent desmiente desmienten smentisce "
          "smentiscono desmente desmentem dementiert dementieren"},
         {"export.import/en", 0,
          "exports exported exporte exportent exporta exportan esporta "
@@ -1850,7 +1856,8 @@ const VerbTable& VerbSides() {
          "respingono rejeita rejeitam ablehnt ablehnen abgelehnt "
          "zuruckweist zuruckweisen zuruckgewiesen"},
         {"arrest.release/en", 0,
-         "arrest arrests arrested detain detains detained charged"},
+         "arrest arrests arrested detain detains detained charged seize "
+         "seizes seized"},
         {"arrest.release/en", 1, "release releases released freed"},
         // The five other languages' arresting and releasing ("La policía
         // detiene / libera al sospechoso"). French "arrête" is also
@@ -1867,7 +1874,7 @@ const VerbTable& VerbSides() {
         {"lose.win/en", 1,
          "win wins won gain gains gained adds added captures captured "
          "seizes seized survives survived"},
-        {"lose.win/en", 0, "lose loses lost"},
+        {"lose.win/en", 0, "lose loses lost sheds shed"},
         // The nouns of a win and a defeat, in French, Italian and German
         // ("Nouvelle victoire / défaite de Nadal"). Not Spanish "victoria"
         // (also a name: "Victoria Azarenka loses" would take both sides)
@@ -2121,9 +2128,10 @@ const VerbTable& VerbSides() {
         // also a name).
         {"high.low/en", 0,
          "high highs highest maximos maximas massimi rekordhoch "
-         "hochststand"},
+         "hochststand peaks peaked"},
         {"high.low/en", 1,
-         "low lows lowest minimos minimas minimi rekordtief tiefststand"},
+         "low lows lowest minimos minimas minimi rekordtief tiefststand "
+         "bottoms bottomed"},
         // The feminine adjectives, where swapping them is always another
         // item ("la temperatura más alta / baja", "Cámara Alta / Baja",
         // "Haute- / Basse-Normandie"). Not the masculines ("alto el

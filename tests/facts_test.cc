@@ -1708,6 +1708,13 @@ TEST(PolarityFactsTest, OutcomesAndReactions) {
       {"Supreme Court agrees to hear abortion case",
        "Supreme Court declines to hear abortion case", true},
       {"Consumer confidence improves", "Consumer confidence worsens", true},
+      {"Police confirm suspect is in custody",
+       "Police deny suspect is in custody", true},
+      {"Company hires 500 workers in Texas",
+       "Company lays off 500 workers in Texas", true},
+      {"Oil tanker seized in Gulf", "Oil tanker released in Gulf", true},
+      {"US adds 200,000 jobs in May", "US sheds 200,000 jobs in May", true},
+      {"Inflation peaks at 10%", "Inflation bottoms at 10%", true},
       // Nouns keep their side after "record" or a determiner.
       {"Germany posts record trade surplus",
        "Germany posts record trade deficit", true},
