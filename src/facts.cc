@@ -1530,6 +1530,13 @@ constexpr std::uint16_t EventEntry(std::size_t kind) {
   return static_cast<std::uint16_t>(kEventEntryBit | kind);
 }
 
+// The forms `add` below gave more axes than VerbEntries holds: their extra
+// axes are dropped (VerbFormsOverAxes).
+std::vector<std::string_view>& FormsOverAxes() {
+  static auto* const forms = new std::vector<std::string_view>;
+  return *forms;
+}
+
 const VerbTable& VerbSides() {
   static const auto* const verbs = [] {
     struct Group {
@@ -2163,11 +2170,15 @@ const VerbTable& VerbSides() {
           t->Insert(form, VerbEntries{entry, kNoEntry, kNoEntry, kNoEntry});
         } else {
           // The first free place, unless the form has the entry already.
-          // (No form is on more than four axes; PolarityFactsTest has a
-          // case for each of "lower"'s.)
+          // (No form is on more than four axes: PolarityFactsTest checks
+          // VerbFormsOverAxes, and has a case for each of "lower"'s.)
           auto* it = std::find(e->begin(), e->end(), entry);
           if (it == e->end()) it = std::find(e->begin(), e->end(), kNoEntry);
-          if (it != e->end()) *it = entry;
+          if (it != e->end()) {
+            *it = entry;
+          } else {
+            FormsOverAxes().push_back(form);
+          }
         }
         forms.remove_prefix(std::min(end + 1, forms.size()));
       }
@@ -2857,6 +2868,11 @@ std::uint16_t PolarityEntry(std::string_view axis, int side) {
   return static_cast<std::uint16_t>(
       (static_cast<std::uint32_t>(h >> 32) & (kPolarityEntryMask - 1)) |
       static_cast<std::uint32_t>(side & 1));
+}
+
+std::vector<std::string_view> VerbFormsOverAxes() {
+  VerbSides();
+  return FormsOverAxes();
 }
 
 void AddPolarityEntries(std::vector<std::uint16_t>* entries, Facts* facts) {

@@ -197,6 +197,11 @@ std::uint16_t PolarityEntry(std::string_view axis, int side);
 // code, and sorts its codes.
 void AddPolarityEntries(std::vector<std::uint16_t>* entries, Facts* facts);
 
+// The fact reader's verb forms listed on more axes than one form holds
+// (four): the extra axes are silently dropped, so this is empty unless the
+// table was written wrong (facts_test checks).
+std::vector<std::string_view> VerbFormsOverAxes();
+
 }  // namespace tickerdedup::internal
 
 #endif  // TICKERDEDUP_SRC_FACTS_H_

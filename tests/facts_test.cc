@@ -1641,6 +1641,14 @@ TEST(PolarityFactsTest, LiftedOrKept) {
       FactsOf("FAA continues ban on flights")));
 }
 
+// A verb form holds four axes; one listed on a fifth would lose it without
+// a word, so the table must list none.
+TEST(PolarityFactsTest, NoVerbFormOnMoreThanFourAxes) {
+  const std::vector<std::string_view> over = VerbFormsOverAxes();
+  EXPECT_TRUE(over.empty()) << over.size() << " forms, the first \""
+                            << (over.empty() ? "" : over.front()) << "\"";
+}
+
 // Expectations beaten or met, a figure doubled or halved, a policy kept or
 // ended, an event condemned or welcomed.
 TEST(PolarityFactsTest, OutcomesAndReactions) {
