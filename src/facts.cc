@@ -1846,7 +1846,10 @@ const VerbTable& VerbSides() {
          "denies denied refuses refused refuse refusent deniega deniegan "
          "rifiuta rifiutano nega negano negam recusa recusam verweigert"},
         {"allow.bar/en", 0, "allows allowed"},
-        {"allow.bar/en", 1, "bans banned bars barred"},
+        {"allow.bar/en", 1, "bans banned bars barred removed"},
+        // A nominee confirmed is approved ("Senate confirms / rejects Fed
+        // nominee").
+        {"approve.disapprove/en", 0, "confirms confirmed"},
         {"attend.skip/en", 1, "skip skips skipped boycott boycotts boycotted"},
         {"approve.disapprove/en", 1, kReject},
         // The five other languages' approving and rejecting ("Il governo
@@ -2012,7 +2015,18 @@ const VerbTable& VerbSides() {
         // improves or worsens.
         {"succeed.fail/en", 0, "succeeds succeeded successful works worked"},
         {"succeed.fail/en", 1, "fails failed unsuccessful scrubbed"},
-        {"improve.worsen/en", 0, "improves improved improving"},
+        {"improve.worsen/en", 0, "improves improved improving eases eased"},
+        // Rules eased or tightened, in the six languages ("China eases /
+        // tightens Covid restrictions", "Le gouvernement assouplit /
+        // durcit les règles", "Deutschland lockert / verschärft ...").
+        {"ease.tighten/en", 0,
+         "eases eased relaxes relaxed loosens loosened assouplit "
+         "assouplissent relaja relajan flexibiliza flexibilizan allenta "
+         "allentano alivia aliviam lockert lockern gelockert"},
+        {"ease.tighten/en", 1,
+         "tightens tightened toughens toughened durcit durcissent endurece "
+         "endurecen endurecem inasprisce inaspriscono verscharft "
+         "verscharfen verscharfte"},
         {"improve.worsen/en", 1,
          "worsens worsened worsening deteriorates deteriorated"},
         // Resumed or suspended ("Search for missing sailors resumes" /

@@ -162,18 +162,21 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // "declines", "improves" / "worsens": all 5 let through in both modes
 // before. Then "confirm" / "deny", "hires" / "lays off", "seized" /
 // "released", "adds" / "sheds", "peaks" / "bottoms": all 5 let through in
-// both modes before. 1 of 201 and 2 of 201 since, and the new copies
+// both modes before. Then rules eased or tightened in the six languages,
+// "allowed" / "removed from" a ballot, a nominee "confirmed" /
+// "rejected", flooding that "worsens" / "eases": all 9 let through in
+// both modes before. 1 of 210 and 2 of 210 since, and the new copies
 // match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9565 "
-                       "recall=1.0000 f1=0.9778 hardneg=0.0050 near=1.0000"),
+                       "recall=1.0000 f1=0.9778 hardneg=0.0048 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.9130 "
-                      "recall=0.9545 f1=0.9333 hardneg=0.0100 near=0.9545"),
+                      "recall=0.9545 f1=0.9333 hardneg=0.0095 near=0.9545"),
             std::string::npos)
       << near;
 }
