@@ -2015,6 +2015,30 @@ const VerbTable& VerbSides() {
         // improves or worsens.
         {"succeed.fail/en", 0, "succeeds succeeded successful works worked"},
         {"succeed.fail/en", 1, "fails failed unsuccessful scrubbed"},
+        // Put off or called off ("Flight delayed / cancelled at
+        // Heathrow", "Match postponed / abandoned due to rain"), in the six
+        // languages' participles.
+        {"delay.cancel/en", 0,
+         "delayed postponed retarde retardee retardes reporte reportee "
+         "reportes aplazado aplazada pospuesto pospuesta rinviato rinviata "
+         "adiado adiada verschoben"},
+        {"delay.cancel/en", 1,
+         "cancelled canceled abandoned annulee annules cancelado cancelada "
+         "annullato annullata abgesagt"},
+        // A strike confirmed or called off in Italian ("Sciopero dei treni
+        // confermato / revocato"); kept or suspended in Portuguese ("Greve
+        // ... é mantida / suspensa").
+        {"announce.cancel/en", 0, "confermato confermata"},
+        {"announce.cancel/en", 1, "revocato revocata"},
+        {"end.continue/en", 1, "mantida mantido"},
+        {"end.continue/en", 0, "suspensa suspenso"},
+        // Found alive or dead ("Missing girl found safe / dead"; "dead" in
+        // the six languages, so "deux morts" and "two dead" read alike).
+        {"alive.dead/en", 0,
+         "alive safe unharmed vivant vivante vivants vivantes lebend"},
+        {"alive.dead/en", 1,
+         "dead mort morts morte mortes muerto muertos muerta muertas morto "
+         "morti morta mortos mortas tot tote toten"},
         {"improve.worsen/en", 0, "improves improved improving eases eased"},
         // Rules eased or tightened, in the six languages ("China eases /
         // tightens Covid restrictions", "Le gouvernement assouplit /

@@ -165,18 +165,20 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // both modes before. Then rules eased or tightened in the six languages,
 // "allowed" / "removed from" a ballot, a nominee "confirmed" /
 // "rejected", flooding that "worsens" / "eases": all 9 let through in
-// both modes before. 1 of 210 and 2 of 210 since, and the new copies
-// match.
+// both modes before. Then "delayed" / "cancelled", "postponed" /
+// "abandoned", "confermato" / "revocato", "suspensa" / "mantida", found
+// "safe" / "dead": all 5 let through in both modes before. 1 of 215 and 2
+// of 215 since, and the new copies match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9565 "
-                       "recall=1.0000 f1=0.9778 hardneg=0.0048 near=1.0000"),
+                       "recall=1.0000 f1=0.9778 hardneg=0.0047 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.9130 "
-                      "recall=0.9545 f1=0.9333 hardneg=0.0095 near=0.9545"),
+                      "recall=0.9545 f1=0.9333 hardneg=0.0093 near=0.9545"),
             std::string::npos)
       << near;
 }
