@@ -1881,10 +1881,11 @@ const VerbTable& VerbSides() {
          "relache relachent libere liberent libera liberan rilascia "
          "rilasciano rilasciato liberano liberta libertam freigelassen "
          "freilasst freilassen"},
+        // "win" and "lose" themselves: kWinMatch and kLoseMatch below.
         {"lose.win/en", 1,
-         "win wins won gain gains gained adds added captures captured "
-         "seizes seized survives survived"},
-        {"lose.win/en", 0, "lose loses lost sheds shed"},
+         "gain gains gained adds added captures captured seizes seized "
+         "survives survived"},
+        {"lose.win/en", 0, "sheds shed"},
         // The nouns of a win and a defeat, in French, Italian and German
         // ("Nouvelle victoire / défaite de Nadal"). Not Spanish "victoria"
         // (also a name: "Victoria Azarenka loses" would take both sides)
