@@ -1992,6 +1992,8 @@ const VerbTable& VerbSides() {
         // recession").
         {"enter.exit/en", 0, "enter enters entered entra entran entrano"},
         {"enter.exit/en", 1, "exit exits exited emerges emerged"},
+        // Quitting a race ("Biden enters / quits presidential race").
+        {"enter.exit/en", 1, "quits quit withdraws withdrew"},
         // A profit or a loss ("Company posts record profit / loss", "Renault
         // renoue avec les bénéfices / plonge dans le rouge"). Not German
         // "Gewinn" (also a win), which "gewinnt" is not.
@@ -2140,6 +2142,74 @@ const VerbTable& VerbSides() {
          "withdraw withdraws withdrew withdrawn retire retirent retira "
          "retiran retiram ritira ritirano zuruckzieht zuruckziehen "
          "zuruckgezogen"},
+        // Legalised or banned ("Germany legalises / bans cannabis"), in
+        // the six languages. Not French "interdit" as the only bar (also
+        // the adjective "forbidden", a side no legalising word meets).
+        {"allow.bar/en", 0,
+         "legalises legalised legalizes legalized legalise legalize "
+         "legalisent legaliza legalizan legalizza legalizzano legalizam "
+         "legalisiert legalisieren"},
+        {"allow.bar/en", 1,
+         "interdit interdisent prohibe prohiben vieta vietano proibe proibem "
+         "verbietet verbieten"},
+        // Signed into law or vetoed ("Governor signs / vetoes abortion
+        // bill", "Lula sanciona / veta lei"). Spanish and Portuguese
+        // "sanciona" is also "sanctions", a side no vetoing word meets.
+        {"approve.disapprove/en", 0, "signs signed sanciona sancionou"},
+        {"approve.disapprove/en", 1, "veta vetan vetam vetou"},
+        // Backing or opposing ("Labour backs / opposes Brexit deal").
+        {"back.oppose/en", 0,
+         "backs backed supports supported endorses endorsed soutient "
+         "soutiennent apoya apoyan respalda respaldan appoggia appoggiano "
+         "sostiene sostengono apoia apoiam unterstutzt unterstutzen"},
+        {"back.oppose/en", 1,
+         "opposes opposed oppose opposent opone oponen oppone oppongono "
+         "opoe opoem"},
+        // Joining or leaving ("Sweden joins / leaves NATO").
+        {"arrive.leave/en", 0,
+         "joins joined rejoint rejoignent aderisce aderiscono"},
+        // Born or dead ("Giant panda gives birth / dies at Berlin zoo"); a
+        // headline with both takes neither. The verbs of dying only: "dead"
+        // and "morts" are counts' nouns too ("deux morts", "two dead").
+        {"birth.death/en", 0,
+         "birth born births naissance nait nacimiento nace nacen nascita "
+         "nasce nascono nascimento geburt geboren"},
+        {"birth.death/en", 1,
+         "dies died meurt meurent muere mueren murio fallece fallecen "
+         "fallecio muore muoiono morre morrem morreu stirbt starb "
+         "gestorben"},
+        // Admitted to hospital or sent home ("Pope admitted to / discharged
+        // from hospital", "El Papa ingresa en el hospital / recibe el
+        // alta"). Not Spanish "alta" alone (also "high"), nor French "sort"
+        // (also "fate").
+        {"admit.discharge/en", 0,
+         "admitted hospitalised hospitalized hospitalise hospitalisee "
+         "hospitalises ingresa ingresado ingresada hospitalizado "
+         "hospitalizada ricoverato ricoverata internado internada "
+         "eingeliefert"},
+        {"admit.discharge/en", 1, "discharged dimesso dimessa entlassen"},
+        // Asking for something or getting it ("Ukraine requests /
+        // receives first F-16 jets").
+        {"ask.receive/en", 0,
+         "requests requested asks asked seeks sought demande demandent "
+         "pide piden solicita solicitan chiede chiedono pede pedem "
+         "fordert fordern beantragt"},
+        {"ask.receive/en", 1,
+         "receives received gets got obtains obtained recoit recoivent "
+         "recibe reciben obtiene obtienen riceve ricevono ottiene ottengono "
+         "recebe recebem obtem erhalt bekommt"},
+        // Married or divorced ("Couple marries / divorces").
+        {"marry.divorce/en", 0,
+         "marries married marry wed weds epouse epousent sposa "
+         "sposano heiratet heiraten"},
+        {"marry.divorce/en", 1,
+         "divorce divorces divorced divorcent divorcia divorcian divorzia "
+         "divorziano divorciam geschieden"},
+        // Advancing or retreating ("Russian troops advance / retreat near
+        // Kharkiv"); the other languages' words rise and fall already.
+        {"advance.retreat/en", 0, "advance advances advanced"},
+        {"advance.retreat/en", 1,
+         "retreat retreats retreated withdraw withdraws withdrew"},
         // Men or women ("England women beat Australia" / "England men
         // ..."; "Two men arrested" / "Two women arrested"); a headline
         // with both ("man charged over death of woman") takes neither.

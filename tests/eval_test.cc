@@ -167,18 +167,25 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // "rejected", flooding that "worsens" / "eases": all 9 let through in
 // both modes before. Then "delayed" / "cancelled", "postponed" /
 // "abandoned", "confermato" / "revocato", "suspensa" / "mantida", found
-// "safe" / "dead": all 5 let through in both modes before. 1 of 215 and 2
-// of 215 since, and the new copies match.
+// "safe" / "dead": all 5 let through in both modes before. Session 28:
+// "legalises" / "bans", "signs" / "vetoes", "backs" / "opposes", "joins" /
+// "leaves", "enters" / "quits", "gives birth" / "dies", "admitted to" /
+// "discharged from", "receives" / "requests", "marries" / "divorces",
+// "advance" / "retreat", "sanciona" / "veta": 13 of 14 let through in
+// both modes before (14 in near mode); still let through: "drops out of"
+// (the verb "drops" is read before the side words), "entre à" / "sort de
+// l'hôpital" and "rappelle" / "renvoie son ambassadeur". 4 of 229 and 5 of
+// 229 since, and the copies match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9565 "
-                       "recall=1.0000 f1=0.9778 hardneg=0.0047 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8462 "
+                       "recall=1.0000 f1=0.9167 hardneg=0.0175 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.9130 "
-                      "recall=0.9545 f1=0.9333 hardneg=0.0093 near=0.9545"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8077 "
+                      "recall=0.9545 f1=0.8750 hardneg=0.0218 near=0.9545"),
             std::string::npos)
       << near;
 }

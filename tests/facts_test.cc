@@ -1771,6 +1771,46 @@ TEST(PolarityFactsTest, LaunchedOrWithdrawn) {
   ExpectConflicts(cases);
 }
 
+// Laws legalised or banned, signed or vetoed; a cause backed or opposed
+// (session 28's template siblings, in every mode).
+TEST(PolarityFactsTest, LawsAndPositions) {
+  const ConflictCase cases[] = {
+      {"Germany legalises cannabis for recreational use",
+       "Germany bans cannabis for recreational use", true},
+      {"Tailandia legaliza el cannabis", "Tailandia prohibe el cannabis", true},
+      {"Governor signs abortion bill into law", "Governor vetoes abortion bill",
+       true},
+      {"Lula sanciona lei das fake news", "Lula veta lei das fake news", true},
+      {"Labour backs Brexit deal", "Labour opposes Brexit deal", true},
+      {"La CDU soutient la réforme", "La CDU s'oppose a la réforme", true},
+      {"Governor signs abortion bill", "Governor signs new abortion bill",
+       false},
+      {"Labour backs Brexit deal", "Labour supports Brexit deal", false},
+  };
+  ExpectConflicts(cases);
+}
+
+// Joining or quitting, born or dead, admitted to hospital or discharged,
+// asking or receiving, married or divorced, advancing or retreating.
+TEST(PolarityFactsTest, LifeEventsAndMoves) {
+  const ConflictCase cases[] = {
+      {"Sweden joins NATO", "Sweden leaves NATO", true},
+      {"Biden enters presidential race", "Biden quits presidential race", true},
+      {"Giant panda gives birth at Berlin zoo",
+       "Giant panda dies at Berlin zoo", true},
+      {"Pope admitted to hospital", "Pope discharged from hospital", true},
+      {"Ukraine receives first F-16 jets", "Ukraine requests first F-16 jets",
+       true},
+      {"Couple marries in space", "Couple divorces in space", true},
+      {"Russian troops advance near Kharkiv",
+       "Russian troops retreat near Kharkiv", true},
+      {"Actor born in Paris dies at 90", "Actor dies at 90", false},
+      {"Pope admitted to hospital", "Pope hospitalised with bronchitis", false},
+      {"Sweden joins NATO", "Sweden formally joins NATO", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // Dying is the killed side in the six languages.
 TEST(PolarityFactsTest, DyingIsKilledSide) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
