@@ -1550,7 +1550,7 @@ const VerbTable& VerbSides() {
     // the moved side of flat.move too (the groups below).
     static constexpr std::string_view kRise =
         "rise rises rose rising jump jumps jumped surge surges surged soar "
-        "grows grew crece crecen cresce crescono crescem wachst "
+        "grows grew crece crecen cresce crescono crescem wachst salgono "
         "soars soared climb climbs climbed rally rallies rallied higher "
         // French, Spanish, Italian, Portuguese, German: the market words
         // ("en hausse", "al alza", "in rialzo", "höher") and the commonest
@@ -1578,7 +1578,8 @@ const VerbTable& VerbSides() {
         "slides slid dip dips dipped shrinks shrank contrae contraen "
         "schrumpft schrumpfen "
         "baisse chute chutent recule reculent baja cae caen caida cai caem "
-        "ribasso scende scendono baixa tiefer niedriger fallt sinkt sinken "
+        "ribasso scende scendono cala calano baixa tiefer niedriger fallt "
+        "sinkt sinken "
         "ruckgang retrocede retroceden arretra arretrano recua recuam caidas "
         "ribassi nachgibt nachgeben nachgegeben einbricht einbrechen "
         "eingebrochen decrease decreases decreased decline declines declined "
@@ -2187,7 +2188,8 @@ const VerbTable& VerbSides() {
          "hospitalises ingresa ingresado ingresada hospitalizado "
          "hospitalizada ricoverato ricoverata internado internada "
          "eingeliefert"},
-        {"admit.discharge/en", 1, "discharged dimesso dimessa entlassen"},
+        {"admit.discharge/en", 1,
+         "discharged leaves quitte dimesso dimessa entlassen"},
         // Asking for something or getting it ("Ukraine requests /
         // receives first F-16 jets").
         {"ask.receive/en", 0,
@@ -2210,6 +2212,56 @@ const VerbTable& VerbSides() {
         {"advance.retreat/en", 0, "advance advances advanced"},
         {"advance.retreat/en", 1,
          "retreat retreats retreated withdraw withdraws withdrew"},
+        // Conceding is losing ("Trump wins / concedes election").
+        {"lose.win/en", 0, "concedes conceded"},
+        // Jailed is held ("Ex-president sentenced to / released from
+        // prison").
+        {"arrest.release/en", 0, "jailed sentenced imprisoned"},
+        // Dying or surviving ("Man dies / survives after being hit by
+        // train").
+        {"die.survive/en", 0,
+         "dies died meurt meurent muere mueren muore muoiono morre morrem "
+         "stirbt"},
+        {"die.survive/en", 1,
+         "survives survived survive survit survivent sobrevive sobreviven "
+         "sopravvive sopravvivono sobrevivem uberlebt uberleben"},
+        // Starting or ending ("Ceasefire starts / ends in Gaza", "Strike
+        // begins / ends"); French "termine" closes a market too (close.open).
+        {"end.start/en", 0,
+         "ends ended termine terminent termina terminan finisce finiscono "
+         "terminam endet enden"},
+        {"end.start/en", 1,
+         "starts started begins began commence commencent comienza "
+         "comienzan empieza empiezan inizia iniziano comeca comecam "
+         "beginnt beginnen"},
+        // New or former, adjectives that keep their side after a
+        // determiner (IsNounAxis): "Twitter's new / former CEO arrested".
+        {"former.new/en", 0, "former"},
+        {"former.new/en", 1, "new"},
+        // Test results, rulings and odds ("Player tests positive /
+        // negative", "Court rules strike legal / illegal", "law
+        // constitutional / unconstitutional", "rate cut likely / unlikely")
+        // and "inside" / "outside".
+        {"negative.positive/en", 1,
+         "positive positivo positiva positif positiv"},
+        {"negative.positive/en", 0,
+         "negative negativo negativa negatif negativ"},
+        {"illegal.legal/en", 1, "legal legale legales legaux"},
+        {"illegal.legal/en", 0,
+         "illegal illegale illegales illegaux ilegal ilegales illegali"},
+        {"constitutional.unconstitutional/en", 0,
+         "constitutional constitutionnel constitutionnelle constitucional "
+         "costituzionale verfassungsgemass"},
+        {"constitutional.unconstitutional/en", 1,
+         "unconstitutional inconstitutionnel inconstitutionnelle "
+         "inconstitucional incostituzionale verfassungswidrig"},
+        {"likely.unlikely/en", 0,
+         "likely probable probables probabile provavel wahrscheinlich"},
+        {"likely.unlikely/en", 1,
+         "unlikely improbable improbables improbabile improvavel "
+         "unwahrscheinlich"},
+        {"inside.outside/en", 0, "inside"},
+        {"inside.outside/en", 1, "outside"},
         // Men or women ("England women beat Australia" / "England men
         // ..."; "Two men arrested" / "Two women arrested"); a headline
         // with both ("man charged over death of woman") takes neither.
@@ -2310,10 +2362,10 @@ const VerbTable& VerbSides() {
 // determiner or "record" they keep their side ("hits a record high",
 // "posts record loss").
 bool IsNounAxis(std::uint16_t entry) {
-  static const std::array<std::uint16_t, 4> kAxes = {
+  static const std::array<std::uint16_t, 5> kAxes = {
       PolarityEntry("high.low/en", 0), PolarityEntry("loss.profit/en", 0),
       PolarityEntry("surplus.deficit/en", 0),
-      PolarityEntry("inflow.outflow/en", 0)};
+      PolarityEntry("inflow.outflow/en", 0), PolarityEntry("former.new/en", 0)};
   const std::uint16_t axis = entry & ~std::uint16_t{1};
   return std::find(kAxes.begin(), kAxes.end(), axis) != kAxes.end();
 }
@@ -2464,10 +2516,12 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
   static constexpr std::string_view kVotes[] = {
       "vote",   "votes", "voted",  "votent",  "vota",    "votan",
       "votano", "votam", "stimmt", "stimmen", "stimmte", "stimmten"};
+  // A referendum's "yes" and "no" too ("Scotland votes yes / no to
+  // independence"); not Romance "si" ("if", a pronoun).
   static constexpr std::string_view kFor[] = {"for", "pour", "favor", "favore",
-                                              "fur"};
-  static constexpr std::string_view kAgainst[] = {"against", "contre", "contra",
-                                                  "contro", "gegen"};
+                                              "fur", "yes",  "oui",   "ja"};
+  static constexpr std::string_view kAgainst[] = {
+      "against", "contre", "contra", "contro", "gegen", "no", "non", "nein"};
   const auto word = [&](std::size_t k) { return WordAt(key, tokens, k); };
   const std::string_view v = word(i);
   // Most words leave at the first bytes.

@@ -174,18 +174,26 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // "advance" / "retreat", "sanciona" / "veta": 13 of 14 let through in
 // both modes before (14 in near mode); still let through: "drops out of"
 // (the verb "drops" is read before the side words), "entre à" / "sort de
-// l'hôpital" and "rappelle" / "renvoie son ambassadeur". 4 of 229 and 5 of
-// 229 since, and the copies match.
+// l'hôpital" and "rappelle" / "renvoie son ambassadeur". Then "starts" /
+// "ends", "dies" / "survives", "concedes" / "wins", "sentenced to" /
+// "released from", "new" / "former", "votes yes" / "no", "cresce" /
+// "cala", "salgono" / "scendono", "positive" / "negative", "legal" /
+// "illegal", "constitutional" / "unconstitutional", "likely" /
+// "unlikely", "inside" / "outside": 8 of 18 let through in the default
+// mode before, all 18 in near mode; still let through: a fire that "breaks
+// out" / is "put out", and in near mode "top" / "bottom", "cheaper" /
+// "more expensive", "first" / "last"; and across languages "hospitalisé"
+// / "leaves hospital". 5 of 248 and 9 of 248 since, and the copies match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8462 "
-                       "recall=1.0000 f1=0.9167 hardneg=0.0175 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8148 "
+                       "recall=1.0000 f1=0.8980 hardneg=0.0202 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8077 "
-                      "recall=0.9545 f1=0.8750 hardneg=0.0218 near=0.9545"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.7000 "
+                      "recall=0.9545 f1=0.8077 hardneg=0.0363 near=0.9545"),
             std::string::npos)
       << near;
 }

@@ -1799,6 +1799,7 @@ TEST(PolarityFactsTest, LifeEventsAndMoves) {
       {"Giant panda gives birth at Berlin zoo",
        "Giant panda dies at Berlin zoo", true},
       {"Pope admitted to hospital", "Pope discharged from hospital", true},
+      {"Le pape hospitalisé à Rome", "Pope leaves hospital in Rome", true},
       {"Ukraine receives first F-16 jets", "Ukraine requests first F-16 jets",
        true},
       {"Couple marries in space", "Couple divorces in space", true},
@@ -1807,6 +1808,40 @@ TEST(PolarityFactsTest, LifeEventsAndMoves) {
       {"Actor born in Paris dies at 90", "Actor dies at 90", false},
       {"Pope admitted to hospital", "Pope hospitalised with bronchitis", false},
       {"Sweden joins NATO", "Sweden formally joins NATO", false},
+  };
+  ExpectConflicts(cases);
+}
+
+// Starting or ending, dying or surviving, conceding, jailed or released,
+// new or former, a referendum's "yes" or "no", and the states of a test,
+// a ruling or the odds (session 28's second template round).
+TEST(PolarityFactsTest, StartsEndsAndStates) {
+  const ConflictCase cases[] = {
+      {"Ceasefire starts in Gaza", "Ceasefire ends in Gaza", true},
+      {"Comienza la huelga de metro", "Termina la huelga de metro", true},
+      {"Man dies after being hit by train",
+       "Man survives after being hit by train", true},
+      {"Trump concedes election", "Trump wins election", true},
+      {"Ex-president sentenced to prison", "Ex-president released from prison",
+       true},
+      {"Twitter's new CEO arrested in Paris",
+       "Twitter's former CEO arrested in Paris", true},
+      {"The new mayor resigns", "The former mayor resigns", true},
+      {"Scotland votes yes to independence",
+       "Scotland votes no to independence", true},
+      {"Player tests positive for Covid", "Player tests negative for Covid",
+       true},
+      {"Court rules strike legal", "Court rules strike illegal", true},
+      {"Supreme Court rules law constitutional",
+       "Supreme Court rules law unconstitutional", true},
+      {"Fed rate cut likely in June", "Fed rate cut unlikely in June", true},
+      {"Explosion inside US embassy", "Explosion outside US embassy", true},
+      {"Il Pil italiano cresce dello 0,5%", "Il Pil italiano cala dello 0,5%",
+       true},
+      {"Ceasefire starts in Gaza", "Ceasefire begins in Gaza", false},
+      {"Scotland votes yes to independence", "Scotland votes for independence",
+       false},
+      {"Former New York mayor dies", "Former mayor of New York dies", false},
   };
   ExpectConflicts(cases);
 }
