@@ -184,7 +184,8 @@ enum class FactKind : std::uint8_t {
   kPair,
   kWeekday,
   kMonth,
-  kOrdinal,  // an ordinal word ("third", "troisième"): not a day's number
+  kOrdinal,   // an ordinal word ("third", "troisième"): not a day's number
+  kDuration,  // a number of a time unit ("10 years", "10 mois"): b the unit
 };
 
 inline std::uint64_t Mix(std::uint64_t h, std::uint64_t v) {
@@ -203,7 +204,7 @@ inline std::uint32_t Code(FactKind kind, Decimal a, Decimal b = {}) {
   std::uint64_t h = Mix(static_cast<std::uint64_t>(kind),
                         static_cast<std::uint64_t>(a.mantissa));
   h = Mix(h, static_cast<std::uint32_t>(a.exponent));
-  if (kind == FactKind::kPair) {
+  if (kind == FactKind::kPair || kind == FactKind::kDuration) {
     h = Mix(h, static_cast<std::uint64_t>(b.mantissa));
     h = Mix(h, static_cast<std::uint32_t>(b.exponent));
   }
@@ -537,6 +538,40 @@ constexpr std::string_view kVagueMultipliers[] = {
     "bilhoes",  "vingts",    "centaines", "centenares", "centenas", "centinaia",
     "hunderte", "millares",  "miles"};
 
+// Time units after a number, in the six languages, by unit (1 year .. 6
+// minute): "jailed for 10 years" / "10 months" are two items, "10 ans" =
+// "10 years", and "jailed for 10" still matches either. Not French "an"
+// (English "$10 an hour"), Spanish "mes" (French "my"), nor Italian "ora"
+// / "ore" (also "now", iron "ore").
+struct TimeUnitWord {
+  std::string_view word;
+  int unit;
+};
+constexpr TimeUnitWord kTimeUnits[] = {
+    {"year", 1},    {"years", 1},     {"yr", 1},        {"yrs", 1},
+    {"ans", 1},     {"annee", 1},     {"annees", 1},    {"ano", 1},
+    {"anos", 1},    {"anno", 1},      {"anni", 1},      {"jahr", 1},
+    {"jahre", 1},   {"jahren", 1},    {"month", 2},     {"months", 2},
+    {"mois", 2},    {"meses", 2},     {"mese", 2},      {"mesi", 2},
+    {"monat", 2},   {"monate", 2},    {"monaten", 2},   {"week", 3},
+    {"weeks", 3},   {"semaine", 3},   {"semaines", 3},  {"semana", 3},
+    {"semanas", 3}, {"settimana", 3}, {"settimane", 3}, {"woche", 3},
+    {"wochen", 3},  {"day", 4},       {"days", 4},      {"jour", 4},
+    {"jours", 4},   {"dia", 4},       {"dias", 4},      {"giorno", 4},
+    {"giorni", 4},  {"tag", 4},       {"tage", 4},      {"tagen", 4},
+    {"hour", 5},    {"hours", 5},     {"hrs", 5},       {"heure", 5},
+    {"heures", 5},  {"hora", 5},      {"horas", 5},     {"stunde", 5},
+    {"stunden", 5}, {"minute", 6},    {"minutes", 6},   {"mins", 6},
+    {"minuto", 6},  {"minutos", 6},   {"minuti", 6},    {"minuten", 6}};
+
+int TimeUnitOf(std::string_view w) {
+  if (w.size() < 2 || w.size() > 9) return 0;
+  for (const TimeUnitWord& u : kTimeUnits) {
+    if (u.word == w) return u.unit;
+  }
+  return 0;
+}
+
 // The words for "one" (and the indefinite article) of each language
 // (StopLang order): opening a headline, they state the number ("One killed
 // in ..." / "Two killed in ...", "Un mort ..." / "Deux morts ..."). A
@@ -849,6 +884,18 @@ class Interpreter {
     const FactKind left_kind =
         after != k ? FactKind::kPercent : FactKind::kNumber;
     Emit(left_kind, left);
+    // A number of a time unit also states the unit ("10 years", "10-year",
+    // "10 ans"), so that "10 months" conflicts and "10" alone does not.
+    if (left_kind == FactKind::kNumber) {
+      const std::size_t u = after < t_.size() &&
+                                    t_[after].kind == TokenKind::kDash &&
+                                    !t_[after].space_before
+                                ? after + 1
+                                : after;
+      if (const int unit = TimeUnitOf(Word(u)); unit != 0) {
+        Emit(FactKind::kDuration, left, FromInt(unit));
+      }
+    }
     // A percentage also states its number, so that "0.3 PCT" cut to "0.3..."
     // still matches; "10%" vs "15%" still conflicts.
     if (left_kind == FactKind::kPercent) Emit(FactKind::kNumber, left);
@@ -1280,6 +1327,22 @@ constexpr SideWord kSideWords[] = {
     {"non", "colpevole", false, "acquit.convict/en", 0},
     {"nao", "culpado", false, "acquit.convict/en", 0},
     {"nicht", "schuldig", false, "acquit.convict/en", 0},
+    // Small moves ("Gold edges up / down", "Yields tick up"), without an
+    // amount.
+    {"edges", "up", false, "fall.rise/en", 1, "flat.move/en", 1},
+    {"edges", "down", false, "fall.rise/en", 0, "flat.move/en", 1},
+    {"edged", "up", false, "fall.rise/en", 1, "flat.move/en", 1},
+    {"edged", "down", false, "fall.rise/en", 0, "flat.move/en", 1},
+    {"ticks", "up", false, "fall.rise/en", 1, "flat.move/en", 1},
+    {"ticks", "down", false, "fall.rise/en", 0, "flat.move/en", 1},
+    {"tick", "up", false, "fall.rise/en", 1, "flat.move/en", 1},
+    {"tick", "down", false, "fall.rise/en", 0, "flat.move/en", 1},
+    {"ticked", "up", false, "fall.rise/en", 1, "flat.move/en", 1},
+    {"ticked", "down", false, "fall.rise/en", 0, "flat.move/en", 1},
+    {"inched", "up", false, "fall.rise/en", 1, "flat.move/en", 1},
+    {"inched", "down", false, "fall.rise/en", 0, "flat.move/en", 1},
+    {"inches", "up", false, "fall.rise/en", 1, "flat.move/en", 1},
+    {"inches", "down", false, "fall.rise/en", 0, "flat.move/en", 1},
 };
 
 // a == b, as an inline loop: side words are 1-8 bytes.
@@ -1570,7 +1633,7 @@ const VerbTable& VerbSides() {
         // accelerates / eases").
         "increase increases increased strengthens strengthened accelerates "
         "accelerated quickens quickened accelere accelerent acelera aceleran "
-        "dispara disparan impenna impennano "
+        "dispara disparan impenna impennano ganancias "
         "accelera accelerano aceleram beschleunigt";
     static constexpr std::string_view kFall =
         "fall falls fell falling drop drops dropped slump slumps slumped "
@@ -1583,7 +1646,7 @@ const VerbTable& VerbSides() {
         "ruckgang retrocede retroceden arretra arretrano recua recuam caidas "
         "ribassi nachgibt nachgeben nachgegeben einbricht einbrechen "
         "eingebrochen decrease decreases decreased decline declines declined "
-        "crashes crashed moderates moderated modera moderan "
+        "crashes crashed moderates moderated modera moderan perdidas "
         "weakens weakened slows slowed eases eased diminue diminuent "
         "disminuye disminuyen diminuisce diminuiscono diminui diminuem "
         "ralentit ralentissent desacelera desaceleran rallenta rallentano "
@@ -1870,6 +1933,10 @@ const VerbTable& VerbSides() {
          "arrest arrests arrested detain detains detained charged seize "
          "seizes seized"},
         {"arrest.release/en", 1, "release releases released freed"},
+        // An escape against a capture ("Prisoner escapes from / caught
+        // after ... jail").
+        {"arrest.release/en", 0, "caught recaptured"},
+        {"arrest.release/en", 1, "escapes escaped"},
         // The five other languages' arresting and releasing ("La policía
         // detiene / libera al sospechoso"). French "arrête" is also
         // "stops", which no release word meets; German frees with a split
@@ -1885,6 +1952,7 @@ const VerbTable& VerbSides() {
         // "win" and "lose" themselves: kWinMatch and kLoseMatch below.
         {"lose.win/en", 1,
          "gain gains gained adds added captures captured seizes seized "
+         "conquista conquistam conquistan conquiert "
          "survives survived"},
         {"lose.win/en", 0, "sheds shed"},
         // The nouns of a win and a defeat, in French, Italian and German
@@ -2125,6 +2193,8 @@ const VerbTable& VerbSides() {
         {"impose.lift/en", 0,
          "lift lifts lifted lifting levanta levantan revoca revocan revoga "
          "aufgehoben aufhebt aufheben levee levees"},
+        // An order given or lifted ("Evacuation ordered / order lifted").
+        {"impose.lift/en", 1, "ordered"},
         {"impose.lift/en", 1,
          "issue issues issued "
          "continue continues continued extend extends extended impose "
@@ -2140,7 +2210,8 @@ const VerbTable& VerbSides() {
          "launch launches launched lance lancent lanza lanzan lanca lancam "
          "lancia lanciano"},
         {"launch.withdraw/en", 1,
-         "withdraw withdraws withdrew withdrawn retire retirent retira "
+         "withdraw withdraws withdrew withdrawn discontinues discontinued "
+         "retire retirent retira "
          "retiran retiram ritira ritirano zuruckzieht zuruckziehen "
          "zuruckgezogen"},
         // Legalised or banned ("Germany legalises / bans cannabis"), in
@@ -2260,6 +2331,17 @@ const VerbTable& VerbSides() {
         {"likely.unlikely/en", 1,
          "unlikely improbable improbables improbabile improvavel "
          "unwahrscheinlich"},
+        // Top or bottom of a table, first or last, cheaper or dearer
+        // ("Arsenal go top / bottom", "Nadal plays first / last match at
+        // Wimbledon", "Petrol gets cheaper / more expensive"); "top",
+        // "bottom", "first" and "last" keep their side after a determiner
+        // (IsNounAxis).
+        {"bottom.top/en", 0, "bottom"},
+        {"bottom.top/en", 1, "top"},
+        {"first.last/en", 0, "first"},
+        {"first.last/en", 1, "last"},
+        {"cheap.expensive/en", 0, "cheaper cheap"},
+        {"cheap.expensive/en", 1, "expensive pricier costlier dearer"},
         {"inside.outside/en", 0, "inside"},
         {"inside.outside/en", 1, "outside"},
         // Men or women ("England women beat Australia" / "England men
@@ -2362,10 +2444,14 @@ const VerbTable& VerbSides() {
 // determiner or "record" they keep their side ("hits a record high",
 // "posts record loss").
 bool IsNounAxis(std::uint16_t entry) {
-  static const std::array<std::uint16_t, 5> kAxes = {
-      PolarityEntry("high.low/en", 0), PolarityEntry("loss.profit/en", 0),
+  static const std::array<std::uint16_t, 7> kAxes = {
+      PolarityEntry("high.low/en", 0),
+      PolarityEntry("loss.profit/en", 0),
       PolarityEntry("surplus.deficit/en", 0),
-      PolarityEntry("inflow.outflow/en", 0), PolarityEntry("former.new/en", 0)};
+      PolarityEntry("inflow.outflow/en", 0),
+      PolarityEntry("former.new/en", 0),
+      PolarityEntry("bottom.top/en", 0),
+      PolarityEntry("first.last/en", 0)};
   const std::uint16_t axis = entry & ~std::uint16_t{1};
   return std::find(kAxes.begin(), kAxes.end(), axis) != kAxes.end();
 }

@@ -183,17 +183,26 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // mode before, all 18 in near mode; still let through: a fire that "breaks
 // out" / is "put out", and in near mode "top" / "bottom", "cheaper" /
 // "more expensive", "first" / "last"; and across languages "hospitalisé"
-// / "leaves hospital". 5 of 248 and 9 of 248 since, and the copies match.
+// / "leaves hospital". Then 13 more: "10 years" / "10 months", "escapes" /
+// "caught", an evacuation "ordered" / its order "lifted", "launches" /
+// "discontinues", "conquista" / "perde", "edges up" / "down", "tick up" /
+// "down", "con subidas" / "con pérdidas", all let through in both modes
+// before; "top" / "bottom", "first" / "last" and "cheaper" / "more
+// expensive" now in near mode too. Still let through: a headline with
+// both directions ("Gold edges up / down as dollar weakens"), fractions
+// ("Half" / "A third of Britons"), "twice" / "once", "year on year" /
+// "month on month", an outbreak "over" / "a global emergency". 10 of 261
+// and 11 of 261 since, and the copies match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8148 "
-                       "recall=1.0000 f1=0.8980 hardneg=0.0202 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.6875 "
+                       "recall=1.0000 f1=0.8148 hardneg=0.0383 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.7000 "
-                      "recall=0.9545 f1=0.8077 hardneg=0.0363 near=0.9545"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.6562 "
+                      "recall=0.9545 f1=0.7778 hardneg=0.0421 near=0.9545"),
             std::string::npos)
       << near;
 }

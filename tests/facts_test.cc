@@ -345,6 +345,24 @@ TEST(FactsTest, GermanCountCompounds) {
   EXPECT_TRUE(SameFacts("Ein vielfacher Sieger", "Ein Sieger"));
 }
 
+// A number of a time unit states the unit too, in the six languages:
+// "10 years" and "10 months" are two items, "10 ans" is "10 years", and a
+// headline with the number alone matches either.
+TEST(FactsTest, TimeUnitsAfterNumbers) {
+  EXPECT_TRUE(Conflict("Man jailed for 10 years for fraud",
+                       "Man jailed for 10 months for fraud"));
+  EXPECT_TRUE(Conflict("Strike to last 3 days", "Strike to last 3 weeks"));
+  EXPECT_TRUE(Conflict("Condenado a 5 anos de prisão",
+                       "Condenado a 5 meses de prisão"));
+  EXPECT_TRUE(SameFacts("10 ans de prison", "10 years in prison"));
+  EXPECT_TRUE(SameFacts("a 10-year sentence", "10 years"));
+  EXPECT_TRUE(SameFacts("Streik für 2 Tage", "strike for 2 days"));
+  EXPECT_FALSE(Conflict("Man jailed for 10 years", "Man jailed for 10"));
+  // "$10 an hour" states no year.
+  EXPECT_FALSE(Conflict("Minimum wage rises to $10 an hour",
+                        "Minimum wage rises to $10 a year"));
+}
+
 // Italian writes an age as one word ("tredicenne", a 13-year-old;
 // "quarantenni"): its number is a fact, as "13" of "13-year-old" is.
 TEST(FactsTest, ItalianAges) {
@@ -1836,12 +1854,38 @@ TEST(PolarityFactsTest, StartsEndsAndStates) {
        "Supreme Court rules law unconstitutional", true},
       {"Fed rate cut likely in June", "Fed rate cut unlikely in June", true},
       {"Explosion inside US embassy", "Explosion outside US embassy", true},
+      {"Arsenal go top of the Premier League",
+       "Arsenal go bottom of the Premier League", true},
+      {"Nadal plays his first match at Wimbledon",
+       "Nadal plays his last match at Wimbledon", true},
+      {"Petrol gets cheaper in UK", "Petrol gets more expensive in UK", true},
       {"Il Pil italiano cresce dello 0,5%", "Il Pil italiano cala dello 0,5%",
        true},
       {"Ceasefire starts in Gaza", "Ceasefire begins in Gaza", false},
       {"Scotland votes yes to independence", "Scotland votes for independence",
        false},
       {"Former New York mayor dies", "Former mayor of New York dies", false},
+  };
+  ExpectConflicts(cases);
+}
+
+// Escapes and captures, orders given or lifted, products discontinued,
+// titles won ("conquista"), small moves ("edges up / down", "ticks up"),
+// and a market closing "con subidas / con pérdidas" (session 28's fourth
+// template round).
+TEST(PolarityFactsTest, EscapesOrdersAndSmallMoves) {
+  const ConflictCase cases[] = {
+      {"Prisoner escapes from Paris jail",
+       "Prisoner caught after Paris jail escape", true},
+      {"Evacuation ordered in Hawaii", "Evacuation order lifted in Hawaii",
+       true},
+      {"Google launches Stadia", "Google discontinues Stadia", true},
+      {"Benfica conquista o título", "Benfica perde o título", true},
+      {"Gold edges up in early trade", "Gold edges down in early trade", true},
+      {"Treasury yields tick up", "Treasury yields tick down", true},
+      {"El Ibex 35 cierra con subidas", "El Ibex 35 cierra con pérdidas", true},
+      {"Gold edges up in early trade", "Gold rises in early trade", false},
+      {"Treasury yields tick up", "Treasury yields edge up", false},
   };
   ExpectConflicts(cases);
 }
