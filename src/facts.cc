@@ -566,7 +566,19 @@ constexpr TimeUnitWord kTimeUnits[] = {
 
 int TimeUnitOf(std::string_view w) {
   if (w.size() < 2 || w.size() > 9) return 0;
+  // Most words after a number leave here: per first letter, the units'
+  // lengths.
+  constexpr std::array<std::uint16_t, 26> kLengths = [] {
+    std::array<std::uint16_t, 26> m{};
+    for (const TimeUnitWord& u : kTimeUnits) {
+      m[u.word[0] - 'a'] |= static_cast<std::uint16_t>(1u << u.word.size());
+    }
+    return m;
+  }();
+  const unsigned c = static_cast<unsigned char>(w[0]) - 'a';
+  if (c >= 26 || (kLengths[c] >> w.size() & 1) == 0) return 0;
   for (const TimeUnitWord& u : kTimeUnits) {
+    if (u.word[0] != w[0] || u.word.size() != w.size()) continue;
     if (u.word == w) return u.unit;
   }
   return 0;
@@ -892,7 +904,10 @@ class Interpreter {
                                     !t_[after].space_before
                                 ? after + 1
                                 : after;
-      if (const int unit = TimeUnitOf(Word(u)); unit != 0) {
+      if (const int unit = u < t_.size() && t_[u].kind == TokenKind::kWord
+                               ? TimeUnitOf(Word(u))
+                               : 0;
+          unit != 0) {
         Emit(FactKind::kDuration, left, FromInt(unit));
       }
     }
@@ -1240,6 +1255,8 @@ constexpr SideWord kSideWords[] = {
     {"mais", "de", true, "less.more", 1},
     {"menos", "de", true, "less.more", 0},
     {"piu", "di", true, "less.more", 1},
+    // A fire put out (against "breaks out", below).
+    {"put", "out", false, "end.start/en", 0},
     {"oltre", "", true, "less.more", 1},
     {"meno", "di", true, "less.more", 0},
     {"mehr", "als", true, "less.more", 1},
@@ -1343,6 +1360,31 @@ constexpr SideWord kSideWords[] = {
     {"inched", "down", false, "fall.rise/en", 0, "flat.move/en", 1},
     {"inches", "up", false, "fall.rise/en", 1, "flat.move/en", 1},
     {"inches", "down", false, "fall.rise/en", 0, "flat.move/en", 1},
+    // Phrasal verbs, read as such even where the verb alone has sides
+    // (AddWordSides): out of a race or a deal ("Russia pulls out of / rejoins
+    // grain deal"), down from a post, backing down or stepping up, giving
+    // up or pushing ahead, a fire breaking out or put out.
+    {"drops", "out", false, "enter.exit/en", 1},
+    {"dropped", "out", false, "enter.exit/en", 1},
+    {"drop", "out", false, "enter.exit/en", 1},
+    {"pulls", "out", false, "enter.exit/en", 1},
+    {"pulled", "out", false, "enter.exit/en", 1},
+    {"pull", "out", false, "enter.exit/en", 1},
+    {"steps", "down", false, "resign.survive/en", 0},
+    {"stepped", "down", false, "resign.survive/en", 0},
+    {"step", "down", false, "resign.survive/en", 0},
+    {"backs", "down", false, "advance.retreat/en", 1},
+    {"backed", "down", false, "advance.retreat/en", 1},
+    {"back", "down", false, "advance.retreat/en", 1},
+    {"steps", "up", false, "advance.retreat/en", 0},
+    {"stepped", "up", false, "advance.retreat/en", 0},
+    {"gives", "up", false, "complete.abandon/en", 1, "cancel.proceed/en", 0},
+    {"gave", "up", false, "complete.abandon/en", 1, "cancel.proceed/en", 0},
+    {"give", "up", false, "complete.abandon/en", 1, "cancel.proceed/en", 0},
+    {"pushes", "ahead", false, "cancel.proceed/en", 1},
+    {"presses", "ahead", false, "cancel.proceed/en", 1},
+    {"breaks", "out", false, "end.start/en", 1},
+    {"broke", "out", false, "end.start/en", 1},
 };
 
 // a == b, as an inline loop: side words are 1-8 bytes.
@@ -1354,35 +1396,66 @@ inline bool SameShortWord(std::string_view a, std::string_view b) {
   return true;
 }
 
-// Per first letter and length (1-8), the kSideWords entries that are so
-// spelled: bit j for entry kSideWordBase[...] + j (the entries of one
-// spelling lie within 64 of each other); most words are turned away by
-// one load.
+// The kSideWords rows grouped by first letter and length (1-8), in table
+// order within a group: row kSideWordOrder[p] at position p. Per first
+// letter and length, the group's rows: bit j for the row at position
+// kSideWordBase[...] + j (a group holds at most 64 rows); most words are
+// turned away by one load.
 constexpr std::size_t kMaxSideWordBytes = 8;
 template <typename T>
 using SideWordTable = std::array<std::array<T, kMaxSideWordBytes + 1>, 256>;
-constexpr SideWordTable<std::uint8_t> kSideWordBase = [] {
+constexpr std::size_t SideWordGroup(std::size_t k) {
+  const std::string_view w = kSideWords[k].first;
+  return static_cast<unsigned char>(w[0]) * (kMaxSideWordBytes + 1) + w.size();
+}
+constexpr std::array<std::uint8_t, std::size(kSideWords)> kSideWordOrder = [] {
   static_assert(std::size(kSideWords) <= 256);
+  std::array<std::uint8_t, std::size(kSideWords)> order{};
+  std::size_t p = 0;
+  // Groups in increasing order, rows in table order within each: a stable
+  // counting pass, fine at compile time for ~120 rows.
+  for (std::size_t g = 0; g < 256 * (kMaxSideWordBytes + 1); ++g) {
+    for (std::size_t k = 0; k < std::size(kSideWords); ++k) {
+      if (SideWordGroup(k) == g) order[p++] = static_cast<std::uint8_t>(k);
+    }
+  }
+  return order;
+}();
+constexpr SideWordTable<std::uint8_t> kSideWordBase = [] {
   SideWordTable<std::uint8_t> t{};
   SideWordTable<bool> seen{};
-  for (std::size_t k = 0; k < std::size(kSideWords); ++k) {
-    const std::string_view w = kSideWords[k].first;
+  for (std::size_t p = 0; p < std::size(kSideWordOrder); ++p) {
+    const std::string_view w = kSideWords[kSideWordOrder[p]].first;
     auto& base = t[static_cast<unsigned char>(w[0])][w.size()];
     auto& first = seen[static_cast<unsigned char>(w[0])][w.size()];
-    if (!first) base = static_cast<std::uint8_t>(k);
+    if (!first) base = static_cast<std::uint8_t>(p);
     first = true;
   }
   return t;
 }();
 constexpr SideWordTable<std::uint64_t> kSideWordsByFirstLetter = [] {
   SideWordTable<std::uint64_t> t{};
-  for (std::size_t k = 0; k < std::size(kSideWords); ++k) {
-    const std::string_view w = kSideWords[k].first;
+  for (std::size_t p = 0; p < std::size(kSideWordOrder); ++p) {
+    const std::string_view w = kSideWords[kSideWordOrder[p]].first;
     const auto c = static_cast<unsigned char>(w[0]);
-    const std::size_t j = k - kSideWordBase[c][w.size()];
-    // A spelling's entries more than 64 apart: move them together.
-    if (j >= 64) throw "kSideWords: a spelling's entries lie too far apart";
+    const std::size_t j = p - kSideWordBase[c][w.size()];
+    if (j >= 64)
+      throw "kSideWords: more than 64 rows of one first letter "
+                       "and length";
     t[c][w.size()] |= std::uint64_t{1} << j;
+  }
+  return t;
+}();
+// The same bits for the rows of two words only (the forms a verb may open:
+// AddWordSides).
+constexpr SideWordTable<std::uint64_t> kTwoWordSideWordsByFirstLetter = [] {
+  SideWordTable<std::uint64_t> t{};
+  for (std::size_t p = 0; p < std::size(kSideWordOrder); ++p) {
+    const SideWord& row = kSideWords[kSideWordOrder[p]];
+    if (row.second.empty()) continue;
+    const auto c = static_cast<unsigned char>(row.first[0]);
+    t[c][row.first.size()] |= std::uint64_t{1}
+                              << (p - kSideWordBase[c][row.first.size()]);
   }
   return t;
 }();
@@ -1722,6 +1795,14 @@ const VerbTable& VerbSides() {
     static constexpr std::string_view kDrawMatch =
         "draw draws drew empata empatan empatam pareggia pareggiano remis "
         "unentschieden";
+    // Colours of a warning: red, orange (amber), yellow.
+    static constexpr std::string_view kRed =
+        "red rouge rojo roja rosso rossa vermelho vermelha rot rote roten";
+    static constexpr std::string_view kOrange =
+        "orange amber naranja arancione laranja";
+    static constexpr std::string_view kYellow =
+        "yellow jaune jaunes amarillo amarilla giallo gialla amarelo amarela "
+        "gelb gelbe gelben";
     // Disapproving a bill, and failing to agree.
     static constexpr std::string_view kReject = "reject rejects rejected";
     static constexpr Group kGroups[] = {
@@ -1969,6 +2050,15 @@ const VerbTable& VerbSides() {
         {"resign.survive/en", 0,
          "resigns resigned demissionne demissionnent dimite dimiten renuncia "
          "dimette dimettono zurucktritt"},
+        // A government that falls ("Le gouvernement survit à / tombe après
+        // la motion de censure", "Regierung übersteht / scheitert an
+        // Misstrauensvotum"); re-appointed or re-elected against resigning
+        // ("Le PDG démissionne / reconduit").
+        {"resign.survive/en", 0,
+         "tombe tombent cae caen cai caem cade cadono scheitert toppled"},
+        {"resign.survive/en", 1,
+         "reconduit reconduite reappointed reelected reelu reelue reelegido "
+         "reelegida reeleito reeleita rieletto rieletta wiedergewahlt"},
         {"resign.survive/en", 1,
          "survives survived survit survivent sobrevive sobreviven "
          "sopravvive sobrevivem ubersteht"},
@@ -2342,6 +2432,31 @@ const VerbTable& VerbSides() {
         {"first.last/en", 1, "last"},
         {"cheap.expensive/en", 0, "cheaper cheap"},
         {"cheap.expensive/en", 1, "expensive pricier costlier dearer"},
+        // Italian and Spanish votes denied or knocked down ("La Camera
+        // approva / nega la fiducia", "El Congreso aprueba / tumba la
+        // moción").
+        {"approve.disapprove/en", 1, "nega negano tumba tumban"},
+        // Warning colours, three-valued ("Heatwave: red / orange alert",
+        // "Storm warning upgraded to red / amber"); amber is orange. Not
+        // "la roja" alone (Spain's team), French "rouge" in "en rouge"
+        // (a side word's) reads the same either way.
+        {"orange.red/en", 1, kRed},
+        {"red.yellow/en", 0, kRed},
+        {"orange.red/en", 0, kOrange},
+        {"orange.yellow/en", 0, kOrange},
+        {"red.yellow/en", 1, kYellow},
+        {"orange.yellow/en", 1, kYellow},
+        // Charged against cleared ("Man charged with / cleared of murder").
+        {"arrest.release/en", 1, "cleared"},
+        // Rejoining against quitting ("UK to rejoin / quit Horizon").
+        {"enter.exit/en", 0, "rejoin rejoins rejoined"},
+        // A court's ruling upheld or lifted in German and Portuguese
+        // ("Gericht bestätigt Urteil" / "hebt Urteil auf", "Tribunal
+        // mantém / revoga prisão"), a decree suspended ("Le Conseil d'État
+        // suspend / valide l'arrêté").
+        {"uphold.overturn/en", 0, "bestatigt bestatigen mantem mantiene"},
+        {"uphold.overturn/en", 1,
+         "aufhebt aufheben revoga revogam suspend suspendu suspendue"},
         {"inside.outside/en", 0, "inside"},
         {"inside.outside/en", 1, "outside"},
         // Men or women ("England women beat Australia" / "England men
@@ -2623,6 +2738,56 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
   return -1;
 }
 
+// The kSideWords row whose form starts at word i (`first` its first byte,
+// `size` its length, at most kMaxSideWordBytes), or null: the first row
+// that matches among `candidates` (bits as in kSideWordsByFirstLetter), a
+// form on two axes being one row. Sets *after to the token after the form.
+inline const SideWord* MatchSideWord(std::string_view key,
+                                     std::span<const Token> tokens,
+                                     std::size_t i, unsigned char first,
+                                     std::size_t size, std::uint64_t candidates,
+                                     std::size_t* after) {
+  if (candidates == 0) return nullptr;
+  const std::size_t base = kSideWordBase[first][size];
+  const auto word = [&](std::size_t k) { return WordAt(key, tokens, k); };
+  const std::string_view w = word(i);
+  std::size_t second_at = 0;  // 0: not read yet
+  std::string_view second;
+  for (; candidates != 0; candidates &= candidates - 1) {
+    const std::size_t k =
+        kSideWordOrder[base +
+                       static_cast<std::size_t>(std::countr_zero(candidates))];
+    const SideWord& s = kSideWords[k];
+    // Short words, compared inline (the table filed them by first letter
+    // and size): "in" and "a" are common, "in calo" and "à plat" are not.
+    if (!SameShortWord(s.first, w)) continue;
+    std::size_t next = i + 1;
+    if (!s.second.empty()) {
+      // The next word, read once for all the two-word forms ("in calo",
+      // "in positivo": "in" is common); past an elided one-letter word's
+      // apostrophe ("s'impose").
+      if (second_at == 0) {
+        second_at = next;
+        if (size == 1 && second_at < tokens.size() &&
+            tokens[second_at].kind == TokenKind::kOther &&
+            key[tokens[second_at].begin] == '\'') {
+          ++second_at;
+        }
+        second = word(second_at);
+      }
+      if (!SameShortWord(s.second, second)) continue;
+      next = second_at + 1;
+    }
+    if (s.amount &&
+        (next >= tokens.size() || tokens[next].kind != TokenKind::kNumber)) {
+      continue;
+    }
+    *after = next;
+    return &s;
+  }
+  return nullptr;
+}
+
 // One pass over the words: side words (kSideWords), news verbs
 // (VerbSides) and the negation codes, appended to out->codes (unsorted).
 // Not inlined, nor AddCurrencies: inlined into ExtractFacts, they made GCC
@@ -2672,6 +2837,22 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
     }
     // "flu" .. "wiederaufgenommen"
     if (e == nullptr && size >= 2 && size <= 17) e = verbs.Find(word(i));
+    // A verb that opens a two-word side form reads as the form ("drops
+    // out" quits, "steps down" resigns, "backs down" retreats).
+    if (e != nullptr && size <= kMaxSideWordBytes &&
+        kTwoWordSideWordsByFirstLetter[first][size] != 0) {
+      std::size_t after = i + 1;
+      if (const SideWord* m = MatchSideWord(
+              key, tokens, i, first, size,
+              kTwoWordSideWordsByFirstLetter[first][size], &after)) {
+        entries.push_back(PolarityEntry(m->axis, m->side));
+        if (!m->axis2.empty()) {
+          entries.push_back(PolarityEntry(m->axis2, m->side2));
+        }
+        i = after - 1;
+        continue;
+      }
+    }
     if (e != nullptr) {
       // After a determiner or "record" the form is a noun ("S&P's record
       // close", "into the close"), which takes no side.
@@ -2691,52 +2872,18 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
       continue;
     }
     if (size > kMaxSideWordBytes) continue;  // "a" .. "northern"
-    std::uint64_t candidates = kSideWordsByFirstLetter[first][size];
-    if (candidates == 0) continue;
-    const std::size_t base = kSideWordBase[first][size];
-    const std::string_view w = word(i);
-    // The first form that matches (a form on two axes is one row).
-    const SideWord* matched = nullptr;
     std::size_t after = i + 1;
-    std::size_t second_at = 0;  // 0: not read yet
-    std::string_view second;
-    for (; candidates != 0; candidates &= candidates - 1) {
-      const std::size_t k =
-          base + static_cast<std::size_t>(std::countr_zero(candidates));
-      const SideWord& s = kSideWords[k];
-      // Short words, compared inline (the table filed them by first letter
-      // and size): "in" and "a" are common, "in calo" and "à plat" are not.
-      if (!SameShortWord(s.first, w)) continue;
-      std::size_t next = i + 1;
-      if (!s.second.empty()) {
-        // The next word, read once for all the two-word forms ("in calo",
-        // "in positivo": "in" is common); past an elided one-letter word's
-        // apostrophe ("s'impose").
-        if (second_at == 0) {
-          second_at = next;
-          if (size == 1 && second_at < tokens.size() &&
-              tokens[second_at].kind == TokenKind::kOther &&
-              key[tokens[second_at].begin] == '\'') {
-            ++second_at;
-          }
-          second = word(second_at);
-        }
-        if (!SameShortWord(s.second, second)) continue;
-        next = second_at + 1;
-      }
-      if (s.amount &&
-          (next >= tokens.size() || tokens[next].kind != TokenKind::kNumber)) {
-        continue;
-      }
-      entries.push_back(PolarityEntry(s.axis, s.side));
-      if (!s.axis2.empty()) entries.push_back(PolarityEntry(s.axis2, s.side2));
-      matched = &s;
-      after = next;
-      break;
+    const SideWord* matched =
+        MatchSideWord(key, tokens, i, first, size,
+                      kSideWordsByFirstLetter[first][size], &after);
+    if (matched == nullptr) continue;
+    entries.push_back(PolarityEntry(matched->axis, matched->side));
+    if (!matched->axis2.empty()) {
+      entries.push_back(PolarityEntry(matched->axis2, matched->side2));
     }
     // A two-word form's second word takes no side of its own ("not guilty"
     // is no "guilty").
-    if (matched != nullptr && !matched->second.empty()) i = after - 1;
+    if (!matched->second.empty()) i = after - 1;
   }
   std::uint32_t code = negated ? kNegationCode : 0;
   if (code == 0) {

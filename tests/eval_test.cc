@@ -191,18 +191,28 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // expensive" now in near mode too. Still let through: a headline with
 // both directions ("Gold edges up / down as dollar weakens"), fractions
 // ("Half" / "A third of Britons"), "twice" / "once", "year on year" /
-// "month on month", an outbreak "over" / "a global emergency". 10 of 261
-// and 11 of 261 since, and the copies match.
+// "month on month", an outbreak "over" / "a global emergency". Then 21
+// more: phrasal verbs ("drops out", "pulls out", "backs down" / "steps
+// up", "gives up" / "pushes ahead", a fire that "breaks out" / is "put
+// out", now read before the verb alone), a government that survives or
+// falls in the six languages, "démissionne" / "reconduit", warning
+// colours, "charged with" / "cleared of", "rejoin" / "quit", rulings
+// upheld or lifted in German, Portuguese and French; all let through in
+// both modes before. Still let through: "holds rates steady" / "holds
+// rates, signals cuts", "wählt" / "stürzt den Kanzler", "cade" / "ottiene
+// la fiducia", "recalls" / "sells", and in near mode "approval" /
+// "disapproval rating". 12 of 282 and 14 of 282 since (56 and 69 at the
+// session's start), and the copies match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.6875 "
-                       "recall=1.0000 f1=0.8148 hardneg=0.0383 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.6471 "
+                       "recall=1.0000 f1=0.7857 hardneg=0.0426 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.6562 "
-                      "recall=0.9545 f1=0.7778 hardneg=0.0421 near=0.9545"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.6000 "
+                      "recall=0.9545 f1=0.7368 hardneg=0.0496 near=0.9545"),
             std::string::npos)
       << near;
 }

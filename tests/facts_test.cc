@@ -1890,6 +1890,51 @@ TEST(PolarityFactsTest, EscapesOrdersAndSmallMoves) {
   ExpectConflicts(cases);
 }
 
+// Phrasal verbs read as such, even where the verb alone has sides ("drops
+// out" quits, "backs down" retreats), governments falling or surviving a
+// vote in the six languages, warning colours, court rulings upheld or
+// lifted (session 28's fifth template round).
+TEST(PolarityFactsTest, PhrasalVerbsVotesAndColours) {
+  const ConflictCase cases[] = {
+      {"Biden enters presidential race", "Biden drops out of presidential race",
+       true},
+      {"Russia pulls out of grain deal", "Russia rejoins grain deal", true},
+      {"Iran backs down in nuclear standoff", "Iran steps up nuclear standoff",
+       true},
+      {"Italy gives up on bridge project",
+       "Italy pushes ahead with bridge project", true},
+      {"Fire breaks out at London tower block",
+       "Fire put out at London tower block", true},
+      {"Starbucks CEO steps down", "Starbucks CEO reappointed", true},
+      {"Le PDG de Renault démissionne", "Le PDG de Renault reconduit", true},
+      {"Le gouvernement survit à la motion de censure",
+       "Le gouvernement tombe après la motion de censure", true},
+      {"Regierung übersteht Misstrauensvotum",
+       "Regierung scheitert an Misstrauensvotum", true},
+      {"La Camera approva la fiducia", "La Camera nega la fiducia", true},
+      {"El Congreso aprueba la moción", "El Congreso tumba la moción", true},
+      {"Heatwave: red alert in Paris", "Heatwave: orange alert in Paris", true},
+      {"Storm warning upgraded to red", "Storm warning downgraded to amber",
+       true},
+      {"Man charged with murder of teenager",
+       "Man cleared of murder of teenager", true},
+      {"UK to rejoin Horizon science programme",
+       "UK to quit Horizon science programme", true},
+      {"Gericht bestätigt Urteil gegen Ex-Manager",
+       "Gericht hebt Urteil gegen Ex-Manager auf", true},
+      {"Tribunal mantém prisão de Bolsonaro",
+       "Tribunal revoga prisão de Bolsonaro", true},
+      {"Le Conseil d'État suspend l'arrêté",
+       "Le Conseil d'État valide l'arrêté", true},
+      // The same side, or a verb's form without its particle.
+      {"Boeing CEO steps down", "Boeing CEO resigns", false},
+      {"Heatwave: amber alert in Paris", "Heatwave: orange alert in Paris",
+       false},
+      {"Oil drops 2%", "Oil falls 2%", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // Dying is the killed side in the six languages.
 TEST(PolarityFactsTest, DyingIsKilledSide) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
