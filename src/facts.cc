@@ -1686,6 +1686,9 @@ const VerbTable& VerbSides() {
     // the moved side of flat.move too (the groups below).
     static constexpr std::string_view kRise =
         "rise rises rose rising jump jumps jumped surge surges surged soar "
+        // The base forms too, for plural subjects ("Passenger numbers grow /
+        // shrink", "Yields climb / retreat").
+        "grow strengthen accelerate quicken "
         "grows grew crece crecen cresce crescono crescem wachst salgono "
         "soars soared climb climbs climbed rally rallies rallied higher "
         // French, Spanish, Italian, Portuguese, German: the market words
@@ -1711,7 +1714,8 @@ const VerbTable& VerbSides() {
     static constexpr std::string_view kFall =
         "fall falls fell falling drop drops dropped slump slumps slumped "
         "plunge plunges plunged tumble tumbles tumbled sink sinks sank slide "
-        "slides slid dip dips dipped shrinks shrank contrae contraen "
+        "slides slid dip dips dipped shrinks shrank shrink weaken retreat "
+        "retreats retreated contrae contraen "
         "schrumpft schrumpfen "
         "baisse chute chutent recule reculent baja cae caen caida cai caem "
         "ribasso scende scendono cala calano baixa tiefer niedriger fallt "
@@ -1896,8 +1900,8 @@ const VerbTable& VerbSides() {
          "recorta recortan taglia tagliano cortam streicht"},
         // Results against the forecast ("Apple beats / misses quarterly
         // revenue estimates"). Not "beat" (also a past tense that wins).
-        {"beat.miss/en", 0, "beats"},
-        {"beat.miss/en", 1, "misses missed"},
+        {"beat.miss/en", 0, "beats beat"},
+        {"beat.miss/en", 1, "misses missed miss"},
         // Beating expectations or meeting them ("Apple beats / meets
         // earnings expectations").
         {"beat.meet/en", 0, "beats"},
@@ -2088,12 +2092,17 @@ const VerbTable& VerbSides() {
         // And their buying and selling ("Elon Musk compra / vende Twitter").
         {"buy.sell/en", 0,
          "achete achetent rachete compra compran comprano compram acquista "
+         "ficha fichan "
          "acquistano adquiere adquieren kauft kaufen"},
         {"buy.sell/en", 1,
          "vend vendent revend vende venden vendono vendem verkauft verkaufen"},
         {"close.open/en", 1,
          "open opens opened reopen reopens reopened launches launched"},
         {"close.open/en", 0, "close closes closed shut shuts"},
+        // The nouns of an opening and a closing ("Ouverture / clôture de
+        // l'enquête", "la apertura / el cierre de la Bolsa").
+        {"close.open/en", 1, "ouverture apertura abertura"},
+        {"close.open/en", 0, "cierre chiusura encerramento"},
         // A market's opening and close in the five other languages ("Wall
         // Street ouvre / ferme en hausse"). French "ferme" is also a farm
         // and "firm": a side only a headline with an opening word meets.
@@ -2191,7 +2200,7 @@ const VerbTable& VerbSides() {
         // confermato / revocato"); kept or suspended in Portuguese ("Greve
         // ... é mantida / suspensa").
         {"announce.cancel/en", 0, "confermato confermata"},
-        {"announce.cancel/en", 1, "revocato revocata"},
+        {"announce.cancel/en", 1, "revocato revocata sospeso sospesa"},
         {"end.continue/en", 1, "mantida mantido"},
         {"end.continue/en", 0, "suspensa suspenso"},
         // Found alive or dead ("Missing girl found safe / dead"; "dead" in
@@ -2201,7 +2210,8 @@ const VerbTable& VerbSides() {
         {"alive.dead/en", 1,
          "dead mort morts morte mortes muerto muertos muerta muertas morto "
          "morti morta mortos mortas tot tote toten"},
-        {"improve.worsen/en", 0, "improves improved improving eases eased"},
+        {"improve.worsen/en", 0,
+         "improve improves improved improving eases eased"},
         // Rules eased or tightened, in the six languages ("China eases /
         // tightens Covid restrictions", "Le gouvernement assouplit /
         // durcit les règles", "Deutschland lockert / verschärft ...").
@@ -2214,7 +2224,8 @@ const VerbTable& VerbSides() {
          "endurecen endurecem inasprisce inaspriscono verscharft "
          "verscharfen verscharfte"},
         {"improve.worsen/en", 1,
-         "worsens worsened worsening deteriorates deteriorated"},
+         "worsen worsens worsened worsening deteriorate deteriorates "
+         "deteriorated"},
         // Resumed or suspended ("Search for missing sailors resumes" /
         // "... suspended"; talks, flights, aid). Not "halt" (German "just"),
         // nor French "reprise" (also "rerun").
@@ -2223,7 +2234,8 @@ const VerbTable& VerbSides() {
          "riprende riprendono retoma retomam wiederaufnimmt wiederaufnehmen "
          "wiederaufgenommen"},
         {"resume.suspend/en", 1,
-         "suspend suspends suspended halts halted stall stalls stalled "
+         "bans banned suspend suspends suspended halts halted stall stalls "
+         "stalled "
          "cancels cancelled "
          "canceled suspende suspenden "
          "suspendu suspendue sospende sospendono sospesa sospeso suspensa "
@@ -2383,6 +2395,10 @@ const VerbTable& VerbSides() {
         {"die.survive/en", 0,
          "dies died meurt meurent muere mueren muore muoiono morre morrem "
          "stirbt"},
+        // Rescued is alive ("Boy rescued from / dies in well").
+        {"die.survive/en", 1,
+         "rescued rescatado rescatada rescatados sauve sauvee sauves "
+         "salvato salvata salvati resgatado resgatada gerettet"},
         {"die.survive/en", 1,
          "survives survived survive survit survivent sobrevive sobreviven "
          "sopravvive sopravvivono sobrevivem uberlebt uberleben"},

@@ -201,18 +201,24 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // both modes before. Still let through: "holds rates steady" / "holds
 // rates, signals cuts", "wählt" / "stürzt den Kanzler", "cade" / "ottiene
 // la fiducia", "recalls" / "sells", and in near mode "approval" /
-// "disapproval rating". 12 of 282 and 14 of 282 since (56 and 69 at the
-// session's start), and the copies match.
+// "disapproval rating". Then 13 more: base forms for plural subjects
+// ("grow" / "shrink", "climb" / "retreat", "beat" / "miss forecasts"),
+// "confermato" / "sospeso", "ouverture" / "clôture", "ficha" / "vende",
+// "bans" / "resumes", "rescued" / "dies"; still let through: "streicht" /
+// "plant zusätzliche Flüge", Italian "sale" / "scende" (Italian "sale" is
+// English "sale" and Spanish "leaves"), "storm" / "clear protesters from
+// parliament", "votes" / "counts votes". 16 of 295 and 17 of 295 since (69
+// and 80 at the session's start), and the copies match.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.6471 "
-                       "recall=1.0000 f1=0.7857 hardneg=0.0426 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.5789 "
+                       "recall=1.0000 f1=0.7333 hardneg=0.0542 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.6000 "
-                      "recall=0.9545 f1=0.7368 hardneg=0.0496 near=0.9545"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.5526 "
+                      "recall=0.9545 f1=0.7000 hardneg=0.0576 near=0.9545"),
             std::string::npos)
       << near;
 }

@@ -1935,6 +1935,31 @@ TEST(PolarityFactsTest, PhrasalVerbsVotesAndColours) {
   ExpectConflicts(cases);
 }
 
+// Base forms for plural subjects ("numbers grow / shrink", "yields climb /
+// retreat", "deliveries beat / miss forecasts"), openings and closings as
+// nouns, signings, bans against resumptions, rescues (session 28's sixth
+// template round).
+TEST(PolarityFactsTest, BaseFormsAndNouns) {
+  const ConflictCase cases[] = {
+      {"Ryanair passenger numbers grow", "Ryanair passenger numbers shrink",
+       true},
+      {"Government bond yields climb", "Government bond yields retreat", true},
+      {"Tesla deliveries beat forecasts", "Tesla deliveries miss forecasts",
+       true},
+      {"Consumer moods improve", "Consumer moods worsen", true},
+      {"Sciopero generale confermato per venerdì",
+       "Sciopero generale sospeso per venerdì", true},
+      {"Ouverture d'une enquête sur l'incendie",
+       "Clôture de l'enquête sur l'incendie", true},
+      {"El Real Madrid ficha a Mbappé", "El Real Madrid vende a Mbappé", true},
+      {"India bans wheat exports", "India resumes wheat exports", true},
+      {"Boy rescued from well", "Boy dies in well", true},
+      {"Passenger numbers grow", "Passenger numbers rise", false},
+      {"Boy rescued from well", "Boy saved from well", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // Dying is the killed side in the six languages.
 TEST(PolarityFactsTest, DyingIsKilledSide) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
