@@ -2411,9 +2411,10 @@ const VerbTable& VerbSides() {
          "starts started begins began commence commencent comienza "
          "comienzan empieza empiezan inizia iniziano comeca comecam "
          "beginnt beginnen"},
-        // New or former, adjectives that keep their side after a
-        // determiner (IsNounAxis): "Twitter's new / former CEO arrested".
-        {"former.new/en", 0, "former"},
+        // New or former ("ex-"), adjectives that keep their side after a
+        // determiner (IsNounAxis): "Twitter's new / former CEO arrested";
+        // "Ex-minister named new ambassador" states both, so neither.
+        {"former.new/en", 0, "former ex"},
         {"former.new/en", 1, "new"},
         // Test results, rulings and odds ("Player tests positive /
         // negative", "Court rules strike legal / illegal", "law

@@ -208,17 +208,21 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // "plant zusätzliche Flüge", Italian "sale" / "scende" (Italian "sale" is
 // English "sale" and Spanish "leaves"), "storm" / "clear protesters from
 // parliament", "votes" / "counts votes". 16 of 295 and 17 of 295 since (69
-// and 80 at the session's start), and the copies match.
+// and 80 at the session's start). 17 copies in the new words' terms
+// ("steps down" / "resigns" is no copy: too few shared words) join the 22:
+// all 39 match in the default mode, 36 in near mode ("Ex-minister named
+// new ambassador" / "Former minister named ambassador" and "Fire breaks
+// out" / "Huge fire breaks out" share too little for it).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.5789 "
-                       "recall=1.0000 f1=0.7333 hardneg=0.0542 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.7091 "
+                       "recall=1.0000 f1=0.8298 hardneg=0.0542 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.5526 "
-                      "recall=0.9545 f1=0.7000 hardneg=0.0576 near=0.9545"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.6792 "
+                      "recall=0.9231 f1=0.7826 hardneg=0.0576 near=0.9231"),
             std::string::npos)
       << near;
 }

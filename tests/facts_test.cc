@@ -1865,6 +1865,10 @@ TEST(PolarityFactsTest, StartsEndsAndStates) {
       {"Scotland votes yes to independence", "Scotland votes for independence",
        false},
       {"Former New York mayor dies", "Former mayor of New York dies", false},
+      // "ex-" is "former": a headline with both roles takes neither side.
+      {"Ex-minister named new ambassador to China",
+       "Former minister named ambassador to China", false},
+      {"Twitter's new CEO arrested", "Twitter's ex-CEO arrested", true},
   };
   ExpectConflicts(cases);
 }
