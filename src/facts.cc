@@ -2160,8 +2160,10 @@ const VerbTable& VerbSides() {
         // recession").
         {"enter.exit/en", 0, "enter enters entered entra entran entrano"},
         {"enter.exit/en", 1, "exit exits exited emerges emerged"},
-        // Quitting a race ("Biden enters / quits presidential race").
-        {"enter.exit/en", 1, "quits quit withdraws withdrew"},
+        // Quitting a race ("Biden enters / quits presidential race", "Biden
+        // abandona la carrera").
+        {"enter.exit/en", 1,
+         "quits quit withdraws withdrew abandona abandonne abbandona"},
         // A profit or a loss ("Company posts record profit / loss", "Renault
         // renoue avec les bénéfices / plonge dans le rouge"). Not German
         // "Gewinn" (also a win), which "gewinnt" is not.

@@ -212,17 +212,19 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // ("steps down" / "resigns" is no copy: too few shared words) join the 22:
 // all 39 match in the default mode, 36 in near mode ("Ex-minister named
 // new ambassador" / "Former minister named ambassador" and "Fire breaks
-// out" / "Huge fire breaks out" share too little for it).
+// out" / "Huge fire breaks out" share too little for it). Then 3
+// cross-language negatives ("gestorben" / "gives birth", "abandona la
+// carrera" / "enters race", "gana" / "concedes"): 16 of 298 and 17 of 298.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.7091 "
-                       "recall=1.0000 f1=0.8298 hardneg=0.0542 near=1.0000"),
+                       "recall=1.0000 f1=0.8298 hardneg=0.0537 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.6792 "
-                      "recall=0.9231 f1=0.7826 hardneg=0.0576 near=0.9231"),
+                      "recall=0.9231 f1=0.7826 hardneg=0.0570 near=0.9231"),
             std::string::npos)
       << near;
 }
