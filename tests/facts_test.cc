@@ -1814,6 +1814,8 @@ TEST(PolarityFactsTest, LifeEventsAndMoves) {
   const ConflictCase cases[] = {
       {"Sweden joins NATO", "Sweden leaves NATO", true},
       {"Biden enters presidential race", "Biden quits presidential race", true},
+      {"Biden abandona la carrera presidencial",
+       "Biden enters presidential race", true},
       {"Giant panda gives birth at Berlin zoo",
        "Giant panda dies at Berlin zoo", true},
       {"Pope admitted to hospital", "Pope discharged from hospital", true},
