@@ -2356,7 +2356,9 @@ const VerbTable& VerbSides() {
          "gestorben"},
         // Admitted to hospital or sent home ("Pope admitted to / discharged
         // from hospital", "El Papa ingresa en el hospital / recibe el
-        // alta"). Not Spanish "alta" alone (also "high"), nor French "sort"
+        // alta"); leaving it ("leaves", "quitte", Spanish "sale": Italian
+        // "sale" rises and French "sale" is dirty, sides no admitting word
+        // meets). Not Spanish "alta" alone (also "high"), nor French "sort"
         // (also "fate").
         {"admit.discharge/en", 0,
          "admitted hospitalised hospitalized hospitalise hospitalisee "
@@ -2364,7 +2366,7 @@ const VerbTable& VerbSides() {
          "hospitalizada ricoverato ricoverata internado internada "
          "eingeliefert"},
         {"admit.discharge/en", 1,
-         "discharged leaves quitte dimesso dimessa entlassen"},
+         "discharged leaves quitte sale dimesso dimessa entlassen"},
         // Asking for something or getting it ("Ukraine requests /
         // receives first F-16 jets").
         {"ask.receive/en", 0,

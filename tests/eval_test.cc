@@ -214,17 +214,19 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // new ambassador" / "Former minister named ambassador" and "Fire breaks
 // out" / "Huge fire breaks out" share too little for it). Then 3
 // cross-language negatives ("gestorben" / "gives birth", "abandona la
-// carrera" / "enters race", "gana" / "concedes"): 16 of 298 and 17 of 298.
+// carrera" / "enters race", "gana" / "concedes"), and session 25's
+// "hospitalisé" / "sale del hospital" with its Spanish sibling: 16 of 300
+// and 17 of 300.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.7091 "
-                       "recall=1.0000 f1=0.8298 hardneg=0.0537 near=1.0000"),
+                       "recall=1.0000 f1=0.8298 hardneg=0.0533 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.6792 "
-                      "recall=0.9231 f1=0.7826 hardneg=0.0570 near=0.9231"),
+                      "recall=0.9231 f1=0.7826 hardneg=0.0567 near=0.9231"),
             std::string::npos)
       << near;
 }

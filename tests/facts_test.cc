@@ -1820,6 +1820,8 @@ TEST(PolarityFactsTest, LifeEventsAndMoves) {
        "Giant panda dies at Berlin zoo", true},
       {"Pope admitted to hospital", "Pope discharged from hospital", true},
       {"Le pape hospitalisé à Rome", "Pope leaves hospital in Rome", true},
+      {"El papa Francisco ingresa en el hospital",
+       "El papa Francisco sale del hospital", true},
       {"Ukraine receives first F-16 jets", "Ukraine requests first F-16 jets",
        true},
       {"Couple marries in space", "Couple divorces in space", true},
