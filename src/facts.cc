@@ -584,6 +584,35 @@ int TimeUnitOf(std::string_view w) {
   return 0;
 }
 
+// Fractions of a population or a total ("Half of Britons", "A third of
+// adults", "deux tiers des Français", "la mitad de los españoles"): a
+// fraction word after an article or a number and before "of" or its like.
+// Its code is compared with other fractions and ordinals only
+// (OrdinalFacts), so "Half" / "A third of Britons" are two items while "A
+// third" / "33% of Britons" stay one. Italian "metà" only in Italian
+// (Spanish "meta" is a goal); "quarter" alone is a fiscal quarter, and a
+// fraction needs its "of" anyway.
+struct FractionWord {
+  std::string_view word;
+  int denominator;
+};
+constexpr FractionWord kFractionWords[] = {
+    {"half", 2},    {"moitie", 2},   {"mitad", 2},   {"metade", 2},
+    {"halfte", 2},  {"meta", 2},     {"third", 3},   {"thirds", 3},
+    {"tiers", 3},   {"tercio", 3},   {"tercios", 3}, {"terzo", 3},
+    {"terzi", 3},   {"terco", 3},    {"tercos", 3},  {"drittel", 3},
+    {"quarter", 4}, {"quarters", 4}, {"quart", 4},   {"quarts", 4},
+    {"cuarto", 4},  {"cuartos", 4},  {"quarto", 4},  {"quarti", 4},
+    {"quartos", 4}, {"viertel", 4}};
+constexpr std::string_view kFractionArticles[] = {"a",   "one",  "un", "une",
+                                                  "una", "uno",  "um", "uma",
+                                                  "ein", "eine", "la", "die"};
+constexpr std::string_view kFractionOf[] = {
+    "of",    "de",    "des",   "du", "d",  "del", "di",  "dei", "degli",
+    "delle", "della", "dello", "do", "da", "dos", "das", "der", "aller"};
+// Fraction codes lie above the ordinals' values 1-10.
+constexpr int kFractionValueBase = 100000;
+
 // The words for "one" (and the indefinite article) of each language
 // (StopLang order): opening a headline, they state the number ("One killed
 // in ..." / "Two killed in ...", "Un mort ..." / "Deux morts ..."). A
@@ -955,6 +984,36 @@ class Interpreter {
     return OneOf(Word(i + 1), kDateConnectors) && IsNumber(i + 2);
   }
 
+  // The fraction stated at word i ("a third of", "deux tiers des", "la
+  // mitad de"), as kFractionValueBase + 100 * numerator + denominator, or
+  // 0 when there is none.
+  int FractionAt(std::size_t i) const {
+    const std::string_view w = Word(i);
+    if (w.size() < 4 || w.size() > 8) return 0;
+    int denominator = 0;
+    for (const FractionWord& f : kFractionWords) {
+      if (f.word == w) denominator = f.denominator;
+    }
+    if (denominator == 0 || (w == "meta" && lang_ != 4)) return 0;
+    if (!OneOf(Word(i + 1), kFractionOf)) return 0;
+    // "deux tiers" counts two; "a third", "la moitié" one, and so does a
+    // half without its article ("Half of Britons ..."); a third or a
+    // quarter needs one ("third of five debates" is an ordinal).
+    if (i == 0) return denominator == 2 ? kFractionValueBase + 100 + 2 : 0;
+    const std::size_t p = i - 1;
+    int numerator = denominator == 2 ? 1 : 0;
+    if (IsNumber(p) && t_[p].value.exponent == 0 && t_[p].value.mantissa >= 1 &&
+        t_[p].value.mantissa <= 9) {
+      numerator = static_cast<int>(t_[p].value.mantissa);
+    } else if (const int v = NumberWord(p); v >= 2 && v <= 9) {
+      numerator = v;
+    } else if (OneOf(Word(p), kFractionArticles)) {
+      numerator = 1;
+    }
+    if (numerator == 0) return 0;
+    return kFractionValueBase + 100 * numerator + denominator;
+  }
+
   std::size_t WordFacts(std::size_t i) {
     const std::string_view w = Word(i);
     if (w == "sept") {
@@ -1012,7 +1071,9 @@ class Interpreter {
         }
       }
     }
-    if (const int v = OrdinalValue(w, lang_); v > 0) {
+    if (const int f = FractionAt(i); f > 0) {
+      Emit(FactKind::kOrdinal, FromInt(f));
+    } else if (const int v = OrdinalValue(w, lang_); v > 0) {
       Emit(FactKind::kOrdinal, FromInt(v));
     } else if (lang_ == -1 || lang_ == 4 || lang_ == 5) {
       if (const int n = CountCompoundValue(w, lang_); n > 0) {

@@ -216,17 +216,20 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // cross-language negatives ("gestorben" / "gives birth", "abandona la
 // carrera" / "enters race", "gana" / "concedes"), and session 25's
 // "hospitalisé" / "sale del hospital" with its Spanish sibling: 16 of 300
-// and 17 of 300.
+// and 17 of 300. Then fractions ("Half" / "A third of Britons", "la
+// moitié" / "un tiers", "die Hälfte" / "ein Drittel"): 15 of 307 and 18 of
+// 307 (near mode reads no language, so Spanish "dos tercios" is no two
+// thirds there).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.7091 "
-                       "recall=1.0000 f1=0.8298 hardneg=0.0533 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.7222 "
+                       "recall=1.0000 f1=0.8387 hardneg=0.0489 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.6792 "
-                      "recall=0.9231 f1=0.7826 hardneg=0.0567 near=0.9231"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.6667 "
+                      "recall=0.9231 f1=0.7742 hardneg=0.0586 near=0.9231"),
             std::string::npos)
       << near;
 }

@@ -345,6 +345,25 @@ TEST(FactsTest, GermanCountCompounds) {
   EXPECT_TRUE(SameFacts("Ein vielfacher Sieger", "Ein Sieger"));
 }
 
+// A fraction of a population is a fact compared with other fractions
+// (and ordinals) only: "Half" / "A third of Britons" are two items, "A
+// third" / "33% of Britons" one, and "a third term" stays an ordinal.
+TEST(FactsTest, Fractions) {
+  EXPECT_TRUE(Conflict("Half of Britons back rail nationalisation",
+                       "A third of Britons back rail nationalisation"));
+  EXPECT_TRUE(Conflict("A quarter of adults obese", "A third of adults obese"));
+  EXPECT_TRUE(Conflict("Half of Spaniards back the law",
+                       "Two thirds of Spaniards back the law"));
+  EXPECT_TRUE(Conflict("La moitié des Français favorables à la réforme",
+                       "Un tiers des Français favorables à la réforme"));
+  EXPECT_TRUE(Conflict("Ein Drittel der Deutschen will Neuwahlen",
+                       "Die Hälfte der Deutschen will Neuwahlen"));
+  EXPECT_FALSE(Conflict("A third of Britons back rail nationalisation",
+                        "33% of Britons back rail nationalisation"));
+  EXPECT_TRUE(SameFacts("Biden wins third term", "Biden wins a third term"));
+  EXPECT_TRUE(SameFacts("La moitié des Français", "Half of the French"));
+}
+
 // A number of a time unit states the unit too, in the six languages:
 // "10 years" and "10 months" are two items, "10 ans" is "10 years", and a
 // headline with the number alone matches either.
