@@ -1388,6 +1388,11 @@ constexpr SideWord kSideWords[] = {
     {"goes", "ahead", false, "cancel.proceed/en", 1},
     {"go", "ahead", false, "cancel.proceed/en", 1},
     {"going", "ahead", false, "cancel.proceed/en", 1},
+    // Ruled out: unfit to play, and a suspicion denied ("Salah ruled out /
+    // fit", "Bird flu detected / ruled out").
+    {"ruled", "out", false, "fit.out/en", 1, "confirm.deny/en", 1},
+    {"rules", "out", false, "fit.out/en", 1, "confirm.deny/en", 1},
+    {"rule", "out", false, "fit.out/en", 1, "confirm.deny/en", 1},
     // French sports reports: "s'impose" and "l'emporte" win, "s'incline"
     // loses ("Le PSG s'impose / s'incline face à Lyon"); the pronoun keeps
     // "impose" from reading as imposing a ban.
@@ -2101,6 +2106,10 @@ const VerbTable& VerbSides() {
          "conquista conquistam conquistan conquiert "
          "survives survived"},
         {"lose.win/en", 0, "sheds shed"},
+        // Gains and losses, winners and losers, as nouns too ("Stocks
+        // extend gains / losses", "Biggest winners / losers of ...").
+        {"lose.win/en", 0, "losses loser losers"},
+        {"lose.win/en", 1, "winner winners"},
         // The nouns of a win and a defeat, in French, Italian and German
         // ("Nouvelle victoire / défaite de Nadal"). Not Spanish "victoria"
         // (also a name: "Victoria Azarenka loses" would take both sides)
@@ -2236,6 +2245,9 @@ const VerbTable& VerbSides() {
          "prejuizo prejuizos verlust verluste"},
         // A truce that holds ("Ceasefire holds / collapses in Gaza").
         {"agree.fail/en", 0, "holds held"},
+        // A truce broken against one that holds ("Armistice holds /
+        // broken").
+        {"agree.fail/en", 1, "broken breaks broke"},
         {"agree.fail/en", 1,
          "collapse collapses collapsed fail fails failed quit quits refuse "
          "refuses refused echoue echouent effondre fracasa fracasan colapsa "
@@ -2247,8 +2259,9 @@ const VerbTable& VerbSides() {
         // Success or failure ("Trial shows drug works / fails", "SpaceX
         // launch succeeds / fails", a launch "scrubbed"); a state that
         // improves or worsens.
-        {"succeed.fail/en", 0, "succeeds succeeded successful works worked"},
-        {"succeed.fail/en", 1, "fails failed unsuccessful scrubbed"},
+        {"succeed.fail/en", 0,
+         "succeed succeeds succeeded successful works worked"},
+        {"succeed.fail/en", 1, "fail fails failed unsuccessful scrubbed"},
         // Put off or called off ("Flight delayed / cancelled at
         // Heathrow", "Match postponed / abandoned due to rain"), in the six
         // languages' participles.
@@ -2539,6 +2552,44 @@ const VerbTable& VerbSides() {
         {"uphold.overturn/en", 0, "bestatigt bestatigen mantem mantiene"},
         {"uphold.overturn/en", 1,
          "aufhebt aufheben revoga revogam suspend suspendu suspendue"},
+        // Reinstated against suspended ("Player suspended / reinstated").
+        {"resume.suspend/en", 0, "reinstated reinstates"},
+        // Kidnapped is held ("Aid worker kidnapped / freed"), in the six
+        // languages.
+        {"arrest.release/en", 0,
+         "kidnapped abducted secuestrado secuestrada rapito rapita "
+         "sequestrado sequestrada entfuhrt"},
+        // A suspicion confirmed by a find ("Bird flu detected / ruled
+        // out").
+        {"confirm.deny/en", 0, "detected detects"},
+        // Fit to play against ruled out (a side word).
+        {"fit.out/en", 0, "fit"},
+        // Safe or unsafe, effective or not, hawks and doves, bulls and
+        // bears, heat and cold.
+        {"safe.unsafe/en", 0, "safe"},
+        {"safe.unsafe/en", 1, "unsafe dangerous"},
+        {"effective.ineffective/en", 0, "effective"},
+        {"effective.ineffective/en", 1, "ineffective"},
+        {"dovish.hawkish/en", 0, "dovish dove doves"},
+        {"dovish.hawkish/en", 1, "hawkish hawk hawks"},
+        {"bear.bull/en", 0, "bear bearish"},
+        {"bear.bull/en", 1, "bull bullish"},
+        {"cold.heat/en", 0, "cold colder coldest froid frio freddo kalte"},
+        {"cold.heat/en", 1,
+         "heat hot hotter hottest heatwave chaleur canicule calor hitze"},
+        // Open or closed, the participles in the five other languages ("Le
+        // Louvre ouvert / fermé le mardi", "El Prado abierto / cerrado").
+        {"close.open/en", 1,
+         "ouvert ouverte ouverts ouvertes abierto abierta abiertos abiertas "
+         "aperto aperta aperti aperte aberto aberta abertos abertas "
+         "geoffnet"},
+        {"close.open/en", 0,
+         "fermee fermes fermees cerrado cerrada cerrados cerradas chiuso "
+         "chiusa chiusi chiuse fechado fechada fechados fechadas "
+         "geschlossen"},
+        // A body found is dead ("Police find body of missing woman / find
+        // missing woman alive").
+        {"alive.dead/en", 1, "body bodies"},
         {"inside.outside/en", 0, "inside"},
         {"inside.outside/en", 1, "outside"},
         // Men or women ("England women beat Australia" / "England men
@@ -2641,14 +2692,15 @@ const VerbTable& VerbSides() {
 // determiner or "record" they keep their side ("hits a record high",
 // "posts record loss").
 bool IsNounAxis(std::uint16_t entry) {
-  static const std::array<std::uint16_t, 7> kAxes = {
+  static const std::array<std::uint16_t, 8> kAxes = {
       PolarityEntry("high.low/en", 0),
       PolarityEntry("loss.profit/en", 0),
       PolarityEntry("surplus.deficit/en", 0),
       PolarityEntry("inflow.outflow/en", 0),
       PolarityEntry("former.new/en", 0),
       PolarityEntry("bottom.top/en", 0),
-      PolarityEntry("first.last/en", 0)};
+      PolarityEntry("first.last/en", 0),
+      PolarityEntry("cold.heat/en", 0)};
   const std::uint16_t axis = entry & ~std::uint16_t{1};
   return std::find(kAxes.begin(), kAxes.end(), axis) != kAxes.end();
 }

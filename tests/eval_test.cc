@@ -219,17 +219,24 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // and 17 of 300. Then fractions ("Half" / "A third of Britons", "la
 // moitié" / "un tiers", "die Hälfte" / "ein Drittel"): 15 of 307 and 18 of
 // 307 (near mode reads no language, so Spanish "dos tercios" is no two
-// thirds there).
+// thirds there). Then 26 more (a tenth round): "ruled out" / "fit" or
+// "detected", "suspended" / "reinstated", "kidnapped" / "freed", "safe" /
+// "unsafe", "hawkish" / "dovish", "bull" / "bear", "heat" / "cold", open
+// or closed in five languages, a truce "broken", a "body" found, "gains" /
+// "losses"; still let through: "named in" / "dropped from" a squad,
+// "missing" / "found", "champion" / "vice-champion", Covid "cases" /
+// "deaths", "declared" / "declared over". 20 of 333 and 23 of 333 since
+// (99 and 115 at the session's start).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.7222 "
-                       "recall=1.0000 f1=0.8387 hardneg=0.0489 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.6610 "
+                       "recall=1.0000 f1=0.7959 hardneg=0.0601 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.6667 "
-                      "recall=0.9231 f1=0.7742 hardneg=0.0586 near=0.9231"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.6102 "
+                      "recall=0.9231 f1=0.7347 hardneg=0.0691 near=0.9231"),
             std::string::npos)
       << near;
 }

@@ -1987,6 +1987,40 @@ TEST(PolarityFactsTest, BaseFormsAndNouns) {
   ExpectConflicts(cases);
 }
 
+// Ruled out against fit or detected, reinstated against suspended,
+// kidnapped against freed, states ("safe" / "unsafe", "hawkish" /
+// "dovish", "bull" / "bear", "heat" / "cold", kept after "record"), open
+// or closed in the six languages, a truce broken, a body found, gains and
+// losses as nouns (session 28's tenth template round).
+TEST(PolarityFactsTest, StatesRulingsAndRescues) {
+  const ConflictCase cases[] = {
+      {"Salah ruled out of Liverpool clash with injury",
+       "Salah fit for Liverpool clash", true},
+      {"Bird flu detected on Norfolk farm",
+       "Bird flu ruled out on Norfolk farm", true},
+      {"Player suspended over betting breach",
+       "Player reinstated after betting breach", true},
+      {"Aid worker kidnapped in Mali", "Aid worker freed in Mali", true},
+      {"Drinking water safe after chemical spill",
+       "Drinking water unsafe after chemical spill", true},
+      {"Fed minutes show hawkish tilt", "Fed minutes show dovish tilt", true},
+      {"Bitcoin enters bull market", "Bitcoin enters bear market", true},
+      {"Record heat in Spain", "Record cold in Spain", true},
+      {"Le Louvre ouvert le mardi", "Le Louvre fermé le mardi", true},
+      {"Museum am Montag geöffnet", "Museum am Montag geschlossen", true},
+      {"Armistice holds in Ukraine", "Armistice broken in Ukraine", true},
+      {"Police find body of missing woman", "Police find missing woman alive",
+       true},
+      {"Stocks extend gains after jobs report",
+       "Stocks extend losses after jobs report", true},
+      {"Talks succeed in Geneva", "Talks fail in Geneva", true},
+      {"Salah ruled out of Liverpool clash", "Salah out injured for clash",
+       false},
+      {"El Prado abierto el lunes", "El Prado abre el lunes", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // Dying is the killed side in the six languages.
 TEST(PolarityFactsTest, DyingIsKilledSide) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
