@@ -1781,6 +1781,9 @@ const VerbTable& VerbSides() {
         "fall falls fell falling drop drops dropped slump slumps slumped "
         "plunge plunges plunged tumble tumbles tumbled sink sinks sank slide "
         "slides slid dip dips dipped shrinks shrank shrink weaken retreat "
+        // Spanish plural "bajan" ("Los precios de la luz bajan"; the
+        // singular "baja" is also "low" and a casualty).
+        "bajan "
         "retreats retreated contrae contraen "
         "schrumpft schrumpfen "
         "baisse chute chutent recule reculent baja cae caen caida cai caem "
@@ -2269,9 +2272,22 @@ const VerbTable& VerbSides() {
          "delayed postponed retarde retardee retardes reporte reportee "
          "reportes aplazado aplazada pospuesto pospuesta rinviato rinviata "
          "adiado adiada verschoben"},
+        // The plurals too ("Tormenta en Madrid: vuelos cancelados /
+        // retrasados"), and Spanish "retrasado".
+        {"delay.cancel/en", 0,
+         "retardees reportees aplazados aplazadas pospuestos pospuestas "
+         "retrasado retrasada retrasados retrasadas rinviati rinviate "
+         "adiados adiadas"},
         {"delay.cancel/en", 1,
          "cancelled canceled abandoned annulee annules cancelado cancelada "
          "annullato annullata abgesagt"},
+        {"delay.cancel/en", 1,
+         "annulees cancelados canceladas annullati annullate"},
+        // Called off is not going ahead ("Grève ... annulée" / "strike goes
+        // ahead", a side word).
+        {"cancel.proceed/en", 0,
+         "cancelled canceled annulee annulees annules cancelado cancelada "
+         "cancelados canceladas annullato annullata annullati abgesagt"},
         // A strike confirmed or called off in Italian ("Sciopero dei treni
         // confermato / revocato"); kept or suspended in Portuguese ("Greve
         // ... é mantida / suspensa").

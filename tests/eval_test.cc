@@ -226,17 +226,19 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // "losses"; still let through: "named in" / "dropped from" a squad,
 // "missing" / "found", "champion" / "vice-champion", Covid "cases" /
 // "deaths", "declared" / "declared over". 20 of 333 and 23 of 333 since
-// (99 and 115 at the session's start).
+// (99 and 115 at the session's start). Then 3 cross-language negatives
+// (plurals "cancelados" / "delayed", "annulée" / "goes ahead", "bajan" /
+// "rise"): 20 of 336 and 23 of 336 (102 and 115 at the start).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
   EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.6610 "
-                       "recall=1.0000 f1=0.7959 hardneg=0.0601 near=1.0000"),
+                       "recall=1.0000 f1=0.7959 hardneg=0.0595 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.6102 "
-                      "recall=0.9231 f1=0.7347 hardneg=0.0691 near=0.9231"),
+                      "recall=0.9231 f1=0.7347 hardneg=0.0685 near=0.9231"),
             std::string::npos)
       << near;
 }

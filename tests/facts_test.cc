@@ -2014,6 +2014,13 @@ TEST(PolarityFactsTest, StatesRulingsAndRescues) {
       {"Stocks extend gains after jobs report",
        "Stocks extend losses after jobs report", true},
       {"Talks succeed in Geneva", "Talks fail in Geneva", true},
+      // Across languages: plurals and a strike "annulée" / "goes ahead".
+      {"Tormenta en Madrid: vuelos cancelados",
+       "Storm in Madrid: flights delayed", true},
+      {"Grève des pilotes d'Air France annulée",
+       "Air France pilots strike goes ahead", true},
+      {"Los precios de la luz bajan un 10%", "Electricity prices rise 10%",
+       true},
       {"Salah ruled out of Liverpool clash", "Salah out injured for clash",
        false},
       {"El Prado abierto el lunes", "El Prado abre el lunes", false},
