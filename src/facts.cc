@@ -575,8 +575,20 @@ int TimeUnitOf(std::string_view w) {
     }
     return m;
   }();
+  // And per first letter, the second letters ("march" is no "month").
+  constexpr std::array<std::uint32_t, 26> kSeconds = [] {
+    std::array<std::uint32_t, 26> m{};
+    for (const TimeUnitWord& u : kTimeUnits) {
+      m[u.word[0] - 'a'] |= 1u << (u.word[1] - 'a');
+    }
+    return m;
+  }();
   const unsigned c = static_cast<unsigned char>(w[0]) - 'a';
-  if (c >= 26 || (kLengths[c] >> w.size() & 1) == 0) return 0;
+  const unsigned c2 = static_cast<unsigned char>(w[1]) - 'a';
+  if (c >= 26 || c2 >= 26 || (kLengths[c] >> w.size() & 1) == 0 ||
+      (kSeconds[c] >> c2 & 1) == 0) {
+    return 0;
+  }
   for (const TimeUnitWord& u : kTimeUnits) {
     if (u.word[0] != w[0] || u.word.size() != w.size()) continue;
     if (u.word == w) return u.unit;
@@ -988,11 +1000,39 @@ class Interpreter {
   // mitad de"), as kFractionValueBase + 100 * numerator + denominator, or
   // 0 when there is none.
   int FractionAt(std::size_t i) const {
+    // Every word reaches this test: the next word's first letter ("of",
+    // "de", "da", "aller") and then, per first letter, the fraction words'
+    // lengths turn most away.
+    if (i + 1 >= t_.size() || t_[i + 1].kind != TokenKind::kWord) return 0;
+    const char next = s_[t_[i + 1].begin];
+    if (next != 'o' && next != 'd' && next != 'a') return 0;
     const std::string_view w = Word(i);
     if (w.size() < 4 || w.size() > 8) return 0;
+    constexpr std::array<std::uint16_t, 26> kLengths = [] {
+      std::array<std::uint16_t, 26> m{};
+      for (const FractionWord& f : kFractionWords) {
+        m[f.word[0] - 'a'] |= static_cast<std::uint16_t>(1u << f.word.size());
+      }
+      return m;
+    }();
+    constexpr std::array<std::uint32_t, 26> kSeconds = [] {
+      std::array<std::uint32_t, 26> m{};
+      for (const FractionWord& f : kFractionWords) {
+        m[f.word[0] - 'a'] |= 1u << (f.word[1] - 'a');
+      }
+      return m;
+    }();
+    const unsigned c = static_cast<unsigned char>(w[0]) - 'a';
+    const unsigned c2 = static_cast<unsigned char>(w[1]) - 'a';
+    if (c >= 26 || c2 >= 26 || (kLengths[c] >> w.size() & 1) == 0 ||
+        (kSeconds[c] >> c2 & 1) == 0) {
+      return 0;
+    }
     int denominator = 0;
     for (const FractionWord& f : kFractionWords) {
-      if (f.word == w) denominator = f.denominator;
+      if (f.word[0] == w[0] && f.word.size() == w.size() && f.word == w) {
+        denominator = f.denominator;
+      }
     }
     if (denominator == 0 || (w == "meta" && lang_ != 4)) return 0;
     if (!OneOf(Word(i + 1), kFractionOf)) return 0;
