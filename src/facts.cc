@@ -2646,6 +2646,42 @@ const VerbTable& VerbSides() {
         // A body found is dead ("Police find body of missing woman / find
         // missing woman alive").
         {"alive.dead/en", 1, "body bodies"},
+        // A twelfth round: a court that blocks against one that allows;
+        // approving against scrapping or withdrawing ("EU approves /
+        // scraps ban", "Drug approved / withdrawn"); a warning issued is
+        // announced against cancelled; a licence renewed against revoked;
+        // an engagement against a split; a tour cancelled ends against
+        // extended; a film that tops or flops; a bank that collapses dies
+        // against rescued; filing for bankruptcy enters it; profits that
+        // double or halve; a case shelved or reopened ("archiva" /
+        // "reabre", "archivia" / "riapre", "arquiva", German "stellt ...
+        // ein" / "nimmt ... auf"), a trial that opens or ends ("s'ouvre" /
+        // "s'achève"); elected or beaten ("élu" / "battu"); Italian "esce"
+        // leaves.
+        {"allow.bar/en", 1, "blocks blocked"},
+        {"approve.disapprove/en", 1, "scraps scrapped withdrawn withdraws"},
+        {"announce.cancel/en", 0, "issued issues"},
+        {"sign.revoke/en", 0, "renewed renews"},
+        {"marry.divorce/en", 0, "engaged engagement"},
+        {"marry.divorce/en", 1, "split splits"},
+        {"end.continue/en", 0, "cancels"},
+        {"succeed.fail/en", 0, "tops topped"},
+        {"succeed.fail/en", 1, "flops flopped"},
+        {"die.survive/en", 0, "collapses collapsed"},
+        {"enter.exit/en", 0, "files filed"},
+        {"enter.exit/en", 1, "esce escono"},
+        {"double.halve/en", 0, "double"},
+        {"double.halve/en", 1, "halve"},
+        {"close.open/en", 1, "reabre reabren riapre riaprono"},
+        {"close.open/en", 0,
+         "archiva archivan archivia archiviano arquiva arquivam acheve "
+         "achevent"},
+        {"resume.suspend/en", 0, "aufnimmt aufnehmen aufgenommen"},
+        {"lose.win/en", 1,
+         "elu elue elus elues elegido elegida eleito eleita eletto eletta "
+         "gewahlt"},
+        {"lose.win/en", 0,
+         "battu battue battus derrotado derrotada sconfitto besiegt"},
         {"inside.outside/en", 0, "inside"},
         {"inside.outside/en", 1, "outside"},
         // Men or women ("England women beat Australia" / "England men

@@ -228,17 +228,22 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // "deaths", "declared" / "declared over". 20 of 333 and 23 of 333 since
 // (99 and 115 at the session's start). Then 3 cross-language negatives
 // (plurals "cancelados" / "delayed", "annulée" / "goes ahead", "bajan" /
-// "rise"): 20 of 336 and 23 of 336 (102 and 115 at the start).
+// "rise"): 20 of 336 and 23 of 336 (102 and 115 at the start). Then a
+// twelfth round of 22 (courts, licences, tours, films, banks, cases,
+// elections); still let through: "with" / "without" (both stop words),
+// "vote to" / "vote against unionising", "to strike" / "call off strike",
+// "confirms" / "finds no water". 24 of 358 and 27 of 358 (123 and 137 at
+// the session's start).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.6610 "
-                       "recall=1.0000 f1=0.7959 hardneg=0.0595 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.6190 "
+                       "recall=1.0000 f1=0.7647 hardneg=0.0670 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.6102 "
-                      "recall=0.9231 f1=0.7347 hardneg=0.0685 near=0.9231"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.5714 "
+                      "recall=0.9231 f1=0.7059 hardneg=0.0754 near=0.9231"),
             std::string::npos)
       << near;
 }

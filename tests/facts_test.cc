@@ -2028,6 +2028,39 @@ TEST(PolarityFactsTest, StatesRulingsAndRescues) {
   ExpectConflicts(cases);
 }
 
+// Courts, licences, tours, films, banks, cases and elections (session
+// 28's twelfth template round).
+TEST(PolarityFactsTest, CourtsCasesAndElections) {
+  const ConflictCase cases[] = {
+      {"Court blocks Trump tariffs", "Court allows Trump tariffs", true},
+      {"EU approves ban on combustion engines",
+       "EU scraps ban on combustion engines", true},
+      {"Tornado warning issued for Oklahoma",
+       "Tornado warning cancelled for Oklahoma", true},
+      {"Uber licence renewed in London", "Uber licence revoked in London",
+       true},
+      {"Celebrity couple announce engagement",
+       "Celebrity couple announce split", true},
+      {"Singer cancels world tour", "Singer extends world tour", true},
+      {"Film tops box office", "Film flops at box office", true},
+      {"Drug approved for use in EU", "Drug withdrawn from use in EU", true},
+      {"Bank collapses amid crisis", "Bank rescued amid crisis", true},
+      {"Airline files for bankruptcy", "Airline emerges from bankruptcy", true},
+      {"Company profits double", "Company profits halve", true},
+      {"El juez archiva la causa", "El juez reabre la causa", true},
+      {"Staatsanwaltschaft stellt Ermittlungen ein",
+       "Staatsanwaltschaft nimmt Ermittlungen auf", true},
+      {"Le procès s'ouvre à Paris", "Le procès s'achève à Paris", true},
+      {"Le maire élu dès le premier tour", "Le maire battu dès le premier tour",
+       true},
+      {"Il partito entra in Parlamento", "Il partito esce dal Parlamento",
+       true},
+      {"Court blocks Trump tariffs", "Court halts Trump tariffs", false},
+      {"Film tops box office", "Film tops US box office again", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // Dying is the killed side in the six languages.
 TEST(PolarityFactsTest, DyingIsKilledSide) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
