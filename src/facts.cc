@@ -1517,13 +1517,15 @@ constexpr std::size_t SideWordGroup(std::size_t k) {
 constexpr std::array<std::uint8_t, std::size(kSideWords)> kSideWordOrder = [] {
   static_assert(std::size(kSideWords) <= 256);
   std::array<std::uint8_t, std::size(kSideWords)> order{};
-  std::size_t p = 0;
   // Groups in increasing order, rows in table order within each: a stable
-  // counting pass, fine at compile time for ~120 rows.
-  for (std::size_t g = 0; g < 256 * (kMaxSideWordBytes + 1); ++g) {
-    for (std::size_t k = 0; k < std::size(kSideWords); ++k) {
-      if (SideWordGroup(k) == g) order[p++] = static_cast<std::uint8_t>(k);
+  // insertion sort, cheap enough for any compiler's constexpr budget.
+  for (std::size_t k = 0; k < std::size(kSideWords); ++k) {
+    std::size_t p = k;
+    while (p > 0 && SideWordGroup(order[p - 1]) > SideWordGroup(k)) {
+      order[p] = order[p - 1];
+      --p;
     }
+    order[p] = static_cast<std::uint8_t>(k);
   }
   return order;
 }();
