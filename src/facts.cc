@@ -1797,6 +1797,13 @@ const VerbTable& VerbSides() {
         // The base forms too, for plural subjects ("Passenger numbers grow /
         // shrink", "Yields climb / retreat").
         "grow strengthen accelerate quicken "
+        // Gaining ground against falling ("Dollar gains / falls against
+        // yen"), rebounds and spikes; the Romance and French reflexive
+        // strengthenings ("se renforce", "se fortalece", "si rafforza",
+        // "se valoriza").
+        "gains gained rebound rebounds rebounded recover recovers spike "
+        "spikes spiked renforce renforcent fortalece fortalecen rafforza "
+        "rafforzano valoriza valorizam "
         "grows grew crece crecen cresce crescono crescem wachst salgono "
         "soars soared climb climbs climbed rally rallies rallied higher "
         // French, Spanish, Italian, Portuguese, German: the market words
@@ -1823,6 +1830,12 @@ const VerbTable& VerbSides() {
         "fall falls fell falling drop drops dropped slump slumps slumped "
         "plunge plunges plunged tumble tumbles tumbled sink sinks sank slide "
         "slides slid dip dips dipped shrinks shrank shrink weaken retreat "
+        // Losing ground, slipping, plummeting; the Romance and French
+        // weakenings and brakes ("s'affaiblit", "se debilita", "si
+        // indebolisce", "se desvaloriza", "se frena").
+        "loses slips slipped slip plummet plummets plummeted affaiblit "
+        "affaiblissent debilita debilitan indebolisce indeboliscono "
+        "desvaloriza desvalorizam frena frenan verliert "
         // Spanish plural "bajan" ("Los precios de la luz bajan"; the
         // singular "baja" is also "low" and a casualty).
         "bajan "
@@ -1883,12 +1896,17 @@ const VerbTable& VerbSides() {
     // headlines; not French "maintenu" (a strike goes ahead).
     static constexpr std::string_view kRaiseRate =
         "raise raises raised hike hikes hiked increase increases increased "
+        "expansion "
         "augmente augmentent aumenta "
         "aumentan eleva elevan sube suben aumentano alza alzano aumentam "
         "elevam sobe erhoht erhohen releve relevent anhebt anheben "
         "angehoben boosts boosted expands expanded";
     static constexpr std::string_view kLowerRate =
         "lower lowers lowered cut cuts slash slashes slashed decrease "
+        // Curbing output, a contraction against an expansion ("Saudi
+        // Arabia boosts / curbs oil output", "PMI signals expansion /
+        // contraction").
+        "curbs curbed contracts contracted contraction "
         "decreases decreased reduces "
         "reduced baisse baissent abaisse abaissent reduit reduisent bajan "
         "rebaja rebajan recorta recortan reduce reducen baixa baixam reduz "
@@ -2684,6 +2702,13 @@ const VerbTable& VerbSides() {
          "gewahlt"},
         {"lose.win/en", 0,
          "battu battue battus derrotado derrotada sconfitto besiegt"},
+        // A thirteenth round: expelling diplomats condemns against
+        // welcoming; a ferry that sinks dies against rescued; rents that
+        // stagnate are flat; exports that recover improve.
+        {"condemn.welcome/en", 0, "expels expelled"},
+        {"die.survive/en", 0, "sinks sank"},
+        {"flat.move/en", 0, "stagnate stagnates stagnated stagnation"},
+        {"improve.worsen/en", 0, "recover recovers"},
         {"inside.outside/en", 0, "inside"},
         {"inside.outside/en", 1, "outside"},
         // Men or women ("England women beat Australia" / "England men

@@ -233,17 +233,22 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // elections); still let through: "with" / "without" (both stop words),
 // "vote to" / "vote against unionising", "to strike" / "call off strike",
 // "confirms" / "finds no water". 24 of 358 and 27 of 358 (123 and 137 at
-// the session's start).
+// the session's start). Then a thirteenth round of 22 (markets gaining or
+// losing ground, Romance reflexive strengthenings and weakenings, output
+// boosted or curbed, expansion and contraction, diplomats expelled, a
+// ferry that sinks); still let through: "turnout up" / "down" (no
+// amount), "derails" / "collides", "Wages outpace inflation" / "Inflation
+// outpaces wages". 27 of 380 and 29 of 380 (143 and 158 at the start).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.6190 "
-                       "recall=1.0000 f1=0.7647 hardneg=0.0670 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.5909 "
+                       "recall=1.0000 f1=0.7429 hardneg=0.0711 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.5714 "
-                      "recall=0.9231 f1=0.7059 hardneg=0.0754 near=0.9231"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.5538 "
+                      "recall=0.9231 f1=0.6923 hardneg=0.0763 near=0.9231"),
             std::string::npos)
       << near;
 }

@@ -2061,6 +2061,41 @@ TEST(PolarityFactsTest, CourtsCasesAndElections) {
   ExpectConflicts(cases);
 }
 
+// Markets gaining or losing ground across the two axes a headline may use
+// ("gains" against "falls", "loses" against "rises"), Romance reflexive
+// strengthenings and weakenings, output boosted or curbed, expansion and
+// contraction (session 28's thirteenth template round).
+TEST(PolarityFactsTest, MarketsGainingOrLosingGround) {
+  const ConflictCase cases[] = {
+      {"Dollar gains against yen", "Dollar falls against yen", true},
+      {"Gold loses ground as dollar firms", "Gold rises as dollar firms", true},
+      {"Sterling slips against euro", "Sterling climbs against euro", true},
+      {"Le dollar se renforce face à l'euro",
+       "Le dollar s'affaiblit face à l'euro", true},
+      {"El euro se fortalece frente al dólar",
+       "El euro se debilita frente al dólar", true},
+      {"L'euro si rafforza sul dollaro", "L'euro si indebolisce sul dollaro",
+       true},
+      {"O real se valoriza frente ao dólar",
+       "O real se desvaloriza frente ao dólar", true},
+      {"Der Euro legt gegenüber dem Dollar zu",
+       "Der Euro verliert gegenüber dem Dollar", true},
+      {"La inflación se acelera", "La inflación se frena", true},
+      {"Saudi Arabia boosts oil output", "Saudi Arabia curbs oil output", true},
+      {"Euro zone PMI signals expansion", "Euro zone PMI signals contraction",
+       true},
+      {"Shares rebound in Tokyo", "Shares tumble in Tokyo", true},
+      {"Gas prices spike in Europe", "Gas prices plummet in Europe", true},
+      {"Rents soar in Berlin", "Rents stagnate in Berlin", true},
+      {"Russia expels British diplomats", "Russia welcomes British diplomats",
+       true},
+      {"Ferry sinks off Indonesia", "Ferry rescued off Indonesia", true},
+      {"Dollar gains against yen", "Dollar rises against yen", false},
+      {"Gold loses ground", "Gold falls", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // Dying is the killed side in the six languages.
 TEST(PolarityFactsTest, DyingIsKilledSide) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
