@@ -239,16 +239,20 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // ferry that sinks); still let through: "turnout up" / "down" (no
 // amount), "derails" / "collides", "Wages outpace inflation" / "Inflation
 // outpaces wages". 27 of 380 and 29 of 380 (143 and 158 at the start).
+// Then measures ("10 km" / "10 miles", "5 kg" / "5 tonnes", "barrels" /
+// "tonnes", "mph" / "km/h", "metres" / "feet", "30%" / "30 points"); still
+// let through: "Elizabeth II" / "I", "World War II" / "I" (a lone "I" is
+// the pronoun). 29 of 388 and 31 of 388 (151 and 166 at the start).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.5909 "
-                       "recall=1.0000 f1=0.7429 hardneg=0.0711 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.5735 "
+                       "recall=1.0000 f1=0.7290 hardneg=0.0747 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.5538 "
-                      "recall=0.9231 f1=0.6923 hardneg=0.0763 near=0.9231"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.5373 "
+                      "recall=0.9231 f1=0.6792 hardneg=0.0799 near=0.9231"),
             std::string::npos)
       << near;
 }

@@ -377,6 +377,18 @@ TEST(FactsTest, TimeUnitsAfterNumbers) {
   EXPECT_TRUE(SameFacts("a 10-year sentence", "10 years"));
   EXPECT_TRUE(SameFacts("Streik für 2 Tage", "strike for 2 days"));
   EXPECT_FALSE(Conflict("Man jailed for 10 years", "Man jailed for 10"));
+  // Measures too.
+  EXPECT_TRUE(Conflict("Earthquake strikes 10 km off Japan coast",
+                       "Earthquake strikes 10 miles off Japan coast"));
+  EXPECT_TRUE(Conflict("Police seize 5 kg of cocaine",
+                       "Police seize 5 tonnes of cocaine"));
+  EXPECT_TRUE(
+      Conflict("Storm brings 100 mph winds", "Storm brings 100 km/h winds"));
+  EXPECT_TRUE(
+      Conflict("Approval rating at 30%", "Approval rating at 30 points"));
+  EXPECT_TRUE(
+      SameFacts("Storm brings 100 km/h winds", "Storm brings 100 kph winds"));
+  EXPECT_FALSE(Conflict("Dow falls 300 points", "Dow falls 300"));
   // "$10 an hour" states no year.
   EXPECT_FALSE(Conflict("Minimum wage rises to $10 an hour",
                         "Minimum wage rises to $10 a year"));
