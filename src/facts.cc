@@ -1599,6 +1599,12 @@ constexpr SideWord kSideWords[] = {
     {"gave", "up", false, "complete.abandon/en", 1, "cancel.proceed/en", 0},
     {"give", "up", false, "complete.abandon/en", 1, "cancel.proceed/en", 0},
     {"pushes", "ahead", false, "cancel.proceed/en", 1},
+    // A cordon set up against lifted; a title missed out on.
+    {"set", "up", false, "impose.lift/en", 1},
+    {"sets", "up", false, "impose.lift/en", 1},
+    {"miss", "out", false, "lose.win/en", 0},
+    {"misses", "out", false, "lose.win/en", 0},
+    {"missed", "out", false, "lose.win/en", 0},
     {"presses", "ahead", false, "cancel.proceed/en", 1},
     {"breaks", "out", false, "end.start/en", 1},
     {"broke", "out", false, "end.start/en", 1},
@@ -2820,6 +2826,21 @@ const VerbTable& VerbSides() {
         {"die.survive/en", 0, "sinks sank"},
         {"flat.move/en", 0, "stagnate stagnates stagnated stagnation"},
         {"improve.worsen/en", 0, "recover recovers"},
+        // A fifteenth round: the Romance and German verbs of a verdict
+        // ("Le tribunal condamne / relaxe", "Il tribunale condanna /
+        // assolve", "Tribunal condena / absolve"). The convicting verbs
+        // also condemn ("L'ONU condamne l'attaque"), a side no acquitting
+        // word meets. A sentence reduced is partly overturned; a race
+        // retired from is lost; a return against leaving.
+        {"acquit.convict/en", 1,
+         "condamne condamnent condena condenan condenou condanna condannano "
+         "verurteilt verurteilen"},
+        {"acquit.convict/en", 0,
+         "relaxe relaxent assolve assolvono absolve absolvem absolveu "
+         "freispricht freisprechen"},
+        {"uphold.overturn/en", 1, "reduces reduced"},
+        {"lose.win/en", 0, "retires retired"},
+        {"arrive.leave/en", 0, "returns returned return"},
         {"inside.outside/en", 0, "inside"},
         {"inside.outside/en", 1, "outside"},
         // Men or women ("England women beat Australia" / "England men

@@ -242,17 +242,22 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // Then measures ("10 km" / "10 miles", "5 kg" / "5 tonnes", "barrels" /
 // "tonnes", "mph" / "km/h", "metres" / "feet", "30%" / "30 points"); still
 // let through: "Elizabeth II" / "I", "World War II" / "I" (a lone "I" is
-// the pronoun). 29 of 388 and 31 of 388 (151 and 166 at the start).
+// the pronoun). 29 of 388 and 31 of 388 (151 and 166 at the start). Then
+// verdicts with the Romance and German convicting verbs, a sentence
+// reduced, a cordon set up, a treble missed out on, a race retired from, a
+// return; still let through: "wins" / "withdraws from" (four axes on
+// "withdraws" already), "scores" / "sent off". 31 of 398 and 33 of 398
+// (161 and 176 at the start).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.5735 "
-                       "recall=1.0000 f1=0.7290 hardneg=0.0747 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.5571 "
+                       "recall=1.0000 f1=0.7156 hardneg=0.0779 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.5373 "
-                      "recall=0.9231 f1=0.6792 hardneg=0.0799 near=0.9231"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.5217 "
+                      "recall=0.9231 f1=0.6667 hardneg=0.0829 near=0.9231"),
             std::string::npos)
       << near;
 }

@@ -2108,6 +2108,31 @@ TEST(PolarityFactsTest, MarketsGainingOrLosingGround) {
   ExpectConflicts(cases);
 }
 
+// Verdicts with the Romance and German convicting verbs (which also
+// condemn: a side no acquitting word meets), a sentence reduced, a race
+// retired from, a title missed out on, a return, a cordon set up
+// (session 28's fifteenth template round).
+TEST(PolarityFactsTest, VerdictsAndSportsOutcomes) {
+  const ConflictCase cases[] = {
+      {"Le tribunal condamne l'ancien ministre",
+       "Le tribunal relaxe l'ancien ministre", true},
+      {"Il tribunale assolve l'ex sindaco",
+       "Il tribunale condanna l'ex sindaco", true},
+      {"Tribunal absolve ex-governador", "Tribunal condena ex-governador",
+       true},
+      {"Appeal court upholds sentence", "Appeal court reduces sentence", true},
+      {"Police lift cordon in Manchester", "Police set up cordon in Manchester",
+       true},
+      {"Man City win treble", "Man City miss out on treble", true},
+      {"Verstappen wins Dutch Grand Prix",
+       "Verstappen retires from Dutch Grand Prix", true},
+      {"Messi returns to Barcelona", "Messi leaves Barcelona", true},
+      // Condemning is no verdict against a welcome.
+      {"L'ONU condamne l'attaque", "UN condemns attack", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // Dying is the killed side in the six languages.
 TEST(PolarityFactsTest, DyingIsKilledSide) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
