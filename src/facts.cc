@@ -1518,6 +1518,22 @@ constexpr SideWord kSideWords[] = {
     {"gave", "up", false, "complete.abandon/en", 1, "cancel.proceed/en", 0},
     {"give", "up", false, "complete.abandon/en", 1, "cancel.proceed/en", 0},
     {"pushes", "ahead", false, "cancel.proceed/en", 1},
+    // With or without, in the six languages ("Apple unveils iPhone with /
+    // without USB-C port"); "with no" is without. Only the two sides
+    // conflict: a headline that says neither takes none ("Obama meets
+    // Putin" / "Obama meets with Putin").
+    {"with", "no", false, "with.without/en", 1},
+    {"with", "", false, "with.without/en", 0},
+    {"without", "", false, "with.without/en", 1},
+    {"avec", "", false, "with.without/en", 0},
+    {"sans", "", false, "with.without/en", 1},
+    {"sin", "", false, "with.without/en", 1},
+    {"senza", "", false, "with.without/en", 1},
+    {"sem", "", false, "with.without/en", 1},
+    {"ohne", "", false, "with.without/en", 1},
+    {"mit", "", false, "with.without/en", 0},
+    {"con", "", false, "with.without/en", 0},
+    {"com", "", false, "with.without/en", 0},
     // A cordon set up against lifted; a title missed out on.
     {"set", "up", false, "impose.lift/en", 1},
     {"sets", "up", false, "impose.lift/en", 1},

@@ -247,17 +247,20 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // reduced, a cordon set up, a treble missed out on, a race retired from, a
 // return; still let through: "wins" / "withdraws from" (four axes on
 // "withdraws" already), "scores" / "sent off". 31 of 398 and 33 of 398
-// (161 and 176 at the start).
+// (161 and 176 at the start). Then "with" / "without" in the six
+// languages (side words; "with no" is without) and two more copies: 30 of
+// 401 and 32 of 401 (164 and 179 at the start); all 41 copies match in
+// the default mode, 38 in near mode.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.5571 "
-                       "recall=1.0000 f1=0.7156 hardneg=0.0779 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.5775 "
+                       "recall=1.0000 f1=0.7321 hardneg=0.0748 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.5217 "
-                      "recall=0.9231 f1=0.6667 hardneg=0.0829 near=0.9231"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.5429 "
+                      "recall=0.9268 f1=0.6847 hardneg=0.0798 near=0.9268"),
             std::string::npos)
       << near;
 }

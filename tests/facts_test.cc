@@ -2127,6 +2127,15 @@ TEST(PolarityFactsTest, VerdictsAndSportsOutcomes) {
       {"Verstappen wins Dutch Grand Prix",
        "Verstappen retires from Dutch Grand Prix", true},
       {"Messi returns to Barcelona", "Messi leaves Barcelona", true},
+      // With or without, in the six languages; "with no" is without.
+      {"Apple unveils iPhone with USB-C port",
+       "Apple unveils iPhone without USB-C port", true},
+      {"El Congreso aprueba la ley con enmiendas",
+       "El Congreso aprueba la ley sin enmiendas", true},
+      {"North Korea welcomes contact with US diplomats",
+       "La Corea del Nord: nessun disarmo senza fiducia negli USA", true},
+      {"Talks end with no deal", "Talks end without deal", false},
+      {"Obama meets Putin", "Obama meets with Putin", false},
       // Condemning is no verdict against a welcome.
       {"L'ONU condamne l'attaque", "UN condemns attack", false},
   };
