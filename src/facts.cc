@@ -2776,6 +2776,24 @@ const VerbTable& VerbSides() {
         {"uphold.overturn/en", 1, "reduces reduced"},
         {"lose.win/en", 0, "retires retired"},
         {"arrive.leave/en", 0, "returns returned return"},
+        // Stages of one story, a sixteenth round: proposed against agreed
+        // ("Ceasefire proposed / agreed in Sudan"); nominated or
+        // shortlisted against winning; charged or accused against
+        // convicted; a threatened strike against one that starts; talks
+        // planned (announced) against cancelled; talks that progress
+        // against collapse; a patient recovering survives.
+        {"propose.agree/en", 0,
+         "proposed proposes propose propone proponen propoe propoem"},
+        {"propose.agree/en", 1, "agreed agrees reached"},
+        {"nominate.win/en", 0, "nominated shortlisted"},
+        {"nominate.win/en", 1, "wins won"},
+        {"charge.convict/en", 0, "charged indicted accused"},
+        {"charge.convict/en", 1, "convicted sentenced jailed guilty"},
+        {"threaten.start/en", 0, "threatened threatens threaten"},
+        {"threaten.start/en", 1, "starts started begins began"},
+        {"announce.cancel/en", 0, "planned plans"},
+        {"agree.fail/en", 0, "progress progresses"},
+        {"die.survive/en", 1, "recovering"},
         {"inside.outside/en", 0, "inside"},
         {"inside.outside/en", 1, "outside"},
         // Men or women ("England women beat Australia" / "England men

@@ -250,17 +250,23 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // (161 and 176 at the start). Then "with" / "without" in the six
 // languages (side words; "with no" is without) and two more copies: 30 of
 // 401 and 32 of 401 (164 and 179 at the start); all 41 copies match in
-// the default mode, 38 in near mode.
+// the default mode, 38 in near mode. Then stages of one story (proposed /
+// agreed, nominated / wins, charged / convicted, threatened / begins,
+// planned / cancelled, progress / collapse, recovering / dies); still let
+// through: "identified" / "arrested", "under pressure to resign" / "forced
+// to resign", "close" / "reached", "rejected" / "submitted", "en tête" /
+// "éliminé", "in testa" / "in calo". 36 of 415 and 38 of 415 (178 and 193
+// at the start).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.5775 "
-                       "recall=1.0000 f1=0.7321 hardneg=0.0748 near=1.0000"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.5325 "
+                       "recall=1.0000 f1=0.6949 hardneg=0.0867 near=1.0000"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.5429 "
-                      "recall=0.9268 f1=0.6847 hardneg=0.0798 near=0.9268"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.5000 "
+                      "recall=0.9268 f1=0.6496 hardneg=0.0916 near=0.9268"),
             std::string::npos)
       << near;
 }

@@ -2142,6 +2142,26 @@ TEST(PolarityFactsTest, VerdictsAndSportsOutcomes) {
   ExpectConflicts(cases);
 }
 
+// Stages of one story: proposed or agreed, nominated or winning, charged
+// or convicted, threatened or started, planned or cancelled, progressing
+// or collapsing, recovering or dead (session 28's sixteenth round).
+TEST(PolarityFactsTest, StagesOfOneStory) {
+  const ConflictCase cases[] = {
+      {"Ceasefire proposed in Sudan", "Ceasefire agreed in Sudan", true},
+      {"Actress nominated for Oscar", "Actress wins Oscar", true},
+      {"Novel shortlisted for Booker Prize", "Novel wins Booker Prize", true},
+      {"Man charged with murder of wife", "Man convicted of murder of wife",
+       true},
+      {"Strike threatened at Heathrow", "Strike begins at Heathrow", true},
+      {"Talks planned for next week", "Talks cancelled for next week", true},
+      {"Merger talks collapse", "Merger talks progress", true},
+      {"Singer recovering after surgery", "Singer dies after surgery", true},
+      {"Ceasefire agreed in Sudan", "Ceasefire deal reached in Sudan", false},
+      {"Man charged with murder", "Man accused of murder", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // Dying is the killed side in the six languages.
 TEST(PolarityFactsTest, DyingIsKilledSide) {
   EXPECT_TRUE(FactsConflictIgnoringEntities(
