@@ -594,36 +594,16 @@ constexpr TimeUnitWord kTimeUnits[] = {
     {"litres", 16},    {"liter", 16},     {"liters", 16},
     {"litros", 16},    {"litri", 16}};
 
+// Looked up after every number: FilteredWordMap's filter turns most words
+// away before the hash.
 int TimeUnitOf(std::string_view w) {
-  if (w.size() < 2 || w.size() > 11) return 0;
-  // Most words after a number leave here: per first letter, the units'
-  // lengths.
-  constexpr std::array<std::uint16_t, 26> kLengths = [] {
-    std::array<std::uint16_t, 26> m{};
-    for (const TimeUnitWord& u : kTimeUnits) {
-      m[u.word[0] - 'a'] |= static_cast<std::uint16_t>(1u << u.word.size());
-    }
-    return m;
+  static const FilteredWordMap<int>* const kUnits = [] {
+    auto* units = new FilteredWordMap<int>;
+    for (const TimeUnitWord& u : kTimeUnits) units->Insert(u.word, u.unit);
+    return units;
   }();
-  // And per first letter, the second letters ("march" is no "month").
-  constexpr std::array<std::uint32_t, 26> kSeconds = [] {
-    std::array<std::uint32_t, 26> m{};
-    for (const TimeUnitWord& u : kTimeUnits) {
-      m[u.word[0] - 'a'] |= 1u << (u.word[1] - 'a');
-    }
-    return m;
-  }();
-  const unsigned c = static_cast<unsigned char>(w[0]) - 'a';
-  const unsigned c2 = static_cast<unsigned char>(w[1]) - 'a';
-  if (c >= 26 || c2 >= 26 || (kLengths[c] >> w.size() & 1) == 0 ||
-      (kSeconds[c] >> c2 & 1) == 0) {
-    return 0;
-  }
-  for (const TimeUnitWord& u : kTimeUnits) {
-    if (u.word[0] != w[0] || u.word.size() != w.size()) continue;
-    if (u.word == w) return u.unit;
-  }
-  return 0;
+  const int* unit = kUnits->Find(w);
+  return unit != nullptr ? *unit : 0;
 }
 
 // Fractions of a population or a total ("Half of Britons", "A third of
@@ -1031,39 +1011,20 @@ class Interpreter {
   // 0 when there is none.
   int FractionAt(std::size_t i) const {
     // Every word reaches this test: the next word's first letter ("of",
-    // "de", "da", "aller") and then, per first letter, the fraction words'
-    // lengths turn most away.
+    // "de", "da", "aller") and then the word table's filter turn most away.
     if (i + 1 >= t_.size() || t_[i + 1].kind != TokenKind::kWord) return 0;
     const char next = s_[t_[i + 1].begin];
     if (next != 'o' && next != 'd' && next != 'a') return 0;
     const std::string_view w = Word(i);
-    if (w.size() < 4 || w.size() > 8) return 0;
-    constexpr std::array<std::uint16_t, 26> kLengths = [] {
-      std::array<std::uint16_t, 26> m{};
+    static const FilteredWordMap<int>* const kDenominators = [] {
+      auto* words = new FilteredWordMap<int>;
       for (const FractionWord& f : kFractionWords) {
-        m[f.word[0] - 'a'] |= static_cast<std::uint16_t>(1u << f.word.size());
+        words->Insert(f.word, f.denominator);
       }
-      return m;
+      return words;
     }();
-    constexpr std::array<std::uint32_t, 26> kSeconds = [] {
-      std::array<std::uint32_t, 26> m{};
-      for (const FractionWord& f : kFractionWords) {
-        m[f.word[0] - 'a'] |= 1u << (f.word[1] - 'a');
-      }
-      return m;
-    }();
-    const unsigned c = static_cast<unsigned char>(w[0]) - 'a';
-    const unsigned c2 = static_cast<unsigned char>(w[1]) - 'a';
-    if (c >= 26 || c2 >= 26 || (kLengths[c] >> w.size() & 1) == 0 ||
-        (kSeconds[c] >> c2 & 1) == 0) {
-      return 0;
-    }
-    int denominator = 0;
-    for (const FractionWord& f : kFractionWords) {
-      if (f.word[0] == w[0] && f.word.size() == w.size() && f.word == w) {
-        denominator = f.denominator;
-      }
-    }
+    const int* found = kDenominators->Find(w);
+    const int denominator = found != nullptr ? *found : 0;
     if (denominator == 0 || (w == "meta" && lang_ != 4)) return 0;
     if (!OneOf(Word(i + 1), kFractionOf)) return 0;
     // "deux tiers" counts two; "a third", "la moitié" one, and so does a
@@ -1593,32 +1554,24 @@ constexpr SideWordTable<std::uint8_t> kSideWordBase = [] {
   }
   return t;
 }();
-constexpr SideWordTable<std::uint64_t> kSideWordsByFirstLetter = [] {
-  SideWordTable<std::uint64_t> t{};
-  for (std::size_t p = 0; p < std::size(kSideWordOrder); ++p) {
-    const std::string_view w = kSideWords[kSideWordOrder[p]].first;
-    const auto c = static_cast<unsigned char>(w[0]);
-    const std::size_t j = p - kSideWordBase[c][w.size()];
-    if (j >= 64)
-      throw "kSideWords: more than 64 rows of one first letter "
-                       "and length";
-    t[c][w.size()] |= std::uint64_t{1} << j;
-  }
-  return t;
-}();
-// The same bits for the rows of two words only (the forms a verb may open:
-// AddWordSides).
-constexpr SideWordTable<std::uint64_t> kTwoWordSideWordsByFirstLetter = [] {
+// The bits of every row, or of the rows of two words only (the forms a
+// verb may open: AddWordSides).
+constexpr SideWordTable<std::uint64_t> SideWordMasks(bool two_words_only) {
   SideWordTable<std::uint64_t> t{};
   for (std::size_t p = 0; p < std::size(kSideWordOrder); ++p) {
     const SideWord& row = kSideWords[kSideWordOrder[p]];
-    if (row.second.empty()) continue;
     const auto c = static_cast<unsigned char>(row.first[0]);
-    t[c][row.first.size()] |= std::uint64_t{1}
-                              << (p - kSideWordBase[c][row.first.size()]);
+    const std::size_t j = p - kSideWordBase[c][row.first.size()];
+    if (j >= 64) throw "kSideWords: more than 64 rows of one first letter";
+    if (two_words_only && row.second.empty()) continue;
+    t[c][row.first.size()] |= std::uint64_t{1} << j;
   }
   return t;
-}();
+}
+constexpr SideWordTable<std::uint64_t> kSideWordsByFirstLetter =
+    SideWordMasks(/*two_words_only=*/false);
+constexpr SideWordTable<std::uint64_t> kTwoWordSideWordsByFirstLetter =
+    SideWordMasks(/*two_words_only=*/true);
 
 // A negated headline ("Trump will not attend ...", "won't", "n'assistera
 // pas", "nicht") gets kNegationCode; one that is not, none; a headline cut
