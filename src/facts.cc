@@ -548,6 +548,15 @@ constexpr std::string_view kVagueMultipliers[] = {
 // "ora" / "ore" (also "now", iron "ore"), "m" (million, metre), Spanish
 // "pies" (English pies), Italian "chili" (chili), French "milles" (also
 // "thousands").
+// Then what an outbreak or a disaster counts (kFirstCountedUnit on): 17
+// cases or infections, 18 deaths, 19 injured. "China reports 20 new Covid
+// cases" / "... 20 new Covid deaths", "Ebola: 40 cases" / "40 dead" are
+// two items; "20 dead" = "20 killed" = "20 morts". Compared as an amount's
+// currency is (CountedCode): only where both sides count one number, so a
+// headline with the bare number ("Ebola toll hits 40"), or with another
+// fact besides, still matches either. Not German "Fall" (English "fall")
+// nor "die" (the German article), French "tués" (English "Tues."), nor
+// "victims" (killed or hurt).
 struct TimeUnitWord {
   std::string_view word;
   int unit;
@@ -593,6 +602,42 @@ constexpr TimeUnitWord kTimeUnits[] = {
     {"pontos", 15},    {"punkte", 15},    {"litre", 16},
     {"litres", 16},    {"liter", 16},     {"liters", 16},
     {"litros", 16},    {"litri", 16}};
+// Counted (kFirstCountedUnit on): 17 cases or infections, 18 deaths, 19
+// injured.
+constexpr TimeUnitWord kCountedUnits[] = {
+    {"case", 17},           {"cases", 17},        {"cas", 17},
+    {"caso", 17},           {"casos", 17},        {"casi", 17},
+    {"falle", 17},          {"infection", 17},    {"infections", 17},
+    {"infected", 17},       {"infectes", 17},     {"contaminations", 17},
+    {"infeccion", 17},      {"infecciones", 17},  {"contagio", 17},
+    {"contagios", 17},      {"contagiados", 17},  {"infectados", 17},
+    {"infecao", 17},        {"infecoes", 17},     {"infeccoes", 17},
+    {"infetados", 17},      {"infezione", 17},    {"infezioni", 17},
+    {"contagi", 17},        {"contagiati", 17},   {"infektionen", 17},
+    {"neuinfektionen", 17}, {"ansteckungen", 17}, {"infizierte", 17},
+    {"infizierten", 17},    {"dead", 18},         {"death", 18},
+    {"deaths", 18},         {"killed", 18},       {"died", 18},
+    {"fatalities", 18},     {"mort", 18},         {"morts", 18},
+    {"deces", 18},          {"muerto", 18},       {"muertos", 18},
+    {"muertes", 18},        {"fallecidos", 18},   {"morto", 18},
+    {"morti", 18},          {"decessi", 18},      {"mortos", 18},
+    {"mortes", 18},         {"obitos", 18},       {"tote", 18},
+    {"toten", 18},          {"todesopfer", 18},   {"todesfalle", 18},
+    {"injured", 19},        {"wounded", 19},      {"hurt", 19},
+    {"injuries", 19},       {"blesse", 19},       {"blesses", 19},
+    {"herido", 19},         {"heridos", 19},      {"ferido", 19},
+    {"feridos", 19},        {"ferito", 19},       {"feriti", 19},
+    {"verletzt", 19},       {"verletzte", 19},    {"verletzten", 19},
+    {"morte", 18},          {"muerta", 18},       {"muertas", 18},
+    {"morta", 18},          {"mortas", 18},       {"blessee", 19},
+    {"blessees", 19},       {"herida", 19},       {"heridas", 19},
+    {"ferida", 19},         {"feridas", 19},      {"ferita", 19},
+    {"ferite", 19}};
+constexpr int kFirstCountedUnit = 17;
+
+// The code of number `v` counting unit `counted` (kCountedUnits), in the
+// currencies' range: CurrencyConflict compares the two alike.
+std::uint32_t CountedCode(Decimal v, int counted);
 
 // Looked up after every number: FilteredWordMap's filter turns most words
 // away before the hash.
@@ -600,6 +645,7 @@ int TimeUnitOf(std::string_view w) {
   static const FilteredWordMap<int>* const kUnits = [] {
     auto* units = new FilteredWordMap<int>;
     for (const TimeUnitWord& u : kTimeUnits) units->Insert(u.word, u.unit);
+    for (const TimeUnitWord& u : kCountedUnits) units->Insert(u.word, u.unit);
     return units;
   }();
   const int* unit = kUnits->Find(w);
@@ -955,10 +1001,37 @@ class Interpreter {
                                     !t_[after].space_before
                                 ? after + 1
                                 : after;
-      if (const int unit = u < t_.size() && t_[u].kind == TokenKind::kWord
-                               ? TimeUnitOf(Word(u))
-                               : 0;
-          unit != 0) {
+      int unit = u < t_.size() && t_[u].kind == TokenKind::kWord
+                     ? TimeUnitOf(Word(u))
+                     : 0;
+      // What is counted may follow a word or two ("20 new cases", "500
+      // new coronavirus cases", "20 people killed", "300 nouveaux cas",
+      // "20 new Covid-19 deaths"); a time or measure unit follows its
+      // number.
+      for (std::size_t w = u, skipped = 0;
+           unit == 0 && skipped < 2 && w < t_.size() &&
+           t_[w].kind == TokenKind::kWord;
+           ++skipped) {
+        std::size_t next = w + 1;
+        if (next + 1 < t_.size() && t_[next].kind == TokenKind::kDash &&
+            !t_[next].space_before && IsNumber(next + 1) &&
+            !t_[next + 1].space_before) {
+          next += 2;  // a name's number ("Covid-19") is part of the word
+        }
+        if (next >= t_.size() || t_[next].kind != TokenKind::kWord) break;
+        if (const int later = TimeUnitOf(Word(next)); later != 0) {
+          if (later >= kFirstCountedUnit) unit = later;
+          break;
+        }
+        w = next;
+      }
+      // A name's number counts nothing: "Covid-19 deaths", "MH-17 dead".
+      const bool name_number = i >= 2 && t_[i - 1].kind == TokenKind::kDash &&
+                               !t_[i - 1].space_before && !t_[i].space_before &&
+                               t_[i - 2].kind == TokenKind::kWord;
+      if (unit >= kFirstCountedUnit) {
+        if (!name_number) codes_->push_back(CountedCode(left, unit));
+      } else if (unit != 0) {
         Emit(FactKind::kDuration, left, FromInt(unit));
       }
     }
@@ -1584,8 +1657,17 @@ constexpr SideWordTable<std::uint64_t> kTwoWordSideWordsByFirstLetter =
 constexpr std::uint32_t kNegationCode = kOrdinalBit | kRoleBit | 0x0FFFFFFCu;
 constexpr std::uint32_t kNegationUnknown = kNegationCode + 2;
 // Currency codes (AddCurrencies) lie in [kCurrencyBase, kNegationCode): a
-// 20-bit hash of an amount's number over 6 bits of its currency.
+// 20-bit hash of an amount's number over 6 bits of its currency. What a
+// number counts (CountedCode) takes the same form, with another hash.
 constexpr std::uint32_t kCurrencyBase = kOrdinalBit | kRoleBit | 0x08000000u;
+
+std::uint32_t CountedCode(Decimal v, int counted) {
+  const std::uint64_t h =
+      Mix(Mix(0x434E54, static_cast<std::uint64_t>(v.mantissa)),  // "CNT"
+          static_cast<std::uint32_t>(v.exponent));
+  return kCurrencyBase | (static_cast<std::uint32_t>(h >> 44) << 6) |
+         static_cast<std::uint32_t>(counted);
+}
 // Opening codes (AddOpeningCode) lie in [kOpeningBase, kOpeningBase +
 // kOpeningCodes): above the currencies' 26 bits, below the negation codes.
 constexpr std::uint32_t kOpeningBase = kCurrencyBase + 0x04000000u;
@@ -2509,6 +2591,18 @@ const VerbTable& VerbSides() {
          "dies died meurt meurent muere mueren murio fallece fallecen "
          "fallecio muore muoiono morre morrem morreu stirbt starb "
          "gestorben"},
+        // What an outbreak counts: cases or deaths ("Covid cases / deaths
+        // rise in Germany"); with numbers, also CountedCode. Not the words
+        // that are other words too: French "cas" ("en cas de"), Spanish
+        // "casi" (almost), German "Fälle" ("Falle", a trap), English
+        // "case".
+        {"case.death/en", 0,
+         "cases infections contaminations casos contagios infecciones "
+         "infeccoes infecoes contagi infezioni infektionen "
+         "neuinfektionen"},
+        {"case.death/en", 1,
+         "deaths fatalities deces muertes decessi obitos todesfalle "
+         "todesopfer"},
         // Admitted to hospital or sent home ("Pope admitted to / discharged
         // from hospital", "El Papa ingresa en el hospital / recibe el
         // alta"); leaving it ("leaves", "quitte", Spanish "sale": Italian
@@ -3033,11 +3127,11 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
 // `size` its length, at most kMaxSideWordBytes), or null: the first row
 // that matches among `candidates` (bits as in kSideWordsByFirstLetter), a
 // form on two axes being one row. Sets *after to the token after the form.
-inline const SideWord* MatchSideWord(std::string_view key,
-                                     std::span<const Token> tokens,
-                                     std::size_t i, unsigned char first,
-                                     std::size_t size, std::uint64_t candidates,
-                                     std::size_t* after) {
+// Inlined into AddWordSides' walk (GCC outlined it once facts.cc grew).
+[[gnu::always_inline]] inline const SideWord* MatchSideWord(
+    std::string_view key, std::span<const Token> tokens, std::size_t i,
+    unsigned char first, std::size_t size, std::uint64_t candidates,
+    std::size_t* after) {
   if (candidates == 0) return nullptr;
   const std::size_t base = kSideWordBase[first][size];
   const auto word = [&](std::size_t k) { return WordAt(key, tokens, k); };
@@ -3338,7 +3432,8 @@ std::uint32_t OpeningCode(const Facts& f) {
 }
 
 // True when one amount (its number) has a currency on each side and no
-// currency in common: "$5 billion" / "5 milliards d'euros".
+// currency in common: "$5 billion" / "5 milliards d'euros". Likewise for a
+// number that counts cases, deaths or injured on each side (CountedCode).
 bool CurrencyConflict(const Facts& a, const Facts& b) {
   const std::span<const std::uint32_t> x = CurrencyFacts(a),
                                        y = CurrencyFacts(b);

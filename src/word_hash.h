@@ -34,14 +34,16 @@ class WordFilter {
     const std::uint32_t k = Key(word);
     bits_[k >> 6] |= std::uint64_t{1} << (k & 63);
   }
-  bool MayContain(std::string_view word) const {
+  // Inlined, as FilteredWordMap::Find is (GCC outlined Key from the fact
+  // reader's side-word walk once facts.cc grew: near mode +0.5%).
+  [[gnu::always_inline]] bool MayContain(std::string_view word) const {
     const std::uint32_t k = Key(word);
     return (bits_[k >> 6] >> (k & 63)) & 1u;
   }
 
  private:
   static constexpr int kBits = 14;
-  static std::uint32_t Key(std::string_view word) {
+  [[gnu::always_inline]] static std::uint32_t Key(std::string_view word) {
     if (word.empty()) return 0;
     const auto b = [&](std::size_t i) {
       return static_cast<std::uint32_t>(static_cast<unsigned char>(word[i]));

@@ -279,8 +279,9 @@ TEST(FactsTest, ArticlesAreNotNumbers) {
 TEST(FactsTest, OpeningOneIsTheNumber) {
   EXPECT_TRUE(Conflict("One killed in new Israeli strike on Gaza",
                        "Two killed in new Israeli strike on Gaza"));
-  // The number, and the side of "killed" (PolarityFactsTest.SideWords).
-  EXPECT_EQ(Count("One killed in new Israeli strike on Gaza"), 2u);
+  // The number, what it counts (CountedCasesDeathsAndInjured), and the side
+  // of "killed" (PolarityFactsTest.SideWords).
+  EXPECT_EQ(Count("One killed in new Israeli strike on Gaza"), 3u);
   // "mort" takes its side, but "Un" is no number in an unknown language.
   EXPECT_EQ(Count("Un mort dans une frappe sur Gaza"), 1u);
   constexpr int kFra = 1, kSpa = 2, kPor = 3, kDeu = 5;
@@ -392,6 +393,46 @@ TEST(FactsTest, TimeUnitsAfterNumbers) {
   // "$10 an hour" states no year.
   EXPECT_FALSE(Conflict("Minimum wage rises to $10 an hour",
                         "Minimum wage rises to $10 a year"));
+}
+
+// What a number counts: cases or infections, deaths, injured, in the six
+// languages and across them; compared only where both sides count one
+// number.
+TEST(FactsTest, CountedCasesDeathsAndInjured) {
+  EXPECT_TRUE(Conflict("China reports 20 new Covid cases",
+                       "China reports 20 new Covid deaths"));
+  EXPECT_TRUE(Conflict("Ebola: 40 cases in Congo", "Ebola: 40 dead in Congo"));
+  EXPECT_TRUE(Conflict("Cholera outbreak: 15 dead in Yemen",
+                       "Cholera outbreak: 15 infected in Yemen"));
+  EXPECT_TRUE(Conflict(U8(u8"France : 300 nouveaux cas de Covid"),
+                       U8(u8"France : 300 nouveaux décès du Covid")));
+  EXPECT_TRUE(Conflict(U8(u8"Deutschland meldet 100 neue Fälle"),
+                       U8(u8"Deutschland meldet 100 neue Todesfälle")));
+  EXPECT_TRUE(Conflict("Bird flu: two new cases in Cambodia",
+                       "Bird flu: two new deaths in Cambodia"));
+  constexpr int kEng = 0, kSpa = 2;
+  EXPECT_TRUE(
+      FactsConflict(FactsIn("Ebola: 40 cases in Congo", kEng),
+                    FactsIn(U8(u8"Ébola: 40 muertos en el Congo"), kSpa)));
+  EXPECT_FALSE(
+      FactsConflict(FactsIn("Ebola: 40 dead in Congo", kEng),
+                    FactsIn(U8(u8"Ébola: 40 muertos en el Congo"), kSpa)));
+  EXPECT_FALSE(Conflict("Quake kills 20 in Turkey", "Quake: 20 killed"));
+  EXPECT_FALSE(Conflict("20 people killed in Turkey", "20 dead in Turkey"));
+  EXPECT_FALSE(Conflict("Ebola toll hits 40 in Congo", "Ebola: 40 dead"));
+  EXPECT_FALSE(Conflict("Train crash: 5 dead, 40 hurt",
+                        "Train crash leaves 5 dead and 40 injured"));
+  // A name's number counts nothing ("Covid-19", not 19 deaths).
+  EXPECT_FALSE(Conflict("China reports 20 new Covid deaths",
+                        "China reports 20 new Covid-19 deaths"));
+  // Another fact on one side makes no conflict of a count on the other:
+  // "Une" opens the French headline as a number.
+  EXPECT_FALSE(Conflict(
+      "Meteorite hits central Russia, more than 500 people hurt",
+      U8(u8"Une météorite frappe la Russie centrale, plus de 500 personnes "
+         u8"sont blessées")));
+  // A time unit still follows its number.
+  EXPECT_FALSE(Conflict("Man jailed for 10 long years", "Man jailed for 10"));
 }
 
 // Italian writes an age as one word ("tredicenne", a 13-year-old;
@@ -2158,6 +2199,22 @@ TEST(PolarityFactsTest, StagesOfOneStory) {
       {"Singer recovering after surgery", "Singer dies after surgery", true},
       {"Ceasefire agreed in Sudan", "Ceasefire deal reached in Sudan", false},
       {"Man charged with murder", "Man accused of murder", false},
+  };
+  ExpectConflicts(cases);
+}
+
+// Cases or deaths, without a number.
+TEST(PolarityFactsTest, CasesOrDeaths) {
+  const ConflictCase cases[] = {
+      {"Covid cases rise in Germany", "Covid deaths rise in Germany", true},
+      {"Taiwan reports 6 more SARS deaths", "6 more Taiwanese SARS cases",
+       true},
+      {U8(u8"Los contagios suben en Madrid").data(),
+       U8(u8"Las muertes suben en Madrid").data(), true},
+      {"Covid cases and deaths rise in Germany", "Covid cases rise in Germany",
+       false},
+      {"Covid infections rise in Germany", "Covid cases rise in Germany",
+       false},
   };
   ExpectConflicts(cases);
 }
