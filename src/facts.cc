@@ -1854,6 +1854,36 @@ constexpr std::string_view kRoundWords[] = {
     "achtelfinale",
 };
 
+// The period a headline's figure covers, also kinds (bit kPeriodBase +
+// index), compared among themselves (PeriodFacts): "Gold heads for weekly
+// / monthly gain", "Oil hits weekly / monthly high", "first-quarter /
+// annual profit", "a day / a week after surgery" are two items; "weekly
+// gain" = "gain for the week" = "gain hebdomadaire". A headline with two
+// ("best week in a year") conflicts only with one that names another. Not
+// French "an" (English "an"), nor the newspapers: Spanish "diario",
+// French "quotidien", Italian "quotidiano"; nor "weekend" (its own
+// period, no week).
+constexpr std::string_view kPeriodKinds[] = {
+    "day days daily jour jours quotidienne quotidiennes dia dias diaria "
+    "diarias giorno giorni giornaliero giornaliera giornalieri tag tage "
+    "tagen taglich tagliche taglichen",
+    "week weeks weekly semaine semaines hebdomadaire hebdomadaires semana "
+    "semanas semanal semanales semanais settimana settimane settimanale "
+    "settimanali woche wochen wochentlich wochentliche wochentlichen",
+    "month months monthly mois mensuel mensuelle mensuels mensuelles mes "
+    "meses mensual mensuales mensal mensais mese mesi mensile mensili monat "
+    "monate monaten monats monatlich monatliche monatlichen",
+    "quarter quarters quarterly trimestre trimestres trimestriel "
+    "trimestrielle trimestriels trimestrielles trimestral trimestrales "
+    "trimestrais trimestrale trimestrali quartal quartals quartalen "
+    "vierteljahrlich",
+    "year years yearly annual annually ans annee annees annuel annuelle "
+    "annuels annuelles ano anos anual anuales anuais anno anni annuale "
+    "annuali jahr jahre jahren jahres jahrlich jahrliche jahrlichen",
+};
+constexpr std::size_t kPeriodBase = kFinalWord + 1;
+static_assert(kPeriodBase + std::size(kPeriodKinds) <= 32);  // a bit each
+
 // A verb-table entry for event kind `kind` (kEventKinds' index): above
 // every PolarityEntry, below kNoEntry.
 constexpr std::uint16_t kEventEntryBit = 0x8000;
@@ -2933,6 +2963,9 @@ const VerbTable& VerbSides() {
       add(kRoundWords[r], EventEntry(kRoundBase + kSemiFinal + r));
     }
     add("final finale finals finales finali finais", EventEntry(kFinalWord));
+    for (std::size_t k = 0; k < std::size(kPeriodKinds); ++k) {
+      add(kPeriodKinds[k], EventEntry(kPeriodBase + k));
+    }
     for (const Group& g : kGroups) add(g.forms, PolarityEntry(g.axis, g.side));
     return t;
   }();
@@ -3410,10 +3443,19 @@ std::span<const std::uint32_t> RoleFacts(const Facts& f) {
   return {begin, std::lower_bound(begin, f.codes.end(), kCurrencyBase)};
 }
 
-// Codes in [kEventBase, kEventBase + 256): the kinds of event.
+// Codes in [kEventBase, kEventBase + kPeriodBase): the kinds of event and
+// the rounds of a competition.
 std::span<const std::uint32_t> EventFacts(const Facts& f) {
   const auto begin =
       std::lower_bound(f.codes.begin(), f.codes.end(), kEventBase);
+  return {begin,
+          std::lower_bound(begin, f.codes.end(), kEventBase + kPeriodBase)};
+}
+
+// Codes in [kEventBase + kPeriodBase, kEventBase + 256): the periods.
+std::span<const std::uint32_t> PeriodFacts(const Facts& f) {
+  const auto begin = std::lower_bound(f.codes.begin(), f.codes.end(),
+                                      kEventBase + kPeriodBase);
   return {begin, std::lower_bound(begin, f.codes.end(), kEventBase + 256)};
 }
 
@@ -3568,7 +3610,8 @@ bool PlainFactsConflict(const Facts& a, const Facts& b) {
 bool FactsConflictIgnoringEntities(const Facts& a, const Facts& b) {
   return PlainFactsConflict(a, b) || PolarityConflict(a, b) ||
          CurrencyConflict(a, b) ||
-         MultisetsConflict(EventFacts(a), EventFacts(b));
+         MultisetsConflict(EventFacts(a), EventFacts(b)) ||
+         MultisetsConflict(PeriodFacts(a), PeriodFacts(b));
 }
 
 bool PlacesConflict(const Facts& a, const Facts& b) {

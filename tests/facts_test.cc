@@ -2203,6 +2203,28 @@ TEST(PolarityFactsTest, StagesOfOneStory) {
   ExpectConflicts(cases);
 }
 
+// The period a figure covers: a day, a week, a month, a quarter, a year.
+TEST(PolarityFactsTest, Periods) {
+  const ConflictCase cases[] = {
+      {"Gold heads for weekly gain", "Gold heads for monthly gain", true},
+      {"Oil prices hit weekly high", "Oil prices hit monthly high", true},
+      {"Apple posts record quarterly profit",
+       "Apple posts record annual profit", true},
+      {"Man dies a day after surgery", "Man dies a week after surgery", true},
+      {"Fed to decide on rates next week", "Fed to decide on rates next month",
+       true},
+      {"Le CAC 40 signe une hausse hebdomadaire",
+       "Le CAC 40 signe une hausse mensuelle", true},
+      {"El Ibex cierra con una ganancia semanal",
+       "El Ibex cierra con una ganancia mensual", true},
+      {"Stocks post weekly gain", "Stocks post gain for the week", false},
+      {"Dollar set for best week in a year", "Dollar set for best week", false},
+      {"Gold heads for weekly gain", "Gold heads for gain", false},
+      {"Gold heads for weekly gain", "L'or vers un gain hebdomadaire", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // Cases or deaths, without a number.
 TEST(PolarityFactsTest, CasesOrDeaths) {
   const ConflictCase cases[] = {
