@@ -2646,6 +2646,31 @@ const VerbTable& VerbSides() {
          "eingeliefert"},
         {"admit.discharge/en", 1,
          "discharged leaves quitte sale dimesso dimessa entlassen"},
+        // Snow or rain ("Heavy snow / rain warning for Scotland"): sides,
+        // not kinds of event, since rain comes with storms and floods
+        // ("Hurricane Rosa to bring heavy rain" / "L'ouragan Rosa ...").
+        // Not Spanish "nevada" (the state).
+        {"rain.snow/en", 1,
+         "snow snowfall snowfalls snowstorm snowstorms blizzard blizzards "
+         "neige nieve nevadas neve schnee schneefall schneesturm"},
+        {"rain.snow/en", 0,
+         "rain rains rainfall rainfalls downpour downpours pluie pluies "
+         "lluvia lluvias pioggia piogge chuva chuvas regen regenfalle"},
+        // Hospitals' figures ("Hospital admissions / discharges rise").
+        {"admit.discharge/en", 0,
+         "admissions hospitalisations hospitalizations hospitalizaciones "
+         "ricoveri"},
+        {"admit.discharge/en", 1, "discharges"},
+        // Flights, travel, sales at home or abroad ("Airline cancels
+        // domestic / international flights"). Not "national" (the
+        // National Guard), French "intérieur" (the ministry) or
+        // "domestique" (a servant).
+        {"domestic.international/en", 0,
+         "domestic interieurs domesticos domesticas"},
+        {"domestic.international/en", 1,
+         "international internationaux internationales internacional "
+         "internacionales internacionais internazionale internazionali "
+         "internationale internationalen"},
         // Asking for something or getting it ("Ukraine requests /
         // receives first F-16 jets").
         {"ask.receive/en", 0,

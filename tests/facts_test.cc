@@ -2225,6 +2225,26 @@ TEST(PolarityFactsTest, Periods) {
   ExpectConflicts(cases);
 }
 
+// Snow or rain, at home or abroad, admitted or discharged.
+TEST(PolarityFactsTest, WeatherTravelAndHospitals) {
+  const ConflictCase cases[] = {
+      {"Heavy snow warning for Scotland", "Heavy rain warning for Scotland",
+       true},
+      {"Alerta por nieve en Madrid", "Alerta por lluvia en Madrid", true},
+      {"Airline cancels domestic flights",
+       "Airline cancels international flights", true},
+      {"Hospital admissions rise in Wales", "Hospital discharges rise in Wales",
+       true},
+      // Rain comes with storms: no kind of event of its own.
+      {"Hurricane Rosa to bring heavy rain", "Hurricane Rosa hits Mexico",
+       false},
+      {"Hurricane Rosa to bring heavy rain", "Rosa to bring heavy rain", false},
+      {"Storm brings snow and rain to Spain", "Storm brings snow to Spain",
+       false},
+  };
+  ExpectConflicts(cases);
+}
+
 // Cases or deaths, without a number.
 TEST(PolarityFactsTest, CasesOrDeaths) {
   const ConflictCase cases[] = {
