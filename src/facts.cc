@@ -2212,6 +2212,38 @@ const VerbTable& VerbSides() {
         {"search.find/en", 1,
          "find finds found retrouve retrouvent encuentra encuentran trova "
          "trovano encontra encontram findet"},
+        // Missing or found ("Climber missing / found on Everest"), an axis
+        // of its own: "Police find missing woman" says both and takes
+        // neither side, but still finds against "Police search for
+        // missing woman" (search.find). Not French "disparu" (also the
+        // deceased).
+        {"find.missing/en", 1,
+         "missing disappeared vanished desaparecido desaparecida "
+         "desaparecidos desaparecidas scomparso scomparsa scomparsi "
+         "scomparse vermisst vermisste vermissten"},
+        {"find.missing/en", 0,
+         "find finds found located rescued retrouve retrouvee retrouves "
+         "retrouvees retrouvent encuentra encuentran encontrado encontrada "
+         "encontrados encontradas hallado hallada trova trovano ritrovato "
+         "ritrovata ritrovati ritrovate encontra encontram findet gefunden "
+         "aufgefunden"},
+        // Supply against demand ("Oil output / demand rises"). Not the
+        // words that also mean an offer, a request or a lawsuit ("offre",
+        // "demande", "oferta", "demanda", "domanda").
+        {"demand.supply/en", 1,
+         "supply supplies output production produccion produzione producao "
+         "produktion"},
+        {"demand.supply/en", 0, "demand nachfrage"},
+        // Caught alive or killed ("School shooting suspect arrested /
+        // killed"); "Man arrested after woman killed" says both.
+        {"arrest.kill/en", 0, "arrested detained captured"},
+        {"arrest.kill/en", 1, "killed"},
+        // A plane that lands or crashes ("Plane lands safely / crashes
+        // after engine failure").
+        {"crash.land/en", 1,
+         "lands landed atterrit atterrissent aterriza aterrizan atterra "
+         "landet"},
+        {"crash.land/en", 0, "crashes crashed abgesturzt"},
         // Ending or going on ("Heatwave to end / continue on Friday",
         // "Ceasefire ends / extended"); a deal completed or abandoned.
         {"end.continue/en", 0,
@@ -2427,7 +2459,7 @@ const VerbTable& VerbSides() {
         {"agree.fail/en", 0, "holds held"},
         // A truce broken against one that holds ("Armistice holds /
         // broken").
-        {"agree.fail/en", 1, "broken breaks broke"},
+        {"agree.fail/en", 1, "broken breaks broke violated violates breached"},
         {"agree.fail/en", 1,
          "collapse collapses collapsed fail fails failed quit quits refuse "
          "refuses refused echoue echouent effondre fracasa fracasan colapsa "

@@ -279,9 +279,9 @@ TEST(FactsTest, ArticlesAreNotNumbers) {
 TEST(FactsTest, OpeningOneIsTheNumber) {
   EXPECT_TRUE(Conflict("One killed in new Israeli strike on Gaza",
                        "Two killed in new Israeli strike on Gaza"));
-  // The number, what it counts (CountedCasesDeathsAndInjured), and the side
-  // of "killed" (PolarityFactsTest.SideWords).
-  EXPECT_EQ(Count("One killed in new Israeli strike on Gaza"), 3u);
+  // The number, what it counts (CountedCasesDeathsAndInjured), and the
+  // sides of "killed" (PolarityFactsTest.SideWords), two per code.
+  EXPECT_EQ(Count("One killed in new Israeli strike on Gaza"), 4u);
   // "mort" takes its side, but "Un" is no number in an unknown language.
   EXPECT_EQ(Count("Un mort dans une frappe sur Gaza"), 1u);
   constexpr int kFra = 1, kSpa = 2, kPor = 3, kDeu = 5;
@@ -2241,6 +2241,32 @@ TEST(PolarityFactsTest, WeatherTravelAndHospitals) {
       {"Hurricane Rosa to bring heavy rain", "Rosa to bring heavy rain", false},
       {"Storm brings snow and rain to Spain", "Storm brings snow to Spain",
        false},
+  };
+  ExpectConflicts(cases);
+}
+
+// Missing or found, supply or demand, arrested or killed, a plane that
+// lands or crashes, a truce violated or holding.
+TEST(PolarityFactsTest, MissingSupplyArrestsAndLandings) {
+  const ConflictCase cases[] = {
+      {"Climber missing on Everest", "Climber rescued on Everest", true},
+      {"Hiker missing in Alps", "Hiker found in Alps", true},
+      {U8(u8"Niña desaparecida en Málaga").data(),
+       U8(u8"Niña encontrada en Málaga").data(), true},
+      {"Bambina scomparsa a Milano", "Bambina ritrovata a Milano", true},
+      {"Police search for missing woman in Leeds",
+       "Police find missing woman in Leeds", true},
+      {"Oil output rises in OPEC", "Oil demand rises in OPEC", true},
+      {"School shooting suspect arrested", "School shooting suspect killed",
+       true},
+      {"Plane lands safely after engine failure",
+       "Plane crashes after engine failure", true},
+      {"Ceasefire violated in Gaza", "Ceasefire holds in Gaza", true},
+      {"Police find missing woman in Leeds", "Missing woman found in Leeds",
+       false},
+      {"Gunman kills 3 before being arrested", "Gunman kills 3, is arrested",
+       false},
+      {"Man arrested after woman killed", "Man arrested over killing", false},
   };
   ExpectConflicts(cases);
 }
