@@ -2226,7 +2226,8 @@ const VerbTable& VerbSides() {
          "retrouvees retrouvent encuentra encuentran encontrado encontrada "
          "encontrados encontradas hallado hallada trova trovano ritrovato "
          "ritrovata ritrovati ritrovate encontra encontram findet gefunden "
-         "aufgefunden"},
+         "aufgefunden rescatado rescatada rescatados salvato salvata "
+         "resgatado resgatada gerettet"},
         // Supply against demand ("Oil output / demand rises"). Not the
         // words that also mean an offer, a request or a lawsuit ("offre",
         // "demande", "oferta", "demanda", "domanda").
@@ -2236,8 +2237,17 @@ const VerbTable& VerbSides() {
         {"demand.supply/en", 0, "demand nachfrage"},
         // Caught alive or killed ("School shooting suspect arrested /
         // killed"); "Man arrested after woman killed" says both.
-        {"arrest.kill/en", 0, "arrested detained captured"},
-        {"arrest.kill/en", 1, "killed"},
+        {"arrest.kill/en", 0,
+         "arrested detained captured arrete arretee interpelle detenido "
+         "detenida arrestado arrestada arrestato arrestata detido detida "
+         "festgenommen verhaftet verhaftete verhafteten"},
+        // French "tué" too, though English "Tue" (Tuesday) folds alike:
+        // "Une mère arrêtée après que son chien a tué sa fille" says both,
+        // as its German copy "... verhaftet, nachdem Hund ihre Tochter
+        // getötet" does.
+        {"arrest.kill/en", 1,
+         "killed tue tuee abattu abattue abatido abatida ucciso uccisa "
+         "getotet"},
         // A plane that lands or crashes ("Plane lands safely / crashes
         // after engine failure").
         {"crash.land/en", 1,

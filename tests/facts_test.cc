@@ -2267,8 +2267,25 @@ TEST(PolarityFactsTest, MissingSupplyArrestsAndLandings) {
       {"Gunman kills 3 before being arrested", "Gunman kills 3, is arrested",
        false},
       {"Man arrested after woman killed", "Man arrested over killing", false},
+      {"El sospechoso detenido tras el tiroteo",
+       "El sospechoso abatido tras el tiroteo", true},
+      {"Alpinista desaparecido en los Andes",
+       "Alpinista rescatado en los Andes", true},
   };
   ExpectConflicts(cases);
+}
+
+// A side's words in one language come with the other side's: a headline
+// that says both takes neither, in every language it is written in.
+TEST(PolarityFactsTest, ArrestAndKillBothSaid) {
+  constexpr int kFra = 1, kDeu = 5;
+  EXPECT_FALSE(FactsConflict(
+      FactsIn(U8(u8"Mutter wegen des Verdachts auf Totschlag verhaftet, "
+                 u8"nachdem Hund ihre Tochter getötet"),
+              kDeu),
+      FactsIn(U8(u8"Une mère est arrêtée pour homicide involontaire après que "
+                 u8"son chien a tué sa fille"),
+              kFra)));
 }
 
 // Cases or deaths, without a number.
