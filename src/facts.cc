@@ -2140,7 +2140,7 @@ const VerbTable& VerbSides() {
         // Not Spanish "corta" (also "short").
         {"create.cut/en", 0,
          "create creates created cree creent crea crean creano cria criam "
-         "schafft"},
+         "schafft add adds added"},
         {"create.cut/en", 1,
          "cut cuts slash slashes slashed axes axed supprime suppriment "
          "recorta recortan taglia tagliano cortam streicht"},
@@ -2761,6 +2761,14 @@ const VerbTable& VerbSides() {
          "starts started begins began commence commencent comienza "
          "comienzan empieza empiezan inizia iniziano comeca comecam "
          "beginnt beginnen"},
+        // A volcano that erupts against an eruption that ends.
+        {"end.start/en", 1, "erupts erupted"},
+        // Adults or children ("Vaccine approved for children / adults").
+        {"adult.child/en", 0,
+         "adults adult adultes adultos adulti erwachsene erwachsenen"},
+        {"adult.child/en", 1,
+         "children child kids enfants ninos ninas bambini criancas kinder "
+         "kindern"},
         // New or former ("ex-"), adjectives that keep their side after a
         // determiner (IsNounAxis): "Twitter's new / former CEO arrested";
         // "Ex-minister named new ambassador" states both, so neither.

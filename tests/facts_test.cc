@@ -2275,6 +2275,20 @@ TEST(PolarityFactsTest, MissingSupplyArrestsAndLandings) {
   ExpectConflicts(cases);
 }
 
+// Adults or children, an eruption that starts or ends, jobs added or cut.
+TEST(PolarityFactsTest, AgesEruptionsAndHiring) {
+  const ConflictCase cases[] = {
+      {"Vaccine approved for children", "Vaccine approved for adults", true},
+      {U8(u8"Vaccin autorisé pour les enfants").data(),
+       U8(u8"Vaccin autorisé pour les adultes").data(), true},
+      {"Volcano erupts in Iceland", "Volcano eruption ends in Iceland", true},
+      {"Company to cut 1,000 jobs", "Company to add 1,000 jobs", true},
+      {"Vaccine approved for children", "Vaccine approved for kids", false},
+      {"Company to add 1,000 jobs", "Company adds 1,000 jobs", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // A side's words in one language come with the other side's: a headline
 // that says both takes neither, in every language it is written in.
 TEST(PolarityFactsTest, ArrestAndKillBothSaid) {
