@@ -2962,6 +2962,19 @@ const VerbTable& VerbSides() {
         {"man.woman/en", 1,
          "woman women girl girls femme femmes mujer mujeres donna donne "
          "mulher mulheres frau frauen"},
+        // The same for roles and kin ("Oscar for best actor / actress",
+        // "Father / mother charged after baby dies"). Not Italian "re"
+        // (also "re:"), French "mère" (folded, English "mere"), "fils"
+        // (also "threads") nor German "Mutter" alone (also a nut).
+        {"man.woman/en", 0,
+         "actor actors king prince husband father dad son sons brother "
+         "brothers grandfather boyfriend roi pere rey principe padre hijo "
+         "rei pai filho konig prinz vater sohn"},
+        {"man.woman/en", 1,
+         "actress actresses queen princess wife mother mum mom daughter "
+         "daughters sister sisters grandmother girlfriend reine princesse "
+         "fille reina princesa madre hija regina principessa figlia rainha "
+         "mae filha konigin prinzessin tochter"},
         {"today.yesterday/en", 0, kYesterday},
         {"tomorrow.yesterday/en", 0, kYesterday},
         {"today.yesterday/en", 1, kToday},

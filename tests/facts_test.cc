@@ -2289,6 +2289,25 @@ TEST(PolarityFactsTest, AgesEruptionsAndHiring) {
   ExpectConflicts(cases);
 }
 
+// Roles and kin take a man's or a woman's side, as "man" and "woman" do.
+TEST(PolarityFactsTest, RolesAndKin) {
+  const ConflictCase cases[] = {
+      {"Oscar for best actor goes to Smith",
+       "Oscar for best actress goes to Smith", true},
+      {"Prince to attend coronation", "Princess to attend coronation", true},
+      {"Mother charged after baby dies", "Father charged after baby dies",
+       true},
+      {U8(u8"Le roi en visite à Berlin").data(),
+       U8(u8"La reine en visite à Berlin").data(), true},
+      {"Sohn von Schumacher verletzt", "Tochter von Schumacher verletzt", true},
+      {"Father of murdered girl speaks out",
+       "Murdered girl's father speaks out", false},
+      {"Mother and son die in house fire", "Mother and son killed in fire",
+       false},
+  };
+  ExpectConflicts(cases);
+}
+
 // A side's words in one language come with the other side's: a headline
 // that says both takes neither, in every language it is written in.
 TEST(PolarityFactsTest, ArrestAndKillBothSaid) {
