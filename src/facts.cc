@@ -2374,7 +2374,7 @@ const VerbTable& VerbSides() {
         // "beat" wins in either tense, but the loser's side of the same
         // match may say "lose" ("Dortmund lose to Bayern"): against a
         // draw only.
-        {"draw.win/en", 1, "beat beats"},
+        {"draw.win/en", 1, "beat beats batte battono schlagt"},
         {"draw.lose/en", 0, kDrawMatch},
         {"draw.lose/en", 1, kLoseMatch},
         // A club signs a player or sells him ("Liverpool sign / sell
@@ -2627,6 +2627,15 @@ const VerbTable& VerbSides() {
          "retire retirent retira "
          "retiran retiram ritira ritirano zuruckzieht zuruckziehen "
          "zuruckgezogen"},
+        // A reform adopted or withdrawn, in the five other languages ("Le
+        // gouvernement adopte / retire la réforme", "Regierung beschließt
+        // / kippt Reform"); English "withdraws" holds four axes already.
+        {"adopt.withdraw/en", 0,
+         "adopte adoptent aprueba aprueban approva approvano aprova aprovam "
+         "beschliesst beschliessen"},
+        {"adopt.withdraw/en", 1,
+         "retire retirent retira retiran retiram ritira ritirano kippt "
+         "kippen"},
         // Legalised or banned ("Germany legalises / bans cannabis"), in
         // the six languages. Not French "interdit" as the only bar (also
         // the adjective "forbidden", a side no legalising word meets).

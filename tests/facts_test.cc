@@ -2308,6 +2308,21 @@ TEST(PolarityFactsTest, RolesAndKin) {
   ExpectConflicts(cases);
 }
 
+// A reform adopted or withdrawn, a draw or a win, in the other languages.
+TEST(PolarityFactsTest, ReformsAndResultsInOtherLanguages) {
+  const ConflictCase cases[] = {
+      {"Le gouvernement adopte la réforme", "Le gouvernement retire la réforme",
+       true},
+      {"El Gobierno aprueba la reforma", "El Gobierno retira la reforma", true},
+      {"Il governo approva la riforma", "Il governo ritira la riforma", true},
+      {U8(u8"Regierung beschließt Reform").data(), "Regierung kippt Reform",
+       true},
+      {"La Juve pareggia con il Milan", "La Juve batte il Milan", true},
+      {"La Juve batte il Milan", "Serie A, la Juve batte il Milan 2-1", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // A side's words in one language come with the other side's: a headline
 // that says both takes neither, in every language it is written in.
 TEST(PolarityFactsTest, ArrestAndKillBothSaid) {
