@@ -2976,14 +2976,19 @@ const VerbTable& VerbSides() {
         // (also "re:"), French "mère" (folded, English "mere"), "fils"
         // (also "threads") nor German "Mutter" alone (also a nut).
         {"man.woman/en", 0,
-         "actor actors king prince husband father dad son sons brother "
-         "brothers grandfather boyfriend roi pere rey principe padre hijo "
-         "rei pai filho konig prinz vater sohn"},
+         "actor actors king kings prince princes husband husbands father "
+         "fathers dad dads son sons brother brothers grandfather "
+         "grandfathers boyfriend boyfriends roi rois pere peres rey reyes "
+         "principe principes padre hijo hijos rei reis pai filho filhos "
+         "konig prinz vater sohn sohne"},
         {"man.woman/en", 1,
-         "actress actresses queen princess wife mother mum mom daughter "
-         "daughters sister sisters grandmother girlfriend reine princesse "
-         "fille reina princesa madre hija regina principessa figlia rainha "
-         "mae filha konigin prinzessin tochter"},
+         "actress actresses queen queens princess princesses wife wives "
+         "mother mothers mum mums mom moms daughter daughters sister "
+         "sisters grandmother grandmothers girlfriend girlfriends reine "
+         "reines princesse princesses fille filles reina reinas princesa "
+         "princesas madre madres hija hijas regina principessa figlia "
+         "figlie rainha rainhas mae maes filha filhas konigin prinzessin "
+         "tochter tochtern"},
         {"today.yesterday/en", 0, kYesterday},
         {"tomorrow.yesterday/en", 0, kYesterday},
         {"today.yesterday/en", 1, kToday},

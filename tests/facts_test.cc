@@ -2300,6 +2300,8 @@ TEST(PolarityFactsTest, RolesAndKin) {
       {U8(u8"Le roi en visite à Berlin").data(),
        U8(u8"La reine en visite à Berlin").data(), true},
       {"Sohn von Schumacher verletzt", "Tochter von Schumacher verletzt", true},
+      {"Which Hogwarts Houses Do These Disney Princes Belong In",
+       "Which Hogwarts Houses Do The Disney Princesses Belong In", true},
       {"Father of murdered girl speaks out",
        "Murdered girl's father speaks out", false},
       {"Mother and son die in house fire", "Mother and son killed in fire",
