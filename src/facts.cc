@@ -2950,8 +2950,12 @@ const VerbTable& VerbSides() {
         {"nominate.win/en", 1, "wins won"},
         {"charge.convict/en", 0, "charged indicted accused"},
         {"charge.convict/en", 1, "convicted sentenced jailed guilty"},
-        {"threaten.start/en", 0, "threatened threatens threaten"},
+        {"threaten.start/en", 0,
+         "threatened threatens threaten threatening looming looms"},
         {"threaten.start/en", 1, "starts started begins began"},
+        // A threat against an end ("Pittman threatening / ends Freeman's
+        // reign").
+        {"threaten.start/en", 1, "ends ended"},
         {"announce.cancel/en", 0, "planned plans"},
         {"agree.fail/en", 0, "progress progresses"},
         {"die.survive/en", 1, "recovering"},
