@@ -2131,10 +2131,11 @@ const VerbTable& VerbSides() {
         {"acquit.indict/en", 0,
          "acquitted acquits cleared acquitte acquittes acquittee absuelto "
          "absuelta absuelve assolto assolta absolvido absolvida "
-         "freigesprochen"},
+         "freigesprochen prosciolto prosciolta prosciolti relaxe"},
         {"acquit.indict/en", 1,
          "indicted indicts inculpe inculpes inculpee imputado imputada "
-         "imputados imputato imputata indiciado indiciada angeklagt"},
+         "imputados imputato imputata indiciado indiciada angeklagt "
+         "indagato indagata indagati"},
         // Jobs created against jobs cut ("Amazon to create / cut 10,000
         // jobs"); French "supprime" is the cut, "crée" folds to "cree".
         // Not Spanish "corta" (also "short").
@@ -2905,7 +2906,7 @@ const VerbTable& VerbSides() {
         {"enter.exit/en", 1, "esce escono"},
         {"double.halve/en", 0, "double"},
         {"double.halve/en", 1, "halve"},
-        {"close.open/en", 1, "reabre reabren riapre riaprono"},
+        {"close.open/en", 1, "reabre reabren riapre riaprono rouvre rouvrent"},
         {"close.open/en", 0,
          "archiva archivan archivia archiviano arquiva arquivam acheve "
          "achevent"},

@@ -2323,6 +2323,10 @@ TEST(PolarityFactsTest, ReformsAndResultsInOtherLanguages) {
       {U8(u8"Regierung beschließt Reform").data(), "Regierung kippt Reform",
        true},
       {"La Juve pareggia con il Milan", "La Juve batte il Milan", true},
+      {"Ex ministro indagato per corruzione",
+       "Ex ministro prosciolto per corruzione", true},
+      {U8(u8"Le pont rouvre à la circulation").data(),
+       U8(u8"Le pont fermé à la circulation").data(), true},
       {"La Juve batte il Milan", "Serie A, la Juve batte il Milan 2-1", false},
   };
   ExpectConflicts(cases);
