@@ -1480,6 +1480,13 @@ constexpr SideWord kSideWords[] = {
     // of Wimbledon quarter-finals").
     {"through", "to", false, "advance.exit/en", 0},
     {"out", "of", false, "advance.exit/en", 1},
+    // Knocked or crashed out against advancing ("Djokovic advances to /
+    // knocked out in quarter-finals", "Hamilton crashes out").
+    {"knocked", "out", false, "advance.exit/en", 1},
+    {"crashes", "out", false, "advance.exit/en", 1},
+    {"crashed", "out", false, "advance.exit/en", 1},
+    // Sent off against scoring ("Striker scores / sent off in derby").
+    {"sent", "off", false, "miss.score/en", 0},
     // Workers laid off against hired ("Company hires / lays off 500
     // workers").
     {"lays", "off", false, "appoint.dismiss/en", 1},
@@ -2102,6 +2109,19 @@ const VerbTable& VerbSides() {
         {"qualify.eliminate/en", 1,
          "eliminated elimine eliminee elimines eliminees eliminado eliminada "
          "eliminados eliminato eliminata eliminati ausgeschieden"},
+        // Advancing in a competition ("Djokovic advances to / knocked out in
+        // quarter-finals").
+        {"advance.exit/en", 0, "advances advanced"},
+        // A chance scored or missed ("Messi scores / misses penalty"), a
+        // record broken or missed ("Bolt breaks / misses world record").
+        {"miss.score/en", 1, "scores scored breaks broke"},
+        {"miss.score/en", 0, "misses missed"},
+        // A penalty saved or conceded ("Goalkeeper saves / concedes
+        // penalty").
+        {"concede.save/en", 0, "concedes conceded"},
+        {"concede.save/en", 1, "saves saved"},
+        // Clinching a title wins it ("City clinch / miss out on title").
+        {"lose.win/en", 1, "clinch clinches clinched"},
         // Promoted or relegated ("Liverpool promoted to / relegated from the
         // Premier League"), a fire contained or spreading, a plane cleared
         // to fly or grounded.
@@ -2382,6 +2402,9 @@ const VerbTable& VerbSides() {
         // midfielder").
         {"buy.sell/en", 0, "buy buys bought sign signs signed"},
         {"buy.sell/en", 1, "sell sells sold"},
+        // A club releasing a player lets him go ("Arsenal sign / release
+        // striker").
+        {"buy.sell/en", 1, "release releases"},
         // And their buying and selling ("Elon Musk compra / vende Twitter").
         {"buy.sell/en", 0,
          "achete achetent rachete compra compran comprano compram acquista "

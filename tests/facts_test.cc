@@ -2332,6 +2332,25 @@ TEST(PolarityFactsTest, ReformsAndResultsInOtherLanguages) {
   ExpectConflicts(cases);
 }
 
+// Sports reports: advancing or knocked out, a chance scored or missed, a
+// penalty saved or conceded, a title clinched, a player signed or released.
+TEST(PolarityFactsTest, SportsOutcomes) {
+  const ConflictCase cases[] = {
+      {"Djokovic advances to quarter-finals",
+       "Djokovic knocked out in quarter-finals", true},
+      {"Messi scores penalty", "Messi misses penalty", true},
+      {"Bolt breaks world record", "Bolt misses world record", true},
+      {"Striker sent off in derby", "Striker scores in derby", true},
+      {"Goalkeeper saves penalty", "Goalkeeper concedes penalty", true},
+      {"City clinch title", "City miss out on title", true},
+      {"Arsenal sign striker", "Arsenal release striker", true},
+      {"Messi scores penalty", "Messi scores penalty as Barcelona win", false},
+      {"Hamilton crashes out in Monaco", "Hamilton crashes out of Monaco GP",
+       false},
+  };
+  ExpectConflicts(cases);
+}
+
 // A side's words in one language come with the other side's: a headline
 // that says both takes neither, in every language it is written in.
 TEST(PolarityFactsTest, ArrestAndKillBothSaid) {
