@@ -1887,6 +1887,10 @@ constexpr std::string_view kPeriodKinds[] = {
     "year years yearly annual annually ans annee annees annuel annuelle "
     "annuels annuelles ano anos anual anuales anuais anno anni annuale "
     "annuali jahr jahre jahren jahres jahrlich jahrliche jahrlichen",
+    "decade decades decennie decennies decenio decenios decada decadas "
+    "decennio decenni jahrzehnt jahrzehnte jahrzehnten",
+    "century centuries siecle siecles siglo siglos secolo secoli seculo "
+    "seculos jahrhundert jahrhunderts jahrhunderte",
 };
 constexpr std::size_t kPeriodBase = kFinalWord + 1;
 static_assert(kPeriodBase + std::size(kPeriodKinds) <= 32);  // a bit each
@@ -2945,6 +2949,11 @@ const VerbTable& VerbSides() {
         {"condemn.welcome/en", 0, "expels expelled"},
         {"die.survive/en", 0, "sinks sank"},
         {"flat.move/en", 0, "stagnate stagnates stagnated stagnation"},
+        // Frozen against moved ("Minimum wage rises / frozen"), a gap
+        // narrowing or widening ("Trade gap narrows / widens").
+        {"flat.move/en", 0, "frozen freeze freezes froze"},
+        {"narrow.widen/en", 0, "narrows narrowed narrowing"},
+        {"narrow.widen/en", 1, "widens widened widening"},
         {"improve.worsen/en", 0, "recover recovers"},
         // A fifteenth round: the Romance and German verbs of a verdict
         // ("Le tribunal condamne / relaxe", "Il tribunale condanna /

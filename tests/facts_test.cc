@@ -453,9 +453,12 @@ TEST(FactsTest, ItalianAges) {
   // 8-year-old), "millenni" (millennia), "decenni" (decades), "perenne".
   for (const char* text :
        {"Il governo ottenne la fiducia", "Dopo millenni di storia",
-        "Per decenni nessuno ha parlato", "Il ghiacciaio perenne delle Alpi"}) {
+        "Il ghiacciaio perenne delle Alpi"}) {
     EXPECT_TRUE(FactsIn(text, kIta).codes.empty()) << text;
   }
+  // "decenni" is a period (PolarityFactsTest.Periods), not an age.
+  EXPECT_EQ(FactsIn("Per decenni nessuno ha parlato", kIta).codes,
+            FactsIn("For decades nobody spoke", kEng).codes);
 }
 
 // Ordinal words are facts of their own kind: "third day" / "fourth day"
@@ -2224,6 +2227,10 @@ TEST(PolarityFactsTest, Periods) {
       {"Dollar set for best week in a year", "Dollar set for best week", false},
       {"Gold heads for weekly gain", "Gold heads for gain", false},
       {"Gold heads for weekly gain", "L'or vers un gain hebdomadaire", false},
+      {"Rates rise for first time in a decade",
+       "Rates rise for first time in a year", true},
+      {"Unemployment at lowest level in a decade",
+       "Unemployment at lowest level in a century", true},
   };
   ExpectConflicts(cases);
 }
@@ -2265,6 +2272,8 @@ TEST(PolarityFactsTest, MissingSupplyArrestsAndLandings) {
       {"Plane lands safely after engine failure",
        "Plane crashes after engine failure", true},
       {"Ceasefire violated in Gaza", "Ceasefire holds in Gaza", true},
+      {"Minimum wage rises in Germany", "Minimum wage frozen in Germany", true},
+      {"Trade gap narrows", "Trade gap widens", true},
       {"Police find missing woman in Leeds", "Missing woman found in Leeds",
        false},
       {"Gunman kills 3 before being arrested", "Gunman kills 3, is arrested",
