@@ -2312,6 +2312,17 @@ const VerbTable& VerbSides() {
         // A nominee confirmed is approved ("Senate confirms / rejects Fed
         // nominee").
         {"approve.disapprove/en", 0, "confirms confirmed"},
+        // A treaty ratified ("Treaty ratified / rejected by parliament"); a
+        // result annulled disapproves ("Election result confirmed /
+        // annulled").
+        {"approve.disapprove/en", 0, "ratifies ratified"},
+        {"approve.disapprove/en", 1, "annuls annulled"},
+        // Diplomats recalled or expelled leave ("Ambassador recalled from /
+        // returns to Moscow"); an embassy evacuated closes; troops
+        // deployed against withdrawn.
+        {"arrive.leave/en", 1, "recalled expelled"},
+        {"close.open/en", 0, "evacuated"},
+        {"launch.withdraw/en", 0, "deployed deploys"},
         {"attend.skip/en", 1, "skip skips skipped boycott boycotts boycotted"},
         {"approve.disapprove/en", 1, kReject},
         // The five other languages' approving and rejecting ("Il governo
@@ -2634,8 +2645,9 @@ const VerbTable& VerbSides() {
         {"impose.lift/en", 0,
          "lift lifts lifted lifting levanta levantan revoca revocan revoga "
          "aufgehoben aufhebt aufheben levee levees"},
-        // An order given or lifted ("Evacuation ordered / order lifted").
-        {"impose.lift/en", 1, "ordered"},
+        // An order given or lifted ("Evacuation ordered / order lifted"),
+        // martial law or an emergency declared or lifted.
+        {"impose.lift/en", 1, "ordered declared declares"},
         {"impose.lift/en", 1,
          "issue issues issued "
          "continue continues continued extend extends extended impose "

@@ -2360,6 +2360,23 @@ TEST(PolarityFactsTest, SportsOutcomes) {
   ExpectConflicts(cases);
 }
 
+// Diplomacy and state: recalled or expelled against returning, ratified
+// or annulled, deployed or withdrawn, declared or lifted.
+TEST(PolarityFactsTest, DiplomacyAndState) {
+  const ConflictCase cases[] = {
+      {"Ambassador recalled from Moscow", "Ambassador returns to Moscow", true},
+      {"Diplomats expelled from Russia", "Diplomats return to Russia", true},
+      {"Embassy reopens in Kabul", "Embassy evacuated in Kabul", true},
+      {"Treaty ratified by parliament", "Treaty rejected by parliament", true},
+      {"Troops deployed to border", "Troops withdrawn from border", true},
+      {"Election result confirmed", "Election result annulled", true},
+      {"Martial law declared", "Martial law lifted", true},
+      {"Martial law declared in Thailand", "Thailand: martial law declared",
+       false},
+  };
+  ExpectConflicts(cases);
+}
+
 // A side's words in one language come with the other side's: a headline
 // that says both takes neither, in every language it is written in.
 TEST(PolarityFactsTest, ArrestAndKillBothSaid) {
