@@ -602,8 +602,7 @@ constexpr TimeUnitWord kTimeUnits[] = {
     {"pontos", 15},    {"punkte", 15},    {"litre", 16},
     {"litres", 16},    {"liter", 16},     {"liters", 16},
     {"litros", 16},    {"litri", 16}};
-// Counted (kFirstCountedUnit on): 17 cases or infections, 18 deaths, 19
-// injured.
+// What a number counts (above), by unit.
 constexpr TimeUnitWord kCountedUnits[] = {
     {"case", 17},           {"cases", 17},        {"cas", 17},
     {"caso", 17},           {"casos", 17},        {"casi", 17},
@@ -623,13 +622,13 @@ constexpr TimeUnitWord kCountedUnits[] = {
     {"morti", 18},          {"decessi", 18},      {"mortos", 18},
     {"mortes", 18},         {"obitos", 18},       {"tote", 18},
     {"toten", 18},          {"todesopfer", 18},   {"todesfalle", 18},
-    {"injured", 19},        {"wounded", 19},      {"hurt", 19},
-    {"injuries", 19},       {"blesse", 19},       {"blesses", 19},
-    {"herido", 19},         {"heridos", 19},      {"ferido", 19},
-    {"feridos", 19},        {"ferito", 19},       {"feriti", 19},
-    {"verletzt", 19},       {"verletzte", 19},    {"verletzten", 19},
     {"morte", 18},          {"muerta", 18},       {"muertas", 18},
-    {"morta", 18},          {"mortas", 18},       {"blessee", 19},
+    {"morta", 18},          {"mortas", 18},       {"injured", 19},
+    {"wounded", 19},        {"hurt", 19},         {"injuries", 19},
+    {"blesse", 19},         {"blesses", 19},      {"herido", 19},
+    {"heridos", 19},        {"ferido", 19},       {"feridos", 19},
+    {"ferito", 19},         {"feriti", 19},       {"verletzt", 19},
+    {"verletzte", 19},      {"verletzten", 19},   {"blessee", 19},
     {"blessees", 19},       {"herida", 19},       {"heridas", 19},
     {"ferida", 19},         {"feridas", 19},      {"ferita", 19},
     {"ferite", 19}};
@@ -639,9 +638,10 @@ constexpr int kFirstCountedUnit = 17;
 // currencies' range: CurrencyConflict compares the two alike.
 std::uint32_t CountedCode(Decimal v, int counted);
 
-// Looked up after every number: FilteredWordMap's filter turns most words
-// away before the hash.
-int TimeUnitOf(std::string_view w) {
+// The unit word `w` names after a number (kTimeUnits, kCountedUnits), or
+// 0. Looked up after every number: FilteredWordMap's filter turns most
+// words away before the hash.
+int UnitAfterNumber(std::string_view w) {
   static const FilteredWordMap<int>* const kUnits = [] {
     auto* units = new FilteredWordMap<int>;
     for (const TimeUnitWord& u : kTimeUnits) units->Insert(u.word, u.unit);
@@ -1002,7 +1002,7 @@ class Interpreter {
                                 ? after + 1
                                 : after;
       int unit = u < t_.size() && t_[u].kind == TokenKind::kWord
-                     ? TimeUnitOf(Word(u))
+                     ? UnitAfterNumber(Word(u))
                      : 0;
       // What is counted may follow a word or two ("20 new cases", "500
       // new coronavirus cases", "20 people killed", "300 nouveaux cas",
@@ -1019,7 +1019,7 @@ class Interpreter {
           next += 2;  // a name's number ("Covid-19") is part of the word
         }
         if (next >= t_.size() || t_[next].kind != TokenKind::kWord) break;
-        if (const int later = TimeUnitOf(Word(next)); later != 0) {
+        if (const int later = UnitAfterNumber(Word(next)); later != 0) {
           if (later >= kFirstCountedUnit) unit = later;
           break;
         }
