@@ -2316,6 +2316,9 @@ const VerbTable& VerbSides() {
         // result annulled disapproves ("Election result confirmed /
         // annulled").
         {"approve.disapprove/en", 0, "ratifies ratified"},
+        // A strike called against one called off ("Union calls / calls off
+        // strike"): "calls off" reads as its two-word form first.
+        {"cancel.proceed/en", 1, "calls called"},
         {"approve.disapprove/en", 1, "annuls annulled"},
         // Diplomats recalled or expelled leave ("Ambassador recalled from /
         // returns to Moscow"); an embassy evacuated closes; troops
@@ -3307,6 +3310,27 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
   return -1;
 }
 
+// Whether "up" / "down" at word i, with no amount after it, says where a
+// plural figure went: right after a plural noun ("sales", "prices",
+// "shares") and at the end of the headline or before a preposition ("Car
+// sales up / down in Europe", "Shares down after earnings"). Not after a
+// singular word ("step down as", "set up in"); a plural verb's particle
+// ("shuts down in") takes the falling side, which only a rising word of
+// the other headline meets.
+bool UpOrDownAfterPlural(std::string_view key, std::span<const Token> tokens,
+                         std::size_t i, std::size_t next) {
+  static constexpr std::string_view kAfter[] = {
+      "in", "on", "at", "for", "after", "as", "amid", "since", "again"};
+  if (i == 0 || tokens[i - 1].kind != TokenKind::kWord) return false;
+  const std::string_view prev = WordAt(key, tokens, i - 1);
+  if (prev.size() < 4 || prev.back() != 's' || prev.ends_with("ss")) {
+    return false;
+  }
+  if (next >= tokens.size()) return true;
+  return tokens[next].kind == TokenKind::kWord &&
+         OneOf(WordAt(key, tokens, next), kAfter);
+}
+
 // The kSideWords row whose form starts at word i (`first` its first byte,
 // `size` its length, at most kMaxSideWordBytes), or null: the first row
 // that matches among `candidates` (bits as in kSideWordsByFirstLetter), a
@@ -3348,7 +3372,8 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
       next = second_at + 1;
     }
     if (s.amount &&
-        (next >= tokens.size() || tokens[next].kind != TokenKind::kNumber)) {
+        (next >= tokens.size() || tokens[next].kind != TokenKind::kNumber) &&
+        !(s.second.empty() && UpOrDownAfterPlural(key, tokens, i, next))) {
       continue;
     }
     *after = next;

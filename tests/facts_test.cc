@@ -2377,6 +2377,23 @@ TEST(PolarityFactsTest, DiplomacyAndState) {
   ExpectConflicts(cases);
 }
 
+// "up" / "down" with no amount, after a plural figure; a strike called or
+// called off.
+TEST(PolarityFactsTest, UpOrDownAfterPluralAndStrikesCalled) {
+  const ConflictCase cases[] = {
+      {"Car sales up in Europe", "Car sales down in Europe", true},
+      {"House prices up in London", "House prices down in London", true},
+      {"Shares down after earnings", "Shares rise after earnings", true},
+      {"Union calls strike", "Union calls off strike", true},
+      {"Car sales down in Europe", "European car sales down in March", false},
+      // Not after a singular word, nor before another word.
+      {"Plant set up in Ohio", "Plant output falls in Ohio", false},
+      {"Company sets up in Ohio", "Company closes down in Ohio", false},
+      {"Prices up sharply in London", "Prices down sharply in London", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // A side's words in one language come with the other side's: a headline
 // that says both takes neither, in every language it is written in.
 TEST(PolarityFactsTest, ArrestAndKillBothSaid) {
