@@ -1501,6 +1501,9 @@ constexpr SideWord kSideWords[] = {
     {"going", "ahead", false, "cancel.proceed/en", 1},
     // Ruled out: unfit to play, and a suspicion denied ("Salah ruled out /
     // fit", "Bird flu detected / ruled out").
+    // An outbreak, a drought or a war declared over ends it (against
+    // "declared" alone, which starts one: end.start).
+    {"declared", "over", false, "end.start/en", 0},
     {"ruled", "out", false, "fit.out/en", 1, "confirm.deny/en", 1},
     {"rules", "out", false, "fit.out/en", 1, "confirm.deny/en", 1},
     {"rule", "out", false, "fit.out/en", 1, "confirm.deny/en", 1},
@@ -2316,6 +2319,9 @@ const VerbTable& VerbSides() {
         // result annulled disapproves ("Election result confirmed /
         // annulled").
         {"approve.disapprove/en", 0, "ratifies ratified"},
+        // Good or poor ("Air quality good / poor in Delhi").
+        {"good.poor/en", 0, "good"},
+        {"good.poor/en", 1, "poor"},
         // A strike called against one called off ("Union calls / calls off
         // strike"): "calls off" reads as its two-word form first.
         {"cancel.proceed/en", 1, "calls called"},
@@ -2508,7 +2514,7 @@ const VerbTable& VerbSides() {
          "loss losses perte pertes perdida perdidas perdita perdite "
          "prejuizo prejuizos verlust verluste"},
         // A truce that holds ("Ceasefire holds / collapses in Gaza").
-        {"agree.fail/en", 0, "holds held"},
+        {"agree.fail/en", 0, "holds held hold"},
         // A truce broken against one that holds ("Armistice holds /
         // broken").
         {"agree.fail/en", 1, "broken breaks broke violated violates breached"},
@@ -2650,7 +2656,11 @@ const VerbTable& VerbSides() {
          "aufgehoben aufhebt aufheben levee levees"},
         // An order given or lifted ("Evacuation ordered / order lifted"),
         // martial law or an emergency declared or lifted.
-        {"impose.lift/en", 1, "ordered declared declares"},
+        {"impose.lift/en", 1,
+         "ordered declared declares introduced introduces introduce"},
+        // A drought or a war declared starts ("Drought declared / ends in
+        // Kent"); "declared over" ends it (kSideWords).
+        {"end.start/en", 1, "declared declares"},
         {"impose.lift/en", 1,
          "issue issues issued "
          "continue continues continued extend extends extended impose "

@@ -2394,6 +2394,24 @@ TEST(PolarityFactsTest, UpOrDownAfterPluralAndStrikesCalled) {
   ExpectConflicts(cases);
 }
 
+// Weather and environment: restrictions introduced or lifted, a drought
+// declared or ended (declared over ends), defences holding or breached,
+// air good or poor.
+TEST(PolarityFactsTest, WeatherAndEnvironment) {
+  const ConflictCase cases[] = {
+      {"Water restrictions introduced in Cornwall",
+       "Water restrictions lifted in Cornwall", true},
+      {"Drought declared in Kent", "Drought ends in Kent", true},
+      {"Flood defences hold in Carlisle", "Flood defences breached in Carlisle",
+       true},
+      {"Air quality poor in Delhi", "Air quality good in Delhi", true},
+      {"Measles outbreak declared", "Measles outbreak declared over", true},
+      {"Ebola outbreak declared over", "Ebola outbreak ends", false},
+      {"Drought declared in Kent", "Kent: drought declared", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // A side's words in one language come with the other side's: a headline
 // that says both takes neither, in every language it is written in.
 TEST(PolarityFactsTest, ArrestAndKillBothSaid) {
