@@ -2319,6 +2319,19 @@ const VerbTable& VerbSides() {
         // result annulled disapproves ("Election result confirmed /
         // annulled").
         {"approve.disapprove/en", 0, "ratifies ratified"},
+        // Legal steps ("Charges dropped / filed against rapper", "Lawsuit
+        // filed / dismissed", "Appeal upheld / dismissed"); a suspect
+        // questioned or cleared; an inquest that opens or concludes; an
+        // officer suspended or sacked. Not arrested against charged: STS-B
+        // labels "Ride operator charged / arrested after accident" one
+        // item.
+        {"drop.file/en", 0, "dropped dismissed"},
+        {"drop.file/en", 1, "filed"},
+        {"uphold.overturn/en", 1, "dismissed dismisses"},
+        {"arrest.release/en", 0, "questioned"},
+        {"close.open/en", 0, "concludes concluded"},
+        {"sack.suspend/en", 1, "suspended"},
+        {"sack.suspend/en", 0, "sacked dismissed"},
         // Good or poor ("Air quality good / poor in Delhi").
         {"good.poor/en", 0, "good"},
         {"good.poor/en", 1, "poor"},

@@ -2412,6 +2412,26 @@ TEST(PolarityFactsTest, WeatherAndEnvironment) {
   ExpectConflicts(cases);
 }
 
+// Legal steps: charges dropped or filed, a lawsuit filed or dismissed, an
+// appeal upheld or dismissed, questioned or cleared, an inquest opened or
+// concluded, an officer suspended or sacked.
+TEST(PolarityFactsTest, LegalSteps) {
+  const ConflictCase cases[] = {
+      {"Charges dropped against rapper", "Charges filed against rapper", true},
+      {"Lawsuit filed against Google", "Lawsuit dismissed against Google",
+       true},
+      {"Appeal upheld in fraud case", "Appeal dismissed in fraud case", true},
+      {"Man questioned over stabbing", "Man cleared over stabbing", true},
+      {"Inquest opens into death of teenager",
+       "Inquest concludes into death of teenager", true},
+      {"Police officer suspended", "Police officer sacked", true},
+      // Arrested and charged are one item to STS-B's annotators.
+      {"Ride operator charged in N.C. fair accident",
+       "N.C. State Fair ride operator arrested after accident", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // A side's words in one language come with the other side's: a headline
 // that says both takes neither, in every language it is written in.
 TEST(PolarityFactsTest, ArrestAndKillBothSaid) {
