@@ -2123,6 +2123,14 @@ const VerbTable& VerbSides() {
         // record broken or missed ("Bolt breaks / misses world record").
         {"miss.score/en", 1, "scores scored breaks broke"},
         {"miss.score/en", 0, "misses missed"},
+        // The same in the five other languages ("Messi marca / falla un
+        // penalti", "Vlahović segna / sbaglia un rigore", "Müller
+        // verwandelt / verschießt Elfmeter"). Not French "rate" (English
+        // "rate").
+        {"miss.score/en", 1,
+         "marca marcan marque marquent segna segnano verwandelt"},
+        {"miss.score/en", 0,
+         "falla fallan sbaglia sbagliano verschiesst falha falham"},
         // A penalty saved or conceded ("Goalkeeper saves / concedes
         // penalty").
         {"concede.save/en", 0, "concedes conceded"},
@@ -2281,7 +2289,9 @@ const VerbTable& VerbSides() {
         {"crash.land/en", 1,
          "lands landed atterrit atterrissent aterriza aterrizan atterra "
          "landet"},
-        {"crash.land/en", 0, "crashes crashed abgesturzt"},
+        {"crash.land/en", 0,
+         "crashes crashed abgesturzt ecrase ecrasent schianta schiantano "
+         "sturzt"},
         // Ending or going on ("Heatwave to end / continue on Friday",
         // "Ceasefire ends / extended"); a deal completed or abandoned.
         {"end.continue/en", 0,
@@ -2325,13 +2335,20 @@ const VerbTable& VerbSides() {
         // officer suspended or sacked. Not arrested against charged: STS-B
         // labels "Ride operator charged / arrested after accident" one
         // item.
-        {"drop.file/en", 0, "dropped dismissed"},
-        {"drop.file/en", 1, "filed"},
+        {"drop.file/en", 0,
+         "dropped dismissed classee archivada archivado archiviata "
+         "archiviato"},
+        {"drop.file/en", 1,
+         "filed deposee deposees presentada presentado presentata"},
         {"uphold.overturn/en", 1, "dismissed dismisses"},
         {"arrest.release/en", 0, "questioned"},
         {"close.open/en", 0, "concludes concluded"},
-        {"sack.suspend/en", 1, "suspended"},
-        {"sack.suspend/en", 0, "sacked dismissed"},
+        {"sack.suspend/en", 1,
+         "suspended suspendu suspendue suspendido suspendida sospeso sospesa "
+         "suspendiert suspenso suspensa"},
+        {"sack.suspend/en", 0,
+         "sacked dismissed licencie licenciee despedido despedida "
+         "licenziato licenziata entlassen demitido demitida"},
         // Good or poor ("Air quality good / poor in Delhi").
         {"good.poor/en", 0, "good"},
         {"good.poor/en", 1, "poor"},

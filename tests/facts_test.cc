@@ -2356,6 +2356,10 @@ TEST(PolarityFactsTest, SportsOutcomes) {
       {"Messi scores penalty", "Messi scores penalty as Barcelona win", false},
       {"Hamilton crashes out in Monaco", "Hamilton crashes out of Monaco GP",
        false},
+      {"Messi marca un penalti", "Messi falla un penalti", true},
+      {"Vlahović segna un rigore", "Vlahović sbaglia un rigore", true},
+      {U8(u8"Müller verwandelt Elfmeter").data(),
+       U8(u8"Müller verschießt Elfmeter").data(), true},
   };
   ExpectConflicts(cases);
 }
@@ -2425,6 +2429,9 @@ TEST(PolarityFactsTest, LegalSteps) {
       {"Inquest opens into death of teenager",
        "Inquest concludes into death of teenager", true},
       {"Police officer suspended", "Police officer sacked", true},
+      {"Il poliziotto sospeso", "Il poliziotto licenziato", true},
+      {"Denuncia presentada contra Google", "Denuncia archivada contra Google",
+       true},
       // Arrested and charged are one item to STS-B's annotators.
       {"Ride operator charged in N.C. fair accident",
        "N.C. State Fair ride operator arrested after accident", false},
