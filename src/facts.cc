@@ -2454,7 +2454,8 @@ const VerbTable& VerbSides() {
         {"draw.lose/en", 1, kLoseMatch},
         // A club signs a player or sells him ("Liverpool sign / sell
         // midfielder").
-        {"buy.sell/en", 0, "buy buys bought sign signs signed"},
+        {"buy.sell/en", 0,
+         "buy buys bought sign signs signed acquires acquired acquire"},
         {"buy.sell/en", 1, "sell sells sold"},
         // A club releasing a player lets him go ("Arsenal sign / release
         // striker").
@@ -2980,6 +2981,13 @@ const VerbTable& VerbSides() {
         {"sign.revoke/en", 0, "renewed renews"},
         {"marry.divorce/en", 0, "engaged engagement"},
         {"marry.divorce/en", 1, "split splits"},
+        // A band or a couple back together ("Band reunites / splits",
+        // "Celebrity couple split / reconcile").
+        {"marry.divorce/en", 0,
+         "reunites reunited reunite reconcile reconciles reconciled"},
+        // Left off a shortlist loses ("Actor wins Oscar / snubbed by
+        // Oscars").
+        {"lose.win/en", 0, "snubbed"},
         {"end.continue/en", 0, "cancels"},
         {"succeed.fail/en", 0, "tops topped"},
         {"succeed.fail/en", 1, "flops flopped"},
