@@ -215,7 +215,11 @@ int EvalClusters(const std::string& path, const std::vector<std::string>& lines,
 void Usage() {
   std::fprintf(stderr,
                "usage: td_eval [--match exact|near|xlang] [--threshold T] "
-               "[--hashes K] [--window N] FILE...\n");
+               "[--hashes K] [--window N] [--dump] FILE...\n"
+               "  FILE     labelled pairs (label kind a b) or clusters "
+               "(cluster lang text), as in ../shared/eval/README.md\n"
+               "  --dump   also print every misjudged pair (MISS) and wrong "
+               "merge (WRONG)\n");
 }
 
 }  // namespace
