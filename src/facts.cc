@@ -2349,6 +2349,15 @@ const VerbTable& VerbSides() {
         {"sack.suspend/en", 0,
          "sacked dismissed licencie licenciee despedido despedida "
          "licenziato licenziata entlassen demitido demitida"},
+        // Delayed against done ("Exam results delayed / published",
+        // "Mission to Mars launched / delayed"); a patient discharged
+        // survives; a ban scrapped is lifted; a finding retracted is
+        // denied.
+        {"delay.proceed/en", 0, "delayed"},
+        {"delay.proceed/en", 1, "published launched"},
+        {"die.survive/en", 1, "discharged"},
+        {"impose.lift/en", 0, "scrapped scraps"},
+        {"confirm.deny/en", 1, "retract retracts retracted"},
         // Good or poor ("Air quality good / poor in Delhi").
         {"good.poor/en", 0, "good"},
         {"good.poor/en", 1, "poor"},

@@ -2438,6 +2438,13 @@ TEST(PolarityFactsTest, LegalSteps) {
       {"Denuncia presentada contra Google", "Denuncia archivada contra Google",
        true},
       // Arrested and charged are one item to STS-B's annotators.
+      {"Exam results delayed", "Exam results published", true},
+      {"Mission to Mars launched", "Mission to Mars delayed", true},
+      {"Patient discharged after transplant", "Patient dies after transplant",
+       true},
+      {"Smoking ban extended", "Smoking ban scrapped", true},
+      {"Scientists confirm discovery", "Scientists retract discovery", true},
+      {"SpaceX launch delayed", "SpaceX delays launch", false},
       {"Ride operator charged in N.C. fair accident",
        "N.C. State Fair ride operator arrested after accident", false},
   };
