@@ -188,7 +188,7 @@ enum class FactKind : std::uint8_t {
   kDuration,  // a number of a time unit ("10 years", "10 mois"): b the unit
 };
 
-inline std::uint64_t Mix(std::uint64_t h, std::uint64_t v) {
+constexpr std::uint64_t Mix(std::uint64_t h, std::uint64_t v) {
   // MurmurHash3's fmix64 over a running xor: enough to spread small values
   // over 32 bits (collisions only matter between facts of one headline pair).
   h ^= v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
@@ -1656,6 +1656,30 @@ constexpr SideWordTable<std::uint64_t> kSideWordsByFirstLetter =
 constexpr SideWordTable<std::uint64_t> kTwoWordSideWordsByFirstLetter =
     SideWordMasks(/*two_words_only=*/true);
 
+constexpr std::uint16_t kNoEntry = 0xFFFF;  // no PolarityEntry is this
+
+// PolarityEntry, at compile time.
+constexpr std::uint16_t AxisEntry(std::string_view axis, int side) {
+  std::uint64_t h = 0x414E54;  // "ANT"
+  for (unsigned char ch : axis) h = Mix(h, ch);
+  return static_cast<std::uint16_t>(
+      (static_cast<std::uint32_t>(h >> 32) & (kPolarityEntryMask - 1)) |
+      static_cast<std::uint32_t>(side & 1));
+}
+
+// Each kSideWords row's entries (its axis2's second, kNoEntry without
+// one), hashed once here rather than at every match.
+constexpr std::array<std::array<std::uint16_t, 2>, std::size(kSideWords)>
+    kSideWordEntries = [] {
+      std::array<std::array<std::uint16_t, 2>, std::size(kSideWords)> t{};
+      for (std::size_t k = 0; k < std::size(kSideWords); ++k) {
+        const SideWord& row = kSideWords[k];
+        t[k] = {AxisEntry(row.axis, row.side),
+                row.axis2.empty() ? kNoEntry : AxisEntry(row.axis2, row.side2)};
+      }
+      return t;
+    }();
+
 // A negated headline ("Trump will not attend ...", "won't", "n'assistera
 // pas", "nicht") gets kNegationCode; one that is not, none; a headline cut
 // short ("You Are Not Alone" / "You Are...") kNegationUnknown, since its
@@ -1671,12 +1695,17 @@ constexpr std::uint32_t kNegationUnknown = kNegationCode + 2;
 // number counts (CountedCode) takes the same form, with another hash.
 constexpr std::uint32_t kCurrencyBase = kOrdinalBit | kRoleBit | 0x08000000u;
 
-std::uint32_t CountedCode(Decimal v, int counted) {
-  const std::uint64_t h =
-      Mix(Mix(0x434E54, static_cast<std::uint64_t>(v.mantissa)),  // "CNT"
-          static_cast<std::uint32_t>(v.exponent));
+// The code of an amount's number `v` (hashed from `seed`) and its unit
+// (a currency, or what it counts): the form CurrencyConflict reads.
+std::uint32_t AmountUnitCode(std::uint64_t seed, Decimal v, int unit) {
+  const std::uint64_t h = Mix(Mix(seed, static_cast<std::uint64_t>(v.mantissa)),
+                              static_cast<std::uint32_t>(v.exponent));
   return kCurrencyBase | (static_cast<std::uint32_t>(h >> 44) << 6) |
-         static_cast<std::uint32_t>(counted);
+         static_cast<std::uint32_t>(unit);
+}
+
+std::uint32_t CountedCode(Decimal v, int counted) {
+  return AmountUnitCode(0x434E54, v, counted);  // "CNT"
 }
 // Opening codes (AddOpeningCode) lie in [kOpeningBase, kOpeningBase +
 // kOpeningCodes): above the currencies' 26 bits, below the negation codes.
@@ -1784,7 +1813,6 @@ bool NegatesVerb(std::string_view key, const Token& token) {
 // languages too.
 // A form's entries: up to four axes ("lower": fall.rise, flat.move,
 // lower.raise, hold.lower), kNoEntry past the last.
-constexpr std::uint16_t kNoEntry = 0xFFFF;  // no PolarityEntry is this
 using VerbEntries = std::array<std::uint16_t, 4>;
 using VerbTable = FilteredWordMap<VerbEntries>;  // form -> entries
 
@@ -3452,6 +3480,12 @@ bool UpOrDownAfterPlural(std::string_view key, std::span<const Token> tokens,
   std::array<SeparableParticle, 2> particles;
   const int num_particles =
       FindSeparableParticles(key, tokens, particles.data(), particles.size());
+  // A matched kSideWords row's entries (kSideWordEntries).
+  const auto add_side_word = [&](const SideWord& row) {
+    const auto& row_entries = kSideWordEntries[&row - kSideWords];
+    entries.push_back(row_entries[0]);
+    if (row_entries[1] != kNoEntry) entries.push_back(row_entries[1]);
+  };
   bool negated = false;
   std::uint32_t events = 0;  // bit per kEventKinds index, then rounds
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -3496,10 +3530,7 @@ bool UpOrDownAfterPlural(std::string_view key, std::span<const Token> tokens,
       if (const SideWord* m = MatchSideWord(
               key, tokens, i, first, size,
               kTwoWordSideWordsByFirstLetter[first][size], &after)) {
-        entries.push_back(PolarityEntry(m->axis, m->side));
-        if (!m->axis2.empty()) {
-          entries.push_back(PolarityEntry(m->axis2, m->side2));
-        }
+        add_side_word(*m);
         i = after - 1;
         continue;
       }
@@ -3528,10 +3559,7 @@ bool UpOrDownAfterPlural(std::string_view key, std::span<const Token> tokens,
         MatchSideWord(key, tokens, i, first, size,
                       kSideWordsByFirstLetter[first][size], &after);
     if (matched == nullptr) continue;
-    entries.push_back(PolarityEntry(matched->axis, matched->side));
-    if (!matched->axis2.empty()) {
-      entries.push_back(PolarityEntry(matched->axis2, matched->side2));
-    }
+    add_side_word(*matched);
     // A two-word form's second word takes no side of its own ("not guilty"
     // is no "guilty").
     if (!matched->second.empty()) i = after - 1;
@@ -3630,13 +3658,8 @@ int AmountWord(std::string_view w) {
       if (currency == 0) break;
     }
     if (currency <= 0) continue;
-    const Decimal& v = tokens[i].value;
-    const std::uint64_t h =
-        Mix(Mix(0x435552, static_cast<std::uint64_t>(v.mantissa)),
-            static_cast<std::uint32_t>(v.exponent));
-    out->codes.push_back(kCurrencyBase |
-                         (static_cast<std::uint32_t>(h >> 44) << 6) |
-                         static_cast<std::uint32_t>(currency));
+    out->codes.push_back(
+        AmountUnitCode(0x435552, tokens[i].value, currency));  // "CUR"
   }
 }
 
@@ -3921,11 +3944,7 @@ bool FactsConflict(const Facts& a, const Facts& b) {
 }
 
 std::uint16_t PolarityEntry(std::string_view axis, int side) {
-  std::uint64_t h = 0x414E54;  // "ANT"
-  for (unsigned char ch : axis) h = Mix(h, ch);
-  return static_cast<std::uint16_t>(
-      (static_cast<std::uint32_t>(h >> 32) & (kPolarityEntryMask - 1)) |
-      static_cast<std::uint32_t>(side & 1));
+  return AxisEntry(axis, side);
 }
 
 std::vector<std::string_view> VerbFormsOverAxes() {
