@@ -255,6 +255,10 @@ constexpr Entry kEntries[] = {
     {"hundreds", kN, 100},
     {"thousand", kN, 1000},
     {"thousands", kN, 1000},
+    // How many times: "stabbed twice" / "three times", "twice as fast" /
+    // "three times as fast" ("once" is also "formerly": "once-mighty").
+    {"twice", kN, 2},
+    {"thrice", kN, 3},
     // ---- numbers: fra ("zero", "six" as in eng; "sept" = 7)
     {"un", kN, 1},
     {"une", kN, 1},

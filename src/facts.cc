@@ -690,6 +690,11 @@ constexpr std::string_view kOnes[][3] = {
     {"one", "", ""},   {"un", "une", ""},    {"un", "una", "uno"},
     {"um", "uma", ""}, {"un", "una", "uno"}, {"ein", "eine", "eins"}};
 
+// A rank's noun before "one": "number one" is "No. 1" ("Federer back at
+// number one / number two"), in the six languages ("numéro un", "número
+// uno", "número um", "numero uno", "Nummer eins"), folded.
+constexpr std::string_view kRankNouns[] = {"number", "numero", "nummer"};
+
 bool OpensWithOne(std::string_view word, int lang) {
   if (lang < 0 || lang >= static_cast<int>(std::size(kOnes))) {
     return word == "one";
@@ -881,7 +886,9 @@ class Interpreter {
     if (v < 0 || OneOf(Word(i), kVagueMultipliers)) return false;
     if (v != 1) return true;
     return (i == 0 && OpensWithOne(Word(i), lang_)) ||
-           NumberWord(JoinedWord(i + 1)) >= 1000;
+           NumberWord(JoinedWord(i + 1)) >= 1000 ||
+           (i > 0 && t_[i - 1].kind == TokenKind::kWord &&
+            OneOf(Word(i - 1), kRankNouns));
   }
 
   void Emit(FactKind kind, Decimal a, Decimal b = {}) {
@@ -2300,9 +2307,11 @@ const VerbTable& VerbSides() {
          "produktion"},
         {"demand.supply/en", 0, "demand nachfrage"},
         // Caught alive or killed ("School shooting suspect arrested /
-        // killed"); "Man arrested after woman killed" says both.
+        // killed", "Gunman surrenders / killed by police"); "Man arrested
+        // after woman killed" says both.
         {"arrest.kill/en", 0,
-         "arrested detained captured arrete arretee interpelle detenido "
+         "arrested detained captured surrenders surrendered arrete arretee "
+         "interpelle detenido "
          "detenida arrestado arrestada arrestato arrestata detido detida "
          "festgenommen verhaftet verhaftete verhafteten"},
         // French "tué" too, though English "Tue" (Tuesday) folds alike:
@@ -2662,7 +2671,7 @@ const VerbTable& VerbSides() {
          "wiederaufgenommen"},
         {"resume.suspend/en", 1,
          "bans banned suspend suspends suspended halts halted stall stalls "
-         "stalled "
+         "stalled paused pauses "
          "cancels cancelled "
          "canceled suspende suspenden "
          "suspendu suspendue sospende sospendono sospesa sospeso suspensa "

@@ -395,6 +395,35 @@ TEST(FactsTest, TimeUnitsAfterNumbers) {
                         "Minimum wage rises to $10 a year"));
 }
 
+// "number one" is a rank, as "No. 1" is, in the six languages; "twice" and
+// "thrice" say how many times.
+TEST(FactsTest, RanksAndTimes) {
+  EXPECT_TRUE(
+      Conflict("Federer back at number one", "Federer back at number two"));
+  EXPECT_TRUE(Conflict("Adele's new single debuts at number one",
+                       "Adele's new single debuts at number three"));
+  EXPECT_TRUE(Conflict("Federer rises to number 2 in world rankings",
+                       "Federer rises to number one in world rankings"));
+  EXPECT_TRUE(SameFacts("Federer back at number one", "Federer back at No. 1"));
+  constexpr int kFra = 1, kSpa = 2, kDeu = 5;
+  EXPECT_TRUE(
+      FactsConflict(FactsIn(U8(u8"Nadal redevient numéro un"), kFra),
+                    FactsIn(U8(u8"Nadal redevient numéro deux"), kFra)));
+  EXPECT_TRUE(FactsConflict(FactsIn(U8(u8"Nadal vuelve al número uno"), kSpa),
+                            FactsIn(U8(u8"Nadal vuelve al número dos"), kSpa)));
+  EXPECT_TRUE(FactsConflict(FactsIn("Nadal wieder Nummer eins", kDeu),
+                            FactsIn("Nadal wieder Nummer zwei", kDeu)));
+  // "one" elsewhere is still no number ("one of ...").
+  EXPECT_FALSE(
+      Conflict("One of two suspects arrested", "Two suspects arrested"));
+  EXPECT_TRUE(Conflict("Man stabbed twice in Leeds street attack",
+                       "Man stabbed three times in Leeds street attack"));
+  EXPECT_TRUE(Conflict("Profits rise twice as fast as wages",
+                       "Profits rise three times as fast as wages"));
+  EXPECT_FALSE(Conflict("Man stabbed twice in Leeds street attack",
+                        "Man stabbed twice in Leeds"));
+}
+
 // What a number counts: cases or infections, deaths, injured, in the six
 // languages and across them; compared only where both sides count one
 // number.
@@ -1692,6 +1721,10 @@ TEST(PolarityFactsTest, ResumedOrSuspended) {
        "Search for missing sailors suspended", true},
       {"Airline resumes flights to Tel Aviv",
        "Airline halts flights to Tel Aviv", true},
+      {"Vaccine trial paused after volunteer falls ill",
+       "Vaccine trial resumes after volunteer falls ill", true},
+      {"Vaccine trial paused after volunteer falls ill",
+       "Vaccine trial suspended after volunteer falls ill", false},
       {"Search for missing sailors resumes", "Search for sailors resumes",
        false},
   };
@@ -2271,6 +2304,10 @@ TEST(PolarityFactsTest, MissingSupplyArrestsAndLandings) {
        true},
       {"Plane lands safely after engine failure",
        "Plane crashes after engine failure", true},
+      {"Gunman surrenders to police in Ohio standoff",
+       "Gunman killed by police in Ohio standoff", true},
+      {"Gunman surrenders to police in Ohio standoff",
+       "Gunman arrested by police in Ohio standoff", false},
       {"Ceasefire violated in Gaza", "Ceasefire holds in Gaza", true},
       {"Minimum wage rises in Germany", "Minimum wage frozen in Germany", true},
       {"Trade gap narrows", "Trade gap widens", true},
