@@ -637,6 +637,8 @@ constexpr int kFirstCountedUnit = 17;
 // The code of number `v` counting unit `counted` (kCountedUnits), in the
 // currencies' range: CurrencyConflict compares the two alike.
 std::uint32_t CountedCode(Decimal v, int counted);
+// The code of `v` people of kind `unit` (kPersonWords).
+std::uint32_t PersonCode(Decimal v, int unit);
 
 // The unit word `w` names after a number (kTimeUnits, kCountedUnits), or
 // 0. Looked up after every number: FilteredWordMap's filter turns most
@@ -650,6 +652,113 @@ int UnitAfterNumber(std::string_view w) {
   }();
   const int* unit = kUnits->Find(w);
   return unit != nullptr ? *unit : 0;
+}
+
+// People that news counts ("NATO soldier killed" / "Four NATO soldiers
+// killed", "Police officer shot dead" / "Two police officers ..."): a
+// singular with no number before it counts one. Each group is a unit of its
+// own, the same in the six languages; its singular and plural forms,
+// folded. Left out: words that are also something else ("militaire", an
+// adjective; "policía", the force; singular "personne", nobody; German
+// "jungen", "Mädchen", one form for both numbers; "marine").
+struct PersonWord {
+  std::string_view word;
+  std::uint8_t unit;
+  bool plural;
+};
+constexpr PersonWord kPersonWords[] = {
+    {"soldier", 1, false},      {"soldiers", 1, true},
+    {"troops", 1, true},        {"serviceman", 1, false},
+    {"servicemen", 1, true},    {"soldat", 1, false},
+    {"soldats", 1, true},       {"soldado", 1, false},
+    {"soldados", 1, true},      {"soldato", 1, false},
+    {"soldati", 1, true},       {"soldaten", 1, true},
+    {"officer", 2, false},      {"officers", 2, true},
+    {"policeman", 2, false},    {"policemen", 2, true},
+    {"policewoman", 2, false},  {"policewomen", 2, true},
+    {"cop", 2, false},          {"cops", 2, true},
+    {"policier", 2, false},     {"policiers", 2, true},
+    {"gendarme", 2, false},     {"gendarmes", 2, true},
+    {"poliziotto", 2, false},   {"poliziotti", 2, true},
+    {"carabiniere", 2, false},  {"carabinieri", 2, true},
+    {"polizist", 2, false},     {"polizisten", 2, true},
+    {"child", 3, false},        {"children", 3, true},
+    {"enfant", 3, false},       {"enfants", 3, true},
+    {"nino", 3, false},         {"ninos", 3, true},
+    {"bambino", 3, false},      {"bambini", 3, true},
+    {"crianca", 3, false},      {"criancas", 3, true},
+    {"kind", 3, false},         {"kinder", 3, true},
+    {"boy", 4, false},          {"boys", 4, true},
+    {"garcon", 4, false},       {"garcons", 4, true},
+    {"menino", 4, false},       {"meninos", 4, true},
+    {"girl", 5, false},         {"girls", 5, true},
+    {"nina", 5, false},         {"ninas", 5, true},
+    {"bambina", 5, false},      {"bambine", 5, true},
+    {"menina", 5, false},       {"meninas", 5, true},
+    {"man", 6, false},          {"men", 6, true},
+    {"homme", 6, false},        {"hommes", 6, true},
+    {"hombre", 6, false},       {"hombres", 6, true},
+    {"uomo", 6, false},         {"uomini", 6, true},
+    {"homem", 6, false},        {"homens", 6, true},
+    {"woman", 7, false},        {"women", 7, true},
+    {"femme", 7, false},        {"femmes", 7, true},
+    {"mujer", 7, false},        {"mujeres", 7, true},
+    {"donna", 7, false},        {"donne", 7, true},
+    {"mulher", 7, false},       {"mulheres", 7, true},
+    {"frau", 7, false},         {"frauen", 7, true},
+    {"tourist", 8, false},      {"tourists", 8, true},
+    {"touriste", 8, false},     {"touristes", 8, true},
+    {"turista", 8, false},      {"turistas", 8, true},
+    {"turisti", 8, true},       {"touristen", 8, true},
+    {"journalist", 9, false},   {"journalists", 9, true},
+    {"journaliste", 9, false},  {"journalistes", 9, true},
+    {"periodista", 9, false},   {"periodistas", 9, true},
+    {"giornalista", 9, false},  {"giornalisti", 9, true},
+    {"jornalista", 9, false},   {"jornalistas", 9, true},
+    {"journalisten", 9, true},  {"student", 10, false},
+    {"students", 10, true},     {"etudiant", 10, false},
+    {"etudiants", 10, true},    {"estudiante", 10, false},
+    {"estudiantes", 10, true},  {"studente", 10, false},
+    {"studenti", 10, true},     {"estudante", 10, false},
+    {"estudantes", 10, true},   {"studenten", 10, true},
+    {"worker", 11, false},      {"workers", 11, true},
+    {"miner", 12, false},       {"miners", 12, true},
+    {"civilian", 13, false},    {"civilians", 13, true},
+    {"migrant", 14, false},     {"migrants", 14, true},
+    {"hostage", 15, false},     {"hostages", 15, true},
+    {"prisoner", 16, false},    {"prisoners", 16, true},
+    {"passenger", 17, false},   {"passengers", 17, true},
+    {"climber", 18, false},     {"climbers", 18, true},
+    {"firefighter", 19, false}, {"firefighters", 19, true},
+    {"sailor", 20, false},      {"sailors", 20, true},
+    {"fisherman", 21, false},   {"fishermen", 21, true},
+    {"person", 22, false},      {"people", 22, true},
+    {"personnes", 22, true},    {"persona", 22, false},
+    {"personas", 22, true},     {"persone", 22, true},
+    {"pessoa", 22, false},      {"pessoas", 22, true},
+    {"personen", 22, true},     {"menschen", 22, true}};
+
+// The word before the whole of a ratio ("one in five", "un sur cinq",
+// "uno de cada cinco", "uno su cinque", "einer von fünf").
+constexpr std::string_view kRatioWords[] = {"in",   "sur", "su",
+                                            "cada", "von", "em"};
+
+// The person word `w` (kPersonWords), or null. German "man" (one, the
+// pronoun) is no man, nor German "Kind" in a text of another language.
+const PersonWord* PersonWordOf(std::string_view w, int lang) {
+  static const FilteredWordMap<const PersonWord*>* const kWords = [] {
+    auto* words = new FilteredWordMap<const PersonWord*>;
+    for (const PersonWord& p : kPersonWords) words->Insert(p.word, &p);
+    return words;
+  }();
+  const PersonWord* const* found = kWords->Find(w);
+  if (found == nullptr) return nullptr;
+  constexpr int kDeu = 5;
+  if ((lang == kDeu && w == "man") ||
+      (lang >= 0 && lang != kDeu && w == "kind")) {
+    return nullptr;
+  }
+  return *found;
 }
 
 // Fractions of a population or a total ("Half of Britons", "A third of
@@ -1041,6 +1150,36 @@ class Interpreter {
       } else if (unit != 0) {
         Emit(FactKind::kDuration, left, FromInt(unit));
       }
+      // Whom it counts, right after it or a word or two later ("Four NATO
+      // soldiers", "two police officers", "300 migrants"): a plural,
+      // or a singular after 1. A singular after another number is a
+      // modifier ("20 soldier deaths"), counting nothing.
+      // Not the whole of a ratio: "One in five children", "un enfant sur
+      // cinq", "uno de cada cinco niños" count one child each.
+      const bool ratio = i > 0 && t_[i - 1].kind == TokenKind::kWord &&
+                         OneOf(Word(i - 1), kRatioWords);
+      if (!name_number && !ratio && (unit == 0 || unit >= kFirstCountedUnit)) {
+        for (std::size_t w = u;
+             w < t_.size() && w < u + 3 && t_[w].kind == TokenKind::kWord;
+             ++w) {
+          const PersonWord* person = PersonWordOf(Word(w), lang_);
+          if (person == nullptr) continue;
+          person_counted_ = w;
+          const bool one = left.mantissa == 1 && left.exponent == 0;
+          if (person->plural != one) {
+            codes_->push_back(PersonCode(left, person->unit));
+            // A scaled number also counts its multiplicand, as it states it
+            // (below): "20 millions de personnes" cut or misspelt to "20
+            // mihlões de pessoas" is still the same count.
+            if (bare.mantissa != 0 &&
+                !(bare.mantissa == 1 && bare.exponent == 0) &&
+                Less(bare, 1000)) {
+              codes_->push_back(PersonCode(bare, person->unit));
+            }
+          }
+          break;
+        }
+      }
     }
     // A percentage also states its number, so that "0.3 PCT" cut to "0.3..."
     // still matches; "10%" vs "15%" still conflicts.
@@ -1164,6 +1303,13 @@ class Interpreter {
       case ClosedClassKind::kNone:
         break;
     }
+    // A person with no number before it is one ("NATO soldier killed").
+    if (i != person_counted_) {
+      if (const PersonWord* person = PersonWordOf(w, lang_);
+          person != nullptr && !person->plural) {
+        codes_->push_back(PersonCode(FromInt(1), person->unit));
+      }
+    }
     // Every word reaches this test: the first letter and the length
     // ("terca" .. "segunda") turn most away before the list.
     if (w.size() >= 5 && w.size() <= 7 &&
@@ -1196,6 +1342,8 @@ class Interpreter {
 
   std::string_view s_;
   const std::vector<Token>& t_;
+  // The person word a number counted (NumberFacts), which states no "one".
+  std::size_t person_counted_ = ~std::size_t{0};
   const int lang_;  // LookupClosedClass's language, or -1 (any)
   std::vector<std::uint32_t>* codes_;
 };
@@ -1714,6 +1862,19 @@ std::uint32_t AmountUnitCode(std::uint64_t seed, Decimal v, int unit) {
 std::uint32_t CountedCode(Decimal v, int counted) {
   return AmountUnitCode(0x434E54, v, counted);  // "CNT"
 }
+
+// How many people of a kind (kPersonWords) a headline counts lie in
+// [kPersonBase, kNegationCode): the unit over a 16-bit hash of the number,
+// compared by PersonCountConflict.
+constexpr std::uint32_t kPersonBase = kOrdinalBit | kRoleBit | 0x0F000000u;
+
+std::uint32_t PersonCode(Decimal v, int unit) {
+  const std::uint64_t h =
+      Mix(Mix(0x50504C, static_cast<std::uint64_t>(v.mantissa)),  // "PPL"
+          static_cast<std::uint32_t>(v.exponent));
+  return kPersonBase | static_cast<std::uint32_t>(unit) << 16 |
+         static_cast<std::uint32_t>(h >> 48);
+}
 // Opening codes (AddOpeningCode) lie in [kOpeningBase, kOpeningBase +
 // kOpeningCodes): above the currencies' 26 bits, below the negation codes.
 constexpr std::uint32_t kOpeningBase = kCurrencyBase + 0x04000000u;
@@ -1722,6 +1883,8 @@ constexpr std::uint32_t kOpeningCodes = 1u << 25;
 // kEventKinds) lie in [kEventBase, kEventBase + 256), above the openings.
 constexpr std::uint32_t kEventBase = kOpeningBase + kOpeningCodes;
 static_assert(kEventBase + 256 <= kNegationCode);
+static_assert(kEventBase + 256 <= kPersonBase);
+static_assert(kPersonBase + (std::size(kPersonWords) << 16) < kNegationCode);
 static_assert(kOpeningBase + kOpeningCodes <= kNegationCode);
 
 // Words that negate a verb ("not", "won't", "never", "ne ... pas",
@@ -3870,11 +4033,49 @@ bool PlainFactsConflict(const Facts& a, const Facts& b) {
          MultisetsConflict(OrdinalFacts(a), OrdinalFacts(b));
 }
 
+// Codes in [kPersonBase, kNegationCode): how many people of a kind.
+std::span<const std::uint32_t> PersonFacts(const Facts& f) {
+  const auto begin =
+      std::lower_bound(f.codes.begin(), f.codes.end(), kPersonBase);
+  return {begin, std::lower_bound(begin, f.codes.end(), kNegationCode)};
+}
+
+// Both count people of one kind, and no number of them is the same: "NATO
+// soldier killed" (one) / "Four NATO soldiers killed". A headline may count
+// a kind twice ("Two men arrested after man stabbed"): one shared number
+// is enough.
+bool PersonCountConflict(const Facts& a, const Facts& b) {
+  const std::span<const std::uint32_t> x = PersonFacts(a), y = PersonFacts(b);
+  std::size_t i = 0, j = 0;
+  while (i < x.size() && j < y.size()) {
+    const std::uint32_t ux = x[i] >> 16, uy = y[j] >> 16;
+    if (ux != uy) {
+      (ux < uy ? i : j) += 1;
+      continue;
+    }
+    const std::size_t i_end = static_cast<std::size_t>(
+        std::upper_bound(x.begin() + i, x.end(), ux << 16 | 0xFFFFu) -
+        x.begin());
+    const std::size_t j_end = static_cast<std::size_t>(
+        std::upper_bound(y.begin() + j, y.end(), uy << 16 | 0xFFFFu) -
+        y.begin());
+    bool shared = false;
+    for (std::size_t p = i, q = j; p < i_end && q < j_end && !shared;) {
+      shared = x[p] == y[q];
+      (x[p] < y[q] ? p : q) += 1;
+    }
+    if (!shared) return true;
+    i = i_end;
+    j = j_end;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool FactsConflictIgnoringEntities(const Facts& a, const Facts& b) {
   return PlainFactsConflict(a, b) || PolarityConflict(a, b) ||
-         CurrencyConflict(a, b) ||
+         CurrencyConflict(a, b) || PersonCountConflict(a, b) ||
          MultisetsConflict(EventFacts(a), EventFacts(b)) ||
          MultisetsConflict(PeriodFacts(a), PeriodFacts(b));
 }

@@ -145,7 +145,9 @@ TEST(FactsTest, ThousandsGroupingAndDecimalMarks) {
   EXPECT_TRUE(SameFacts("4,30", "4.3"));
   EXPECT_FALSE(SameFacts("124,32", "12432"));
   EXPECT_FALSE(SameFacts("1,54", "154"));
-  EXPECT_EQ(Count("en 2026 150 000 personnes"), 2u);  // a year is not a group
+  // A year is not a group: 2026 and 150000, and whom the latter counts
+  // (FactsTest.PeopleCounted).
+  EXPECT_EQ(Count("en 2026 150 000 personnes"), 3u);
 }
 
 TEST(FactsTest, Percentages) {
@@ -393,6 +395,58 @@ TEST(FactsTest, TimeUnitsAfterNumbers) {
   // "$10 an hour" states no year.
   EXPECT_FALSE(Conflict("Minimum wage rises to $10 an hour",
                         "Minimum wage rises to $10 a year"));
+}
+
+// A singular person with no number before it is one: "NATO soldier killed"
+// is not "Four NATO soldiers killed", in the six languages and across them.
+TEST(FactsTest, PeopleCounted) {
+  EXPECT_TRUE(Conflict("NATO soldier killed in eastern Afghanistan",
+                       "Four NATO soldiers killed in eastern Afghanistan"));
+  EXPECT_TRUE(Conflict("Police officer shot dead in Chicago",
+                       "Two police officers shot dead in Chicago"));
+  EXPECT_TRUE(Conflict("Man arrested after Leeds stabbing",
+                       "Two men arrested after Leeds stabbing"));
+  EXPECT_TRUE(Conflict("Child dies after eating poisoned mushrooms",
+                       "Four children die after eating poisoned mushrooms"));
+  EXPECT_TRUE(
+      Conflict("300 migrants rescued off Libya", "Migrant rescued off Libya"));
+  constexpr int kEng = 0, kFra = 1, kSpa = 2;
+  EXPECT_TRUE(FactsConflict(
+      FactsIn(U8(u8"Un soldat français tué au Mali"), kFra),
+      FactsIn(U8(u8"Trois soldats français tués au Mali"), kFra)));
+  EXPECT_TRUE(FactsConflict(
+      FactsIn(U8(u8"Muere un turista alemán en Mallorca"), kSpa),
+      FactsIn(U8(u8"Mueren dos turistas alemanes en Mallorca"), kSpa)));
+  EXPECT_TRUE(FactsConflict(
+      FactsIn("NATO soldier killed in eastern Afghanistan", kEng),
+      FactsIn(U8(u8"Quatre soldats de l'OTAN tués dans l'est de l'Afghanistan"),
+              kFra)));
+  EXPECT_FALSE(FactsConflict(
+      FactsIn("NATO soldier killed in eastern Afghanistan", kEng),
+      FactsIn(U8(u8"Un soldat de l'OTAN tué dans l'est de l'Afghanistan"),
+              kFra)));
+  // One named, the other counted: one shared number is enough.
+  EXPECT_FALSE(Conflict("Two men arrested after man stabbed in Leeds",
+                        "Two men arrested after Leeds stabbing"));
+  EXPECT_FALSE(Conflict("NATO soldier killed in eastern Afghanistan",
+                        "One NATO soldier killed in eastern Afghanistan"));
+  // Unknown counts and other kinds say nothing.
+  EXPECT_FALSE(Conflict("Soldiers killed in eastern Afghanistan",
+                        "Soldier killed in eastern Afghanistan"));
+  EXPECT_FALSE(Conflict("Soldier killed in eastern Afghanistan",
+                        "Three killed in eastern Afghanistan"));
+  // A singular after another number is a modifier; a ratio counts one.
+  EXPECT_FALSE(Conflict("20 soldier deaths in Helmand",
+                        "20 soldiers killed in Helmand"));
+  EXPECT_FALSE(FactsConflict(
+      FactsIn("One in five children have secret social media accounts", kEng),
+      FactsIn(U8(u8"Sur les médias sociaux, un enfant sur cinq a des comptes "
+                 u8"secrets"),
+              kFra)));
+  // A scaled count also counts its multiplicand (a misspelt multiplier).
+  EXPECT_FALSE(FactsConflict(
+      FactsIn(U8(u8"Mais de 20 milhões de pessoas assistiram"), 3),
+      FactsIn(U8(u8"Mais de 20 mihlões de pessoas assistiram"), 3)));
 }
 
 // "number one" is a rank, as "No. 1" is, in the six languages; "twice" and
