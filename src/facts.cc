@@ -604,34 +604,98 @@ constexpr TimeUnitWord kTimeUnits[] = {
     {"litros", 16},    {"litri", 16}};
 // What a number counts (above), by unit.
 constexpr TimeUnitWord kCountedUnits[] = {
-    {"case", 17},           {"cases", 17},        {"cas", 17},
-    {"caso", 17},           {"casos", 17},        {"casi", 17},
-    {"falle", 17},          {"infection", 17},    {"infections", 17},
-    {"infected", 17},       {"infectes", 17},     {"contaminations", 17},
-    {"infeccion", 17},      {"infecciones", 17},  {"contagio", 17},
-    {"contagios", 17},      {"contagiados", 17},  {"infectados", 17},
-    {"infecao", 17},        {"infecoes", 17},     {"infeccoes", 17},
-    {"infetados", 17},      {"infezione", 17},    {"infezioni", 17},
-    {"contagi", 17},        {"contagiati", 17},   {"infektionen", 17},
-    {"neuinfektionen", 17}, {"ansteckungen", 17}, {"infizierte", 17},
-    {"infizierten", 17},    {"dead", 18},         {"death", 18},
-    {"deaths", 18},         {"killed", 18},       {"died", 18},
-    {"fatalities", 18},     {"mort", 18},         {"morts", 18},
-    {"deces", 18},          {"muerto", 18},       {"muertos", 18},
-    {"muertes", 18},        {"fallecidos", 18},   {"morto", 18},
-    {"morti", 18},          {"decessi", 18},      {"mortos", 18},
-    {"mortes", 18},         {"obitos", 18},       {"tote", 18},
-    {"toten", 18},          {"todesopfer", 18},   {"todesfalle", 18},
-    {"morte", 18},          {"muerta", 18},       {"muertas", 18},
-    {"morta", 18},          {"mortas", 18},       {"injured", 19},
-    {"wounded", 19},        {"hurt", 19},         {"injuries", 19},
-    {"blesse", 19},         {"blesses", 19},      {"herido", 19},
-    {"heridos", 19},        {"ferido", 19},       {"feridos", 19},
-    {"ferito", 19},         {"feriti", 19},       {"verletzt", 19},
-    {"verletzte", 19},      {"verletzten", 19},   {"blessee", 19},
-    {"blessees", 19},       {"herida", 19},       {"heridas", 19},
-    {"ferida", 19},         {"feridas", 19},      {"ferita", 19},
-    {"ferite", 19}};
+    {"case", 17},
+    {"cases", 17},
+    {"cas", 17},
+    {"caso", 17},
+    {"casos", 17},
+    {"casi", 17},
+    {"falle", 17},
+    {"infection", 17},
+    {"infections", 17},
+    {"infected", 17},
+    {"infectes", 17},
+    {"contaminations", 17},
+    {"infeccion", 17},
+    {"infecciones", 17},
+    {"contagio", 17},
+    {"contagios", 17},
+    {"contagiados", 17},
+    {"infectados", 17},
+    {"infecao", 17},
+    {"infecoes", 17},
+    {"infeccoes", 17},
+    {"infetados", 17},
+    {"infezione", 17},
+    {"infezioni", 17},
+    {"contagi", 17},
+    {"contagiati", 17},
+    {"infektionen", 17},
+    {"neuinfektionen", 17},
+    {"ansteckungen", 17},
+    {"infizierte", 17},
+    {"infizierten", 17},
+    {"dead", 18},
+    {"death", 18},
+    {"deaths", 18},
+    {"killed", 18},
+    {"died", 18},
+    {"fatalities", 18},
+    {"mort", 18},
+    {"morts", 18},
+    {"deces", 18},
+    {"muerto", 18},
+    {"muertos", 18},
+    {"muertes", 18},
+    {"fallecidos", 18},
+    {"morto", 18},
+    {"morti", 18},
+    {"decessi", 18},
+    {"mortos", 18},
+    {"mortes", 18},
+    {"obitos", 18},
+    {"tote", 18},
+    {"toten", 18},
+    {"todesopfer", 18},
+    {"todesfalle", 18},
+    {"morte", 18},
+    {"muerta", 18},
+    {"muertas", 18},
+    {"morta", 18},
+    {"mortas", 18},
+    {"injured", 19},
+    {"wounded", 19},
+    {"hurt", 19},
+    {"injuries", 19},
+    {"blesse", 19},
+    {"blesses", 19},
+    {"herido", 19},
+    {"heridos", 19},
+    {"ferido", 19},
+    {"feridos", 19},
+    {"ferito", 19},
+    {"feriti", 19},
+    {"verletzt", 19},
+    {"verletzte", 19},
+    {"verletzten", 19},
+    {"blessee", 19},
+    {"blessees", 19},
+    {"herida", 19},
+    {"heridas", 19},
+    {"ferida", 19},
+    {"feridas", 19},
+    {"ferita", 19},
+    {"ferite", 19},
+    // Missing ("3 dead" / "3 missing after floods").
+    {"missing", 20},
+    {"disparus", 20},
+    {"disparues", 20},
+    {"desaparecidos", 20},
+    {"desaparecidas", 20},
+    {"dispersi", 20},
+    {"vermisst", 20},
+    {"vermisste", 20},
+    {"vermissten", 20}};
 constexpr int kFirstCountedUnit = 17;
 
 // The code of number `v` counting unit `counted` (kCountedUnits), in the
@@ -2172,6 +2236,7 @@ const VerbTable& VerbSides() {
         "schrumpft schrumpfen "
         "baisse chute chutent recule reculent baja cae caen caida cai caem "
         "ribasso scende scendono cala calano baixa tiefer niedriger fallt "
+        "desce descem desciende descienden "
         "sinkt sinken "
         "ruckgang retrocede retroceden arretra arretrano recua recuam caidas "
         "ribassi nachgibt nachgeben nachgegeben einbricht einbrechen "
@@ -2351,6 +2416,9 @@ const VerbTable& VerbSides() {
         {"uphold.overturn/en", 1,
          "overturns overturned overturn quashes quashed quash annule "
          "annulent anula anulan annulla annullano"},
+        // A court that blocks a measure has not upheld it ("Court blocks /
+        // upholds Trump travel ban").
+        {"uphold.overturn/en", 1, "blocks blocked"},
         // A law validated or struck down ("Le Conseil constitutionnel
         // valide / censure la réforme", "El Supremo avala / tumba la
         // amnistía").
@@ -2606,6 +2674,11 @@ const VerbTable& VerbSides() {
          "relache relachent libere liberent libera liberan rilascia "
          "rilasciano rilasciato liberano liberta libertam freigelassen "
          "freilasst freilassen"},
+        // Portuguese (and Spanish) "preso", jailed, against "solto",
+        // "libertado" ("Bolsonaro é preso / solto em Brasília").
+        {"arrest.release/en", 0, "preso presa presos presas"},
+        {"arrest.release/en", 1,
+         "solto solta soltos soltas libertado libertada libertados"},
         // "win" and "lose" themselves: kWinMatch and kLoseMatch below.
         {"lose.win/en", 1,
          "gain gains gained adds added captures captured seizes seized "
@@ -2679,6 +2752,15 @@ const VerbTable& VerbSides() {
         {"close.open/en", 1,
          "open opens opened reopen reopens reopened launches launched"},
         {"close.open/en", 0, "close closes closed shut shuts"},
+        // A bridge, a tunnel, a mine that collapses is shut ("Bridge
+        // collapses / reopens in Genoa").
+        {"close.open/en", 0, "collapses collapsed"},
+        // Traffic, a service disrupted or normal ("Grève à la SNCF : le
+        // trafic perturbé / normal mardi").
+        {"disrupt.normal/en", 0,
+         "disrupted perturbe perturbee perturbes perturbees perturbado "
+         "perturbada perturbados perturbadas"},
+        {"disrupt.normal/en", 1, "normal normale normales normaux normali"},
         // The nouns of an opening and a closing ("Ouverture / clôture de
         // l'enquête", "la apertura / el cierre de la Bolsa").
         {"close.open/en", 1, "ouverture apertura abertura"},
@@ -2850,6 +2932,17 @@ const VerbTable& VerbSides() {
         {"announce.cancel/en", 1,
          "cancels cancelled canceled annule annulent cancela cancelan "
          "annulla annullano cancelam absagt absagen abgesagt"},
+        // A strike announced is not one that ended ("Streik bei der
+        // Lufthansa angekündigt / beendet").
+        {"announce.cancel/en", 1, "beendet beenden"},
+        // Approved against put off ("El Gobierno aprueba / aplaza la subida
+        // del salario mínimo").
+        {"approve.postpone/en", 0,
+         "approves approuve approuvent aprueba aprueban approva approvano "
+         "aprova aprovam billigt"},
+        {"approve.postpone/en", 1,
+         "postpones reporte reportent aplaza aplazan rinvia rinviano adia "
+         "adiam verschiebt"},
         // Hired or fired ("Lakers hire / fire coach Mike Brown", "Chelsea
         // appoint / sack manager"; "Le PSG nomme / limoge son entraîneur").
         // "fire" and "fires" are also a blaze (kEventKinds), a kind no
@@ -2894,6 +2987,10 @@ const VerbTable& VerbSides() {
         {"impose.lift/en", 0,
          "lift lifts lifted lifting levanta levantan revoca revocan revoga "
          "aufgehoben aufhebt aufheben levee levees"},
+        // Giving a measure up against keeping it ("Le gouvernement renonce
+        // à / maintient la réforme").
+        {"impose.lift/en", 0,
+         "renonce renoncent renuncia renuncian rinuncia rinunciano"},
         // An order given or lifted ("Evacuation ordered / order lifted"),
         // martial law or an emergency declared or lifted.
         {"impose.lift/en", 1,

@@ -397,6 +397,40 @@ TEST(FactsTest, TimeUnitsAfterNumbers) {
                         "Minimum wage rises to $10 a year"));
 }
 
+// Session 30's second and third check rounds: a bridge that collapses is
+// shut, a court that blocks has not upheld, traffic disrupted or normal,
+// Portuguese "desce", giving up against keeping, approved against put off,
+// a strike ended against announced, "preso" against "solto", missing
+// against dead.
+TEST(PolarityFactsTest, CheckRoundsOfSession30) {
+  const ConflictCase cases[] = {
+      {"Bridge collapses in Genoa", "Bridge reopens in Genoa", true},
+      {"Court blocks Trump travel ban", "Court upholds Trump travel ban", true},
+      {U8(u8"Grève à la SNCF : le trafic perturbé mardi").data(),
+       U8(u8"Grève à la SNCF : le trafic normal mardi").data(), true},
+      {U8(u8"Inflação sobe para 4% em Portugal").data(),
+       U8(u8"Inflação desce para 4% em Portugal").data(), true},
+      {U8(u8"Le gouvernement renonce à la réforme des retraites").data(),
+       "Le gouvernement maintient la reforme des retraites", true},
+      {U8(u8"El Gobierno aprueba la subida del salario mínimo").data(),
+       U8(u8"El Gobierno aplaza la subida del salario mínimo").data(), true},
+      {"Streik bei der Lufthansa beendet",
+       U8(u8"Streik bei der Lufthansa angekündigt").data(), true},
+      {U8(u8"Bolsonaro é preso em Brasília").data(),
+       U8(u8"Bolsonaro é solto em Brasília").data(), true},
+      {U8(u8"Bolsonaro é preso em Brasília").data(),
+       "Bolsonaro released in Brasilia", true},
+      {U8(u8"Chuva forte deixa 3 mortos em São Paulo").data(),
+       U8(u8"Chuva forte deixa 3 desaparecidos em São Paulo").data(), true},
+      {"Floods: 12 dead in Valencia", "Floods: 12 missing in Valencia", true},
+      {"Bridge collapses in Genoa", "Genoa bridge collapsed", false},
+      {"Floods: 12 missing in Valencia", "Floods: 12 missing, Valencia", false},
+      {"Floods: 12 dead in Valencia", "Floods: 12 dead, 3 missing in Valencia",
+       false},
+  };
+  ExpectConflicts(cases);
+}
+
 // A singular person with no number before it is one: "NATO soldier killed"
 // is not "Four NATO soldiers killed", in the six languages and across them.
 TEST(FactsTest, PeopleCounted) {
