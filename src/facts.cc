@@ -809,7 +809,8 @@ constexpr std::string_view kRatioWords[] = {"in",   "sur", "su",
 
 // The person word `w` (kPersonWords), or null. German "man" (one, the
 // pronoun) is no man, nor German "Kind" in a text of another language.
-const PersonWord* PersonWordOf(std::string_view w, int lang) {
+[[gnu::always_inline]] inline const PersonWord* PersonWordOf(std::string_view w,
+                                                             int lang) {
   static const FilteredWordMap<const PersonWord*>* const kWords = [] {
     auto* words = new FilteredWordMap<const PersonWord*>;
     for (const PersonWord& p : kPersonWords) words->Insert(p.word, &p);
