@@ -695,7 +695,21 @@ constexpr TimeUnitWord kCountedUnits[] = {
     {"dispersi", 20},
     {"vermisst", 20},
     {"vermisste", 20},
-    {"vermissten", 20}};
+    {"vermissten", 20},
+    // Arrested ("Seven arrested" / "Seven injured after clashes").
+    {"arrested", 21},
+    {"detained", 21},
+    {"interpelle", 21},
+    {"interpelles", 21},
+    {"interpellees", 21},
+    {"arretes", 21},
+    {"detenidos", 21},
+    {"detenidas", 21},
+    {"arrestati", 21},
+    {"fermati", 21},
+    {"detidos", 21},
+    {"presos", 21},
+    {"festgenommen", 21}};
 constexpr int kFirstCountedUnit = 17;
 
 // The code of number `v` counting unit `counted` (kCountedUnits), in the
@@ -2018,6 +2032,10 @@ bool IsNegationTypo(std::string_view w) {
 bool NegatesVerb(std::string_view key, const Token& token) {
   const std::size_t b = token.begin, e = token.end;
   const std::string_view w(key.data() + b, e - b);
+  // "no longer" negates what follows ("WHO says monkeypox no longer a
+  // global emergency"); the other languages say it with a negation of
+  // their own ("ne ... plus", "nicht mehr", "non più", "já não").
+  if (w == "no") return key.compare(e, 7, " longer") == 0;
   // A verb's negation, in the six languages whatever the headline's
   // language (two copies of one headline may be read as two languages: a
   // source tag, capitals), and not in a ticker ("<NE>").
@@ -2246,7 +2264,10 @@ const VerbTable& VerbSides() {
         "weakens weakened slows slowed eases eased diminue diminuent "
         "disminuye disminuyen diminuisce diminuiscono diminui diminuem "
         "ralentit ralentissent desacelera desaceleran rallenta rallentano "
-        "verlangsamt";
+        "verlangsamt "
+        // An economy that contracts against one that grows ("UK economy
+        // grows / contracts 0.2%", "L'économie se contracte").
+        "contracts contracted contracte contractent";
     // Three-valued facts take two axes a word: each value against each of
     // the other two. Yesterday, today, tomorrow, like weekdays ("Weather
     // forecast for today" / "... for tomorrow"); not French "hier" (German
@@ -3053,6 +3074,10 @@ const VerbTable& VerbSides() {
         // Joining or leaving ("Sweden joins / leaves NATO").
         {"arrive.leave/en", 0,
          "joins joined rejoint rejoignent aderisce aderiscono"},
+        // A player who signs for a club joins it ("Messi signs for / leaves
+        // PSG", "Messi signe au / quitte le PSG").
+        {"arrive.leave/en", 0,
+         "signs signed signe signent firma firman assina assinam"},
         // Born or dead ("Giant panda gives birth / dies at Berlin zoo"); a
         // headline with both takes neither. The verbs of dying only: "dead"
         // and "morts" are counts' nouns too ("deux morts", "two dead").
