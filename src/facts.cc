@@ -2265,6 +2265,10 @@ const VerbTable& VerbSides() {
         "disminuye disminuyen diminuisce diminuiscono diminui diminuem "
         "ralentit ralentissent desacelera desaceleran rallenta rallentano "
         "verlangsamt "
+        // Plunging ("Le dollar grimpe / plonge face à l'euro", "se
+        // desploma", "precipita", "despenca").
+        "plonge plongent desploma desploman precipita precipitano despenca "
+        "despencam "
         // An economy that contracts against one that grows ("UK economy
         // grows / contracts 0.2%", "L'économie se contracte").
         "contracts contracted contracte contractent";
@@ -2771,6 +2775,11 @@ const VerbTable& VerbSides() {
          "acquistano adquiere adquieren kauft kaufen"},
         {"buy.sell/en", 1,
          "vend vendent revend vende venden vendono vendem verkauft verkaufen"},
+        // A club that hires a player buys him, one that cedes him sells
+        // ("FC Porto contrata / vende avançado", "Il Milan acquista / cede
+        // un attaccante").
+        {"buy.sell/en", 0, "contrata contratam contratan"},
+        {"buy.sell/en", 1, "cede cedono cedem"},
         {"close.open/en", 1,
          "open opens opened reopen reopens reopened launches launched"},
         {"close.open/en", 0, "close closes closed shut shuts"},
@@ -2957,6 +2966,9 @@ const VerbTable& VerbSides() {
         // A strike announced is not one that ended ("Streik bei der
         // Lufthansa angekündigt / beendet").
         {"announce.cancel/en", 1, "beendet beenden"},
+        // The French participle's other forms ("Grève des trains annulée"
+        // / "Sciopero dei treni confermato").
+        {"announce.cancel/en", 1, "annulee annules annulees"},
         // Approved against put off ("El Gobierno aprueba / aplaza la subida
         // del salario mínimo").
         {"approve.postpone/en", 0,
