@@ -3200,6 +3200,9 @@ const VerbTable& VerbSides() {
          "beginnt beginnen"},
         // A volcano that erupts against an eruption that ends.
         {"end.start/en", 1, "erupts erupted"},
+        // Halted or stopped is no start ("Ebola vaccine trial begins /
+        // halted in Congo").
+        {"end.start/en", 0, "halts halted stops stopped"},
         // Adults or children ("Vaccine approved for children / adults").
         {"adult.child/en", 0,
          "adults adult adultes adultos adulti erwachsene erwachsenen"},
@@ -3271,6 +3274,10 @@ const VerbTable& VerbSides() {
          "aufhebt aufheben revoga revogam suspend suspendu suspendue"},
         // Reinstated against suspended ("Player suspended / reinstated").
         {"resume.suspend/en", 0, "reinstated reinstates"},
+        // A supply restored or cut ("Power restored / cut to 50,000
+        // homes").
+        {"resume.suspend/en", 0, "restored restores"},
+        {"resume.suspend/en", 1, "cut cuts"},
         // Kidnapped is held ("Aid worker kidnapped / freed"), in the six
         // languages.
         {"arrest.release/en", 0,
