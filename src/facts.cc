@@ -2598,6 +2598,13 @@ const VerbTable& VerbSides() {
          "prolongent prolonga prolongan prolunga prolungano prorroga "
          "prorrogam verlangert verlangern fortsetzt fortsetzen fortgesetzt"},
         {"complete.abandon/en", 0, "completes completed"},
+        // German "schließt ... ab" completes ("Siemens schließt Übernahme
+        // ab"), "bricht ... ab" abandons, joined; "schließt ... aus" rules
+        // out. Without them, the joined forms would fall back to
+        // "schließt", closes.
+        {"complete.abandon/en", 0, "abschliesst abschliessen abgeschlossen"},
+        {"complete.abandon/en", 1, "abbricht abbrechen abgebrochen"},
+        {"confirm.deny/en", 1, "ausschliesst ausschliessen ausgeschlossen"},
         {"complete.abandon/en", 1, "abandons abandoned scraps scrapped"},
         // An order signed or revoked, bail granted or denied, something
         // allowed or barred ("Court grants / denies bail", "Supreme Court
@@ -2799,13 +2806,14 @@ const VerbTable& VerbSides() {
         // A market's opening and close in the five other languages ("Wall
         // Street ouvre / ferme en hausse"). French "ferme" is also a farm
         // and "firm": a side only a headline with an opening word meets.
-        // Not Portuguese "fecha" (Spanish "date"), nor German "schliesst"
-        // (also "concludes").
+        // Not Portuguese "fecha" (Spanish "date"). German "schließt"
+        // concludes with its particle ("schließt ... ab": AddWordSides joins
+        // it), and closes alone ("Tesla eröffnet / schließt Fabrik").
         {"close.open/en", 1,
          "ouvre ouvrent abre abren apre aprono abrem offnet eroffnet"},
         {"close.open/en", 0,
          "ferme ferment termine terminent cloture cloturent finit cierra "
-         "cierran chiude chiudono encerra encerram"},
+         "cierran chiude chiudono encerra encerram schliesst schliessen"},
         // Killed or hurt, also in the five other languages (their
         // participles and adjectives, folded: French "blessés" is
         // "blesses", which English "blesses" shares; a headline that
@@ -2969,6 +2977,10 @@ const VerbTable& VerbSides() {
         // The French participle's other forms ("Grève des trains annulée"
         // / "Sciopero dei treni confermato").
         {"announce.cancel/en", 1, "annulee annules annulees"},
+        // A visit made is not one cancelled ("Pope visits Iraq" / "Le pape
+        // annule sa visite en Irak"); the verbs only, not French "visite"
+        // or Spanish "visita", nouns too.
+        {"announce.cancel/en", 0, "visits visited besucht"},
         // Approved against put off ("El Gobierno aprueba / aplaza la subida
         // del salario mínimo").
         {"approve.postpone/en", 0,
