@@ -2341,10 +2341,14 @@ const VerbTable& VerbSides() {
     // "win" and "lose" have their own groups, with "gains" and the like).
     static constexpr std::string_view kWinMatch =
         "win wins won gagne gagnent remporte remportent gana ganan vince "
-        "vincono ganha ganham gewinnt gewinnen siegt vence vencem";
+        "vincono ganha ganham gewinnt gewinnen siegt vence vencem "
+        // Participles and the Portuguese past ("L'Inter ha vinto / ha perso
+        // lo scudetto"); not Spanish "ganado" (cattle).
+        "vinto vinta ganhou venceu gewonnen";
     static constexpr std::string_view kLoseMatch =
         "lose loses lost perd perdent pierde pierden perde perdono perdem "
-        "verliert verlieren";
+        "verliert verlieren perso persa perdu perdue perdido perdida perdeu "
+        "verloren";
     static constexpr std::string_view kDrawMatch =
         "draw draws drew empata empatan empatam pareggia pareggiano remis "
         "unentschieden";
@@ -2459,6 +2463,7 @@ const VerbTable& VerbSides() {
          "acquitted acquits cleared acquitte acquittes acquittee absuelto "
          "absuelta absuelve assolto assolta absolvido absolvida "
          "freigesprochen prosciolto prosciolta prosciolti relaxe"},
+        {"acquit.indict/en", 1, "impeached impeaches"},
         {"acquit.indict/en", 1,
          "indicted indicts inculpe inculpes inculpee imputado imputada "
          "imputados imputato imputata indiciado indiciada angeklagt "
@@ -3396,6 +3401,9 @@ const VerbTable& VerbSides() {
         {"uphold.overturn/en", 1, "reduces reduced"},
         {"lose.win/en", 0, "retires retired"},
         {"arrive.leave/en", 0, "returns returned return"},
+        // Retiring leaves ("Serena Williams retires from / returns to
+        // tennis").
+        {"arrive.leave/en", 1, "retires retired"},
         // Stages of one story, a sixteenth round: proposed against agreed
         // ("Ceasefire proposed / agreed in Sudan"); nominated or
         // shortlisted against winning; charged or accused against
@@ -3412,6 +3420,10 @@ const VerbTable& VerbSides() {
         {"threaten.start/en", 0,
          "threatened threatens threaten threatening looming looms"},
         {"threaten.start/en", 1, "starts started begins began"},
+        // A warning is not the declaration ("UN warns of / declares famine
+        // in Yemen").
+        {"threaten.start/en", 0, "warns warned"},
+        {"threaten.start/en", 1, "declares declared"},
         // A threat against an end ("Pittman threatening / ends Freeman's
         // reign").
         {"threaten.start/en", 1, "ends ended"},
