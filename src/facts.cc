@@ -2237,6 +2237,11 @@ const VerbTable& VerbSides() {
         "increase increases increased strengthens strengthened accelerates "
         "accelerated quickens quickened accelere accelerent acelera aceleran "
         "dispara disparan impenna impennano ganancias "
+        // Topping a mark, appreciating ("Bitcoin tops / falls below
+        // $50,000", "El euro se aprecia / se deprecia"), Portuguese
+        // "disparam".
+        "tops topped aprecia aprecian apprecie apprecient appreciates "
+        "appreciated disparam "
         "accelera accelerano aceleram beschleunigt";
     static constexpr std::string_view kFall =
         "fall falls fell falling drop drops dropped slump slumps slumped "
@@ -2269,6 +2274,9 @@ const VerbTable& VerbSides() {
         // desploma", "precipita", "despenca").
         "plonge plongent desploma desploman precipita precipitano despenca "
         "despencam "
+        // Easing yields, depreciating currencies ("Treasury yields climb /
+        // ease to 4%").
+        "ease deprecia deprecian deprecie deprecient depreciates depreciated "
         // An economy that contracts against one that grows ("UK economy
         // grows / contracts 0.2%", "L'économie se contracte").
         "contracts contracted contracte contractent";
@@ -2371,7 +2379,8 @@ const VerbTable& VerbSides() {
         {"flat.move/en", 1, kFall},
         {"flat.move/en", 1, "lower"},
         {"flat.move/en", 0,
-         "flat mixed unchanged inchange mitige mezcladas mezclados mixtas "
+         "steady flat mixed unchanged inchange mitige mezcladas mezclados "
+         "mixtas "
          "mixtos invariato misti mistos gemischt stable stables estable "
          "estables stabile stabili estavel estaveis stabil"},
         {"lower.raise/en", 1, kRaiseRate},
