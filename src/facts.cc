@@ -1785,6 +1785,10 @@ constexpr SideWord kSideWords[] = {
     {"pulled", "out", false, "enter.exit/en", 1},
     {"pull", "out", false, "enter.exit/en", 1},
     {"steps", "down", false, "resign.survive/en", 0},
+    // Staying on survives ("Elon Musk steps down / stays on as Twitter
+    // CEO").
+    {"stays", "on", false, "resign.survive/en", 1},
+    {"stay", "on", false, "resign.survive/en", 1},
     {"stepped", "down", false, "resign.survive/en", 0},
     {"step", "down", false, "resign.survive/en", 0},
     {"backs", "down", false, "advance.retreat/en", 1},
@@ -2531,6 +2535,10 @@ const VerbTable& VerbSides() {
         // Leading or trailing ("Biden leads / trails Trump in new poll").
         {"lead.trail/en", 0, "leads"},
         {"lead.trail/en", 1, "trails trailed"},
+        // Ahead or behind in a poll or a race ("Poll shows Biden ahead /
+        // behind in Michigan").
+        {"lead.trail/en", 0, "ahead"},
+        {"lead.trail/en", 1, "behind"},
         // These in the five other languages too ("Le gouvernement confirme
         // / dément ...", "La police recherche / retrouve ..."). Not
         // Portuguese "procura" (Italian "prosecutor's office"), nor "cerca"
@@ -2554,6 +2562,10 @@ const VerbTable& VerbSides() {
         {"search.find/en", 1,
          "find finds found retrouve retrouvent encuentra encuentran trova "
          "trovano encontra encontram findet"},
+        // Seeking against recovering ("Police seek / recover stolen
+        // painting").
+        {"search.find/en", 0, "seek seeks"},
+        {"search.find/en", 1, "recover recovers recovered"},
         // Missing or found ("Climber missing / found on Everest"), an axis
         // of its own: "Police find missing woman" says both and takes
         // neither side, but still finds against "Police search for
@@ -2704,7 +2716,7 @@ const VerbTable& VerbSides() {
         {"arrest.release/en", 0,
          "arrest arrests arrested detain detains detained charged seize "
          "seizes seized"},
-        {"arrest.release/en", 1, "release releases released freed"},
+        {"arrest.release/en", 1, "release releases released freed frees"},
         // An escape against a capture ("Prisoner escapes from / caught
         // after ... jail").
         {"arrest.release/en", 0, "caught recaptured"},
@@ -3202,7 +3214,10 @@ const VerbTable& VerbSides() {
         {"lose.win/en", 0, "concedes conceded"},
         // Jailed is held ("Ex-president sentenced to / released from
         // prison").
-        {"arrest.release/en", 0, "jailed sentenced imprisoned"},
+        {"arrest.release/en", 0, "jailed sentenced imprisoned jails"},
+        // A fine is no prison term ("Woman jailed / fined for fraud").
+        {"fine.jail/en", 0, "fined fines"},
+        {"fine.jail/en", 1, "jailed jails imprisoned"},
         // Dying or surviving ("Man dies / survives after being hit by
         // train").
         {"die.survive/en", 0,
@@ -3303,6 +3318,13 @@ const VerbTable& VerbSides() {
         // A supply restored or cut ("Power restored / cut to 50,000
         // homes").
         {"resume.suspend/en", 0, "restored restores"},
+        // A strike escalated is not suspended ("Rail strike suspended /
+        // escalated").
+        {"resume.suspend/en", 0, "escalates escalated"},
+        // A lockdown imposed or lifted ("La Junta confina / desconfina la
+        // ciudad").
+        {"impose.lift/en", 1, "confina confinan confine confinent"},
+        {"impose.lift/en", 0, "desconfina desconfinan deconfine deconfinent"},
         {"resume.suspend/en", 1, "cut cuts"},
         // Kidnapped is held ("Aid worker kidnapped / freed"), in the six
         // languages.
