@@ -2768,6 +2768,9 @@ const VerbTable& VerbSides() {
         // ("Le PDG démissionne / reconduit").
         {"resign.survive/en", 0,
          "tombe tombent cae caen cai caem cade cadono scheitert toppled"},
+        // Ousted has left ("Prime minister survives / ousted in
+        // no-confidence vote").
+        {"resign.survive/en", 0, "ousted ousts"},
         {"resign.survive/en", 1,
          "reconduit reconduite reappointed reelected reelu reelue reelegido "
          "reelegida reeleito reeleita rieletto rieletta wiedergewahlt"},
@@ -3028,6 +3031,9 @@ const VerbTable& VerbSides() {
          "oust ousts ousted limoge limogent destituye destituyen despide "
          "despiden licenzia licenziano esonera esonerano demite demitem "
          "entlasst feuert"},
+        // Renewing a coach keeps him ("El Real Madrid destituye / renueva
+        // a su entrenador").
+        {"appoint.dismiss/en", 0, "renueva renuevan"},
         // Brought in or abolished ("Government introduces / scraps tuition
         // fees", "Regierung führt ... ein" / "schafft ... ab"). Not French
         // "supprime", which also cuts jobs, nor Spanish "elimina", which
@@ -3114,6 +3120,9 @@ const VerbTable& VerbSides() {
         {"approve.disapprove/en", 0, "signs signed sanciona sancionou"},
         {"approve.disapprove/en", 1, "veta vetan vetam vetou"},
         // Backing or opposing ("Labour backs / opposes Brexit deal").
+        // A council that backs a plan approves it ("City council backs /
+        // rejects new stadium").
+        {"approve.disapprove/en", 0, "backs backed"},
         {"back.oppose/en", 0,
          "backs backed supports supported endorses endorsed soutient "
          "soutiennent apoya apoyan respalda respaldan appoggia appoggiano "
@@ -3163,6 +3172,9 @@ const VerbTable& VerbSides() {
          "eingeliefert"},
         {"admit.discharge/en", 1,
          "discharged leaves quitte sale dimesso dimessa entlassen"},
+        // The verbs' present ("Hospital admits / discharges 50 patients").
+        {"admit.discharge/en", 0, "admits"},
+        {"admit.discharge/en", 1, "discharges"},
         // Snow or rain ("Heavy snow / rain warning for Scotland"): sides,
         // not kinds of event, since rain comes with storms and floods
         // ("Hurricane Rosa to bring heavy rain" / "L'ouragan Rosa ...").
@@ -3749,17 +3761,30 @@ int VoteSide(std::string_view key, std::span<const Token> tokens,
                                               "fur", "yes",  "oui",   "ja"};
   static constexpr std::string_view kAgainst[] = {
       "against", "contre", "contra", "contro", "gegen", "no", "non", "nein"};
+  // Marching and rallying take a side too ("Thousands march for / against
+  // climate policy"), with "for" and "against" only: "no" after a march
+  // is no vote ("Thousands march, no arrests").
+  static constexpr std::string_view kMarches[] = {
+      "march",   "marches",     "marched",     "rally",  "rallies",
+      "rallied", "manifestent", "manifestant", "marchan"};
+  static constexpr std::string_view kMarchFor[] = {"for", "pour"};
+  static constexpr std::string_view kMarchAgainst[] = {
+      "against", "contre", "contra", "contro", "gegen"};
   const auto word = [&](std::size_t k) { return WordAt(key, tokens, k); };
   const std::string_view v = word(i);
   // Most words leave at the first bytes.
-  if (!(v.starts_with("vot") || v.starts_with("stimm")) || !OneOf(v, kVotes)) {
-    return -1;
-  }
+  const bool vote =
+      (v.starts_with("vot") || v.starts_with("stimm")) && OneOf(v, kVotes);
+  const bool march =
+      !vote &&
+      (v.starts_with("mar") || v.starts_with("ral") || v.starts_with("man")) &&
+      OneOf(v, kMarches);
+  if (!vote && !march) return -1;
   for (std::size_t k = i + 1; k < tokens.size() && k <= i + 3; ++k) {
     if (tokens[k].kind != TokenKind::kWord) continue;
     const std::string_view w = word(k);
-    if (OneOf(w, kFor)) return 1;
-    if (OneOf(w, kAgainst)) return 0;
+    if (vote ? OneOf(w, kFor) : OneOf(w, kMarchFor)) return 1;
+    if (vote ? OneOf(w, kAgainst) : OneOf(w, kMarchAgainst)) return 0;
   }
   return -1;
 }
@@ -3883,7 +3908,8 @@ bool UpOrDownAfterPlural(std::string_view key, std::span<const Token> tokens,
       sp.used = e != nullptr;
     }
     if (particle) continue;
-    if ((first == 'v' || first == 's') && size >= 4 && size <= 8) {
+    if ((first == 'v' || first == 's' || first == 'm' || first == 'r') &&
+        size >= 4 && size <= 11) {
       if (const int side = VoteSide(key, tokens, i); side >= 0) {
         static const std::uint16_t kFor = PolarityEntry("against.for/en", 1);
         entries.push_back(static_cast<std::uint16_t>(kFor - 1 + side));
