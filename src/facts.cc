@@ -2040,6 +2040,21 @@ bool NegatesVerb(std::string_view key, const Token& token) {
   // global emergency"); the other languages say it with a negation of
   // their own ("ne ... plus", "nicht mehr", "non più", "já não").
   if (w == "no") return key.compare(e, 7, " longer") == 0;
+  // Refusing or failing to do a thing does not do it ("Museum returns /
+  // refuses to return looted artefacts", "fails to reach orbit");
+  // declining to is the same ("refuses" / "declines to comment").
+  // One typo away still refuses ("refusse to step down"); not "fails",
+  // whose typos are those of "falls" ("RATE FALS TO 7.69 PCT").
+  static constexpr std::string_view kRefusals[] = {"refuses", "refused",
+                                                   "declines", "declined"};
+  if (w.size() >= 4 && w.size() <= 9 &&
+      (w[0] == 'r' || w[0] == 'f' || w[0] == 'd') &&
+      key.compare(e, 4, " to ") == 0) {
+    if (w == "fails" || w == "failed") return true;
+    for (std::string_view r : kRefusals) {
+      if (w == r || OneTypoApart(w, r)) return true;
+    }
+  }
   // A verb's negation, in the six languages whatever the headline's
   // language (two copies of one headline may be read as two languages: a
   // source tag, capitals), and not in a ticker ("<NE>").
@@ -2232,6 +2247,7 @@ const VerbTable& VerbSides() {
         // Gaining ground, as market and jobless reports say it ("Le
         // chômage progresse / recule", "El Ibex avanza / retrocede").
         "progresse progressent avanza avanzan avanzano avanca avancam "
+        "avance avancent "
         // German separable verbs, joined ("Der DAX legt zu": "zulegt";
         // AddWordSides joins a clause-final particle to its verb).
         "zulegt zulegen zugelegt ansteigt ansteigen angestiegen "
@@ -2682,6 +2698,13 @@ const VerbTable& VerbSides() {
         // denied.
         {"delay.proceed/en", 0, "delayed"},
         {"delay.proceed/en", 1, "published launched"},
+        // Postponed against confirmed ("Il Festival di Sanremo è stato
+        // rinviato / confermato").
+        {"delay.proceed/en", 0,
+         "postponed rinviato rinviata aplazado aplazada adiado adiada "
+         "verschoben"},
+        {"delay.proceed/en", 1,
+         "confermato confermata confirmado confirmada bestatigt"},
         {"die.survive/en", 1, "discharged"},
         {"impose.lift/en", 0, "scrapped scraps"},
         {"confirm.deny/en", 1, "retract retracts retracted"},
@@ -3887,9 +3910,11 @@ bool UpOrDownAfterPlural(std::string_view key, std::span<const Token> tokens,
     const unsigned char first =
         static_cast<unsigned char>(key[tokens[i].begin]);
     const std::size_t size = tokens[i].end - tokens[i].begin;
-    // Negations start with "n" or "j", or are the "t" of "n't".
+    // Negations start with "n" or "j", or are the "t" of "n't"; "refuses
+    // to", "fails to", "declines to" negate too.
     if (!negated &&
-        (first == 'n' || first == 'j' || (first == 't' && size == 1))) {
+        (first == 'n' || first == 'j' || first == 'r' || first == 'f' ||
+         first == 'd' || (first == 't' && size == 1))) {
       negated = NegatesVerb(key, tokens[i]);
     }
     // A word before a clause-final particle: the first that makes a joined
