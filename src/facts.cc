@@ -1788,6 +1788,9 @@ constexpr SideWord kSideWords[] = {
     // Staying on survives ("Elon Musk steps down / stays on as Twitter
     // CEO").
     {"stays", "on", false, "resign.survive/en", 1},
+    // Struck off a register is a penalty ("Nurse struck off / cleared over
+    // patient abuse").
+    {"struck", "off", false, "acquit.convict/en", 1},
     {"stay", "on", false, "resign.survive/en", 1},
     {"stepped", "down", false, "resign.survive/en", 0},
     {"step", "down", false, "resign.survive/en", 0},
@@ -3359,6 +3362,16 @@ const VerbTable& VerbSides() {
         // A lockdown imposed or lifted ("La Junta confina / desconfina la
         // ciudad").
         {"impose.lift/en", 1, "confina confinan confine confinent"},
+        // Brought back ("Hospital trust lifts / reintroduces visiting ban").
+        {"impose.lift/en", 1, "reintroduces reintroduced reimposes reimposed"},
+        // German roads closed and reopened ("Polizei sperrt Autobahn" /
+        // "gibt ... frei", joined).
+        {"close.open/en", 0, "sperrt sperren gesperrt"},
+        {"close.open/en", 1, "freigibt freigeben freigegeben"},
+        // A strike that ends or goes on, in Portuguese, Spanish and Italian
+        // ("Greve dos professores termina / continua").
+        {"end.continue/en", 0, "termina terminam terminan"},
+        {"end.continue/en", 1, "continua continuam continuan"},
         {"impose.lift/en", 0, "desconfina desconfinan deconfine deconfinent"},
         {"resume.suspend/en", 1, "cut cuts"},
         // Kidnapped is held ("Aid worker kidnapped / freed"), in the six
