@@ -2724,6 +2724,12 @@ const VerbTable& VerbSides() {
         {"arrive.leave/en", 1, "recalled expelled"},
         {"close.open/en", 0, "evacuated"},
         {"launch.withdraw/en", 0, "deployed deploys"},
+        // Troops reinforced against withdrawn ("Rusia retira / refuerza sus
+        // tropas"); an offensive launched against halted.
+        {"launch.withdraw/en", 0,
+         "reinforces reinforced renforce renforcent refuerza refuerzan "
+         "rafforza rafforzano reforca reforcam verstarkt"},
+        {"launch.withdraw/en", 1, "halts halted"},
         {"attend.skip/en", 1, "skip skips skipped boycott boycotts boycotted"},
         {"approve.disapprove/en", 1, kReject},
         // The five other languages' approving and rejecting ("Il governo
@@ -3042,8 +3048,8 @@ const VerbTable& VerbSides() {
          "approves approuve approuvent aprueba aprueban approva approvano "
          "aprova aprovam billigt"},
         {"approve.postpone/en", 1,
-         "postpones reporte reportent aplaza aplazan rinvia rinviano adia "
-         "adiam verschiebt"},
+         "postpones delays reporte reportent aplaza aplazan rinvia rinviano "
+         "adia adiam verschiebt"},
         // Hired or fired ("Lakers hire / fire coach Mike Brown", "Chelsea
         // appoint / sack manager"; "Le PSG nomme / limoge son entraîneur").
         // "fire" and "fires" are also a blaze (kEventKinds), a kind no
@@ -3364,6 +3370,14 @@ const VerbTable& VerbSides() {
         {"impose.lift/en", 1, "confina confinan confine confinent"},
         // Brought back ("Hospital trust lifts / reintroduces visiting ban").
         {"impose.lift/en", 1, "reintroduces reintroduced reimposes reimposed"},
+        // Sanctions tightened are not lifted ("US lifts / tightens sanctions
+        // on Venezuela oil").
+        {"impose.lift/en", 1, "tightens tightened"},
+        // Hostages held or released ("Hamas releases / holds hostages", "Le
+        // Hamas libère / retient des otages").
+        {"arrest.release/en", 0, "holds held retient retiennent"},
+        // Control regained is won ("Army regains / loses control of city").
+        {"lose.win/en", 1, "regains regained"},
         // German roads closed and reopened ("Polizei sperrt Autobahn" /
         // "gibt ... frei", joined).
         {"close.open/en", 0, "sperrt sperren gesperrt"},
