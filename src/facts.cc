@@ -2251,6 +2251,9 @@ const VerbTable& VerbSides() {
         // chômage progresse / recule", "El Ibex avanza / retrocede").
         "progresse progressent avanza avanzan avanzano avanca avancam "
         "avance avancent "
+        // Romance "increases" of a figure ("I contagi calano / aumentano in
+        // Lombardia"), on the rate axes too.
+        "aumenta aumentan aumentano aumentam "
         // German separable verbs, joined ("Der DAX legt zu": "zulegt";
         // AddWordSides joins a clause-final particle to its verb).
         "zulegt zulegen zugelegt ansteigt ansteigen angestiegen "
@@ -2402,6 +2405,7 @@ const VerbTable& VerbSides() {
         {"flat.move/en", 1, kFall},
         {"flat.move/en", 1, "lower"},
         {"flat.move/en", 0,
+         "stabilise stabilises stabilised stabilize stabilizes stabilized "
          "steady flat mixed unchanged inchange mitige mezcladas mezclados "
          "mixtas "
          "mixtos invariato misti mistos gemischt stable stables estable "
@@ -3373,6 +3377,9 @@ const VerbTable& VerbSides() {
         // Sanctions tightened are not lifted ("US lifts / tightens sanctions
         // on Venezuela oil").
         {"impose.lift/en", 1, "tightens tightened"},
+        // An emergency declared against lifted, in Spanish, Italian and
+        // Portuguese ("La OMS levanta / declara la emergencia sanitaria").
+        {"impose.lift/en", 1, "declara declaran dichiara dichiarano declaram"},
         // Hostages held or released ("Hamas releases / holds hostages", "Le
         // Hamas libère / retient des otages").
         {"arrest.release/en", 0, "holds held retient retiennent"},

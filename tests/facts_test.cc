@@ -533,6 +533,12 @@ TEST(PolarityFactsTest, CheckRoundsOfSession30) {
        U8(u8"Rusia refuerza sus tropas en Jersón").data(), true},
       {"Fed holds rates, releases projections",
        "Fed holds rates steady and releases projections", false},
+      {"Obesity rates soar among children",
+       "Obesity rates stabilise among children", true},
+      {"La OMS levanta la emergencia sanitaria",
+       "La OMS declara la emergencia sanitaria", true},
+      {"I contagi calano in Lombardia", "I contagi aumentano in Lombardia",
+       true},
       {"Argentina suspends debt payments to foreign banks",
        "Argentina president ratifies suspension of debt payments to foreign "
        "banks",
