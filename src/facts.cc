@@ -3946,9 +3946,12 @@ bool UpOrDownAfterPlural(std::string_view key, std::span<const Token> tokens,
     const std::size_t size = tokens[i].end - tokens[i].begin;
     // Negations start with "n" or "j", or are the "t" of "n't"; "refuses
     // to", "fails to", "declines to" negate too.
+    // (The refusals are checked only before " to": most words starting
+    // with "r", "f" or "d" leave at that test.)
     if (!negated &&
-        (first == 'n' || first == 'j' || first == 'r' || first == 'f' ||
-         first == 'd' || (first == 't' && size == 1))) {
+        (first == 'n' || first == 'j' || (first == 't' && size == 1) ||
+         ((first == 'r' || first == 'f' || first == 'd') && size >= 4 &&
+          size <= 9 && key.compare(tokens[i].end, 4, " to ") == 0))) {
       negated = NegatesVerb(key, tokens[i]);
     }
     // A word before a clause-final particle: the first that makes a joined
@@ -3967,7 +3970,8 @@ bool UpOrDownAfterPlural(std::string_view key, std::span<const Token> tokens,
       sp.used = e != nullptr;
     }
     if (particle) continue;
-    if ((first == 'v' || first == 's' || first == 'm' || first == 'r') &&
+    if ((((first == 'v' || first == 's') && size <= 8) ||
+         ((first == 'm' || first == 'r') && key[tokens[i].begin + 1] == 'a')) &&
         size >= 4 && size <= 11) {
       if (const int side = VoteSide(key, tokens, i); side >= 0) {
         static const std::uint16_t kFor = PolarityEntry("against.for/en", 1);
