@@ -2471,6 +2471,14 @@ const VerbTable& VerbSides() {
         // to fly or grounded.
         {"promote.relegate/en", 0, "promoted promotion"},
         {"promote.relegate/en", 1, "relegated relegation"},
+        // The five other languages' promotions and relegations ("El Betis
+        // asciende / desciende", "Bayern steigt auf / ab", joined).
+        {"promote.relegate/en", 0,
+         "promu promus asciende ascienden promosso promossa promovido "
+         "aufsteigt aufsteigen aufgestiegen"},
+        {"promote.relegate/en", 1,
+         "relegue relegues desciende descienden retrocesso retrocessa "
+         "rebaixado absteigt absteigen abgestiegen"},
         {"contain.spread/en", 0, "contained"},
         {"contain.spread/en", 1, "spreads spreading"},
         {"clear.ground/en", 0, "cleared"},
@@ -3377,6 +3385,22 @@ const VerbTable& VerbSides() {
         // Sanctions tightened are not lifted ("US lifts / tightens sanctions
         // on Venezuela oil").
         {"impose.lift/en", 1, "tightens tightened"},
+        // A warning triggered, activated or issued against lifted or
+        // deactivated, in the six languages ("Alerte canicule levée /
+        // déclenchée", "Se activa / se desactiva la alerta roja", "Allerta
+        // meteo revocata / diramata", "Aviso vermelho levantado / emitido",
+        // "Unwetterwarnung aufgehoben / ausgegeben"). Not French "active",
+        // English "active" too ("active cases").
+        {"impose.lift/en", 1,
+         "activated activates declenche declenchee declenchees "
+         "activa activan activada activado attiva attivata attivato "
+         "ativa ativado ativada aktiviert diramata diramato emitido emitida "
+         "ausgegeben"},
+        {"impose.lift/en", 0,
+         "deactivated deactivates desactive desactivee desactiva desactivan "
+         "desactivada desactivado disattiva disattivata disattivato desativa "
+         "desativado desativada deaktiviert revocata revocato revocada "
+         "revocado levantado levantada levantados levantadas"},
         // An emergency declared against lifted, in Spanish, Italian and
         // Portuguese ("La OMS levanta / declara la emergencia sanitaria").
         {"impose.lift/en", 1, "declara declaran dichiara dichiarano declaram"},
