@@ -3525,6 +3525,12 @@ const VerbTable& VerbSides() {
         {"uphold.overturn/en", 1, "reduces reduced"},
         {"lose.win/en", 0, "retires retired"},
         {"arrive.leave/en", 0, "returns returned return"},
+        // A strike that spreads goes on ("Strike ends / spreads at Amazon
+        // warehouse").
+        {"end.continue/en", 1, "spreads spread"},
+        // Killed does not survive ("Woman survives / killed in shark
+        // attack").
+        {"die.survive/en", 0, "killed"},
         // Retiring leaves ("Serena Williams retires from / returns to
         // tennis").
         {"arrive.leave/en", 1, "retires retired"},
@@ -3548,6 +3554,8 @@ const VerbTable& VerbSides() {
         // in Yemen").
         {"threaten.start/en", 0, "warns warned"},
         {"threaten.start/en", 1, "declares declared"},
+        // A threat carried out ("Wildfire threatens / destroys homes").
+        {"threaten.start/en", 1, "destroys destroyed"},
         // A threat against an end ("Pittman threatening / ends Freeman's
         // reign").
         {"threaten.start/en", 1, "ends ended"},

@@ -553,6 +553,12 @@ TEST(PolarityFactsTest, CheckRoundsOfSession30) {
        true},
       {"Active cases fall as restrictions lifted in Russia",
        "Russia lifts restrictions as active cases fall", false},
+      {"Strike ends at Amazon warehouse", "Strike spreads at Amazon warehouse",
+       true},
+      {"Wildfire threatens homes", "Wildfire destroys homes", true},
+      {"Woman survives shark attack", "Woman killed in shark attack", true},
+      {"Man survives after being shot, gunman killed",
+       "Gunman killed, man survives shooting", false},
       {"Argentina suspends debt payments to foreign banks",
        "Argentina president ratifies suspension of debt payments to foreign "
        "banks",
