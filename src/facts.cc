@@ -169,6 +169,8 @@ Decimal Add(Decimal a, Decimal b) {
 Decimal FromInt(std::int64_t v) { return Normalized({v, 0}); }
 
 // a < v, for non-negative a and v (magnitude test, exact enough here).
+bool IsOne(Decimal d) { return d.mantissa == 1 && d.exponent == 0; }
+
 bool Less(Decimal a, std::int64_t v) {
   long double x = static_cast<long double>(a.mantissa);
   for (std::int32_t e = a.exponent; e > 0; --e) x *= 10;
@@ -747,6 +749,12 @@ constexpr PersonWord kPersonWords[] = {
     {"pessoa", 22, false},      {"pessoas", 22, true},
     {"personen", 22, true},     {"menschen", 22, true}};
 
+constexpr std::uint8_t kMaxPersonUnit = [] {
+  std::uint8_t m = 0;
+  for (const PersonWord& p : kPersonWords) m = p.unit > m ? p.unit : m;
+  return m;
+}();
+
 // The word before the whole of a ratio ("one in five", "un sur cinq",
 // "uno de cada cinco", "uno su cinque", "einer von fünf").
 constexpr std::string_view kRatioWords[] = {"in",   "sur", "su",
@@ -1119,6 +1127,13 @@ class Interpreter {
     const FactKind left_kind =
         after != k ? FactKind::kPercent : FactKind::kNumber;
     Emit(left_kind, left);
+    // A scaled number also states its multiplicand, so that a ticker cut
+    // before the multiplier ("4.1 billion" -> "4.1...") still matches. A bare
+    // 1 ("un million", "1 million") would only add noise.
+    // Only a multiplicand under 1000: "38.000 millones" states no 38000, so
+    // it still equals "38 Milliarden" (38e9, plus 38 which it may lack).
+    const bool states_bare =
+        bare.mantissa != 0 && !IsOne(bare) && Less(bare, 1000);
     // A number of a time unit also states the unit ("10 years", "10-year",
     // "10 ans"), so that "10 months" conflicts and "10" alone does not.
     if (left_kind == FactKind::kNumber) {
@@ -1175,17 +1190,12 @@ class Interpreter {
           const PersonWord* person = PersonWordOf(Word(w), lang_);
           if (person == nullptr) continue;
           person_counted_ = w;
-          const bool one = left.mantissa == 1 && left.exponent == 0;
-          if (person->plural != one) {
+          if (person->plural != IsOne(left)) {
             codes_->push_back(PersonCode(left, person->unit));
             // A scaled number also counts its multiplicand, as it states it
             // (below): "20 millions de personnes" cut or misspelt to "20
             // mihlões de pessoas" is still the same count.
-            if (bare.mantissa != 0 &&
-                !(bare.mantissa == 1 && bare.exponent == 0) &&
-                Less(bare, 1000)) {
-              codes_->push_back(PersonCode(bare, person->unit));
-            }
+            if (states_bare) codes_->push_back(PersonCode(bare, person->unit));
           }
           break;
         }
@@ -1194,15 +1204,7 @@ class Interpreter {
     // A percentage also states its number, so that "0.3 PCT" cut to "0.3..."
     // still matches; "10%" vs "15%" still conflicts.
     if (left_kind == FactKind::kPercent) Emit(FactKind::kNumber, left);
-    // A scaled number also states its multiplicand, so that a ticker cut
-    // before the multiplier ("4.1 billion" -> "4.1...") still matches. A bare
-    // 1 ("un million", "1 million") would only add noise.
-    // Only a multiplicand under 1000: "38.000 millones" states no 38000, so
-    // it still equals "38 Milliarden" (38e9, plus 38 which it may lack).
-    if (bare.mantissa != 0 && !(bare.mantissa == 1 && bare.exponent == 0) &&
-        Less(bare, 1000)) {
-      Emit(FactKind::kNumber, bare);
-    }
+    if (states_bare) Emit(FactKind::kNumber, bare);
     if (!PairConnector(after, left, i)) return after;
     Decimal right;
     k = Phrase(after + 1, &right, &bare);
@@ -1901,7 +1903,8 @@ constexpr std::uint32_t kOpeningCodes = 1u << 25;
 constexpr std::uint32_t kEventBase = kOpeningBase + kOpeningCodes;
 static_assert(kEventBase + 256 <= kNegationCode);
 static_assert(kEventBase + 256 <= kPersonBase);
-static_assert(kPersonBase + (std::size(kPersonWords) << 16) < kNegationCode);
+static_assert(kPersonBase + ((std::uint32_t{kMaxPersonUnit} + 1) << 16) <=
+              kNegationCode);
 static_assert(kOpeningBase + kOpeningCodes <= kNegationCode);
 
 // Words that negate a verb ("not", "won't", "never", "ne ... pas",
@@ -1965,6 +1968,25 @@ bool IsNegationTypo(std::string_view w) {
   return false;
 }
 
+// Whether the word `token` refuses or fails to do what follows: "refuses
+// to", "fails to", "declines to" ("Museum returns / refuses to return
+// looted artefacts", "fails to reach orbit", "refuses" / "declines to
+// comment"). One typo away still refuses ("refusse to step down"); not
+// "fails", whose typos are those of "falls" ("RATE FALS TO 7.69 PCT").
+bool RefusesTo(std::string_view key, const Token& token) {
+  static constexpr std::string_view kRefusals[] = {"refuses", "refused",
+                                                   "declines", "declined"};
+  const std::string_view w(key.data() + token.begin, token.end - token.begin);
+  if (w.size() < 4 || w.size() > 9 || key.compare(token.end, 4, " to ") != 0) {
+    return false;
+  }
+  if (w == "fails" || w == "failed") return true;
+  for (std::string_view r : kRefusals) {
+    if (w == r || OneTypoApart(w, r)) return true;
+  }
+  return false;
+}
+
 // Whether the word `token` negates a verb (IsVerbNegation, or one typo
 // away: IsNegationTypo).
 bool NegatesVerb(std::string_view key, const Token& token) {
@@ -1974,21 +1996,6 @@ bool NegatesVerb(std::string_view key, const Token& token) {
   // global emergency"); the other languages say it with a negation of
   // their own ("ne ... plus", "nicht mehr", "non più", "já não").
   if (w == "no") return key.compare(e, 7, " longer") == 0;
-  // Refusing or failing to do a thing does not do it ("Museum returns /
-  // refuses to return looted artefacts", "fails to reach orbit");
-  // declining to is the same ("refuses" / "declines to comment").
-  // One typo away still refuses ("refusse to step down"); not "fails",
-  // whose typos are those of "falls" ("RATE FALS TO 7.69 PCT").
-  static constexpr std::string_view kRefusals[] = {"refuses", "refused",
-                                                   "declines", "declined"};
-  if (w.size() >= 4 && w.size() <= 9 &&
-      (w[0] == 'r' || w[0] == 'f' || w[0] == 'd') &&
-      key.compare(e, 4, " to ") == 0) {
-    if (w == "fails" || w == "failed") return true;
-    for (std::string_view r : kRefusals) {
-      if (w == r || OneTypoApart(w, r)) return true;
-    }
-  }
   // A verb's negation, in the six languages whatever the headline's
   // language (two copies of one headline may be read as two languages: a
   // source tag, capitals), and not in a ticker ("<NE>").
@@ -3147,9 +3154,9 @@ const VerbTable& VerbSides() {
          "eingeliefert"},
         {"admit.discharge/en", 1,
          "discharged leaves quitte sale dimesso dimessa entlassen"},
-        // The verbs' present ("Hospital admits / discharges 50 patients").
+        // The verbs' present ("Hospital admits / discharges 50 patients";
+        // "discharges" is below, with the figures).
         {"admit.discharge/en", 0, "admits"},
-        {"admit.discharge/en", 1, "discharges"},
         // Snow or rain ("Heavy snow / rain warning for Scotland"): sides,
         // not kinds of event, since rain comes with storms and floods
         // ("Hurricane Rosa to bring heavy rain" / "L'ouragan Rosa ...").
@@ -3523,7 +3530,7 @@ const VerbTable& VerbSides() {
          "actress actresses queen queens princess princesses wife wives "
          "mother mothers mum mums mom moms daughter daughters sister "
          "sisters grandmother grandmothers girlfriend girlfriends reine "
-         "reines princesse princesses fille filles reina reinas princesa "
+         "reines princesse fille filles reina reinas princesa "
          "princesas madre madres hija hijas regina principessa figlia "
          "figlie rainha rainhas mae maes filha filhas konigin prinzessin "
          "tochter tochtern"},
@@ -3907,15 +3914,14 @@ bool UpOrDownAfterPlural(std::string_view key, std::span<const Token> tokens,
     const unsigned char first =
         static_cast<unsigned char>(key[tokens[i].begin]);
     const std::size_t size = tokens[i].end - tokens[i].begin;
-    // Negations start with "n" or "j", or are the "t" of "n't"; "refuses
-    // to", "fails to", "declines to" negate too.
-    // (The refusals are checked only before " to": most words starting
-    // with "r", "f" or "d" leave at that test.)
-    if (!negated &&
-        (first == 'n' || first == 'j' || (first == 't' && size == 1) ||
-         ((first == 'r' || first == 'f' || first == 'd') && size >= 4 &&
-          size <= 9 && key.compare(tokens[i].end, 4, " to ") == 0))) {
-      negated = NegatesVerb(key, tokens[i]);
+    // Negations start with "n" or "j", or are the "t" of "n't"; refusals
+    // ("refuses to", "fails to", "declines to") with "r", "f" or "d".
+    if (!negated) {
+      if (first == 'n' || first == 'j' || (first == 't' && size == 1)) {
+        negated = NegatesVerb(key, tokens[i]);
+      } else if (first == 'r' || first == 'f' || first == 'd') {
+        negated = RefusesTo(key, tokens[i]);
+      }
     }
     // A word before a clause-final particle: the first that makes a joined
     // verb with it is that verb, and takes the joined form's entries in
