@@ -197,6 +197,13 @@ inline CharMatch ClassifyChar(const std::uint8_t* p, std::size_t avail,
 // Trims Unicode whitespace from both ends of `text`.
 std::string_view TrimSpaces(std::string_view text) {
   const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+  // Printable ASCII (0x21-0x7E) at both ends, as nearly every headline has:
+  // nothing to trim, no character to classify (two ClassifyChar calls were
+  // 4% of an exact-mode run's instructions on the 3.2M-line feed).
+  const auto printable = [](std::uint8_t c) { return c - 0x21u < 0x5Eu; };
+  if (!text.empty() && printable(p[0]) && printable(p[text.size() - 1])) {
+    return text;
+  }
   std::size_t b = 0;
   std::size_t e = text.size();
   while (b < e) {

@@ -237,6 +237,18 @@ TEST(SplitterTest, LinesModeKeepsInnerWhitespaceAndTrims) {
       (Strings{std::string("Two  words") + kNbsp + kNbsp + "here", "next"}));
 }
 
+// Trimming skips the character classes when both ends are printable ASCII;
+// every other end still goes through them, one end at a time.
+TEST(SplitterTest, LinesModeTrimsEachEndOnItsOwn) {
+  const std::string text = std::string("!a b~\n") + "a b \n" + " a b\n" +
+                           "a b\t\r\n" + kNbsp + "a b\n" + "a b" + kEmSpace +
+                           "\n" + "\x7F" + "a\x7F\n" + "\xC3\xA9t\xC3\xA9\n" +
+                           "x\n";
+  EXPECT_EQ(SplitTexts(text, LinesMode()),
+            (Strings{"!a b~", "a b", "a b", "a b", "a b", "a b",
+                     "\x7F" + std::string("a\x7F"), "\xC3\xA9t\xC3\xA9", "x"}));
+}
+
 TEST(SplitterTest, TickerModeTrims) {
   EXPECT_EQ(SplitTexts(std::string(kEmSpace) + "x y" + kNbsp + "\t\n"),
             (Strings{"x y"}));
