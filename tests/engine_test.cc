@@ -713,11 +713,19 @@ TEST_F(EngineXlang, GuessedLanguagesDoNotMeetAcrossLanguages) {
 
 // One NTREX-128 article (fixtures/ntrex128-headlines-langid.tsv, CC BY-SA
 // 4.0) whose French and English titles do not align directly: the French
-// one says "un cochon tue un \u00e9leveur" (a pig kills a breeder), with
-// no "killer", "mauls" or "death".
-constexpr const char* kPigEn = "Killer Pig Mauls Chinese Farmer to Death";
-constexpr const char* kPigEs = "Un cerdo asesino ataca a un ganadero chino";
-constexpr const char* kPigFr = "Chine : un cochon tue un \xc3\xa9leveur";
+// one has "tire-lait" and "publicit\u00e9 ... qui compare", no word for
+// "pump", "advert" or "comparing" that the lexicon links. (Until session
+// 31 this was the "Killer Pig Mauls Chinese Farmer to Death" article; its
+// "killer" now meets the French "tue" directly, XlangTest.AgentNounsMeet
+// TheirVerbs.)
+constexpr const char* kPumpEn =
+    "Breast pump advert comparing mothers to cows divides opinion online";
+constexpr const char* kPumpEs =
+    "El anuncio del sacaleches donde se compara a las madres con vacas "
+    "divide a la opini\xc3\xb3n en Internet";
+constexpr const char* kPumpFr =
+    "En ligne, une publicit\xc3\xa9 sur le tire-lait qui compare les "
+    "m\xc3\xa8res et les vaches divise les opinions";
 
 TEST_F(EngineXlang, ThirdLanguageJoinsThroughAMember) {
   // The premise: English then French alone are two items.
@@ -726,16 +734,16 @@ TEST_F(EngineXlang, ThirdLanguageJoinsThroughAMember) {
     std::string error;
     auto alone = Engine::Create(o, &error);
     ASSERT_NE(alone, nullptr) << error;
-    alone->Add(kPigEn);
-    ASSERT_EQ(alone->Add(kPigFr).verdict, Verdict::kNew);
+    alone->Add(kPumpEn);
+    ASSERT_EQ(alone->Add(kPumpFr).verdict, Verdict::kNew);
   }
-  Decision en = engine_->Add(kPigEn);
-  Decision es = engine_->Add(kPigEs);
+  Decision en = engine_->Add(kPumpEn);
+  Decision es = engine_->Add(kPumpEs);
   ASSERT_EQ(es.verdict, Verdict::kCrossLanguage);
   ASSERT_EQ(es.dup_of, en.id);
   // The Spanish member is indexed: the French title reaches the cluster
   // through it, and is reported against the representative.
-  Decision fr = engine_->Add(kPigFr);
+  Decision fr = engine_->Add(kPumpFr);
   EXPECT_EQ(fr.verdict, Verdict::kCrossLanguage);
   EXPECT_EQ(fr.dup_of, en.id);
   EXPECT_EQ(engine_->Stats().xlang, 2u);
@@ -814,14 +822,14 @@ TEST(EngineXlangMembers, EvictedMemberLeavesTheIndex) {
   std::string error;
   auto engine = Engine::Create(o, &error);
   ASSERT_NE(engine, nullptr) << error;
-  Decision en = engine->Add(kPigEn);
-  ASSERT_EQ(engine->Add(kPigEs).dup_of, en.id);
+  Decision en = engine->Add(kPumpEn);
+  ASSERT_EQ(engine->Add(kPumpEs).dup_of, en.id);
   // A third item evicts the least recently seen: the member (joining
   // touched its representative).
   ASSERT_EQ(engine->Add("Volcano spews ash on Mexico City").verdict,
             Verdict::kNew);
   EXPECT_EQ(engine->Stats().evicted, 1u);
-  EXPECT_EQ(engine->Add(kPigFr).verdict, Verdict::kNew);
+  EXPECT_EQ(engine->Add(kPumpFr).verdict, Verdict::kNew);
 }
 
 // The pipelined AddBatch (workers prepare ahead while the caller commits)

@@ -329,6 +329,38 @@ TEST_F(XlangTest, PeopleMeetsPersons) {
   }
 }
 
+// An English agent noun verifies against its verb (WordNet's derivational
+// links, tools/build_lexicon.py noun_verbs): "Killer" covers "mat\xc3\xb3",
+// "Winner" covers "gagn\xc3\xa9", where the translation says what the
+// person did. Without the rows both pairs leave the noun uncovered and do
+// not match.
+TEST_F(XlangTest, AgentNounsMeetTheirVerbs) {
+  std::string_view row;
+  if (!xl_->lexicon().LookupExact(LexLang::kEng, "women", &row)) {
+    GTEST_SKIP() << "lexicon built without WordNet (Debian wordnet-base)";
+  }
+  ASSERT_TRUE(xl_->lexicon().LookupExact(LexLang::kEng, "killer", &row));
+  EXPECT_EQ(row, "| kill");
+  const struct {
+    const char* eng;
+    const char* other;
+  } kPairs[] = {
+      {"Killer of Madrid teacher arrested",
+       "Detenido el hombre que mat\xc3\xb3 a una profesora en Madrid"},
+      {"Winner of the Paris marathon tests positive",
+       "Celui qui a gagn\xc3\xa9 le marathon de Paris contr\xc3\xb4l\xc3\xa9 "
+       "positif"},
+  };
+  for (const auto& p : kPairs) {
+    const XlangAlignment al = Align(p.eng, p.other);
+    EXPECT_EQ(
+        al.units[0][XlangProfile::kWord] - al.covered[0][XlangProfile::kWord],
+        p.eng[0] == 'K' ? 0 : 1)  // "tests" / "contr\xc3\xb4l\xc3\xa9"
+        << p.eng;
+    EXPECT_TRUE(Verify(p.eng, p.other)) << p.eng;
+  }
+}
+
 // Apertium's bilingual dictionaries (apertium-spa-ita, apertium-es-pt, read
 // by tools/build_lexicon.py) give pivots to words FreeDict lacks:
 // "indebolimento" reaches "breakdown" through spa-ita "debilitamiento", and

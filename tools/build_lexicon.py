@@ -119,6 +119,9 @@ ENG_VOCABULARY = int(os.environ.get("LEX_ENG_VOCABULARY", "1"))
 # WordNet's verb causes ("kill" -> "die") as verification pivots of the
 # verb's stem row (needs ENG_VOCABULARY); 0 leaves them out.
 ENG_CAUSES = int(os.environ.get("LEX_ENG_CAUSES", "1"))
+# Agent nouns' verbs from WordNet's derivational links ("killer" ->
+# "kill"), as verification pivots.
+ENG_NOUN_VERBS = int(os.environ.get("LEX_ENG_NOUN_VERBS", "1"))
 # WordNet's direct antonyms ("open" / "close", "higher" / "lower", "acquit"
 # / "convict") as "ant" lines: every English form of each lemma -> the
 # antonym axes it sits on ("close.open:1"). The engine's fact guard tells
@@ -842,6 +845,42 @@ def verb_causes(wordnet_dir):
             if "_" not in w and w != head and head not in causes.get(w, []):
                 causes.setdefault(w, []).append(head)
     return causes
+
+
+def noun_verbs(wordnet_dir):
+    """{agent noun: [verbs]} from WordNet's derivational links ("+"
+    pointers in data.noun, word to word) from a noun in -er / -or to the
+    verb it is made from ("killer" -> "kill", "voter" -> "vote", "winner"
+    -> "win", "investor" -> "invest"): English derivational morphology,
+    each pair confirmed by WordNet. Looser derivations ("productivity" ->
+    "produce") gave a Spanish "fabricantes" headline an unrelated English
+    match in the 1M feed. One-word lemmas only. {} when WordNet is
+    missing."""
+    noun_path = os.path.join(wordnet_dir, "data.noun")
+    verb_path = os.path.join(wordnet_dir, "data.verb")
+    if not (os.path.exists(noun_path) and os.path.exists(verb_path)):
+        return {}
+    verbs = {offset: words for offset, words, _ in read_wordnet_data(verb_path)}
+    out = {}
+    for _, words, ptrs in read_wordnet_data(noun_path):
+        for symbol, target, pos, st in ptrs:
+            if symbol != "+" or pos != "v" or target not in verbs:
+                continue
+            src, tgt = int(st[:2], 16), int(st[2:], 16)
+            if not (1 <= src <= len(words) and 1 <= tgt <= len(verbs[target])):
+                continue
+            noun, verb = words[src - 1], verbs[target][tgt - 1]
+            if "_" in noun or "_" in verb or not noun.endswith(("er", "or")):
+                continue
+            stem = noun[:-2]
+            if verb not in (stem, stem + "e") and not (
+                    len(stem) >= 2 and stem[-1] == stem[-2] and
+                    verb == stem[:-1]):
+                continue
+            have = out.setdefault(noun, [])
+            if verb not in have:
+                have.append(verb)
+    return out
 
 
 def read_wordnet_exceptions(wordnet_dir):
@@ -2405,6 +2444,24 @@ def main():
             have[at:at] = [p for p in parts if p not in have]
         print("build_lexicon: eng %d closed compounds split in two"
               % len(compounds), file=sys.stderr)
+    if ENG_NOUN_VERBS:
+        added = 0
+        for noun, vs in noun_verbs(args.wordnet).items():
+            if noun in english.forms or noun in stop.get("eng", set()):
+                continue
+            own = english.feature(noun)
+            vs = [v for v in vs if english.feature(v) != own][:2]
+            if not vs:
+                continue
+            # After "|": verification only.
+            have = rows["eng"].setdefault(noun, [])
+            if "|" not in have:
+                have.append("|")
+            at = have.index("|") + 1
+            have[at:at] = [v for v in vs if v not in have]
+            added += 1
+        print("build_lexicon: eng %d agent nouns with their verbs (WordNet "
+              "derivations)" % added, file=sys.stderr)
     for form, lemma in SUPPLETIVE_PLURALS:
         # First after "|" (verification only), as the compounds' parts.
         have = rows["eng"].setdefault(form, [])
