@@ -401,6 +401,44 @@ TEST(NormalizeTest, EveryAsciiKernelEqualsScalarAndSlowPath) {
   }
 }
 
+// Headline-like text: words between single spaces, which the whole-span
+// paths (AVX2's blocks at their own offsets, AVX-512's single step) take
+// without dropping a space. Every length from 0 to 140, with and without a
+// leading or trailing space, a double space, or one byte the block copy
+// cannot take ('&', '`', a control, DEL, a non-ASCII character) at every
+// position, so each block boundary and the overlapping last block meet
+// each case.
+TEST(NormalizeTest, EveryAsciiKernelEqualsScalarOnSingleSpacedText) {
+  const std::vector<AsciiKeyKernel> kernels = SupportedAsciiKeyKernels();
+  std::mt19937 rng(31);
+  const std::string_view odd[] = {"&",    "`",        "\t", "\x7F",
+                                  "\x01", "\xC3\xA9", " "};
+  std::string base, text, want, got;
+  for (int len = 0; len <= 140; ++len) {
+    base.clear();
+    while (static_cast<int>(base.size()) < len) {
+      const bool space = !base.empty() && base.back() != ' ' && rng() % 6 == 0;
+      base.push_back(
+          space ? ' '
+                : static_cast<char>((rng() % 4 ? 'a' : 'A') + rng() % 26));
+    }
+    std::vector<std::string> texts = {base, " " + base, base + " "};
+    for (int at = 0; at < len; at += 1 + len / 20) {
+      for (std::string_view o : odd) {
+        texts.push_back(base.substr(0, at) + std::string(o) + base.substr(at));
+      }
+    }
+    for (const std::string& t : texts) {
+      NormalizeKeyGeneral(t, &want);
+      for (AsciiKeyKernel k : kernels) {
+        NormalizeKeyWithKernel(k, t, &got);
+        ASSERT_EQ(got, want)
+            << AsciiKeyKernelName(k) << " len " << len << ": " << t;
+      }
+    }
+  }
+}
+
 TEST(NormalizeTest, KernelNamesAndSelection) {
   for (AsciiKeyKernel k : SupportedAsciiKeyKernels()) {
     EXPECT_TRUE(AsciiKeyKernelSupported(k));
