@@ -216,8 +216,13 @@ class EngineImpl final : public Engine {
   EngineImpl(const EngineOptions& options,
              std::shared_ptr<const internal::CrossLingual> xl)
       : options_(options),
-        store_(internal::NewInMemoryIndexStore(options.window,
-                                               options.expected_items)),
+        // Exact-only matching without a time window stores every key as
+        // its own representative and never reads last_seen: the compact
+        // slots (index_store.h).
+        store_(internal::NewInMemoryIndexStore(
+            options.window, options.expected_items,
+            /*compact=*/options.match == MatchLevel::kExact &&
+                options.window_seconds <= 0)),
         xl_(std::move(xl)) {
     if (options_.match != MatchLevel::kExact) {
       near_ = std::make_unique<internal::SketchIndex>(NearOptions(options_));
@@ -415,7 +420,7 @@ class EngineImpl final : public Engine {
     auto sketch = [&](std::size_t j) {
       PreparedItem* p = &ahead_[j % kPrepareAhead];
       if (near_ == nullptr || items[j].cut) return;
-      if (store_->FindKey(p->hash) != nullptr) return;
+      if (store_->FindKey(p->hash).has_value()) return;
       PrepareSketch(p);
       near_->PrefetchBands(p->near_sketch);
       near_->PrefetchInsert(first_id + j);
@@ -614,11 +619,11 @@ class EngineImpl final : public Engine {
     }
     EvictExpired(item.timestamp);
 
-    if (const StoredItem* hit = store_->FindKey(p->hash)) {
+    if (const std::optional<StoredItem> hit = store_->FindKey(p->hash)) {
       std::uint64_t hit_id = hit->id;
       std::uint64_t rep_id = hit->rep_id;
       // A representative's own key needs no second lookup: it is live.
-      if (rep_id == hit_id || store_->FindId(rep_id) != nullptr) {
+      if (rep_id == hit_id || store_->FindId(rep_id).has_value()) {
         store_->Touch(hit_id, item.timestamp);
         if (rep_id != hit_id) store_->Touch(rep_id, item.timestamp);  // last
         d.verdict = Verdict::kExact;
@@ -713,7 +718,8 @@ class EngineImpl final : public Engine {
     // representative's language, and it would lose kGuessedLanguage's.
     if (p.xsketch.empty || p.lang_weak) return;
     // With a tiny window, JoinCluster's evictions may have taken either.
-    if (store_->FindId(d.id) == nullptr || store_->FindId(*d.dup_of) == nullptr)
+    if (!store_->FindId(d.id).has_value() ||
+        !store_->FindId(*d.dup_of).has_value())
       return;
     std::uint64_t& langs = member_langs_[*d.dup_of];
     const std::uint64_t bit = LangBit(p.lang);
@@ -739,7 +745,7 @@ class EngineImpl final : public Engine {
   // Ends every cluster not seen within window_seconds before `now`.
   void EvictExpired(std::int64_t now) {
     if (options_.window_seconds > 0) {
-      while (const StoredItem* oldest = store_->Oldest()) {
+      while (const std::optional<StoredItem> oldest = store_->Oldest()) {
         if (oldest->last_seen >= now - options_.window_seconds) break;
         Evict();
       }
@@ -1064,7 +1070,7 @@ class EngineImpl final : public Engine {
     auto it = xlang_members_.find(*id);
     if (it == xlang_members_.end()) return false;
     *id = it->second;
-    if (store_->FindId(*id) == nullptr) *id = kNoCluster;
+    if (!store_->FindId(*id).has_value()) *id = kNoCluster;
     return true;
   }
 
@@ -1074,7 +1080,7 @@ class EngineImpl final : public Engine {
   }
 
   void Evict() {
-    const StoredItem* oldest = store_->Oldest();
+    const std::optional<StoredItem> oldest = store_->Oldest();
     // A representative leaving the window ends its cluster: its sketch and
     // band entries go with it. Members are not in the near index, and the
     // few in the xlang index are known from xlang_members_, so a member's

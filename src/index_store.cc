@@ -23,10 +23,12 @@
 #include <algorithm>
 #include <atomic>
 #include <bit>
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <mutex>
 #include <new>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -124,6 +126,8 @@ class ZeroedArray {
   std::size_t bytes_ = 0;
 };
 
+// kCompact: see NewInMemoryIndexStore's `compact`.
+template <bool kCompact>
 class InMemoryIndexStore final : public IndexStore {
  public:
   InMemoryIndexStore(std::size_t capacity_hint, std::size_t expected_items)
@@ -155,25 +159,26 @@ class InMemoryIndexStore final : public IndexStore {
     AllocateTables(buckets);
   }
 
-  const StoredItem* FindKey(const Key128& key) const override {
+  std::optional<StoredItem> FindKey(const Key128& key) const override {
     const std::uint32_t tag = Tag(key);
     for (std::size_t i = tag & mask_;; i = (i + 1) & mask_) {
       const std::uint64_t e = by_key_[i];
-      if (e == 0) return nullptr;
+      if (e == 0) return std::nullopt;
       if (static_cast<std::uint32_t>(e >> 32) == tag) {
         const Slot& slot = SlotAt(EntrySlot(e));
         if (slot.item.key == key) {
           found_slot_.store(EntrySlot(e), std::memory_order_relaxed);
-          return &slot.item;
+          return ToStoredItem(slot.item);
         }
       }
     }
   }
 
-  const StoredItem* FindId(std::uint64_t id) const override {
+  std::optional<StoredItem> FindId(std::uint64_t id) const override {
     EnsureIdIndex();
     const std::size_t b = FindIdBucket(id);
-    return b == kNoBucket ? nullptr : &SlotAt(by_id_[b] - 1).item;
+    if (b == kNoBucket) return std::nullopt;
+    return ToStoredItem(SlotAt(by_id_[b] - 1).item);
   }
 
   void Insert(const StoredItem& item) override {
@@ -189,7 +194,7 @@ class InMemoryIndexStore final : public IndexStore {
       s = num_slots_++;
     }
     // (Re)starts the slot's lifetime: a fresh one is raw arena memory.
-    new (&SlotAt(s)) Slot{item, kNil, kNil};
+    new (&SlotAt(s)) Slot{ToSlotItem(item), kNil, kNil};
     PlaceKey(Tag(item.key), s);
     PushFront(s);
     ++size_;
@@ -216,7 +221,9 @@ class InMemoryIndexStore final : public IndexStore {
       s = by_id_[b] - 1;
     }
     Slot& slot = SlotAt(s);
-    if (now > slot.item.last_seen) slot.item.last_seen = now;
+    if constexpr (!kCompact) {
+      if (now > slot.item.last_seen) slot.item.last_seen = now;
+    }
     if (head_ == s) return;  // already the most recent: a common repeat
     Unlink(s);
     PushFront(s);
@@ -253,8 +260,9 @@ class InMemoryIndexStore final : public IndexStore {
     }
   }
 
-  const StoredItem* Oldest() const override {
-    return tail_ == kNil ? nullptr : &SlotAt(tail_).item;
+  std::optional<StoredItem> Oldest() const override {
+    if (tail_ == kNil) return std::nullopt;
+    return ToStoredItem(SlotAt(tail_).item);
   }
 
   std::size_t size() const override { return size_; }
@@ -308,11 +316,35 @@ class InMemoryIndexStore final : public IndexStore {
   static constexpr std::size_t kMaxLoadNum = 7;
   static constexpr std::size_t kMaxLoadDen = 10;
 
+  // What a slot keeps of its item: all of it, or (compact) the key and
+  // the id, the rest being implied (rep_id = id, last_seen unused).
+  struct CompactItem {
+    Key128 key;
+    std::uint64_t id = 0;
+  };
+  using SlotItem = std::conditional_t<kCompact, CompactItem, StoredItem>;
   struct Slot {
-    StoredItem item;
+    SlotItem item;
     std::uint32_t prev = kNil;
     std::uint32_t next = kNil;
   };
+  static_assert(!kCompact || sizeof(Slot) == 32, "two slots a cache line");
+
+  static SlotItem ToSlotItem(const StoredItem& item) {
+    if constexpr (kCompact) {
+      assert(item.rep_id == item.id);
+      return CompactItem{item.key, item.id};
+    } else {
+      return item;
+    }
+  }
+  static StoredItem ToStoredItem(const SlotItem& item) {
+    if constexpr (kCompact) {
+      return StoredItem{item.key, item.id, item.id, 0};
+    } else {
+      return item;
+    }
+  }
 
   // The key is already a high-quality hash: its top 32 bits are the home
   // bucket (low bits) and the tag stored in the entry. While the table has
@@ -642,8 +674,14 @@ class InMemoryIndexStore final : public IndexStore {
 }  // namespace
 
 std::unique_ptr<IndexStore> NewInMemoryIndexStore(std::size_t capacity_hint,
-                                                  std::size_t expected_items) {
-  return std::make_unique<InMemoryIndexStore>(capacity_hint, expected_items);
+                                                  std::size_t expected_items,
+                                                  bool compact) {
+  if (compact) {
+    return std::make_unique<InMemoryIndexStore<true>>(capacity_hint,
+                                                      expected_items);
+  }
+  return std::make_unique<InMemoryIndexStore<false>>(capacity_hint,
+                                                     expected_items);
 }
 
 }  // namespace tickerdedup::internal

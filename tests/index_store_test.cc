@@ -9,6 +9,7 @@
 #include <iterator>
 #include <list>
 #include <map>
+#include <optional>
 #include <random>
 #include <utility>
 #include <vector>
@@ -64,13 +65,15 @@ class ReferenceStore {
   std::map<std::uint64_t, std::list<StoredItem>::iterator> by_id_;
 };
 
-void ExpectSame(const StoredItem* got, const StoredItem* want) {
-  ASSERT_EQ(got == nullptr, want == nullptr);
-  if (got == nullptr) return;
+// A compact store reports last_seen 0 (it keeps none).
+void ExpectSame(const std::optional<StoredItem>& got, const StoredItem* want,
+                bool compact = false) {
+  ASSERT_EQ(got.has_value(), want != nullptr);
+  if (!got) return;
   EXPECT_EQ(got->key, want->key);
   EXPECT_EQ(got->id, want->id);
   EXPECT_EQ(got->rep_id, want->rep_id);
-  EXPECT_EQ(got->last_seen, want->last_seen);
+  EXPECT_EQ(got->last_seen, compact ? 0 : want->last_seen);
 }
 
 // Keys from a small pool of high halves, so that many keys share a tag and
@@ -99,13 +102,14 @@ Key128 MakeKey(std::mt19937_64& rng, bool colliding, bool wrapping = false) {
 // run in steady state with deletions. The first `exact_only_ops` operations
 // only insert, evict the oldest and touch what FindKey found, as exact-only
 // matching does: the store builds its id table only when the other
-// operations start, after growth and churn.
+// operations start, after growth and churn. `compact`: the compact store,
+// every item its own representative.
 void RunRandom(std::uint64_t seed, std::size_t window, std::size_t ops,
                bool colliding, std::size_t capacity_hint,
                std::size_t exact_only_ops = 0, bool wrapping = false,
-               std::size_t expected_items = 0) {
+               std::size_t expected_items = 0, bool compact = false) {
   std::mt19937_64 rng(seed);
-  auto store = NewInMemoryIndexStore(capacity_hint, expected_items);
+  auto store = NewInMemoryIndexStore(capacity_hint, expected_items, compact);
   ReferenceStore ref;
   std::vector<Key128> keys;  // every key ever inserted, to probe again
   std::uint64_t next_id = 0;
@@ -119,13 +123,15 @@ void RunRandom(std::uint64_t seed, std::size_t window, std::size_t ops,
       std::uint64_t id = next_id++;
       std::uint64_t rep = id;
       // Some members point at a live representative.
-      if (rng() % 4 == 0 && ref.size() > 0) rep = ref.Oldest()->id;
+      if (rng() % 4 == 0 && ref.size() > 0 && !compact) {
+        rep = ref.Oldest()->id;
+      }
       StoredItem item{key, id, rep, now};
       store->Insert(item);
       ref.Insert(item);
       keys.push_back(key);
       while (ref.size() > window) {
-        ExpectSame(store->Oldest(), ref.Oldest());
+        ExpectSame(store->Oldest(), ref.Oldest(), compact);
         std::uint64_t oldest = ref.Oldest()->id;
         store->Erase(oldest);
         ref.Erase(oldest);
@@ -133,7 +139,7 @@ void RunRandom(std::uint64_t seed, std::size_t window, std::size_t ops,
     } else if (what < 8) {
       const Key128& key = keys[rng() % keys.size()];
       const StoredItem* want = ref.FindKey(key);
-      ExpectSame(store->FindKey(key), want);
+      ExpectSame(store->FindKey(key), want, compact);
       if (want != nullptr) {
         std::uint64_t id = want->id;
         store->Touch(id, now);
@@ -141,12 +147,12 @@ void RunRandom(std::uint64_t seed, std::size_t window, std::size_t ops,
       }
     } else if (what < 9) {
       std::uint64_t id = next_id == 0 ? 0 : rng() % (next_id + 2);
-      ExpectSame(store->FindId(id), ref.FindId(id));
+      ExpectSame(store->FindId(id), ref.FindId(id), compact);
       store->Erase(id);  // also of absent ids: a no-op
       ref.Erase(id);
     } else {
       std::uint64_t id = next_id == 0 ? 0 : rng() % (next_id + 2);
-      ExpectSame(store->FindId(id), ref.FindId(id));
+      ExpectSame(store->FindId(id), ref.FindId(id), compact);
       store->Touch(id, now - 5);  // an older time leaves last_seen alone
       ref.Touch(id, now - 5);
     }
@@ -156,14 +162,14 @@ void RunRandom(std::uint64_t seed, std::size_t window, std::size_t ops,
   // The LRU order, by draining from the oldest end.
   std::vector<std::uint64_t> order = ref.Order();
   for (auto it = order.rbegin(); it != order.rend(); ++it) {
-    ASSERT_NE(store->Oldest(), nullptr);
+    ASSERT_TRUE(store->Oldest().has_value());
     EXPECT_EQ(store->Oldest()->id, *it);
     store->Erase(*it);
   }
-  EXPECT_EQ(store->Oldest(), nullptr);
+  EXPECT_FALSE(store->Oldest().has_value());
   EXPECT_EQ(store->size(), 0u);
   // Every key is gone.
-  for (const Key128& key : keys) ASSERT_EQ(store->FindKey(key), nullptr);
+  for (const Key128& key : keys) ASSERT_FALSE(store->FindKey(key).has_value());
 }
 
 TEST(InMemoryIndexStore, AgreesWithReferenceWhileGrowing) {
@@ -239,11 +245,11 @@ TEST(InMemoryIndexStore, DoublingInPlaceKeepsWrappedRunsWhole) {
     ++id;
   }
   for (const Key128& k : {f, g, e}) {
-    const StoredItem* hit = store->FindKey(k);
-    ASSERT_NE(hit, nullptr) << k.lo;
+    const std::optional<StoredItem> hit = store->FindKey(k);
+    ASSERT_TRUE(hit.has_value()) << k.lo;
     EXPECT_EQ(hit->key, k);
   }
-  for (const Key128& k : fillers) ASSERT_NE(store->FindKey(k), nullptr);
+  for (const Key128& k : fillers) ASSERT_TRUE(store->FindKey(k).has_value());
 }
 
 // The id table is sized for the window (the capacity hint) at the max
@@ -256,7 +262,7 @@ TEST(InMemoryIndexStore, IdTableIsSizedForTheWindow) {
     store->Insert(StoredItem{MakeKey(rng, false, false), id, id, 0});
   }
   const std::size_t without_ids = store->MemoryBytes();
-  ASSERT_NE(store->FindId(1234), nullptr);  // builds the id table
+  ASSERT_TRUE(store->FindId(1234).has_value());  // builds the id table
   const std::size_t id_bytes = store->MemoryBytes() - without_ids;
   EXPECT_EQ(id_bytes, (3001 * 10 / 7 + 1) * sizeof(std::uint32_t));
   // Past the hint it grows with the key table, and still finds everything.
@@ -264,9 +270,9 @@ TEST(InMemoryIndexStore, IdTableIsSizedForTheWindow) {
     store->Insert(StoredItem{MakeKey(rng, false, false), id, id, 0});
   }
   for (std::uint64_t id = 0; id < 9000; id += 7) {
-    ASSERT_NE(store->FindId(id), nullptr) << id;
+    ASSERT_TRUE(store->FindId(id).has_value()) << id;
   }
-  EXPECT_EQ(store->FindId(9000), nullptr);
+  EXPECT_FALSE(store->FindId(9000).has_value());
 }
 
 TEST(InMemoryIndexStore, BuildsIdTableLate) {
@@ -283,20 +289,20 @@ TEST(InMemoryIndexStore, TouchAfterEraseIsANoOp) {
   const Key128 a{1, 2}, b{3, 4}, c{5, 6};
   store->Insert(StoredItem{a, 10, 10, 100});
   store->Insert(StoredItem{b, 11, 11, 100});
-  ASSERT_NE(store->FindKey(a), nullptr);
+  ASSERT_TRUE(store->FindKey(a).has_value());
   store->Erase(10);
   store->Touch(10, 200);  // gone: nothing moves
   EXPECT_EQ(store->size(), 1u);
-  ASSERT_NE(store->Oldest(), nullptr);
+  ASSERT_TRUE(store->Oldest().has_value());
   EXPECT_EQ(store->Oldest()->id, 11u);
   EXPECT_EQ(store->Oldest()->last_seen, 100);
   // The freed slot is reused by a new item; the old id still misses.
-  ASSERT_NE(store->FindKey(b), nullptr);
+  ASSERT_TRUE(store->FindKey(b).has_value());
   store->Erase(11);
   store->Insert(StoredItem{c, 12, 12, 300});
   store->Touch(11, 400);
-  EXPECT_EQ(store->FindId(11), nullptr);
-  ASSERT_NE(store->FindId(12), nullptr);
+  EXPECT_FALSE(store->FindId(11).has_value());
+  ASSERT_TRUE(store->FindId(12).has_value());
   EXPECT_EQ(store->FindId(12)->last_seen, 300);
   EXPECT_EQ(store->size(), 1u);
 }
@@ -307,7 +313,7 @@ TEST(InMemoryIndexStore, TinyWindow) {
 
 TEST(InMemoryIndexStore, ReusesSlotsAndReportsMemory) {
   auto store = NewInMemoryIndexStore(20000);
-  EXPECT_EQ(store->Oldest(), nullptr);
+  EXPECT_FALSE(store->Oldest().has_value());
   std::mt19937_64 rng(6);
   for (std::uint64_t id = 0; id < 100000; ++id) {
     store->Insert(StoredItem{Key128{rng(), rng()}, id, id, 0});
@@ -331,6 +337,41 @@ TEST(InMemoryIndexStore, ReusesSlotsAndReportsMemory) {
     store->Erase(store->Oldest()->id);
   }
   EXPECT_EQ(store->MemoryBytes(), bytes);
+}
+
+// The compact store (exact-only matching without a time window) gives the
+// reference's answers for items that are their own representatives, with
+// last_seen 0, while growing, in steady state, on colliding and wrapping
+// keys and presized; and its slots take 32 bytes, not 48.
+TEST(InMemoryIndexStore, CompactAgreesWithReference) {
+  RunRandom(21, /*window=*/1 << 20, 60000, /*colliding=*/false, 1 << 20,
+            /*exact_only_ops=*/0, /*wrapping=*/false, /*expected_items=*/0,
+            /*compact=*/true);
+  RunRandom(22, /*window=*/3000, 60000, /*colliding=*/false, 3000,
+            /*exact_only_ops=*/20000, /*wrapping=*/false,
+            /*expected_items=*/0, /*compact=*/true);
+  RunRandom(23, /*window=*/500, 30000, /*colliding=*/true, 500,
+            /*exact_only_ops=*/0, /*wrapping=*/false, /*expected_items=*/0,
+            /*compact=*/true);
+  RunRandom(24, /*window=*/1 << 20, 40000, /*colliding=*/false, 16,
+            /*exact_only_ops=*/0, /*wrapping=*/true,
+            /*expected_items=*/3000, /*compact=*/true);
+  RunRandom(25, /*window=*/1, 5000, /*colliding=*/false, 1,
+            /*exact_only_ops=*/0, /*wrapping=*/false, /*expected_items=*/0,
+            /*compact=*/true);
+  auto full = NewInMemoryIndexStore(20000);
+  auto compact = NewInMemoryIndexStore(20000, 0, /*compact=*/true);
+  std::mt19937_64 rng(26);
+  for (std::uint64_t id = 0; id < 20000; ++id) {
+    const StoredItem item{Key128{rng(), rng()}, id, id, 7};
+    full->Insert(item);
+    compact->Insert(item);
+  }
+  // The same key table; the slots 16 bytes smaller each.
+  EXPECT_GE(full->MemoryBytes() - compact->MemoryBytes(), 20000u * 16)
+      << full->MemoryBytes() << " " << compact->MemoryBytes();
+  EXPECT_EQ(compact->Oldest()->last_seen, 0);
+  EXPECT_EQ(full->Oldest()->last_seen, 7);
 }
 
 }  // namespace
