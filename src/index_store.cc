@@ -12,10 +12,11 @@
 // and 113-141 bytes per stored item (map slack + the vector's doubling).
 // Here a key lookup reads one 8-byte table entry, whose upper half is 32
 // bits of the key: a miss (most items of a feed are new) almost never
-// touches a slot, and a hit reads one slot. Memory: 48-byte slots in
-// chunks of 1,024, from arenas that grow by a quarter (see AddArena), plus
-// 12 bytes per table bucket (8 until something asks for an item by id) at a
-// load factor kept between 0.35 and 0.7: ~60-94 bytes per stored item.
+// touches a slot, and a hit reads one slot. Memory: 48-byte slots (32 in
+// the compact layout: key and id only) in chunks of 1,024, from arenas that
+// grow by a quarter (see AddArena), plus 12 bytes per table bucket (8 until
+// something asks for an item by id) at a load factor kept between 0.35 and 0.7:
+// ~60-94 bytes per stored item.
 #include "index_store.h"
 
 #include <sys/mman.h>
