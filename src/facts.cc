@@ -2667,6 +2667,9 @@ const VerbTable& VerbSides() {
         // A strike called against one called off ("Union calls / calls off
         // strike"): "calls off" reads as its two-word form first.
         {"cancel.proceed/en", 1, "calls called"},
+        // French "maintenu": a strike, a match, a vote kept on, against
+        // called off ("Grève ... maintenue" / "Strike ... called off").
+        {"cancel.proceed/en", 1, "maintenu maintenue maintenus maintenues"},
         {"approve.disapprove/en", 1, "annuls annulled"},
         // Diplomats recalled or expelled leave ("Ambassador recalled from /
         // returns to Moscow"); an embassy evacuated closes; troops

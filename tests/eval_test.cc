@@ -256,17 +256,20 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // through: "identified" / "arrested", "under pressure to resign" / "forced
 // to resign", "close" / "reached", "rejected" / "submitted", "en tête" /
 // "éliminé", "in testa" / "in calo". 36 of 415 and 38 of 415 (178 and 193
-// at the start).
+// at the start). Session 31: a French strike "maintenue" against one
+// "called off" or "annulée" (two negatives) and a copy reworded, which
+// near mode misses, as the session's starting build did: 68 of 868 and
+// 74 of 868 (70 and 75 with that build).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8090 "
-                       "recall=0.9863 f1=0.8889 hardneg=0.0785 near=0.9863"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8095 "
+                       "recall=0.9863 f1=0.8892 hardneg=0.0783 near=0.9863"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
   EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.7695 "
-                      "recall=0.8459 f1=0.8059 hardneg=0.0855 near=0.8459"),
+                      "recall=0.8430 f1=0.8046 hardneg=0.0853 near=0.8430"),
             std::string::npos)
       << near;
 }
