@@ -2292,7 +2292,12 @@ const VerbTable& VerbSides() {
         "augmente augmentent aumenta "
         "aumentan eleva elevan sube suben aumentano alza alzano aumentam "
         "elevam sobe erhoht erhohen releve relevent anhebt anheben "
-        "angehoben boosts boosted expands expanded";
+        "angehoben boosts boosted expands expanded "
+        // The nouns, as "hike" and "increase" are ("El Gobierno aprueba la
+        // subida / congela el salario mínimo", "Petrobras anuncia aumento /
+        // redução do preço").
+        "subida subidas aumento aumentos augmentation augmentations "
+        "erhohung anhebung";
     static constexpr std::string_view kLowerRate =
         "lower lowers lowered cut cuts slash slashes slashed decrease "
         // Curbing output, a contraction against an expansion ("Saudi
@@ -2303,7 +2308,10 @@ const VerbTable& VerbSides() {
         "reduced baisse baissent abaisse abaissent reduit reduisent bajan "
         "rebaja rebajan recorta recortan reduce reducen baixa baixam reduz "
         "reduzem abbassa abbassano riduce riducono senkt senken kurzt taglia "
-        "tagliano";
+        "tagliano "
+        // The nouns (above); not Spanish "corte" (also a court).
+        "reduction reductions reduccion reducao riduzione recorte recortes "
+        "senkung kurzung";
     static constexpr std::string_view kHoldRate =
         "hold holds held keeps kept freezes froze frozen maintains "
         "maintained steady unchanged maintient maintiennent gele gelent "
@@ -2591,7 +2599,10 @@ const VerbTable& VerbSides() {
          "continue continues continued extend extends extended keeps kept "
          "prolonge "
          "prolongent prolonga prolongan prolunga prolungano prorroga "
-         "prorrogam verlangert verlangern fortsetzt fortsetzen fortgesetzt"},
+         "prorrogam verlangert verlangern fortsetzt fortsetzen fortgesetzt "
+         // Widened, as a strike that spreads ("Bahn-Streik beendet /
+         // ausgeweitet").
+         "ausgeweitet ausweitet ausweiten"},
         {"complete.abandon/en", 0, "completes completed"},
         // German "schließt ... ab" completes ("Siemens schließt Übernahme
         // ab"), "bricht ... ab" abandons, joined; "schließt ... aus" rules

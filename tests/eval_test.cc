@@ -258,18 +258,21 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // "éliminé", "in testa" / "in calo". 36 of 415 and 38 of 415 (178 and 193
 // at the start). Session 31: a French strike "maintenue" against one
 // "called off" or "annulée" (two negatives) and a copy reworded, which
-// near mode misses, as the session's starting build did: 68 of 868 and
-// 74 of 868 (70 and 75 with that build).
+// near mode misses, as the session's starting build did; then a second
+// round's rate nouns ("subida" / "congela", "aumento" / "redução") and a
+// strike "ausgeweitet" against one "beendet" (three negatives, five
+// copies, all matched): 68 of 871 and 74 of 871 (73 and 78 with that
+// build).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8095 "
-                       "recall=0.9863 f1=0.8892 hardneg=0.0783 near=0.9863"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8122 "
+                       "recall=0.9866 f1=0.8909 hardneg=0.0781 near=0.9866"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.7695 "
-                      "recall=0.8430 f1=0.8046 hardneg=0.0853 near=0.8430"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.7730 "
+                      "recall=0.8456 f1=0.8077 hardneg=0.0850 near=0.8456"),
             std::string::npos)
       << near;
 }
