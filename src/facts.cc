@@ -3247,6 +3247,12 @@ const VerbTable& VerbSides() {
          "starts started begins began commence commencent comienza "
          "comienzan empieza empiezan inizia iniziano comeca comecam "
          "beginnt beginnen"},
+        // Announcing starts a run, a strike, a campaign ("Senator
+        // announces / ends run for president"); the verbs only, not
+        // French "annonce" (also an advert).
+        {"end.start/en", 1,
+         "announces announced annoncent anuncia anuncian annuncia "
+         "annunciano anunciam ankundigt ankundigen angekundigt"},
         // A volcano that erupts against an eruption that ends.
         {"end.start/en", 1, "erupts erupted"},
         // Halted or stopped is no start ("Ebola vaccine trial begins /

@@ -261,18 +261,19 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // near mode misses, as the session's starting build did; then a second
 // round's rate nouns ("subida" / "congela", "aumento" / "redução") and a
 // strike "ausgeweitet" against one "beendet" (three negatives, five
-// copies, all matched): 68 of 871 and 74 of 871 (73 and 78 with that
-// build).
+// copies, all matched); then a third round's "announces" / "ends run"
+// (one negative, three copies, one with both sides): 68 of 872 and 74 of
+// 872 (74 and 79 with that build).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8122 "
-                       "recall=0.9866 f1=0.8909 hardneg=0.0781 near=0.9866"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8137 "
+                       "recall=0.9867 f1=0.8919 hardneg=0.0780 near=0.9867"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.7730 "
-                      "recall=0.8456 f1=0.8077 hardneg=0.0850 near=0.8456"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.7751 "
+                      "recall=0.8472 f1=0.8095 hardneg=0.0849 near=0.8472"),
             std::string::npos)
       << near;
 }
