@@ -2945,6 +2945,13 @@ const VerbTable& VerbSides() {
         // confermato / revocato"); kept or suspended in Portuguese ("Greve
         // ... é mantida / suspensa").
         {"announce.cancel/en", 0, "confermato confermata"},
+        // Called, as Italian and Spanish say a strike is ("Sciopero generale
+        // proclamato / revocato", "Huelga convocada / desconvocada").
+        {"announce.cancel/en", 0,
+         "proclamato proclamata proclamati proclamate convocada convocado "
+         "convocadas convocados"},
+        {"announce.cancel/en", 1,
+         "desconvocada desconvocado desconvocadas desconvocados"},
         {"announce.cancel/en", 1, "revocato revocata sospeso sospesa"},
         {"end.continue/en", 1, "mantida mantido"},
         {"end.continue/en", 0, "suspensa suspenso"},
@@ -3065,6 +3072,11 @@ const VerbTable& VerbSides() {
         // à / maintient la réforme").
         {"impose.lift/en", 0,
          "renonce renoncent renuncia renuncian rinuncia rinunciano"},
+        // Withdrawing a measure gives it up too ("Le gouvernement retire /
+        // maintient le projet de loi"), and lifts a restriction ("El
+        // Gobierno retira las restricciones").
+        {"impose.lift/en", 0,
+         "retire retirent retira retiran retiram ritira ritirano"},
         // An order given or lifted ("Evacuation ordered / order lifted"),
         // martial law or an emergency declared or lifted.
         {"impose.lift/en", 1,
