@@ -1727,6 +1727,9 @@ constexpr SideWord kSideWords[] = {
     {"stay", "on", false, "resign.survive/en", 1},
     {"stepped", "down", false, "resign.survive/en", 0},
     {"step", "down", false, "resign.survive/en", 0},
+    // Forced out is ousted ("Minister survives / forced out after
+    // no-confidence vote").
+    {"forced", "out", false, "resign.survive/en", 0},
     {"backs", "down", false, "advance.retreat/en", 1},
     {"backed", "down", false, "advance.retreat/en", 1},
     {"back", "down", false, "advance.retreat/en", 1},

@@ -264,18 +264,19 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // copies, all matched); then a third round's "announces" / "ends run"
 // (one negative, three copies, one with both sides); then a fourth
 // round's strike "proclamato" / "revocato" and bill "retire" / "maintient"
-// (two negatives, three copies): 68 of 874 and 74 of 874 (76 and 81 with
-// that build).
+// (two negatives, three copies); then a fifth round's "survives" /
+// "forced out" (one negative, two copies): 68 of 875 and 74 of 875 (77
+// and 82 with that build).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8152 "
-                       "recall=0.9868 f1=0.8929 hardneg=0.0778 near=0.9868"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8162 "
+                       "recall=0.9869 f1=0.8935 hardneg=0.0777 near=0.9869"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.7771 "
-                      "recall=0.8487 f1=0.8113 hardneg=0.0847 near=0.8487"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.7784 "
+                      "recall=0.8497 f1=0.8125 hardneg=0.0846 near=0.8497"),
             std::string::npos)
       << near;
 }

@@ -469,6 +469,8 @@ TEST(PolarityFactsTest, CheckRoundsOfSession30) {
        "Le gouvernement maintient le projet de loi", true},
       {"El Gobierno retira las restricciones",
        "El Gobierno retira todas las restricciones", false},
+      {"Minister survives no-confidence vote",
+       "Minister forced out after no-confidence vote", true},
       {"Ebola vaccine trial begins in Congo",
        "Ebola vaccine trial halted in Congo", true},
       {"Power restored to 50,000 homes after storm",
