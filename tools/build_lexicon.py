@@ -847,6 +847,16 @@ def verb_causes(wordnet_dir):
     return causes
 
 
+def add_verification_pivots(rows, word, pivots):
+    """Puts `pivots` first after the "|" of `word`'s row (verification
+    only: the engine's LSH does not see them), skipping any it has."""
+    have = rows.setdefault(word, [])
+    if "|" not in have:
+        have.append("|")
+    at = have.index("|") + 1
+    have[at:at] = [p for p in pivots if p not in have]
+
+
 def noun_verbs(wordnet_dir):
     """{agent noun: [verbs]} from WordNet's derivational links ("+"
     pointers in data.noun, word to word) from a noun in -er / -or to the
@@ -2437,11 +2447,7 @@ def main():
         compounds = lex.english_compounds(english.by_pos["noun"])
         for e, parts in compounds.items():
             # First after "|" (verification only), before any round trip.
-            have = rows["eng"].setdefault(e, [])
-            if "|" not in have:
-                have.append("|")
-            at = have.index("|") + 1
-            have[at:at] = [p for p in parts if p not in have]
+            add_verification_pivots(rows["eng"], e, parts)
         print("build_lexicon: eng %d closed compounds split in two"
               % len(compounds), file=sys.stderr)
     if ENG_NOUN_VERBS:
@@ -2453,22 +2459,12 @@ def main():
             vs = [v for v in vs if english.feature(v) != own][:2]
             if not vs:
                 continue
-            # After "|": verification only.
-            have = rows["eng"].setdefault(noun, [])
-            if "|" not in have:
-                have.append("|")
-            at = have.index("|") + 1
-            have[at:at] = [v for v in vs if v not in have]
+            add_verification_pivots(rows["eng"], noun, vs)
             added += 1
         print("build_lexicon: eng %d agent nouns with their verbs (WordNet "
               "derivations)" % added, file=sys.stderr)
     for form, lemma in SUPPLETIVE_PLURALS:
-        # First after "|" (verification only), as the compounds' parts.
-        have = rows["eng"].setdefault(form, [])
-        if "|" not in have:
-            have.append("|")
-        if lemma not in have:
-            have.insert(have.index("|") + 1, lemma)
+        add_verification_pivots(rows["eng"], form, [lemma])
     if ENG_VOCABULARY and "eng" in stemmers.stemmers:
         # The English vocabulary language id asks (Lexicon::HasEnglishWord):
         # the Snowball stem of every pivot and English row word, as
