@@ -5302,11 +5302,14 @@ void AddEntityFactsImpl(
   // title case: a score line is mostly names. Not in true title case, a
   // longer headline with no longer word in lower case, where the words
   // around a score are anything ("Lakers Fire Coach Mike Brown After 1-4
-  // Start", "A 1-2 Finish for Brawn").
+  // Start", "A 1-2 Finish for Brawn"). A score that ends the headline
+  // follows the losing side ("Le PSG bat Lyon 2-1" is another result than
+  // "Le PSG bat Nantes 2-1": three capitals in four words).
   if (score && (case_informative || cased <= 4 || long_lower)) {
-    for (std::size_t i = 1; i + 2 < end; ++i) {
+    for (std::size_t i = 1; i + 1 < end; ++i) {
       if (!ScoreSeparator(text, words[i], words[i + 1])) continue;
       for (const std::size_t t : {i - 1, i + 2}) {
+        if (t >= end) continue;
         if (const std::uint32_t code = NameWordCode(text, words[t], &folded);
             code != 0) {
           facts->codes.push_back(code | kAssertedBit);

@@ -266,17 +266,26 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // round's strike "proclamato" / "revocato" and bill "retire" / "maintient"
 // (two negatives, three copies); then a fifth round's "survives" /
 // "forced out" (one negative, two copies): 68 of 875 and 74 of 875 (77
-// and 82 with that build).
+// and 82 with that build). Session 32: a short headline with a word
+// replaced is another event (ShortSubstitution in engine.cc) and a score
+// that ends a headline names a team; a round of 21 negatives ("Bridge
+// collapses / reopens in Genoa", "Le PSG bat Lyon / Nantes 2-1") and 16
+// copies, five of them reworded with a synonym ("cuts" / "slashes"). Three
+// of those and two older copies ("Ebola outbreak declared over" / "ends",
+// "Pope leaves hospital" / "discharged from hospital") are now missed in
+// both modes; the session's starting build matched them, and let 5 of the
+// 21 negatives through. 40 of 896 and 44 of 896 (74 and 80 with that
+// build); copies 313 and 271 of 322 (318 and 276).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8162 "
-                       "recall=0.9869 f1=0.8935 hardneg=0.0777 near=0.9869"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8867 "
+                       "recall=0.9720 f1=0.9274 hardneg=0.0446 near=0.9720"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.7784 "
-                      "recall=0.8497 f1=0.8125 hardneg=0.0846 near=0.8497"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8603 "
+                      "recall=0.8416 f1=0.8509 hardneg=0.0491 near=0.8416"),
             std::string::npos)
       << near;
 }

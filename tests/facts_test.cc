@@ -1347,6 +1347,13 @@ TEST(EntityFactsTest, ScoreLinesNameTheirTeams) {
       EntityConflict("Celtic 2-1 Rangers", "Celtic 2-1 Rangers | Reuters"));
   EXPECT_FALSE(EntityConflict("Lakers Fire Coach Mike Brown After 1-4 Start",
                               "Lakers fire Mike Brown after 1-4 start"));
+  // A score that ends the headline follows a team (three capitals in four
+  // cased words read as title case).
+  EXPECT_TRUE(EntityConflict("Le PSG bat Lyon 2-1", "Le PSG bat Nantes 2-1"));
+  EXPECT_TRUE(EntityConflict("PSG beat Lyon 2-1", "PSG beat Nantes 2-1"));
+  EXPECT_FALSE(
+      EntityConflict("Le PSG bat Lyon 2-1", "Le PSG bat Lyon 2-1 - Le360"));
+  EXPECT_FALSE(EntityConflict("PSG beat Lyon 2-1", "PSG beat Lyon 2-1"));
 }
 
 TEST(EntityFactsTest, CrossLanguageIgnoresEntities) {
