@@ -5303,8 +5303,8 @@ void AddEntityFactsImpl(
   // longer headline with no longer word in lower case, where the words
   // around a score are anything ("Lakers Fire Coach Mike Brown After 1-4
   // Start", "A 1-2 Finish for Brawn"). A score that ends the headline
-  // follows the losing side ("Le PSG bat Lyon 2-1" is another result than
-  // "Le PSG bat Nantes 2-1": three capitals in four words).
+  // follows a team ("Le PSG bat Lyon 2-1" is another result than "Le PSG
+  // bat Nantes 2-1": three capitals in four words).
   if (score && (case_informative || cased <= 4 || long_lower)) {
     for (std::size_t i = 1; i + 1 < end; ++i) {
       if (!ScoreSeparator(text, words[i], words[i + 1])) continue;
