@@ -664,8 +664,7 @@ class EngineImpl final : public Engine {
         // Such a member is a way into its cluster as much as one the
         // cross-language channel found (IndexXlangMember).
         JoinCluster(*p, d, item.timestamp);
-        if (xlang_ != nullptr && !p->lang_weak &&
-            IsOtherLanguage(p->lang, xlang_->LangOf(*d.dup_of))) {
+        if (CrossesLanguages(*p, *d.dup_of)) {
           d.verdict = Verdict::kCrossLanguage;
           ++stats_.xlang;
           PrepareXlang(p);
@@ -882,8 +881,15 @@ class EngineImpl final : public Engine {
     const std::size_t shared =
         internal::SketchIndex::SharedFingerprints(p.near_sketch.fps, rep_fps_);
     if (shared == nq || shared == nr) return false;
-    return xlang_ == nullptr || p.lang_weak ||
-           !IsOtherLanguage(p.lang, xlang_->LangOf(id));
+    return !CrossesLanguages(p, id);
+  }
+
+  // Whether a near match of p to the representative `id` joins two
+  // languages: both read (not guessed) and different. The verdict then
+  // says so (Commit), and ShortSubstitution leaves cognates alone.
+  bool CrossesLanguages(const PreparedItem& p, std::uint64_t id) const {
+    return xlang_ != nullptr && !p.lang_weak &&
+           IsOtherLanguage(p.lang, xlang_->LangOf(id));
   }
 
   // The template guard: the score again with every feature weighted by how
