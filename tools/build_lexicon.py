@@ -127,6 +127,18 @@ ENG_NOUN_VERBS = int(os.environ.get("LEX_ENG_NOUN_VERBS", "1"))
 # antonym axes it sits on ("close.open:1"). The engine's fact guard tells
 # "Indian stocks open lower" from "Indian stocks close lower" with them.
 ENG_ANTONYMS = int(os.environ.get("LEX_ENG_ANTONYMS", "1"))
+# WordNet synonyms as verification pivots of English stem rows: the other
+# one-word lemmas of each lemma's first LEX_ENG_WN_SYN synsets (per part of
+# speech in LEX_ENG_WN_SYN_POS), skipping synonyms with more than
+# LEX_ENG_WN_SYN_SENSES senses ("go", "pass" for "die"), at most
+# LEX_ENG_WN_SYN_MAX per stem. Measured and off by default (docs/xlang.md,
+# "WordNet synonyms"): NTREX recall 0.8282 -> 0.8358 at 1 sense, but the
+# NTREX stream's precision 0.8294 -> 0.8238 (same-type stories: "soldier
+# dies" now meets "soldado morto" through "decease").
+ENG_WN_SYN = int(os.environ.get("LEX_ENG_WN_SYN", "0"))
+ENG_WN_SYN_MAX = int(os.environ.get("LEX_ENG_WN_SYN_MAX", "3"))
+ENG_WN_SYN_SENSES = int(os.environ.get("LEX_ENG_WN_SYN_SENSES", "4"))
+ENG_WN_SYN_POS = os.environ.get("LEX_ENG_WN_SYN_POS", "verb noun adj").split()
 # The pairs Debian packages (dict-freedict-*); others are not expected.
 EXPECTED = ("eng-fra eng-spa eng-por eng-ita eng-deu fra-eng fra-spa fra-por "
             "fra-ita fra-deu spa-eng spa-por spa-deu por-eng por-fra por-spa "
@@ -845,6 +857,40 @@ def verb_causes(wordnet_dir):
             if "_" not in w and w != head and head not in causes.get(w, []):
                 causes.setdefault(w, []).append(head)
     return causes
+
+
+def wordnet_synonyms(wordnet_dir, senses, parts_of_speech, max_senses):
+    """{lemma: [synonyms]}: the other one-word lemmas of each one-word
+    lemma's first `senses` synsets of each part of speech (index.* lists a
+    lemma's synsets most frequent first), in sense order, leaving out
+    synonyms with more than `max_senses` synsets of that part of speech.
+    {} when WordNet is missing."""
+    out = {}
+    for pos in parts_of_speech:
+        index = os.path.join(wordnet_dir, "index." + pos)
+        data = os.path.join(wordnet_dir, "data." + pos)
+        if not os.path.exists(index) or not os.path.exists(data):
+            return {}
+        synsets = {off: words for off, words, _ in read_wordnet_data(data)}
+        ranked = {}  # lemma -> its synset offsets, most frequent first
+        with open(index, encoding="latin-1") as f:
+            for line in f:
+                if line.startswith(" "):  # the licence header
+                    continue
+                fields = line.split()
+                pointers = int(fields[3])
+                ranked[fields[0]] = fields[4 + pointers + 2:]
+        for lemma, offsets in ranked.items():
+            if "_" in lemma:
+                continue
+            have = out.setdefault(lemma, [])
+            for off in offsets[:senses]:
+                for w in synsets.get(off, ()):
+                    if ("_" in w or "-" in w or w == lemma or w in have or
+                            len(ranked.get(w, ())) > max_senses):
+                        continue
+                    have.append(w)
+    return {k: v for k, v in out.items() if v}
 
 
 def add_verification_pivots(rows, word, pivots):
@@ -2486,6 +2532,30 @@ def main():
             if st in stems:
                 have = effects.setdefault(st, [])
                 have.extend(c for c in caused if c not in have)
+        # WordNet synonyms (off by default, ENG_WN_SYN): verification pivots
+        # of the lemma's stem row, after its effects.
+        if ENG_WN_SYN > 0:
+            synonyms = {}
+            for lemma, syns in wordnet_synonyms(
+                    args.wordnet, ENG_WN_SYN, ENG_WN_SYN_POS,
+                    ENG_WN_SYN_SENSES).items():
+                if lemma in stop.get("eng", set()):
+                    continue
+                st = stemmers.stem("eng", lemma)
+                if st not in stems:
+                    continue
+                own = english.feature(lemma)
+                have = synonyms.setdefault(st, [])
+                for w in syns:
+                    if (len(have) < ENG_WN_SYN_MAX and
+                            english.feature(w) != own and w not in have and
+                            w not in stop.get("eng", set())):
+                        have.append(w)
+            for st, syns in synonyms.items():
+                have = effects.setdefault(st, [])
+                have.extend(w for w in syns if w not in have)
+            print("build_lexicon: eng %d stems with WordNet synonyms"
+                  % sum(1 for v in synonyms.values() if v), file=sys.stderr)
         # A form with a row of its own ("kill": round trips) never reads
         # its stem's row, so it gets the effects itself.
         for word, piv in rows["eng"].items():
