@@ -194,6 +194,19 @@ bool IsContractionEnding(std::string_view w) {
          w == "m" || w == "s";
 }
 
+// Whether the word `w` (a view into `key`) is elided: an apostrophe joins it
+// to a next word that is no English contraction ending ("cos" in "cos'è",
+// "dell" in "dell'Italia"; not "don" in "don't").
+bool IsElided(std::string_view key, std::string_view w) {
+  std::size_t at = static_cast<std::size_t>(w.data() - key.data()) + w.size();
+  if (at + 1 >= key.size() || key[at] != '\'' || key[at + 1] == ' ') {
+    return false;
+  }
+  const std::size_t begin = ++at;
+  while (at < key.size() && key[at] != ' ' && key[at] != '\'') ++at;
+  return !IsContractionEnding(key.substr(begin, at - begin));
+}
+
 // Whether the one-letter word `w` (a view into `key`) is joined to an
 // abbreviation's punctuation (DetectImpl's stop-word evidence skips it).
 bool IsJoinedLetter(std::string_view key, std::string_view w) {
@@ -684,7 +697,9 @@ class CaseWords {
 // Among the six languages scoring within kDictionaryMargin of `best` (one
 // of them), the one whose dictionary has the most content words of `key`
 // (no stop words, at least 3 bytes, no digit attached, no name: CaseWords),
-// added to their scores; `best` on a tie.
+// added to their scores; `best` on a tie. A word counts for the languages
+// that list it as it is written when there are any, else for those that
+// reach it through a Snowball stem.
 int DictionaryWinner(std::string_view text, std::string_view key,
                      const std::array<double, kNumStopLangs>& score, int best,
                      const Lexicon& lexicon) {
@@ -704,7 +719,9 @@ int DictionaryWinner(std::string_view text, std::string_view key,
     if (case_words.IsName(index) || w.size() < 3 || IsGluedToDigit(key, w)) {
       return;
     }
-    const bool english_ok = close[0] && case_words.EnglishCounts(index);
+    // An elided word is no English one ("cos'è": English "cos").
+    const bool english_ok =
+        close[0] && case_words.EnglishCounts(index) && !IsElided(key, w);
     if (const std::uint32_t mask = StopWordMask(w); mask != 0) {
       // Another language's stop word that English writes as a content
       // word ("car", "die", "war", "hat") is English dictionary evidence
@@ -715,13 +732,27 @@ int DictionaryWinner(std::string_view text, std::string_view key,
       }
       return;
     }
+    // A word that one language's dictionary lists as it is written counts
+    // for the languages that list it so, not for those that reach it only
+    // through a stem ("ministre" is a French headword and the Spanish stem
+    // of "ministro"; "mis" French, and Spanish "misa"'s stem).
+    std::uint32_t exact = 0, stem = 0;
     for (int l = 0; l < kNumStopLangs; ++l) {
       if (!close[l]) continue;
-      if (l == 0 ? english_ok && lexicon.HasEnglishWord(w)
-                 : lexicon.HasWord(static_cast<LexLang>(l - 1), w)) {
-        ++hits[l];
+      if (l == 0) {
+        if (english_ok && lexicon.HasEnglishWord(w)) exact |= 1u;
+        continue;
+      }
+      const auto lang = static_cast<LexLang>(l - 1);
+      std::string_view unused;
+      if (lexicon.LookupExact(lang, w, &unused)) {
+        exact |= 1u << l;
+      } else if (lexicon.HasWord(lang, w)) {
+        stem |= 1u << l;
       }
     }
+    const std::uint32_t found = exact != 0 ? exact : stem;
+    for (int l = 0; l < kNumStopLangs; ++l) hits[l] += (found >> l) & 1u;
   });
   // Each word found counts kDictionaryWeight, added to the stop-word
   // evidence: one dictionary word does not outvote a Spanish "y".

@@ -275,11 +275,13 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // "Pope leaves hospital" / "discharged from hospital") are now missed in
 // both modes; the session's starting build matched them, and let 5 of the
 // 21 negatives through. 40 of 896 and 44 of 896 (74 and 80 with that
-// build); copies 313 and 271 of 322 (318 and 276).
+// build); copies 313 and 271 of 322 (318 and 276). Session 33: Spanish
+// "mis" is no stop word, so "L'ancien ministre mis en examen" / "relaxé"
+// are apart in the default mode too: 39 of 896.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8867 "
-                       "recall=0.9720 f1=0.9274 hardneg=0.0446 near=0.9720"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8892 "
+                       "recall=0.9720 f1=0.9288 hardneg=0.0435 near=0.9720"),
             std::string::npos)
       << xlang;
   const std::string near =

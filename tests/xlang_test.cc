@@ -2013,6 +2013,39 @@ TEST_F(XlangTest, DictionarySettlesCloseCalls) {
   EXPECT_EQ(xl_->DetectLanguage(kSeedSpa), "spa");
 }
 
+// French "mis" (put, placed: "mis en examen", "mis en cause") is no
+// Spanish stop word: Spanish headlines rarely say "my". And in a close
+// call a word counts for the languages whose dictionary lists it as it is
+// written, not for those that reach it only through a stem: "ministre" is a
+// French headword and the Spanish stem of "ministro", "mis" a French one
+// and the stem of Spanish "misa". Short French headlines of this kind read
+// as Spanish before (CLD2 reads them as Spanish, "reliable"); Spanish ones
+// with "mis" keep their reading, and so do English words that another
+// language only stems ("28 germans die in bus crash in france" was German).
+// An elided word is no English evidence: with "cos'è" read as English
+// "cos", an Italian headline under an English title read as English.
+TEST_F(XlangTest, ExactHeadwordsSettleCloseCallsBeforeStems) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"L'ancien ministre mis en examen", "fra"},
+      {"Le maire de Lyon mis en examen", "fra"},
+      {"Un policier mis en examen", "fra"},
+      {"Le couple mis en examen", "fra"},
+      {"Un notaire mis en examen", "fra"},
+      {"Mis vecinos me salvaron la vida, cuenta una superviviente del "
+       "incendio",
+       "spa"},
+      {"\"Mis hijos no son terroristas\", dice la madre del detenido", "spa"},
+      {"Mis tres a\xc3\xb1os en la c\xc3\xa1rcel, por el periodista liberado",
+       "spa"},
+      {"28 germans die in bus crash in france", "eng"},
+      {"The Low Breed: che cos'\xc3\xa8 l'hip-hop consapevole?", "ita"},
+      {"We don't know what's next for the team", "eng"},
+  };
+  for (const auto& [text, lang] : cases) {
+    EXPECT_EQ(xl_->DetectLanguage(text), std::string_view(lang)) << text;
+  }
+}
+
 // English joins the close calls with the dictionaries' English side as its
 // vocabulary: headlines without articles whose one stop word is German
 // ("die", "war") were German. Not in title case ("Peter", "Jones" are
