@@ -9,10 +9,10 @@
 // headlines, they made Portuguese headlines read as Spanish. So is Spanish
 // "mis" (my), a French participle in every other court report ("mis en
 // examen", "mis en cause"): 9 of 12 short ones read as Spanish, 6 without
-// it (5 once langid's close calls prefer exact headwords; CLD2 calls the
-// rest Spanish, "reliable"). Each list
-// also has the other lists' function words that Snowball's leaves out of
-// it (interrogatives, subordinating conjunctions): English drops "why",
+// it (1 with language id's session-33 rules: exact headwords first in
+// close calls, CLD2's votes for the six unweighted by "reliable"). Each
+// list also has the other lists' function words that Snowball's leaves out
+// of it (interrogatives, subordinating conjunctions): English drops "why",
 // "because" and "while", so "pourquoi", "warum", "porque" and "mientras"
 // are stop words too; a unit no English pivot can cover would only lower
 // the coverage of true translations (NTREX 0.755 -> 0.763). The same for
