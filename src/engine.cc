@@ -770,6 +770,7 @@ class EngineImpl final : public Engine {
     std::uint64_t best_id = 0;
     guard_failed_.clear();
     entity_failed_.clear();
+    word_codes_of_ = nullptr;
     for (std::uint64_t id : candidates_) {
       double score = near_->Score(p.near_sketch, id);
       if (score < threshold || score <= best_score) continue;
@@ -787,12 +788,23 @@ class EngineImpl final : public Engine {
         // such a candidate gets a typo search below, which passes it only
         // when the typos are all that changed. Not another known place
         // ("Iran" / "Iraq"), nor actors in swapped roles.
-        if (!internal::FactsConflictIgnoringEntities(p.facts, rep_facts_) &&
+        const bool entities_only =
+            !internal::FactsConflictIgnoringEntities(p.facts, rep_facts_) &&
             !internal::PlacesConflict(p.facts, rep_facts_) &&
-            !internal::RoleOrderConflict(p.facts, rep_facts_)) {
-          entity_failed_.push_back({score, id});
+            !internal::RoleOrderConflict(p.facts, rep_facts_);
+        if (!entities_only || !EntityLackIsAWord(p, id)) {
+          if (entities_only) entity_failed_.push_back({score, id});
+          continue;
         }
-        continue;
+        // Such a copy adds words; a negation or a side among them is
+        // another story at any score ("Evacuated Bristol families return
+        // home" / "Families evacuated in Bristol ... not allowed to return
+        // home", "Leader of al-Qaeda in Iraq arrested" / "US denies arrest
+        // of ... al-Qaeda in Iraq leader").
+        if (internal::NegationConflict(p.facts, rep_facts_) ||
+            internal::SidesDiffer(p.facts, rep_facts_)) {
+          continue;
+        }
       }
       // Another first word opening the same template ("Apple" / "Amazon
       // shares fall 3%").
@@ -837,6 +849,52 @@ class EngineImpl final : public Engine {
     d->dup_of = best_id;
     d->score = std::min(best_score, 1.0);
     return true;
+  }
+
+  // Whether the entity conflict of p and the representative `id` (in
+  // rep_facts_) is a headline-initial word read as a name, in a copy that
+  // only adds words: one side's features are all the other's, and what one
+  // side asserts alone is a word the other has in lower case. Without a
+  // vocabulary (near mode) "Soldier killed in Mali attack" asserts
+  // "Soldier", which "French soldier killed in Mali attack" has as a word,
+  // and asserts "French" itself: each lacked one of the other's entities.
+  // The representative's are checked against p's words, p's first word
+  // against the representative's features.
+  bool EntityLackIsAWord(const PreparedItem& p, std::uint64_t id) {
+    near_->GetFingerprints(id, &rep_fps_);
+    const std::vector<std::uint16_t>& q = p.near_sketch.fps;
+    if (internal::SketchIndex::SharedFingerprints(q, rep_fps_) !=
+        std::min(q.size(), rep_fps_.size())) {
+      return false;
+    }
+    // p's word codes, once per item (MatchNear clears word_codes_of_).
+    const std::string_view key = ContentKey(p);
+    if (word_codes_of_ != &p) {
+      word_codes_of_ = &p;
+      word_codes_.clear();
+      for (std::size_t at = 0; at < key.size();) {
+        const std::size_t end = std::min(key.find(' ', at), key.size());
+        if (end > at) {
+          word_codes_.push_back(
+              internal::EntityCodeOfWord(key.substr(at, end - at)));
+        }
+        at = end + 1;
+      }
+    }
+    if (internal::EntitiesMissingOnlyAmong(rep_facts_, p.facts, word_codes_)) {
+      return true;
+    }
+    // p's own first word (OpeningWords: near mode reads no opening code).
+    std::string_view first, second;
+    int fp = -1;
+    if (!internal::OpeningWords(key, kNearFeatureSeed, &first, &second, &fp) ||
+        fp < 0 ||
+        !std::binary_search(rep_fps_.begin(), rep_fps_.end(),
+                            static_cast<std::uint16_t>(fp))) {
+      return false;
+    }
+    const std::uint32_t first_code[] = {internal::EntityCodeOfWord(first)};
+    return internal::EntitiesMissingOnlyAmong(p.facts, rep_facts_, first_code);
   }
 
   // Order of the vetoed candidates (score, id) that get a typo search:
@@ -1155,6 +1213,8 @@ class EngineImpl final : public Engine {
   std::vector<std::pair<double, std::uint64_t>> entity_failed_;
   std::vector<std::pair<std::string, std::string>> typo_words_;
   std::vector<std::uint32_t> own_codes_, other_codes_;
+  std::vector<std::uint32_t> word_codes_;        // EntityLackIsAWord
+  const PreparedItem* word_codes_of_ = nullptr;  // whose word_codes_ are
   // Document frequencies of near features over the sketched items, in
   // commit order (so --threads gives the same decisions).
   internal::TermWeights term_weights_;

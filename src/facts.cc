@@ -5386,6 +5386,28 @@ std::uint32_t EntityCodeOfWord(std::string_view key_word) {
   return PrefixEntityCode(&folded);
 }
 
+bool SidesDiffer(const Facts& a, const Facts& b) {
+  // A plain scan of the few codes: a binary search here changed how GCC
+  // inlined the fact reader's own (near mode +0.5% instructions).
+  const auto side = [](std::uint32_t c) {
+    return (c & kEntityBit) == 0 && (c & kPolarityBit) != 0;
+  };
+  auto x = a.codes.begin(), y = b.codes.begin();
+  while (true) {
+    while (x != a.codes.end() && !side(*x)) ++x;
+    while (y != b.codes.end() && !side(*y)) ++y;
+    if (x == a.codes.end() || y == b.codes.end()) {
+      return x != a.codes.end() || y != b.codes.end();
+    }
+    if (*x++ != *y++) return true;
+  }
+}
+
+bool EntitiesMissingOnlyAmong(const Facts& x, const Facts& y,
+                              std::span<const std::uint32_t> excused) {
+  return MissingOnlyAmong(x, y, excused);
+}
+
 bool EntityChangesExplained(const Facts& a, const Facts& b,
                             std::span<const std::uint32_t> a_words,
                             std::span<const std::uint32_t> b_words) {

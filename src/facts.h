@@ -173,6 +173,17 @@ bool EntityChangesExplained(const Facts& a, const Facts& b,
                             std::span<const std::uint32_t> a_words,
                             std::span<const std::uint32_t> b_words);
 
+// True when every entity that `x` asserts and `y` does not mention is
+// among `excused` (EntityCodeOfWord codes): one side of
+// EntityChangesExplained.
+bool EntitiesMissingOnlyAmong(const Facts& x, const Facts& y,
+                              std::span<const std::uint32_t> excused);
+
+// Whether the two take different antonym sides, or one takes a side the
+// other does not: their polarity codes differ (a looser test than
+// FactsConflict's, which needs both sides of one axis).
+bool SidesDiffer(const Facts& a, const Facts& b);
+
 // FactsConflict over all facts but entities: the numbers, dates and
 // weekdays, and the antonym sides. Also the guard of cross-language pairs,
 // where the same entity is spelled differently ("Suede" / "Sweden"). A

@@ -277,17 +277,21 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // 21 negatives through. 40 of 896 and 44 of 896 (74 and 80 with that
 // build); copies 313 and 271 of 322 (318 and 276). Session 33: Spanish
 // "mis" is no stop word, so "L'ancien ministre mis en examen" / "relaxé"
-// are apart in the default mode too: 39 of 896.
+// are apart in the default mode too: 39 of 896. Then a copy that only adds
+// words is no longer vetoed for a headline-initial word read as a name
+// (EntityLackIsAWord): copies 313 -> 314 and 271 -> 303 of 322; near mode
+// lets "Wages outpace inflation" / "Inflation outpaces wages" through, 45
+// of 896.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8892 "
-                       "recall=0.9720 f1=0.9288 hardneg=0.0435 near=0.9720"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8895 "
+                       "recall=0.9752 f1=0.9304 hardneg=0.0435 near=0.9752"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8603 "
-                      "recall=0.8416 f1=0.8509 hardneg=0.0491 near=0.8416"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8707 "
+                      "recall=0.9410 f1=0.9045 hardneg=0.0502 near=0.9410"),
             std::string::npos)
       << near;
 }
