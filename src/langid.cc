@@ -1140,25 +1140,23 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     if (language3[k] == CLD2::UNKNOWN_LANGUAGE) continue;
     const std::string_view code = CldTo3(language3[k]);
     StopLang l;
-    // CLD2 answers "en" at 97% "reliable" for most headlines under ~60
-    // bytes whatever their language ("Terremotos y tsunamis en Indonesia"),
-    // so its English vote is weak evidence; stop words decide instead.
-    const double mass = percent3[k] / 100.0 *
-                        (language3[k] == CLD2::ENGLISH ? 0.3
-                         : reliable                    ? 1.2
-                                                       : 0.6);
+    const double share = percent3[k] / 100.0;
     if (ParseStopLang(code, &l)) {
-      // For the other five its "reliable" is no more reliable: "Le suspect
-      // mis en examen" is Spanish at 96%, "reliable". Their stop words and
-      // dictionaries speak for them, so the vote weighs as an unreliable
-      // one (9 of 12 short French court headlines read as Spanish before,
-      // with the close-call rules above 5, with this 1).
+      // CLD2 answers "en" at 97% "reliable" for most headlines under ~60
+      // bytes whatever their language ("Terremotos y tsunamis en
+      // Indonesia"), so its English vote is weak evidence; stop words
+      // decide instead. For the other five its "reliable" is no more
+      // reliable: "Le suspect mis en examen" is Spanish at 96%,
+      // "reliable". Their stop words and dictionaries speak for them, so
+      // the vote weighs as an unreliable one (9 of 12 short French court
+      // headlines read as Spanish before, with the close-call rules above
+      // 5, with this 1).
       score[static_cast<int>(l)] +=
-          language3[k] == CLD2::ENGLISH ? mass : percent3[k] / 100.0 * 0.6;
+          share * (language3[k] == CLD2::ENGLISH ? 0.3 : 0.6);
     } else if (code != "und") {
       // Outside the six, the stop words cannot speak; a confident CLD2
-      // (glg, cat, ron, nld, swe...) gets extra weight.
-      const double other_mass = mass * (reliable ? 2.0 : 1.0);
+      // (glg, cat, ron, nld, swe...) gets extra weight: 1.2, twice.
+      const double other_mass = share * (reliable ? 2.4 : 0.6);
       if (other_mass > cld_other) {
         cld_other = other_mass;
         other = code;
