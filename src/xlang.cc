@@ -447,6 +447,31 @@ std::string_view CanonicalNumber(std::string_view key, std::size_t* i,
   return std::string_view(buf + skip, n - skip);
 }
 
+// Whether the number that ends at key[end] with glued letters `suffix` is
+// an ordinal: "1st", "21st", "2e", "2eme", "1er", "1re", "3o" ("3º"), "1a"
+// ("1ª"), and in German (`lang`) a number with a period before a word that
+// is no month ("1. Weltkrieg", not the date "27. Juni"). A translation
+// writes an ordinal as a word as often ("première", "tercer", "WW1"), so
+// the fact guard lets a side lack one (XlangAlignment::fact_added).
+bool IsOrdinal(std::string_view key, std::size_t end, std::string_view suffix,
+               LexLang lang) {
+  static constexpr std::string_view kSuffixes[] = {
+      "st", "nd", "rd", "th", "e", "eme", "er", "re", "ere", "nde", "o", "a"};
+  if (!suffix.empty()) {
+    return std::find(std::begin(kSuffixes), std::end(kSuffixes), suffix) !=
+           std::end(kSuffixes);
+  }
+  if (lang != LexLang::kDeu || end + 2 >= key.size() || key[end] != '.' ||
+      key[end + 1] != ' ') {
+    return false;
+  }
+  std::size_t e = end + 2;
+  while (e < key.size() && IsWordByte(key[e])) ++e;
+  const std::string_view word = key.substr(end + 2, e - end - 2);
+  return !word.empty() && !IsDigit(word[0]) &&
+         LookupClosedClass(word).kind != ClosedClassKind::kMonth;
+}
+
 // German separable verbs: in "Nordkorea lehnt Abrüstung ab" the verb is
 // "ablehnen" (reject), not "lehnen" (lean); its particle ends the clause.
 // NTREX: 14 of 123 German headlines have one ("stimmen ... ab", "nimmt ...
@@ -928,7 +953,8 @@ struct Unit {
   bool flat[kMaxUnitFeatures];
   std::uint8_t n = 0;
   std::uint8_t cls = XlangProfile::kWord;
-  bool place = false;  // names a country (XlangProfile::kPlaceBit)
+  bool place = false;   // names a country (XlangProfile::kPlaceBit)
+  bool stated = false;  // a fact written in digits (XlangProfile::kStatedBit)
   void Add(std::uint64_t h, bool in_flat = true) {
     for (int k = 0; k < n; ++k) {
       if (f[k] == h) {
@@ -1377,13 +1403,21 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     Unit& unit = units[num_units++];
     unit.n = 0;
     unit.place = false;
+    unit.stated = false;
     unit.cls = static_cast<std::uint8_t>(cls);
     unit.Add(first);
     return unit;
   };
-  auto add_fact = [&](std::uint64_t h) {
-    if (num_units == XlangProfile::kMaxUnits || same_unit(h)) return;
-    new_unit(h, XlangProfile::kFact);
+  // `stated`: written in digits, not in words (XlangProfile::kStatedBit).
+  auto add_fact = [&](std::uint64_t h, bool stated = false) {
+    for (int u = 0; u < num_units; ++u) {
+      if (units[u].f[0] == h) {
+        units[u].stated = units[u].stated || stated;
+        return;
+      }
+    }
+    if (num_units == XlangProfile::kMaxUnits) return;
+    new_unit(h, XlangProfile::kFact).stated = stated;
   };
   // German separable verbs (FindSeparableParticles).
   std::array<SeparableParticle, 2> separable;
@@ -1416,7 +1450,8 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
   // gives (the number and its multiplier words were two facts before, and
   // the coverage a pair needs falls with its covered units: NTREX lost
   // "20 million" / "20 milioni" with the value alone).
-  auto add_amount = [&](std::string_view number, int power) {
+  auto add_amount = [&](std::string_view number, int power,
+                        bool stated = false) {
     if (power > 0) {
       number = ShiftDecimal(number, power, shifted_buf, sizeof(shifted_buf));
       const std::size_t point = number.find('.');
@@ -1424,7 +1459,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
           point == std::string_view::npos ? number.size() : point);
       add_fact(IntFactFeature(magnitude, kMagnitudeSeed));
     }
-    add_fact(FactFeature(SketchHash64(number, kNumberSeed)));
+    add_fact(FactFeature(SketchHash64(number, kNumberSeed)), stated);
   };
   std::size_t i = 0;
   while (i < key.size() && num_units < XlangProfile::kMaxUnits) {
@@ -1439,7 +1474,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       // Uhr" = "17 h 30".
       if (ClockTime t; ReadClockTime(key, i, &t)) {
         for (int v : {t.hour, t.minute}) {
-          if (v >= 0) add_fact(IntFactFeature(v, kNumberSeed));
+          if (v >= 0) add_fact(IntFactFeature(v, kNumberSeed), true);
         }
         i = t.end;
         continue;
@@ -1468,7 +1503,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
         percent_end = PercentMarkerEnd(key, i);
       }
       if (percent_end != 0) {
-        add_fact(FactFeature(SketchHash64(number, kNumberSeed)));
+        add_fact(FactFeature(SketchHash64(number, kNumberSeed)), true);
         add_fact(FactFeature(SketchHash64(number, kPercentSeed)));
         i = percent_end;
         continue;
@@ -1484,7 +1519,8 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       } else {
         power = read_multipliers(&i);
       }
-      add_amount(number, power);
+      add_amount(number, power,
+                 /*stated=*/!IsOrdinal(key, i, suffix, lex_lang));
       continue;
     }
     const std::size_t start = i;
@@ -1697,7 +1733,8 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     for (int u = 0; u < num_units; ++u) {
       out.push_back(static_cast<std::uint8_t>(
           units[u].n | (units[u].cls << 3) |
-          (units[u].place ? XlangProfile::kPlaceBit : 0)));
+          (units[u].place ? XlangProfile::kPlaceBit : 0) |
+          (units[u].stated ? XlangProfile::kStatedBit : 0)));
     }
     for (int u = 0; u < num_units; ++u) {
       for (int k = 0; k < units[u].n; ++k) {
@@ -1768,10 +1805,12 @@ struct ParsedProfile {
 // Fills alignment->units/covered[side] for `self` against `other`; returns
 // the number of self's facts the other side has.
 int CoverSide(const ParsedProfile& self, const ParsedProfile& other, int side,
-              XlangAlignment* alignment, bool* uncovered_place) {
+              XlangAlignment* alignment, bool* uncovered_place,
+              bool* uncovered_stated) {
   int common_facts = 0;
   int offset = 0;
   *uncovered_place = false;
+  *uncovered_stated = false;
   for (int u = 0; u < self.n; ++u) {
     const int count = XlangProfile::CountOf(self.info[u]);
     const int cls = XlangProfile::ClassOf(self.info[u]);
@@ -1788,6 +1827,9 @@ int CoverSide(const ParsedProfile& self, const ParsedProfile& other, int side,
     alignment->covered[side][cls] += covered;
     if (!covered && XlangProfile::IsPlace(self.info[u])) {
       *uncovered_place = true;
+    }
+    if (!covered && XlangProfile::IsStated(self.info[u])) {
+      *uncovered_stated = true;
     }
     offset += count;
   }
@@ -1806,14 +1848,21 @@ XlangAlignment CrossLingual::Align(std::span<const std::uint8_t> a,
   ParsedProfile pa, pb;
   pa.Parse(a);
   pb.Parse(b);
-  bool place_a = false, place_b = false;
-  const int common_a = CoverSide(pa, pb, 0, &alignment, &place_a);
-  const int common_b = CoverSide(pb, pa, 1, &alignment, &place_b);
+  bool place_a = false, place_b = false, stated_a = false, stated_b = false;
+  const int common_a = CoverSide(pa, pb, 0, &alignment, &place_a, &stated_a);
+  const int common_b = CoverSide(pb, pa, 1, &alignment, &place_b, &stated_b);
   alignment.place_conflict = place_a && place_b;
   // Fact guard: a translation keeps its numbers, months and weekdays; one
   // side may drop some (a shorter headline) but not change them ("7 muertos"
   // vs "27 mortos", "25 juin" vs "19 agosto" in the STS-B negatives).
   alignment.fact_conflict = common_a < pa.num_facts && common_b < pb.num_facts;
+  // Nor drop a number written in digits: a translation writes it as well
+  // (NTREX, STS-B), while two stories of one kind often differ by one
+  // ("Suicide bomber kills 24 in Peshawar, Pakistan" / "Suicida bombardeiro
+  // mata polícia no Paquistão"). Number words come and go ("Biglietti di
+  // due donne ..." / "Mujeres en luto ..."), and so do a percentage's "%"
+  // and an amount's order of magnitude beside their number.
+  alignment.fact_added = stated_a || stated_b;
   return alignment;
 }
 
@@ -1842,13 +1891,17 @@ double CrossLingual::AlignScore(std::span<const std::uint8_t> a,
                                 std::span<const std::uint8_t> b,
                                 const XlangRule& rule) {
   const XlangAlignment alignment = Align(a, b);
-  if (!alignment.valid || alignment.fact_conflict) return 0.0;
+  if (!alignment.valid || alignment.fact_conflict ||
+      (alignment.fact_added && rule.added_fact_vetoes)) {
+    return 0.0;
+  }
   return std::min(Coverage(alignment, 0, rule), Coverage(alignment, 1, rule));
 }
 
 bool CrossLingual::Decide(const XlangAlignment& alignment,
                           const XlangRule& rule) {
-  if (!alignment.valid || alignment.fact_conflict || alignment.place_conflict) {
+  if (!alignment.valid || alignment.fact_conflict || alignment.place_conflict ||
+      (alignment.fact_added && rule.added_fact_vetoes)) {
     return false;
   }
   int covered_units = 1 << 20;

@@ -65,12 +65,17 @@ struct XlangProfile {
   // adjective ("Bolivia", "Estados Unidos", "égyptien"); codes ("US") are
   // not places, since two capitals name a country by accident.
   static constexpr std::uint8_t kPlaceBit = 0x20;
+  // Bit 6, on a kFact unit only: the fact is written in digits ("24",
+  // "0.88pc", "17:30"), not in words ("two", "mars").
+  static constexpr std::uint8_t kStatedBit = 0x40;
   static int CountOf(std::uint8_t info) { return info & 7; }
   static int ClassOf(std::uint8_t info) { return (info >> 3) & 3; }
   static bool IsPlace(std::uint8_t info) { return (info & kPlaceBit) != 0; }
-  // At least one feature, and bits 6-7 clear.
+  static bool IsStated(std::uint8_t info) { return (info & kStatedBit) != 0; }
+  // At least one feature, bit 7 clear, and bit 6 only on a fact.
   static bool InfoValid(std::uint8_t info) {
-    return CountOf(info) != 0 && (info >> 6) == 0;
+    return CountOf(info) != 0 && (info >> 7) == 0 &&
+           (!IsStated(info) || ClassOf(info) == kFact);
   }
   std::vector<std::uint8_t> bytes;
 
@@ -87,6 +92,10 @@ struct XlangAlignment {
   int covered[2][4] = {};
   // Each side has a fact the other lacks ("23 février" vs "9 marzo").
   bool fact_conflict = false;
+  // Some side has a fact written in digits (XlangProfile::kStatedBit) that
+  // the other lacks: "Suicide bomber kills 24 in Peshawar, Pakistan" /
+  // "Suicida bombardeiro mata polícia no Paquistão".
+  bool fact_added = false;
   // Each side names a place the other does not ("Vice President of
   // Bolivia to visit China" / "O vice-presidente da Micronésia visita a
   // China"): other places, another item.
@@ -124,6 +133,9 @@ struct XlangRule {
   // Two short texts sharing one word never match (a single covered unit
   // would otherwise give coverage 1.0).
   int min_covered = 2;
+  // A number one side writes in digits and the other lacks (fact_added)
+  // vetoes the pair.
+  bool added_fact_vetoes = true;
 };
 
 class CrossLingual {
@@ -192,7 +204,8 @@ class CrossLingual {
   // Weighted coverage of side `side` (0 or 1) under `rule`; 0 when empty.
   static double Coverage(const XlangAlignment& alignment, int side,
                          const XlangRule& rule);
-  // min(coverage a, coverage b), or 0 on a fact conflict or a bad blob.
+  // min(coverage a, coverage b), or 0 on a fact conflict, a number one side
+  // lacks (XlangRule::added_fact_vetoes) or a bad blob.
   static double AlignScore(std::span<const std::uint8_t> a,
                            std::span<const std::uint8_t> b,
                            const XlangRule& rule = XlangRule());

@@ -189,6 +189,73 @@ TEST_F(XlangTest, ChangedDateOrNumberIsDistinct) {
                    .fact_conflict);
 }
 
+// A number written in digits is kept by a translation, while two stories
+// of one kind often differ by one: a side that lacks it is another item.
+// Number words, a percentage's sign and month names may come and go.
+TEST_F(XlangTest, DigitsOneSideLacksAreAnotherStory) {
+  EXPECT_TRUE(Verify("Bomb kills 12 at Baghdad market",
+                     "Una bomba mata a 12 en un mercado de Bagdad"));
+  // Digits covered by a number word.
+  EXPECT_TRUE(Verify("Bomb kills twelve at Baghdad market",
+                     "Una bomba mata a 12 en un mercado de Bagdad"));
+  const XlangAlignment al =
+      Align("Bomb kills 12 at Baghdad market",
+            "Una bomba mata a varios en un mercado de Bagdad");
+  EXPECT_TRUE(al.fact_added);
+  EXPECT_FALSE(al.fact_conflict);  // nothing changed, one side lacks it
+  EXPECT_FALSE(CrossLingual::Decide(al));
+  EXPECT_EQ(
+      CrossLingual::AlignScore(
+          Profile("Bomb kills 12 at Baghdad market").bytes,
+          Profile("Una bomba mata a varios en un mercado de Bagdad").bytes),
+      0.0);
+  // The veto alone refuses it: the words align.
+  XlangRule lenient;
+  lenient.added_fact_vetoes = false;
+  EXPECT_TRUE(CrossLingual::Decide(al, lenient));
+  // Either side.
+  EXPECT_TRUE(Align("Una bomba mata a varios en un mercado de Bagdad",
+                    "Bomb kills 12 at Baghdad market")
+                  .fact_added);
+  // A number word one side lacks ("Two" / "Des"), a percentage's sign, a
+  // month beside its digits.
+  EXPECT_FALSE(Align("Two British soldiers killed in Kabul",
+                     "Des soldats britanniques tu\xc3\xa9s \xc3\xa0 Kaboul")
+                   .fact_added);
+  EXPECT_FALSE(Align("Le ch\xc3\xb4mage atteint 11 % en Espagne",
+                     "El paro alcanza el 11 en Espa\xc3\xb1"
+                     "a")
+                   .fact_added);
+  EXPECT_TRUE(Align("Le ch\xc3\xb4mage atteint 11 % en Espagne",
+                    "El paro alcanza un r\xc3\xa9"
+                    "cord en Espa\xc3\xb1"
+                    "a")
+                  .fact_added);
+  EXPECT_FALSE(Align("Trump convoque un nouveau round le 23 f\xc3\xa9vrier",
+                     "Trump convoca una nueva ronda el 23")
+                   .fact_added);
+  EXPECT_TRUE(Align("Trump convoque un nouveau round le 23 f\xc3\xa9vrier",
+                    "Trump convoca una nueva ronda en febrero")
+                  .fact_added);
+  // An ordinal in digits ranks, and is written as a word as often: "1st",
+  // "3\xc2\xba", German "1." before a word that is no month.
+  EXPECT_FALSE(Align("China opens its 1st free trade zone",
+                     "La Chine ouvre sa premi\xc3\xa8re zone de libre-\xc3\xa9"
+                     "change")
+                   .fact_added);
+  EXPECT_FALSE(Align("Merkel busca un tercer mandato en Alemania",
+                     "Merkel procura o 3\xc2\xba mandato na Alemanha")
+                   .fact_added);
+  EXPECT_FALSE(Align("Priester im 1. Weltkrieg geehrt",
+                     "Un pr\xc3\xaatre de la Premi\xc3\xa8re Guerre mondiale "
+                     "honor\xc3\xa9")
+                   .fact_added);
+  // A German date is a date.
+  EXPECT_TRUE(Align("Die Wahl findet am 27. Juni statt",
+                    "Les \xc3\xa9lections auront lieu en juin")
+                  .fact_added);
+}
+
 TEST_F(XlangTest, ShortTextsSharingOneWordDoNotMatch) {
   // Full coverage of one unit is not enough evidence (min_covered).
   EXPECT_FALSE(Verify("Obama", "Obama"));
@@ -1365,8 +1432,8 @@ TEST_F(XlangTest, DifferentCountriesAreDifferentItems) {
             egypt.units[0][XlangProfile::kEntity]);
 }
 
-// The info byte: count (bits 0-2), class (3-4), place (5); bits 6-7 must
-// be clear.
+// The info byte: count (bits 0-2), class (3-4), place (5), digits (6, on a
+// fact only); bit 7 must be clear.
 TEST(XlangProfileTest, InfoByteLayout) {
   const std::uint8_t place_word[] = {1, 0x21, 0x34, 0x12};
   EXPECT_TRUE(XlangProfile::IsValid(place_word));
@@ -1377,8 +1444,16 @@ TEST(XlangProfileTest, InfoByteLayout) {
   EXPECT_TRUE(XlangProfile::IsValid(fact));
   EXPECT_FALSE(XlangProfile::IsPlace(fact[1]));
   EXPECT_EQ(XlangProfile::ClassOf(fact[1]), XlangProfile::kFact);
-  const std::uint8_t bad[] = {1, 0x41, 0x34, 0x12};
+  const std::uint8_t bad[] = {1, 0x41, 0x34, 0x12};  // bit 6 on a word
   EXPECT_FALSE(XlangProfile::IsValid(bad));
+  // Bit 6 marks a fact written in digits.
+  const std::uint8_t stated[] = {1, 0x59, 0x34, 0x12};
+  EXPECT_TRUE(XlangProfile::IsValid(stated));
+  EXPECT_TRUE(XlangProfile::IsStated(stated[1]));
+  EXPECT_FALSE(XlangProfile::IsStated(fact[1]));
+  EXPECT_EQ(XlangProfile::ClassOf(stated[1]), XlangProfile::kFact);
+  const std::uint8_t high[] = {1, 0x99, 0x34, 0x12};  // bit 7
+  EXPECT_FALSE(XlangProfile::IsValid(high));
 }
 
 TEST_F(XlangTest, MonthsAndNumbersAreCanonicalAcrossLanguages) {
