@@ -296,13 +296,15 @@ int main(int argc, char** argv) {
 
   if (!dump.empty()) {
     // One line per pair (random pairs as file -1, kind "random"): the
-    // alignment counts, for offline rule studies.
+    // alignment counts, for offline rule studies. The fourth column holds
+    // the fact flags: 1 fact_conflict, 2 fact_added, 4 place_conflict.
     std::FILE* out = std::fopen(dump.c_str(), "w");
     if (out == nullptr) return 1;
     auto line = [&](int file, const std::string& kind, double jac,
                     const XlangAlignment& al, int a, int b) {
       std::fprintf(out, "%d\t%s\t%.4f\t%d", file, kind.c_str(), jac,
-                   al.fact_conflict);
+                   int{al.fact_conflict} | int{al.fact_added} << 1 |
+                       int{al.place_conflict} << 2);
       for (int s = 0; s < 2; ++s) {
         for (int c = 0; c < 4; ++c) {
           std::fprintf(out, "\t%d\t%d", al.units[s][c], al.covered[s][c]);
