@@ -1990,15 +1990,48 @@ bool RefusesTo(std::string_view key, const Token& token) {
   return false;
 }
 
-// Whether the word `token` negates a verb (IsVerbNegation, or one typo
-// away: IsNegationTypo).
-bool NegatesVerb(std::string_view key, const Token& token) {
+// Spanish words that follow a verb's "no" and no English "no" (a
+// determiner: "no deal", "no injuries") nor Portuguese "no" ("in the": "no
+// Porto"): the clitic pronouns and the commonest auxiliaries and copulas,
+// folded ("no se presentará", "no lo hará", "no es", "no hay", "no
+// habrá", "no puede"). For headlines of unknown language (near mode).
+constexpr std::string_view kSpanishAfterNo[] = {
+    "se",    "lo",     "la",    "los",    "las",    "le",     "les",   "me",
+    "te",    "nos",    "es",    "son",    "era",    "eran",   "fue",   "fueron",
+    "sera",  "seran",  "esta",  "estan",  "estaba", "hay",    "habra", "habia",
+    "ha",    "han",    "puede", "pueden", "podra",  "podran", "va",    "van",
+    "tiene", "tienen", "debe",  "deben",  "quiere", "quieren"};
+
+// Whether the "no" ending at key[e] negates a verb: English "no longer"
+// ("WHO says monkeypox no longer a global emergency"; the other languages
+// say it with a negation of their own: "ne ... plus", "nicht mehr", "non
+// più", "já não"), and Spanish "no" (`lang` StopLang order, or -1): any in
+// a Spanish headline but "no obstante" (nevertheless) and "no solo" (not
+// only ... but), and before a clitic, auxiliary or copula
+// (kSpanishAfterNo) in one of unknown language.
+bool NegatingNo(std::string_view key, std::size_t e, int lang) {
+  if (key.compare(e, 7, " longer") == 0) return true;
+  if (lang >= 0 && lang != static_cast<int>(StopLang::kSpa)) return false;
+  std::size_t b = e;
+  while (b < key.size() && key[b] == ' ') ++b;
+  std::size_t end = b;
+  while (end < key.size() && IsWordByte(static_cast<unsigned char>(key[end]))) {
+    ++end;
+  }
+  const std::string_view next = key.substr(b, end - b);
+  if (lang == static_cast<int>(StopLang::kSpa)) {
+    return !next.empty() && next != "obstante" && next != "solo";
+  }
+  return std::find(std::begin(kSpanishAfterNo), std::end(kSpanishAfterNo),
+                   next) != std::end(kSpanishAfterNo);
+}
+
+// Whether the word `token` negates a verb (NegatingNo, IsVerbNegation, or
+// one typo away: IsNegationTypo) in a headline of language `lang`.
+bool NegatesVerb(std::string_view key, const Token& token, int lang) {
   const std::size_t b = token.begin, e = token.end;
   const std::string_view w(key.data() + b, e - b);
-  // "no longer" negates what follows ("WHO says monkeypox no longer a
-  // global emergency"); the other languages say it with a negation of
-  // their own ("ne ... plus", "nicht mehr", "non più", "já não").
-  if (w == "no") return key.compare(e, 7, " longer") == 0;
+  if (w == "no") return NegatingNo(key, e, lang);
   // A verb's negation, in the six languages whatever the headline's
   // language (two copies of one headline may be read as two languages: a
   // source tag, capitals), and not in a ticker ("<NE>").
@@ -3928,7 +3961,8 @@ bool UpOrDownAfterPlural(std::string_view key, std::span<const Token> tokens,
 // Not inlined, nor AddCurrencies: inlined into ExtractFacts, they made GCC
 // inline less of the fact reader (near mode +0.8% instructions, callgrind).
 [[gnu::noinline]] void AddWordSides(std::string_view key,
-                                    std::span<const Token> tokens, Facts* out) {
+                                    std::span<const Token> tokens, int lang,
+                                    Facts* out) {
   thread_local std::vector<std::uint16_t> entries;
   entries.clear();
   const auto word = [&](std::size_t i) { return WordAt(key, tokens, i); };
@@ -3953,7 +3987,7 @@ bool UpOrDownAfterPlural(std::string_view key, std::span<const Token> tokens,
     // ("refuses to", "fails to", "declines to") with "r", "f" or "d".
     if (!negated) {
       if (first == 'n' || first == 'j' || (first == 't' && size == 1)) {
-        negated = NegatesVerb(key, tokens[i]);
+        negated = NegatesVerb(key, tokens[i], lang);
       } else if (first == 'r' || first == 'f' || first == 'd') {
         negated = RefusesTo(key, tokens[i]);
       }
@@ -4133,7 +4167,7 @@ void ExtractFacts(std::string_view key, Facts* out, int lang) {
   tokens.clear();
   Tokenizer(key, &tokens).Run();
   Interpreter(key, tokens, lang, &out->codes).Run();
-  AddWordSides(key, tokens, out);
+  AddWordSides(key, tokens, lang, out);
   AddCurrencies(key, tokens, out);
   std::sort(out->codes.begin(), out->codes.end());
 }

@@ -281,17 +281,20 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // words is no longer vetoed for a headline-initial word read as a name
 // (EntityLackIsAWord): copies 313 -> 314 and 271 -> 303 of 322; near mode
 // lets "Wages outpace inflation" / "Inflation outpaces wages" through, 45
-// of 896.
+// of 896. Session 34: Spanish "no" negates a verb (any in a Spanish
+// headline, before a clitic, auxiliary or copula where the language is
+// unknown); a round of 10 Spanish negations and 10 copies: 49 -> 38 of 906
+// in the default mode, 55 -> 51 in near mode; copies 324 and 313 of 332.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8895 "
-                       "recall=0.9752 f1=0.9304 hardneg=0.0435 near=0.9752"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.8950 "
+                       "recall=0.9759 f1=0.9337 hardneg=0.0419 near=0.9759"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8707 "
-                      "recall=0.9410 f1=0.9045 hardneg=0.0502 near=0.9410"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8599 "
+                      "recall=0.9428 f1=0.8994 hardneg=0.0563 near=0.9428"),
             std::string::npos)
       << near;
 }

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "normalize.h"
+#include "stopwords.h"
 
 namespace tickerdedup::internal {
 namespace {
@@ -1286,6 +1287,47 @@ TEST(EntityFactsTest, NegationConflict) {
         << c.a << " / " << c.b;
     EXPECT_FALSE(FactsConflict(FactsOf(c.a), FactsOf(c.b)))
         << "not part of FactsConflict: " << c.a;
+  }
+}
+
+// Spanish "no" is also English "no" (a determiner) and Portuguese "no" (in
+// the). In a Spanish headline it negates any verb, but "no obstante"
+// (nevertheless) and "no solo" (not only); where the language is unknown,
+// only before a clitic, an auxiliary or a copula ("no se", "no es", "no
+// hay").
+TEST(EntityFactsTest, SpanishNoNegates) {
+  const int spa = static_cast<int>(StopLang::kSpa);
+  const int por = static_cast<int>(StopLang::kPor);
+  const int eng = static_cast<int>(StopLang::kEng);
+  const auto conflict = [](std::string_view a, std::string_view b, int lang) {
+    return NegationConflict(FactsIn(a, lang), FactsIn(b, lang));
+  };
+  EXPECT_TRUE(conflict(U8(u8"Trump asistirá a la cumbre del G20"),
+                       U8(u8"Trump no asistirá a la cumbre del G20"), spa));
+  EXPECT_TRUE(conflict("El Senado aprueba la reforma laboral",
+                       "El Senado no aprueba la reforma laboral", spa));
+  EXPECT_FALSE(conflict("Las bolsas suben pese a la crisis",
+                        "Las bolsas suben, no obstante la crisis", spa));
+  EXPECT_FALSE(conflict(U8(u8"El paro sube en España y en Italia"),
+                        U8(u8"El paro sube no sólo en España"), spa));
+  // Language unknown (near mode).
+  EXPECT_TRUE(conflict("La vacuna es segura", "La vacuna no es segura", -1));
+  EXPECT_TRUE(conflict(U8(u8"El presidente se presentará a la reelección"),
+                       U8(u8"El presidente no se presentará a la reelección"),
+                       -1));
+  EXPECT_TRUE(conflict("Hay heridos tras el terremoto",
+                       "No hay heridos tras el terremoto", -1));
+  EXPECT_FALSE(conflict(U8(u8"Trump asistirá a la cumbre del G20"),
+                        U8(u8"Trump no asistirá a la cumbre del G20"), -1))
+      << "a future tense is no closed class";
+  // Portuguese "no", English "no": no negation.
+  for (const int lang : {por, -1}) {
+    EXPECT_FALSE(conflict(U8(u8"Incêndio destrói armazém"),
+                          U8(u8"Incêndio no Porto destrói armazém"), lang));
+  }
+  for (const int lang : {eng, -1}) {
+    EXPECT_FALSE(
+        conflict("Deal reached on hostages", "No deal on hostages", lang));
   }
 }
 
