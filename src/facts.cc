@@ -5178,9 +5178,10 @@ void AddEntityFactsImpl(
   int coded = 0;  // words with a code in word_code
   // Title case or all caps: capitalization says nothing about entities.
   int cased = 0, capital = 0;
-  bool any_acronym = false;  // for the Roman numerals below
+  // For the Roman numerals below: an acronym, or a lone capital "I".
+  bool any_numeral = false;
   for (const EntityWord& w : words) {
-    any_acronym |= w.acronym;
+    any_numeral |= w.acronym || (w.end - w.begin == 1 && text[w.begin] == 'I');
     // An elided article is a word in lower case: "Il Milan batte l'Inter
     // 2-1" is no title case (three capitals in four words without it).
     cased += w.elided;
@@ -5367,17 +5368,22 @@ void AddEntityFactsImpl(
   }
   // Roman numerals after a name are ordinals, as "third" is: "King Charles
   // III" is not "Charles II", nor "Super Bowl LVII" "Super Bowl LVIII".
-  // Upper case, at least two letters (not the pronoun "I"), after a word
-  // in title case, and at most 100 ("DC", "MIX" and "MCC" are names).
-  for (std::size_t i = 1; any_acronym && i < end; ++i) {
+  // Upper case, after a word in title case, and at most 100 ("DC", "MIX"
+  // and "MCC" are names). A lone "I" is 1 only right after a name that
+  // does not open the headline, in its clause ("Queen Elizabeth I dies",
+  // "World War I veteran"): the pronoun opens clauses ("Obama: I will not
+  // run") or follows their first word ("Why I Quit").
+  for (std::size_t i = 1; any_numeral && i < end; ++i) {
     const EntityWord& w = words[i];
     const EntityWord& name = words[i - 1];
-    if (!w.acronym || w.handle || !name.capital || name.acronym ||
+    const std::string_view numeral = text.substr(w.begin, w.end - w.begin);
+    const bool one = numeral == "I" && !w.initial && !name.initial &&
+                     w.separator_count == name.separator_count;
+    if ((!w.acronym && !one) || w.handle || !name.capital || name.acronym ||
         name.handle) {
       continue;
     }
-    if (const int v = RomanNumeralValue(text.substr(w.begin, w.end - w.begin));
-        v > 0 && v <= 100) {
+    if (const int v = one ? 1 : RomanNumeralValue(numeral); v > 0 && v <= 100) {
       facts->codes.push_back(Code(FactKind::kOrdinal, FromInt(v)));
     }
   }

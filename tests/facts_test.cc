@@ -978,9 +978,17 @@ TEST(EntityFactsTest, RomanNumeralsAreOrdinals) {
       AllFactsOf("Second World War bomb found in Plymouth")));
   EXPECT_FALSE(EntityConflict("King Charles III visits Kenya",
                               "King Charles visits Kenya"));
-  // Not after a word in lower case or all caps, not one letter, not past
-  // 100, not in a non-canonical spelling: these are names, or nothing.
+  // A lone "I" right after the name is 1.
+  EXPECT_TRUE(
+      EntityConflict("Queen Elizabeth II dies", "Queen Elizabeth I dies"));
+  EXPECT_TRUE(EntityConflict("World War I veteran dies at 100",
+                             "World War II veteran dies at 100"));
+  // Not after a word in lower case or all caps, not one letter but "I"
+  // after the name in its clause, not past 100, not in a non-canonical
+  // spelling: these are names, or nothing.
   const ConflictCase names[] = {
+      {"Trump: I will run again", "Trump: II will run again", false},
+      {"Why I Quit", "Why II Quit", false},
       {"Police in XI arrest two", "Police in IV arrest two", false},
       {"POLICE IN XI ARREST TWO", "POLICE IN IV ARREST TWO", false},
       {"Why I Quit", "Why V Quit", false},
