@@ -3956,6 +3956,29 @@ bool UpOrDownAfterPlural(std::string_view key, std::span<const Token> tokens,
   return nullptr;
 }
 
+// Whether `key` ends cut short: "...", alone or before a source tag of at
+// most kMaxSourceTagWords words after a separator ("Santa... - AP",
+// "Santa... | Reuters").
+bool CutShort(std::string_view key) {
+  while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
+  if (key.ends_with("...")) return true;
+  const std::size_t dots = key.rfind("...");
+  if (dots == std::string_view::npos) return false;
+  std::string_view tag = key.substr(dots + 3);
+  while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+  if (tag.empty() || (tag.front() != '-' && tag.front() != '|')) return false;
+  tag.remove_prefix(1);
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : tag) {
+    const bool letter = IsWordByte(static_cast<unsigned char>(c));
+    if (!letter && c != ' ' && c != '.' && c != '\'' && c != '&') return false;
+    words += letter && !in_word;
+    in_word = letter;
+  }
+  return words >= 1 && words <= kMaxSourceTagWords;
+}
+
 // One pass over the words: side words (kSideWords), news verbs
 // (VerbSides) and the negation codes, appended to out->codes (unsorted).
 // Not inlined, nor AddCurrencies: inlined into ExtractFacts, they made GCC
@@ -4061,11 +4084,7 @@ bool UpOrDownAfterPlural(std::string_view key, std::span<const Token> tokens,
     if (!matched->second.empty()) i = after - 1;
   }
   std::uint32_t code = negated ? kNegationCode : 0;
-  if (code == 0) {
-    std::string_view rest = key;
-    while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
-    if (rest.ends_with("...")) code = kNegationUnknown;
-  }
+  if (code == 0 && CutShort(key)) code = kNegationUnknown;
   if (code != 0) out->codes.push_back(code);
   for (; events != 0; events &= events - 1) {
     out->codes.push_back(kEventBase +

@@ -1259,8 +1259,8 @@ TEST(EntityFactsTest, WireTickerTags) {
 
 // A verb's negation on one side only (NegationConflict, which the engine
 // asks of otherwise identical headlines); a determiner's ("No reunion"), a
-// cut copy, "U.N." and "gov't" are no negation, and a typo'd "never" still
-// is one.
+// cut copy (also before a source tag), "U.N." and "gov't" are no negation,
+// and a typo'd "never" still is one.
 TEST(EntityFactsTest, NegationConflict) {
   const ConflictCase cases[] = {
       {"Trump will attend G7 summit in Canada",
@@ -1284,6 +1284,14 @@ TEST(EntityFactsTest, NegationConflict) {
       {"You Will Never Guess This Trick", "You Will Nevr Guess This Trick",
        false},
       {"Trump will not attend G7 summit in Canada", "Trump will...", false},
+      // Cut before a source tag.
+      {"Trump will not attend G7 summit in Canada", "Trump will... - AP",
+       false},
+      {"Trump will not attend G7 summit in Canada",
+       "Trump will not... | Reuters", false},
+      // An ellipsis inside the headline cuts nothing.
+      {"Fed: rates... will not rise this year",
+       "Fed: rates... will rise this year", true},
       {"Survivors found after quake", "No survivors found after quake", false},
       {"U.N. condemns killings", "UN condemns killings", false},
       {"US gov't officially designates network",
