@@ -286,17 +286,19 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // unknown); a round of 10 Spanish negations and 10 copies: 49 -> 38 of 906
 // in the default mode, 55 -> 51 in near mode; copies 324 and 313 of 332.
 // Then a lone "I" after a name is 1 ("Elizabeth II" / "I", "World War
-// II" / "I"): 36 and 49.
+// II" / "I"): 36 and 49. Then a flipped negation vetoes from a near score
+// of 0.80 (0.85 before): "reaches orbit" / "fails to reach orbit" (two
+// rows), "testifies" / "refuses to testify": 33 and 46.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9000 "
-                       "recall=0.9759 f1=0.9364 hardneg=0.0397 near=0.9759"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9076 "
+                       "recall=0.9759 f1=0.9405 hardneg=0.0364 near=0.9759"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8646 "
-                      "recall=0.9428 f1=0.9020 hardneg=0.0541 near=0.9428"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8719 "
+                      "recall=0.9428 f1=0.9059 hardneg=0.0508 near=0.9428"),
             std::string::npos)
       << near;
 }
