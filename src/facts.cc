@@ -3960,10 +3960,16 @@ bool UpOrDownAfterPlural(std::string_view key, std::span<const Token> tokens,
 // most kMaxSourceTagWords words after a separator ("Santa... - AP",
 // "Santa... | Reuters").
 bool CutShort(std::string_view key) {
+  // find() looks for the first byte with memchr; rfind() compared the
+  // pattern at every offset (+1% of near mode's instructions, callgrind).
+  std::size_t dots = key.find("...");
+  if (dots == std::string_view::npos) return false;
+  for (std::size_t next;
+       (next = key.find("...", dots + 1)) != std::string_view::npos;) {
+    dots = next;
+  }
   while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
   if (key.ends_with("...")) return true;
-  const std::size_t dots = key.rfind("...");
-  if (dots == std::string_view::npos) return false;
   std::string_view tag = key.substr(dots + 3);
   while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
   if (tag.empty() || (tag.front() != '-' && tag.front() != '|')) return false;
