@@ -1618,6 +1618,36 @@ constexpr SideWord kSideWords[] = {
     {"southern", "", false, "northern.southern", 1},
     {"eastern", "", false, "eastern.western", 0},
     {"western", "", false, "eastern.western", 1},
+    // The points between, on both axes ("southwest" / "southeast" differ
+    // on east.west): English, Spanish and Portuguese ("noroeste",
+    // "sudeste"), Italian ("nordovest"), German ("Südwesten"), folded.
+    {"northeast", "", false, "north.south", 0, "east.west", 0},
+    {"noreste", "", false, "north.south", 0, "east.west", 0},
+    {"nordeste", "", false, "north.south", 0, "east.west", 0},
+    {"nordest", "", false, "north.south", 0, "east.west", 0},
+    {"nordost", "", false, "north.south", 0, "east.west", 0},
+    {"nordosten", "", false, "north.south", 0, "east.west", 0},
+    {"northwest", "", false, "north.south", 0, "east.west", 1},
+    {"noroeste", "", false, "north.south", 0, "east.west", 1},
+    {"nordovest", "", false, "north.south", 0, "east.west", 1},
+    {"nordwest", "", false, "north.south", 0, "east.west", 1},
+    {"nordwesten", "", false, "north.south", 0, "east.west", 1},
+    {"southeast", "", false, "north.south", 1, "east.west", 0},
+    {"sureste", "", false, "north.south", 1, "east.west", 0},
+    {"sudeste", "", false, "north.south", 1, "east.west", 0},
+    {"sudest", "", false, "north.south", 1, "east.west", 0},
+    {"sudost", "", false, "north.south", 1, "east.west", 0},
+    {"sudosten", "", false, "north.south", 1, "east.west", 0},
+    {"southwest", "", false, "north.south", 1, "east.west", 1},
+    {"suroeste", "", false, "north.south", 1, "east.west", 1},
+    {"sudoeste", "", false, "north.south", 1, "east.west", 1},
+    {"sudovest", "", false, "north.south", 1, "east.west", 1},
+    {"sudwest", "", false, "north.south", 1, "east.west", 1},
+    {"sudwesten", "", false, "north.south", 1, "east.west", 1},
+    {"northeastern", "", false, "northern.southern", 0, "eastern.western", 0},
+    {"northwestern", "", false, "northern.southern", 0, "eastern.western", 1},
+    {"southeastern", "", false, "northern.southern", 1, "eastern.western", 0},
+    {"southwestern", "", false, "northern.southern", 1, "eastern.western", 1},
     // Market reports in two words where the second alone says more ("alta"
     // is also "high", "plat" a dish, "calo" and "queda" any drop or fall):
     // Portuguese "em alta", "em queda", Italian "in calo", French "à plat".
@@ -1775,12 +1805,12 @@ inline bool SameShortWord(std::string_view a, std::string_view b) {
   return true;
 }
 
-// The kSideWords rows grouped by first letter and length (1-8), in table
+// The kSideWords rows grouped by first letter and length (1-12), in table
 // order within a group: row kSideWordOrder[p] at position p. Per first
 // letter and length, the group's rows: bit j for the row at position
 // kSideWordBase[...] + j (a group holds at most 64 rows); most words are
 // turned away by one load.
-constexpr std::size_t kMaxSideWordBytes = 8;
+constexpr std::size_t kMaxSideWordBytes = 12;
 template <typename T>
 using SideWordTable = std::array<std::array<T, kMaxSideWordBytes + 1>, 256>;
 constexpr std::size_t SideWordGroup(std::size_t k) {
@@ -4078,7 +4108,7 @@ bool CutShort(std::string_view key) {
       }
       continue;
     }
-    if (size > kMaxSideWordBytes) continue;  // "a" .. "northern"
+    if (size > kMaxSideWordBytes) continue;  // "a" .. "southwestern"
     std::size_t after = i + 1;
     const SideWord* matched =
         MatchSideWord(key, tokens, i, first, size,

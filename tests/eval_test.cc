@@ -288,17 +288,21 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // Then a lone "I" after a name is 1 ("Elizabeth II" / "I", "World War
 // II" / "I"): 36 and 49. Then a flipped negation vetoes from a near score
 // of 0.80 (0.85 before): "reaches orbit" / "fails to reach orbit" (two
-// rows), "testifies" / "refuses to testify": 33 and 46.
+// rows), "testifies" / "refuses to testify": 33 and 46. Then a round of
+// 10 negatives and 8 copies on the points between the compass's
+// ("southwest" / "southeast", "noroeste" / "noreste", "Südwesten" /
+// "Nordosten"): 42 and 55 of 916 before they took sides, 33 and 46 after;
+// copies 332 and 321 of 340.
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9076 "
-                       "recall=0.9759 f1=0.9405 hardneg=0.0364 near=0.9759"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9096 "
+                       "recall=0.9765 f1=0.9418 hardneg=0.0360 near=0.9765"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8719 "
-                      "recall=0.9428 f1=0.9059 hardneg=0.0508 near=0.9428"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8747 "
+                      "recall=0.9441 f1=0.9081 hardneg=0.0502 near=0.9441"),
             std::string::npos)
       << near;
 }
