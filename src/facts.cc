@@ -2219,6 +2219,20 @@ std::vector<std::string_view>& FormsOverAxes() {
   return *forms;
 }
 
+// Office titles (VerbSides' principal.deputy and current.former axes), in
+// the six languages, folded.
+constexpr std::string_view kTitles =
+    "president presidents presidente presidenta presidentes prasident "
+    "prasidentin prasidenten minister ministers ministre ministres ministro "
+    "ministra ministri ministerin chancellor chancelier canciller "
+    "cancelliere chanceler kanzler kanzlerin governor gouverneur gobernador "
+    "gobernadora governatore governador governadora mayor maire alcalde "
+    "alcaldesa sindaco prefeito prefeita burgermeister burgermeisterin "
+    "champion champions campeon campeona campeones campione campioni "
+    "campeao campea meister chairman chairwoman leader lider dirigeant "
+    "secretary secretaire secretario secretaria segretario sekretar "
+    "director directeur direttore diretor direktor chief speaker";
+
 const VerbTable& VerbSides() {
   static const auto* const verbs = [] {
     struct Group {
@@ -3347,6 +3361,33 @@ const VerbTable& VerbSides() {
         // "Ex-minister named new ambassador" states both, so neither.
         {"former.new/en", 0, "former ex"},
         {"former.new/en", 1, "new"},
+        // Offices: the holder, or the deputy ("US President / Vice
+        // President to visit China", "El presidente / vicepresidente de
+        // Brasil", "Der Kanzler / Vizekanzler", "Labour leader / deputy
+        // leader", "champion" / "vice-champion"), and the holder now or a
+        // former one ("Ministro / Ex-ministro da Saúde é preso"). A title
+        // is on the holder's and the present's side, unless "vice",
+        // "deputy", "vize" or "former", "ex", "ancien", "ehemalige" stands
+        // right before it or before a word before it ("deputy prime
+        // minister"; TitleModifier); the joined forms ("vicepresidente",
+        // "Vizekanzler", "expresidente") are on the other side themselves.
+        // A headline without a title takes neither side, so "Vice
+        // President Harris visits Paris" / "Kamala Harris visits Paris"
+        // stay one item. Not "premier" (French "first"), nor "chair".
+        {"principal.deputy/en", 0, kTitles},
+        {"current.former/en", 0, kTitles},
+        {"principal.deputy/en", 1,
+         "vicepresident vicepresidente vicepresidenta vicepresidentes "
+         "vizeprasident vizeprasidentin viceministro viceministra "
+         "vizekanzler vizekanzlerin vicecanciller vicegobernador "
+         "vicegobernadora vicegovernatore vicealcalde vicealcaldesa "
+         "vicesindaco viceprefeito vicecampeon vicecampeona vicecampione "
+         "vicecampeao vizemeister vicesecretario vicesegretario "
+         "vicedirector vicedirettore vizedirektor"},
+        {"current.former/en", 1,
+         "expresident expresidente expresidenta exministro exministra "
+         "exministre excanciller exgobernador exalcalde exalcaldesa "
+         "excampeon excampeona exlider exdirector"},
         // Test results, rulings and odds ("Player tests positive /
         // negative", "Court rules strike legal / illegal", "law
         // constitutional / unconstitutional", "rate cut likely / unlikely")
@@ -3721,7 +3762,9 @@ const VerbTable& VerbSides() {
 // determiner or "record" they keep their side ("hits a record high",
 // "posts record loss").
 bool IsNounAxis(std::uint16_t entry) {
-  static const std::array<std::uint16_t, 8> kAxes = {
+  static const std::array<std::uint16_t, 10> kAxes = {
+      PolarityEntry("principal.deputy/en", 0),
+      PolarityEntry("current.former/en", 0),
       PolarityEntry("high.low/en", 0),
       PolarityEntry("loss.profit/en", 0),
       PolarityEntry("surplus.deficit/en", 0),
@@ -4015,6 +4058,66 @@ bool CutShort(std::string_view key) {
   return words >= 1 && words <= kMaxSourceTagWords;
 }
 
+// The side-0 entries of the title axes: [1] the deputy's, [2] the former
+// holder's (TitleModifier's values), which a modifier moves to side 1.
+struct TitleEntries {
+  std::uint16_t entry[3];
+};
+const TitleEntries& TitleAxes() {
+  static const TitleEntries t = {{kNoEntry,
+                                  PolarityEntry("principal.deputy/en", 0),
+                                  PolarityEntry("current.former/en", 0)}};
+  return t;
+}
+
+// Whether the title at tokens[i] (kTitles) has a modifier before it in its
+// phrase ("Vice President", "vice-président", "deputy prime minister",
+// "Former New York mayor", "Ex-Kanzler", "l'ancien président", "antigo
+// primeiro-ministro") or a deputy's right after it ("maire adjoint"): 1
+// for a deputy ("vice", "deputy", "vize", "stellvertretende(r/n)";
+// "adjoint(e)", "adjunto/a", "aggiunto/a" after), 2 for a former holder
+// ("former", "ex", "ancien(ne)", "antiguo/a", "antigo/a", "ehemalige(r/n)",
+// "frühere(r/n)"), else 0. The search looks back at most four words
+// and ends at punctuation but a hyphen ("Deputy shot, mayor says"), at a
+// stop word ("Ex-wife of mayor", "Former aide to president") and at
+// another title (`is_title`: "Former minister says president ...").
+template <typename IsTitle>
+int TitleModifier(std::string_view key, std::span<const Token> tokens,
+                  std::size_t i, const IsTitle& is_title) {
+  if (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::kWord) {
+    const std::string_view next = WordAt(key, tokens, i + 1);
+    if (next.starts_with("adjoint") || next == "adjunto" || next == "adjunta" ||
+        next == "aggiunto" || next == "aggiunta") {
+      return 1;
+    }
+  }
+  int words = 0;
+  for (std::size_t k = i; k-- > 0 && words < 4;) {
+    if (tokens[k].kind != TokenKind::kWord) {
+      if (tokens[k].end - tokens[k].begin == 1 && key[tokens[k].begin] == '-') {
+        continue;
+      }
+      return 0;
+    }
+    ++words;
+    const std::string_view w = WordAt(key, tokens, k);
+    // One typo away still modifies ("formre", "depuuty": a copy with a
+    // typo is no other office).
+    if (w == "vice" || w == "deputy" || w == "vize" ||
+        w.starts_with("stellvertretende") || OneTypoApart(w, "deputy")) {
+      return 1;
+    }
+    if (w == "former" || w == "ex" || w == "ancien" || w == "ancienne" ||
+        w == "antiguo" || w == "antigua" || w == "antigo" || w == "antiga" ||
+        w.starts_with("ehemalige") || w.starts_with("fruhere") ||
+        OneTypoApart(w, "former")) {
+      return 2;
+    }
+    if (StopWordMask(w) != 0 || is_title(w)) return 0;
+  }
+  return 0;
+}
+
 // One pass over the words: side words (kSideWords), news verbs
 // (VerbSides) and the negation codes, appended to out->codes (unsorted).
 // Not inlined, nor AddCurrencies: inlined into ExtractFacts, they made GCC
@@ -4025,6 +4128,7 @@ bool CutShort(std::string_view key) {
   thread_local std::vector<std::uint16_t> entries;
   entries.clear();
   const auto word = [&](std::size_t i) { return WordAt(key, tokens, i); };
+  const TitleEntries& titles = TitleAxes();
   const VerbTable& verbs = VerbSides();
   std::array<SeparableParticle, 2> particles;
   const int num_particles =
@@ -4095,8 +4199,20 @@ bool CutShort(std::string_view key) {
       // close", "into the close"), which takes no side.
       // Nouns' axes keep theirs (IsNounAxis).
       const bool noun = i > 0 && IsNounMarker(word(i - 1));
-      for (const std::uint16_t entry : *e) {
+      int modifier = -1;  // TitleModifier, once a title axis asks
+      for (std::uint16_t entry : *e) {
         if (entry == kNoEntry) continue;
+        if (entry == titles.entry[1] || entry == titles.entry[2]) {
+          if (modifier < 0) {
+            modifier = TitleModifier(key, tokens, i, [&](std::string_view w) {
+              const VerbEntries* t =
+                  w.size() >= 2 && w.size() <= 17 ? verbs.Find(w) : nullptr;
+              return t != nullptr && std::find(t->begin(), t->end(),
+                                               titles.entry[1]) != t->end();
+            });
+          }
+          if (modifier != 0 && entry == titles.entry[modifier]) ++entry;
+        }
         if ((entry & kEventEntryBit) != 0) {
           std::size_t kind = entry & ~kEventEntryBit;
           if (kind == kFinalWord)

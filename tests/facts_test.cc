@@ -772,7 +772,9 @@ TEST(FactsTest, OrdinalWords) {
       FactsIn("Segundo a policia, o suspeito fugiu", kPor).codes.empty());
   EXPECT_TRUE(
       FactsIn("Secondo la polizia il sospetto e fuggito", kIta).codes.empty());
-  EXPECT_TRUE(FactsIn("Le Premier ministre visite Rome", kFra).codes.empty());
+  // (Its "ministre" is a title: the same codes as "Le ministre".)
+  EXPECT_EQ(FactsIn("Le Premier ministre visite Rome", kFra).codes,
+            FactsIn("Le ministre visite Rome", kFra).codes);
   // Of unknown language, English ordinals only ("vince", a side word of
   // every language, is left out here).
   EXPECT_TRUE(FactsIn("Merkel e il terzo mandato", -1).codes.empty());
@@ -2907,6 +2909,51 @@ TEST(PolarityFactsTest, CompassPoints) {
   EXPECT_TRUE(
       FactsConflictIgnoringEntities(FactsOf("corea del norte dispara un misil"),
                                     FactsOf("south korea fires a missile")));
+}
+
+// An office's holder against its deputy or a former holder: "vice",
+// "deputy", "vize", "former", "ex" before the title or the word before it,
+// or joined to it ("vicepresidente", "Vizekanzler"); a typo'd modifier
+// still modifies. A headline without the title takes no side.
+TEST(PolarityFactsTest, OfficeHolderDeputyOrFormer) {
+  const ConflictCase cases[] = {
+      {"US President to visit China next week",
+       "US Vice President to visit China next week", true},
+      {"Party leader resigns after defeat",
+       "Party deputy leader resigns after defeat", true},
+      {"Foreign minister visits Kyiv", "Deputy foreign minister visits Kyiv",
+       true},
+      {"el presidente de brasil visita argentina",
+       "el vicepresidente de brasil visita argentina", true},
+      {"der kanzler reist nach paris", "der vizekanzler reist nach paris",
+       true},
+      {"le president du senat hospitalise",
+       "le vice-president du senat hospitalise", true},
+      {"ministro da saude e preso", "ex-ministro da saude e preso", true},
+      {"Obama meets French president", "Obama meets French former president",
+       true},
+      {"Former governor of Illinois indicted",
+       "Foremr governor of Illinois indicted", false},
+      {"Vice President Harris visits Paris", "Kamala Harris visits Paris",
+       false},
+      {"Deputy shot, mayor says", "Mayor says deputy shot", false},
+      {"Former New York mayor dies", "Former mayor of New York dies", false},
+      {"New York mayor visits Paris", "Former New York mayor visits Paris",
+       true},
+      {"Ex-wife of mayor speaks out", "Mayor speaks out", false},
+      {"le maire de lyon hospitalise", "le maire adjoint de lyon hospitalise",
+       true},
+      {"der kanzler reist nach paris",
+       "der stellvertretende kanzler reist nach paris", true},
+  };
+  ExpectConflicts(cases);
+  // Across languages: "antigo" is "former".
+  EXPECT_FALSE(FactsConflictIgnoringEntities(
+      FactsOf("Ehud Olmert, antigo primeiro-ministro israelita, condenado"),
+      FactsOf("Ehud Olmert, former Israeli prime minister, sentenced")));
+  EXPECT_TRUE(FactsConflictIgnoringEntities(
+      FactsOf("Ehud Olmert, primeiro-ministro israelita, condenado"),
+      FactsOf("Ehud Olmert, former Israeli prime minister, sentenced")));
 }
 
 // An amount's currency (a symbol or code before its number, a word after
