@@ -3366,11 +3366,12 @@ const VerbTable& VerbSides() {
         // Brasil", "Der Kanzler / Vizekanzler", "Labour leader / deputy
         // leader", "champion" / "vice-champion"), and the holder now or a
         // former one ("Ministro / Ex-ministro da Saúde é preso"). A title
-        // is on the holder's and the present's side, unless "vice",
-        // "deputy", "vize" or "former", "ex", "ancien", "ehemalige" stands
-        // right before it or before a word before it ("deputy prime
-        // minister"; TitleModifier); the joined forms ("vicepresidente",
-        // "Vizekanzler", "expresidente") are on the other side themselves.
+        // is on the holder's and the present's side, unless a deputy's or
+        // a former holder's modifier stands in its phrase ("Vice
+        // President", "deputy prime minister", "Former New York mayor",
+        // "maire adjoint": TitleModifier); the joined forms
+        // ("vicepresidente", "Vizekanzler", "expresidente") are on the
+        // other side themselves.
         // A headline without a title takes neither side, so "Vice
         // President Harris visits Paris" / "Kamala Harris visits Paris"
         // stay one item. Not "premier" (French "first"), nor "chair".
