@@ -2070,9 +2070,11 @@ bool NegatesVerb(std::string_view key, const Token& token, int lang) {
     return false;
   }
   // The "t" of "won't", "isn't", not of "gov't"; the "n" of "n'est", not of
-  // "U.N.".
+  // "U.N."; not a prefix joined by a hyphen ("Non-profit group", "non-lieu":
+  // no verb's negation is hyphenated).
   return !(w == "t" && (b < 2 || key[b - 1] != '\'' || key[b - 2] != 'n')) &&
-         !(w == "n" && (e >= key.size() || key[e] != '\''));
+         !(w == "n" && (e >= key.size() || key[e] != '\'')) &&
+         !(e < key.size() && key[e] == '-');
 }
 
 // English verbs of news templates on an antonym axis, closed class, in

@@ -1291,6 +1291,9 @@ TEST(EntityFactsTest, NegationConflict) {
        false},
       {"Trump will not attend G7 summit in Canada",
        "Trump will not... | Reuters", false},
+      // A hyphenated prefix is no negation.
+      {"Group opens new shelter in Leeds",
+       "Non-profit group opens new shelter in Leeds", false},
       // An ellipsis inside the headline cuts nothing.
       {"Fed: rates... will not rise this year",
        "Fed: rates... will rise this year", true},
