@@ -2656,6 +2656,17 @@ const VerbTable& VerbSides() {
          "interpelle detenido "
          "detenida arrestado arrestada arrestato arrestata detido detida "
          "festgenommen verhaftet verhaftete verhafteten"},
+        // The present too ("Police arrest / kill gunman", "La policía
+        // detiene / abate al atacante", "Polizei nimmt ... fest /
+        // erschießt"), in the six languages.
+        {"arrest.kill/en", 0,
+         "arrest arrests detain detains capture captures arretent "
+         "interpellent detiene detienen arresta arrestan captura capturan "
+         "arrestano cattura catturano prende prendem detem festnimmt "
+         "festnehmen"},
+        {"arrest.kill/en", 1,
+         "kill kills abat abattent tuent abate abaten mata matan uccide "
+         "uccidono matam totet toten erschiesst erschossen"},
         // French "tué" too, though English "Tue" (Tuesday) folds alike:
         // "Une mère arrêtée après que son chien a tué sa fille" says both,
         // as its German copy "... verhaftet, nachdem Hund ihre Tochter

@@ -296,17 +296,20 @@ TEST(EvalTool, ExactModeMissesTheTaggedPair) {
 // offices ("President" / "Vice President", "leader" / "deputy leader",
 // "Ministro" / "Ex-ministro"): 41 and 53 of 926 before an office's holder,
 // deputy and former holder took sides, 33 and 46 after; copies 341 and 330
-// of 350.
+// of 350. Then a round of 10 negatives and 8 copies on suspects arrested or
+// killed, in the present ("Police arrest / kill gunman", "La policía
+// detiene / abate al atacante"): 41 and 54 of 936 before, 34 and 47 after;
+// copies 349 and 338 of 358 (337 in near mode before).
 TEST(EvalTool, TemplatePairsFigures) {
   const std::string xlang = RunEval(Fixture("template-pairs.tsv"));
-  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9118 "
-                       "recall=0.9743 f1=0.9420 hardneg=0.0356 near=0.9743"),
+  EXPECT_NE(xlang.find("SUMMARY template-pairs.tsv pairs precision=0.9112 "
+                       "recall=0.9749 f1=0.9420 hardneg=0.0363 near=0.9749"),
             std::string::npos)
       << xlang;
   const std::string near =
       RunEval("--match near " + Fixture("template-pairs.tsv"));
-  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8777 "
-                      "recall=0.9429 f1=0.9091 hardneg=0.0497 near=0.9429"),
+  EXPECT_NE(near.find("SUMMARY template-pairs.tsv pairs precision=0.8779 "
+                      "recall=0.9441 f1=0.9098 hardneg=0.0502 near=0.9441"),
             std::string::npos)
       << near;
 }

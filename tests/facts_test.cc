@@ -2914,6 +2914,25 @@ TEST(PolarityFactsTest, CompassPoints) {
                                     FactsOf("south korea fires a missile")));
 }
 
+// A suspect caught alive or killed, in the present too and in the six
+// languages; "Man arrested after woman killed" says both.
+TEST(PolarityFactsTest, ArrestedOrKilledInThePresent) {
+  const ConflictCase cases[] = {
+      {"Police arrest gunman after siege", "Police kill gunman after siege",
+       true},
+      {"Army captures Islamic State leader", "Army kills Islamic State leader",
+       true},
+      {"la policia detiene al atacante", "la policia abate al atacante", true},
+      {"la polizia arresta il killer", "la polizia uccide il killer", true},
+      {"a policia prende o atirador", "a policia mata o atirador", true},
+      {"Police arrest suspect in Paris", "Suspect arrested in Paris by police",
+       false},
+      {"Gunman kills 3 before being arrested",
+       "Gunman kills three, is arrested", false},
+  };
+  ExpectConflicts(cases);
+}
+
 // An office's holder against its deputy or a former holder: "vice",
 // "deputy", "vize", "former", "ex" before the title or the word before it,
 // or joined to it ("vicepresidente", "Vizekanzler"); a typo'd modifier
