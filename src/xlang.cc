@@ -1391,11 +1391,12 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
   // 2. Units: the content words of the key.
   std::array<Unit, XlangProfile::kMaxUnits> units;
   int num_units = 0;
-  auto same_unit = [&](std::uint64_t first) {
+  // The unit whose first feature is `first`, or null.
+  auto same_unit = [&](std::uint64_t first) -> Unit* {
     for (int u = 0; u < num_units; ++u) {
-      if (units[u].f[0] == first) return true;
+      if (units[u].f[0] == first) return &units[u];
     }
-    return false;
+    return nullptr;
   };
   // A new unit whose first feature is `first` (callers check same_unit
   // and that there is room).
@@ -1410,11 +1411,9 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
   };
   // `stated`: written in digits, not in words (XlangProfile::kStatedBit).
   auto add_fact = [&](std::uint64_t h, bool stated = false) {
-    for (int u = 0; u < num_units; ++u) {
-      if (units[u].f[0] == h) {
-        units[u].stated = units[u].stated || stated;
-        return;
-      }
+    if (Unit* unit = same_unit(h)) {
+      unit->stated = unit->stated || stated;
+      return;
     }
     if (num_units == XlangProfile::kMaxUnits) return;
     new_unit(h, XlangProfile::kFact).stated = stated;
