@@ -1770,7 +1770,11 @@ struct ParsedProfile {
   int num_fps = 0;
   std::array<std::uint16_t, XlangProfile::kMaxUnits> facts;
   int num_facts = 0;
+  // A 1,024-bit filter of fps (bit: the fingerprint's low 10 bits), so that
+  // most Contains calls, which find nothing, end without the scan.
+  std::array<std::uint64_t, 16> filter{};
 
+  static int FilterWord(std::uint16_t fp) { return (fp >> 6) & 15; }
   void Parse(std::span<const std::uint8_t> blob) {
     n = blob[0];
     info = blob.data() + 1;
@@ -1780,17 +1784,23 @@ struct ParsedProfile {
       for (int k = 0; k < count; ++k, p += 2) {
         const auto fp = static_cast<std::uint16_t>(p[0] | (p[1] << 8));
         fps[num_fps++] = fp;
+        filter[FilterWord(fp)] |= std::uint64_t{1} << (fp & 63);
         if (XlangProfile::ClassOf(info[u]) == XlangProfile::kFact) {
           facts[num_facts++] = fp;
         }
       }
     }
   }
-  // A branch-free scan the compiler vectorizes (8 fingerprints per SSE2
-  // compare): profiles hold ~10-30 fingerprints, so it beats sorting a copy
+  // The filter first: a profile holds ~10-30 fingerprints, so ~97% of the
+  // fingerprints it lacks stop there. Then a branch-free scan the compiler
+  // vectorizes (8 fingerprints per SSE2 compare), which beat sorting a copy
   // and binary-searching it (perf, 200k feed: Align + CoverSide + the sort
-  // 3.6% of a 5.4 s run -> 2.8% of a 4.3 s run).
+  // 3.6% of a 5.4 s run -> 2.8% of a 4.3 s run). The scan alone was 1.06G
+  // of the 200k feed's 22.8G instructions in the default mode (callgrind;
+  // 9.3M calls). Same answers: the filter has no false negatives
+  // (XlangCoverBoundTest.AlignAgreesWithTheReference).
   bool Contains(std::uint16_t fp) const {
+    if ((filter[FilterWord(fp)] >> (fp & 63) & 1) == 0) return false;
     bool found = false;
     for (int k = 0; k < num_fps; ++k) found |= fps[k] == fp;
     return found;
