@@ -248,9 +248,19 @@ std::span<const std::uint8_t> XlangIndex::ProfileOf(std::uint64_t id) const {
 std::size_t XlangIndex::ProfileSize(const std::uint8_t* blob) {
   // The layout of xlang.h: units n, n info bytes (feature count in bits
   // 0-2), then two bytes per feature. Stored blobs are valid.
+  // The counts (bits 0-2 of each info byte) eight at a time: masked, one
+  // multiply sums a word's bytes into its top byte (8 x 7 < 256). The byte
+  // loop was 400M of the 200k feed's 21.7G instructions in the default mode
+  // (callgrind): ProfileAt reads every candidate's size.
   const std::size_t n = blob[0];
-  std::size_t fps = 0;
-  for (std::size_t u = 0; u < n; ++u) fps += XlangProfile::CountOf(blob[1 + u]);
+  const std::uint8_t* info = blob + 1;
+  std::size_t fps = 0, u = 0;
+  for (; u + 8 <= n; u += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, info + u, sizeof(w));
+    fps += ((w & 0x0707070707070707ull) * 0x0101010101010101ull) >> 56;
+  }
+  for (; u < n; ++u) fps += XlangProfile::CountOf(info[u]);
   return 1 + n + 2 * fps;
 }
 

@@ -108,13 +108,24 @@ XlangIndex::Sketch SketchOf(const std::vector<std::uint32_t>& keys) {
 
 // A profile blob that encodes `id` so the test can tell profiles apart;
 // some are long enough to leave the inline record.
+// 1 to 37 units of 1 to 7 features each (classes word, OOV and name), so
+// that reading a stored profile back (ProfileAt, which sums the units'
+// feature counts eight info bytes at a time) meets every count and length.
 std::vector<std::uint8_t> ProfileFor(std::uint64_t id) {
   const int units = static_cast<int>(id % 37) + 1;
   std::vector<std::uint8_t> blob = {static_cast<std::uint8_t>(units)};
-  for (int u = 0; u < units; ++u) blob.push_back(1);  // one word feature
+  std::vector<int> counts;
   for (int u = 0; u < units; ++u) {
-    blob.push_back(static_cast<std::uint8_t>(id + u));
-    blob.push_back(static_cast<std::uint8_t>(id >> 8));
+    const int count = static_cast<int>((id + u) % 7) + 1;
+    const int cls = static_cast<int>((id + u) / 7 % 3);
+    counts.push_back(count);
+    blob.push_back(static_cast<std::uint8_t>(count | cls << 3));
+  }
+  for (int u = 0; u < units; ++u) {
+    for (int k = 0; k < counts[u]; ++k) {
+      blob.push_back(static_cast<std::uint8_t>(id + u + k));
+      blob.push_back(static_cast<std::uint8_t>(id >> 8));
+    }
   }
   return blob;
 }
