@@ -59,4 +59,58 @@ std::size_t CountInLanes(const std::uint16_t* lanes, std::uint32_t mask,
                                : CountInLanesScalar(lanes, mask, query, n);
 }
 
+namespace {
+
+std::uint16_t FingerprintAt(const std::uint8_t* p) {
+  return static_cast<std::uint16_t>(p[0] | (p[1] << 8));
+}
+
+}  // namespace
+
+std::size_t CountSetBitsScalar(const std::uint8_t* fps, std::size_t n,
+                               const std::uint64_t* bitmap) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint16_t fp = FingerprintAt(fps + 2 * i);
+    count += (bitmap[fp >> 6] >> (fp & 63)) & 1;
+  }
+  return count;
+}
+
+__attribute__((target("avx2"))) std::size_t CountSetBitsAvx2(
+    const std::uint8_t* fps, std::size_t n, const std::uint64_t* bitmap) {
+  // The bitmap read as 32-bit words (x86 is little-endian): fingerprint f
+  // is bit f % 32 of word f / 32.
+  const int* words = reinterpret_cast<const int*>(bitmap);
+  const __m256i low5 = _mm256_set1_epi32(31);
+  const __m256i one = _mm256_set1_epi32(1);
+  __m256i sum = _mm256_setzero_si256();
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256i f = _mm256_cvtepu16_epi32(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(fps + 2 * i)));
+    const __m256i w =
+        _mm256_i32gather_epi32(words, _mm256_srli_epi32(f, 5), /*scale=*/4);
+    sum = _mm256_add_epi32(
+        sum,
+        _mm256_and_si256(_mm256_srlv_epi32(w, _mm256_and_si256(f, low5)), one));
+  }
+  std::size_t rest = 0;
+  for (; i < n; ++i) {
+    const std::uint16_t fp = FingerprintAt(fps + 2 * i);
+    rest += (bitmap[fp >> 6] >> (fp & 63)) & 1;
+  }
+  __m128i s4 = _mm_add_epi32(_mm256_castsi256_si128(sum),
+                             _mm256_extracti128_si256(sum, 1));
+  s4 = _mm_add_epi32(s4, _mm_unpackhi_epi64(s4, s4));
+  s4 = _mm_add_epi32(s4, _mm_shuffle_epi32(s4, 1));
+  return rest + static_cast<std::size_t>(_mm_cvtsi128_si32(s4));
+}
+
+std::size_t CountSetBits(const std::uint8_t* fps, std::size_t n,
+                         const std::uint64_t* bitmap) {
+  return HasCountInLanesAvx2() ? CountSetBitsAvx2(fps, n, bitmap)
+                               : CountSetBitsScalar(fps, n, bitmap);
+}
+
 }  // namespace tickerdedup::internal

@@ -31,6 +31,25 @@ bool HasCountInLanesAvx2();
 std::size_t CountInLanes(const std::uint16_t* lanes, std::uint32_t mask,
                          const std::uint16_t* query, std::size_t n);
 
+// How many of the `n` 16-bit fingerprints at `fps` (little-endian byte
+// pairs, unaligned: an XlangProfile blob's fingerprint area) have their bit
+// set in `bitmap` (65,536 bits; fingerprint f is bit f % 64 of word f / 64).
+// A fingerprint listed twice counts twice. The cross-language cover bound
+// (XlangCoverBound::HitsRule) counts every candidate's fingerprints among
+// the query's this way: ~33 candidates per new headline.
+std::size_t CountSetBitsScalar(const std::uint8_t* fps, std::size_t n,
+                               const std::uint64_t* bitmap);
+// AVX2 gathers, eight fingerprints at a time, the last 1-7 as the scalar
+// kernel does (a masked gather of a zero-padded copy made the whole kernel
+// slower than the scalar one on an AVX2-only AMD EPYC; this form is 4-28%
+// faster there, bench/sketch_benchmark BM_CountSetBits). Call only where
+// HasCountInLanesAvx2().
+std::size_t CountSetBitsAvx2(const std::uint8_t* fps, std::size_t n,
+                             const std::uint64_t* bitmap);
+// The fastest kernel this CPU runs.
+std::size_t CountSetBits(const std::uint8_t* fps, std::size_t n,
+                         const std::uint64_t* bitmap);
+
 }  // namespace tickerdedup::internal
 
 #endif  // TICKERDEDUP_SRC_FP_COUNT_H_

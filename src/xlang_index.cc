@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "absl/hash/hash.h"
+#include "fp_count.h"
 #include "prefetch.h"
 
 namespace tickerdedup::internal {
@@ -805,14 +806,11 @@ bool XlangCoverBound::HitsRule(std::span<const std::uint8_t> stored,
   const std::size_t n = stored[0];
   const std::uint8_t* p = stored.data() + 1 + n;
   const std::uint8_t* const end = stored.data() + stored.size();
-  // The stored fingerprints among the query's, four at a time without a
-  // branch per fingerprint.
-  int hits = 0;
-  for (; end - p >= 8; p += 8) {
-    hits += Test(query_all_, FpAt(p)) + Test(query_all_, FpAt(p + 2)) +
-            Test(query_all_, FpAt(p + 4)) + Test(query_all_, FpAt(p + 6));
-  }
-  for (; end - p >= 2; p += 2) hits += Test(query_all_, FpAt(p));
+  // The stored fingerprints among the query's (fp_count.h: AVX2 gathers,
+  // eight at a time, where the CPU has them; the scalar loop took ~10
+  // instructions a fingerprint).
+  const int hits = static_cast<int>(CountSetBits(
+      p, static_cast<std::size_t>(end - p) / 2, query_all_.data()));
   if (hits < rule.min_covered) return false;
   // The stored side's weight, and at most `hits` units covered, each of at
   // most the heaviest class's weight.

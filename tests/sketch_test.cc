@@ -298,6 +298,46 @@ TEST(SketchIndex, FactsSurviveErasureAndCompaction) {
 // sorted fingerprints in the selected lanes, garbage in the others (a
 // record's id and sizes), queries of 0-40 distinct sorted fingerprints
 // drawn from a small range so that they often meet.
+// The set-bit counting kernels (XlangCoverBound::HitsRule) against a
+// std::set: every length 0-40 (the AVX2 kernel's masked tail included),
+// fingerprints from a narrow range (many hits, repeats) or all 16 bits, at
+// odd byte offsets (profile blobs are unaligned).
+TEST(CountSetBits, KernelsAgreeWithASet) {
+  std::mt19937 rng(20261201);
+  std::vector<std::uint64_t> bitmap(1024);
+  int tested_avx2 = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::fill(bitmap.begin(), bitmap.end(), 0);
+    const std::uint32_t range = (round % 3 == 0) ? 65536 : 96;
+    std::set<std::uint16_t> members;
+    const std::size_t want = rng() % 60;
+    while (members.size() < want && members.size() < range) {
+      members.insert(static_cast<std::uint16_t>(rng() % range));
+    }
+    for (std::uint16_t m : members)
+      bitmap[m >> 6] |= std::uint64_t{1} << (m & 63);
+    const std::size_t n = rng() % 41;
+    const std::size_t offset = rng() % 2;
+    std::vector<std::uint8_t> bytes(offset + 2 * n);
+    std::size_t expected = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto fp = static_cast<std::uint16_t>(rng() % range);
+      bytes[offset + 2 * i] = static_cast<std::uint8_t>(fp);
+      bytes[offset + 2 * i + 1] = static_cast<std::uint8_t>(fp >> 8);
+      expected += members.count(fp);
+    }
+    const std::uint8_t* fps = bytes.data() + offset;
+    ASSERT_EQ(CountSetBitsScalar(fps, n, bitmap.data()), expected) << round;
+    ASSERT_EQ(CountSetBits(fps, n, bitmap.data()), expected) << round;
+    if (HasCountInLanesAvx2()) {
+      ASSERT_EQ(CountSetBitsAvx2(fps, n, bitmap.data()), expected) << round;
+      ++tested_avx2;
+    }
+  }
+  if (!HasCountInLanesAvx2()) GTEST_SKIP() << "no AVX2: scalar kernel only";
+  EXPECT_EQ(tested_avx2, 20000);
+}
+
 TEST(CountInLanes, KernelsAgreeWithTheMerge) {
   std::mt19937 rng(20261129);
   int tested_avx2 = 0;
