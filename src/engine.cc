@@ -166,7 +166,6 @@ internal::SketchIndex::Options NearOptions(const EngineOptions& options) {
                                     kNearLshMinRows);
   o.max_items = static_cast<std::uint32_t>(
       std::min(options.window + 1, kMaxNearWindow + 1));
-  o.expected_items = options.expected_items;
   return o;
 }
 

@@ -102,7 +102,7 @@ LshParams ChooseLshParams(double threshold, int num_hashes, int max_bands,
   return best;
 }
 
-void BandTable::Init(std::uint32_t max_items, std::size_t expected_items) {
+void BandTable::Init(std::uint32_t max_items) {
   max_items = std::clamp<std::uint32_t>(max_items, 1, kMaxItems);
   // slot <= max_items - 1 < 2^slot_bits - 1, so no entry is all ones.
   slot_bits_ = static_cast<std::uint32_t>(std::bit_width(max_items));
@@ -112,14 +112,6 @@ void BandTable::Init(std::uint32_t max_items, std::size_t expected_items) {
   entries_.clear();
   entries_.shrink_to_fit();
   live_ = used_ = changes_ = grow_at_ = 0;
-  if (expected_items > 0) {
-    const std::size_t expected =
-        std::min<std::size_t>(expected_items, max_items);
-    Allocate(std::min(
-        max_capacity_,
-        std::max<std::size_t>(
-            16, static_cast<std::size_t>(expected / kMaxLiveLoad) + 2)));
-  }
 }
 
 void BandTable::Allocate(std::size_t capacity) {

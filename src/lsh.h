@@ -85,14 +85,7 @@ class BandTable {
  public:
   // Slots are < max_items; max_items <= kMaxItems.
   static constexpr std::uint32_t kMaxItems = 1u << 30;
-  // Empty, for slots < max_items. With expected_items > 0 (the caller's
-  // estimate of the entries it will hold, capped at max_items) the table
-  // starts at the size of a full window's (max_items / kMaxLiveLoad) scaled
-  // to them, so no growth rebuild happens below that count. It holds the
-  // same entries either way; only probe runs differ, so AddBounded, which
-  // counts a key's entries by fingerprint along the run, may count another
-  // key's entry of equal fingerprint in one layout and not in the other.
-  void Init(std::uint32_t max_items, std::size_t expected_items = 0);
+  void Init(std::uint32_t max_items);
 
   // HashOf: std::uint64_t(std::uint32_t slot), the band hash of a live slot.
   template <typename HashOf>

@@ -64,10 +64,8 @@ SketchIndex::SketchIndex(const Options& options)
       std::clamp<std::uint32_t>(options_.max_items, 1, BandTable::kMaxItems);
   tables_.resize(options_.lsh.bands);
   erase_hashes_.resize(options_.lsh.bands);
-  for (BandTable& t : tables_) {
-    t.Init(options_.max_items, options_.expected_items);
-  }
-  id_table_.Init(options_.max_items, options_.expected_items);
+  for (BandTable& t : tables_) t.Init(options_.max_items);
+  id_table_.Init(options_.max_items);
   // Reserved for the window: address space only, resident when written
   // (see XlangIndex's constructor).
   const std::size_t slots =

@@ -38,15 +38,6 @@ class SketchIndex {
     double threshold = 0.5;
     LshParams lsh;                       // bands * rows <= num_hashes
     std::uint32_t max_items = 1u << 20;  // the window (+1: insert then evict)
-    // Items the caller expects to insert (0: unknown): the band and id
-    // tables start sized for min(expected_items, max_items) instead of
-    // growing by rebuilds, each of which recomputes every stored signature
-    // in the engine's sequential commit stage (BandTable::Init): near mode
-    // -7.5% instructions on the 200k generated feed, -16% on its first 20k
-    // lines. The same candidates, but for a crowded key's bound, which
-    // counts entries by 12-bit fingerprint along a probe run (BandTable::
-    // Init): 3 of the 200k feed's headlines were decided otherwise.
-    std::size_t expected_items = 0;
     MinHashKernel kernel = DefaultMinHashKernel();
     std::uint64_t band_seed = 0x7D1C4E5A9B3F2861ull;
     // Score = (1 - w) * Jaccard + w * containment, where containment =

@@ -112,59 +112,6 @@ TEST(BandTable, MatchesAReferenceUnderChurn) {
   EXPECT_LE(table.MemoryBytes(), max_items * 4 / 0.6 + 64);
 }
 
-// A table told how many entries to expect starts at the size growth would
-// reach for them: inserting that many never rebuilds (the owner's hash_of,
-// which only a rebuild calls, is never called), and it finds every entry a
-// table that grew finds. Past the estimate it grows as usual.
-TEST(BandTable, PresizedForExpectedItemsNeverRebuildsBelowThem) {
-  const std::uint32_t max_items = 1 << 16;
-  const std::size_t expected = 20000;
-  BandTable presized, grown;
-  presized.Init(max_items, expected);
-  grown.Init(max_items);
-  const std::size_t start_bytes = presized.MemoryBytes();
-  EXPECT_GE(start_bytes, expected * 4);
-  EXPECT_EQ(grown.MemoryBytes(), 0u);
-  std::vector<std::uint64_t> hash_of(max_items);
-  int rebuild_calls = 0;
-  auto counted = [&](std::uint32_t slot) {
-    ++rebuild_calls;
-    return hash_of[slot];
-  };
-  auto plain = [&](std::uint32_t slot) { return hash_of[slot]; };
-  std::mt19937_64 rng(11);
-  for (std::uint32_t slot = 0; slot < expected; ++slot) {
-    hash_of[slot] = (rng() % 5000) * 0x9E3779B97F4A7C15ull;  // shared keys
-    presized.Insert(hash_of[slot], slot, counted);
-    grown.Insert(hash_of[slot], slot, plain);
-  }
-  EXPECT_EQ(rebuild_calls, 0);
-  EXPECT_EQ(presized.MemoryBytes(), start_bytes);
-  ASSERT_EQ(presized.size(), grown.size());
-  for (std::uint32_t s = 0; s < expected; ++s) {
-    std::vector<std::uint32_t> a, b;
-    presized.ForEachMatch(hash_of[s], [&](std::uint32_t x) { a.push_back(x); });
-    grown.ForEachMatch(hash_of[s], [&](std::uint32_t x) { b.push_back(x); });
-    std::sort(a.begin(), a.end());
-    std::sort(b.begin(), b.end());
-    ASSERT_EQ(a, b) << s;
-    ASSERT_TRUE(std::binary_search(a.begin(), a.end(), s)) << s;
-  }
-  // Twice the estimate: it grows, and still finds everything.
-  for (std::uint32_t slot = expected; slot < 2 * expected; ++slot) {
-    hash_of[slot] = rng();
-    presized.Insert(hash_of[slot], slot, counted);
-  }
-  EXPECT_GT(rebuild_calls, 0);
-  EXPECT_GT(presized.MemoryBytes(), start_bytes);
-  for (std::uint32_t s = 0; s < 2 * expected; ++s) {
-    bool found = false;
-    presized.ForEachMatch(hash_of[s],
-                          [&](std::uint32_t x) { found |= x == s; });
-    ASSERT_TRUE(found) << s;
-  }
-}
-
 // A table that grew, then lost most of its entries and keeps churning at
 // that size, rebuilds smaller: growth's spare capacity (up to 4x) does not
 // stay for good. Every live entry is still found.

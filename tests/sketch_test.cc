@@ -168,45 +168,6 @@ TEST(SketchIndex, ChurnKeepsLiveItemsFindable) {
   }
 }
 
-// An index told how many items to expect (its tables start at their grown
-// size) answers as one that grew: the same candidates and scores.
-TEST(SketchIndex, ExpectedItemsChangeNoAnswer) {
-  SketchIndex::Options o = SmallOptions();
-  o.max_items = 5000;
-  SketchIndex grown(o);
-  o.expected_items = 3000;
-  SketchIndex presized(o);
-  std::mt19937 rng(13);
-  auto word = [&] {
-    std::string w;
-    for (int i = 0; i < 5; ++i)
-      w.push_back(static_cast<char>('a' + rng() % 26));
-    return w;
-  };
-  std::vector<SketchIndex::Sketch> sketches(3000);
-  Facts none;
-  for (std::uint64_t id = 0; id < sketches.size(); ++id) {
-    // Siblings of a few templates (one word changed) and unique texts.
-    const std::string text =
-        id % 2 == 0 ? "floods hit region " + std::to_string(id % 7) + " " +
-                          word() + " overnight"
-                    : word() + " " + word() + " " + word() + " " + word();
-    grown.MakeSketch(Features(text), &sketches[id]);
-    grown.Insert(id, sketches[id], none);
-    presized.Insert(id, sketches[id], none);
-  }
-  std::vector<std::uint64_t> a, b;
-  for (std::uint64_t id = 0; id < sketches.size(); id += 7) {
-    grown.Candidates(sketches[id], &a);
-    presized.Candidates(sketches[id], &b);
-    ASSERT_EQ(a, b) << id;
-    for (std::uint64_t c : a) {
-      EXPECT_EQ(grown.Score(sketches[id], c), presized.Score(sketches[id], c));
-    }
-  }
-  EXPECT_EQ(grown.size(), presized.size());
-}
-
 TEST(SketchIndex, FindsScoresAndForgets) {
   SketchIndex index(SmallOptions());
   SketchIndex::Sketch a, b, c;

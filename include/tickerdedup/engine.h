@@ -59,11 +59,8 @@ struct EngineOptions {
   // features, sketches. Decisions are identical for any value.
   int threads = 1;
   // Items the caller expects to add, when it knows (0: unknown). The exact
-  // index and the near-duplicate tables then start sized for
-  // min(expected_items, window) instead of growing to it, which is faster.
-  // Exact matching gives the same results either way; near matching may
-  // decide a rare item otherwise (a hash collision in a crowded template's
-  // bookkeeping: 3 of 200,000 headlines in a generated feed). The CLI
+  // index then starts sized for min(expected_items, window) instead of
+  // growing to it by doublings; results are the same either way. The CLI
   // estimates it from the sizes of its input files.
   std::size_t expected_items = 0;
 };
