@@ -240,11 +240,24 @@ std::string_view SpellCurrencySymbols(std::string_view key, StopLang stop_lang,
     while (a < key.size() && key[a] == ' ') ++a;
     return digit_at(a);
   };
+  // Whether anything below can match: a sign anywhere, a code as a word
+  // of its own. (Any code's letters, as the early-out once was, sent many
+  // French keys down the byte-by-byte scan: "eur" in "directeur", "leur".)
+  auto code_word_at = [&](std::string_view code) {
+    for (std::size_t at = key.find(code); at != std::string_view::npos;
+         at = key.find(code, at + 1)) {
+      if ((at == 0 || !IsWordByte(key[at - 1])) &&
+          (at + code.size() == key.size() ||
+           !IsWordByte(key[at + code.size()]))) {
+        return true;
+      }
+    }
+    return false;
+  };
   bool any = false;
   for (const Currency& c : kCurrencies) {
-    for (std::string_view symbol : c.symbols) {
-      any |= key.find(symbol) != std::string_view::npos;
-    }
+    any |= key.find(c.symbols[0]) != std::string_view::npos ||
+           code_word_at(c.symbols[1]);
   }
   if (!any) return key;
   // The length of the symbol or code of `c` that key[i] starts, or 0.
