@@ -697,6 +697,11 @@ XlangAlignment XlangCoverBound::Bound(std::span<const std::uint8_t> stored) {
   const std::uint8_t* const end = stored.data() + stored.size();
   bool valid = n <= static_cast<std::size_t>(XlangProfile::kMaxUnits) &&
                stored.size() >= 1 + n;
+  // Align's flags too (CoverSide): an uncovered place unit per side, an
+  // uncovered stated fact on either, and each side's fact fingerprints.
+  bool place[2] = {false, false};
+  bool stated = false;
+  int fact_fps[2] = {0, 0};
   const std::uint8_t* p = fps_begin;
   for (std::size_t u = 0; valid && u < n; ++u) {
     const int count = XlangProfile::CountOf(info[u]);
@@ -712,6 +717,11 @@ XlangAlignment XlangCoverBound::Bound(std::span<const std::uint8_t> stored) {
     }
     ++out.units[1][cls];
     out.covered[1][cls] += covered;
+    if (cls == XlangProfile::kFact) fact_fps[1] += count;
+    if (!covered) {
+      place[1] |= XlangProfile::IsPlace(info[u]);
+      stated |= XlangProfile::IsStated(info[u]);
+    }
     p += 2 * count;
   }
   valid = valid && p == end;
@@ -727,9 +737,18 @@ XlangAlignment XlangCoverBound::Bound(std::span<const std::uint8_t> stored) {
           UnitCovered(q, count, cls, stored_all_, stored_facts_);
       ++out.units[0][cls];
       out.covered[0][cls] += covered;
+      if (cls == XlangProfile::kFact) fact_fps[0] += count;
+      if (!covered) {
+        place[0] |= XlangProfile::IsPlace(qinfo[u]);
+        stated |= XlangProfile::IsStated(qinfo[u]);
+      }
       q += 2 * count;
     }
     out.valid = true;
+    out.place_conflict = place[0] && place[1];
+    out.fact_added = stated;
+    out.fact_conflict = out.covered[0][XlangProfile::kFact] < fact_fps[0] &&
+                        out.covered[1][XlangProfile::kFact] < fact_fps[1];
   } else {
     out = XlangAlignment();
   }
@@ -811,7 +830,8 @@ bool XlangCoverBound::HitsRule(std::span<const std::uint8_t> stored,
 }
 
 bool XlangCoverBound::MayVerify(std::span<const std::uint8_t> stored,
-                                const XlangRule& rule, double* score_bound) {
+                                const XlangRule& rule, double* score_bound,
+                                XlangAlignment* alignment) {
   if (query_valid_ && !HitsRule(stored, rule)) return false;
   if (!CrossLingual::Decide(StoredSideBound(stored), rule)) return false;
   const XlangAlignment bound = Bound(stored);
@@ -820,6 +840,7 @@ bool XlangCoverBound::MayVerify(std::span<const std::uint8_t> stored,
     *score_bound = std::min(CrossLingual::Coverage(bound, 0, rule),
                             CrossLingual::Coverage(bound, 1, rule));
   }
+  if (alignment != nullptr) *alignment = bound;
   return true;
 }
 

@@ -363,10 +363,13 @@ class XlangIndex {
 // sorting both profiles: the units of each side (exact) and, per class, how
 // many are covered by the other side's fingerprints (exact today; a bound as
 // long as Align covers a unit only when one of its fingerprints is among the
-// other side's). Facts are not compared (fact_conflict stays false). Since
-// Decide only gets stricter with fewer covered units, Decide(bound) false
-// means Verify false: on the 200k-headline generated feed 76% of the
-// other-language candidates share at most one unit and stop here.
+// other side's). Bound also sets Align's flags as Align does (a fact or a
+// place changed, a stated fact dropped), so today it equals Align
+// (XlangCoverBoundTest.BoundEqualsAlign) and the engine takes it for the
+// alignment. Since Decide only gets stricter with fewer covered units,
+// Decide(bound) false means Verify false: on the 200k-headline generated
+// feed 76% of the other-language candidates share at most one unit and
+// stop here.
 //
 //   XlangCoverBound bound;
 //   bound.SetQuery(profile.bytes);
@@ -385,9 +388,10 @@ class XlangCoverBound {
   // When true and `score_bound` is given, sets it to the bound's score
   // min(Coverage(side 0), Coverage(side 1)), at least the score of Align:
   // a candidate whose bound cannot beat the best match so far needs no
-  // Align.
+  // Align. When true and `alignment` is given, sets it to Bound(stored).
   bool MayVerify(std::span<const std::uint8_t> stored, const XlangRule& rule,
-                 double* score_bound = nullptr);
+                 double* score_bound = nullptr,
+                 XlangAlignment* alignment = nullptr);
   // Plain reference of Bound (decode, linear search), for the agreement
   // test.
   static XlangAlignment BoundReference(std::span<const std::uint8_t> a,
