@@ -95,11 +95,7 @@ __attribute__((target("avx2"))) std::size_t CountSetBitsAvx2(
         sum,
         _mm256_and_si256(_mm256_srlv_epi32(w, _mm256_and_si256(f, low5)), one));
   }
-  std::size_t rest = 0;
-  for (; i < n; ++i) {
-    const std::uint16_t fp = FingerprintAt(fps + 2 * i);
-    rest += (bitmap[fp >> 6] >> (fp & 63)) & 1;
-  }
+  const std::size_t rest = CountSetBitsScalar(fps + 2 * i, n - i, bitmap);
   __m128i s4 = _mm_add_epi32(_mm256_castsi256_si128(sum),
                              _mm256_extracti128_si256(sum, 1));
   s4 = _mm_add_epi32(s4, _mm_unpackhi_epi64(s4, s4));

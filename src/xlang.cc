@@ -240,24 +240,27 @@ std::string_view SpellCurrencySymbols(std::string_view key, StopLang stop_lang,
     while (a < key.size() && key[a] == ' ') ++a;
     return digit_at(a);
   };
+  // A code is a word of its own, and a currency wherever it stands
+  // ("contra USD").
+  auto code_word_at = [&](std::string_view code, std::size_t i) {
+    return key.substr(i, code.size()) == code &&
+           (i == 0 || !IsWordByte(key[i - 1])) &&
+           (i + code.size() == key.size() || !IsWordByte(key[i + code.size()]));
+  };
   // Whether anything below can match: a sign anywhere, a code as a word
   // of its own. (Any code's letters, as the early-out once was, sent many
   // French keys down the byte-by-byte scan: "eur" in "directeur", "leur".)
-  auto code_word_at = [&](std::string_view code) {
+  auto has_code_word = [&](std::string_view code) {
     for (std::size_t at = key.find(code); at != std::string_view::npos;
          at = key.find(code, at + 1)) {
-      if ((at == 0 || !IsWordByte(key[at - 1])) &&
-          (at + code.size() == key.size() ||
-           !IsWordByte(key[at + code.size()]))) {
-        return true;
-      }
+      if (code_word_at(code, at)) return true;
     }
     return false;
   };
   bool any = false;
   for (const Currency& c : kCurrencies) {
     any |= key.find(c.symbols[0]) != std::string_view::npos ||
-           code_word_at(c.symbols[1]);
+           has_code_word(c.symbols[1]);
   }
   if (!any) return key;
   // The length of the symbol or code of `c` that key[i] starts, or 0.
@@ -267,14 +270,7 @@ std::string_view SpellCurrencySymbols(std::string_view key, StopLang stop_lang,
     if (key.substr(i, sign.size()) == sign && next_to_number(i, sign.size())) {
       return sign.size();
     }
-    // A code is a word of its own, and a currency wherever it stands
-    // ("contra USD").
-    const std::size_t len = code.size();
-    if (key.substr(i, len) == code && (i == 0 || !IsWordByte(key[i - 1])) &&
-        (i + len == key.size() || !IsWordByte(key[i + len]))) {
-      return len;
-    }
-    return 0;
+    return code_word_at(code, i) ? code.size() : 0;
   };
   std::string out;
   out.reserve(key.size() + 16);
