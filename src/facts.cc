@@ -4821,14 +4821,160 @@ struct DecodedCodePoints {
   std::uint32_t end(std::size_t j) const { return cps[j].end; }
 };
 
+template <typename CodePoints>
+CharClass ClassAt(const CodePoints& cp, std::size_t j) {
+  return j < cp.size() ? cp.k(j) : CharClass::kSpace;
+}
+
+// A word: letters and digits, with inner apostrophes, periods (U.S.) and
+// nothing else; a hyphen splits "US-Russia" into two words. Scans the word
+// whose first letter or digit is at `j` (after a handle's sign when
+// w->handle), sets *w's begin, end, elided, cased, capital and acronym, and
+// returns the index past it. This form counts letters per code point: the
+// reference of the ASCII overload below.
+template <typename CodePoints>
+std::size_t ScanWord(const CodePoints& cp, std::size_t j, EntityWord* w) {
+  std::size_t e = j;
+  int letters = 0, lower = 0, upper = 0;
+  std::size_t word_start = j;
+  while (e < cp.size()) {
+    const CharClass ke = cp.k(e);
+    if (IsLetterClass(ke) || ke == CharClass::kDigit) {
+      letters += IsLetterClass(ke);
+      lower += ke == CharClass::kLower;
+      upper += ke == CharClass::kUpper;
+      ++e;
+    } else if ((ke == CharClass::kApostrophe || ke == CharClass::kPeriod) &&
+               IsLetterClass(ClassAt(cp, e + 1))) {
+      // French / Italian elision: "l'Elysee", "dell'Italia" state their
+      // entity after the apostrophe.
+      if (ke == CharClass::kApostrophe && !w->handle && lower == letters &&
+          letters <= 5 && e - word_start == static_cast<std::size_t>(letters)) {
+        word_start = e + 1;
+        letters = lower = upper = 0;
+        w->elided = true;
+      }
+      ++e;
+    } else if (ke == CharClass::kAmpersand && e > word_start &&
+               IsLetterClass(cp.k(e - 1)) &&
+               IsLetterClass(ClassAt(cp, e + 1))) {
+      // An ampersand between letters joins them: "AT&T", "S&P", "H&M".
+      ++e;
+    } else {
+      break;
+    }
+  }
+  w->begin = cp.begin(w->handle ? j - 1 : word_start);
+  w->end = cp.end(e - 1);
+  const CharClass first = cp.k(word_start);
+  w->cased = first == CharClass::kUpper || first == CharClass::kLower;
+  // A lower-case first letter before a capital is a name too ("iPhone",
+  // "eBay", "iOS"): such a word was no entity, so "iPhone / iPad sales
+  // slump in China" were one item.
+  w->capital =
+      first == CharClass::kUpper || (first == CharClass::kLower && upper > 0);
+  w->acronym = letters >= 2 && lower == 0 && w->capital;
+  if (first == CharClass::kDigit) {
+    w->cased = w->capital = w->acronym = false;
+  }
+  return e;
+}
+
+// Bits of an ASCII byte for the ASCII ScanWord.
+enum : std::uint8_t {
+  kByteWord = 1,  // a letter or a digit
+  kByteLetter = 2,
+  kByteLower = 4,
+  kByteUpper = 8,
+  kByteDigit = 16,
+  kByteJoin = 32,  // not in the table: an inner ' . & the word loop passed
+};
+
+const std::uint8_t* AsciiWordBits() {
+  static const std::array<std::uint8_t, 128> table = [] {
+    std::array<std::uint8_t, 128> t{};
+    const CharClass* classes = AsciiClasses();
+    for (int c = 0; c < 128; ++c) {
+      const CharClass k = classes[c];
+      std::uint8_t b = 0;
+      if (IsLetterClass(k)) b |= kByteWord | kByteLetter;
+      if (k == CharClass::kDigit) b |= kByteWord | kByteDigit;
+      if (k == CharClass::kLower) b |= kByteLower;
+      if (k == CharClass::kUpper) b |= kByteUpper;
+      t[c] = b;
+    }
+    return t;
+  }();
+  return table.data();
+}
+
+// The same word over ASCII text, from the OR of its bytes' bits instead of
+// three counts per letter (the walk was the largest self cost of a
+// near-mode run, 7.8% of its instructions, callgrind). ASCII letters all
+// have case, so "no upper-case letter" is the reference's lower == letters,
+// and "no digit, no joiner" its e - word_start == letters.
+// EntityFactsTest.AsciiAndDecodedWalksAgree checks the two agree.
+std::size_t ScanWord(const AsciiCodePoints& cp, std::size_t j, EntityWord* w) {
+  const std::uint8_t* bits = AsciiWordBits();
+  const unsigned char* data = cp.data;
+  const std::size_t n = cp.n;
+  std::size_t e = j;
+  std::uint8_t seen = 0;  // bits since word_start
+  std::size_t word_start = j;
+  while (e < n) {
+    const std::uint8_t b = bits[data[e]];
+    if ((b & kByteWord) != 0) {
+      seen |= b;
+      ++e;
+      continue;
+    }
+    const CharClass ke = cp.k(e);
+    if ((ke == CharClass::kApostrophe || ke == CharClass::kPeriod) &&
+        IsLetterClass(ClassAt(cp, e + 1))) {
+      if (ke == CharClass::kApostrophe && !w->handle &&
+          (seen & (kByteUpper | kByteDigit | kByteJoin)) == 0 &&
+          e - word_start <= 5) {
+        word_start = e + 1;
+        seen = 0;
+        w->elided = true;
+      } else {
+        seen |= kByteJoin;
+      }
+      ++e;
+    } else if (ke == CharClass::kAmpersand && e > word_start &&
+               (bits[data[e - 1]] & kByteLetter) != 0 &&
+               IsLetterClass(ClassAt(cp, e + 1))) {
+      seen |= kByteJoin;
+      ++e;
+    } else {
+      break;
+    }
+  }
+  w->begin = static_cast<std::uint32_t>(w->handle ? j - 1 : word_start);
+  w->end = static_cast<std::uint32_t>(e);
+  const CharClass first = cp.k(word_start);
+  w->cased = first == CharClass::kUpper || first == CharClass::kLower;
+  w->capital = first == CharClass::kUpper ||
+               (first == CharClass::kLower && (seen & kByteUpper) != 0);
+  if (w->capital && (seen & kByteLower) == 0) {
+    int letters = 0;  // an acronym has two or more
+    for (std::size_t x = word_start; x < e && letters < 2; ++x) {
+      letters += (bits[data[x]] & kByteLetter) != 0;
+    }
+    w->acronym = letters >= 2;
+  }
+  if (first == CharClass::kDigit) {
+    w->cased = w->capital = w->acronym = false;
+  }
+  return e;
+}
+
 // The word walk of SplitEntityWords over either view.
 template <typename CodePoints>
 void WalkEntityWords(const CodePoints& cp, std::vector<EntityWord>* words,
                      std::uint32_t* last_separator_word,
                      std::uint32_t* trailing_paren_word) {
-  auto at = [&](std::size_t j) {
-    return j < cp.size() ? cp.k(j) : CharClass::kSpace;
-  };
+  auto at = [&](std::size_t j) { return ClassAt(cp, j); };
   *last_separator_word = 0;
   *trailing_paren_word = ~0u;
   std::uint32_t separators = 0;
@@ -4837,116 +4983,76 @@ void WalkEntityWords(const CodePoints& cp, std::vector<EntityWord>* words,
   std::size_t j = 0;
   while (j < cp.size()) {
     const CharClass k = cp.k(j);
-    const bool spaced_before = j == 0 || at(j - 1) == CharClass::kSpace;
-    const bool spaced_after = at(j + 1) == CharClass::kSpace;
-    // "38 - 17": a score's dash, no clause break ("Ayr 38 - 17 Melrose"
-    // read "17 Melrose" as a trailing source tag).
-    if (k == CharClass::kHyphen && spaced_before && spaced_after && j >= 2 &&
-        at(j - 2) == CharClass::kDigit && at(j + 2) == CharClass::kDigit) {
+    // A space, or a word's first letter or digit, needs none of the tests
+    // below (most characters: they were a third of the walk).
+    if (k == CharClass::kSpace) {
       ++j;
       continue;
     }
-    if (k == CharClass::kSentenceEnd || k == CharClass::kDash ||
-        (k == CharClass::kPeriod && spaced_after) ||
-        (k == CharClass::kHyphen && spaced_before && spaced_after)) {
-      initial = true;
-      // " | Reuters", " - Le360", " -- AFP": a spaced separator that may
-      // start a trailing source tag.
-      if (spaced_before && (k == CharClass::kDash || cp.c(j) == '|' ||
-                            k == CharClass::kHyphen)) {
-        ++separators;
-        *last_separator_word = static_cast<std::uint32_t>(words->size());
+    bool handle_start = false;
+    if (!IsLetterClass(k) && k != CharClass::kDigit) {
+      const bool spaced_before = j == 0 || at(j - 1) == CharClass::kSpace;
+      const bool spaced_after = at(j + 1) == CharClass::kSpace;
+      // "38 - 17": a score's dash, no clause break ("Ayr 38 - 17 Melrose"
+      // read "17 Melrose" as a trailing source tag).
+      if (k == CharClass::kHyphen && spaced_before && spaced_after && j >= 2 &&
+          at(j - 2) == CharClass::kDigit && at(j + 2) == CharClass::kDigit) {
+        ++j;
+        continue;
       }
-      ++j;
-      continue;
-    }
-    if (cp.c(j) == '(') last_paren_open = words->size();
-    if (k == CharClass::kOpenAngle) {
-      // "<DAHL>", "<PREMDOR INC>": a wire's ticker or company tag, an
-      // entity in any casing.
-      std::size_t close = j + 1;
-      bool letter = false;
-      while (close < cp.size() && close - j <= kMaxAngleTag &&
-             cp.k(close) != CharClass::kCloseAngle &&
-             cp.k(close) != CharClass::kOpenAngle) {
-        letter = letter || IsLetterClass(cp.k(close));
-        ++close;
+      if (k == CharClass::kSentenceEnd || k == CharClass::kDash ||
+          (k == CharClass::kPeriod && spaced_after) ||
+          (k == CharClass::kHyphen && spaced_before && spaced_after)) {
+        initial = true;
+        // " | Reuters", " - Le360", " -- AFP": a spaced separator that may
+        // start a trailing source tag.
+        if (spaced_before && (k == CharClass::kDash || cp.c(j) == '|' ||
+                              k == CharClass::kHyphen)) {
+          ++separators;
+          *last_separator_word = static_cast<std::uint32_t>(words->size());
+        }
+        ++j;
+        continue;
       }
-      if (letter && close < cp.size() &&
-          cp.k(close) == CharClass::kCloseAngle) {
-        EntityWord w{};
-        w.begin = cp.begin(j);
-        w.end = cp.end(close);
-        w.separator_count = separators;
-        w.initial = initial;
-        w.handle = true;
-        words->push_back(w);
-        initial = false;
-        j = close + 1;
+      if (cp.c(j) == '(') last_paren_open = words->size();
+      if (k == CharClass::kOpenAngle) {
+        // "<DAHL>", "<PREMDOR INC>": a wire's ticker or company tag, an
+        // entity in any casing.
+        std::size_t close = j + 1;
+        bool letter = false;
+        while (close < cp.size() && close - j <= kMaxAngleTag &&
+               cp.k(close) != CharClass::kCloseAngle &&
+               cp.k(close) != CharClass::kOpenAngle) {
+          letter = letter || IsLetterClass(cp.k(close));
+          ++close;
+        }
+        if (letter && close < cp.size() &&
+            cp.k(close) == CharClass::kCloseAngle) {
+          EntityWord w{};
+          w.begin = cp.begin(j);
+          w.end = cp.end(close);
+          w.separator_count = separators;
+          w.initial = initial;
+          w.handle = true;
+          words->push_back(w);
+          initial = false;
+          j = close + 1;
+          continue;
+        }
+      }
+      handle_start = k == CharClass::kHandle && IsLetterClass(at(j + 1));
+      if (!handle_start) {
+        ++j;
         continue;
       }
     }
-    const bool handle_start =
-        k == CharClass::kHandle && IsLetterClass(at(j + 1));
-    if (!handle_start && !IsLetterClass(k) && k != CharClass::kDigit) {
-      ++j;
-      continue;
-    }
-    // A word: letters and digits, with inner apostrophes, periods (U.S.)
-    // and nothing else; a hyphen splits "US-Russia" into two words.
     EntityWord w{};
-    w.begin = cp.begin(j);
     w.separator_count = separators;
     w.initial = initial;
     w.handle = handle_start;
-    std::size_t first_letter = j;
-    if (handle_start) ++j, ++first_letter;
-    std::size_t e = j;
-    int letters = 0, lower = 0, upper = 0;
-    std::size_t word_start = first_letter;
-    while (e < cp.size()) {
-      const CharClass ke = cp.k(e);
-      if (IsLetterClass(ke) || ke == CharClass::kDigit) {
-        letters += IsLetterClass(ke);
-        lower += ke == CharClass::kLower;
-        upper += ke == CharClass::kUpper;
-        ++e;
-      } else if ((ke == CharClass::kApostrophe || ke == CharClass::kPeriod) &&
-                 IsLetterClass(at(e + 1))) {
-        // French / Italian elision: "l'Elysee", "dell'Italia" state their
-        // entity after the apostrophe.
-        if (ke == CharClass::kApostrophe && !handle_start && lower == letters &&
-            letters <= 5 &&
-            e - word_start == static_cast<std::size_t>(letters)) {
-          word_start = e + 1;
-          letters = lower = upper = 0;
-          w.elided = true;
-        }
-        ++e;
-      } else if (ke == CharClass::kAmpersand && e > word_start &&
-                 IsLetterClass(cp.k(e - 1)) && IsLetterClass(at(e + 1))) {
-        // An ampersand between letters joins them: "AT&T", "S&P", "H&M".
-        ++e;
-      } else {
-        break;
-      }
-    }
-    w.begin = cp.begin(w.handle ? j - 1 : word_start);
-    w.end = cp.end(e - 1);
-    const CharClass first = cp.k(word_start);
-    w.cased = first == CharClass::kUpper || first == CharClass::kLower;
-    // A lower-case first letter before a capital is a name too ("iPhone",
-    // "eBay", "iOS"): such a word was no entity, so "iPhone / iPad sales
-    // slump in China" were one item.
-    w.capital =
-        first == CharClass::kUpper || (first == CharClass::kLower && upper > 0);
-    w.acronym = letters >= 2 && lower == 0 && w.capital;
-    if (first == CharClass::kDigit) {
-      w.cased = w.capital = w.acronym = false;
-    }
+    j = ScanWord(cp, handle_start ? j + 1 : j, &w);
     words->push_back(w);
     initial = false;
-    j = e;
   }
   // "... (AFP)", "... (@cnn)" at the very end: a source tag.
   std::size_t last = cp.size();
