@@ -12,10 +12,13 @@
 //   std::string_view pivots;  // "negotiation bargaining"
 //   if (lexicon->Lookup(LexLang::kSpa, "negociaciones", &pivots)) ...
 //
-// Load keeps the file as one string and indexes its lines in place: the
-// builder writes them sorted by (lang, word), so lookups are binary searches
-// and loading builds no hash table (~15 ms CPU for 200k entries / 6 MB,
-// docs/xlang.md). Immutable after Load: safe to share between threads.
+// Load maps the file read-only (or reads it whole when it is no regular
+// file) and indexes its lines in place: the builder writes them sorted by
+// (lang, word), so each language's rows are one sorted run, found by
+// two-byte buckets and an exact-word hash table built at load (a default-
+// mode start, 31 MB / 838k rows: ~58 ms, 94 ms when the file was copied
+// into a string; bench/RESULTS.md, session 36). Immutable after Load: safe
+// to share between threads.
 #ifndef TICKERDEDUP_SRC_LEXICON_H_
 #define TICKERDEDUP_SRC_LEXICON_H_
 
@@ -144,10 +147,10 @@ class Lexicon {
     std::uint8_t word_len;
   };
   std::string_view WordOf(const Entry& e) const {
-    return std::string_view(data_.data() + e.word_at, e.word_len);
+    return data_.substr(e.word_at, e.word_len);
   }
   std::string_view PivotsOf(const Entry& e) const {
-    return std::string_view(data_.data() + e.pivots_at, e.pivots_len);
+    return data_.substr(e.pivots_at, e.pivots_len);
   }
   Lexicon() = default;
   bool Index(std::string* error);
@@ -180,7 +183,16 @@ class Lexicon {
   static std::uint64_t NextId();
 
   std::uint64_t id_ = NextId();
-  std::string data_;
+  // The file's bytes, which the entries point into: a read-only mapping of
+  // the file (Load), or owned_ (FromString, or a file that cannot be
+  // mapped).
+  std::string_view data_;
+  std::string owned_;
+  struct Unmap {
+    std::size_t size;
+    void operator()(const char* p) const;
+  };
+  std::unique_ptr<const char, Unmap> mapped_{nullptr, Unmap{0}};
   std::array<std::vector<Entry>, kNumLexLangs> entries_;
   std::array<std::vector<std::uint32_t>, kNumLexLangs> buckets_;
   // Per language, an open-addressing table keyed by WordHash, at most half

@@ -2,6 +2,10 @@
 // in-memory files, independent of the FreeDict build.
 #include "lexicon.h"
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -266,6 +270,59 @@ TEST(LexiconLookupTest, MalformedLineIsAnError) {
   std::string_view found;
   ASSERT_TRUE(lex->LookupExact(LexLang::kFra, word, &found));
   EXPECT_EQ(found, pivots);
+}
+
+// Load maps a regular file and reads anything else (a pipe, an empty
+// file) whole: every way gives the lexicon FromString gives, and the
+// errors name the file.
+TEST(LexiconLoadTest, MappedReadAndMissingFiles) {
+  const std::string path = testing::TempDir() + "/lexicon_load_test.tsv";
+  const std::string empty = testing::TempDir() + "/lexicon_load_empty.tsv";
+  const std::string bad = testing::TempDir() + "/lexicon_load_bad.tsv";
+  std::ofstream(path, std::ios::binary) << kSmall;
+  std::ofstream(empty, std::ios::binary).flush();
+  std::ofstream(bad, std::ios::binary) << "fra\tmot\n";
+  const auto same_as_small = [](const Lexicon& lexicon) {
+    std::string_view pivots;
+    EXPECT_TRUE(lexicon.LookupExact(LexLang::kFra, "negociation", &pivots));
+    EXPECT_EQ(pivots, "negotiation bargaining");
+    EXPECT_TRUE(lexicon.Lookup(LexLang::kSpa, "nueva", &pivots));
+    EXPECT_EQ(pivots, "new novel");
+    EXPECT_EQ(lexicon.CanonicalAcronym("onu"), "un");
+    for (int l = 0; l < kNumLexLangs; ++l) {
+      EXPECT_EQ(lexicon.size(static_cast<LexLang>(l)),
+                Small()->size(static_cast<LexLang>(l)));
+    }
+  };
+  std::string error;
+  std::unique_ptr<Lexicon> mapped = Lexicon::Load(path, &error);
+  ASSERT_NE(mapped, nullptr) << error;
+  same_as_small(*mapped);
+
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  const std::string_view small(kSmall);
+  ASSERT_EQ(write(fds[1], small.data(), small.size()),
+            static_cast<ssize_t>(small.size()));
+  close(fds[1]);
+  std::unique_ptr<Lexicon> piped =
+      Lexicon::Load("/proc/self/fd/" + std::to_string(fds[0]), &error);
+  close(fds[0]);
+  ASSERT_NE(piped, nullptr) << error;
+  same_as_small(*piped);
+
+  std::unique_ptr<Lexicon> none = Lexicon::Load(empty, &error);
+  ASSERT_NE(none, nullptr) << error;
+  EXPECT_EQ(none->size(LexLang::kFra), 0u);
+
+  EXPECT_EQ(Lexicon::Load(bad, &error), nullptr);
+  EXPECT_NE(error.find(bad), std::string::npos) << error;
+  EXPECT_NE(error.find("line 1"), std::string::npos) << error;
+  EXPECT_EQ(Lexicon::Load(path + ".missing", &error), nullptr);
+  EXPECT_NE(error.find("cannot open lexicon"), std::string::npos) << error;
+  std::remove(path.c_str());
+  std::remove(empty.c_str());
+  std::remove(bad.c_str());
 }
 
 }  // namespace
