@@ -1,5 +1,6 @@
-// Lexicon loading: one read, one pass over the lines, no per-entry
-// allocation beyond the index vectors (16 bytes per entry).
+// Lexicon loading: one mapping, then either the index file's tables mapped
+// (MapIndex) or one pass over the lines, no per-entry allocation beyond the
+// index vectors (16 bytes per entry).
 #include "lexicon.h"
 
 #include <fcntl.h>
@@ -12,6 +13,7 @@
 #include <atomic>
 #include <bit>
 #include <cerrno>
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -182,17 +184,23 @@ std::unique_ptr<Lexicon> Lexicon::Load(const std::string& path,
   // zero-filled string, half of a default-mode start's 90 ms (system
   // time). An installed lexicon is not rewritten while a process reads it
   // (a package upgrade replaces the file, and the mapping keeps the old
-  // one).
+  // one). With a matching index file (MapIndex) only the pages lookups
+  // touch are read; without one, Index reads them all, so the file is
+  // mapped again with its pages at once (MAP_POPULATE).
   struct stat st;
   bool failed = fstat(fd, &st) != 0;
   if (!failed && S_ISREG(st.st_mode) && st.st_size > 0 &&
       static_cast<std::uint64_t>(st.st_size) <= 0xFFFFFFFFu) {
     const auto size = static_cast<std::size_t>(st.st_size);
-    void* p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    if (p != MAP_FAILED) {
+    for (const int flags : {MAP_PRIVATE, MAP_PRIVATE | MAP_POPULATE}) {
+      void* p = mmap(nullptr, size, PROT_READ, flags, fd, 0);
+      if (p == MAP_FAILED) break;
       lexicon->mapped_ = std::unique_ptr<const char, Unmap>(
           static_cast<const char*>(p), Unmap{size});
       lexicon->data_ = std::string_view(lexicon->mapped_.get(), size);
+      if (flags == MAP_PRIVATE && !lexicon->MapIndex(path, st)) continue;
+      lexicon->from_index_ = flags == MAP_PRIVATE;
+      break;
     }
   }
   if (!failed && lexicon->mapped_ == nullptr) {
@@ -214,11 +222,207 @@ std::unique_ptr<Lexicon> Lexicon::Load(const std::string& path,
     *error = "cannot read lexicon '" + path + "'";
     return nullptr;
   }
-  if (!lexicon->Index(error)) {
-    *error = "lexicon '" + path + "': " + *error;
-    return nullptr;
+  if (!lexicon->from_index_) {
+    lexicon->index_mapped_.reset();
+    for (int l = 0; l < kNumLexLangs; ++l) {
+      lexicon->entries_[l] = {};
+      lexicon->buckets_[l] = {};
+      lexicon->exact_[l] = {};
+    }
+    if (!lexicon->Index(error)) {
+      *error = "lexicon '" + path + "': " + *error;
+      return nullptr;
+    }
   }
   return lexicon;
+}
+
+namespace {
+
+// The index file (Lexicon::kIndexSuffix): this header, then each
+// language's entries (Entry as laid out in memory, padding zeroed), then
+// each language's kBuckets + 1 bucket starts, then each language's exact
+// table; native byte order (the file is built and read on one machine).
+struct IndexHeader {
+  char magic[8];
+  std::uint32_t version;
+  std::uint32_t entry_size;
+  std::uint32_t num_langs;
+  std::uint32_t buckets;
+  std::uint64_t tsv_size;
+  std::int64_t tsv_mtime_sec;
+  std::uint64_t tsv_sample_hash;  // SampleHash of the TSV
+  std::uint64_t entries[kNumLexLangs];
+  std::uint64_t exact[kNumLexLangs];
+  std::uint32_t exact_bits[kNumLexLangs];
+};
+constexpr char kIndexMagic[8] = {'T', 'D', 'L', 'X', 'I', 'D', 'X', '\n'};
+constexpr std::uint32_t kIndexVersion = 1;
+
+// XXH3 of 64 blocks of 4 KiB spread over `data`, its first and last among
+// them (256 KiB read, however large the file): with the size and the
+// modification time's seconds (installs and packages keep no finer time),
+// what tells an index from one of another version of its TSV without
+// reading all 31 MB.
+std::uint64_t SampleHash(std::string_view data) {
+  constexpr std::size_t kBlocks = 64, kBlock = 4096;
+  const std::size_t block = std::min(kBlock, data.size());
+  std::uint64_t hash = data.size();
+  for (std::size_t i = 0; i < kBlocks; ++i) {
+    const std::size_t at = (data.size() - block) / (kBlocks - 1) * i;
+    hash = XXH3_64bits_withSeed(data.data() + at, block, hash);
+  }
+  return hash;
+}
+
+}  // namespace
+
+bool Lexicon::MapIndex(const std::string& path, const struct stat& st) {
+  static_assert(sizeof(Entry) == 12 && alignof(Entry) == 4);
+  static_assert(sizeof(IndexHeader) % 8 == 0);
+  const std::string index_path = path + std::string(kIndexSuffix);
+  const int fd = open(index_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat ist;
+  void* p = MAP_FAILED;
+  std::size_t size = 0;
+  if (fstat(fd, &ist) == 0 && S_ISREG(ist.st_mode) &&
+      static_cast<std::uint64_t>(ist.st_size) >= sizeof(IndexHeader)) {
+    size = static_cast<std::size_t>(ist.st_size);
+    p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  }
+  close(fd);
+  if (p == MAP_FAILED) return false;
+  std::unique_ptr<const char, Unmap> mapped(static_cast<const char*>(p),
+                                            Unmap{size});
+  IndexHeader h;
+  std::memcpy(&h, mapped.get(), sizeof(h));
+  const auto tsv_size = static_cast<std::uint64_t>(st.st_size);
+  if (std::memcmp(h.magic, kIndexMagic, sizeof(kIndexMagic)) != 0 ||
+      h.version != kIndexVersion || h.entry_size != sizeof(Entry) ||
+      h.num_langs != kNumLexLangs || h.buckets != kBuckets + 1 ||
+      h.tsv_size != tsv_size || h.tsv_mtime_sec != st.st_mtim.tv_sec ||
+      h.tsv_sample_hash != SampleHash(data_)) {
+    return false;
+  }
+  // Sizes first (each count bounded by the file, so no sum overflows),
+  // then every offset and index the lookups follow.
+  std::uint64_t want = sizeof(IndexHeader);
+  for (int l = 0; l < kNumLexLangs; ++l) {
+    if (h.entries[l] > size / sizeof(Entry) || h.exact[l] > size / 4 ||
+        h.exact[l] < 2 || !std::has_single_bit(h.exact[l]) ||
+        h.exact_bits[l] !=
+            static_cast<std::uint32_t>(std::bit_width(h.entries[l])) ||
+        h.exact_bits[l] > 31) {
+      return false;
+    }
+    want += h.entries[l] * sizeof(Entry) + (kBuckets + 1) * 4 + h.exact[l] * 4;
+  }
+  if (want != size) return false;
+  const char* at = mapped.get() + sizeof(IndexHeader);
+  std::array<std::span<const Entry>, kNumLexLangs> entries;
+  std::array<std::span<const std::uint32_t>, kNumLexLangs> buckets, exact;
+  for (int l = 0; l < kNumLexLangs; ++l) {
+    entries[l] = {reinterpret_cast<const Entry*>(at), h.entries[l]};
+    at += h.entries[l] * sizeof(Entry);
+    for (const Entry& e : entries[l]) {
+      if (e.word_at + std::uint64_t{e.word_len} > tsv_size ||
+          e.pivots_at + std::uint64_t{e.pivots_len} > tsv_size) {
+        return false;
+      }
+    }
+  }
+  for (int l = 0; l < kNumLexLangs; ++l) {
+    buckets[l] = {reinterpret_cast<const std::uint32_t*>(at), kBuckets + 1};
+    at += (kBuckets + 1) * 4;
+    if (buckets[l][0] != 0 || buckets[l][kBuckets] != h.entries[l]) {
+      return false;
+    }
+    for (int b = 0; b < kBuckets; ++b) {
+      if (buckets[l][b] > buckets[l][b + 1]) return false;
+    }
+  }
+  for (int l = 0; l < kNumLexLangs; ++l) {
+    exact[l] = {reinterpret_cast<const std::uint32_t*>(at), h.exact[l]};
+    at += h.exact[l] * 4;
+    // Every probe run ends at an empty slot, and every index is an entry.
+    const std::uint32_t index_mask = (std::uint32_t{1} << h.exact_bits[l]) - 1;
+    bool empty = false;
+    for (std::uint32_t v : exact[l]) {
+      const std::uint32_t i = v & index_mask;
+      if (v == 0) {
+        empty = true;
+      } else if (i == 0 || i > h.entries[l]) {
+        return false;
+      }
+    }
+    if (!empty) return false;
+  }
+  for (int l = 0; l < kNumLexLangs; ++l) {
+    entries_[l] = entries[l];
+    buckets_[l] = buckets[l];
+    exact_[l] = exact[l];
+    exact_bits_[l] = static_cast<int>(h.exact_bits[l]);
+  }
+  index_mapped_ = std::move(mapped);
+  return true;
+}
+
+bool Lexicon::WriteIndex(const std::string& path, std::string* error) const {
+  struct stat st;
+  if (stat(path.c_str(), &st) != 0 ||
+      static_cast<std::uint64_t>(st.st_size) != data_.size()) {
+    *error =
+        "lexicon '" + path + "' is not the file this lexicon was read from";
+    return false;
+  }
+  IndexHeader h{};
+  std::memcpy(h.magic, kIndexMagic, sizeof(kIndexMagic));
+  h.version = kIndexVersion;
+  h.entry_size = sizeof(Entry);
+  h.num_langs = kNumLexLangs;
+  h.buckets = kBuckets + 1;
+  h.tsv_size = data_.size();
+  h.tsv_mtime_sec = st.st_mtim.tv_sec;
+  h.tsv_sample_hash = SampleHash(data_);
+  for (int l = 0; l < kNumLexLangs; ++l) {
+    h.entries[l] = entries_[l].size();
+    h.exact[l] = exact_[l].size();
+    h.exact_bits[l] = static_cast<std::uint32_t>(exact_bits_[l]);
+  }
+  std::string out(reinterpret_cast<const char*>(&h), sizeof(h));
+  for (int l = 0; l < kNumLexLangs; ++l) {
+    for (const Entry& e : entries_[l]) {
+      // Field by field: the struct's padding byte is written as zero, so
+      // the file depends only on the lexicon.
+      char row[sizeof(Entry)] = {};
+      std::memcpy(row + offsetof(Entry, word_at), &e.word_at, 4);
+      std::memcpy(row + offsetof(Entry, pivots_at), &e.pivots_at, 4);
+      std::memcpy(row + offsetof(Entry, pivots_len), &e.pivots_len, 2);
+      std::memcpy(row + offsetof(Entry, word_len), &e.word_len, 1);
+      out.append(row, sizeof(row));
+    }
+  }
+  for (int l = 0; l < kNumLexLangs; ++l) {
+    out.append(reinterpret_cast<const char*>(buckets_[l].data()),
+               buckets_[l].size() * 4);
+  }
+  for (int l = 0; l < kNumLexLangs; ++l) {
+    out.append(reinterpret_cast<const char*>(exact_[l].data()),
+               exact_[l].size() * 4);
+  }
+  const std::string index_path = path + std::string(kIndexSuffix);
+  const std::string tmp = index_path + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  bool ok =
+      f != nullptr && std::fwrite(out.data(), 1, out.size(), f) == out.size();
+  if (f != nullptr) ok = std::fclose(f) == 0 && ok;
+  if (!ok || std::rename(tmp.c_str(), index_path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    *error = "cannot write lexicon index '" + index_path + "'";
+    return false;
+  }
+  return true;
 }
 
 std::unique_ptr<Lexicon> Lexicon::FromString(std::string contents,
@@ -265,14 +469,14 @@ bool Lexicon::Index(std::string* error) {
       return false;
     }
     const auto at = static_cast<std::size_t>(line.data() - data.data());
-    entries_[static_cast<int>(lang)].push_back(
+    entries_owned_[static_cast<int>(lang)].push_back(
         {static_cast<std::uint32_t>(at + t1 + 1),
          static_cast<std::uint32_t>(at + t2 + 1),
          static_cast<std::uint16_t>(pivots_len),
          static_cast<std::uint8_t>(word_len)});
   }
   for (int l = 0; l < kNumLexLangs; ++l) {
-    auto& entries = entries_[l];
+    auto& entries = entries_owned_[l];
     // The builder writes sorted files; sort anyway when someone did not.
     const auto by_word = [this](const Entry& a, const Entry& b) {
       return WordOf(a) < WordOf(b);
@@ -281,13 +485,13 @@ bool Lexicon::Index(std::string* error) {
       std::stable_sort(entries.begin(), entries.end(), by_word);
     }
     // Sorted by bytes, so each two-byte bucket is one contiguous range.
-    auto& buckets = buckets_[l];
+    auto& buckets = buckets_owned_[l];
     buckets.assign(kBuckets + 1, 0);
     for (const Entry& e : entries) ++buckets[BucketOf(WordOf(e)) + 1];
     for (int b = 0; b < kBuckets; ++b) buckets[b + 1] += buckets[b];
     // Equal words sort next to each other and keep the first (as Find's
     // lower bound would).
-    auto& exact = exact_[l];
+    auto& exact = exact_owned_[l];
     std::size_t capacity = 16;
     while (capacity < 2 * entries.size()) capacity *= 2;
     exact.assign(capacity, 0);
@@ -319,6 +523,9 @@ bool Lexicon::Index(std::string* error) {
       while (exact[h] != 0) h = (h + 1) & mask;
       exact[h] = ExactTag(hash, bits) | static_cast<std::uint32_t>(i + 1);
     }
+    entries_[l] = entries;
+    buckets_[l] = buckets;
+    exact_[l] = exact;
   }
   return true;
 }

@@ -13,12 +13,14 @@
 //   if (lexicon->Lookup(LexLang::kSpa, "negociaciones", &pivots)) ...
 //
 // Load maps the file read-only (or reads it whole when it is no regular
-// file) and indexes its lines in place: the builder writes them sorted by
-// (lang, word), so each language's rows are one sorted run, found by
-// two-byte buckets and an exact-word hash table built at load (a default-
-// mode start, 31 MB / 838k rows: ~58 ms, 94 ms when the file was copied
-// into a string; bench/RESULTS.md, session 36). Immutable after Load: safe
-// to share between threads.
+// file). The builder writes the lines sorted by (lang, word), so each
+// language's rows are one sorted run, found by two-byte buckets and an
+// exact-word hash table. Those tables come mapped from the index file the
+// build writes beside the lexicon (kIndexSuffix) when it matches, or are
+// built at load: a default-mode start (31 MB / 838k rows) takes ~17 ms
+// with the index, ~58 ms without, 94 ms when the file was copied into a
+// string (bench/RESULTS.md, session 36). Immutable after Load: safe to
+// share between threads.
 #ifndef TICKERDEDUP_SRC_LEXICON_H_
 #define TICKERDEDUP_SRC_LEXICON_H_
 
@@ -26,9 +28,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+struct stat;
 
 namespace tickerdedup::internal {
 
@@ -70,6 +75,20 @@ class Lexicon {
   // Same, from the file's contents (tests, embedded data).
   static std::unique_ptr<Lexicon> FromString(std::string contents,
                                              std::string* error);
+
+  // The index of the lexicon at PATH lives in PATH + kIndexSuffix: its
+  // rows' offsets, buckets and exact-word tables as Load builds them, with
+  // the TSV's size, modification time (seconds) and a hash of 64 sampled
+  // blocks of it. Load maps it instead of indexing
+  // the TSV when it is whole and matches the TSV (any doubt: it indexes
+  // the TSV as before, so a stale or damaged index costs time, never an
+  // answer). The build writes it (tools/lexicon_index.cc).
+  static constexpr std::string_view kIndexSuffix = ".idx";
+  // Writes PATH + kIndexSuffix for this lexicon, loaded from PATH (by
+  // Load, which indexed it). Written to a temporary name and renamed.
+  bool WriteIndex(const std::string& path, std::string* error) const;
+  // Whether Load took the tables from the index file.
+  bool from_index() const { return from_index_; }
 
   // Rows keyed kStemMark + Snowball stem pool the pivots of the headwords
   // with that stem (tools/build_lexicon.py); no folded word contains it.
@@ -182,6 +201,11 @@ class Lexicon {
 
   static std::uint64_t NextId();
 
+  // Maps PATH + kIndexSuffix when it matches the TSV mapped as data_ (its
+  // size and modification time in `st`, its sampled bytes) and every
+  // offset and index in it is in range; false (nothing changed) otherwise.
+  bool MapIndex(const std::string& path, const struct stat& st);
+
   std::uint64_t id_ = NextId();
   // The file's bytes, which the entries point into: a read-only mapping of
   // the file (Load), or owned_ (FromString, or a file that cannot be
@@ -193,8 +217,17 @@ class Lexicon {
     void operator()(const char* p) const;
   };
   std::unique_ptr<const char, Unmap> mapped_{nullptr, Unmap{0}};
-  std::array<std::vector<Entry>, kNumLexLangs> entries_;
-  std::array<std::vector<std::uint32_t>, kNumLexLangs> buckets_;
+  std::unique_ptr<const char, Unmap> index_mapped_{nullptr, Unmap{0}};
+  bool from_index_ = false;
+  // The tables below, as Index builds them (empty when they come from the
+  // index file).
+  std::array<std::vector<Entry>, kNumLexLangs> entries_owned_;
+  std::array<std::vector<std::uint32_t>, kNumLexLangs> buckets_owned_;
+  std::array<std::vector<std::uint32_t>, kNumLexLangs> exact_owned_;
+  // The tables the lookups read: views of the owned vectors, or of the
+  // mapped index file.
+  std::array<std::span<const Entry>, kNumLexLangs> entries_;
+  std::array<std::span<const std::uint32_t>, kNumLexLangs> buckets_;
   // Per language, an open-addressing table keyed by WordHash, at most half
   // full: 6.1 MB for the 570k entries of the built lexicon. A slot holds
   // entry index + 1 (0: empty) in its low exact_bits_ bits and, above
@@ -204,7 +237,7 @@ class Lexicon {
   // lexicon lacks (phrases tried as country names, stems, marked English
   // rows): each probe step used to cost two more cache misses and a
   // memcmp, and FindExact was 5% of a default-mode run (perf).
-  std::array<std::vector<std::uint32_t>, kNumLexLangs> exact_;
+  std::array<std::span<const std::uint32_t>, kNumLexLangs> exact_;
   std::array<int, kNumLexLangs> exact_bits_{};
   static std::uint32_t ExactTag(std::uint64_t hash, int bits) {
     return static_cast<std::uint32_t>(hash >> (32 + bits)) << bits;

@@ -2,10 +2,13 @@
 // in-memory files, independent of the FreeDict build.
 #include "lexicon.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -323,6 +326,109 @@ TEST(LexiconLoadTest, MappedReadAndMissingFiles) {
   std::remove(path.c_str());
   std::remove(empty.c_str());
   std::remove(bad.c_str());
+}
+
+// An index file (WriteIndex) makes Load map the tables instead of building
+// them, with the same answers; an index that no longer matches its TSV
+// (another modification time, or the same second and size with other
+// bytes) or is damaged (cut short, a bad magic, an entry index out of
+// range) is ignored, and the TSV indexed as before.
+TEST(LexiconLoadTest, IndexFileIsUsedOnlyWhenItMatches) {
+  const std::string path = testing::TempDir() + "/lexicon_index_test.tsv";
+  const std::string index = path + std::string(Lexicon::kIndexSuffix);
+  std::ofstream(path, std::ios::binary) << kSmall;
+  std::remove(index.c_str());
+  const auto lookups = [](const Lexicon& lexicon) {
+    std::string out;
+    std::string_view pivots;
+    for (const char* w : {"negociation", "nuevo", "nueva", "convoca", "xyz"}) {
+      for (LexLang l : {LexLang::kFra, LexLang::kSpa}) {
+        out += lexicon.Lookup(l, w, &pivots) ? std::string(pivots) : "-";
+        out += "|";
+      }
+    }
+    out += lexicon.CanonicalAcronym("onu");
+    std::string_view code;
+    out += lexicon.CountryOf("etats unis", &code) ? std::string(code) : "-";
+    out += lexicon.LookupExact(LexLang::kEng, "women", &pivots)
+               ? std::string(pivots)
+               : "-";
+    for (int l = 0; l < kNumLexLangs; ++l) {
+      out += '|';
+      out += std::to_string(lexicon.size(static_cast<LexLang>(l)));
+    }
+    return out;
+  };
+  std::string error;
+  std::unique_ptr<Lexicon> plain = Lexicon::Load(path, &error);
+  ASSERT_NE(plain, nullptr) << error;
+  EXPECT_FALSE(plain->from_index());
+  const std::string want = lookups(*plain);
+  EXPECT_NE(want.find("negotiation bargaining"), std::string::npos) << want;
+  ASSERT_TRUE(plain->WriteIndex(path, &error)) << error;
+
+  std::unique_ptr<Lexicon> indexed = Lexicon::Load(path, &error);
+  ASSERT_NE(indexed, nullptr) << error;
+  EXPECT_TRUE(indexed->from_index());
+  EXPECT_EQ(lookups(*indexed), want);
+
+  // Each damage: the index is read no more, and the answers stay.
+  const auto expect_ignored = [&](const char* what) {
+    std::unique_ptr<Lexicon> l = Lexicon::Load(path, &error);
+    ASSERT_NE(l, nullptr) << what << ": " << error;
+    EXPECT_FALSE(l->from_index()) << what;
+    EXPECT_EQ(lookups(*l), want) << what;
+  };
+  std::string bytes;
+  {
+    std::ifstream in(index, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  ASSERT_GT(bytes.size(), 64u);
+  const auto write_index = [&](const std::string& b) {
+    std::ofstream(index, std::ios::binary | std::ios::trunc) << b;
+  };
+  write_index(bytes.substr(0, bytes.size() - 4));
+  expect_ignored("cut short");
+  std::string bad = bytes;
+  bad[0] ^= 1;
+  write_index(bad);
+  expect_ignored("bad magic");
+  bad = bytes;
+  // The last slot of the last exact table: an entry index out of range.
+  for (std::size_t k = bad.size() - 4; k < bad.size(); ++k) bad[k] = '\xFF';
+  write_index(bad);
+  expect_ignored("index out of range");
+  write_index(bytes);
+  indexed = Lexicon::Load(path, &error);
+  ASSERT_NE(indexed, nullptr) << error;
+  EXPECT_TRUE(indexed->from_index());
+  // The TSV edited in place within the same second, to the same size: the
+  // sampled bytes tell.
+  struct stat st;
+  ASSERT_EQ(stat(path.c_str(), &st), 0);
+  std::string edited(kSmall);
+  edited.replace(edited.find("bargaining"), 10, "haggling!!");
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << edited;
+  const struct timespec same[2] = {{0, UTIME_OMIT}, st.st_mtim};
+  ASSERT_EQ(utimensat(AT_FDCWD, path.c_str(), same, 0), 0);
+  std::unique_ptr<Lexicon> fresh = Lexicon::Load(path, &error);
+  ASSERT_NE(fresh, nullptr) << error;
+  EXPECT_FALSE(fresh->from_index());
+  std::string_view pivots;
+  ASSERT_TRUE(fresh->LookupExact(LexLang::kFra, "negociation", &pivots));
+  EXPECT_EQ(pivots, "negotiation haggling!!");
+  // The TSV touched (same bytes, another modification time): stale.
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << kSmall;
+  ASSERT_EQ(utimensat(AT_FDCWD, path.c_str(), same, 0), 0);
+  indexed = Lexicon::Load(path, &error);
+  ASSERT_NE(indexed, nullptr) << error;
+  EXPECT_TRUE(indexed->from_index());
+  const struct timespec times[2] = {{0, UTIME_OMIT}, {1000000000, 0}};
+  ASSERT_EQ(utimensat(AT_FDCWD, path.c_str(), times, 0), 0);
+  expect_ignored("stale");
+  std::remove(path.c_str());
+  std::remove(index.c_str());
 }
 
 }  // namespace
