@@ -199,7 +199,6 @@ std::unique_ptr<Lexicon> Lexicon::Load(const std::string& path,
           static_cast<const char*>(p), Unmap{size});
       lexicon->data_ = std::string_view(lexicon->mapped_.get(), size);
       if (flags == MAP_PRIVATE && !lexicon->MapIndex(path, st)) continue;
-      lexicon->from_index_ = flags == MAP_PRIVATE;
       break;
     }
   }
@@ -222,17 +221,9 @@ std::unique_ptr<Lexicon> Lexicon::Load(const std::string& path,
     *error = "cannot read lexicon '" + path + "'";
     return nullptr;
   }
-  if (!lexicon->from_index_) {
-    lexicon->index_mapped_.reset();
-    for (int l = 0; l < kNumLexLangs; ++l) {
-      lexicon->entries_[l] = {};
-      lexicon->buckets_[l] = {};
-      lexicon->exact_[l] = {};
-    }
-    if (!lexicon->Index(error)) {
-      *error = "lexicon '" + path + "': " + *error;
-      return nullptr;
-    }
+  if (!lexicon->from_index() && !lexicon->Index(error)) {
+    *error = "lexicon '" + path + "': " + *error;
+    return nullptr;
   }
   return lexicon;
 }

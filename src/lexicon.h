@@ -88,7 +88,7 @@ class Lexicon {
   // Load, which indexed it). Written to a temporary name and renamed.
   bool WriteIndex(const std::string& path, std::string* error) const;
   // Whether Load took the tables from the index file.
-  bool from_index() const { return from_index_; }
+  bool from_index() const { return index_mapped_ != nullptr; }
 
   // Rows keyed kStemMark + Snowball stem pool the pivots of the headwords
   // with that stem (tools/build_lexicon.py); no folded word contains it.
@@ -166,10 +166,10 @@ class Lexicon {
     std::uint8_t word_len;
   };
   std::string_view WordOf(const Entry& e) const {
-    return data_.substr(e.word_at, e.word_len);
+    return std::string_view(data_.data() + e.word_at, e.word_len);
   }
   std::string_view PivotsOf(const Entry& e) const {
-    return data_.substr(e.pivots_at, e.pivots_len);
+    return std::string_view(data_.data() + e.pivots_at, e.pivots_len);
   }
   Lexicon() = default;
   bool Index(std::string* error);
@@ -217,8 +217,8 @@ class Lexicon {
     void operator()(const char* p) const;
   };
   std::unique_ptr<const char, Unmap> mapped_{nullptr, Unmap{0}};
+  // The index file, when MapIndex took the tables from it.
   std::unique_ptr<const char, Unmap> index_mapped_{nullptr, Unmap{0}};
-  bool from_index_ = false;
   // The tables below, as Index builds them (empty when they come from the
   // index file).
   std::array<std::vector<Entry>, kNumLexLangs> entries_owned_;
