@@ -138,7 +138,8 @@ const std::uint8_t* ProbeTable(std::uint32_t k) {
 
 void DensifyProbeTable(const std::uint32_t* sig, std::uint32_t k,
                        const std::uint8_t* table, const std::uint32_t* full,
-                       std::size_t num_full, std::uint32_t* out) {
+                       std::size_t num_full, std::uint32_t n,
+                       std::uint32_t* out) {
   // best_step[i]: the earliest step at which bin i's probe sequence meets a
   // full bin so far; best_bin[i]: that bin. Full bins themselves end up with
   // some value here but keep their own (sig[i] != kEmptyBin below).
@@ -151,7 +152,7 @@ void DensifyProbeTable(const std::uint32_t* sig, std::uint32_t k,
     // 16 bins per step with byte bins (GCC does not vectorize the mixed
     // u8/u16 scalar loop below: measured 1.2M/s scalar-cmov vs 2.xM/s).
     alignas(64) std::uint8_t best_bin8[kMaxNumHashes];
-    vec_end = k & ~15u;
+    vec_end = std::min(k & ~15u, (n + 15) & ~15u);
     const __m128i zero = _mm_setzero_si128();
     for (std::uint32_t i = 0; i < vec_end; i += 16) {
       __m128i best = _mm_set1_epi8(static_cast<char>(kProbeTableSteps));
@@ -177,13 +178,13 @@ void DensifyProbeTable(const std::uint32_t* sig, std::uint32_t k,
   for (std::size_t f = 0; f < num_full; ++f) {
     const std::uint16_t j = static_cast<std::uint16_t>(full[f]);
     const std::uint8_t* steps = table + std::size_t{j} * k;
-    for (std::uint32_t i = vec_end; i < k; ++i) {
+    for (std::uint32_t i = vec_end; i < n; ++i) {
       const bool earlier = steps[i] < best_step[i];
       best_step[i] = earlier ? steps[i] : best_step[i];
       best_bin[i] = earlier ? j : best_bin[i];
     }
   }
-  for (std::uint32_t i = 0; i < k; ++i) {
+  for (std::uint32_t i = 0; i < n; ++i) {
     if (sig[i] != kEmptyBin) continue;
     if (best_step[i] < kProbeTableSteps) {
       out[i] = sig[best_bin[i]];
@@ -211,8 +212,10 @@ MinHasher::MinHasher(int num_hashes, MinHashKernel kernel)
   if (IsProbeTable(kernel_)) table_ = minhash_kernels::ProbeTable(k_);
 }
 
-void MinHasher::Compute(std::span<const std::uint64_t> features,
-                        std::uint32_t* sig) const {
+void MinHasher::ComputePrefix(std::span<const std::uint64_t> features,
+                              int count, std::uint32_t* sig) const {
+  const std::uint32_t n =
+      static_cast<std::uint32_t>(std::clamp<int>(count, 1, k_));
   std::uint32_t raw[kMaxNumHashes];
   std::fill(raw, raw + k_, kEmptyBin);
   for (std::uint64_t h : features) {
@@ -221,11 +224,13 @@ void MinHasher::Compute(std::span<const std::uint64_t> features,
     std::uint32_t v = std::min(static_cast<std::uint32_t>(h), kEmptyBin - 1);
     raw[bin] = std::min(raw[bin], v);
   }
-  std::memcpy(sig, raw, k_ * sizeof(std::uint32_t));
+  std::memcpy(sig, raw, n * sizeof(std::uint32_t));
   if (features.empty()) return;
   std::uint32_t empty[kMaxNumHashes];
   std::size_t num_empty = 0;
   if (IsProbeTable(kernel_)) {
+    // Every full bin, not only those below n: any of them may be the
+    // first an empty bin's probe sequence meets.
     std::uint32_t full[kMaxNumHashes];
     std::size_t num_full = 0;
     for (std::uint32_t i = 0; i < k_; ++i) {
@@ -235,16 +240,17 @@ void MinHasher::Compute(std::span<const std::uint64_t> features,
     if (num_full == k_) return;
     if (kernel_ == MinHashKernel::kProbeTableAvx512) {
       minhash_kernels::DensifyProbeTableAvx512(raw, k_, table_, full, num_full,
-                                               sig);
+                                               n, sig);
     } else if (kernel_ == MinHashKernel::kProbeTableAvx2) {
-      minhash_kernels::DensifyProbeTableAvx2(raw, k_, table_, full, num_full,
+      minhash_kernels::DensifyProbeTableAvx2(raw, k_, table_, full, num_full, n,
                                              sig);
     } else {
-      minhash_kernels::DensifyProbeTable(raw, k_, table_, full, num_full, sig);
+      minhash_kernels::DensifyProbeTable(raw, k_, table_, full, num_full, n,
+                                         sig);
     }
     return;
   }
-  for (std::uint32_t i = 0; i < k_; ++i) {
+  for (std::uint32_t i = 0; i < n; ++i) {
     empty[num_empty] = i;
     num_empty += raw[i] == kEmptyBin;  // branch-free compaction
   }

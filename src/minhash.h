@@ -94,20 +94,24 @@ inline constexpr int kProbeTableSteps = 255;
 // The table for `k`: k * k bytes, entry [j * k + i]; built once per k
 // (thread-safe) and kept for the life of the process.
 const std::uint8_t* ProbeTable(std::uint32_t k);
-// Fills the empty bins of `sig` into `out` using the table; `full` lists
-// the non-empty bins (at least one).
+// Fills the empty bins among the first n (n <= k) of `sig` into `out`
+// using the table; `full` lists every non-empty bin (at least one), since
+// any of them may fill a bin below n. Bins of `out` past n are scratch: a
+// kernel may write some of them (up to its vector width).
 void DensifyProbeTable(const std::uint32_t* sig, std::uint32_t k,
                        const std::uint8_t* table, const std::uint32_t* full,
-                       std::size_t num_full, std::uint32_t* out);
+                       std::size_t num_full, std::uint32_t n,
+                       std::uint32_t* out);
 // The same, 32 or 64 bins per step, the empty bins filled by gathers; for
 // k a multiple of 32 (64) up to 256, else they call DensifyProbeTable.
 void DensifyProbeTableAvx2(const std::uint32_t* sig, std::uint32_t k,
                            const std::uint8_t* table, const std::uint32_t* full,
-                           std::size_t num_full, std::uint32_t* out);
+                           std::size_t num_full, std::uint32_t n,
+                           std::uint32_t* out);
 void DensifyProbeTableAvx512(const std::uint32_t* sig, std::uint32_t k,
                              const std::uint8_t* table,
                              const std::uint32_t* full, std::size_t num_full,
-                             std::uint32_t* out);
+                             std::uint32_t n, std::uint32_t* out);
 // Bin i's value when the table does not reach a full bin (best step
 // kProbeTableSteps): the reference walk, from step kProbeTableSteps on.
 std::uint32_t DensifyProbeBeyondTable(const std::uint32_t* sig, std::uint32_t k,
@@ -126,7 +130,18 @@ class MinHasher {
   // Writes the densified signature of the feature set (distinct 64-bit
   // hashes) to sig[0..num_hashes). An empty set gives all kEmptyBin.
   void Compute(std::span<const std::uint64_t> features,
-               std::uint32_t* sig) const;
+               std::uint32_t* sig) const {
+    ComputePrefix(features, num_hashes(), sig);
+  }
+  // The signature's first `count` values (1 <= count <= num_hashes), equal
+  // to Compute's: the bins are still the whole signature's (every bin
+  // gets its features, and any full bin may fill an empty one), but only
+  // the empty bins below `count` are densified, which is most of the
+  // cost. For callers that read a prefix only (the near channel's bands
+  // use 28 of 64 values). sig must still hold num_hashes values: past
+  // `count` they are scratch.
+  void ComputePrefix(std::span<const std::uint64_t> features, int count,
+                     std::uint32_t* sig) const;
 
  private:
   std::uint32_t k_;

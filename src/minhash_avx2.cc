@@ -68,15 +68,17 @@ __attribute__((target("avx2"))) void DensifyAvx2(const std::uint32_t* sig,
 // min(steps, best) != best.
 __attribute__((target("avx2"))) void DensifyProbeTableAvx2(
     const std::uint32_t* sig, std::uint32_t k, const std::uint8_t* table,
-    const std::uint32_t* full, std::size_t num_full, std::uint32_t* out) {
+    const std::uint32_t* full, std::size_t num_full, std::uint32_t n,
+    std::uint32_t* out) {
   if (k % 32 != 0 || k > 256) {
-    DensifyProbeTable(sig, k, table, full, num_full, out);
+    DensifyProbeTable(sig, k, table, full, num_full, n, out);
     return;
   }
   const __m256i none = _mm256_set1_epi32(static_cast<int>(kEmptyBin));
   const __m256i beyond = _mm256_set1_epi32(kProbeTableSteps);
   const int* base = reinterpret_cast<const int*>(sig);
-  for (std::uint32_t i = 0; i < k; i += 32) {
+  // Bins [0, n) rounded up to 32: k is a multiple of 32.
+  for (std::uint32_t i = 0; i < n; i += 32) {
     __m256i best = _mm256_set1_epi8(static_cast<char>(kProbeTableSteps));
     __m256i bin = _mm256_setzero_si256();
     for (std::size_t f = 0; f < num_full; ++f) {

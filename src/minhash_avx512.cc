@@ -60,15 +60,17 @@ __attribute__((target("avx512f"))) void DensifyAvx512(
 // and the bins it reaches first are one compare mask (AVX-512BW).
 __attribute__((target("avx512f,avx512bw"))) void DensifyProbeTableAvx512(
     const std::uint32_t* sig, std::uint32_t k, const std::uint8_t* table,
-    const std::uint32_t* full, std::size_t num_full, std::uint32_t* out) {
+    const std::uint32_t* full, std::size_t num_full, std::uint32_t n,
+    std::uint32_t* out) {
   if (k % 64 != 0 || k > 256) {
-    DensifyProbeTable(sig, k, table, full, num_full, out);
+    DensifyProbeTable(sig, k, table, full, num_full, n, out);
     return;
   }
   const __m512i none = _mm512_set1_epi32(static_cast<int>(kEmptyBin));
   const __m512i beyond = _mm512_set1_epi32(kProbeTableSteps);
   const int* base = reinterpret_cast<const int*>(sig);
-  for (std::uint32_t i = 0; i < k; i += 64) {
+  // Bins [0, n), 64 at a time (k is a multiple of 64), 16 per gather.
+  for (std::uint32_t i = 0; i < n; i += 64) {
     __m512i best = _mm512_set1_epi8(static_cast<char>(kProbeTableSteps));
     __m512i bin = _mm512_setzero_si512();
     for (std::size_t f = 0; f < num_full; ++f) {
@@ -84,7 +86,7 @@ __attribute__((target("avx512f,avx512bw"))) void DensifyProbeTableAvx512(
     alignas(64) std::uint8_t best_bin[64];
     _mm512_store_si512(best_step, best);
     _mm512_store_si512(best_bin, bin);
-    for (std::uint32_t g = 0; g < 64; g += 16) {
+    for (std::uint32_t g = 0; g < 64 && i + g < n; g += 16) {
       const __m512i cur = _mm512_loadu_si512(sig + i + g);
       const __m512i step = _mm512_cvtepu8_epi32(
           _mm_load_si128(reinterpret_cast<const __m128i*>(best_step + g)));

@@ -127,7 +127,11 @@ void SketchIndex::MakeSketch(std::span<const std::uint64_t> features,
       std::min<std::size_t>(out->fps.size(), 0xFFFF));
   out->fps.resize(out->set_size);
   SpreadFingerprints(out->fps, &out->minhash_set);
-  hasher_.Compute(out->minhash_set, out->full.data());
+  // The bands read the first bands * rows values only (28 of 64 at the
+  // defaults); the rest of `full` is scratch.
+  hasher_.ComputePrefix(out->minhash_set,
+                        options_.lsh.bands * options_.lsh.rows,
+                        out->full.data());
   for (int b = 0; b < options_.lsh.bands; ++b) {
     out->bands[b] = BandHash(out->full.data(), b);
   }
@@ -149,7 +153,9 @@ const std::uint32_t* SketchIndex::SigOf(std::uint32_t slot) {
   FingerprintsAt(slot, &rebuild_fps_);
   rebuild_.full.resize(k);
   SpreadFingerprints(rebuild_fps_, &rebuild_.minhash_set);
-  hasher_.Compute(rebuild_.minhash_set, rebuild_.full.data());
+  hasher_.ComputePrefix(rebuild_.minhash_set,
+                        options_.lsh.bands * options_.lsh.rows,
+                        rebuild_.full.data());
   return rebuild_.full.data();
 }
 

@@ -52,6 +52,34 @@ TEST(MinHash, EveryKernelMatchesScalar) {
   }
 }
 
+// ComputePrefix(count) must give Compute's first `count` values, for every
+// kernel and every count: the vector kernels stop at their width past
+// `count`, and the probe-walk kernels densify only the bins below it, while
+// every full bin (below `count` or not) may still fill an empty one.
+TEST(MinHash, PrefixMatchesTheFullSignature) {
+  std::mt19937_64 rng(11);
+  auto kernels = AvailableKernels();
+  for (int k : {1, 7, 16, 17, 32, 64, 96, 128, 256}) {
+    MinHasher reference(k, MinHashKernel::kScalar);
+    for (std::size_t n : {1, 2, 3, 5, 8, 13, 31, 200}) {
+      auto set = RandomSet(rng, n);
+      std::vector<std::uint32_t> want(k), got(k);
+      reference.Compute(set, want.data());
+      for (MinHashKernel kernel : kernels) {
+        MinHasher hasher(k, kernel);
+        for (int count = 1; count <= k; ++count) {
+          std::fill(got.begin(), got.end(), 0);
+          hasher.ComputePrefix(set, count, got.data());
+          ASSERT_TRUE(std::equal(want.begin(), want.begin() + count,
+                                 got.begin()))
+              << MinHashKernelName(kernel) << " k=" << k << " n=" << n
+              << " count=" << count;
+        }
+      }
+    }
+  }
+}
+
 TEST(MinHash, DensifiedBinsCopyRealMinima) {
   std::mt19937_64 rng(7);
   MinHasher hasher(64, MinHashKernel::kScalar);
