@@ -2155,7 +2155,10 @@ TEST_F(XlangTest, EnglishVocabularySettlesCloseCalls) {
             "und");  // the premise
   EXPECT_EQ(xl_->DetectLanguage("Ayr 38 - 17 Melrose: Unbeaten Ayr go top"),
             "eng");
-  EXPECT_EQ(xl_->DetectLanguage("Study History"), "und");
+  // (A title-case text that no other language's stop words claim and whose
+  // words are English ones is English all the same: "Study History", "und"
+  // before; LangIdTest.EnglishVocabularyIsEnglishWithoutCld2.)
+  EXPECT_EQ(xl_->DetectLanguage("Study History"), "eng");
   EXPECT_EQ(DetectLanguage("BANK UNIT SELLS CAR LOANS"), "fra");
   EXPECT_EQ(xl_->DetectLanguage("BANK UNIT SELLS CAR LOANS"), "eng");
   EXPECT_EQ(xl_->DetectLanguage("Accord de Peter Jones"), "fra");
@@ -2422,6 +2425,36 @@ TEST(XlangPolarityTest, AxesFromEnglishRowsAndFirstPivots) {
 
 // Language id memoizes answers per thread, keyed by the lexicon's id: a
 // lexicon loaded where a freed one lived gets its own answers.
+// A Latin-script text that no language's stop words read as other than
+// English, with no letter or marker of another language, and mostly of
+// English words (names included), is English without asking CLD2. CLD2
+// answered "und" or a language outside the six for these (titles in
+// capitals or title case, and a clickbait headline read as Danish). Texts
+// of other words still go to CLD2 and keep its answer.
+TEST(LangIdTest, EnglishVocabularyIsEnglishWithoutCld2) {
+  std::string error;
+  const std::unique_ptr<Lexicon> lexicon = Lexicon::Load(LexiconPath(), &error);
+  ASSERT_NE(lexicon, nullptr) << error;
+  for (const char* text :
+       {"16 February: INDIA TRADE DEFICIT FALLS", "18 Cosy AF Bath Goals",
+        "Study History", "PepsiCo Profit Falls 43 Percent",
+        "Former British Prime Minister Margaret Thatcher Dies Aged 87"}) {
+    bool weak = false;
+    EXPECT_EQ(DetectLanguage(text, &weak, lexicon.get()), "eng") << text;
+    EXPECT_EQ(DetectLanguageReference(text, &weak, lexicon.get()), "eng")
+        << text;
+  }
+  const std::pair<const char*, const char*> others[] = {
+      {"Regering kondigt nieuwe maatregelen aan tegen de inflatie", "nld"},
+      {"Almanach : l'inventeur du compteur Geiger", "fra"},
+      {"Kabinet Presiden Jokowi umumkan reshuffle menteri", "und"},
+  };
+  for (const auto& [text, lang] : others) {
+    bool weak = false;
+    EXPECT_EQ(DetectLanguage(text, &weak, lexicon.get()), lang) << text;
+  }
+}
+
 TEST(LangIdTest, MemoKeepsLexiconsApart) {
   constexpr char kText[] = "Un cerdo asesino ataca a un ganadero chino";
   const std::pair<const char*, const char*> cases[] = {
