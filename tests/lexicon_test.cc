@@ -217,6 +217,15 @@ TEST(LexiconLookupTest, EnglishVocabularyRowsByStem) {
   const auto old = Lexicon::FromString("fra\ttuer\tkill\n", &error);
   ASSERT_NE(old, nullptr) << error;
   EXPECT_FALSE(old->HasEnglishWord("kills"));
+  // HasEnglishWord's per-thread memo keeps the lexicons apart, both ways,
+  // and words past its 16 bytes are looked up each time.
+  EXPECT_TRUE(lexicon->HasEnglishWord("kills"));
+  EXPECT_FALSE(old->HasEnglishWord("kills"));
+  const auto long_words =
+      Lexicon::FromString("eng\t~internation\tinternationalization\n", &error);
+  ASSERT_NE(long_words, nullptr) << error;
+  EXPECT_TRUE(long_words->HasEnglishWord("internationalization"));
+  EXPECT_FALSE(lexicon->HasEnglishWord("internationalization"));
 }
 
 // EnglishStem memoizes short words per thread: a memo hit, an evicted
