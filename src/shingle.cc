@@ -59,6 +59,16 @@ bool IsWordChar(utf8proc_int32_t cp) {
   }
 }
 
+// ForEachToken's byte classes (AsciiByteClass). One load and test a byte: the
+// two range tests and the ASCII test it replaces were 3% of near mode's
+// instructions.
+constexpr std::array<std::uint8_t, 256> kAsciiClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) t[c] = kAsciiWord | kAsciiDigit;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = t[c - 'a' + 'A'] = kAsciiWord;
+  return t;
+}();
+
 // Calls fn(const Token&) for each maximal run of word characters. Invalid
 // UTF-8 bytes (keys are repaired, but be safe) count as separators.
 template <typename Fn>
@@ -67,9 +77,6 @@ void ForEachToken(std::string_view key, Token* tok, Fn fn) {
   std::size_t n = key.size();
   std::size_t i = 0;
   bool in_token = false;
-  auto ascii_word = [](unsigned c) {
-    return c - '0' < 10u || (c | 0x20u) - 'a' < 26u;
-  };
   auto start_token = [&] {
     in_token = true;
     tok->begin = i;
@@ -82,14 +89,15 @@ void ForEachToken(std::string_view key, Token* tok, Fn fn) {
   while (i < n) {
     // An ASCII run of word bytes (most of every key) in one tight loop:
     // no per-code-point offsets, no IsWordChar call.
-    if (p[i] < 0x80 && ascii_word(p[i])) {
+    if ((kAsciiClass[p[i]] & kAsciiWord) != 0) {
       if (!in_token) start_token();
       const std::size_t start = i;
-      bool digit = false;
-      while (i < n && p[i] < 0x80 && ascii_word(p[i])) {
-        digit |= static_cast<unsigned>(p[i]) - '0' < 10u;
+      unsigned classes = 0, c;
+      while (i < n && ((c = kAsciiClass[p[i]]) & kAsciiWord) != 0) {
+        classes |= c;
         ++i;
       }
+      const bool digit = (classes & kAsciiDigit) != 0;
       if (!tok->ascii) {
         for (std::size_t k = start; k < i; ++k) tok->cp_ends.push_back(k + 1);
       }
@@ -100,7 +108,7 @@ void ForEachToken(std::string_view key, Token* tok, Fn fn) {
       // "PB&J"): each part alone is one or two letters, which give no
       // feature, so the name vanished and "AT&T / Verizon raises wireless
       // prices" were one item.
-      if (i + 1 < n && p[i] == '&' && p[i + 1] < 0x80 && ascii_word(p[i + 1])) {
+      if (i + 1 < n && p[i] == '&' && (kAsciiClass[p[i + 1]] & kAsciiWord)) {
         if (!tok->ascii) tok->cp_ends.push_back(i + 1);
         ++tok->ncp;
         ++i;
@@ -426,5 +434,7 @@ void CharNgramFeatures(std::string_view key, int n, std::uint64_t seed,
 }
 
 bool IsWordCodePoint(std::int32_t cp) { return IsWordChar(cp); }
+
+std::uint8_t AsciiByteClass(unsigned char byte) { return kAsciiClass[byte]; }
 
 }  // namespace tickerdedup::internal

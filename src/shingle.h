@@ -93,6 +93,13 @@ std::uint64_t SketchHash64(std::string_view bytes, std::uint64_t seed);
 // Unicode (not punctuation, symbols or separators: "¿", "«", "€", "·").
 bool IsWordCodePoint(std::int32_t cp);
 
+// The tokenizers' class of one byte, from a 256-entry table: kAsciiWord for
+// an ASCII letter or digit (IsWordCodePoint), kAsciiDigit as well for a
+// digit, 0 otherwise (every byte from 0x80 on).
+inline constexpr std::uint8_t kAsciiWord = 1;
+inline constexpr std::uint8_t kAsciiDigit = 2;
+std::uint8_t AsciiByteClass(unsigned char byte);
+
 }  // namespace tickerdedup::internal
 
 #endif  // TICKERDEDUP_SRC_SHINGLE_H_

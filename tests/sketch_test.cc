@@ -37,6 +37,23 @@ TEST(NearFeatures, PrefixWordsDropShortWordsKeepNumbers) {
 // An ampersand between letters joins them: "AT&T", "S&P", "H&M" are words,
 // where their one- and two-letter parts gave no feature and the name
 // vanished. Spaced ("Johnson & Johnson") or at a word's edge it separates.
+// The tokenizers' byte table agrees with the code-point predicate on every
+// byte: word bytes are ASCII letters and digits only (a byte from 0x80 on
+// is part of a multi-byte code point, read by IsWordCodePoint).
+TEST(NearFeatures, AsciiByteClassesAgreeWithIsWordCodePoint) {
+  for (int b = 0; b < 256; ++b) {
+    const std::uint8_t c = AsciiByteClass(static_cast<unsigned char>(b));
+    EXPECT_EQ((c & kAsciiWord) != 0, b < 0x80 && IsWordCodePoint(b)) << b;
+    EXPECT_EQ((c & kAsciiDigit) != 0, b >= '0' && b <= '9') << b;
+  }
+  // A digit glued inside a word still marks it (has_digit keeps numbers
+  // whole): "covid19" and "covid 19" differ in their features.
+  std::vector<std::uint64_t> glued, apart;
+  NearFeatures("covid19 cases rise", 1, &glued);
+  NearFeatures("covid 19 cases rise", 1, &apart);
+  EXPECT_NE(glued, apart);
+}
+
 TEST(NearFeatures, AmpersandJoinsLetters) {
   EXPECT_EQ(Features("at&t raises prices").size(), 3u);
   EXPECT_NE(Features("at&t raises prices"), Features("raises prices"));
