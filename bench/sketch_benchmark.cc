@@ -105,6 +105,39 @@ BENCHMARK(BM_Signature)
                    {64, 128}})
     ->Unit(benchmark::kMillisecond);
 
+// The first `count` values of a K = 64 signature (ComputePrefix): the near
+// channel's bands read 28 (14 bands of 2 rows), so only the empty bins
+// among those are densified. count = 64 is Compute.
+void BM_SignaturePrefix(benchmark::State& state) {
+  const auto kernel = static_cast<MinHashKernel>(state.range(0));
+  const int count = static_cast<int>(state.range(1));
+  if (!MinHashKernelAvailable(kernel)) {
+    return state.SkipWithError("kernel not available on this CPU");
+  }
+  const auto& keys = Keys();
+  if (keys.empty()) return state.SkipWithError("eval lists not found");
+  std::vector<std::vector<std::uint64_t>> features(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    NearFeatures(keys[i], 1, &features[i]);
+  }
+  MinHasher hasher(64, kernel);
+  std::vector<std::uint32_t> sig(64);
+  for (auto _ : state) {
+    for (const auto& f : features) {
+      hasher.ComputePrefix(f, count, sig.data());
+      benchmark::DoNotOptimize(sig.data());
+    }
+  }
+  state.SetLabel(std::string(MinHashKernelName(kernel)));
+  SetRates(state, keys.size(), TotalBytes(keys));
+}
+BENCHMARK(BM_SignaturePrefix)
+    ->ArgsProduct({{static_cast<int>(MinHashKernel::kProbeTable),
+                    static_cast<int>(MinHashKernel::kProbeTableAvx2),
+                    static_cast<int>(MinHashKernel::kProbeTableAvx512)},
+                   {28, 64}})
+    ->Unit(benchmark::kMillisecond);
+
 // Shingling + signature per kernel: what the engine pays per new headline.
 void BM_ShingleAndSignature(benchmark::State& state) {
   const auto kernel = static_cast<MinHashKernel>(state.range(0));
