@@ -31,6 +31,8 @@
 #ifndef TICKERDEDUP_SRC_XLANG_H_
 #define TICKERDEDUP_SRC_XLANG_H_
 
+#include <absl/container/flat_hash_set.h>
+
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -294,6 +296,11 @@ class CrossLingual {
   std::uint32_t id_;
   // The lexicon has the English vocabulary's stem rows (IsName).
   bool has_vocabulary_ = false;
+  // Hashes (SketchHash64) of the phrases that some longer country name
+  // continues with a space ("united", "united states", "united states
+  // of"): MatchCountry extends a phrase only while it is one. A hash that
+  // collides only costs a lookup; every true prefix is here.
+  absl::flat_hash_set<std::uint64_t> country_prefixes_;
 };
 
 }  // namespace tickerdedup::internal

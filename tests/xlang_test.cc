@@ -2283,6 +2283,7 @@ TEST(XlangPlaceTest, PlacesFromNamesAdjectivesAndPivots) {
       "cty\tflorida\tus-fl\n"
       "cty\tcuba\tcu\n"
       "cty\tunited states\tus\n"
+      "cty\tunited states virgin islands\tvi\n"
       "fra\tbelge\tbelgian\n";
   const auto xl = FromRows(kRows);
   ASSERT_NE(xl, nullptr);
@@ -2322,6 +2323,14 @@ TEST(XlangPlaceTest, PlacesFromNamesAdjectivesAndPivots) {
       florida, places("Hurricane Ian hits Florida, United States", "eng")));
   EXPECT_TRUE(PlacesConflict(places("Party forms government in Delhi", "eng"),
                              belgian));
+  // The longest of names that continue one another (MatchCountry extends
+  // a phrase while a longer name starts with it): "United States" is a
+  // name, and "United States Virgin Islands" another place.
+  const Facts islands =
+      places("Hurricane Irma hits the United States Virgin Islands", "eng");
+  EXPECT_EQ(islands.codes.size(), 1u);
+  EXPECT_TRUE(PlacesConflict(
+      islands, places("Hurricane Irma hits the United States", "eng")));
   // A headline of unknown language ("Sebastian Vettel wins 2009 Japanese
   // Grand Prix" is one to language id) names places by their names and
   // adjectives; a word's pivots need its language.
