@@ -774,20 +774,17 @@ int DictionaryWinner(std::string_view text, std::string_view key,
 // Whether the vocabulary of stop-word language `l` (the English side of the
 // dictionaries, Lexicon::HasEnglishWord, for English; the language's own
 // headwords and stems, Lexicon::HasWord, for the five others) has at least
-// 3 of the text's content words and at least 3 in 4 of them, or all of
-// them. Content words as DictionaryWinner takes them: at least 3 bytes, no
-// digit attached, no stop word of `l`, not a name (CaseWords; for English
-// CaseWords::EnglishCounts).
-bool MostlyInDictionary(std::string_view text, std::string_view key, int l,
-                        const Lexicon& lexicon) {
-  const CaseWords case_words(text);
-  if (l == 0 && !case_words.EnglishCountsAny()) return false;
+// 3 of the key's content words and at least 3 in 4 of them, or all of
+// them. Content words: at least 3 bytes, no digit attached, no stop word
+// of `l`, and not left out by skip(k) (k: the word's index, ForEachWord's
+// order from 0).
+template <typename Skip>
+bool MostlyKnown(std::string_view key, int l, const Lexicon& lexicon,
+                 Skip skip) {
   int content = 0, known = 0, k = 0;
   ForEachWord(key, [&](std::string_view w) {
     const int index = k++;
-    if ((l == 0 ? !case_words.EnglishCounts(index)
-                : case_words.IsName(index)) ||
-        w.size() < 3 || IsGluedToDigit(key, w) ||
+    if (skip(index) || w.size() < 3 || IsGluedToDigit(key, w) ||
         (StopWordMask(w) & 1u << l) != 0) {
       return;
     }
@@ -799,30 +796,27 @@ bool MostlyInDictionary(std::string_view text, std::string_view key, int l,
          (known >= 1 && known == content);
 }
 
+// MostlyKnown over the words DictionaryWinner takes: no name (CaseWords;
+// for English CaseWords::EnglishCounts).
+bool MostlyInDictionary(std::string_view text, std::string_view key, int l,
+                        const Lexicon& lexicon) {
+  const CaseWords case_words(text);
+  if (l == 0 && !case_words.EnglishCountsAny()) return false;
+  return MostlyKnown(key, l, lexicon, [&](int index) {
+    return l == 0 ? !case_words.EnglishCounts(index) : case_words.IsName(index);
+  });
+}
+
 bool MostlyEnglish(std::string_view text, std::string_view key,
                    const Lexicon& lexicon) {
   return MostlyInDictionary(text, key, 0, lexicon);
 }
 
-// Whether the English side of the dictionaries (Lexicon::HasEnglishWord)
-// has most of the key's words, capitalized or not: at least 3 and at least
-// 3 in 4 of the words of at least 3 bytes that are no English stop word and
-// have no digit attached, or all of them (at least one). Unlike
-// MostlyEnglish, names count: a name the dictionaries lack is one more
-// word they do not have, so a headline of names is left to CLD2.
+// MostlyKnown for English over every word, capitalized or not: unlike
+// MostlyEnglish, names count, so a name the dictionaries lack is one more
+// word they do not have, and a headline of names is left to CLD2.
 bool EnglishVocabulary(std::string_view key, const Lexicon& lexicon) {
-  constexpr std::uint32_t kEnglishStop = 1u << static_cast<int>(StopLang::kEng);
-  int content = 0, known = 0;
-  ForEachWord(key, [&](std::string_view w) {
-    if (w.size() < 3 || IsGluedToDigit(key, w) ||
-        (StopWordMask(w) & kEnglishStop) != 0) {
-      return;
-    }
-    ++content;
-    known += lexicon.HasEnglishWord(w);
-  });
-  return (known >= 3 && known * 4 >= content * 3) ||
-         (known >= 1 && known == content);
+  return MostlyKnown(key, 0, lexicon, [](int) { return false; });
 }
 
 std::string_view DetectImpl(std::string_view text, std::string_view key,
