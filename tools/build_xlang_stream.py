@@ -4,7 +4,7 @@
 The stream mixes the 123 NTREX-128 headlines in eng, fra, spa, por, ita and
 deu (one gold cluster per article, six rows each) with 20,000 unrelated
 headlines, each its own cluster, in a fixed shuffled order. It is written in
-the clusters format of /work/shared/eval (`cluster<TAB>lang<TAB>text`, with a
+the clusters format of ../shared/eval (`cluster<TAB>lang<TAB>text`, with a
 header), so td_eval scores it like any clusters file: recall per language
 pair says how many translations were joined, and pair precision says how
 often distractors were wrongly joined to something.
@@ -44,9 +44,8 @@ import sys
 import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_feed import DropNearTwins  # pylint: disable=wrong-import-position
+from gen_feed import DropNearTwins, EVAL_DIR  # pylint: disable=wrong-import-position
 
-EVAL_DIR = "/work/shared/eval"
 LANGS = ["eng", "fra", "spa", "por", "ita", "deu"]
 NON_ENGLISH = LANGS[1:]
 

@@ -22,10 +22,11 @@ Outputs (PREFIX defaults to bench/feeds/feed-<count>):
   PREFIX.meta.json   the options and the counts actually produced
 
 All formats hold the same items in the same order, so one truth file serves
-them all.
+them all, and the items do not depend on which formats are asked for: a
+`--format lines` feed has the lines file of a full run.
 
 How the ground truth stays honest:
-  * Base headlines come from /work/shared/eval/lists/*.txt (English) and the
+  * Base headlines come from ../shared/eval/lists/*.txt (English) and the
     NTREX-128 headlines in eng, fra, spa, por, ita, deu. The base pool is
     de-duplicated on a normalised key (case, accents and punctuation folded),
     so no two bases are accidental duplicates.
@@ -61,7 +62,11 @@ import sys
 import time
 import unicodedata
 
-EVAL_DIR = "/work/shared/eval"
+# The evaluation data: ../shared/eval beside the checkout, as CI and the
+# README lay it out; TICKERDEDUP_EVAL_DIR overrides.
+EVAL_DIR = os.environ.get("TICKERDEDUP_EVAL_DIR") or os.path.normpath(
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                 "shared", "eval"))
 ENGLISH_LISTS = ["abc-2003.txt", "clickbait-and-news.txt"]
 REUTERS_LIST = "reuters-21578-titles.txt"
 NTREX_FILE = "clusters/ntrex128-headlines.tsv"
@@ -468,9 +473,11 @@ def Main():
   next_cluster = 0
   t_published = 1_704_067_200  # 2024-01-01T00:00:00Z
   line_items = []
-  # Ticker line lengths come from their own generator, so that the items do
-  # not depend on which formats are written.
+  # Ticker line lengths and the JSON Lines records' times and sources come
+  # from generators of their own, so that the items do not depend on which
+  # formats are written.
   layout_rng = random.Random(args.seed + 1)
+  record_rnd = random.Random(args.seed + 2).random
   line_len = layout_rng.randint(20, 50)
   truth_buf, jsonl_buf = [], []
   c_exact = args.exact
@@ -525,7 +532,7 @@ def Main():
     if lines is not None:
       lines_buf.append(text + "\n")
     if jsonl is not None:
-      t_published += 1 + int(rnd() * 4)
+      t_published += 1 + int(record_rnd() * 4)
       day, sec = divmod(t_published, 86400)
       if day != ts_cache_day:
         ts_cache_day = day
@@ -533,7 +540,7 @@ def Main():
         url_day = ts_cache[:10].replace("-", "/")
       hh, rem = divmod(sec, 3600)
       published = f"{ts_cache}{hh:02d}:{rem // 60:02d}:{rem % 60:02d}Z"
-      source = SOURCES[int(rnd() * len(SOURCES))]
+      source = SOURCES[int(record_rnd() * len(SOURCES))]
       host = HOSTS[i % len(HOSTS)]
       url = f"https://{host}/{url_day}/{Slug(text)}-{i}"
       jsonl_buf.append(json.dumps(
