@@ -5521,6 +5521,23 @@ void AddEntityFactsImpl(
   };
   for (std::size_t i = 0; i < end; ++i) {
     const EntityWord& w = words[i];
+    // In title case or all caps the words give no entity, but the lexicon
+    // still tells a name from a word: a first word that is a name opens
+    // the headline's template for the engine's openings (OpeningSubstituted:
+    // "MONTEDISON UNIT ISSUES 50 MLN AUSTRALIAN DLR BOND" / "GMAC UNIT
+    // ISSUES ...", "Obama Welcomes Specter" / "Biden Welcomes Specter"),
+    // and asserts nothing here.
+    if (i == 0 && !case_informative && w.initial && w.capital && !w.handle &&
+        is_name != nullptr && opening_word != nullptr) {
+      NormalizeKey(text.substr(w.begin, w.end - w.begin), &first_word);
+      if (StopWordMask(first_word) == 0 &&
+          LookupClosedClass(first_word).kind == ClosedClassKind::kNone) {
+        DropPossessiveAndPeriods(&first_word);
+        if (!first_word.empty() && (*is_name)(first_word)) {
+          *opening_word = first_word;
+        }
+      }
+    }
     if (!w.handle && (!case_informative || !w.capital)) {
       // "of" in "Bank of England" continues a run of capitals.
       const std::size_t len = w.end - w.begin;

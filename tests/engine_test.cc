@@ -781,6 +781,36 @@ TEST_F(EngineXlang, GuessedLanguagesDoNotMeetAcrossLanguages) {
   EXPECT_EQ(engine_->Stats().xlang, 0u);
 }
 
+// In capitals or title case the words give no entities, but the lexicon
+// still reads a first word as a name (no word of the language): another
+// name before the same template is another actor's story. A word there
+// ("Apple") opens no template of its own; the same name does not veto.
+TEST_F(EngineXlang, NamesOpeningCapitalsOrTitleCaseAreActors) {
+  const std::pair<const char*, const char*> distinct[] = {
+      {"TELEFONICA UNIT SELLS 200 MLN EURO BOND",
+       "SIEMENS UNIT SELLS 200 MLN EURO BOND"},
+      {"Merkel Welcomes Macron to Berlin", "Scholz Welcomes Macron to Berlin"},
+  };
+  for (const auto& [first, second] : distinct) {
+    EXPECT_EQ(engine_->Add(first).verdict, Verdict::kNew) << first;
+    EXPECT_EQ(engine_->Add(second).verdict, Verdict::kNew) << second;
+  }
+  // The premise: near mode, with no lexicon to tell names, merges them.
+  EngineOptions o;
+  o.match = MatchLevel::kNear;
+  std::string error;
+  auto near = Engine::Create(o, &error);
+  ASSERT_NE(near, nullptr) << error;
+  near->Add(distinct[0].first);
+  EXPECT_EQ(near->Add(distinct[0].second).verdict, Verdict::kNear);
+  // Copies with the same first name still match.
+  const Decision rep = engine_->Add("VOLKSWAGEN UNIT SELLS 300 MLN EURO BOND");
+  const Decision copy =
+      engine_->Add("VOLKSWAGEN UNIT SELLS 300 MLN EURO BOND | Reuters");
+  EXPECT_EQ(copy.verdict, Verdict::kNear);
+  EXPECT_EQ(copy.dup_of, rep.id);
+}
+
 // One NTREX-128 article (fixtures/ntrex128-headlines-langid.tsv, CC BY-SA
 // 4.0) whose French and English titles do not align directly: the French
 // one has "tire-lait" and "publicit\u00e9 ... qui compare", no word for

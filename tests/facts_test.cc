@@ -1211,6 +1211,33 @@ TEST(EntityFactsTest, FirstWordIsAnActorOnlyWhenANameWithANameTest) {
                        "Chinese court upholds ruling against Wang"));
 }
 
+// In title case or all caps no word is an entity, but the first word is
+// still read for the engine's openings: *first_word gets it when the name
+// test calls it a name, and nothing is asserted from it.
+TEST(EntityFactsTest, FirstWordOfCapitalsOrTitleCaseOnlyOpens) {
+  const auto is_name = [](std::string_view word) {
+    return word == "telefonica" || word == "merkel";
+  };
+  const auto first_word = [&](std::string_view text, Facts* f) {
+    std::string first;
+    AddEntityFacts(text, f, is_name, &first);
+    return first;
+  };
+  Facts caps, title, word, month, sentence;
+  EXPECT_EQ(first_word("TELEFONICA UNIT SELLS 200 MLN EURO BOND", &caps),
+            "telefonica");
+  EXPECT_EQ(first_word("Merkel's Party Wins Hesse Vote", &title), "merkel");
+  EXPECT_EQ(first_word("APPLE UNIT SELLS 200 MLN EURO BOND", &word), "");
+  EXPECT_EQ(first_word("MARCH 3: TELEFONICA UNIT SELLS BOND", &month), "");
+  for (const Facts* f : {&caps, &title, &word, &month}) {
+    EXPECT_TRUE(f->codes.empty());  // no entity asserted
+  }
+  // Sentence case as before: the first word is an asserted actor.
+  EXPECT_EQ(first_word("Merkel welcomes Macron to Berlin", &sentence),
+            "merkel");
+  EXPECT_FALSE(sentence.codes.empty());
+}
+
 TEST(EntityFactsTest, SentenceStartAndAcronymsOnlyMention) {
   // A capital that starts a later sentence proves nothing, but still shows
   // the entity is there: the other side's "Syria" and "Assad" are not new.
