@@ -151,6 +151,33 @@ BENCHMARK(BM_XlangQueryWithBound);
 void BM_XlangQueryAlignOnly(benchmark::State& state) { Query(state, false); }
 BENCHMARK(BM_XlangQueryAlignOnly);
 
+// Candidates alone, every item of the feed in turn as the query: the
+// queries walk the whole index (tens of MB), so band cells, chunks and slot
+// records come from DRAM as in the engine, not from a cache warmed by a
+// few thousand repeated queries.
+void BM_XlangCandidatesCold(benchmark::State& state) {
+  const std::vector<Analyzed>& items = *Items();
+  if (items.size() <= kQueries) {
+    state.SkipWithError("no headlines or no lexicon ($TICKERDEDUP_LEXICON)");
+    return;
+  }
+  const Filled& f = *Fill();
+  std::vector<XlangIndex::Candidate> cands;
+  std::size_t q = 0, candidates = 0;
+  for (auto _ : state) {
+    const Analyzed& item = items[q];
+    const std::string_view skip[] = {item.lang, "und"};
+    f.index->Candidates(f.sketches[q], skip, &cands);
+    candidates += cands.size();
+    // A stride through the feed, so that neighbours share no cache lines.
+    q = (q + 7919) % items.size();
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["candidates/query"] =
+      static_cast<double>(candidates) / static_cast<double>(state.iterations());
+}
+BENCHMARK(BM_XlangCandidatesCold);
+
 // Steady state of a full window: insert one item, erase the oldest.
 void BM_XlangInsertErase(benchmark::State& state) {
   const std::vector<Analyzed>& items = *Items();
