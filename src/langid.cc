@@ -534,6 +534,9 @@ constexpr int kMinLatinLetters = 4;
 // Scores within this of the leader's are a close call for the dictionary,
 // where each content word a language's dictionary has adds this.
 constexpr double kDictionaryMargin = 1.0;
+// One stop word's evidence (a word of one language's list), and a margin
+// for rounding.
+constexpr double kOneStopWord = 1.0 + 1e-9;
 constexpr double kDictionaryWeight = 0.5;
 
 // Whether text[i], a byte outside a word, opens a sentence or a clause for
@@ -778,20 +781,37 @@ int DictionaryWinner(std::string_view text, std::string_view key,
 // them. Content words: at least 3 bytes, no digit attached, no stop word
 // of `l`, and not left out by skip(k) (k: the word's index, ForEachWord's
 // order from 0).
+// The content words of `key` for stop-word language `l` (at least 3 bytes,
+// no digit attached, no stop word of `l`, not left out by skip(k); k: the
+// word's index, ForEachWord's order from 0), and how many of them its
+// vocabulary has (MostlyKnown).
+struct KnownWords {
+  int content = 0;
+  int known = 0;
+};
+
 template <typename Skip>
-bool MostlyKnown(std::string_view key, int l, const Lexicon& lexicon,
-                 Skip skip) {
-  int content = 0, known = 0, k = 0;
+KnownWords CountKnown(std::string_view key, int l, const Lexicon& lexicon,
+                      Skip skip) {
+  KnownWords out;
+  int k = 0;
   ForEachWord(key, [&](std::string_view w) {
     const int index = k++;
     if (skip(index) || w.size() < 3 || IsGluedToDigit(key, w) ||
         (StopWordMask(w) & 1u << l) != 0) {
       return;
     }
-    ++content;
-    known += l == 0 ? lexicon.HasEnglishWord(w)
-                    : lexicon.HasWord(static_cast<LexLang>(l - 1), w);
+    ++out.content;
+    out.known += l == 0 ? lexicon.HasEnglishWord(w)
+                        : lexicon.HasWord(static_cast<LexLang>(l - 1), w);
   });
+  return out;
+}
+
+template <typename Skip>
+bool MostlyKnown(std::string_view key, int l, const Lexicon& lexicon,
+                 Skip skip) {
+  const auto [content, known] = CountKnown(key, l, lexicon, skip);
   return (known >= 3 && known * 4 >= content * 3) ||
          (known >= 1 && known == content);
 }
@@ -817,6 +837,14 @@ bool MostlyEnglish(std::string_view text, std::string_view key,
 // word they do not have, and a headline of names is left to CLD2.
 bool EnglishVocabulary(std::string_view key, const Lexicon& lexicon) {
   return MostlyKnown(key, 0, lexicon, [](int) { return false; });
+}
+
+// Stricter: every content word (names included, as in EnglishVocabulary)
+// is English, and there are at least 3 of them.
+bool AllEnglishVocabulary(std::string_view key, const Lexicon& lexicon) {
+  const auto [content, known] =
+      CountKnown(key, 0, lexicon, [](int) { return false; });
+  return content >= 3 && known == content;
 }
 
 std::string_view DetectImpl(std::string_view text, std::string_view key,
@@ -972,6 +1000,8 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
       }
     }
     const Acronyms acronyms(text);
+    // Stop words that count for other languages and not for English.
+    int foreign_stops = 0;
     // MidSentenceCapitals, computed at the first stop word that may be
     // capitalized (in ASCII text, one whose first letter is upper case):
     // a pass over the text per headline was 1.3% of the default mode.
@@ -1045,6 +1075,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
       // Sanctions On Russia" read as Portuguese.
       if (acronyms.Contains(w)) return;
       strong = true;
+      foreign_stops += (mask & 1u << static_cast<int>(StopLang::kEng)) == 0;
       const double share = 1.0 / __builtin_popcount(mask);
       for (int l = 0; l < kNumStopLangs; ++l) {
         if ((mask >> l) & 1u) score[l] += share;
@@ -1082,12 +1113,25 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     // before but one Swedish headline of English words ("Almanac:
     // Uppfinnaren av Geiger Counter", "und" -> English). Both paths apply
     // it (DetectLanguageReference too), so they still agree.
-    bool english_leads = true;
+    // Also when another language leads by one stop word at most (one word,
+    // and a score of 1 at most, endings included) and every content word
+    // is English: a word that is a stop word elsewhere and an
+    // English word or abbreviation ("car", "die", "sa" for South Australia,
+    // "state") no longer hands CLD2 a headline that is English otherwise
+    // ("sa police investigate fatal road crash" was French, and met
+    // "police investigate fatal pedestrian accident" across languages,
+    // where no name or content word vetoes). English lists read as English:
+    // ABC 0.9938 -> 0.9940, clickbait 0.9967 -> 0.9975, Reuters and
+    // NTREX's 30 languages unchanged.
+    double behind = 0;  // English's lag behind the leading stop words
     for (int l = 1; l < kNumStopLangs; ++l) {
-      english_leads &= score[0] >= score[l];
+      behind = std::max(behind, score[l] - score[0]);
     }
-    if (english_leads && lexicon != nullptr && foreign_words == 0 &&
-        catalan == 0 && galician == 0 && EnglishVocabulary(key, *lexicon)) {
+    if (lexicon != nullptr && foreign_words == 0 && catalan == 0 &&
+        galician == 0 &&
+        (behind <= 0 ? EnglishVocabulary(key, *lexicon)
+                     : foreign_stops <= 1 && behind <= kOneStopWord &&
+                           AllEnglishVocabulary(key, *lexicon))) {
       return StopLangCode(StopLang::kEng);
     }
   }

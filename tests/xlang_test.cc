@@ -2432,8 +2432,27 @@ TEST(XlangPolarityTest, AxesFromEnglishRowsAndFirstPivots) {
   EXPECT_EQ(NegationMask("close"), 0u);
 }
 
-// Language id memoizes answers per thread, keyed by the lexicon's id: a
-// lexicon loaded where a freed one lived gets its own answers.
+// Each of `english` reads as English on both paths (DetectLanguage and
+// DetectLanguageReference, which must agree), each of `others` as its
+// language.
+void ExpectEnglishAndOthers(
+    std::initializer_list<const char*> english,
+    std::initializer_list<std::pair<const char*, const char*>> others) {
+  std::string error;
+  const std::unique_ptr<Lexicon> lexicon = Lexicon::Load(LexiconPath(), &error);
+  ASSERT_NE(lexicon, nullptr) << error;
+  for (const char* text : english) {
+    bool weak = false;
+    EXPECT_EQ(DetectLanguage(text, &weak, lexicon.get()), "eng") << text;
+    EXPECT_EQ(DetectLanguageReference(text, &weak, lexicon.get()), "eng")
+        << text;
+  }
+  for (const auto& [text, lang] : others) {
+    bool weak = false;
+    EXPECT_EQ(DetectLanguage(text, &weak, lexicon.get()), lang) << text;
+  }
+}
+
 // A Latin-script text that no language's stop words read as other than
 // English, with no letter or marker of another language, and mostly of
 // English words (names included), is English without asking CLD2. CLD2
@@ -2441,29 +2460,36 @@ TEST(XlangPolarityTest, AxesFromEnglishRowsAndFirstPivots) {
 // capitals or title case, and a clickbait headline read as Danish). Texts
 // of other words still go to CLD2 and keep its answer.
 TEST(LangIdTest, EnglishVocabularyIsEnglishWithoutCld2) {
-  std::string error;
-  const std::unique_ptr<Lexicon> lexicon = Lexicon::Load(LexiconPath(), &error);
-  ASSERT_NE(lexicon, nullptr) << error;
-  for (const char* text :
-       {"16 February: INDIA TRADE DEFICIT FALLS", "18 Cosy AF Bath Goals",
-        "Study History", "PepsiCo Profit Falls 43 Percent",
-        "Former British Prime Minister Margaret Thatcher Dies Aged 87"}) {
-    bool weak = false;
-    EXPECT_EQ(DetectLanguage(text, &weak, lexicon.get()), "eng") << text;
-    EXPECT_EQ(DetectLanguageReference(text, &weak, lexicon.get()), "eng")
-        << text;
-  }
-  const std::pair<const char*, const char*> others[] = {
-      {"Regering kondigt nieuwe maatregelen aan tegen de inflatie", "nld"},
-      {"Almanach : l'inventeur du compteur Geiger", "fra"},
-      {"Kabinet Presiden Jokowi umumkan reshuffle menteri", "und"},
-  };
-  for (const auto& [text, lang] : others) {
-    bool weak = false;
-    EXPECT_EQ(DetectLanguage(text, &weak, lexicon.get()), lang) << text;
-  }
+  ExpectEnglishAndOthers(
+      {"16 February: INDIA TRADE DEFICIT FALLS", "18 Cosy AF Bath Goals",
+       "Study History", "PepsiCo Profit Falls 43 Percent",
+       "Former British Prime Minister Margaret Thatcher Dies Aged 87"},
+      {{"Regering kondigt nieuwe maatregelen aan tegen de inflatie", "nld"},
+       {"Almanach : l'inventeur du compteur Geiger", "fra"},
+       {"Kabinet Presiden Jokowi umumkan reshuffle menteri", "und"}});
 }
 
+// One stop word of another language ("car" French, "die" German, "sa"
+// French and South Australia's abbreviation) does not outweigh a text whose
+// every content word is English. Two stop words, or one content word that
+// is not English, still do.
+TEST(LangIdTest, OneForeignStopWordAmongEnglishWords) {
+  // CLD2 and the stop words read these as French, German and Italian.
+  ExpectEnglishAndOthers(
+      {"sa police probe fatal highway crash", "police probe car blaze",
+       "Car Bomb Kills Police Officer in Madrid",
+       "Two Die in Highway Bus Crash", "State Cuts Delay Pension Benefits",
+       "Ad Losses Squeeze Newspaper Profits"},
+      {{"La police enqu\xc3\xaate sur un accident mortel", "fra"},
+       {"Car le gouvernement refuse la taxe", "fra"},
+       {"Die Regierung plant neue Steuern", "deu"},
+       // Two stop words ("il", the elided "l'"), though the English
+       // vocabulary has every content word ("milan", "batte", "inter").
+       {"Il Milan batte l'Inter 2-1", "ita"}});
+}
+
+// Language id memoizes answers per thread, keyed by the lexicon's id: a
+// lexicon loaded where a freed one lived gets its own answers.
 TEST(LangIdTest, MemoKeepsLexiconsApart) {
   constexpr char kText[] = "Un cerdo asesino ataca a un ganadero chino";
   const std::pair<const char*, const char*> cases[] = {
