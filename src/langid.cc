@@ -774,17 +774,12 @@ int DictionaryWinner(std::string_view text, std::string_view key,
   return winner;
 }
 
-// Whether the vocabulary of stop-word language `l` (the English side of the
-// dictionaries, Lexicon::HasEnglishWord, for English; the language's own
-// headwords and stems, Lexicon::HasWord, for the five others) has at least
-// 3 of the key's content words and at least 3 in 4 of them, or all of
-// them. Content words: at least 3 bytes, no digit attached, no stop word
-// of `l`, and not left out by skip(k) (k: the word's index, ForEachWord's
-// order from 0).
 // The content words of `key` for stop-word language `l` (at least 3 bytes,
-// no digit attached, no stop word of `l`, not left out by skip(k); k: the
-// word's index, ForEachWord's order from 0), and how many of them its
-// vocabulary has (MostlyKnown).
+// no digit attached, no stop word of `l`, and not left out by skip(k); k:
+// the word's index, ForEachWord's order from 0), and how many of them the
+// language's vocabulary has (the English side of the dictionaries,
+// Lexicon::HasEnglishWord, for English; the language's own headwords and
+// stems, Lexicon::HasWord, for the five others).
 struct KnownWords {
   int content = 0;
   int known = 0;
@@ -808,6 +803,9 @@ KnownWords CountKnown(std::string_view key, int l, const Lexicon& lexicon,
   return out;
 }
 
+// Whether the vocabulary of stop-word language `l` has at least 3 of the
+// key's content words (CountKnown) and at least 3 in 4 of them, or all of
+// them.
 template <typename Skip>
 bool MostlyKnown(std::string_view key, int l, const Lexicon& lexicon,
                  Skip skip) {
