@@ -82,15 +82,26 @@ const std::vector<std::vector<std::uint64_t>>& KeyFeatures() {
   return *features;
 }
 
+// Whether `kernel` runs on this CPU and the eval lists were found; else the
+// benchmark is skipped with the reason.
+bool KernelCaseReady(benchmark::State& state, MinHashKernel kernel) {
+  if (!MinHashKernelAvailable(kernel)) {
+    state.SkipWithError("kernel not available on this CPU");
+    return false;
+  }
+  if (Keys().empty()) {
+    state.SkipWithError("eval lists not found");
+    return false;
+  }
+  return true;
+}
+
 // Signatures from precomputed features: the MinHash kernel alone.
 void BM_Signature(benchmark::State& state) {
   const auto kernel = static_cast<MinHashKernel>(state.range(0));
   const int k = static_cast<int>(state.range(1));
-  if (!MinHashKernelAvailable(kernel)) {
-    return state.SkipWithError("kernel not available on this CPU");
-  }
+  if (!KernelCaseReady(state, kernel)) return;
   const auto& keys = Keys();
-  if (keys.empty()) return state.SkipWithError("eval lists not found");
   const auto& features = KeyFeatures();
   MinHasher hasher(k, kernel);
   std::vector<std::uint32_t> sig(k);
@@ -121,11 +132,8 @@ BENCHMARK(BM_Signature)
 void BM_SignaturePrefix(benchmark::State& state) {
   const auto kernel = static_cast<MinHashKernel>(state.range(0));
   const int count = static_cast<int>(state.range(1));
-  if (!MinHashKernelAvailable(kernel)) {
-    return state.SkipWithError("kernel not available on this CPU");
-  }
+  if (!KernelCaseReady(state, kernel)) return;
   const auto& keys = Keys();
-  if (keys.empty()) return state.SkipWithError("eval lists not found");
   const auto& features = KeyFeatures();
   MinHasher hasher(64, kernel);
   std::vector<std::uint32_t> sig(64);
@@ -148,11 +156,8 @@ BENCHMARK(BM_SignaturePrefix)
 // Shingling + signature per kernel: what the engine pays per new headline.
 void BM_ShingleAndSignature(benchmark::State& state) {
   const auto kernel = static_cast<MinHashKernel>(state.range(0));
-  if (!MinHashKernelAvailable(kernel)) {
-    return state.SkipWithError("kernel not available on this CPU");
-  }
+  if (!KernelCaseReady(state, kernel)) return;
   const auto& keys = Keys();
-  if (keys.empty()) return state.SkipWithError("eval lists not found");
   MinHasher hasher(64, kernel);
   std::vector<std::uint64_t> f;
   std::vector<std::uint32_t> sig(64);

@@ -534,10 +534,10 @@ constexpr int kMinLatinLetters = 4;
 // Scores within this of the leader's are a close call for the dictionary,
 // where each content word a language's dictionary has adds this.
 constexpr double kDictionaryMargin = 1.0;
+constexpr double kDictionaryWeight = 0.5;
 // One stop word's evidence (a word of one language's list), and a margin
 // for rounding.
 constexpr double kOneStopWord = 1.0 + 1e-9;
-constexpr double kDictionaryWeight = 0.5;
 
 // Whether text[i], a byte outside a word, opens a sentence or a clause for
 // MidSentenceCapitals: one of : . ! ? | ; " ( [, or a dash after a space.
