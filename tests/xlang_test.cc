@@ -2488,6 +2488,40 @@ TEST(LangIdTest, OneForeignStopWordAmongEnglishWords) {
        {"Il Milan batte l'Inter 2-1", "ita"}});
 }
 
+// A language outside the six that CLD2 names as reliable wins when none of
+// the six dictionaries has most of the content words, though the six
+// languages' stop words and letters ("a", "v", "á", "ó") led: these read as
+// Spanish, Portuguese and Portuguese before. Headlines of the six, whose
+// own dictionary has their words, keep their language.
+TEST(LangIdTest, ReliableOtherLanguageWhenNoDictionaryHasTheWords) {
+  std::string error;
+  const std::unique_ptr<Lexicon> lexicon = Lexicon::Load(LexiconPath(), &error);
+  ASSERT_NE(lexicon, nullptr) << error;
+  const std::pair<const char*, const char*> cases[] = {
+      {"Letart\xc3\xb3ztatt\xc3\xa1k a gyan\xc3\xbas\xc3\xadtottat a "
+       "l\xc3\xb6v\xc3\xb6ld\xc3\xb6z\xc3\xa9s ut\xc3\xa1n",
+       "hun"},
+      {"T\xc3\xa1mad\xc3\xa1s a belv\xc3\xa1rosban: k\xc3\xa9t "
+       "szem\xc3\xa9lyt letart\xc3\xb3ztattak",
+       "hun"},
+      {"Hv\xc4\x9bzda filmu zahajuje novou kari\xc3\xa9ru v Praze", "ces"},
+      {"O governo anuncia um novo or\xc3\xa7"
+       "amento para o pr\xc3\xb3ximo "
+       "ano",
+       "por"},
+      {"El gobierno anuncia un nuevo presupuesto para el pr\xc3\xb3ximo "
+       "a\xc3\xb1o",
+       "spa"},
+      {"Il governo annuncia un nuovo bilancio per il prossimo anno", "ita"},
+  };
+  for (const auto& [text, lang] : cases) {
+    bool weak = false;
+    EXPECT_EQ(DetectLanguage(text, &weak, lexicon.get()), lang) << text;
+    EXPECT_EQ(DetectLanguageReference(text, &weak, lexicon.get()), lang)
+        << text;
+  }
+}
+
 // Language id memoizes answers per thread, keyed by the lexicon's id: a
 // lexicon loaded where a freed one lived gets its own answers.
 TEST(LangIdTest, MemoKeepsLexiconsApart) {
