@@ -447,14 +447,19 @@ int main(int argc, char** argv) {
           for (int side = 0; side < 2; ++side) {
             for (int c = 0; c < 4; ++c) covered[side] += al.covered[side][c];
           }
+          // fc: each side has a fact the other lacks; fa: a fact written
+          // in digits only one side has; pc: each side names a place the
+          // other does not (XlangAlignment). Any of them vetoes.
           std::printf(
-              "    %d cov %.2f/%.2f k %d/%d J %.3f fc %d %s/%s | %s | %s\n",
+              "    %d cov %.2f/%.2f k %d/%d J %.3f fc %d fa %d pc %d %s/%s | "
+              "%s "
+              "| %s\n",
               CrossLingual::Decide(al, rule),
               CrossLingual::Coverage(al, 0, rule),
               CrossLingual::Coverage(al, 1, rule), covered[0], covered[1],
-              p->jaccard, al.fact_conflict, texts[p->a].lang.c_str(),
-              texts[p->b].lang.c_str(), texts[p->a].text.c_str(),
-              texts[p->b].text.c_str());
+              p->jaccard, al.fact_conflict, al.fact_added, al.place_conflict,
+              texts[p->a].lang.c_str(), texts[p->b].lang.c_str(),
+              texts[p->a].text.c_str(), texts[p->b].text.c_str());
           // Each word profiled alone, in lower case: an acronym or a
           // country name of several words reads as plain words here, so it
           // may be listed although its unit is covered in context.
