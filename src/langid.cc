@@ -1339,7 +1339,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   // now right: Hungarian, Catalan, Dutch, Indonesian, Galician, Czech,
   // Finnish...; none of the 93 was right before); the six languages' NTREX
   // headlines and the English lists (ABC, clickbait, Reuters) unchanged;
-  // STS-B's pairs, SemEval's titles and 20k UCI titles: one Dutch sentence
+  // STS-B's pairs, SemEval's titles and UCI's titles: one Dutch sentence
   // English -> Afrikaans. The leader's vocabulary alone was not enough: a
   // Portuguese headline that Spanish stop words led went to Galician.
   if (lexicon != nullptr && !decided && other_reliable &&

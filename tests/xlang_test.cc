@@ -2507,8 +2507,8 @@ TEST(LangIdTest, ReliableOtherLanguageWhenNoDictionaryHasTheWords) {
        "hun"},
       {"Hv\xc4\x9bzda filmu zahajuje novou kari\xc3\xa9ru v Praze", "ces"},
       {"O governo anuncia um novo or\xc3\xa7"
-       "amento para o pr\xc3\xb3ximo "
-       "ano",
+       "amento para o "
+       "pr\xc3\xb3ximo ano",
        "por"},
       {"El gobierno anuncia un nuevo presupuesto para el pr\xc3\xb3ximo "
        "a\xc3\xb1o",

@@ -451,9 +451,8 @@ int main(int argc, char** argv) {
           // in digits only one side has; pc: each side names a place the
           // other does not (XlangAlignment). Any of them vetoes.
           std::printf(
-              "    %d cov %.2f/%.2f k %d/%d J %.3f fc %d fa %d pc %d %s/%s | "
-              "%s "
-              "| %s\n",
+              "    %d cov %.2f/%.2f k %d/%d J %.3f fc %d fa %d pc %d %s/%s"
+              " | %s | %s\n",
               CrossLingual::Decide(al, rule),
               CrossLingual::Coverage(al, 0, rule),
               CrossLingual::Coverage(al, 1, rule), covered[0], covered[1],
