@@ -46,6 +46,8 @@ constexpr std::size_t kStemMemoSlots = std::size_t{1} << 16;
 // HasEnglishWord's memo: 2^15 slots of 32 bytes (1 MiB per thread that
 // asks, touched as used).
 constexpr std::size_t kEnglishWordSlots = std::size_t{1} << 15;
+// HasWord's memo, for the five other languages together: the same.
+constexpr std::size_t kWordSlots = std::size_t{1} << 15;
 
 // Writes Lexicon::kStemMark + the Snowball stem of folded `word` into buf
 // and returns it; empty when no stemmer is available. sb_stemmer is not
@@ -713,8 +715,41 @@ bool Lexicon::Lookup(LexLang lang, std::string_view word,
 }
 
 bool Lexicon::HasWord(LexLang lang, std::string_view word) const {
+  if (lang >= LexLang::kAcronym || word.empty()) return false;
+  // A per-thread memo of the answers for short words (direct-mapped, keyed
+  // by the lexicon's id, the language and the word), as HasEnglishWord's:
+  // a headline of a language outside the six asks the five vocabularies
+  // for every word (langid's NoneMostlyInDictionary), and each answer
+  // stems the word (~1,100 instructions).
+  struct Slot {
+    std::uint64_t lexicon = 0;  // id(); 0: empty
+    std::uint8_t len = 0;
+    std::uint8_t lang = 0;
+    bool has = false;
+    char word[kStemMemoBytes];
+  };
+  thread_local std::unique_ptr<Slot[]> memo;
+  Slot* slot = nullptr;
+  const auto l = static_cast<std::uint8_t>(lang);
+  if (word.size() <= kStemMemoBytes) {
+    if (memo == nullptr) memo = std::make_unique<Slot[]>(kWordSlots);
+    slot = &memo[(WordHash()(word) + l * 0x9E3779B97F4A7C15ull) &
+                 (kWordSlots - 1)];
+    if (slot->lexicon == id_ && slot->lang == l && slot->len == word.size() &&
+        std::memcmp(slot->word, word.data(), word.size()) == 0) {
+      return slot->has;
+    }
+  }
   std::string_view unused;
-  return lang < LexLang::kAcronym && LookupWordOrStem(lang, word, &unused);
+  const bool has = LookupWordOrStem(lang, word, &unused);
+  if (slot != nullptr) {
+    slot->lexicon = id_;
+    slot->len = static_cast<std::uint8_t>(word.size());
+    slot->lang = l;
+    slot->has = has;
+    std::memcpy(slot->word, word.data(), word.size());
+  }
+  return has;
 }
 
 bool Lexicon::MayStartCountry(std::string_view word) const {

@@ -228,6 +228,37 @@ TEST(LexiconLookupTest, EnglishVocabularyRowsByStem) {
   EXPECT_FALSE(lexicon->HasEnglishWord("internationalization"));
 }
 
+// HasWord: a headword of the language, or a form with the Snowball stem of
+// one (a "~stem" row; rows sorted as the build writes them), and nothing of
+// another language. Its per-thread memo
+// keeps languages and lexicons apart, both ways, and words past its 16
+// bytes are looked up each time.
+TEST(LexiconLookupTest, HasWordPerLanguageAndLexicon) {
+  std::string error;
+  const auto lexicon = Lexicon::FromString(
+      "fra\tgouvernement\tgovernment\n"
+      "ita\tinternazionalizzazione\tinternationalization\n"
+      "spa\t~nuev\tnew\n",
+      &error);
+  ASSERT_NE(lexicon, nullptr) << error;
+  const auto other = Lexicon::FromString("spa\tnuevo\tnew\n", &error);
+  ASSERT_NE(other, nullptr) << error;
+  for (int round = 0; round < 2; ++round) {  // the second from the memo
+    EXPECT_TRUE(lexicon->HasWord(LexLang::kFra, "gouvernement"));
+    EXPECT_FALSE(lexicon->HasWord(LexLang::kSpa, "gouvernement"));
+    EXPECT_TRUE(lexicon->HasWord(LexLang::kSpa, "nuevas"));
+    EXPECT_FALSE(lexicon->HasWord(LexLang::kFra, "nuevas"));
+    EXPECT_FALSE(other->HasWord(LexLang::kSpa, "nuevas"));
+    EXPECT_TRUE(other->HasWord(LexLang::kSpa, "nuevo"));
+    EXPECT_FALSE(lexicon->HasWord(LexLang::kSpa, "nuevo") &&
+                 !other->HasWord(LexLang::kSpa, "nuevo"));
+    EXPECT_TRUE(lexicon->HasWord(LexLang::kIta, "internazionalizzazione"));
+    EXPECT_FALSE(other->HasWord(LexLang::kIta, "internazionalizzazione"));
+    EXPECT_FALSE(lexicon->HasWord(LexLang::kFra, ""));
+    EXPECT_FALSE(lexicon->HasWord(LexLang::kAcronym, "gouvernement"));
+  }
+}
+
 // EnglishStem memoizes short words per thread: a memo hit, an evicted
 // slot and an unmemoized long word all give the stemmer's answer.
 TEST(EnglishStemTest, MemoAnswersAsTheStemmer) {
