@@ -2009,6 +2009,30 @@ TEST(LangIdTest, ShortcutsAgreeWithReference) {
   texts.push_back(
       "September 16: radovan karad\xc5\xbe"
       "i\xc4\x87 trial");
+  // Latin against another script, about even: DetectLanguage folds only a
+  // text whose letters are mostly Latin (a tie is Latin), and must answer
+  // as the reference, which folds all. "Москва Moscow" (6 and 6), "abc
+  // где", "de la et le Москва ре", "ab где", "Путин: la décision de
+  // Macron", "日本 and 中国 talks".
+  texts.push_back("\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 Moscow");
+  texts.push_back("abc \xd0\xb3\xd0\xb4\xd0\xb5");
+  // 7 and 7 letters, most of the Latin ones accented: "déjà à où
+  // Москвой", Latin too.
+  texts.push_back(
+      "d\xc3\xa9j\xc3\xa0 \xc3\xa0 o\xc3\xb9 "
+      "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xbe\xd0\xb9");
+  // 8 and 8 letters: Latin, whose French stop words count.
+  texts.push_back(
+      "de la et le \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 "
+      "\xd1\x80\xd0\xb5");
+  texts.push_back("ab \xd0\xb3\xd0\xb4\xd0\xb5");
+  texts.push_back(
+      "\xd0\x9f\xd1\x83\xd1\x82\xd0\xb8\xd0\xbd: la "
+      "d\xc3\xa9"
+      "cision de Macron");
+  texts.push_back(
+      "\xe6\x97\xa5\xe6\x9c\xac and \xe4\xb8\xad\xe5\x9b\xbd "
+      "talks");
   for (const char* path : {"/fixtures/ntrex128-headlines-langid.tsv",
                            "/fixtures/eval-mini-pairs.tsv"}) {
     std::ifstream in(std::string(TICKERDEDUP_SOURCE_DIR) + path);
