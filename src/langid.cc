@@ -862,22 +862,19 @@ bool NoneMostlyInDictionary(std::string_view text, std::string_view key,
     words.push_back({w, StopWordMask(w), case_words.EnglishCounts(k),
                      !case_words.IsName(k)});
   });
-  const std::size_t n = words.size();
   for (int l = 0; l < kNumStopLangs; ++l) {
-    int content = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      content += (l == 0 ? words[i].english : words[i].others) &&
-                 (words[i].stop_mask & 1u << l) == 0;
-    }
+    // A content word for `l`, as CountKnown counts them.
+    auto counts = [l](const Word& x) {
+      return (l == 0 ? x.english : x.others) && (x.stop_mask & 1u << l) == 0;
+    };
+    const int content =
+        static_cast<int>(std::count_if(words.begin(), words.end(), counts));
     if (content < 2) return false;
     // Mostly known once known * 4 >= content * share; rare for sure once
     // the words left cannot get it there.
     int known = 0, left = content;
-    for (std::size_t i = 0; i < n; ++i) {
-      const Word& x = words[i];
-      if (!(l == 0 ? x.english : x.others) || (x.stop_mask & 1u << l) != 0) {
-        continue;
-      }
+    for (const Word& x : words) {
+      if (!counts(x)) continue;
       --left;
       known += l == 0 ? lexicon.HasEnglishWord(x.w)
                       : lexicon.HasWord(static_cast<LexLang>(l - 1), x.w);

@@ -43,11 +43,43 @@ constexpr std::array<const char*, 5> kStemmerNames = {
 // +1.9 MiB).
 constexpr std::size_t kStemMemoBytes = 16;
 constexpr std::size_t kStemMemoSlots = std::size_t{1} << 16;
-// HasEnglishWord's memo: 2^15 slots of 32 bytes (1 MiB per thread that
-// asks, touched as used).
-constexpr std::size_t kEnglishWordSlots = std::size_t{1} << 15;
-// HasWord's memo, for the five other languages together: the same.
-constexpr std::size_t kWordSlots = std::size_t{1} << 15;
+// A per-thread memo of yes/no answers about short words (HasEnglishWord,
+// HasWord): direct-mapped, keyed by a lexicon's id, a tag (the language
+// asked) and the word; 2^15 slots of 32 bytes (1 MiB per thread that asks,
+// touched as used). Longer words are answered each time.
+class WordAnswerMemo {
+ public:
+  template <typename Answer>
+  bool Get(std::uint64_t lexicon, std::uint8_t tag, std::string_view word,
+           Answer answer) {
+    if (word.size() > kStemMemoBytes) return answer();
+    if (slots_ == nullptr) slots_ = std::make_unique<Slot[]>(kSlots);
+    Slot& slot =
+        slots_[(WordHash()(word) + tag * 0x9E3779B97F4A7C15ull) & (kSlots - 1)];
+    if (slot.lexicon == lexicon && slot.tag == tag && slot.len == word.size() &&
+        std::memcmp(slot.word, word.data(), word.size()) == 0) {
+      return slot.has;
+    }
+    const bool has = answer();
+    slot.lexicon = lexicon;
+    slot.len = static_cast<std::uint8_t>(word.size());
+    slot.tag = tag;
+    slot.has = has;
+    std::memcpy(slot.word, word.data(), word.size());
+    return has;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = std::size_t{1} << 15;
+  struct Slot {
+    std::uint64_t lexicon = 0;  // Lexicon::id(); 0: empty
+    std::uint8_t len = 0;
+    std::uint8_t tag = 0;
+    bool has = false;
+    char word[kStemMemoBytes];
+  };
+  std::unique_ptr<Slot[]> slots_;
+};
 
 // Writes Lexicon::kStemMark + the Snowball stem of folded `word` into buf
 // and returns it; empty when no stemmer is available. sb_stemmer is not
@@ -568,37 +600,16 @@ bool Lexicon::LookupAntonymAxes(std::string_view form,
 }
 
 bool Lexicon::HasEnglishWord(std::string_view word) const {
-  // A per-thread memo of the answers for short words (direct-mapped, keyed
-  // by the lexicon's id and the word): language id asks for every word of
-  // an English headline (EnglishVocabulary), 750k times on the 200k feed,
-  // and a stem (EnglishStem's memo) plus a lookup in the exact table cost
-  // ~530 instructions a word.
-  struct Slot {
-    std::uint64_t lexicon = 0;  // id(); 0: empty
-    std::uint8_t len = 0;
-    bool has = false;
-    char word[kStemMemoBytes];
-  };
+  // Memoized (WordAnswerMemo): language id asks for every word of an
+  // English headline (EnglishVocabulary), 750k times on the 200k feed, and
+  // a stem (EnglishStem's memo) plus a lookup in the exact table cost ~530
+  // instructions a word.
   if (word.empty()) return false;
-  thread_local std::unique_ptr<Slot[]> memo;
-  Slot* slot = nullptr;
-  if (word.size() <= kStemMemoBytes) {
-    if (memo == nullptr) memo = std::make_unique<Slot[]>(kEnglishWordSlots);
-    slot = &memo[WordHash()(word) & (kEnglishWordSlots - 1)];
-    if (slot->lexicon == id_ && slot->len == word.size() &&
-        std::memcmp(slot->word, word.data(), word.size()) == 0) {
-      return slot->has;
-    }
-  }
-  std::string_view unused;
-  const bool has = LookupEnglishStem(EnglishStem(word), &unused);
-  if (slot != nullptr) {
-    slot->lexicon = id_;
-    slot->len = static_cast<std::uint8_t>(word.size());
-    slot->has = has;
-    std::memcpy(slot->word, word.data(), word.size());
-  }
-  return has;
+  thread_local WordAnswerMemo memo;
+  return memo.Get(id_, /*tag=*/0, word, [&] {
+    std::string_view unused;
+    return LookupEnglishStem(EnglishStem(word), &unused);
+  });
 }
 
 const Lexicon::Entry* Lexicon::Find(LexLang lang, std::string_view word) const {
@@ -716,40 +727,15 @@ bool Lexicon::Lookup(LexLang lang, std::string_view word,
 
 bool Lexicon::HasWord(LexLang lang, std::string_view word) const {
   if (lang >= LexLang::kAcronym || word.empty()) return false;
-  // A per-thread memo of the answers for short words (direct-mapped, keyed
-  // by the lexicon's id, the language and the word), as HasEnglishWord's:
-  // a headline of a language outside the six asks the five vocabularies
-  // for every word (langid's NoneMostlyInDictionary), and each answer
-  // stems the word (~1,100 instructions).
-  struct Slot {
-    std::uint64_t lexicon = 0;  // id(); 0: empty
-    std::uint8_t len = 0;
-    std::uint8_t lang = 0;
-    bool has = false;
-    char word[kStemMemoBytes];
-  };
-  thread_local std::unique_ptr<Slot[]> memo;
-  Slot* slot = nullptr;
-  const auto l = static_cast<std::uint8_t>(lang);
-  if (word.size() <= kStemMemoBytes) {
-    if (memo == nullptr) memo = std::make_unique<Slot[]>(kWordSlots);
-    slot = &memo[(WordHash()(word) + l * 0x9E3779B97F4A7C15ull) &
-                 (kWordSlots - 1)];
-    if (slot->lexicon == id_ && slot->lang == l && slot->len == word.size() &&
-        std::memcmp(slot->word, word.data(), word.size()) == 0) {
-      return slot->has;
-    }
-  }
-  std::string_view unused;
-  const bool has = LookupWordOrStem(lang, word, &unused);
-  if (slot != nullptr) {
-    slot->lexicon = id_;
-    slot->len = static_cast<std::uint8_t>(word.size());
-    slot->lang = l;
-    slot->has = has;
-    std::memcpy(slot->word, word.data(), word.size());
-  }
-  return has;
+  // Memoized (WordAnswerMemo), per language: a headline of a language
+  // outside the six asks the five vocabularies for every word (langid's
+  // NoneMostlyInDictionary), and each answer stems the word (~1,100
+  // instructions).
+  thread_local WordAnswerMemo memo;
+  return memo.Get(id_, static_cast<std::uint8_t>(lang), word, [&] {
+    std::string_view unused;
+    return LookupWordOrStem(lang, word, &unused);
+  });
 }
 
 bool Lexicon::MayStartCountry(std::string_view word) const {
