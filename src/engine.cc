@@ -355,7 +355,7 @@ class EngineImpl final : public Engine {
     s.store_bytes = store_->MemoryBytes();
     if (near_ != nullptr) {
       s.near_bytes = near_->MemoryBytes() + term_weights_.MemoryBytes();
-      s.representatives = near_->size();
+      s.representatives = near_->size() - near_members_;
     } else {
       s.representatives = s.stored_items;  // exact mode: every key is one
     }
@@ -651,14 +651,15 @@ class EngineImpl final : public Engine {
     }
 
     // Sketch stage. Each channel proposes candidates by LSH band hits. A
-    // near candidate is always a cluster representative (only they are in
-    // the near index), so near verification never chains through members.
-    // The xlang index also holds each cluster's first cross-language member
-    // of each language (IndexXlangMember), which must still fit the
-    // representative.
+    // near candidate is a cluster representative, so near verification
+    // never chains through members, with one exception: a cluster's first
+    // cross-language member of each language is in both indexes
+    // (IndexXlangMember), and a headline reached through it must still fit
+    // the representative. The near channel tries such members last (the
+    // member pass below).
     if (near_ != nullptr) {
       PrepareSketch(p);
-      const bool matched = MatchNear(*p, &d);
+      const bool matched = MatchNear(*p, &d, /*members=*/false);
       term_weights_.Observe(p->near_sketch.fps);
       if (matched) {
         // Cognates can pass the near rule across languages ("CNP
@@ -683,6 +684,21 @@ class EngineImpl final : public Engine {
       ++stats_.xlang;
       JoinCluster(*p, d, item.timestamp);
       IndexXlangMember(*p, d);
+      return d;
+    }
+    // Last, a copy of a cross-language member (a source tag, a cut, a
+    // typo): a near duplicate of the translation, in its language, that
+    // neither channel found through the representative (IndexXlangMember).
+    // Only for what would otherwise be new, so no other decision changes.
+    if (member_candidates_ && MatchNear(*p, &d, /*members=*/true)) {
+      store_->Touch(matched_member_, item.timestamp);  // then the cluster
+      JoinCluster(*p, d, item.timestamp);
+      if (CrossesLanguages(*p, *d.dup_of)) {
+        d.verdict = Verdict::kCrossLanguage;
+        ++stats_.xlang;
+      } else {
+        ++stats_.near;
+      }
       return d;
     }
 
@@ -740,6 +756,13 @@ class EngineImpl final : public Engine {
                        xlang_->LangOf(*d.dup_of))) {
       langs |= bit;
       xlang_members_[d.id] = *d.dup_of;
+      // And into the near index: a copy of the translation (a source tag,
+      // a cut, a typo) is a near duplicate of it, in its language, where
+      // the cross-language channel, which sees only the representative's
+      // language, read the tag's words and numbers as content. MatchNear
+      // reports the representative (MemberRep).
+      near_->Insert(d.id, p.near_sketch, p.facts);
+      near_members_ += near_->Contains(d.id);
     }
   }
 
@@ -764,19 +787,35 @@ class EngineImpl final : public Engine {
   // The best verified near candidate for `p` into *d; false when none
   // passes. Highest score wins, ties go to the oldest representative, so
   // output is deterministic.
-  bool MatchNear(const PreparedItem& p, Decision* d) {
+  //
+  // `members` false: among representatives (reading the candidates, and
+  // noting in member_candidates_ whether a cross-language member scored
+  // the threshold); true: among those members, for the same item.
+  bool MatchNear(const PreparedItem& p, Decision* d, bool members) {
+    if (!members) member_candidates_ = false;
     if (p.near_sketch.set_size == 0) return false;
-    near_->Candidates(p.near_sketch, &candidates_);
-    stats_.candidates_checked += candidates_.size();
     const double threshold = near_->options().threshold;
+    if (!members) {
+      near_->Candidates(p.near_sketch, &candidates_);
+      stats_.candidates_checked += candidates_.size();
+    }
     double best_score = -1;
     std::uint64_t best_id = 0;
     guard_failed_.clear();
     entity_failed_.clear();
     word_codes_of_ = nullptr;
     for (std::uint64_t id : candidates_) {
+      const bool member =
+          !xlang_members_.empty() && xlang_members_.contains(id);
+      if (member != members) {
+        if (member && !member_candidates_) {
+          member_candidates_ = near_->Score(p.near_sketch, id) >= threshold;
+        }
+        continue;
+      }
       double score = near_->Score(p.near_sketch, id);
       if (score < threshold || score <= best_score) continue;
+      if (member && !MemberFitsCluster(p, id)) continue;
       // The fact guard vetoes: same template, different facts.
       near_->GetFacts(id, &rep_facts_);
       // A negation flipped in an otherwise identical headline ("will
@@ -851,7 +890,39 @@ class EngineImpl final : public Engine {
     d->verdict = Verdict::kNear;
     d->dup_of = best_id;
     d->score = std::min(best_score, 1.0);
+    if (members) {
+      matched_member_ = best_id;
+      MemberRep(&best_id);  // live: MemberFitsCluster
+      d->dup_of = best_id;
+    }
     return true;
+  }
+
+  // Whether p may join the cluster of near candidate `id`, a cross-language
+  // member: in the member's language, and the cluster is live and its
+  // representative fits p (as in MatchXlang).
+  bool MemberFitsCluster(const PreparedItem& p, std::uint64_t id) {
+    const std::uint64_t member = id;
+    if (!MemberRep(&id) || id == kNoCluster) return false;
+    // Only a copy in the member's own language: cognates across languages
+    // are the cross-language channel's to weigh.
+    if (p.lang_weak || IsOtherLanguage(p.lang, xlang_->LangOf(member))) {
+      return false;
+    }
+    // Confirmed against the representative too, as a headline reached
+    // through a member in MatchXlang: no fact or place of either changed,
+    // and some coverage (p.profile: MatchNear's member pass runs after
+    // PrepareXlang).
+    const internal::XlangAlignment r =
+        internal::CrossLingual::Align(p.profile.bytes, xlang_->ProfileOf(id));
+    if (r.fact_conflict || r.place_conflict ||
+        std::min(internal::CrossLingual::Coverage(r, 0, rule_),
+                 internal::CrossLingual::Coverage(r, 1, rule_)) <
+            kMemberRepCoverage) {
+      return false;
+    }
+    near_->GetFacts(id, &rep_facts_);
+    return !internal::FactsConflictIgnoringEntities(p.facts, rep_facts_);
   }
 
   // Whether the entity conflict of p and the representative `id` (in
@@ -1175,15 +1246,21 @@ class EngineImpl final : public Engine {
 
   // Erases `id` from the xlang index when it is an indexed member there.
   void ForgetXlangMember(std::uint64_t id) {
-    if (!xlang_members_.empty() && xlang_members_.erase(id)) xlang_->Erase(id);
+    if (!xlang_members_.empty() && xlang_members_.erase(id)) {
+      xlang_->Erase(id);
+      if (near_->Contains(id)) {
+        near_->Erase(id);
+        --near_members_;
+      }
+    }
   }
 
   void Evict() {
     const std::optional<StoredItem> oldest = store_->Oldest();
     // A representative leaving the window ends its cluster: its sketch and
-    // band entries go with it. Members are not in the near index, and the
-    // few in the xlang index are known from xlang_members_, so a member's
-    // key needs no id lookup in either channel (a random read each).
+    // band entries go with it. The few members in the indexes are known
+    // from xlang_members_, so a member's key needs no id lookup in either
+    // channel (a random read each).
     if (oldest->rep_id == oldest->id) {
       if (near_ != nullptr) near_->Erase(oldest->id);
       if (xlang_ != nullptr) xlang_->Erase(oldest->id);
@@ -1226,6 +1303,12 @@ class EngineImpl final : public Engine {
   // commit order (so --threads gives the same decisions).
   internal::TermWeights term_weights_;
   std::vector<std::uint64_t> candidates_;
+  // Whether MatchNear's first pass met a cross-language member at the
+  // threshold, and the member its second pass matched.
+  bool member_candidates_ = false;
+  std::uint64_t matched_member_ = kNoCluster;
+  // Cross-language members in the near index (IndexXlangMember).
+  std::size_t near_members_ = 0;
   std::vector<internal::XlangIndex::Candidate> xcandidates_;
   // MatchXlang's candidates that passed the cover bound.
   struct XlangPassing {

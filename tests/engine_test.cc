@@ -827,16 +827,21 @@ constexpr const char* kPumpFr =
     "En ligne, une publicit\xc3\xa9 sur le tire-lait qui compare les "
     "m\xc3\xa8res et les vaches divise les opinions";
 
+// The verdict of `second` right after `first` in a fresh engine at the
+// defaults (the premise of the member tests: the two alone do not meet).
+Verdict VerdictAfterAlone(const char* first, const char* second) {
+  EngineOptions o;
+  std::string error;
+  auto alone = Engine::Create(o, &error);
+  EXPECT_NE(alone, nullptr) << error;
+  if (alone == nullptr) return Verdict::kNew;
+  alone->Add(first);
+  return alone->Add(second).verdict;
+}
+
 TEST_F(EngineXlang, ThirdLanguageJoinsThroughAMember) {
   // The premise: English then French alone are two items.
-  {
-    EngineOptions o;
-    std::string error;
-    auto alone = Engine::Create(o, &error);
-    ASSERT_NE(alone, nullptr) << error;
-    alone->Add(kPumpEn);
-    ASSERT_EQ(alone->Add(kPumpFr).verdict, Verdict::kNew);
-  }
+  ASSERT_EQ(VerdictAfterAlone(kPumpEn, kPumpFr), Verdict::kNew);
   Decision en = engine_->Add(kPumpEn);
   Decision es = engine_->Add(kPumpEs);
   ASSERT_EQ(es.verdict, Verdict::kCrossLanguage);
@@ -923,21 +928,62 @@ TEST_F(EngineXlang, ShortCognatesStillJoinAcrossLanguages) {
                                    "Presidente da Ryanair para se demitir"));
 }
 
-// An evicted member is no way into its cluster any more.
-TEST(EngineXlangMembers, EvictedMemberLeavesTheIndex) {
+// A copy of a cross-language member (a source tag with a digit here) is a
+// near duplicate of the member, in its language: it joins the cluster,
+// reported against the representative, where the cross-language channel
+// read the tag as content ("G1": an uncovered unit).
+constexpr const char* kPensionsEs =
+    "El Gobierno aprueba la reforma de las pensiones";
+constexpr const char* kPensionsPt =
+    "Governo aprova reforma da Previd\xc3\xaancia";
+constexpr const char* kPensionsPtTagged =
+    "Governo aprova reforma da Previd\xc3\xaancia - G1";
+
+TEST_F(EngineXlang, CopyOfAMemberJoinsThroughIt) {
+  // The premise: the tagged copy alone misses the Spanish title.
+  ASSERT_EQ(VerdictAfterAlone(kPensionsEs, kPensionsPtTagged), Verdict::kNew);
+  const Decision es = engine_->Add(kPensionsEs);
+  const Decision pt = engine_->Add(kPensionsPt);
+  ASSERT_EQ(pt.verdict, Verdict::kCrossLanguage);
+  ASSERT_EQ(pt.dup_of, es.id);
+  const EngineStats before = engine_->Stats();
+  EXPECT_EQ(before.representatives, 1u);  // the member is none
+  const Decision copy = engine_->Add(kPensionsPtTagged);
+  EXPECT_EQ(copy.verdict, Verdict::kCrossLanguage);
+  EXPECT_EQ(copy.dup_of, es.id);
+  EXPECT_EQ(engine_->Stats().new_items, before.new_items);
+}
+
+// With a window of 2: `rep`, its cross-language member `member`, then an
+// unrelated headline, which evicts the least recently seen item, the member
+// (joining touched its representative). Returns `later`'s verdict then.
+Verdict VerdictAfterMemberEvicted(const char* rep, const char* member,
+                                  const char* later) {
   EngineOptions o;
   o.window = 2;
   std::string error;
   auto engine = Engine::Create(o, &error);
-  ASSERT_NE(engine, nullptr) << error;
-  Decision en = engine->Add(kPumpEn);
-  ASSERT_EQ(engine->Add(kPumpEs).dup_of, en.id);
-  // A third item evicts the least recently seen: the member (joining
-  // touched its representative).
-  ASSERT_EQ(engine->Add("Volcano spews ash on Mexico City").verdict,
+  EXPECT_NE(engine, nullptr) << error;
+  if (engine == nullptr) return Verdict::kExact;
+  const Decision r = engine->Add(rep);
+  EXPECT_EQ(engine->Add(member).dup_of, r.id);
+  EXPECT_EQ(engine->Add("Volcano spews ash on Mexico City").verdict,
             Verdict::kNew);
   EXPECT_EQ(engine->Stats().evicted, 1u);
-  EXPECT_EQ(engine->Add(kPumpFr).verdict, Verdict::kNew);
+  return engine->Add(later).verdict;
+}
+
+// An evicted member is no way into its cluster any more.
+TEST(EngineXlangMembers, EvictedMemberLeavesTheIndex) {
+  EXPECT_EQ(VerdictAfterMemberEvicted(kPumpEn, kPumpEs, kPumpFr),
+            Verdict::kNew);
+}
+
+// Nor for its copies: it leaves the near index too.
+TEST(EngineXlangMembers, EvictedMemberHasNoCopies) {
+  EXPECT_EQ(
+      VerdictAfterMemberEvicted(kPensionsEs, kPensionsPt, kPensionsPtTagged),
+      Verdict::kNew);
 }
 
 // The pipelined AddBatch (workers prepare ahead while the caller commits)
