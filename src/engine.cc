@@ -191,6 +191,9 @@ struct PreparedItem {
   // the fact guard read instead (see ContentKey).
   std::size_t label_bytes = 0;
   std::string label_key;
+  // Where a trailing source tag starts ("- BBC News": SourceTagStart), or
+  // text.size(); the content key leaves it out too.
+  std::size_t tag_start = 0;
   Key128 hash;
   bool repaired = false;
   bool sketched = false;   // the sketch stage fields below are filled
@@ -203,6 +206,9 @@ struct PreparedItem {
   std::vector<std::uint16_t> tag_fps;
   // Cross-language channel (match level xlang).
   std::string_view lang;
+  // The key of the text without its trailing source tag, which the
+  // cross-language analysis reads (PrepareXlang); unused without one.
+  std::string untagged_key;
   // The language is a guess (DetectLanguage's weak): the item never meets
   // another guessed one across languages (kGuessedLanguage), and in
   // capitals only it stays out of the cross-language channel, like "und"
@@ -485,7 +491,8 @@ class EngineImpl final : public Engine {
   // Thread-safe: reads only immutable engine state.
   void PrepareKey(const Item& item, PreparedItem* p) const {
     p->sketched = false;
-    p->label_bytes = 0;  // PrepareSketch finds the label
+    p->label_bytes = 0;  // PrepareSketch finds the label and the tag
+    p->tag_start = item.text.size();
     if (item.cut) {
       // Pieces of an over-long segment are never matched: only the UTF-8
       // check is needed (for Decision::repaired), and the language that
@@ -515,18 +522,21 @@ class EngineImpl final : public Engine {
   // lacks. The match key keeps it (the exact stage is about bytes), and so
   // does the cross-language analysis (PrepareXlang).
   static std::string_view ContentKey(const PreparedItem& p) {
-    return p.label_bytes > 0 ? std::string_view(p.label_key)
-                             : std::string_view(p.key);
+    return p.label_bytes > 0 || p.tag_start < p.text.size()
+               ? std::string_view(p.label_key)
+               : std::string_view(p.key);
   }
   static std::string_view ContentText(const PreparedItem& p) {
-    return p.text.substr(p.label_bytes);
+    return p.text.substr(p.label_bytes, p.tag_start - p.label_bytes);
   }
 
   // Thread-safe: MakeSketch and the feature extractors keep no shared state.
   void PrepareSketch(PreparedItem* p) const {
     if (near_ == nullptr || p->sketched) return;
     p->label_bytes = internal::NewsLabelBytes(p->text);
-    if (p->label_bytes > 0) {
+    p->tag_start = internal::SourceTagStart(p->text);
+    if (p->tag_start <= p->label_bytes) p->tag_start = p->text.size();
+    if (p->label_bytes > 0 || p->tag_start < p->text.size()) {
       internal::NormalizeKey(ContentText(*p), &p->label_key);
     }
     const std::string_view key = ContentKey(*p);
@@ -602,8 +612,19 @@ class EngineImpl final : public Engine {
       return;
     }
     // The whole text: a translation keeps its label ("Watch:" /
-    // "Regarder :", a covered unit; without them NTREX lost 3 pairs).
-    xl_->Analyze(p->key, p->text, p->lang, &p->xfeatures, &p->profile);
+    // "Regarder :", a covered unit; without them NTREX lost 3 pairs). Not
+    // a trailing source tag ("- BBC News", "| EL PAÍS", "- France 24"):
+    // the outlet is no part of the item, and its words and numbers read as
+    // content that a translation lacks.
+    const std::size_t tag = p->tag_start;
+    if (tag < p->text.size()) {
+      const std::string_view untagged = p->text.substr(0, tag);
+      internal::NormalizeKey(untagged, &p->untagged_key);
+      xl_->Analyze(p->untagged_key, untagged, p->lang, &p->xfeatures,
+                   &p->profile);
+    } else {
+      xl_->Analyze(p->key, p->text, p->lang, &p->xfeatures, &p->profile);
+    }
     // Numbers, months and weekdays are the commonest features ("2026",
     // "March") and the fact guard checks them anyway: left in, they made
     // 4x more candidates on a 20k-headline feed for no recall on NTREX.

@@ -47,6 +47,7 @@
 #include <utility>
 #include <vector>
 
+#include "closed_class.h"
 #include "normalize_kernels.h"
 
 namespace tickerdedup::internal {
@@ -1551,6 +1552,182 @@ std::size_t NewsLabelBytes(std::string_view text) {
     total += n;
   }
   return total;
+}
+
+namespace {
+
+// Splits `text` at spaces into its words (at most `max` + 1 of them, so
+// that a caller can tell "more than max").
+int SpaceWords(std::string_view text, std::string_view* words, int max) {
+  int n = 0;
+  std::size_t i = 0;
+  while (i < text.size() && n <= max) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    const std::size_t start = i;
+    while (i < text.size() && text[i] != ' ') ++i;
+    if (i > start) words[n++] = text.substr(start, i - start);
+  }
+  return n;
+}
+
+bool IsTagParticle(std::string_view w) {
+  static constexpr std::string_view kParticles[] = {
+      "de", "del", "della", "di", "da",  "do",  "dos", "das",
+      "du", "des", "la",    "le", "les", "el",  "los", "the",
+      "of", "y",   "e",     "et", "und", "and", "&"};
+  for (std::string_view p : kParticles) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
+// A word of an outlet's name: a capital, a digit or a non-ASCII letter
+// first ("Época"), or a dot inside ("20minutos.es").
+bool IsTagNameWord(std::string_view w) {
+  const auto c = static_cast<unsigned char>(w[0]);
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+         w.find('.') != std::string_view::npos;
+}
+
+// Two letters at least, none in lower case ("AFP", "EFE").
+bool IsAllCapitals(std::string_view w) {
+  int letters = 0;
+  for (char ch : w) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 'a' && c <= 'z') return false;
+    letters += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 2;
+}
+
+bool HasTagLetter(std::string_view w) {
+  for (char ch : w) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+    if (c >= 0x80) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::size_t SourceTagStart(std::string_view text) {
+  constexpr int kMaxTagWords = 4;
+  constexpr int kMinHeadlineWords = 3;
+  std::size_t end = text.size();
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  std::size_t sep = std::string_view::npos, tag_begin = 0;
+  bool paren = false;
+  if (end > 0 && text[end - 1] == ')') {
+    const std::size_t open = text.rfind('(', end - 1);
+    if (open != std::string_view::npos && open > 0 && text[open - 1] == ' ') {
+      sep = open - 1;
+      tag_begin = open + 1;
+      paren = true;
+    }
+  } else {
+    // The last spaced separator: " - ", " | ", " -- ", " \u2013 " or
+    // " \u2014 ", in one backward pass (string_view::rfind compares at
+    // every position: five of them took a quarter of near mode's
+    // instructions). Most headlines have none of the separators' first
+    // bytes (memchr), and a tag of four words is short: the separator is
+    // among the last bytes.
+    constexpr std::size_t kMaxTagBytes = 96;
+    const std::size_t from = end > kMaxTagBytes ? end - kMaxTagBytes : 0;
+    const char* tail = text.data() + from;
+    if (std::memchr(tail, '-', end - from) == nullptr &&
+        std::memchr(tail, '|', end - from) == nullptr &&
+        std::memchr(tail, '\xE2', end - from) == nullptr) {
+      return text.size();
+    }
+    for (std::size_t j = end; j-- > std::max<std::size_t>(from, 1);) {
+      if (text[j - 1] != ' ') continue;
+      std::size_t len = 0;
+      if (text[j] == '|') {
+        len = 1;
+      } else if (text[j] == '-') {
+        len = j + 1 < end && text[j + 1] == '-' ? 2 : 1;
+      } else if (text[j] == '\xE2' && j + 2 < end && text[j + 1] == '\x80' &&
+                 (text[j + 2] == '\x93' || text[j + 2] == '\x94')) {
+        len = 3;
+      }
+      if (len > 0 && j + len < end && text[j + len] == ' ') {
+        sep = j - 1;
+        tag_begin = j + len + 1;
+        break;
+      }
+    }
+  }
+  if (sep == std::string_view::npos || sep == 0) return text.size();
+  std::string_view tag =
+      text.substr(tag_begin, end - tag_begin - (paren ? 1 : 0));
+  std::string_view words[kMaxTagWords + 1];
+  const int n = SpaceWords(tag, words, kMaxTagWords);
+  if (n < 1 || n > kMaxTagWords) return text.size();
+  const std::string_view head = text.substr(0, sep);
+  std::string_view head_words[kMinHeadlineWords];
+  if (SpaceWords(head, head_words, kMinHeadlineWords - 1) < kMinHeadlineWords) {
+    return text.size();
+  }
+  // A headline in capitals ("U.S. CREDIT MARKET OUTLOOK - MINI-REFUNDING",
+  // "April 28: ECONOMIC SPOTLIGHT - BRAZIL DEBT": a wire's series and its
+  // topic) gives no name a case of its own: half its words or more.
+  int words_seen = 0, capitals = 0;
+  for (std::size_t i = 0; i < head.size();) {
+    while (i < head.size() && head[i] == ' ') ++i;
+    const std::size_t start = i;
+    while (i < head.size() && head[i] != ' ') ++i;
+    const std::string_view w = head.substr(start, i - start);
+    if (!w.empty() && HasTagLetter(w)) {
+      ++words_seen;
+      capitals += IsAllCapitals(w);
+    }
+  }
+  if (2 * capitals >= words_seen) return text.size();
+  bool letter = false;
+  for (int k = 0; k < n; ++k) letter = letter || HasTagLetter(words[k]);
+  if (!letter) return text.size();
+  if (paren) {
+    // One word, no name: an agency in capitals ("AFP", "dpa") or a media
+    // note ("+video"), not a place ("(Soudan)") or a subtitle.
+    if (n > 1 || IsTagNameWord(words[0]) != IsAllCapitals(words[0])) {
+      return text.size();
+    }
+    for (char c : tag) {
+      if (c >= '0' && c <= '9') return text.size();
+    }
+  } else if (const auto before = static_cast<unsigned char>(text[sep - 1]);
+             before >= '0' && before <= '9' && tag[0] >= '0' && tag[0] <= '9') {
+    return text.size();  // a score: "1 - 0 Rangers"
+  }
+  // Nor one inside it ("Belfast Giants 5:3", "2-1").
+  for (std::size_t i = 1; i + 1 < tag.size(); ++i) {
+    if ((tag[i] == ':' || tag[i] == '-') && tag[i - 1] >= '0' &&
+        tag[i - 1] <= '9' && tag[i + 1] >= '0' && tag[i + 1] <= '9') {
+      return text.size();
+    }
+  }
+  if (n > 1) {
+    if (!IsTagNameWord(words[0])) return text.size();
+    for (int k = 1; k < n; ++k) {
+      if (!IsTagNameWord(words[k]) && !IsTagParticle(words[k])) {
+        return text.size();
+      }
+    }
+  }
+  // A date is a fact, not an outlet ("... -- Dec. 4", "... - 14 de Maio").
+  thread_local std::string key;  // no allocation once warm
+  NormalizeKey(tag, &key);
+  for (std::size_t i = 0; i < key.size();) {
+    std::size_t j = i;
+    while (j < key.size() && key[j] != ' ' && key[j] != '.') ++j;
+    const ClosedClassKind kind = LookupClosedClass(key.substr(i, j - i)).kind;
+    if (kind == ClosedClassKind::kMonth || kind == ClosedClassKind::kWeekday) {
+      return text.size();
+    }
+    i = j + 1;
+  }
+  return sep;
 }
 
 }  // namespace tickerdedup::internal

@@ -47,6 +47,22 @@ bool IsValidUtf8(std::string_view text);
 // it), and leaves it out of the near features and the fact guard.
 std::size_t NewsLabelBytes(std::string_view text);
 
+// Where a trailing source tag of `text` starts (the space before its
+// separator), or text.size() when there is none. A source tag is what
+// aggregators append to a title, an outlet's name: after the last spaced
+// dash or bar ("... - BBC News", "... | EL PAÍS", "... - France 24", "... --
+// tagesschau.de"), 1-4 words, each a name (a capital, a digit, a non-ASCII
+// first letter or a dot) or a particle ("Corriere della Sera", "Folha de
+// S.Paulo"), or any one word ("- franceinfo", "- n-tv"); or one word in a
+// final parenthesis, in capitals or in lower case, without a digit ("(AFP)",
+// "(dpa)", "(+video)"). After a headline of three words at least, not half
+// in capitals (a wire's "ECONOMIC SPOTLIGHT - BRAZIL DEBT" is a series and
+// its topic). Never a tag: words in lower case after the first ("- roads
+// closed"), a month or weekday ("-- Dec. 4"), a score ("Livingston 1 - 0
+// Rangers", "Belfast Giants 5:3"), a name in parentheses ("(Soudan)").
+// docs/near.md, section 31.
+std::size_t SourceTagStart(std::string_view text);
+
 }  // namespace tickerdedup::internal
 
 #endif  // TICKERDEDUP_SRC_NORMALIZE_H_

@@ -763,5 +763,48 @@ TEST(NewsLabelTest, OpeningLabels) {
   }
 }
 
+TEST(SourceTagTest, TrailingOutlets) {
+  // Each headline, then its outlet's tag.
+  const std::pair<std::string_view, std::string_view> kTagged[] = {
+      {"Storm hits the coast", " - BBC News"},
+      {"Storm hits the coast", " | Reuters"},
+      {"Storm hits the coast", " (AFP)"},
+      {"Storm hits the coast", " (dpa)  "},
+      {"Storm hits the coast", " (+video)"},
+      {"Une temp\xc3\xaate frappe la c\xc3\xb4te", " - France 24"},
+      {"Una tormenta azota la costa", " | EL PA\xc3\x8dS"},
+      {"Una tormenta azota la costa", " - 20minutos.es"},
+      {"Un temporale colpisce la costa", " - Corriere della Sera"},
+      {"Sturm trifft die K\xc3\xbcste", " \xe2\x80\x93 tagesschau.de"},
+      {"Sturm trifft die K\xc3\xbcste", " -- n-tv"},
+      {"Temporal atinge a costa", " - Folha de S.Paulo"},
+      {"Storm - not our coast", " - Channel 4 News"}};
+  for (const auto& [head, tag] : kTagged) {
+    const std::string text = std::string(head) + std::string(tag);
+    EXPECT_EQ(SourceTagStart(text), head.size()) << text;
+  }
+  // Not tags: a score, words in lower case, a date, a place or a number in
+  // a parenthesis, a headline in capitals or of two words, more than four
+  // words, nothing but a number, nothing before the separator.
+  const std::string_view kUntagged[] = {
+      "Livingston 1 - 0 Rangers",
+      "Elite League: Dundee Stars \xe2\x80\x94 Belfast Giants 5:3",
+      "Storm hits the coast - roads closed",
+      "China stock index futures close higher -- Dec. 4",
+      "Stocks chineses caem depois do corte - 14 de Maio",
+      "Sept soldats de la paix tu\xc3\xa9s au Darfour (Soudan)",
+      "Inflation rises to 3% (from 2.5%)",
+      "U.S. CREDIT MARKET OUTLOOK - MINI-REFUNDING",
+      "April 28: ECONOMIC SPOTLIGHT - BRAZIL DEBT DEADLINES",
+      "Study History - CNN",
+      "Storm hits the coast - Our Reporters On The Scene Tonight",
+      "Storm hits the coast - 2026",
+      "- BBC News",
+      ""};
+  for (std::string_view text : kUntagged) {
+    EXPECT_EQ(SourceTagStart(text), text.size()) << text;
+  }
+}
+
 }  // namespace
 }  // namespace tickerdedup::internal
