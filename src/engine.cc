@@ -536,6 +536,15 @@ class EngineImpl final : public Engine {
     p->label_bytes = internal::NewsLabelBytes(p->text);
     p->tag_start = internal::SourceTagStart(p->text);
     if (p->tag_start <= p->label_bytes) p->tag_start = p->text.size();
+    // "... - Kenya" names the item's place, no outlet: content, which the
+    // place guard reads ("Drought hits farmers - Kenya" / "... - South
+    // Africa" are two items). Near mode has no lexicon to tell.
+    if (p->tag_start < p->text.size() && xl_ != nullptr) {
+      internal::NormalizeKey(p->text.substr(p->tag_start), &p->label_key);
+      if (xl_->IsPlaceName(p->label_key, p->lang)) {
+        p->tag_start = p->text.size();
+      }
+    }
     if (p->label_bytes > 0 || p->tag_start < p->text.size()) {
       internal::NormalizeKey(ContentText(*p), &p->label_key);
     }

@@ -1088,18 +1088,21 @@ inline std::string_view NextKeyWord(std::string_view key, std::size_t* i) {
 
 }  // namespace
 
+int CrossLingual::PlaceMemoLang(std::string_view lang) {
+  StopLang stop_lang;
+  LexLang lex_lang;
+  return ParseLexLang(lang, &lex_lang) && lex_lang < LexLang::kAcronym
+             ? static_cast<int>(lex_lang)
+         : ParseStopLang(lang, &stop_lang) ? kEnglishLang
+                                           : kOtherLang;
+}
+
 void CrossLingual::AddPlaceFacts(std::string_view key, std::string_view lang,
                                  Facts* facts) const {
   // A headline of another or unknown language ("Sebastian Vettel wins 2009
   // Japanese Grand Prix" is "und" to language id) still names the places
   // the lexicon's names and adjectives list.
-  StopLang stop_lang;
-  LexLang lex_lang;
-  const int memo_lang =
-      ParseLexLang(lang, &lex_lang) && lex_lang < LexLang::kAcronym
-          ? static_cast<int>(lex_lang)
-      : ParseStopLang(lang, &stop_lang) ? kEnglishLang
-                                        : kOtherLang;
+  const int memo_lang = PlaceMemoLang(lang);
   thread_local std::vector<PlaceFact> places;
   places.clear();
   std::size_t country_end = 0;  // as in Analyze
@@ -1132,6 +1135,36 @@ void CrossLingual::AddPlaceFacts(std::string_view key, std::string_view lang,
     }
   }
   AddPlaceEntities(places, facts);
+}
+
+bool CrossLingual::IsPlaceName(std::string_view key,
+                               std::string_view lang) const {
+  // As AddPlaceFacts reads words and countries.
+  const int memo_lang = PlaceMemoLang(lang);
+  bool place = false;
+  std::size_t country_end = 0;
+  std::size_t i = 0;
+  for (std::string_view word = NextKeyWord(key, &i); !word.empty();
+       word = NextKeyWord(key, &i)) {
+    const std::size_t start = i - word.size();
+    if (start < country_end) continue;  // inside a country's name
+    const WordInfo info = WordInfoOf(memo_lang, word);
+    if (info.country) {
+      std::uint64_t feature = 0;
+      PlaceFact::Level level;
+      MatchCountry(key, start, i, &country_end, &feature, &level);
+      if (feature != 0) {
+        place = true;
+        continue;
+      }
+    }
+    if (info.kind == WordInfo::kContent && info.place != 0) {
+      place = true;
+      continue;
+    }
+    if (info.kind != WordInfo::kSkip) return false;  // a word, a number
+  }
+  return place;
 }
 
 void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,

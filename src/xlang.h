@@ -181,6 +181,11 @@ class CrossLingual {
   // adjectives only.
   void AddPlaceFacts(std::string_view key, std::string_view lang,
                      Facts* facts) const;
+  // Whether `key` (a match key: "kenya", "le maroc", "south africa") is
+  // only the name of a place that AddPlaceFacts finds, stop words aside: a
+  // headline's "... - Kenya" is its content, not an outlet's tag ("...
+  // - France 24", "... - Washington Post" have other words).
+  bool IsPlaceName(std::string_view key, std::string_view lang) const;
   // Whether folded `word` of a headline in language `lang` is a name for
   // the fact guard (AddEntityFacts' is_name): a place of the lexicon
   // ("peru", "ankara"), or a word of 3 letters or more, no stop word,
@@ -273,6 +278,10 @@ class CrossLingual {
   static constexpr int kEnglishLang = kNumLexLangs;
   static constexpr int kOtherLang = kNumLexLangs + 1;
   WordInfo WordInfoOf(int lang, std::string_view word) const;
+  // The WordInfoOf language for the place readers (AddPlaceFacts,
+  // IsPlaceName): a lexicon language, else English stop words for the
+  // sixth, else any.
+  static int PlaceMemoLang(std::string_view lang);
   // When the key words from `start` (the first one ends at `end`) name a
   // country, sets *phrase_end past the name and *feature to its feature.
   // *level (may be null) is the place's PlaceFact::Level.

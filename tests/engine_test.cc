@@ -993,6 +993,14 @@ TEST_F(EngineXlang, TrailingSourceTagsAreNoContent) {
   }
 }
 
+// But a place alone at the end is the item's: the place guard reads it.
+TEST_F(EngineXlang, PlaceAfterADashIsContent) {
+  EXPECT_EQ(engine_->Add("Drought hits farmers hard - South Africa").verdict,
+            Verdict::kNew);
+  EXPECT_EQ(engine_->Add("Drought hits farmers hard - Kenya").verdict,
+            Verdict::kNew);
+}
+
 // With a window of 2: `rep`, its cross-language member `member`, then an
 // unrelated headline, which evicts the least recently seen item, the member
 // (joining touched its representative). Returns `later`'s verdict then.

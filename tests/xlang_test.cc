@@ -2293,6 +2293,25 @@ std::unique_ptr<CrossLingual> FromRows(std::string rows) {
   return lexicon ? CrossLingual::FromLexicon(std::move(lexicon)) : nullptr;
 }
 
+// A place name alone ("- Kenya" ending a headline) is content; an outlet's
+// name with a place in it ("- France 24", "- Washington Post") is not one.
+TEST_F(XlangTest, PlaceNamesAlone) {
+  const auto is_place = [](std::string_view text, std::string_view lang) {
+    std::string key;
+    NormalizeKey(text, &key);
+    return xl_->IsPlaceName(key, lang);
+  };
+  EXPECT_TRUE(is_place("Kenya", "eng"));
+  EXPECT_TRUE(is_place("South Africa", "eng"));
+  EXPECT_TRUE(is_place("Le Maroc", "fra"));
+  EXPECT_TRUE(is_place("Florida", "eng"));
+  EXPECT_FALSE(is_place("France 24", "fra"));
+  EXPECT_FALSE(is_place("Washington Post", "eng"));
+  EXPECT_FALSE(is_place("BBC News", "eng"));
+  EXPECT_FALSE(is_place("Le Monde", "fra"));
+  EXPECT_FALSE(is_place("", "eng"));
+}
+
 // Places for the fact guard: the lexicon's country, region and city names
 // ("cty" rows, with their level from the code) and the words whose first
 // pivot names a country, in the six languages, wherever capitals say
