@@ -1688,9 +1688,12 @@ std::size_t SourceTagStart(std::string_view text) {
   for (int k = 0; k < n; ++k) letter = letter || HasTagLetter(words[k]);
   if (!letter) return text.size();
   if (paren) {
-    // One word, no name: an agency in capitals ("AFP", "dpa") or a media
-    // note ("+video"), not a place ("(Soudan)") or a subtitle.
-    if (n > 1 || IsTagNameWord(words[0]) != IsAllCapitals(words[0])) {
+    // One word, no name: an agency in capitals ("AFP", "dpa"), a site
+    // ("nytimes.com") or a media note ("+video"), not a place ("(Soudan)")
+    // or a subtitle.
+    const auto first = static_cast<unsigned char>(words[0][0]);
+    if (n > 1 || (!IsAllCapitals(words[0]) &&
+                  ((first >= 'A' && first <= 'Z') || first >= 0x80))) {
       return text.size();
     }
     for (char c : tag) {

@@ -55,7 +55,7 @@ std::size_t NewsLabelBytes(std::string_view text);
 // first letter or a dot) or a particle ("Corriere della Sera", "Folha de
 // S.Paulo"), or any one word ("- franceinfo", "- n-tv"); or one word in a
 // final parenthesis, in capitals or in lower case, without a digit ("(AFP)",
-// "(dpa)", "(+video)"). After a headline of three words at least, not half
+// "(dpa)", "(nytimes.com)", "(+video)"). After a headline of three words at least, not half
 // in capitals (a wire's "ECONOMIC SPOTLIGHT - BRAZIL DEBT" is a series and
 // its topic). Never a tag: words in lower case after the first ("- roads
 // closed"), a month or weekday ("-- Dec. 4"), a score ("Livingston 1 - 0

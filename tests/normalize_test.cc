@@ -771,6 +771,7 @@ TEST(SourceTagTest, TrailingOutlets) {
       {"Storm hits the coast", " (AFP)"},
       {"Storm hits the coast", " (dpa)  "},
       {"Storm hits the coast", " (+video)"},
+      {"Storm hits the coast", " (nytimes.com)"},
       {"Une temp\xc3\xaate frappe la c\xc3\xb4te", " - France 24"},
       {"Una tormenta azota la costa", " | EL PA\xc3\x8dS"},
       {"Una tormenta azota la costa", " - 20minutos.es"},
