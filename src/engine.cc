@@ -716,8 +716,8 @@ class EngineImpl final : public Engine {
       IndexXlangMember(*p, d);
       return d;
     }
-    // Last, a copy of a cross-language member (a source tag, a cut, a
-    // typo): a near duplicate of the translation, in its language, that
+    // Last, a copy of a cross-language member (a typo, a cut): a near
+    // duplicate of the translation, in its language, that
     // neither channel found through the representative (IndexXlangMember).
     // Only for what would otherwise be new, so no other decision changes.
     if (member_candidates_ && MatchNear(*p, &d, /*members=*/true)) {
@@ -786,11 +786,11 @@ class EngineImpl final : public Engine {
                        xlang_->LangOf(*d.dup_of))) {
       langs |= bit;
       xlang_members_[d.id] = *d.dup_of;
-      // And into the near index: a copy of the translation (a source tag,
-      // a cut, a typo) is a near duplicate of it, in its language, where
-      // the cross-language channel, which sees only the representative's
-      // language, read the tag's words and numbers as content. MatchNear
-      // reports the representative (MemberRep).
+      // And into the near index: a copy of the translation (a typo, a cut)
+      // is a near duplicate of it, in its language, where the
+      // cross-language channel, which sees only the representative's
+      // language, finds a typo'd word in no dictionary. MatchNear reports
+      // the representative (MemberRep).
       near_->Insert(d.id, p.near_sketch, p.facts);
       near_members_ += near_->Contains(d.id);
     }
