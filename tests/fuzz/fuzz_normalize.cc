@@ -1,8 +1,10 @@
 // Fuzz target for match-key normalization and fact extraction: any bytes
 // give a valid UTF-8 key with single inner spaces and none at the ends, the
 // ASCII fast path equals the general path, fact codes come out sorted, a
-// headline's facts never conflict with themselves, and every time of day
-// read (ReadClockTime) is a valid time inside the key.
+// headline's facts never conflict with themselves, every time of day read
+// (ReadClockTime) is a valid time inside the key, and a trailing source tag
+// (SourceTagStart) starts at a space inside the text, after an opening
+// label if there is one.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -42,5 +44,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
       __builtin_trap();
     }
   }
+  const std::size_t tag = SourceTagStart(text);
+  if (tag > text.size() || (tag < text.size() && text[tag] != ' ')) {
+    __builtin_trap();
+  }
+  if (NewsLabelBytes(text) > text.size()) __builtin_trap();
   return 0;
 }
