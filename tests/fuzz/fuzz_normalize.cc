@@ -2,9 +2,9 @@
 // give a valid UTF-8 key with single inner spaces and none at the ends, the
 // ASCII fast path equals the general path, fact codes come out sorted, a
 // headline's facts never conflict with themselves, every time of day read
-// (ReadClockTime) is a valid time inside the key, and a trailing source tag
-// (SourceTagStart) starts at a space inside the text, after an opening
-// label if there is one.
+// (ReadClockTime) is a valid time inside the key, a trailing source tag
+// (SourceTagStart) starts at a space inside the text, and an opening label
+// (NewsLabelBytes) fits in it.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
