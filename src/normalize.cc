@@ -1543,6 +1543,33 @@ std::size_t OneNewsLabel(std::string_view text, bool stacked) {
 }  // namespace
 
 std::size_t NewsLabelBytes(std::string_view text) {
+  // Feeds for social media put a symbol first ("\xF0\x9F\x94\xB4
+  // BREAKING: ", "\xE2\x9A\xA1\xEF\xB8\x8F LIVE: "): symbols (So, Sk),
+  // their variation selectors and joiners (Mn, Cf) and spaces before a
+  // label belong to it.
+  std::size_t lead = 0;
+  while (lead < text.size()) {
+    if (text[lead] == ' ') {
+      ++lead;
+      continue;
+    }
+    if (static_cast<unsigned char>(text[lead]) < 0x80) break;  // no symbol
+    utf8proc_int32_t cp = -1;
+    const utf8proc_ssize_t len = utf8proc_iterate(
+        reinterpret_cast<const utf8proc_uint8_t*>(text.data() + lead),
+        static_cast<utf8proc_ssize_t>(text.size() - lead), &cp);
+    if (len <= 1) break;  // invalid
+    const utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat != UTF8PROC_CATEGORY_SO && cat != UTF8PROC_CATEGORY_SK &&
+        cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_CF) {
+      break;
+    }
+    lead += static_cast<std::size_t>(len);
+  }
+  if (lead > 0) {
+    const std::size_t label = NewsLabelBytes(text.substr(lead));
+    return label > 0 ? lead + label : 0;
+  }
   // Wire services stack labels ("EXCLUSIVE-UPDATE 2-", "RPT-UPDATE 1-",
   // "Exclusive-UPDATE 2-"): up to three, one after the other.
   std::size_t total = 0;

@@ -36,8 +36,9 @@ bool RepairUtf8(std::string_view text, std::string* out);
 bool IsValidUtf8(std::string_view text);
 
 // Bytes of a newsroom label that opens `text` ("BREAKING: ", "UPDATE 2-",
-// "VIDEO. ", "Watch: "), its separator and the spaces after it included; 0
-// when there is none. A label is a word of a closed list (newsroom slugs in
+// "VIDEO. ", "Watch: "), its separator and the spaces after it included,
+// and the symbols before it ("\xF0\x9F\x94\xB4 BREAKING: "); 0 when there
+// is none. A label is a word of a closed list (newsroom slugs in
 // the six languages, ASCII spellings) with an optional update number, then
 // a colon, or, written in capitals, a hyphen, period, bar or dash
 // ("Watch-maker" and "Live. Love." are no labels), then a headline of two
@@ -55,10 +56,10 @@ std::size_t NewsLabelBytes(std::string_view text);
 // first letter or a dot) or a particle ("Corriere della Sera", "Folha de
 // S.Paulo"), or any one word ("- franceinfo", "- n-tv"); or one word in a
 // final parenthesis, in capitals or in lower case, without a digit ("(AFP)",
-// "(dpa)", "(nytimes.com)", "(+video)"). After a headline of three words at least, not half
-// in capitals (a wire's "ECONOMIC SPOTLIGHT - BRAZIL DEBT" is a series and
-// its topic). Never a tag: words in lower case after the first ("- roads
-// closed"), a month or weekday ("-- Dec. 4"), a score ("Livingston 1 - 0
+// "(dpa)", "(nytimes.com)", "(+video)"). After a headline of three words at
+// least, not half in capitals (a wire's "ECONOMIC SPOTLIGHT - BRAZIL DEBT" is a
+// series and its topic). Never a tag: words in lower case after the first ("-
+// roads closed"), a month or weekday ("-- Dec. 4"), a score ("Livingston 1 - 0
 // Rangers", "Belfast Giants 5:3"), a name in parentheses ("(Soudan)").
 // docs/near.md, section 31.
 std::size_t SourceTagStart(std::string_view text);

@@ -741,6 +741,9 @@ TEST(NewsLabelTest, OpeningLabels) {
       {"RPT-UPDATE 1-Storm hits coast", "Storm hits coast"},
       {"Regarder : Une temp\xc3\xaate frappe la c\xc3\xb4te",
        "Une temp\xc3\xaate frappe la c\xc3\xb4te"},
+      // After the symbols that feeds for social media put first.
+      {"\xf0\x9f\x94\xb4 BREAKING: Storm hits coast", "Storm hits coast"},
+      {"\xe2\x9a\xa1\xef\xb8\x8f LIVE: Storm hits coast", "Storm hits coast"},
       // Not labels: no separator, lower case before a hyphen or a
       // period, a word off the list, nothing after the label.
       {"Live Aid raises millions", ""},
@@ -748,6 +751,8 @@ TEST(NewsLabelTest, OpeningLabels) {
       {"Update-ready phones ship", ""},
       {"Live. Love. Laugh.", ""},
       {"NASA: rover finds water", ""},
+      {"\xf0\x9f\x94\xb4 Storm hits coast", ""},
+      {"\xc3\x89tat: Storm hits coast", ""},
       {"BREAKING:", ""},
       {"VIDEO. 2", ""},
       {"BREAKING: !!!", ""},
