@@ -625,14 +625,24 @@ class EngineImpl final : public Engine {
     // a trailing source tag ("- BBC News", "| EL PAÍS", "- France 24"):
     // the outlet is no part of the item, and its words and numbers read as
     // content that a translation lacks.
+    // An opening label's words are optional units (XlangProfile::
+    // kOptionalBit): a translation may keep the label, another outlet's
+    // copy may not have it.
+    std::size_t label_key_bytes = 0;
+    if (p->label_bytes > 0) {
+      internal::NormalizeKey(p->text.substr(0, p->label_bytes),
+                             &p->untagged_key);
+      label_key_bytes = p->untagged_key.size();
+    }
     const std::size_t tag = p->tag_start;
     if (tag < p->text.size()) {
       const std::string_view untagged = p->text.substr(0, tag);
       internal::NormalizeKey(untagged, &p->untagged_key);
       xl_->Analyze(p->untagged_key, untagged, p->lang, &p->xfeatures,
-                   &p->profile);
+                   &p->profile, label_key_bytes);
     } else {
-      xl_->Analyze(p->key, p->text, p->lang, &p->xfeatures, &p->profile);
+      xl_->Analyze(p->key, p->text, p->lang, &p->xfeatures, &p->profile,
+                   label_key_bytes);
     }
     // Numbers, months and weekdays are the commonest features ("2026",
     // "March") and the fact guard checks them anyway: left in, they made

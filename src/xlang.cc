@@ -973,8 +973,9 @@ struct Unit {
   bool flat[kMaxUnitFeatures];
   std::uint8_t n = 0;
   std::uint8_t cls = XlangProfile::kWord;
-  bool place = false;   // names a country (XlangProfile::kPlaceBit)
-  bool stated = false;  // a fact written in digits (XlangProfile::kStatedBit)
+  bool place = false;     // names a country (XlangProfile::kPlaceBit)
+  bool stated = false;    // a fact written in digits (XlangProfile::kStatedBit)
+  bool optional = false;  // an opening label's (XlangProfile::kOptionalBit)
   void Add(std::uint64_t h, bool in_flat = true) {
     for (int k = 0; k < n; ++k) {
       if (f[k] == h) {
@@ -1253,7 +1254,8 @@ void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,
 void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
                            std::string_view lang,
                            std::vector<std::uint64_t>* features,
-                           XlangProfile* profile) const {
+                           XlangProfile* profile,
+                           std::size_t label_key_bytes) const {
   StopLang stop_lang;
   const bool has_stops = ParseStopLang(lang, &stop_lang);
   LexLang lex_lang;
@@ -1464,6 +1466,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     unit.n = 0;
     unit.place = false;
     unit.stated = false;
+    unit.optional = false;
     unit.cls = static_cast<std::uint8_t>(cls);
     unit.Add(first);
     return unit;
@@ -1526,6 +1529,11 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       ++i;
       continue;
     }
+    if (IsDigit(c) && i < label_key_bytes) {
+      // A label's update number ("UPDATE 2-") is no fact of the item.
+      while (i < key.size() && IsWordByte(key[i])) ++i;
+      continue;
+    }
     if (IsDigit(c)) {
       // A time of day is its 24-hour hour and its minutes, the two numbers
       // "17:30" and "17h30" give: "5.30pm" = "5.30 de la tarde" = "17.30
@@ -1584,6 +1592,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     const std::size_t start = i;
     while (i < key.size() && IsWordByte(key[i])) ++i;
     const std::string_view word = key.substr(start, i - start);
+    const bool in_label = start < label_key_bytes;
     // A doubled piece of a dotted acronym ("ee" and "uu" of "EE.UU.") is
     // in that acronym's unit, not a word of its own.
     if (num_dotted > 0 && word.size() == 2 && word[0] == word[1] &&
@@ -1668,6 +1677,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       MatchCountry(key, start, i, &country_end, &country_feature);
     }
     const bool in_country = start < country_end;
+    if (in_label && info.kind != WordInfo::kContent) continue;
     if (info.kind == WordInfo::kSkip) {
       // English "may" is a stop word (the modal verb), but next to a day
       // number it is the month ("May 5", "5 May"), as "mai" and "mayo" are.
@@ -1727,8 +1737,12 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       continue;
     }
     const std::uint64_t own = info.own;
-    if (same_unit(own)) continue;
+    if (Unit* seen = same_unit(own)) {
+      seen->optional = seen->optional && in_label;  // content after the label
+      continue;
+    }
     Unit& unit = new_unit(own, XlangProfile::kWord);
+    unit.optional = in_label;
     unit.place = in_country || info.place != 0;
     // The country's feature before the pivots, so a full unit keeps it.
     if (in_country) unit.Add(country_feature);
@@ -1772,12 +1786,22 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
   if (features != nullptr) {
     features->clear();
     for (int u = 0; u < num_units; ++u) {
+      // An opening label's words find no candidates: a copy without the
+      // label shares none of them.
+      if (units[u].optional) continue;
       for (int k = 0; k < units[u].n; ++k) {
         if (units[u].flat[k]) features->push_back(units[u].f[k]);
       }
     }
-    // Names weigh double in the flat set (MinHash has no per-unit weights).
+    // Names weigh double in the flat set (MinHash has no per-unit weights);
+    // not a label's capitals ("EN DIRECT -").
     for (int a = 0; a < kept_anchors; ++a) {
+      if (label_key_bytes > 0) {
+        if (const Unit* unit = same_unit(anchor_word[a]);
+            unit != nullptr && unit->optional) {
+          continue;
+        }
+      }
       features->push_back(anchor_extra[a]);
     }
     std::sort(features->begin(), features->end());
@@ -1792,7 +1816,10 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
       out.push_back(static_cast<std::uint8_t>(
           units[u].n | (units[u].cls << 3) |
           (units[u].place ? XlangProfile::kPlaceBit : 0) |
-          (units[u].stated ? XlangProfile::kStatedBit : 0)));
+          (units[u].stated ? XlangProfile::kStatedBit : 0) |
+          (units[u].optional && units[u].cls != XlangProfile::kFact
+               ? XlangProfile::kOptionalBit
+               : 0)));
     }
     for (int u = 0; u < num_units; ++u) {
       for (int k = 0; k < units[u].n; ++k) {
@@ -1892,6 +1919,9 @@ int CoverSide(const ParsedProfile& self, const ParsedProfile& other, int side,
         covered = other.Contains(self.fps[offset + k]);
       }
     }
+    offset += count;
+    // An opening label's word that the other side lacks is left out.
+    if (!covered && XlangProfile::IsOptional(self.info[u])) continue;
     ++alignment->units[side][cls];
     alignment->covered[side][cls] += covered;
     if (!covered && XlangProfile::IsPlace(self.info[u])) {
@@ -1900,7 +1930,6 @@ int CoverSide(const ParsedProfile& self, const ParsedProfile& other, int side,
     if (!covered && XlangProfile::IsStated(self.info[u])) {
       *uncovered_stated = true;
     }
-    offset += count;
   }
   return common_facts;
 }

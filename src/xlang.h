@@ -70,14 +70,23 @@ struct XlangProfile {
   // Bit 6, on a kFact unit only: the fact is written in digits ("24",
   // "0.88pc", "17:30"), not in words ("two", "mars").
   static constexpr std::uint8_t kStatedBit = 0x40;
+  // Bit 7, never on a fact: a word of an opening newsroom label
+  // ("BREAKING:", "EN DIRECT -": NewsLabelBytes), which a translation may
+  // keep ("Watch:" / "Regarder :") or an outlet may add to one copy only.
+  // It counts when the other side covers it and is left out when not
+  // (CrossLingual::Align).
+  static constexpr std::uint8_t kOptionalBit = 0x80;
   static int CountOf(std::uint8_t info) { return info & 7; }
   static int ClassOf(std::uint8_t info) { return (info >> 3) & 3; }
   static bool IsPlace(std::uint8_t info) { return (info & kPlaceBit) != 0; }
   static bool IsStated(std::uint8_t info) { return (info & kStatedBit) != 0; }
-  // At least one feature, bit 7 clear, and bit 6 only on a fact.
+  static bool IsOptional(std::uint8_t info) {
+    return (info & kOptionalBit) != 0;
+  }
+  // At least one feature, and bits 6 and 7 only on a fact and a non-fact.
   static bool InfoValid(std::uint8_t info) {
-    return CountOf(info) != 0 && (info >> 7) == 0 &&
-           (!IsStated(info) || ClassOf(info) == kFact);
+    return CountOf(info) != 0 && (!IsStated(info) || ClassOf(info) == kFact) &&
+           (!IsOptional(info) || ClassOf(info) != kFact);
   }
   std::vector<std::uint8_t> bytes;
 
@@ -163,9 +172,12 @@ class CrossLingual {
   // 64-bit feature hashes (the MinHash set: every unit's features, plus one
   // extra feature per name so names weigh double) to *features and the
   // verification record to *profile; either may be null.
+  // `label_key_bytes`: the length of the key of an opening newsroom label
+  // (NewsLabelBytes' bytes of the text, normalized), whose words become
+  // optional units (XlangProfile::kOptionalBit) and whose numbers no facts.
   void Analyze(std::string_view key, std::string_view original_text,
                std::string_view lang, std::vector<std::uint64_t>* features,
-               XlangProfile* profile) const;
+               XlangProfile* profile, std::size_t label_key_bytes = 0) const;
   // Adds to *facts (keeping its codes sorted) the antonym facts of `key`
   // (a match key) in language `lang` (PolarityEntry, facts.h): the axes and
   // sides of its content words, English ones as written, the other five

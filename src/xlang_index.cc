@@ -715,6 +715,10 @@ XlangAlignment XlangCoverBound::Bound(std::span<const std::uint8_t> stored) {
       Set(stored_all_, FpAt(p + 2 * k));
       if (cls == XlangProfile::kFact) Set(stored_facts_, FpAt(p + 2 * k));
     }
+    if (!covered && XlangProfile::IsOptional(info[u])) {  // as Align
+      p += 2 * count;
+      continue;
+    }
     ++out.units[1][cls];
     out.covered[1][cls] += covered;
     if (cls == XlangProfile::kFact) fact_fps[1] += count;
@@ -735,6 +739,10 @@ XlangAlignment XlangCoverBound::Bound(std::span<const std::uint8_t> stored) {
       const int cls = XlangProfile::ClassOf(qinfo[u]);
       const bool covered =
           UnitCovered(q, count, cls, stored_all_, stored_facts_);
+      if (!covered && XlangProfile::IsOptional(qinfo[u])) {
+        q += 2 * count;
+        continue;
+      }
       ++out.units[0][cls];
       out.covered[0][cls] += covered;
       if (cls == XlangProfile::kFact) fact_fps[0] += count;
@@ -783,7 +791,10 @@ XlangAlignment XlangCoverBound::StoredSideBound(
     }
     const std::uint64_t hit =
         UnitCovered(p, count, cls, query_all_, query_facts_);
-    units += std::uint64_t{1} << (8 * cls);
+    // An uncovered label word is left out (Align); covered, it counts.
+    const std::uint64_t counted =
+        hit | static_cast<std::uint64_t>(!XlangProfile::IsOptional(info[u]));
+    units += counted << (8 * cls);
     covered += hit << (8 * cls);
     p += 2 * count;
   }
@@ -817,6 +828,9 @@ bool XlangCoverBound::HitsRule(std::span<const std::uint8_t> stored,
   double total = 0, heaviest = 0;
   for (int c = 0; c < 4; ++c) heaviest = std::max(heaviest, rule.weight[c]);
   for (std::size_t u = 0; u < n; ++u) {
+    // Not an opening label's word: it may be left out (Align), and the
+    // bound must hold then too.
+    if (XlangProfile::IsOptional(stored[1 + u])) continue;
     total += rule.weight[XlangProfile::ClassOf(stored[1 + u])];
   }
   if (total <= 0) return true;
@@ -851,6 +865,7 @@ XlangAlignment XlangCoverBound::BoundReference(
   out.valid = true;
   struct Unit {
     int cls;
+    bool optional;
     std::vector<std::uint16_t> fps;
   };
   auto decode = [](std::span<const std::uint8_t> blob) {
@@ -858,6 +873,7 @@ XlangAlignment XlangCoverBound::BoundReference(
     std::size_t pos = 1 + blob[0];
     for (std::size_t u = 0; u < units.size(); ++u) {
       units[u].cls = XlangProfile::ClassOf(blob[1 + u]);
+      units[u].optional = XlangProfile::IsOptional(blob[1 + u]);
       for (int k = 0; k < (blob[1 + u] & 7); ++k, pos += 2) {
         units[u].fps.push_back(FpAt(&blob[pos]));
       }
@@ -880,6 +896,7 @@ XlangAlignment XlangCoverBound::BoundReference(
           }
         }
       }
+      if (!covered && unit.optional) continue;
       ++out.units[side][unit.cls];
       out.covered[side][unit.cls] += covered;
     }

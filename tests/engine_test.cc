@@ -1032,6 +1032,23 @@ TEST(EngineXlangTags, TagsCostNoTranslations) {
   EXPECT_GE(joined(tagged) * 100, untagged * 97);
 }
 
+// An opening label that one outlet adds ("EN DIRECT - ", "EILMELDUNG: ")
+// is no content a translation must cover, and one that a translation keeps
+// ("Watch:" / "Regarder :") still counts (XlangProfile::kOptionalBit).
+TEST_F(EngineXlang, OneSidedLabelsAreNoContent) {
+  const Decision en = engine_->Add("Government approves pension reform");
+  const Decision fr = engine_->Add(
+      "EN DIRECT - Le gouvernement approuve la r\xc3\xa9"
+      "forme des retraites");
+  EXPECT_EQ(fr.verdict, Verdict::kCrossLanguage);
+  EXPECT_EQ(fr.dup_of, en.id);
+  EXPECT_TRUE(JoinsAcrossLanguages(
+      "Watch: Liverpool's Daniel Sturridge dips deep equalizer vs. Chelsea", {},
+      "Regarder : L\xe2\x80\x99"
+      "attaquant du Liverpool Daniel Sturridge parvient \xc3\xa0 "
+      "l\xe2\x80\x99\xc3\xa9galisation contre Chelsea"));
+}
+
 // But a place alone at the end is the item's: the place guard reads it.
 TEST_F(EngineXlang, PlaceAfterADashIsContent) {
   EXPECT_EQ(engine_->Add("Drought hits farmers hard - South Africa").verdict,

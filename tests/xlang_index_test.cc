@@ -317,9 +317,11 @@ TEST(XlangIndexTest, SameFeaturesMeetInEveryBand) {
 // pairs share fingerprints.
 // With `flags`, some units name a place, some facts are stated, and a fact
 // may hold two fingerprints (Analyze writes one; the blob format allows
-// more).
+// more). With `optional`, some units that are no facts are an opening
+// label's (XlangProfile::kOptionalBit: left out when uncovered).
 std::vector<std::uint8_t> RandomProfile(std::mt19937& rng, int alphabet,
-                                        bool flags = false) {
+                                        bool flags = false,
+                                        bool optional = false) {
   const int units = static_cast<int>(rng() % 12);
   std::vector<std::uint8_t> blob = {static_cast<std::uint8_t>(units)};
   std::vector<int> counts;
@@ -332,6 +334,9 @@ std::vector<std::uint8_t> RandomProfile(std::mt19937& rng, int alphabet,
     std::uint8_t info = static_cast<std::uint8_t>(count | cls << 3);
     if (flags && rng() % 4 == 0) info |= XlangProfile::kPlaceBit;
     if (flags && fact && rng() % 2 == 0) info |= XlangProfile::kStatedBit;
+    if (optional && !fact && rng() % 3 == 0) {
+      info |= XlangProfile::kOptionalBit;
+    }
     blob.push_back(info);
   }
   for (int count : counts) {
@@ -372,10 +377,13 @@ TEST(XlangCoverBoundTest, FastBoundAgreesWithReferenceAndAlign) {
   XlangCoverBound bound;
   const XlangRule rule;
   for (int q = 0; q < 300; ++q) {
-    const std::vector<std::uint8_t> query = RandomProfile(rng, 40);
+    const bool optional = q % 2 == 1;  // label units on odd rounds
+    const std::vector<std::uint8_t> query =
+        RandomProfile(rng, 40, false, optional);
     bound.SetQuery(query);
     for (int s = 0; s < 30; ++s) {
-      const std::vector<std::uint8_t> stored = RandomProfile(rng, 40);
+      const std::vector<std::uint8_t> stored =
+          RandomProfile(rng, 40, false, optional);
       const XlangAlignment fast = bound.Bound(stored);
       ExpectSameAlignment(fast, XlangCoverBound::BoundReference(query, stored));
       const XlangAlignment align = CrossLingual::Align(query, stored);
@@ -397,8 +405,11 @@ TEST(XlangCoverBoundTest, AlignAgreesWithTheReference) {
   int covered = 0;
   for (int q = 0; q < 2000; ++q) {
     const int alphabet = q % 2 == 0 ? 40 : 4000;
-    const std::vector<std::uint8_t> a = RandomProfile(rng, alphabet);
-    const std::vector<std::uint8_t> b = RandomProfile(rng, alphabet);
+    const bool optional = q % 4 >= 2;
+    const std::vector<std::uint8_t> a =
+        RandomProfile(rng, alphabet, false, optional);
+    const std::vector<std::uint8_t> b =
+        RandomProfile(rng, alphabet, false, optional);
     const XlangAlignment align = CrossLingual::Align(a, b);
     ExpectSameAlignment(align, XlangCoverBound::BoundReference(a, b));
     for (int c = 0; c < 4; ++c) covered += align.covered[0][c];
@@ -416,11 +427,13 @@ TEST(XlangCoverBoundTest, BoundEqualsAlign) {
   int conflicts = 0, places = 0, added = 0;
   for (int q = 0; q < 1000; ++q) {
     const int alphabet = q % 2 == 0 ? 12 : 4000;
-    const std::vector<std::uint8_t> query = RandomProfile(rng, alphabet, true);
+    const bool optional = q % 4 >= 2;
+    const std::vector<std::uint8_t> query =
+        RandomProfile(rng, alphabet, true, optional);
     bound.SetQuery(query);
     for (int s = 0; s < 10; ++s) {
       const std::vector<std::uint8_t> stored =
-          RandomProfile(rng, alphabet, true);
+          RandomProfile(rng, alphabet, true, optional);
       const XlangAlignment align = CrossLingual::Align(query, stored);
       ASSERT_EQ(bound.Bound(stored), align) << q << " " << s;
       conflicts += align.fact_conflict;
@@ -450,10 +463,13 @@ TEST(XlangCoverBoundTest, HitCountRejectsOnlyWhatTheBoundRejects) {
   XlangCoverBound bound;
   int accepted = 0, dropped = 0;
   for (int q = 0; q < 300; ++q) {
-    const std::vector<std::uint8_t> query = RandomProfile(rng, 30);
+    const bool optional = q % 2 == 1;
+    const std::vector<std::uint8_t> query =
+        RandomProfile(rng, 30, false, optional);
     bound.SetQuery(query);
     for (int s = 0; s < 30; ++s) {
-      const std::vector<std::uint8_t> stored = RandomProfile(rng, 30);
+      const std::vector<std::uint8_t> stored =
+          RandomProfile(rng, 30, false, optional);
       const XlangAlignment exact = bound.Bound(stored);
       for (const XlangRule& rule : rules) {
         const bool may = bound.MayVerify(stored, rule);
