@@ -1425,7 +1425,8 @@ namespace {
 
 // Newsroom slugs (Reuters' "UPDATE 2-", "REFILE-", "EXCLUSIVE-", the
 // web's "BREAKING:", "VIDEO.", "WATCH:", "LIVE:") and their French,
-// Spanish, Portuguese, Italian and German counterparts, lower-case ASCII.
+// Spanish, Portuguese, Italian and German counterparts, lower-case ASCII
+// (accents folded: "\xC3\xBAltima hora", "vid\xC3\xA9o").
 constexpr std::string_view kNewsLabels[] = {
     "alert", "analysis", "audio", "breaking", "breaking news", "correction",
     "corrected", "developing", "editorial", "exclusive", "explainer", "factbox",
@@ -1434,6 +1435,7 @@ constexpr std::string_view kNewsLabels[] = {
     "urgent", "video", "videos", "watch", "alerte", "exclusif", "en direct",
     "direct", "urgente", "exclusiva", "exclusivo", "en vivo", "ao vivo",
     "esclusiva", "diretta", "eilmeldung", "exklusiv", "liveticker",
+    "ultima hora",
     // "Watch:" in the five languages (NTREX translates the slug).
     "regardez", "regarder", "voir", "mira", "ver", "veja", "assista", "guarda",
     "guardate", "sehen sie", "schauen sie"};
@@ -1468,6 +1470,26 @@ bool IsAsciiLetter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// Whether text[i] starts an accented letter of Latin-1 (U+00C0-U+00FF
+// but the multiplication and division signs): UTF-8 C3 80-BF.
+bool IsLatin1Letter(std::string_view text, std::size_t i) {
+  if (i + 1 >= text.size() || static_cast<unsigned char>(text[i]) != 0xC3) {
+    return false;
+  }
+  const auto c = static_cast<unsigned char>(text[i + 1]);
+  return c >= 0x80 && c <= 0xBF && c != 0x97 && c != 0xB7;
+}
+
+// The base letter of Latin-1 letter U+00C0 + (second - 0x80), from its
+// second UTF-8 byte; '?' for letters with none (Æ, Ð, Þ, ß), which no
+// label has.
+char Latin1Base(unsigned char second) {
+  static constexpr char kBase[] =
+      "AAAAAA?CEEEEIIII?NOOOOO?OUUUUY??"   // U+00C0-U+00DF
+      "aaaaaa?ceeeeiiii?nooooo?ouuuuy?y";  // U+00E0-U+00FF
+  return kBase[second - 0x80];
+}
+
 // One label that opens `text` (NewsLabelBytes); with `stacked`, a label
 // written in lower case may end at a hyphen when another label follows it
 // ("Exclusive-UPDATE 2-").
@@ -1476,24 +1498,45 @@ std::size_t OneNewsLabel(std::string_view text, bool stacked) {
   // (ASCII letters, one space between them).
   std::size_t label_end = 0;
   std::size_t i = 0;
-  for (int words = 0; words < 2 && i < text.size() && IsAsciiLetter(text[i]);
+  // The prefix folded: lower case, and accented Latin-1 letters as their
+  // base letter ("\xC3\x9ALTIMA HORA", "VID\xC3\x89O", "V\xC3\x8D"
+  // "DEO" are "ultima hora", "video").
+  char folded[24];
+  std::size_t folded_size = 0;
+  for (int words = 0; words < 2 && i < text.size() &&
+                      (IsAsciiLetter(text[i]) || IsLatin1Letter(text, i));
        ++words) {
     std::size_t j = i;
-    while (j < text.size() && IsAsciiLetter(text[j])) ++j;
-    char folded[24];
-    if (j > sizeof(folded)) break;
-    for (std::size_t k = 0; k < j; ++k) {
-      const char c = text[k];
-      folded[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    bool fits = true;
+    while (j < text.size() && fits) {
+      char base;
+      if (IsAsciiLetter(text[j])) {
+        base = text[j];
+        ++j;
+      } else if (IsLatin1Letter(text, j)) {
+        base = Latin1Base(static_cast<unsigned char>(text[j + 1]));
+        j += 2;
+      } else {
+        break;
+      }
+      fits = folded_size < sizeof(folded);
+      if (fits) {
+        folded[folded_size++] = base >= 'A' && base <= 'Z'
+                                    ? static_cast<char>(base - 'A' + 'a')
+                                    : base;
+      }
     }
-    const std::string_view prefix(folded, j);
-    for (std::string_view label : LabelsOfLength(j)) {
+    if (!fits) break;
+    const std::string_view prefix(folded, folded_size);
+    for (std::string_view label : LabelsOfLength(folded_size)) {
       if (label == prefix) label_end = j;
     }
     // A second word only after the first word of a two-word label.
-    if (j + 1 >= text.size() || text[j] != ' ' || !StartsTwoWordLabel(prefix)) {
+    if (j + 1 >= text.size() || text[j] != ' ' || !StartsTwoWordLabel(prefix) ||
+        folded_size >= sizeof(folded)) {
       break;
     }
+    folded[folded_size++] = ' ';
     i = j + 1;
   }
   if (label_end == 0) return 0;

@@ -741,6 +741,13 @@ TEST(NewsLabelTest, OpeningLabels) {
       {"RPT-UPDATE 1-Storm hits coast", "Storm hits coast"},
       {"Regarder : Une temp\xc3\xaate frappe la c\xc3\xb4te",
        "Une temp\xc3\xaate frappe la c\xc3\xb4te"},
+      // Accented spellings.
+      {"\xc3\x9aLTIMA HORA: Aprobada la reforma", "Aprobada la reforma"},
+      {"VID\xc3\x89O. Une temp\xc3\xaate frappe la c\xc3\xb4te",
+       "Une temp\xc3\xaate frappe la c\xc3\xb4te"},
+      {"V\xc3\x8d"
+       "DEO: Governo aprova a reforma",
+       "Governo aprova a reforma"},
       // After the symbols that feeds for social media put first.
       {"\xf0\x9f\x94\xb4 BREAKING: Storm hits coast", "Storm hits coast"},
       {"\xe2\x9a\xa1\xef\xb8\x8f LIVE: Storm hits coast", "Storm hits coast"},
@@ -751,6 +758,8 @@ TEST(NewsLabelTest, OpeningLabels) {
       {"Update-ready phones ship", ""},
       {"Live. Love. Laugh.", ""},
       {"NASA: rover finds water", ""},
+      {"\xc3\x89t\xc3\xa9: la canicule s'installe", ""},
+      {"\xc3\x9altima: la canicule s'installe", ""},
       {"\xf0\x9f\x94\xb4 Storm hits coast", ""},
       {"\xc3\x89tat: Storm hits coast", ""},
       {"BREAKING:", ""},
