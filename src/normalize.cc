@@ -1435,7 +1435,7 @@ constexpr std::string_view kNewsLabels[] = {
     "urgent", "video", "videos", "watch", "alerte", "exclusif", "en direct",
     "direct", "urgente", "exclusiva", "exclusivo", "en vivo", "ao vivo",
     "esclusiva", "diretta", "eilmeldung", "exklusiv", "liveticker",
-    "ultima hora",
+    "ultima hora", "ultim'ora",
     // "Watch:" in the five languages (NTREX translates the slug).
     "regardez", "regarder", "voir", "mira", "ver", "veja", "assista", "guarda",
     "guardate", "sehen sie", "schauen sie"};
@@ -1516,6 +1516,13 @@ std::size_t OneNewsLabel(std::string_view text, bool stacked) {
       } else if (IsLatin1Letter(text, j)) {
         base = Latin1Base(static_cast<unsigned char>(text[j + 1]));
         j += 2;
+      } else if (j > i &&
+                 (text[j] == '\'' || text.substr(j, 3) == "\xE2\x80\x99") &&
+                 j + (text[j] == '\'' ? 1 : 3) < text.size() &&
+                 IsAsciiLetter(text[j + (text[j] == '\'' ? 1 : 3)])) {
+        // An apostrophe inside the word ("ULTIM'ORA", "ULTIM\u2019ORA").
+        base = '\'';
+        j += text[j] == '\'' ? 1 : 3;
       } else {
         break;
       }

@@ -748,6 +748,10 @@ TEST(NewsLabelTest, OpeningLabels) {
       {"V\xc3\x8d"
        "DEO: Governo aprova a reforma",
        "Governo aprova a reforma"},
+      {"ULTIM'ORA: Il governo approva la riforma",
+       "Il governo approva la riforma"},
+      {"ULTIM\xe2\x80\x99ORA - Il governo approva la riforma",
+       "Il governo approva la riforma"},
       // After the symbols that feeds for social media put first.
       {"\xf0\x9f\x94\xb4 BREAKING: Storm hits coast", "Storm hits coast"},
       {"\xe2\x9a\xa1\xef\xb8\x8f LIVE: Storm hits coast", "Storm hits coast"},
@@ -758,6 +762,7 @@ TEST(NewsLabelTest, OpeningLabels) {
       {"Update-ready phones ship", ""},
       {"Live. Love. Laugh.", ""},
       {"NASA: rover finds water", ""},
+      {"L'ULTIMA: rover finds water", ""},
       {"\xc3\x89t\xc3\xa9: la canicule s'installe", ""},
       {"\xc3\x9altima: la canicule s'installe", ""},
       {"\xf0\x9f\x94\xb4 Storm hits coast", ""},
