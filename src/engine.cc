@@ -206,8 +206,9 @@ struct PreparedItem {
   std::vector<std::uint16_t> tag_fps;
   // Cross-language channel (match level xlang).
   std::string_view lang;
-  // The key of the text without its trailing source tag, which the
-  // cross-language analysis reads (PrepareXlang); unused without one.
+  // The key of the text without its trailing source tag when it opens with
+  // a label (else the content key is it), and scratch for the label's key
+  // (PrepareXlang).
   std::string untagged_key;
   // The language is a guess (DetectLanguage's weak): the item never meets
   // another guessed one across languages (kGuessedLanguage), and in
@@ -636,10 +637,15 @@ class EngineImpl final : public Engine {
     }
     const std::size_t tag = p->tag_start;
     if (tag < p->text.size()) {
+      // Without a label, the content key (PrepareSketch) is this key.
       const std::string_view untagged = p->text.substr(0, tag);
-      internal::NormalizeKey(untagged, &p->untagged_key);
-      xl_->Analyze(p->untagged_key, untagged, p->lang, &p->xfeatures,
-                   &p->profile, label_key_bytes);
+      if (p->label_bytes > 0) {
+        internal::NormalizeKey(untagged, &p->untagged_key);
+      }
+      xl_->Analyze(p->label_bytes > 0 ? std::string_view(p->untagged_key)
+                                      : ContentKey(*p),
+                   untagged, p->lang, &p->xfeatures, &p->profile,
+                   label_key_bytes);
     } else {
       xl_->Analyze(p->key, p->text, p->lang, &p->xfeatures, &p->profile,
                    label_key_bytes);
@@ -949,18 +955,9 @@ class EngineImpl final : public Engine {
     if (p.lang_weak || IsOtherLanguage(p.lang, xlang_->LangOf(member))) {
       return false;
     }
-    // Confirmed against the representative too, as a headline reached
-    // through a member in MatchXlang: no fact or place of either changed,
-    // and some coverage (p.profile: MatchNear's member pass runs after
-    // PrepareXlang).
-    const internal::XlangAlignment r =
-        internal::CrossLingual::Align(p.profile.bytes, xlang_->ProfileOf(id));
-    if (r.fact_conflict || r.place_conflict ||
-        std::min(internal::CrossLingual::Coverage(r, 0, rule_),
-                 internal::CrossLingual::Coverage(r, 1, rule_)) <
-            kMemberRepCoverage) {
-      return false;
-    }
+    // Confirmed against the representative too, as in MatchXlang
+    // (p.profile: MatchNear's member pass runs after PrepareXlang).
+    if (!FitsRepresentative(p, id)) return false;
     near_->GetFacts(id, &rep_facts_);
     return !internal::FactsConflictIgnoringEntities(p.facts, rep_facts_);
   }
@@ -1246,16 +1243,7 @@ class EngineImpl final : public Engine {
       // coverage. Without this, the NTREX stream's precision was 0.8161
       // (0.8179 without the coverage; 0.8211 with it at 0.2 or 0.3, the
       // same recall; 0.8267 at 0.4 but recall 0.8011 -> 0.7886).
-      if (c.via_member) {
-        const internal::XlangAlignment r = internal::CrossLingual::Align(
-            p.profile.bytes, xlang_->ProfileOf(id));
-        if (r.fact_conflict || r.place_conflict ||
-            std::min(internal::CrossLingual::Coverage(r, 0, rule_),
-                     internal::CrossLingual::Coverage(r, 1, rule_)) <
-                kMemberRepCoverage) {
-          continue;
-        }
-      }
+      if (c.via_member && !FitsRepresentative(p, id)) continue;
       near_->GetFacts(id, &rep_facts_);
       // Names may be spelled otherwise in another language; tickers and
       // handles are not.
@@ -1271,6 +1259,18 @@ class EngineImpl final : public Engine {
     d->dup_of = best_id;
     d->score = std::min(best_score, 1.0);
     return true;
+  }
+
+  // Whether a headline reached through a member of representative `rep`
+  // fits the representative too: no fact or place of either changed, and
+  // some coverage (kMemberRepCoverage).
+  bool FitsRepresentative(const PreparedItem& p, std::uint64_t rep) const {
+    const internal::XlangAlignment r =
+        internal::CrossLingual::Align(p.profile.bytes, xlang_->ProfileOf(rep));
+    return !r.fact_conflict && !r.place_conflict &&
+           std::min(internal::CrossLingual::Coverage(r, 0, rule_),
+                    internal::CrossLingual::Coverage(r, 1, rule_)) >=
+               kMemberRepCoverage;
   }
 
   // When *id is an indexed cross-language member: sets it to the member's
