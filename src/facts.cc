@@ -5479,20 +5479,33 @@ void AddEntityFactsImpl(
   word_code.assign(words.size(), 0);
   int coded = 0;  // words with a code in word_code
   // Title case or all caps: capitalization says nothing about entities.
-  int cased = 0, capital = 0;
+  int cased = 0, capital = 0, acronyms = 0;
   // For the Roman numerals below: an acronym, or a lone capital "I".
   bool any_numeral = false;
+  // A longer word in lower case: no true title case (below).
+  bool lower_content = false;
   for (const EntityWord& w : words) {
     any_numeral |= w.acronym || (w.end - w.begin == 1 && text[w.begin] == 'I');
+    lower_content |= w.cased && !w.capital && w.end - w.begin >= 4;
     // An elided article is a word in lower case: "Il Milan batte l'Inter
     // 2-1" is no title case (three capitals in four words without it).
     cased += w.elided;
     if (w.handle || !w.cased) continue;
     ++cased;
     capital += w.capital;
+    acronyms += w.acronym;
   }
   const bool case_informative =
       cased >= 2 && capital * 100 <= cased * kEntityTitleCasePercent;
+  // Title case capitalizes a word's first letter only, so a word in
+  // capitals there was written so: an acronym, asserted ("UK To Ban
+  // Islamist Group" is not "US To Ban ...", nor "NFL Star ..." "NBA Star
+  // ..."). Not in all caps, where every word is, nor in a sentence dense
+  // with names, where a longer word stays in lower case and an acronym is
+  // mentioned as before ("Mitt Romney wins Maryland GOP primary" /
+  // "Romney wins Maryland Republican primary" is one story).
+  const bool acronyms_informative = !case_informative && !lower_content &&
+                                    acronyms > 0 && acronyms * 2 < cased;
   // Source tags at the end ("| Reuters", "- Le360", "(AFP)") come and go
   // between copies of one headline: they are no entities.
   std::size_t end = words.size();
@@ -5538,13 +5551,28 @@ void AddEntityFactsImpl(
         }
       }
     }
-    if (!w.handle && (!case_informative || !w.capital)) {
+    const bool title_acronym =
+        acronyms_informative && w.acronym &&
+        RomanNumeralValue(text.substr(w.begin, w.end - w.begin)) == 0;
+    if (!w.handle && !title_acronym && (!case_informative || !w.capital)) {
       // "of" in "Bank of England" continues a run of capitals.
       const std::size_t len = w.end - w.begin;
       if (!initials_caps.empty() && !w.capital && len <= 3) {
         pending += text[w.begin];
       } else {
         end_run();
+      }
+      // Beside an acronym it asserts, a title-case headline mentions its
+      // other capitalized words: a copy in sentence case that names them
+      // ("'Titanfall' launches on Xbox One") asserts nothing it lacks.
+      if (acronyms_informative && w.capital) {
+        NormalizeKey(text.substr(w.begin, w.end - w.begin), &folded);
+        DropPossessiveAndPeriods(&folded);
+        if (!folded.empty()) {
+          if (const std::uint32_t code = PrefixEntityCode(&folded); code != 0) {
+            facts->codes.push_back(code);
+          }
+        }
       }
       continue;
     }

@@ -1238,6 +1238,32 @@ TEST(EntityFactsTest, FirstWordOfCapitalsOrTitleCaseOnlyOpens) {
   EXPECT_FALSE(sentence.codes.empty());
 }
 
+// Title case capitalizes first letters only, so a word in capitals there
+// was written so: an acronym, an actor of the headline.
+TEST(EntityFactsTest, AcronymsInTitleCaseAreActors) {
+  EXPECT_TRUE(
+      EntityConflict("UK To Ban Islamist Group", "US To Ban Islamist Group"));
+  EXPECT_TRUE(EntityConflict("NFL Star Arrested After Crash",
+                             "NBA Star Arrested After Crash"));
+  EXPECT_FALSE(EntityConflict("UK To Ban Islamist Group",
+                              "UK To Ban Islamist Group Within Weeks"));
+  // Not in all caps, where every word is in capitals, nor in a sentence
+  // dense with names (longer words in lower case), where acronyms are
+  // mentioned only, as before ("GOP" / "Republican" is one party).
+  EXPECT_FALSE(
+      EntityConflict("UK TO BAN ISLAMIST GROUP", "US TO BAN ISLAMIST GROUP"));
+  EXPECT_FALSE(EntityConflict("Mitt Romney wins Maryland GOP primary",
+                              "Romney wins Maryland Republican primary"));
+  // A Roman numeral is an ordinal (its own fact), not an actor.
+  EXPECT_FALSE(EntityConflict("World War II Veteran Dies At 104",
+                              "WWII Veteran Dies At 104"));
+  // Beside the acronym, the other capitals are mentioned: a copy in
+  // sentence case that names them asserts nothing the title lacks.
+  EXPECT_FALSE(
+      EntityConflict("'Titanfall' To Launch Tuesday; Can Xbox One Top The PS4?",
+                     "'Titanfall' launches on Xbox One"));
+}
+
 TEST(EntityFactsTest, SentenceStartAndAcronymsOnlyMention) {
   // A capital that starts a later sentence proves nothing, but still shows
   // the entity is there: the other side's "Syria" and "Assad" are not new.
