@@ -586,7 +586,9 @@ class EngineImpl final : public Engine {
            (text.size() >= 2 &&
             std::isupper(static_cast<unsigned char>(text[0])) &&
             std::isupper(static_cast<unsigned char>(text[1]))))) {
-        internal::AddOpeningCode(first, second, &p->facts);
+        const std::string_view country = xl_->CountryOfWord(first);
+        internal::AddOpeningCode(country.empty() ? first : country, second,
+                                 &p->facts);
       }
     } else {
       internal::AddEntityFacts(ContentText(*p), &p->facts);
@@ -596,6 +598,7 @@ class EngineImpl final : public Engine {
     if (xl_ != nullptr) {
       xl_->AddPolarityFacts(key, p->lang, &p->facts);
       xl_->AddPlaceFacts(key, p->lang, &p->facts);
+      xl_->AddAcronymPlaces(ContentText(*p), &p->facts);
     }
     p->xsketched = false;
     // With a pool the cross-language analysis runs here, in parallel;

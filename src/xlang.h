@@ -193,6 +193,21 @@ class CrossLingual {
   // adjectives only.
   void AddPlaceFacts(std::string_view key, std::string_view lang,
                      Facts* facts) const;
+  // Adds to *facts (AddPlaceEntities) the countries that acronyms in
+  // capitals name in `text` (a headline as written): "US Stocks Open
+  // Lower" names the United States as "Japan Stocks ..." names Japan, which
+  // a match key cannot tell from the pronoun "us". An acronym is a word of
+  // 2-6 ASCII capitals, periods between them allowed ("U.S."), in a
+  // headline not in capitals throughout; it names a country when the
+  // lexicon's acronym rows make it one (country_acronyms_). Roman numerals
+  // ("Henry VI") name none.
+  void AddAcronymPlaces(std::string_view text, Facts* facts) const;
+  // The country code ("gb") of folded `word` when it names a country by
+  // itself: a one-word country name or adjective ("britain", "british")
+  // or a country's acronym ("uk"; country_acronyms_); empty otherwise. Two
+  // openings that name one country ("UK To Ban ..." / "Britain To Ban
+  // ...") are one template's, not two actors'.
+  std::string_view CountryOfWord(std::string_view word) const;
   // Whether `key` (a match key: "kenya", "le maroc", "south africa") is
   // only the name of a place that AddPlaceFacts finds, stop words aside: a
   // headline's "... - Kenya" is its content, not an outlet's tag ("...
@@ -322,6 +337,12 @@ class CrossLingual {
   // of"): MatchCountry extends a phrase only while it is one. A hash that
   // collides only costs a lookup; every true prefix is here.
   absl::flat_hash_set<std::uint64_t> country_prefixes_;
+  // Folded acronyms of countries (AddAcronymPlaces): every "acr" row's
+  // acronym whose class is a country ("usa", "uk", "eeuu", the ISO alpha-3
+  // codes), and a country's own code ("us", "gb") when a dictionary spells
+  // it another way than by its alpha-3 code ("eeuu", "uk"): an ISO alpha-2
+  // code alone is often another acronym ("LA", "AI", "TV", "PM").
+  absl::flat_hash_set<std::string> country_acronyms_;
 };
 
 }  // namespace tickerdedup::internal

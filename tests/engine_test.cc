@@ -834,6 +834,30 @@ TEST_F(EngineXlang, NamesOpeningCapitalsOrTitleCaseAreActors) {
   EXPECT_EQ(copy.dup_of, rep.id);
 }
 
+// In title case only acronyms mark actors (EntityFactsTest.AcronymsIn
+// TitleCaseAreActors); a country's acronym names a place as its name does
+// (CrossLingual::AddAcronymPlaces), and an opening that names the country
+// reads as the country ("UK" and "Britain" open one template).
+TEST_F(EngineXlang, AcronymsOfCountriesInTitleCase) {
+  const std::pair<const char*, const char*> distinct[] = {
+      {"US Stocks Open Lower On Weak China Data",
+       "Japan Stocks Open Lower On Weak China Data"},
+      {"UK To Ban Islamist Group Over Attacks",
+       "France To Ban Islamist Group Over Attacks"},
+      {"EU Fines Google Over Android Apps",
+       "US Fines Google Over Android Apps"},
+  };
+  for (const auto& [first, second] : distinct) {
+    EXPECT_EQ(engine_->Add(first).verdict, Verdict::kNew) << first;
+    EXPECT_EQ(engine_->Add(second).verdict, Verdict::kNew) << second;
+  }
+  const Decision rep = engine_->Add("UK Bans Plastic Straws From Next April");
+  const Decision copy =
+      engine_->Add("Britain Bans Plastic Straws From Next April");
+  EXPECT_EQ(copy.verdict, Verdict::kNear);
+  EXPECT_EQ(copy.dup_of, rep.id);
+}
+
 // One NTREX-128 article (fixtures/ntrex128-headlines-langid.tsv, CC BY-SA
 // 4.0) whose French and English titles do not align directly: the French
 // one has "tire-lait" and "publicit\u00e9 ... qui compare", no word for

@@ -2293,6 +2293,17 @@ std::unique_ptr<CrossLingual> FromRows(std::string rows) {
   return lexicon ? CrossLingual::FromLexicon(std::move(lexicon)) : nullptr;
 }
 
+// The place facts (CrossLingual::AddPlaceFacts) of `text`'s match key in
+// language `lang`.
+Facts PlaceFactsOf(const CrossLingual& xl, std::string_view text,
+                   std::string_view lang) {
+  std::string key;
+  NormalizeKey(text, &key);
+  Facts f;
+  xl.AddPlaceFacts(key, lang, &f);
+  return f;
+}
+
 // A place name alone ("- Kenya" ending a headline) is content; an outlet's
 // name with a place in it ("- France 24", "- Washington Post") is not one.
 TEST_F(XlangTest, PlaceNamesAlone) {
@@ -2331,11 +2342,7 @@ TEST(XlangPlaceTest, PlacesFromNamesAdjectivesAndPivots) {
   const auto xl = FromRows(kRows);
   ASSERT_NE(xl, nullptr);
   const auto places = [&](std::string_view text, std::string_view lang) {
-    std::string key;
-    NormalizeKey(text, &key);
-    Facts f;
-    xl->AddPlaceFacts(key, lang, &f);
-    return f;
+    return PlaceFactsOf(*xl, text, lang);
   };
   const Facts belgian =
       places("Kimi Raikkonen Wins 2009 Belgian Grand Prix", "eng");
@@ -2382,6 +2389,64 @@ TEST(XlangPlaceTest, PlacesFromNamesAdjectivesAndPivots) {
   EXPECT_TRUE(places("Le Grand Prix belge", "und").codes.empty());
 }
 
+// Acronyms in capitals name countries (AddAcronymPlaces) when the acronym
+// rows make them a country's: "usa" and "uk" (rows), "us" and "gb" (their
+// classes, which a dictionary spells otherwise than by their alpha-3
+// codes), the alpha-3 codes; not an alpha-2 code whose only row is its
+// alpha-3 code ("LA", "TV": other acronyms in headlines), nor a Roman
+// numeral, nor any word of a headline in capitals throughout.
+TEST(XlangPlaceTest, AcronymsOfCountries) {
+  constexpr char kRows[] =
+      "acr\teeuu\tus\n"
+      "acr\tgbr\tgb\n"
+      "acr\tjpn\tjp\n"
+      "acr\tlao\tla\n"
+      "acr\tuk\tgb\n"
+      "acr\tusa\tus\n"
+      "acr\tvi\tvg\n"
+      "acr\tvgb\tvg\n"
+      "cty\tbritain\tgb\n"
+      "cty\tbritish virgin islands\tvg\n"
+      "cty\tjapan\tjp\n"
+      "cty\tlaos\tla\n"
+      "cty\tunited states\tus\n";
+  const auto xl = FromRows(kRows);
+  ASSERT_NE(xl, nullptr);
+  const auto acronym_places = [&](std::string_view text) {
+    Facts f;
+    xl->AddAcronymPlaces(text, &f);
+    return f;
+  };
+  const auto name_places = [&](std::string_view text) {
+    return PlaceFactsOf(*xl, text, "eng");
+  };
+  const Facts us = acronym_places("US Stocks Open Lower On Weak Data");
+  EXPECT_EQ(us.codes.size(), 1u);
+  EXPECT_EQ(acronym_places("U.S. Stocks Open Lower On Weak Data").codes,
+            us.codes);
+  EXPECT_EQ(acronym_places("USA Stocks Open Lower On Weak Data").codes,
+            us.codes);
+  EXPECT_EQ(name_places("United States stocks open lower").codes, us.codes);
+  EXPECT_TRUE(
+      PlacesConflict(us, name_places("Japan Stocks Open Lower On Weak Data")));
+  EXPECT_TRUE(
+      PlacesConflict(us, acronym_places("JPN Stocks Open Lower On Weak Data")));
+  const Facts uk = acronym_places("UK To Ban Islamist Group");
+  EXPECT_EQ(uk.codes.size(), 1u);
+  EXPECT_EQ(uk.codes, name_places("Britain To Ban Islamist Group").codes);
+  EXPECT_EQ(uk.codes, acronym_places("GB To Ban Islamist Group").codes);
+  EXPECT_TRUE(acronym_places("LA Wildfire Forces Evacuations").codes.empty());
+  EXPECT_TRUE(acronym_places("Henry VI Play Opens In London").codes.empty());
+  EXPECT_TRUE(acronym_places("US TO BAN ISLAMIST GROUP").codes.empty());
+  EXPECT_TRUE(acronym_places("us to ban Islamist group").codes.empty());
+  // An opening that names the country by itself reads as its code.
+  EXPECT_EQ(xl->CountryOfWord("uk"), "gb");
+  EXPECT_EQ(xl->CountryOfWord("britain"), "gb");
+  EXPECT_EQ(xl->CountryOfWord("us"), "us");
+  EXPECT_EQ(xl->CountryOfWord("la"), "");
+  EXPECT_EQ(xl->CountryOfWord("police"), "");
+}
+
 // A word's reading is the same whether WordInfoOf computes it or finds it
 // in its memo: a region's country too ("bavarois" is in Bavaria, so in
 // Germany). The memo once dropped the country, so the second headline with
@@ -2394,11 +2459,7 @@ TEST(XlangPlaceTest, MemoizedWordsKeepTheirRegionsCountry) {
   const auto xl = FromRows(kRows);
   ASSERT_NE(xl, nullptr);
   const auto places = [&](std::string_view text) {
-    std::string key;
-    NormalizeKey(text, &key);
-    Facts f;
-    xl->AddPlaceFacts(key, "fra", &f);
-    return f;
+    return PlaceFactsOf(*xl, text, "fra");
   };
   const Facts first = places("Les agriculteurs bavarois manifestent");
   EXPECT_EQ(first.codes.size(), 2u);  // the region and its country
