@@ -27,18 +27,9 @@
 #include <vector>
 
 #include "prefetch.h"
+#include "splitmix.h"
 
 namespace tickerdedup::internal {
-
-// splitmix64's finalizer: a bijection that spreads a low-entropy 64-bit
-// value (consecutive ids, 16-bit fingerprints) over all 64 bits, for tables
-// that take their home from the high bits and a fingerprint from the low.
-inline std::uint64_t SplitMix64(std::uint64_t x) {
-  x += 0x9E3779B97F4A7C15ull;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-  return x ^ (x >> 31);
-}
 
 struct LshParams {
   int bands = 0;

@@ -31,6 +31,7 @@
 #include "langid.h"
 #include "shingle.h"
 #include "stopwords.h"
+#include "xlang_seeds.h"
 
 namespace tickerdedup::internal {
 namespace {
@@ -43,18 +44,8 @@ PlaceFact::Level PlaceLevelOf(std::string_view code) {
                                                   : PlaceFact::kCountry;
 }
 
-// Feature families, as XXH3 seeds. Surface words and pivot translations
-// share one family so that an English word meets its translations.
-constexpr std::uint64_t kWordSeed = 0x786c616e67573031ULL;
-constexpr std::uint64_t kNumberSeed = 0x786c616e674e3031ULL;
-constexpr std::uint64_t kMonthSeed = 0x786c616e674d3031ULL;
-constexpr std::uint64_t kWeekdaySeed = 0x786c616e67443031ULL;
-// A percentage's number.
-constexpr std::uint64_t kPercentSeed = 0x786c616e67503031ULL;
-// An amount's order of magnitude (digits before the point).
-constexpr std::uint64_t kMagnitudeSeed = 0x786c616e674f3031ULL;
-constexpr std::uint64_t kEntitySeed = 0x786c616e67453031ULL;
-constexpr std::uint64_t kAcronymSeed = 0x786c616e67413031ULL;
+// Feature families: the XXH3 seeds of xlang_seeds.h.
+
 // Slot hash of the WordInfoOf memo (not a feature).
 constexpr std::uint64_t kPivotMemoSeed = 0x786c616e674d656dULL;
 // Hash seed of CrossLingual::country_prefixes_ (not a feature).

@@ -859,20 +859,21 @@ TEST_F(EngineXlang, AcronymsOfCountriesInTitleCase) {
 }
 
 // One NTREX-128 article (fixtures/ntrex128-headlines-langid.tsv, CC BY-SA
-// 4.0) whose French and English titles do not align directly: the French
-// one has "tire-lait" and "publicit\u00e9 ... qui compare", no word for
-// "pump", "advert" or "comparing" that the lexicon links. (Until session
-// 31 this was the "Killer Pig Mauls Chinese Farmer to Death" article; its
-// "killer" now meets the French "tue" directly, XlangTest.AgentNounsMeet
-// TheirVerbs.)
-constexpr const char* kPumpEn =
-    "Breast pump advert comparing mothers to cows divides opinion online";
-constexpr const char* kPumpEs =
-    "El anuncio del sacaleches donde se compara a las madres con vacas "
-    "divide a la opini\xc3\xb3n en Internet";
-constexpr const char* kPumpFr =
-    "En ligne, une publicit\xc3\xa9 sur le tire-lait qui compare les "
-    "m\xc3\xa8res et les vaches divise les opinions";
+// 4.0) whose English and Spanish titles do not align directly: "skills",
+// "essential" and "global" meet nothing in "competencias ... fundamentales
+// para los ciudadanos del mundo" (coverage 0.43 / 0.38), while the French
+// title meets both (0.7 and more). (Until session 41 this was the "Breast
+// pump advert" article, whose English and French titles met only through
+// the Spanish one; they pass the rule directly, and had stayed apart only
+// because the old feature seeds' MinHash never made them candidates.)
+constexpr const char* kEdwardEn =
+    "John Edward: Languages skills essential for global citizens";
+constexpr const char* kEdwardFr =
+    "John Edward : les comp\xc3\xa9tences en langues sont essentielles aux "
+    "citoyens du monde";
+constexpr const char* kEdwardEs =
+    "John Edward: las competencias ling\xc3\xbc\xc3\xadsticas son "
+    "fundamentales para los ciudadanos del mundo";
 
 // The verdict of `second` right after `first` in a fresh engine at the
 // defaults (the premise of the member tests: the two alone do not meet).
@@ -887,17 +888,17 @@ Verdict VerdictAfterAlone(const char* first, const char* second) {
 }
 
 TEST_F(EngineXlang, ThirdLanguageJoinsThroughAMember) {
-  // The premise: English then French alone are two items.
-  ASSERT_EQ(VerdictAfterAlone(kPumpEn, kPumpFr), Verdict::kNew);
-  Decision en = engine_->Add(kPumpEn);
-  Decision es = engine_->Add(kPumpEs);
-  ASSERT_EQ(es.verdict, Verdict::kCrossLanguage);
-  ASSERT_EQ(es.dup_of, en.id);
-  // The Spanish member is indexed: the French title reaches the cluster
+  // The premise: English then Spanish alone are two items.
+  ASSERT_EQ(VerdictAfterAlone(kEdwardEn, kEdwardEs), Verdict::kNew);
+  Decision en = engine_->Add(kEdwardEn);
+  Decision fr = engine_->Add(kEdwardFr);
+  ASSERT_EQ(fr.verdict, Verdict::kCrossLanguage);
+  ASSERT_EQ(fr.dup_of, en.id);
+  // The French member is indexed: the Spanish title reaches the cluster
   // through it, and is reported against the representative.
-  Decision fr = engine_->Add(kPumpFr);
-  EXPECT_EQ(fr.verdict, Verdict::kCrossLanguage);
-  EXPECT_EQ(fr.dup_of, en.id);
+  Decision es = engine_->Add(kEdwardEs);
+  EXPECT_EQ(es.verdict, Verdict::kCrossLanguage);
+  EXPECT_EQ(es.dup_of, en.id);
   EXPECT_EQ(engine_->Stats().xlang, 2u);
 }
 
@@ -1102,7 +1103,7 @@ Verdict VerdictAfterMemberEvicted(const char* rep, const char* member,
 
 // An evicted member is no way into its cluster any more.
 TEST(EngineXlangMembers, EvictedMemberLeavesTheIndex) {
-  EXPECT_EQ(VerdictAfterMemberEvicted(kPumpEn, kPumpEs, kPumpFr),
+  EXPECT_EQ(VerdictAfterMemberEvicted(kEdwardEn, kEdwardFr, kEdwardEs),
             Verdict::kNew);
 }
 
