@@ -155,10 +155,13 @@ class Lexicon {
   std::size_t size(LexLang lang) const {
     return entries_[static_cast<int>(lang)].size();
   }
-  // Calls fn(word) for every row of `lang`, in the table's (byte) order.
+  // Calls fn(word, pivots) for every row of `lang`, in the table's (byte)
+  // order.
   template <typename Fn>
-  void ForEachWord(LexLang lang, Fn fn) const {
-    for (const Entry& e : entries_[static_cast<int>(lang)]) fn(WordOf(e));
+  void ForEachRow(LexLang lang, Fn fn) const {
+    for (const Entry& e : entries_[static_cast<int>(lang)]) {
+      fn(WordOf(e), PivotsOf(e));
+    }
   }
 
  private:

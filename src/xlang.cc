@@ -657,23 +657,22 @@ CrossLingual::CrossLingual(std::unique_ptr<Lexicon> lexicon)
   has_vocabulary_ = lexicon_->HasEnglishWord("government") &&
                     lexicon_->HasEnglishWord("people");
   country_prefixes_.reserve(lexicon_->size(LexLang::kCountry));
-  lexicon_->ForEachWord(LexLang::kCountry, [&](std::string_view name) {
+  // The countries (a "cty" row's code of that level), for the acronyms
+  // below.
+  absl::flat_hash_set<std::string_view> countries;
+  lexicon_->ForEachRow(LexLang::kCountry, [&](std::string_view name,
+                                              std::string_view code) {
     for (std::size_t space = name.find(' '); space != std::string_view::npos;
          space = name.find(' ', space + 1)) {
       country_prefixes_.insert(
           SketchHash64(name.substr(0, space), kCountryPrefixSeed));
     }
+    if (PlaceLevelOf(code) == PlaceFact::kCountry) countries.insert(code);
   });
-  absl::flat_hash_set<std::string_view> countries;
-  lexicon_->ForEachWord(LexLang::kCountry, [&](std::string_view name) {
-    std::string_view code;
-    if (lexicon_->CountryOf(name, &code) &&
-        PlaceLevelOf(code) == PlaceFact::kCountry) {
-      countries.insert(code);
-    }
-  });
-  lexicon_->ForEachWord(LexLang::kAcronym, [&](std::string_view acronym) {
-    const std::string_view code = lexicon_->CanonicalAcronym(acronym);
+  lexicon_->ForEachRow(LexLang::kAcronym, [&](std::string_view acronym,
+                                              std::string_view classes) {
+    // The canonical member of its class (CanonicalAcronym).
+    const std::string_view code = classes.substr(0, classes.find(' '));
     if (acronym.size() < 2 || !countries.contains(code)) return;
     country_acronyms_.emplace(acronym);
     if (acronym.size() != 3) country_acronyms_.emplace(code);
