@@ -570,7 +570,10 @@ class EngineImpl final : public Engine {
           [this, p](std::string_view word) {
             return xl_->IsName(p->lang, word);
           },
-          &p->first_word);
+          &p->first_word,
+          [this](std::string_view word) {
+            return xl_->CountryFeatureOfWord(word);
+          });
       // The opening's first word and the word after it, for another first
       // word on the same template (internal::OpeningSubstituted).
       std::string_view first, second;

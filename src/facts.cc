@@ -97,6 +97,12 @@ constexpr std::uint32_t kPlaceBit = 0x40000000u;
 // places': the same in every language, they conflict across languages
 // too (HandlesConflict).
 constexpr std::uint32_t kHandleBit = 0x20000000u;
+// A country's entity code (CountryEntityCode) has this bit too, a word's
+// (EntityCode) never; a named country's place gives it, as a mention.
+constexpr std::uint32_t kCountryBit = 0x10000000u;
+// Country links (CountryLink: a word asserted as an entity names the
+// country) lie in [kCountryLinkBase, 2^32), the unused fourth place level.
+constexpr std::uint32_t kCountryLinkBase = 0xF0000000u;
 // A place code's level (PlaceFact::Level) sits below the place bit.
 constexpr unsigned kPlaceLevelShift = 28;
 constexpr std::uint32_t kPlaceLevelMask = 3u << kPlaceLevelShift;
@@ -4510,6 +4516,22 @@ bool PolarityConflict(const Facts& a, const Facts& b) {
   return OpposedSides<std::uint16_t>(x, y);
 }
 
+// The entity code of a country (of its place feature: "UK", "Britain",
+// "British" and "United Kingdom" have one), which a headline mentions
+// where it names the country (AddPlaceEntities).
+std::uint32_t CountryEntityCode(std::uint64_t feature) {
+  const std::uint64_t h = Mix(0x43545259, feature);  // "CTRY"
+  return (static_cast<std::uint32_t>(h >> 32) | kEntityBit | kCountryBit) &
+         ~(kAssertedBit | kPlaceBit | kHandleBit);
+}
+
+// The link of a word's entity code (without kAssertedBit) to the
+// CountryEntityCode of the country the word names.
+std::uint32_t CountryLink(std::uint32_t entity, std::uint32_t country) {
+  const std::uint64_t h = Mix(Mix(0x4C4E4B, entity), country);  // "LNK"
+  return kCountryLinkBase | (static_cast<std::uint32_t>(h >> 32) & 0x0FFFFFFEu);
+}
+
 // Whether every entity `x` asserts (a code with kAssertedBit) and `y` does
 // not even mention is in `excused`. Entity codes of one headline are
 // unique, and a code and its asserted twin sort next to each other.
@@ -4523,14 +4545,33 @@ bool MissingOnlyAmong(const Facts& x, const Facts& y,
       std::lower_bound(x.codes.begin(), x.codes.end(), kEntityBit);
   const auto x_end =
       std::lower_bound(x_begin, x.codes.end(), kEntityBit | kPlaceBit);
+  const auto mentioned = [&](std::uint32_t mention) {
+    const auto found = std::lower_bound(y_begin, y_end, mention);
+    return found != y_end && (*found & ~kAssertedBit) == mention;
+  };
+  // x's countries (mentions in [kEntityBit | kCountryBit, kEntityBit |
+  // kHandleBit)) and links.
+  const auto countries_begin =
+      std::lower_bound(x_begin, x_end, kEntityBit | kCountryBit);
+  const auto countries_end =
+      std::lower_bound(countries_begin, x_end, kEntityBit | kHandleBit);
+  const auto links_begin =
+      std::lower_bound(x_end, x.codes.end(), kCountryLinkBase);
   for (auto it = x_begin; it != x_end; ++it) {
     if ((*it & kAssertedBit) == 0) continue;
     const std::uint32_t mention = *it & ~kAssertedBit;
-    const auto found = std::lower_bound(y_begin, y_end, mention);
-    if ((found == y_end || (*found & ~kAssertedBit) != mention) &&
-        std::find(excused.begin(), excused.end(), mention) == excused.end()) {
-      return false;
+    if (mentioned(mention) ||
+        std::find(excused.begin(), excused.end(), mention) != excused.end()) {
+      continue;
     }
+    // A name of a country that y names otherwise ("UK" / "Britain").
+    const bool named_otherwise =
+        links_begin != x.codes.end() &&
+        std::any_of(countries_begin, countries_end, [&](std::uint32_t c) {
+          return mentioned(c) && std::binary_search(links_begin, x.codes.end(),
+                                                    CountryLink(mention, c));
+        });
+    if (!named_otherwise) return false;
   }
   return true;
 }
@@ -5146,7 +5187,7 @@ std::uint32_t EntityCode(std::string_view folded) {
   std::uint64_t h = 0x454E54;  // "ENT"
   for (unsigned char ch : folded) h = Mix(h, ch);
   return (static_cast<std::uint32_t>(h >> 32) | kEntityBit) &
-         ~(kAssertedBit | kPlaceBit | kHandleBit);
+         ~(kAssertedBit | kPlaceBit | kHandleBit | kCountryBit);
 }
 
 // "Trump's" = "Trump", "U.S." = "US".
@@ -5452,7 +5493,9 @@ int RomanNumeralValue(std::string_view w) {
 void AddEntityFactsImpl(
     std::string_view text, Facts* facts,
     const absl::FunctionRef<bool(std::string_view)>* is_name,
-    std::string* opening_word = nullptr) {
+    std::string* opening_word = nullptr,
+    const absl::FunctionRef<std::uint64_t(std::string_view)>* country_feature =
+        nullptr) {
   if (opening_word != nullptr) opening_word->clear();
   // Every code below comes from a capital letter or a handle's mark (@, #,
   // $, <): a text in lower-case ASCII without one has no entity, role or
@@ -5617,8 +5660,14 @@ void AddEntityFactsImpl(
     // A capitalized article opens a name's run only by sentence position
     // ("Le PSG bat Marseille" / "Marseille bat le PSG"): no role word.
     const bool role_word = w.acronym || StopWordMask(folded) == 0;
+    // A word that names a country is linked to it (CountryLink).
+    const std::uint64_t country =
+        country_feature != nullptr ? (*country_feature)(folded) : 0;
     const std::uint32_t code = PrefixEntityCode(&folded);
     if (code == 0) continue;
+    if (country != 0) {
+      facts->codes.push_back(CountryLink(code, CountryEntityCode(country)));
+    }
     if (role_word) {
       word_code[i] = code;
       ++coded;
@@ -5754,6 +5803,13 @@ void AddEntityFacts(std::string_view text, Facts* facts,
   AddEntityFactsImpl(text, facts, &is_name, first_word);
 }
 
+void AddEntityFacts(
+    std::string_view text, Facts* facts,
+    absl::FunctionRef<bool(std::string_view)> is_name, std::string* first_word,
+    absl::FunctionRef<std::uint64_t(std::string_view)> country_feature) {
+  AddEntityFactsImpl(text, facts, &is_name, first_word, &country_feature);
+}
+
 void AddPlaceEntities(std::span<const PlaceFact> places, Facts* facts) {
   if (places.empty()) return;
   for (const PlaceFact& place : places) {
@@ -5763,6 +5819,12 @@ void AddPlaceEntities(std::span<const PlaceFact> places, Facts* facts) {
         kPlaceBit |
         static_cast<std::uint32_t>(place.level) << kPlaceLevelShift |
         kAssertedBit);
+    // A country the headline names, by any name, is a mention of the
+    // country's entity, which excuses another name of it that the other
+    // headline asserts (MissingOnlyAmong).
+    if (place.level == PlaceFact::kCountry && !place.implied) {
+      facts->codes.push_back(CountryEntityCode(place.feature));
+    }
   }
   SortEntityCodes(facts);
 }

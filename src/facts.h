@@ -114,6 +114,19 @@ void AddEntityFacts(std::string_view text, Facts* facts,
 void AddEntityFacts(std::string_view text, Facts* facts,
                     absl::FunctionRef<bool(std::string_view)> is_name,
                     std::string* first_word);
+// Same, and a word that names a country is linked to the country: where
+// the other headline names that country (AddPlaceEntities), by another
+// name, the word is no entity it lacks. One country for all its names
+// ("UK", "U.K.", "Britain", "British"), where each spelling is another
+// entity otherwise: "UK to ban Islamist group" / "Britain to ban Islamist
+// group" are one item; "UK ..." / "US ..." and "EU ..." / "Germany ..."
+// stay two. `country_feature` gets the word as `is_name` does and returns
+// the country's place feature (as in PlaceFact; CrossLingual::
+// CountryFeatureOfWord), or 0 for no country.
+void AddEntityFacts(
+    std::string_view text, Facts* facts,
+    absl::FunctionRef<bool(std::string_view)> is_name, std::string* first_word,
+    absl::FunctionRef<std::uint64_t(std::string_view)> country_feature);
 
 // Adds a code for the headline's opening: such a first word (its first
 // four code points) and the word after it (OpeningWords), kept sorted.
@@ -139,6 +152,9 @@ struct PlaceFact {
   enum Level : std::uint8_t { kCountry = 0, kRegion = 1, kCity = 2 };
   std::uint64_t feature;
   Level level;
+  // A country the headline does not name, only implies through a region
+  // or city in it ("Florida": the US).
+  bool implied = false;
 };
 
 // Adds `places` to *facts, so that FactsConflict tells "Kimi Raikkonen wins
@@ -147,7 +163,9 @@ struct PlaceFact {
 // conflict as facts do, level by level: when each headline names a country
 // (a region, a city) the other does not. Places of two levels never
 // conflict: "New Delhi" (a city) is in "Delhi" (a territory), "London" in
-// "UK", and the lexicon does not say which place holds which.
+// "UK", and the lexicon does not say which place holds which. A country
+// the headline names (not `implied`) also excuses the other headline's
+// name for it (AddEntityFacts' `country_feature`).
 void AddPlaceEntities(std::span<const PlaceFact> places, Facts* facts);
 
 // True when, at one level, each headline names a place (AddPlaceEntities)

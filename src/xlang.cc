@@ -1128,14 +1128,17 @@ void CrossLingual::AddPlaceFacts(std::string_view key, std::string_view lang,
         places.push_back(place);
         // A region names its country too ("Florida" is in the US, not in
         // Cuba), so places of two levels can conflict through it.
-        if (country != 0) places.push_back({country, PlaceFact::kCountry});
+        if (country != 0) {
+          places.push_back({country, PlaceFact::kCountry, /*implied=*/true});
+        }
         continue;
       }
     }
     if (info.kind == WordInfo::kContent && info.place != 0) {
       places.push_back({info.place, info.place_level});
       if (info.place_country != 0) {
-        places.push_back({info.place_country, PlaceFact::kCountry});
+        places.push_back(
+            {info.place_country, PlaceFact::kCountry, /*implied=*/true});
       }
     }
   }
@@ -1220,6 +1223,11 @@ std::string_view CrossLingual::CountryOfWord(std::string_view word) const {
     return lexicon_->CanonicalAcronym(word);
   }
   return {};
+}
+
+std::uint64_t CrossLingual::CountryFeatureOfWord(std::string_view word) const {
+  const std::string_view code = CountryOfWord(word);
+  return code.empty() ? 0 : AcronymFeature(code);
 }
 
 bool CrossLingual::IsPlaceName(std::string_view key,

@@ -208,6 +208,10 @@ class CrossLingual {
   // openings that name one country ("UK To Ban ..." / "Britain To Ban
   // ...") are one template's, not two actors'.
   std::string_view CountryOfWord(std::string_view word) const;
+  // The place feature of that country (AddPlaceFacts' and
+  // AddAcronymPlaces' for it), or 0: one entity for all the names of a
+  // country (AddEntityFacts' country_feature).
+  std::uint64_t CountryFeatureOfWord(std::string_view word) const;
   // Whether `key` (a match key: "kenya", "le maroc", "south africa") is
   // only the name of a place that AddPlaceFacts finds, stop words aside: a
   // headline's "... - Kenya" is its content, not an outlet's tag ("...

@@ -858,6 +858,35 @@ TEST_F(EngineXlang, AcronymsOfCountriesInTitleCase) {
   EXPECT_EQ(copy.dup_of, rep.id);
 }
 
+// In sentence case too, a country's names are one actor where both
+// headlines name the country (the lexicon's country rows and acronyms):
+// "UK" / "Britain" / "U.K.", "Spanish" / "Spain". Other countries, and a
+// country against another actor, stay apart.
+TEST_F(EngineXlang, CountryNamesAreOneActor) {
+  const std::vector<std::vector<const char*>> clusters = {
+      {"UK to ban Islamist group after London knife attack",
+       "Britain to ban Islamist group after London knife attack",
+       "U.K. to ban Islamist group after London knife attack"},
+      {"Spanish train driver questioned by judge after crash",
+       "Spain train driver questioned by judge after crash"},
+  };
+  for (const std::vector<const char*>& cluster : clusters) {
+    const Decision rep = engine_->Add(cluster[0]);
+    for (std::size_t k = 1; k < cluster.size(); ++k) {
+      const Decision d = engine_->Add(cluster[k]);
+      EXPECT_EQ(d.verdict, Verdict::kNear) << cluster[k];
+      EXPECT_EQ(d.dup_of, rep.id) << cluster[k];
+    }
+  }
+  for (const char* other :
+       {"US to ban Islamist group after London knife attack",
+        "France to ban Islamist group after London knife attack",
+        "EU approves new aid package for Ukraine",
+        "Germany approves new aid package for Ukraine"}) {
+    EXPECT_EQ(engine_->Add(other).verdict, Verdict::kNew) << other;
+  }
+}
+
 // One NTREX-128 article (fixtures/ntrex128-headlines-langid.tsv, CC BY-SA
 // 4.0) whose English and Spanish titles do not align directly: "skills",
 // "essential" and "global" meet nothing in "competencias ... fundamentales

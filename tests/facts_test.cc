@@ -1238,6 +1238,63 @@ TEST(EntityFactsTest, FirstWordOfCapitalsOrTitleCaseOnlyOpens) {
   EXPECT_FALSE(sentence.codes.empty());
 }
 
+// With a country test (CrossLingual::CountryFeatureOfWord in the engine),
+// a word that names a country is linked to it, and a headline that names
+// the country (its place, AddPlaceEntities) does not lack that word's
+// entity: "UK" and "Britain" are one actor. The place features here are
+// made up: 1 for the UK, 2 for the US, 3 for Germany.
+TEST(EntityFactsTest, CountryNamesAreOneActorWhereBothNameTheCountry) {
+  const auto country = [](std::string_view word) -> std::uint64_t {
+    if (word == "uk" || word == "britain" || word == "british") return 1;
+    if (word == "us" || word == "usa") return 2;
+    return word == "germany" ? 3 : 0;
+  };
+  // The facts of `text`, which names the countries `places` (as
+  // CrossLingual::AddPlaceFacts and AddAcronymPlaces find them).
+  const auto facts_of = [&](std::string_view text,
+                            std::vector<PlaceFact> places) {
+    Facts f = FactsOf(text);
+    std::string first;
+    AddEntityFacts(
+        text, &f, [](std::string_view) { return true; }, &first, country);
+    AddPlaceEntities(places, &f);
+    return f;
+  };
+  const PlaceFact uk{1, PlaceFact::kCountry}, us{2, PlaceFact::kCountry},
+      germany{3, PlaceFact::kCountry};
+  const auto conflict = [](const Facts& a, const Facts& b) {
+    return FactsConflict(a, b);
+  };
+  const Facts uk_bans = facts_of("UK to ban Islamist group after attack", {uk});
+  EXPECT_FALSE(conflict(
+      uk_bans, facts_of("Britain to ban Islamist group after attack", {uk})));
+  EXPECT_FALSE(conflict(
+      uk_bans, facts_of("U.K. to ban Islamist group after attack", {uk})));
+  EXPECT_FALSE(conflict(facts_of("British police arrest Islamist leader", {uk}),
+                        facts_of("UK police arrest Islamist leader", {uk})));
+  // Another country, or another actor, is another item.
+  EXPECT_TRUE(conflict(
+      uk_bans, facts_of("US to ban Islamist group after attack", {us})));
+  EXPECT_TRUE(
+      conflict(facts_of("EU approves Ukraine aid package", {}),
+               facts_of("Germany approves Ukraine aid package", {germany})));
+  EXPECT_TRUE(
+      conflict(facts_of("USA and UK agree trade deal", {us, uk}),
+               facts_of("USA and Germany agree trade deal", {us, germany})));
+  // The link needs the other headline to name the country: a country it
+  // only implies (through a region, "Texas") excuses nothing, nor does a
+  // headline without places (as without the country test).
+  EXPECT_TRUE(conflict(
+      facts_of("US lawmakers back gun ban", {us}),
+      facts_of("Texas lawmakers back gun ban",
+               {{9, PlaceFact::kRegion}, {2, PlaceFact::kCountry, true}})));
+  EXPECT_TRUE(conflict(
+      uk_bans, facts_of("Britain to ban Islamist group after attack", {})));
+  // Links and country mentions are no places: they never conflict as such.
+  EXPECT_FALSE(PlacesConflict(
+      uk_bans, facts_of("Britain to ban Islamist group after attack", {uk})));
+}
+
 // Title case capitalizes first letters only, so a word in capitals there
 // was written so: an acronym, an actor of the headline.
 TEST(EntityFactsTest, AcronymsInTitleCaseAreActors) {

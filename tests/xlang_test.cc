@@ -2350,7 +2350,9 @@ TEST(XlangPlaceTest, PlacesFromNamesAdjectivesAndPivots) {
   };
   const Facts belgian =
       places("Kimi Raikkonen Wins 2009 Belgian Grand Prix", "eng");
-  EXPECT_EQ(belgian.codes.size(), 1u);
+  // The place, and the mention of its country's entity (a named country's:
+  // AddPlaceEntities).
+  EXPECT_EQ(belgian.codes.size(), 2u);
   EXPECT_TRUE(PlacesConflict(
       belgian, places("Kimi Raikkonen Wins 2009 Spanish Grand Prix", "eng")));
   EXPECT_FALSE(
@@ -2382,7 +2384,7 @@ TEST(XlangPlaceTest, PlacesFromNamesAdjectivesAndPivots) {
   // name, and "United States Virgin Islands" another place.
   const Facts islands =
       places("Hurricane Irma hits the United States Virgin Islands", "eng");
-  EXPECT_EQ(islands.codes.size(), 1u);
+  EXPECT_EQ(islands.codes.size(), 2u);  // the place and its mention
   EXPECT_TRUE(PlacesConflict(
       islands, places("Hurricane Irma hits the United States", "eng")));
   // A headline of unknown language ("Sebastian Vettel wins 2009 Japanese
@@ -2457,7 +2459,7 @@ TEST(XlangPlaceTest, AcronymsOfCountries) {
     return PlaceFactsOf(*xl, text, "eng");
   };
   const Facts us = acronym_places("US Stocks Open Lower On Weak Data");
-  EXPECT_EQ(us.codes.size(), 1u);
+  EXPECT_EQ(us.codes.size(), 2u);  // the place and its country's mention
   EXPECT_EQ(acronym_places("U.S. Stocks Open Lower On Weak Data").codes,
             us.codes);
   EXPECT_EQ(acronym_places("USA Stocks Open Lower On Weak Data").codes,
@@ -2468,7 +2470,7 @@ TEST(XlangPlaceTest, AcronymsOfCountries) {
   EXPECT_TRUE(
       PlacesConflict(us, acronym_places("JPN Stocks Open Lower On Weak Data")));
   const Facts uk = acronym_places("UK To Ban Islamist Group");
-  EXPECT_EQ(uk.codes.size(), 1u);
+  EXPECT_EQ(uk.codes.size(), 2u);
   EXPECT_EQ(uk.codes, name_places("Britain To Ban Islamist Group").codes);
   EXPECT_EQ(uk.codes, acronym_places("GB To Ban Islamist Group").codes);
   EXPECT_TRUE(acronym_places("LA Wildfire Forces Evacuations").codes.empty());
