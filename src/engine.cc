@@ -561,6 +561,12 @@ class EngineImpl final : public Engine {
     internal::ExtractFacts(
         key, &p->facts,
         six && !p->lang_weak ? static_cast<int>(stop_lang) : -1);
+    // Places first: the words of a country's name of several words
+    // ("Royaume-Uni") name the country to the entities below too.
+    internal::CrossLingual::CountryPhraseWords country_words;
+    if (xl_ != nullptr) {
+      xl_->AddPlaceFacts(key, p->lang, &p->facts, &country_words);
+    }
     if (xl_ != nullptr && six) {
       // The headline's first word is an actor only when it is a name: a
       // place, or no word of the headline's language (IsName). Of another
@@ -571,8 +577,9 @@ class EngineImpl final : public Engine {
             return xl_->IsName(p->lang, word);
           },
           &p->first_word,
-          [this](std::string_view word) {
-            return xl_->CountryFeatureOfWord(word);
+          [this, &country_words](std::string_view word) {
+            const std::uint64_t f = xl_->CountryFeatureOfWord(word);
+            return f != 0 ? f : country_words.FeatureOf(word);
           });
       // The opening's first word and the word after it, for another first
       // word on the same template (internal::OpeningSubstituted).
@@ -596,11 +603,10 @@ class EngineImpl final : public Engine {
     } else {
       internal::AddEntityFacts(ContentText(*p), &p->facts);
     }
-    // Antonym facts ("open" / "close") and places ("Belgian" / "Spanish")
+    // Antonym facts ("open" / "close") and acronyms' places ("US" / "UK")
     // need the lexicon: xlang mode only.
     if (xl_ != nullptr) {
       xl_->AddPolarityFacts(key, p->lang, &p->facts);
-      xl_->AddPlaceFacts(key, p->lang, &p->facts);
       xl_->AddAcronymPlaces(ContentText(*p), &p->facts);
     }
     p->xsketched = false;

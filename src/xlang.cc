@@ -1104,6 +1104,32 @@ int CrossLingual::PlaceMemoLang(std::string_view lang) {
 
 void CrossLingual::AddPlaceFacts(std::string_view key, std::string_view lang,
                                  Facts* facts) const {
+  AddPlaceFacts(key, lang, facts, nullptr);
+}
+
+std::uint64_t CrossLingual::CountryPhraseWords::FeatureOf(
+    std::string_view word) const {
+  if (n == 0 || word.empty()) return 0;
+  std::uint64_t feature = 0;
+  while (!word.empty()) {
+    const std::size_t hyphen = word.find('-');
+    const std::string_view part = word.substr(0, hyphen);
+    std::uint64_t found = 0;
+    for (int k = 0; k < n && found == 0; ++k) {
+      if (words[k].first == part) found = words[k].second;
+    }
+    if (found == 0 || (feature != 0 && found != feature)) return 0;
+    feature = found;
+    if (hyphen == std::string_view::npos) break;
+    word.remove_prefix(hyphen + 1);
+  }
+  return feature;
+}
+
+void CrossLingual::AddPlaceFacts(std::string_view key, std::string_view lang,
+                                 Facts* facts,
+                                 CountryPhraseWords* phrase_words) const {
+  if (phrase_words != nullptr) phrase_words->n = 0;
   // A headline of another or unknown language ("Sebastian Vettel wins 2009
   // Japanese Grand Prix" is "und" to language id) still names the places
   // the lexicon's names and adjectives list.
@@ -1126,6 +1152,17 @@ void CrossLingual::AddPlaceFacts(std::string_view key, std::string_view lang,
                    &country);
       if (place.feature != 0) {
         places.push_back(place);
+        // A country's name of several words: its words, for the entities.
+        if (phrase_words != nullptr && place.level == PlaceFact::kCountry &&
+            country_end > i) {
+          std::size_t w = start;
+          for (std::string_view part = NextKeyWord(key, &w);
+               !part.empty() && w <= country_end &&
+               phrase_words->n < CountryPhraseWords::kMax;
+               part = NextKeyWord(key, &w)) {
+            phrase_words->words[phrase_words->n++] = {part, place.feature};
+          }
+        }
         // A region names its country too ("Florida" is in the US, not in
         // Cuba), so places of two levels can conflict through it.
         if (country != 0) {

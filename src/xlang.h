@@ -193,6 +193,22 @@ class CrossLingual {
   // adjectives only.
   void AddPlaceFacts(std::string_view key, std::string_view lang,
                      Facts* facts) const;
+  // The words of the country names of several words that AddPlaceFacts
+  // found ("royaume", "uni"), each with its country's place feature (as
+  // CountryFeatureOfWord's), for AddEntityFacts' `country_feature`: the
+  // capitalized words of "Le Royaume-Uni" and "La Grande-Bretagne" name one
+  // country, as "UK" and "Britain" do.
+  struct CountryPhraseWords {
+    static constexpr int kMax = 8;
+    std::pair<std::string_view, std::uint64_t> words[kMax];  // into the key
+    int n = 0;
+    // The country of `word` (folded, possessive and periods dropped), or 0:
+    // one of the words, or words joined by hyphens ("royaume-uni") that
+    // all name one country.
+    std::uint64_t FeatureOf(std::string_view word) const;
+  };
+  void AddPlaceFacts(std::string_view key, std::string_view lang, Facts* facts,
+                     CountryPhraseWords* phrase_words) const;
   // Adds to *facts (AddPlaceEntities) the countries that acronyms in
   // capitals name in `text` (a headline as written): "US Stocks Open
   // Lower" names the United States as "Japan Stocks ..." names Japan, which

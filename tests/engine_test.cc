@@ -860,8 +860,9 @@ TEST_F(EngineXlang, AcronymsOfCountriesInTitleCase) {
 
 // In sentence case too, a country's names are one actor where both
 // headlines name the country (the lexicon's country rows and acronyms):
-// "UK" / "Britain" / "U.K.", "Spanish" / "Spain". Other countries, and a
-// country against another actor, stay apart.
+// "UK" / "Britain" / "U.K.", "Spanish" / "Spain", "Royaume-Uni" /
+// "Grande-Bretagne". Other countries, and a country against another actor,
+// stay apart.
 TEST_F(EngineXlang, CountryNamesAreOneActor) {
   const std::vector<std::vector<const char*>> clusters = {
       {"UK to ban Islamist group after London knife attack",
@@ -869,6 +870,8 @@ TEST_F(EngineXlang, CountryNamesAreOneActor) {
        "U.K. to ban Islamist group after London knife attack"},
       {"Spanish train driver questioned by judge after crash",
        "Spain train driver questioned by judge after crash"},
+      {"Le Royaume-Uni suspend ses exportations d'armes vers le Soudan",
+       "La Grande-Bretagne suspend ses exportations d'armes vers le Soudan"},
   };
   for (const std::vector<const char*>& cluster : clusters) {
     const Decision rep = engine_->Add(cluster[0]);
@@ -882,7 +885,8 @@ TEST_F(EngineXlang, CountryNamesAreOneActor) {
        {"US to ban Islamist group after London knife attack",
         "France to ban Islamist group after London knife attack",
         "EU approves new aid package for Ukraine",
-        "Germany approves new aid package for Ukraine"}) {
+        "Germany approves new aid package for Ukraine",
+        "La France suspend ses exportations d'armes vers le Soudan"}) {
     EXPECT_EQ(engine_->Add(other).verdict, Verdict::kNew) << other;
   }
 }

@@ -2485,6 +2485,50 @@ TEST(XlangPlaceTest, AcronymsOfCountries) {
   EXPECT_EQ(xl->CountryOfWord("police"), "");
 }
 
+// A country's names give one feature (CountryFeatureOfWord, for the
+// entities of AddEntityFacts): its acronyms and one-word names, and the
+// words of a name of several words that AddPlaceFacts found in the key
+// (CountryPhraseWords: "Royaume-Uni", also joined by its hyphen).
+TEST(XlangPlaceTest, CountryNamesGiveOneFeature) {
+  constexpr char kRows[] =
+      "acr\tuk\tgb\n"
+      "cty\tbritain\tgb\n"
+      "cty\tgrande bretagne\tgb\n"
+      "cty\tpays bas\tnl\n"
+      "cty\troyaume uni\tgb\n";
+  const auto xl = FromRows(kRows);
+  ASSERT_NE(xl, nullptr);
+  const std::uint64_t gb = xl->CountryFeatureOfWord("uk");
+  EXPECT_NE(gb, 0u);
+  EXPECT_EQ(xl->CountryFeatureOfWord("britain"), gb);
+  EXPECT_EQ(xl->CountryFeatureOfWord("police"), 0u);
+  EXPECT_EQ(xl->CountryFeatureOfWord("royaume"), 0u);  // alone, no country
+  // The place facts of the same country by any name are the same.
+  Facts facts;
+  std::string key;
+  NormalizeKey("Le Royaume-Uni et les Pays-Bas signent un accord", &key);
+  CrossLingual::CountryPhraseWords words;
+  xl->AddPlaceFacts(key, "fra", &facts, &words);
+  EXPECT_EQ(words.n, 4);
+  EXPECT_EQ(words.FeatureOf("royaume"), gb);
+  EXPECT_EQ(words.FeatureOf("uni"), gb);
+  EXPECT_EQ(words.FeatureOf("royaume-uni"), gb);
+  const std::uint64_t nl = words.FeatureOf("pays-bas");
+  EXPECT_NE(nl, 0u);
+  EXPECT_NE(nl, gb);
+  EXPECT_EQ(words.FeatureOf("uni-bas"), 0u);  // two countries' words
+  EXPECT_EQ(words.FeatureOf("accord"), 0u);
+  EXPECT_EQ(words.FeatureOf("royaume-accord"), 0u);
+  // A headline without such a name leaves none (the struct is reset).
+  NormalizeKey("La Grande-Bretagne signe un accord", &key);
+  xl->AddPlaceFacts(key, "fra", &facts, &words);
+  EXPECT_EQ(words.n, 2);
+  EXPECT_EQ(words.FeatureOf("grande-bretagne"), gb);
+  NormalizeKey("Britain signs a deal", &key);
+  xl->AddPlaceFacts(key, "eng", &facts, &words);
+  EXPECT_EQ(words.n, 0);
+}
+
 // A word's reading is the same whether WordInfoOf computes it or finds it
 // in its memo: a region's country too ("bavarois" is in Bavaria, so in
 // Germany). The memo once dropped the country, so the second headline with
