@@ -134,6 +134,46 @@ inline bool IsWordByte(unsigned char c) {
 }
 inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
+// The modal verbs of French, Spanish, Portuguese and Italian in the forms
+// headlines use (third person, present, conditional and future of "can"
+// and "must"/"should"), folded. English writes them as stop words ("can",
+// "could", "should", "must", "will"), so as units they are words that no
+// English pivot covers; between two Romance languages they cover each
+// other. Closed class, written by hand from the languages' conjugation
+// tables.
+bool IsRomanceModal(LexLang lang, std::string_view word) {
+  static constexpr std::string_view kFra[] = {
+      "peut", "peuvent", "pourrait", "pourraient", "pourra", "pourront",
+      "doit", "doivent", "devrait",  "devraient",  "devra",  "devront"};
+  static constexpr std::string_view kSpa[] = {
+      "puede", "pueden", "podria",  "podrian",  "podra",  "podran",
+      "debe",  "deben",  "deberia", "deberian", "debera", "deberan"};
+  static constexpr std::string_view kPor[] = {
+      "pode", "podem", "poderia", "poderiam", "podera", "poderao",
+      "deve", "devem", "deveria", "deveriam", "devera", "deverao"};
+  static constexpr std::string_view kIta[] = {
+      "puo",  "possono", "potrebbe", "potrebbero", "potra", "potranno",
+      "deve", "devono",  "dovrebbe", "dovrebbero", "dovra", "dovranno"};
+  std::span<const std::string_view> list;
+  switch (lang) {
+    case LexLang::kFra:
+      list = kFra;
+      break;
+    case LexLang::kSpa:
+      list = kSpa;
+      break;
+    case LexLang::kPor:
+      list = kPor;
+      break;
+    case LexLang::kIta:
+      list = kIta;
+      break;
+    default:
+      return false;
+  }
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
 // The key with every non-ASCII code point that is no letter, mark or
 // number ("¿", "¡", "€", "£", "·", "°": IsWordCodePoint) blanked, byte for
 // byte, so that offsets stay as they are: IsWordByte takes every byte from
@@ -793,6 +833,8 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
   }
   if (word.size() < 2) return;
   out->kind = WordInfo::kContent;
+  out->modal = lang < static_cast<int>(LexLang::kAcronym) &&
+               IsRomanceModal(static_cast<LexLang>(lang), word);
   out->own = ContentFeature(SketchHash64(Prefix(word), kWordSeed));
   auto add_pivots = [&](std::string_view list, int max) {
     int count = 0;
@@ -977,9 +1019,10 @@ struct Unit {
   bool flat[kMaxUnitFeatures];
   std::uint8_t n = 0;
   std::uint8_t cls = XlangProfile::kWord;
-  bool place = false;     // names a country (XlangProfile::kPlaceBit)
-  bool stated = false;    // a fact written in digits (XlangProfile::kStatedBit)
-  bool optional = false;  // an opening label's (XlangProfile::kOptionalBit)
+  bool place = false;   // names a country (XlangProfile::kPlaceBit)
+  bool stated = false;  // a fact written in digits (XlangProfile::kStatedBit)
+  // An opening label's word or a Romance modal (XlangProfile::kOptionalBit).
+  bool optional = false;
   void Add(std::uint64_t h, bool in_flat = true) {
     for (int k = 0; k < n; ++k) {
       if (f[k] == h) {
@@ -1867,11 +1910,12 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     }
     const std::uint64_t own = info.own;
     if (Unit* seen = same_unit(own)) {
-      seen->optional = seen->optional && in_label;  // content after the label
+      // Content after the label.
+      seen->optional = seen->optional && (in_label || info.modal);
       continue;
     }
     Unit& unit = new_unit(own, XlangProfile::kWord);
-    unit.optional = in_label;
+    unit.optional = in_label || info.modal;
     unit.place = in_country || info.place != 0;
     // The country's feature before the pivots, so a full unit keeps it.
     if (in_country) unit.Add(country_feature);
@@ -1916,7 +1960,8 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     features->clear();
     for (int u = 0; u < num_units; ++u) {
       // An opening label's words find no candidates: a copy without the
-      // label shares none of them.
+      // label shares none of them. Nor do modals, common words that an
+      // English translation lacks.
       if (units[u].optional) continue;
       for (int k = 0; k < units[u].n; ++k) {
         if (units[u].flat[k]) features->push_back(units[u].f[k]);

@@ -1150,6 +1150,41 @@ TEST_F(XlangTest, QuantityHedgesAreNoUnits) {
             Profile("Nuovi di influenza in Italia").bytes[0]);
 }
 
+// A Romance modal ("podría", "pourrait", "deve") is an optional unit
+// (XlangProfile::kOptionalBit): English writes "could" or "should", stop
+// words, so an English translation leaves it out, while another Romance
+// language covers it.
+TEST_F(XlangTest, RomanceModalsAreOptionalUnits) {
+  constexpr char kSpa[] =
+      "La tormenta podr\xc3\xad"
+      "a golpear la costa de Florida";
+  constexpr char kSpaWithout[] = "La tormenta golpear la costa de Florida";
+  constexpr char kFra[] =
+      "La temp\xc3\xaate pourrait frapper la c\xc3\xb4te de Floride";
+  constexpr char kEng[] = "Storm could hit Florida coast";
+  const XlangProfile spa = Profile(kSpa);
+  ASSERT_FALSE(spa.bytes.empty());
+  EXPECT_EQ(spa.bytes[0], Profile(kSpaWithout).bytes[0] + 1);
+  int optional = 0;
+  for (int u = 1; u <= spa.bytes[0]; ++u) {
+    optional += XlangProfile::IsOptional(spa.bytes[u]);
+  }
+  EXPECT_EQ(optional, 1);
+  // Out of the flat (MinHash) set, as an opening label's words.
+  EXPECT_EQ(Features(kSpa), Features(kSpaWithout));
+  // Uncovered by English: left out; covered by French: counted.
+  const auto units = [](const XlangAlignment& al, int side) {
+    int n = 0;
+    for (int c = 0; c < 4; ++c) n += al.units[side][c];
+    return n;
+  };
+  const XlangAlignment eng = Align(kEng, kSpa);
+  EXPECT_EQ(units(eng, 1), units(Align(kEng, kSpaWithout), 1));
+  const XlangAlignment fra = Align(kFra, kSpa);
+  EXPECT_EQ(units(fra, 1), spa.bytes[0]);
+  EXPECT_TRUE(Verify(kEng, kSpa));
+}
+
 // An age written as one word is its number: Italian "tredicenne" meets
 // the "13" of Spanish "de 13 años", and another age is another item.
 TEST_F(XlangTest, OneWordAgesAreNumbers) {
