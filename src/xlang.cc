@@ -142,36 +142,19 @@ inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 // other. Closed class, written by hand from the languages' conjugation
 // tables.
 bool IsRomanceModal(LexLang lang, std::string_view word) {
-  static constexpr std::string_view kFra[] = {
-      "peut", "peuvent", "pourrait", "pourraient", "pourra", "pourront",
-      "doit", "doivent", "devrait",  "devraient",  "devra",  "devront"};
-  static constexpr std::string_view kSpa[] = {
-      "puede", "pueden", "podria",  "podrian",  "podra",  "podran",
-      "debe",  "deben",  "deberia", "deberian", "debera", "deberan"};
-  static constexpr std::string_view kPor[] = {
-      "pode", "podem", "poderia", "poderiam", "podera", "poderao",
-      "deve", "devem", "deveria", "deveriam", "devera", "deverao"};
-  static constexpr std::string_view kIta[] = {
-      "puo",  "possono", "potrebbe", "potrebbero", "potra", "potranno",
-      "deve", "devono",  "dovrebbe", "dovrebbero", "dovra", "dovranno"};
-  std::span<const std::string_view> list;
-  switch (lang) {
-    case LexLang::kFra:
-      list = kFra;
-      break;
-    case LexLang::kSpa:
-      list = kSpa;
-      break;
-    case LexLang::kPor:
-      list = kPor;
-      break;
-    case LexLang::kIta:
-      list = kIta;
-      break;
-    default:
-      return false;
-  }
-  return std::find(list.begin(), list.end(), word) != list.end();
+  // Indexed by LexLang: kFra, kSpa, kPor, kIta.
+  static constexpr std::string_view kModals[][12] = {
+      {"peut", "peuvent", "pourrait", "pourraient", "pourra", "pourront",
+       "doit", "doivent", "devrait", "devraient", "devra", "devront"},
+      {"puede", "pueden", "podria", "podrian", "podra", "podran", "debe",
+       "deben", "deberia", "deberian", "debera", "deberan"},
+      {"pode", "podem", "poderia", "poderiam", "podera", "poderao", "deve",
+       "devem", "deveria", "deveriam", "devera", "deverao"},
+      {"puo", "possono", "potrebbe", "potrebbero", "potra", "potranno", "deve",
+       "devono", "dovrebbe", "dovrebbero", "dovra", "dovranno"}};
+  const auto index = static_cast<std::size_t>(lang);
+  if (index >= std::size(kModals)) return false;
+  return std::ranges::find(kModals[index], word) != std::end(kModals[index]);
 }
 
 // The key with every non-ASCII code point that is no letter, mark or
