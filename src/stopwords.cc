@@ -18,7 +18,11 @@
 // the coverage of true translations (NTREX 0.755 -> 0.763). The same for
 // negative determiners and adverbs, as English "no" and "not" are: "aucun",
 // "ningún", "nessuno", "nunca", "nichts" ("Aucun survivant" / "No
-// survivors"; NTREX 0.7734 -> 0.7740, STS-B xlang 0.776 -> 0.778).
+// survivors"; NTREX 0.7734 -> 0.7740, STS-B xlang 0.776 -> 0.778). And
+// the future and conditional forms of "be" and "have" that some lists
+// lacked (Italian "saranno", "avranno", Portuguese "serao", Spanish
+// "serian"), and French "tandis" (que), "while" (session 42: NTREX fra-ita
+// +1 pair, language id unchanged).
 //
 // tools/build_lexicon.py parses the k???StopWords strings below, so keep each
 // list as one or more adjacent string literals of space-separated words.
@@ -61,7 +65,7 @@ constexpr char kFraStopWords[] =
     "lequel laquelle lesquels lesquelles auquel duquel celui celle ceux "
     "celles cela ceci ca tout tous toute toutes autre autres "
     "pourquoi combien quel quelle quels quelles lorsque puisque quoique jusqu "
-    "durant afin parce aucun aucune jamais rien";
+    "durant afin parce aucun aucune jamais rien tandis";
 
 constexpr char kSpaStopWords[] =
     "a al ante bajo con contra de del desde durante el en entre hacia "
@@ -72,7 +76,8 @@ constexpr char kSpaStopWords[] =
     "esos esas aquel aquella aquellos aquellas esto eso aquello yo el ella "
     "ellos ellas usted ustedes es son era eran fue fueron ser sido siendo "
     "ha han he hemos habia habian haber hay esta estan estaba estar sera "
-    "seran seria no si mas muy ya tambien todo todos toda todas otro otra "
+    "seran seria serian no si mas muy ya tambien todo todos toda todas otro "
+    "otra "
     "otros otras tras segun entre "
     "porque aunque mientras despues antes cuanto cuanta cuantos cuantas ningun "
     "ninguna ninguno nunca nada nadie "
@@ -88,7 +93,8 @@ constexpr char kPorStopWords[] =
     "nosso nossa nossos nossas este esta estes estas esse essa esses essas "
     "aquele aquela aqueles aquelas isto isso aquilo e sao era eram foi "
     "foram ser sido sendo ha tem tinha ter esta estao estava estar sera "
-    "seria nao sim mais muito ja tambem todo todos toda todas outro outra "
+    "seria serao seriam nao sim mais muito ja tambem todo todos toda todas "
+    "outro outra "
     "outros outras "
     "porque embora enquanto depois antes durante quanto quanta quantos quantas "
     "nenhum nenhuma nunca nada ninguem "
@@ -103,7 +109,8 @@ constexpr char kItaStopWords[] =
     "voi loro mio mia miei mie tuo tua tuoi tue suo sua suoi sue nostro "
     "nostra nostri nostre questo questa questi queste quello quella quelli "
     "quelle e sono era erano fu furono essere stato stata stati state ha "
-    "hanno ho aveva avevano avere sara sarebbe molto tutto tutti tutta tutte "
+    "hanno ho aveva avevano avere sara sarebbe saranno sarebbero avra "
+    "avranno avrebbe avrebbero molto tutto tutti tutta tutte "
     "altro altra altri altre contro verso dopo prima senza sotto sopra "
     "perche mentre sebbene benche durante quale quali quanto quanta quanti "
     "quante nessun nessuno nessuna niente nulla";

@@ -1271,6 +1271,16 @@ TEST_F(XlangTest, FunctionWordsAreStopWordsInEveryLanguage) {
             units("Die Bahn mehr Z\xc3\xbcge bestellen"));
   EXPECT_EQ(units("Merkel konnte die Wahl verlieren"),
             units("Merkel die Wahl verlieren"));
+  // The future and conditional of "be" and "have", as English "will be"
+  // and "would have"; French "tandis que", as "while".
+  EXPECT_EQ(units("Le elezioni saranno rinviate in Grecia"),
+            units("Le elezioni rinviate in Grecia"));
+  EXPECT_EQ(units("La Grecia avranno nuove elezioni"),
+            units("La Grecia nuove elezioni"));
+  EXPECT_EQ(units("Os resultados ser\xc3\xa3o anunciados no Brasil"),
+            units("Os resultados anunciados no Brasil"));
+  EXPECT_EQ(units("Trump gagne tandis que Biden perd"),
+            units("Trump gagne que Biden perd"));
 }
 
 // Reporting verbs are no units in their own language ("says", "affirme",
