@@ -134,27 +134,56 @@ inline bool IsWordByte(unsigned char c) {
 }
 inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
-// The modal verbs of French, Spanish, Portuguese and Italian in the forms
-// headlines use (third person, present, conditional and future of "can"
-// and "must"/"should"), folded. English writes them as stop words ("can",
-// "could", "should", "must", "will"), so as units they are words that no
-// English pivot covers; between two Romance languages they cover each
-// other. Closed class, written by hand from the languages' conjugation
-// tables.
-bool IsRomanceModal(LexLang lang, std::string_view word) {
-  // Indexed by LexLang: kFra, kSpa, kPor, kIta.
-  static constexpr std::string_view kModals[][12] = {
-      {"peut", "peuvent", "pourrait", "pourraient", "pourra", "pourront",
-       "doit", "doivent", "devrait", "devraient", "devra", "devront"},
-      {"puede", "pueden", "podria", "podrian", "podra", "podran", "debe",
-       "deben", "deberia", "deberian", "debera", "deberan"},
-      {"pode", "podem", "poderia", "poderiam", "podera", "poderao", "deve",
-       "devem", "deveria", "deveriam", "devera", "deverao"},
-      {"puo", "possono", "potrebbe", "potrebbero", "potra", "potranno", "deve",
-       "devono", "dovrebbe", "dovrebbero", "dovra", "dovranno"}};
-  const auto index = static_cast<std::size_t>(lang);
-  if (index >= std::size(kModals)) return false;
-  return std::ranges::find(kModals[index], word) != std::end(kModals[index]);
+// Words that are optional units (XlangProfile::kOptionalBit: counted where
+// the other side covers them, left out where not), folded; closed classes,
+// written by hand from the languages' conjugation tables:
+// - the modal verbs of French, Spanish, Portuguese and Italian in the
+//   forms headlines use (third person, present, conditional and future of
+//   "can" and "must"/"should"). English writes them as stop words ("can",
+//   "could", "should", "must", "will"), so as units they are words that no
+//   English pivot covers; between two Romance languages they cover each
+//   other;
+// - light verbs, whose translation is rarely the same verb: English "take",
+//   "make", "get", "go", "set", "put", "give" ("take a hard look",
+//   "envisager sérieusement"), and "do / make" in the other five ("faire
+//   appel", "hacer frente", "fare il punto", "machen").
+// `lang`: a LexLang (fra..deu) or CrossLingual::kEnglishLang (kNumLexLangs).
+bool IsOptionalWord(int lang, std::string_view word) {
+  // Indexed by LexLang (kFra, kSpa, kPor, kIta, kDeu), then English.
+  static constexpr std::string_view kFra[] = {
+      "peut",     "peuvent", "pourrait", "pourraient", "pourra",
+      "pourront", "doit",    "doivent",  "devrait",    "devraient",
+      "devra",    "devront", "faire",    "fait",       "font",
+      "fera",     "feront",  "ferait",   "faisait"};
+  static constexpr std::string_view kSpa[] = {
+      "puede", "pueden",  "podria",   "podrian", "podra",   "podran", "debe",
+      "deben", "deberia", "deberian", "debera",  "deberan", "hacer",  "hace",
+      "hacen", "hizo",    "hara",     "haran",   "haria"};
+  static constexpr std::string_view kPor[] = {
+      "pode",  "podem",   "poderia",  "poderiam", "podera",  "poderao", "deve",
+      "devem", "deveria", "deveriam", "devera",   "deverao", "fazer",   "faz",
+      "fazem", "fez",     "fara",     "farao",    "faria"};
+  static constexpr std::string_view kIta[] = {
+      "puo",      "possono",  "potrebbe", "potrebbero", "potra",
+      "potranno", "deve",     "devono",   "dovrebbe",   "dovrebbero",
+      "dovra",    "dovranno", "fare",     "fa",         "fanno",
+      "fatto",    "fece",     "fara",     "faranno",    "farebbe"};
+  static constexpr std::string_view kDeu[] = {"machen", "macht", "machte",
+                                              "gemacht"};
+  static constexpr std::string_view kEng[] = {
+      "take",   "takes", "took", "taken", "taking",  "make", "makes", "made",
+      "making", "get",   "gets", "got",   "getting", "go",   "goes",  "went",
+      "going",  "gone",  "set",  "sets",  "setting", "put",  "puts",  "putting",
+      "give",   "gives", "gave", "given", "giving"};
+  static constexpr std::span<const std::string_view> kLists[] = {
+      kFra, kSpa, kPor, kIta, kDeu, kEng};
+  static_assert(static_cast<int>(LexLang::kDeu) == 4);
+  const int index = lang == kNumLexLangs ? 5 : lang;  // kEnglishLang
+  if (index < 0 || index > 5 ||
+      (index < 5 && lang >= static_cast<int>(LexLang::kAcronym))) {
+    return false;
+  }
+  return std::ranges::find(kLists[index], word) != kLists[index].end();
 }
 
 // The key with every non-ASCII code point that is no letter, mark or
@@ -816,8 +845,7 @@ void CrossLingual::ComputeWord(int lang, std::string_view word,
   }
   if (word.size() < 2) return;
   out->kind = WordInfo::kContent;
-  out->modal = lang < static_cast<int>(LexLang::kAcronym) &&
-               IsRomanceModal(static_cast<LexLang>(lang), word);
+  out->optional = IsOptionalWord(lang, word);
   out->own = ContentFeature(SketchHash64(Prefix(word), kWordSeed));
   auto add_pivots = [&](std::string_view list, int max) {
     int count = 0;
@@ -1004,7 +1032,8 @@ struct Unit {
   std::uint8_t cls = XlangProfile::kWord;
   bool place = false;   // names a country (XlangProfile::kPlaceBit)
   bool stated = false;  // a fact written in digits (XlangProfile::kStatedBit)
-  // An opening label's word or a Romance modal (XlangProfile::kOptionalBit).
+  // An opening label's word, a Romance modal or a light verb
+  // (XlangProfile::kOptionalBit, IsOptionalWord).
   bool optional = false;
   void Add(std::uint64_t h, bool in_flat = true) {
     for (int k = 0; k < n; ++k) {
@@ -1894,11 +1923,11 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     const std::uint64_t own = info.own;
     if (Unit* seen = same_unit(own)) {
       // Content after the label.
-      seen->optional = seen->optional && (in_label || info.modal);
+      seen->optional = seen->optional && (in_label || info.optional);
       continue;
     }
     Unit& unit = new_unit(own, XlangProfile::kWord);
-    unit.optional = in_label || info.modal;
+    unit.optional = in_label || info.optional;
     unit.place = in_country || info.place != 0;
     // The country's feature before the pivots, so a full unit keeps it.
     if (in_country) unit.Add(country_feature);
@@ -1943,8 +1972,8 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     features->clear();
     for (int u = 0; u < num_units; ++u) {
       // An opening label's words find no candidates: a copy without the
-      // label shares none of them. Nor do modals, common words that an
-      // English translation lacks.
+      // label shares none of them. Nor do modals and light verbs: common
+      // words, which a translation often lacks.
       if (units[u].optional) continue;
       for (int k = 0; k < units[u].n; ++k) {
         if (units[u].flat[k]) features->push_back(units[u].f[k]);

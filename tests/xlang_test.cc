@@ -1153,8 +1153,9 @@ TEST_F(XlangTest, QuantityHedgesAreNoUnits) {
 // A Romance modal ("podría", "pourrait", "deve") is an optional unit
 // (XlangProfile::kOptionalBit): English writes "could" or "should", stop
 // words, so an English translation leaves it out, while another Romance
-// language covers it.
-TEST_F(XlangTest, RomanceModalsAreOptionalUnits) {
+// language covers it. So is a light verb ("take", "faire"), which a
+// translation renders otherwise.
+TEST_F(XlangTest, ModalsAndLightVerbsAreOptionalUnits) {
   constexpr char kSpa[] =
       "La tormenta podr\xc3\xad"
       "a golpear la costa de Florida";
@@ -1183,6 +1184,21 @@ TEST_F(XlangTest, RomanceModalsAreOptionalUnits) {
   const XlangAlignment fra = Align(kFra, kSpa);
   EXPECT_EQ(units(fra, 1), spa.bytes[0]);
   EXPECT_TRUE(Verify(kEng, kSpa));
+  // Light verbs, in English and in the other five.
+  const auto optional_units = [](std::string_view text) {
+    const XlangProfile p = Profile(text);
+    int n = 0;
+    for (int u = 1; !p.bytes.empty() && u <= p.bytes[0]; ++u) {
+      n += XlangProfile::IsOptional(p.bytes[u]);
+    }
+    return n;
+  };
+  EXPECT_EQ(optional_units("Warren to take a hard look at presidential run"),
+            1);
+  EXPECT_EQ(optional_units("Le gouvernement va faire appel de la d\xc3\xa9"
+                           "cision du tribunal"),
+            1);
+  EXPECT_EQ(optional_units("Warren to consider a presidential run"), 0);
 }
 
 // An age written as one word is its number: Italian "tredicenne" meets
