@@ -77,8 +77,7 @@ constexpr char kSpaStopWords[] =
     "ellos ellas usted ustedes es son era eran fue fueron ser sido siendo "
     "ha han he hemos habia habian haber hay esta estan estaba estar sera "
     "seran seria serian no si mas muy ya tambien todo todos toda todas otro "
-    "otra "
-    "otros otras tras segun entre "
+    "otra otros otras tras segun entre "
     "porque aunque mientras despues antes cuanto cuanta cuantos cuantas ningun "
     "ninguna ninguno nunca nada nadie "
     "tener tiene tienen tenia tenian tuvo tuvieron tuve tengo tenemos tendra "
@@ -94,8 +93,7 @@ constexpr char kPorStopWords[] =
     "aquele aquela aqueles aquelas isto isso aquilo e sao era eram foi "
     "foram ser sido sendo ha tem tinha ter esta estao estava estar sera "
     "seria serao seriam nao sim mais muito ja tambem todo todos toda todas "
-    "outro outra "
-    "outros outras "
+    "outro outra outros outras "
     "porque embora enquanto depois antes durante quanto quanta quantos quantas "
     "nenhum nenhuma nunca nada ninguem "
     "tinham teve tive tiveram temos tenho tera terao teria tido tendo";
@@ -196,7 +194,7 @@ constexpr char kDeuHedges[] = "mindestens wenigstens fast";
 // a truncated near copy of a German headline on the 200k feed). The
 // Romance modals ("doit", "debe", "deve", "può") stay units: they cover
 // each other (as stop words, fra-spa, fra-ita and spa-por lost pairs);
-// since session 42 optional ones (xlang.cc, IsRomanceModal), left out
+// since session 42 optional ones (xlang.cc, IsOptionalWord), left out
 // where the other side does not cover them.
 constexpr char kDeuModals[] =
     "musste mussten sollte sollten konnte konnten darf durfen durfte "
