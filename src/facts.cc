@@ -4549,14 +4549,6 @@ bool MissingOnlyAmong(const Facts& x, const Facts& y,
     const auto found = std::lower_bound(y_begin, y_end, mention);
     return found != y_end && (*found & ~kAssertedBit) == mention;
   };
-  // x's countries (mentions in [kEntityBit | kCountryBit, kEntityBit |
-  // kHandleBit)) and links.
-  const auto countries_begin =
-      std::lower_bound(x_begin, x_end, kEntityBit | kCountryBit);
-  const auto countries_end =
-      std::lower_bound(countries_begin, x_end, kEntityBit | kHandleBit);
-  const auto links_begin =
-      std::lower_bound(x_end, x.codes.end(), kCountryLinkBase);
   for (auto it = x_begin; it != x_end; ++it) {
     if ((*it & kAssertedBit) == 0) continue;
     const std::uint32_t mention = *it & ~kAssertedBit;
@@ -4564,14 +4556,23 @@ bool MissingOnlyAmong(const Facts& x, const Facts& y,
         std::find(excused.begin(), excused.end(), mention) != excused.end()) {
       continue;
     }
-    // A name of a country that y names otherwise ("UK" / "Britain").
-    const bool named_otherwise =
-        links_begin != x.codes.end() &&
-        std::any_of(countries_begin, countries_end, [&](std::uint32_t c) {
+    // A name of a country that y names otherwise ("UK" / "Britain"): a link
+    // of x's (in [kCountryLinkBase, 2^32)) to one of x's countries (the
+    // mentions in [kEntityBit | kCountryBit, kEntityBit | kHandleBit)) that
+    // y mentions. Looked up only here: most calls return before.
+    const auto links_begin =
+        std::lower_bound(x_end, x.codes.end(), kCountryLinkBase);
+    if (links_begin == x.codes.end()) return false;
+    const auto countries_begin =
+        std::lower_bound(x_begin, x_end, kEntityBit | kCountryBit);
+    const auto countries_end =
+        std::lower_bound(countries_begin, x_end, kEntityBit | kHandleBit);
+    if (std::none_of(countries_begin, countries_end, [&](std::uint32_t c) {
           return mentioned(c) && std::binary_search(links_begin, x.codes.end(),
                                                     CountryLink(mention, c));
-        });
-    if (!named_otherwise) return false;
+        })) {
+      return false;
+    }
   }
   return true;
 }

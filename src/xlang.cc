@@ -13,6 +13,7 @@
 // docs/xlang.md.
 #include "xlang.h"
 
+#include <absl/strings/string_view.h>
 #include <libstemmer.h>
 #include <utf8proc.h>
 
@@ -178,12 +179,12 @@ bool IsOptionalWord(int lang, std::string_view word) {
   static constexpr std::span<const std::string_view> kLists[] = {
       kFra, kSpa, kPor, kIta, kDeu, kEng};
   static_assert(static_cast<int>(LexLang::kDeu) == 4);
-  const int index = lang == kNumLexLangs ? 5 : lang;  // kEnglishLang
-  if (index < 0 || index > 5 ||
-      (index < 5 && lang >= static_cast<int>(LexLang::kAcronym))) {
-    return false;
-  }
-  return std::ranges::find(kLists[index], word) != kLists[index].end();
+  const int index = lang == kNumLexLangs ? 5  // kEnglishLang
+                    : lang >= 0 && lang <= static_cast<int>(LexLang::kDeu)
+                        ? lang
+                        : -1;
+  return index >= 0 &&
+         std::ranges::find(kLists[index], word) != kLists[index].end();
 }
 
 // The key with every non-ASCII code point that is no letter, mark or
@@ -1157,11 +1158,6 @@ int CrossLingual::PlaceMemoLang(std::string_view lang) {
                                            : kOtherLang;
 }
 
-void CrossLingual::AddPlaceFacts(std::string_view key, std::string_view lang,
-                                 Facts* facts) const {
-  AddPlaceFacts(key, lang, facts, nullptr);
-}
-
 std::uint64_t CrossLingual::CountryPhraseWords::FeatureOf(
     std::string_view word) const {
   if (n == 0 || word.empty()) return 0;
@@ -1311,7 +1307,7 @@ std::string_view CrossLingual::CountryOfWord(std::string_view word) const {
     return PlaceLevelOf(code) == PlaceFact::kCountry ? code
                                                      : std::string_view();
   }
-  if (country_acronyms_.contains(std::string(word))) {
+  if (country_acronyms_.contains(absl::string_view(word.data(), word.size()))) {
     return lexicon_->CanonicalAcronym(word);
   }
   return {};

@@ -187,14 +187,6 @@ class CrossLingual {
   // other languages, nor with a lexicon without antonym rows.
   void AddPolarityFacts(std::string_view key, std::string_view lang,
                         Facts* facts) const;
-  // Adds to *facts (AddPlaceEntities) the places `key` (a match key) names
-  // in language `lang`: the names of countries, regions and cities of the
-  // lexicon ("cty" rows: "Belgium", "Grande-Bretagne", "belgian") and the
-  // words whose first pivot names a country ("belga", "belgischen"), as
-  // Analyze finds them; for other or unknown languages, the names and
-  // adjectives only.
-  void AddPlaceFacts(std::string_view key, std::string_view lang,
-                     Facts* facts) const;
   // The words of the country names of several words that AddPlaceFacts
   // found ("royaume", "uni"), each with its country's place feature (as
   // CountryFeatureOfWord's), for AddEntityFacts' `country_feature`: the
@@ -209,8 +201,16 @@ class CrossLingual {
     // all name one country.
     std::uint64_t FeatureOf(std::string_view word) const;
   };
+  // Adds to *facts (AddPlaceEntities) the places `key` (a match key) names
+  // in language `lang`: the names of countries, regions and cities of the
+  // lexicon ("cty" rows: "Belgium", "Grande-Bretagne", "belgian") and the
+  // words whose first pivot names a country ("belga", "belgischen"), as
+  // Analyze finds them; for other or unknown languages, the names and
+  // adjectives only.
+  // With `phrase_words`, also the words of its countries' names of several
+  // words (CountryPhraseWords).
   void AddPlaceFacts(std::string_view key, std::string_view lang, Facts* facts,
-                     CountryPhraseWords* phrase_words) const;
+                     CountryPhraseWords* phrase_words = nullptr) const;
   // Adds to *facts (AddPlaceEntities) the countries that acronyms in
   // capitals name in `text` (a headline as written): "US Stocks Open
   // Lower" names the United States as "Japan Stocks ..." names Japan, which
