@@ -736,6 +736,21 @@ class EngineXlang : public ::testing::Test {
     }
     return ::testing::AssertionSuccess();
   }
+  // Adds both headlines of each pair: each must be a new item.
+  void ExpectApart(
+      std::initializer_list<std::pair<const char*, const char*>> pairs) {
+    for (const auto& [first, second] : pairs) {
+      EXPECT_EQ(engine_->Add(first).verdict, Verdict::kNew) << first;
+      EXPECT_EQ(engine_->Add(second).verdict, Verdict::kNew) << second;
+    }
+  }
+  // Adds `rep`, then `copy`: a near copy of it.
+  void ExpectNearCopy(const char* rep, const char* copy) {
+    const Decision r = engine_->Add(rep);
+    const Decision c = engine_->Add(copy);
+    EXPECT_EQ(c.verdict, Verdict::kNear) << copy;
+    EXPECT_EQ(c.dup_of, r.id) << copy;
+  }
   std::unique_ptr<Engine> engine_;
 };
 
@@ -809,29 +824,22 @@ TEST_F(EngineXlang, GuessedLanguagesDoNotMeetAcrossLanguages) {
 // name before the same template is another actor's story. A word there
 // ("Apple") opens no template of its own; the same name does not veto.
 TEST_F(EngineXlang, NamesOpeningCapitalsOrTitleCaseAreActors) {
-  const std::pair<const char*, const char*> distinct[] = {
-      {"TELEFONICA UNIT SELLS 200 MLN EURO BOND",
-       "SIEMENS UNIT SELLS 200 MLN EURO BOND"},
-      {"Merkel Welcomes Macron to Berlin", "Scholz Welcomes Macron to Berlin"},
-  };
-  for (const auto& [first, second] : distinct) {
-    EXPECT_EQ(engine_->Add(first).verdict, Verdict::kNew) << first;
-    EXPECT_EQ(engine_->Add(second).verdict, Verdict::kNew) << second;
-  }
+  constexpr char kTelefonica[] = "TELEFONICA UNIT SELLS 200 MLN EURO BOND";
+  constexpr char kSiemens[] = "SIEMENS UNIT SELLS 200 MLN EURO BOND";
+  ExpectApart({{kTelefonica, kSiemens},
+               {"Merkel Welcomes Macron to Berlin",
+                "Scholz Welcomes Macron to Berlin"}});
   // The premise: near mode, with no lexicon to tell names, merges them.
   EngineOptions o;
   o.match = MatchLevel::kNear;
   std::string error;
   auto near = Engine::Create(o, &error);
   ASSERT_NE(near, nullptr) << error;
-  near->Add(distinct[0].first);
-  EXPECT_EQ(near->Add(distinct[0].second).verdict, Verdict::kNear);
+  near->Add(kTelefonica);
+  EXPECT_EQ(near->Add(kSiemens).verdict, Verdict::kNear);
   // Copies with the same first name still match.
-  const Decision rep = engine_->Add("VOLKSWAGEN UNIT SELLS 300 MLN EURO BOND");
-  const Decision copy =
-      engine_->Add("VOLKSWAGEN UNIT SELLS 300 MLN EURO BOND | Reuters");
-  EXPECT_EQ(copy.verdict, Verdict::kNear);
-  EXPECT_EQ(copy.dup_of, rep.id);
+  ExpectNearCopy("VOLKSWAGEN UNIT SELLS 300 MLN EURO BOND",
+                 "VOLKSWAGEN UNIT SELLS 300 MLN EURO BOND | Reuters");
 }
 
 // In title case only acronyms mark actors (EntityFactsTest.AcronymsIn
@@ -839,23 +847,14 @@ TEST_F(EngineXlang, NamesOpeningCapitalsOrTitleCaseAreActors) {
 // (CrossLingual::AddAcronymPlaces), and an opening that names the country
 // reads as the country ("UK" and "Britain" open one template).
 TEST_F(EngineXlang, AcronymsOfCountriesInTitleCase) {
-  const std::pair<const char*, const char*> distinct[] = {
-      {"US Stocks Open Lower On Weak China Data",
-       "Japan Stocks Open Lower On Weak China Data"},
-      {"UK To Ban Islamist Group Over Attacks",
-       "France To Ban Islamist Group Over Attacks"},
-      {"EU Fines Google Over Android Apps",
-       "US Fines Google Over Android Apps"},
-  };
-  for (const auto& [first, second] : distinct) {
-    EXPECT_EQ(engine_->Add(first).verdict, Verdict::kNew) << first;
-    EXPECT_EQ(engine_->Add(second).verdict, Verdict::kNew) << second;
-  }
-  const Decision rep = engine_->Add("UK Bans Plastic Straws From Next April");
-  const Decision copy =
-      engine_->Add("Britain Bans Plastic Straws From Next April");
-  EXPECT_EQ(copy.verdict, Verdict::kNear);
-  EXPECT_EQ(copy.dup_of, rep.id);
+  ExpectApart({{"US Stocks Open Lower On Weak China Data",
+                "Japan Stocks Open Lower On Weak China Data"},
+               {"UK To Ban Islamist Group Over Attacks",
+                "France To Ban Islamist Group Over Attacks"},
+               {"EU Fines Google Over Android Apps",
+                "US Fines Google Over Android Apps"}});
+  ExpectNearCopy("UK Bans Plastic Straws From Next April",
+                 "Britain Bans Plastic Straws From Next April");
 }
 
 // In sentence case too, a country's names are one actor where both
