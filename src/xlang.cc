@@ -147,7 +147,11 @@ inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 // - light verbs, whose translation is rarely the same verb: English "take",
 //   "make", "get", "go", "set", "put", "give" ("take a hard look",
 //   "envisager sérieusement"), and "do / make" in the other five ("faire
-//   appel", "hacer frente", "fare il punto", "machen").
+//   appel", "hacer frente", "fare il punto", "machen");
+// - English "another", whose translations are stop words in the other five
+//   ("otro", "autre", "altro", "outro", "andere"; and "noch ein"). Not an
+//   English stop word: within one language "another death" is news of its
+//   own, and as a stop word it joined such pairs in near mode.
 // `lang`: a LexLang (fra..deu) or CrossLingual::kEnglishLang (kNumLexLangs).
 bool IsOptionalWord(int lang, std::string_view word) {
   // Indexed by LexLang (kFra, kSpa, kPor, kIta, kDeu), then English.
@@ -172,10 +176,11 @@ bool IsOptionalWord(int lang, std::string_view word) {
   static constexpr std::string_view kDeu[] = {"machen", "macht", "machte",
                                               "gemacht"};
   static constexpr std::string_view kEng[] = {
-      "take",   "takes", "took", "taken", "taking",  "make", "makes", "made",
-      "making", "get",   "gets", "got",   "getting", "go",   "goes",  "went",
-      "going",  "gone",  "set",  "sets",  "setting", "put",  "puts",  "putting",
-      "give",   "gives", "gave", "given", "giving"};
+      "take",    "takes", "took",    "taken", "taking", "make",
+      "makes",   "made",  "making",  "get",   "gets",   "got",
+      "getting", "go",    "goes",    "went",  "going",  "gone",
+      "set",     "sets",  "setting", "put",   "puts",   "putting",
+      "give",    "gives", "gave",    "given", "giving", "another"};
   static constexpr std::span<const std::string_view> kLists[] = {
       kFra, kSpa, kPor, kIta, kDeu, kEng};
   static_assert(static_cast<int>(LexLang::kDeu) == 4);

@@ -1199,6 +1199,12 @@ TEST_F(XlangTest, ModalsAndLightVerbsAreOptionalUnits) {
                            "cision du tribunal"),
             1);
   EXPECT_EQ(optional_units("Warren to consider a presidential run"), 0);
+  // English "another", whose translations ("otro", "autre", "andere") are
+  // stop words: uncovered, it is left out.
+  EXPECT_EQ(optional_units("Another migrant boat sinks off Libya"), 1);
+  constexpr char kSpaBoat[] = "Otro barco de migrantes se hunde frente a Libia";
+  EXPECT_EQ(units(Align("Another migrant boat sinks off Libya", kSpaBoat), 0),
+            units(Align("Migrant boat sinks off Libya", kSpaBoat), 0));
 }
 
 // An age written as one word is its number: Italian "tredicenne" meets
