@@ -148,63 +148,94 @@ void SketchIndex::FingerprintsAt(std::uint32_t slot,
   }
 }
 
-const std::uint32_t* SketchIndex::SigOf(std::uint32_t slot) {
-  const int k = options_.num_hashes;
-  FingerprintsAt(slot, &rebuild_fps_);
-  rebuild_.full.resize(k);
-  SpreadFingerprints(rebuild_fps_, &rebuild_.minhash_set);
-  hasher_.ComputePrefix(rebuild_.minhash_set,
+const std::uint32_t* SketchIndex::SigOf(std::uint32_t slot,
+                                        SigScratch* scratch) const {
+  FingerprintsAt(slot, &scratch->fps);
+  scratch->full.resize(options_.num_hashes);
+  SpreadFingerprints(scratch->fps, &scratch->minhash_set);
+  hasher_.ComputePrefix(scratch->minhash_set,
                         options_.lsh.bands * options_.lsh.rows,
-                        rebuild_.full.data());
-  return rebuild_.full.data();
+                        scratch->full.data());
+  return scratch->full.data();
 }
 
-void SketchIndex::RebuildTables() {
+void SketchIndex::Reserve(std::size_t n, const ParallelFor& parallel_for) {
+  bool rebuild = false;
+  for (const BandTable& t : tables_) rebuild |= t.WouldFill(n);
+  if (rebuild) RebuildTables(n, &parallel_for);
+}
+
+void SketchIndex::RebuildTables(std::size_t reserve,
+                                const ParallelFor* parallel_for) {
   const int nb = options_.lsh.bands;
+  const std::size_t nbs = static_cast<std::size_t>(nb);
   const std::size_t n = records_.size();
   const std::size_t words = (n + 63) / 64;
-  // Which slots each table holds: a crowded key may have replaced some.
-  std::vector<std::uint64_t> present(words * static_cast<std::size_t>(nb));
-  for (int b = 0; b < nb; ++b) {
-    std::uint64_t* bits = &present[words * b];
-    std::size_t live = 0;
-    tables_[b].ForEachSlot([&](std::uint32_t slot) {
-      bits[slot >> 6] |= std::uint64_t{1} << (slot & 63);
-      ++live;
-    });
-    tables_[b].Reset(live);
-  }
-  // Each entry's home is requested kAhead slots before it is written: the
-  // writes land at random in tables much larger than the cache.
-  constexpr std::size_t kAhead = 4;
-  const std::size_t nbs = static_cast<std::size_t>(nb);
-  std::vector<std::uint64_t> hashes(kAhead * nbs);
-  std::vector<int> bands(kAhead * nbs);
-  std::uint32_t slots[kAhead] = {};
-  int counts[kAhead] = {};
-  auto flush = [&](std::size_t r) {
-    for (int i = 0; i < counts[r]; ++i) {
-      tables_[bands[r * nbs + i]].Add(hashes[r * nbs + i], slots[r]);
+  const ParallelFor serial =
+      [](std::size_t count, std::size_t,
+         const std::function<void(std::size_t, std::size_t)>& body) {
+        if (count > 0) body(0, count);
+      };
+  const ParallelFor& run = parallel_for != nullptr ? *parallel_for : serial;
+  // Which slots each table holds (a crowded key may have replaced some),
+  // and the new, empty tables: table by table, on the runner's threads
+  // (their pages are new: a fault each, several microseconds on a VM).
+  std::vector<std::uint64_t> present(words * nbs);
+  run(nbs, 1, [&](std::size_t b_begin, std::size_t b_end) {
+    for (std::size_t b = b_begin; b < b_end; ++b) {
+      std::uint64_t* bits = &present[words * b];
+      std::size_t live = 0;
+      tables_[b].ForEachSlot([&](std::uint32_t slot) {
+        bits[slot >> 6] |= std::uint64_t{1} << (slot & 63);
+        ++live;
+      });
+      tables_[b].Reset(live, reserve);
     }
-    counts[r] = 0;
+  });
+  const auto holds = [&](std::size_t b, std::size_t slot) {
+    return (present[words * b + (slot >> 6)] >> (slot & 63) & 1) != 0;
   };
-  std::size_t queued = 0;
-  for (std::size_t slot = 0; slot < n; ++slot) {
-    if (records_[slot].set_size == 0) continue;
-    const std::size_t r = queued++ % kAhead;
-    flush(r);
-    slots[r] = static_cast<std::uint32_t>(slot);
-    const std::uint32_t* sig = nullptr;
-    for (int b = 0; b < nb; ++b) {
-      if (!(present[words * b + (slot >> 6)] >> (slot & 63) & 1)) continue;
-      if (sig == nullptr) sig = SigOf(slots[r]);
-      const std::uint64_t h = BandHash(sig, b);
-      tables_[b].Prefetch(h);
-      hashes[r * nbs + counts[r]] = h;
-      bands[r * nbs + counts[r]++] = b;
-    }
+  // Blocks of slots: the band keys of one block (1 MiB at 16 bands) are
+  // computed, then written table by table; each table's writes land at
+  // random in a table much larger than the cache, so each is requested
+  // kAhead entries before it is made.
+  constexpr std::size_t kBlock = 8192;
+  constexpr std::size_t kAhead = 8;
+  std::vector<std::uint64_t> keys(std::min(n, kBlock) * nbs);
+  for (std::size_t first = 0; first < n; first += kBlock) {
+    const std::size_t count = std::min(kBlock, n - first);
+    run(count, 512, [&](std::size_t begin, std::size_t end) {
+      SigScratch scratch;
+      for (std::size_t i = begin; i < end; ++i) {
+        const std::size_t slot = first + i;
+        if (records_[slot].set_size == 0) continue;
+        const std::uint32_t* sig = nullptr;
+        for (int b = 0; b < nb; ++b) {
+          if (!holds(b, slot)) continue;
+          if (sig == nullptr) {
+            sig = SigOf(static_cast<std::uint32_t>(slot), &scratch);
+          }
+          keys[i * nbs + b] = BandHash(sig, b);
+        }
+      }
+    });
+    run(nbs, 1, [&](std::size_t b_begin, std::size_t b_end) {
+      for (std::size_t b = b_begin; b < b_end; ++b) {
+        BandTable& table = tables_[b];
+        const auto listed = [&](std::size_t i) {
+          return records_[first + i].set_size != 0 && holds(b, first + i);
+        };
+        for (std::size_t i = 0; i < count; ++i) {
+          if (i + kAhead < count && listed(i + kAhead)) {
+            table.Prefetch(keys[(i + kAhead) * nbs + b]);
+          }
+          if (listed(i)) {
+            table.Add(keys[i * nbs + b], static_cast<std::uint32_t>(first + i));
+          }
+        }
+      }
+    });
   }
-  for (std::size_t r = 0; r < kAhead; ++r) flush(r);
 }
 
 double SketchIndex::ScoreOf(std::size_t na, std::size_t nb,
@@ -481,7 +512,7 @@ void SketchIndex::Insert(std::uint64_t id, const Sketch& s,
   // counts differ once crowded keys replace entries.
   bool rebuild = false;
   for (const BandTable& t : tables_) rebuild |= t.WillRebuild();
-  if (rebuild) RebuildTables();
+  if (rebuild) RebuildTables(0, nullptr);
   // A crowded key (a template family) keeps its newest entries.
   for (int b = 0; b < options_.lsh.bands; ++b) {
     tables_[b].AddBounded(
@@ -503,7 +534,7 @@ void SketchIndex::Erase(std::uint64_t id) {
   // The band keys are recomputed from the stored fingerprints (they were
   // made from them), so every entry is removed exactly: no stale entry can
   // point at this slot once it is reused.
-  const std::uint32_t* sig = SigOf(slot);
+  const std::uint32_t* sig = SigOf(slot, &erase_sig_);
   const int nb = options_.lsh.bands;
   std::uint64_t* hashes = erase_hashes_.data();
   for (int b = 0; b < nb; ++b) {
