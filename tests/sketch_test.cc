@@ -105,6 +105,15 @@ TEST(NearFeatures, OtherShinglesForMeasurement) {
   EXPECT_EQ(f.size(), 4u);
 }
 
+// Six random lower-case letters.
+std::string RandomWord(std::mt19937* rng) {
+  std::string w;
+  for (int i = 0; i < 6; ++i) {
+    w.push_back(static_cast<char>('a' + (*rng)() % 26));
+  }
+  return w;
+}
+
 SketchIndex::Options SmallOptions() {
   SketchIndex::Options o;
   o.num_hashes = 64;
@@ -149,12 +158,7 @@ TEST(SketchIndex, ChurnKeepsLiveItemsFindable) {
   o.max_items = 400;
   SketchIndex index(o);
   std::mt19937 rng(7);
-  auto word = [&] {
-    std::string w;
-    for (int i = 0; i < 6; ++i)
-      w.push_back(static_cast<char>('a' + rng() % 26));
-    return w;
-  };
+  auto word = [&] { return RandomWord(&rng); };
   std::map<std::uint64_t, SketchIndex::Sketch> live;
   std::set<std::uint64_t> unique_items;  // not in a template family
   Facts none;
@@ -396,12 +400,7 @@ TEST(SketchIndex, ReserveRebuildsOnTheRunnersThreads) {
       };
   SketchIndex grown(o), reserved(o);
   std::mt19937 rng(5);
-  auto word = [&] {
-    std::string w;
-    for (int i = 0; i < 6; ++i)
-      w.push_back(static_cast<char>('a' + rng() % 26));
-    return w;
-  };
+  auto word = [&] { return RandomWord(&rng); };
   std::vector<SketchIndex::Sketch> sketches(12000);
   std::string last;
   Facts none;
