@@ -249,18 +249,12 @@ class EngineImpl final : public Engine {
     // Exact mode has only the key to prepare (~100 ns): handing it to
     // another core cost more than it saved (200k-headline feed, 2 threads:
     // 0.79x of one thread), so it stays on one thread.
-    parallel_for_ =
-        [](std::size_t n, std::size_t,
-           const std::function<void(std::size_t, std::size_t)>& body) {
-          if (n > 0) body(0, n);
-        };
     if (options_.threads > 1 && near_ != nullptr) {
       pool_ = std::make_unique<internal::WorkerPool>(options_.threads);
-      parallel_for_ =
-          [pool = pool_.get()](
-              std::size_t n, std::size_t grain,
-              const std::function<void(std::size_t, std::size_t)>& body) {
-            pool->ParallelFor(n, grain, body);
+      helped_for_ =
+          [this](std::size_t n, std::size_t grain,
+                 const std::function<void(std::size_t, std::size_t)>& body) {
+            help_.ParallelFor(n, grain, body);
           };
       recent_keys_ =
           std::make_unique<std::atomic<std::uint32_t>[]>(kRecentKeySlots);
@@ -276,14 +270,6 @@ class EngineImpl final : public Engine {
 
   void AddBatch(const Item* items, std::size_t count,
                 Decision* decisions) override {
-    // Each item inserts into the near index once at most: any band-table
-    // rebuild the batch would need happens now, on every thread, instead
-    // of on the committing one while the others wait at the batch's end
-    // (near mode, 200k feed, 2 threads: 3 such stalls, ~18% of the run).
-    // One thread does the same, so that the tables grow at the same points
-    // whatever the thread count: a table's layout decides which chance
-    // fingerprint matches its probe runs propose as candidates.
-    if (near_ != nullptr) near_->Reserve(count, parallel_for_);
     if (pool_ == nullptr || count < 2 * kBatchGrain) {
       AddAhead(items, count, decisions);
       return;
@@ -324,11 +310,27 @@ class EngineImpl final : public Engine {
       chunk_ready_[c].store(true, std::memory_order_release);
       return true;
     };
+    // A band-table rebuild that a commit needs (near index growth) is
+    // posted on help_: the workers join it between their chunks, and once
+    // the batch is prepared, until it is committed. (Run by the committing
+    // thread alone, the three rebuilds of the 200k feed in near mode held
+    // it ~130 ms while the worker, done preparing, waited: ~18% of a
+    // 2-thread run.) The tables grow at the same points as with one thread.
+    std::atomic<bool> committed{false};
     const std::function<void()> worker = [&] {
-      while (prepare_next()) {
+      while (prepare_next()) help_.Help();
+      while (!committed.load(std::memory_order_acquire)) {
+        if (!help_.Help()) std::this_thread::yield();
       }
     };
+    near_->SetRebuildRunner(&helped_for_);
     const std::function<void()> committer = [&] {
+      // Set however the loop ends (an exception included): the workers
+      // wait for it.
+      struct Done {
+        std::atomic<bool>* flag;
+        ~Done() { flag->store(true, std::memory_order_release); }
+      } done{&committed};
       for (std::size_t c = 0; c < chunks; ++c) {
         while (!chunk_ready_[c].load(std::memory_order_acquire)) {
           if (!prepare_next()) std::this_thread::yield();
@@ -372,7 +374,13 @@ class EngineImpl final : public Engine {
         }
       }
     };
-    pool_->RunConcurrently(worker, committer);
+    try {
+      pool_->RunConcurrently(worker, committer);
+    } catch (...) {
+      near_->SetRebuildRunner(nullptr);
+      throw;
+    }
+    near_->SetRebuildRunner(nullptr);
   }
 
   EngineStats Stats() const override {
@@ -1345,9 +1353,11 @@ class EngineImpl final : public Engine {
 
   EngineOptions options_;
   std::unique_ptr<IndexStore> store_;
-  std::unique_ptr<internal::SketchIndex> near_;       // null for --match exact
-  std::unique_ptr<internal::WorkerPool> pool_;        // null for one thread
-  internal::SketchIndex::ParallelFor parallel_for_;   // on pool_, if any
+  std::unique_ptr<internal::SketchIndex> near_;  // null for --match exact
+  std::unique_ptr<internal::WorkerPool> pool_;   // null for one thread
+  // Rebuilds during a threaded batch: posted on help_ for the workers.
+  internal::HelpBoard help_;
+  internal::SketchIndex::ParallelFor helped_for_;
   std::shared_ptr<const internal::CrossLingual> xl_;  // null below xlang
   std::unique_ptr<internal::XlangIndex> xlang_;       // null below xlang
   internal::XlangRule rule_;

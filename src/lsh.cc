@@ -121,7 +121,7 @@ void BandTable::Allocate(std::size_t capacity) {
   if (grow_at_ >= capacity) grow_at_ = capacity - 1;  // keep one empty
 }
 
-void BandTable::Reset(std::size_t live, std::size_t reserve) {
+void BandTable::Reset(std::size_t live) {
   std::size_t capacity;
   std::size_t changes = 0;
   if (shrinkable_ && !WillRebuild() && !Sparse()) {
@@ -140,9 +140,6 @@ void BandTable::Reset(std::size_t live, std::size_t reserve) {
     // longer that way).
     capacity = RebuildCapacity(live, shrinkable_ && (Churned() || Sparse()));
   }
-  capacity = std::max(
-      capacity,
-      static_cast<std::size_t>((live + reserve + 1) / kRebuildLoad) + 2);
   std::vector<std::uint32_t>().swap(entries_);  // free before allocating
   Allocate(capacity);
   changes_ = changes;

@@ -144,9 +144,6 @@ class BandTable {
   bool WillRebuild() const {
     return used_ + 1 > grow_at_ || (shrinkable_ && Churned() && Sparse());
   }
-  // Whether `n` more adds could fill the table to its rebuild load (each
-  // add takes an empty entry at most).
-  bool WouldFill(std::size_t n) const { return used_ + n > grow_at_; }
   // Lets the table shrink (above). The owner allows it once its window
   // is full (evictions): while a stream fills the window, growth's spare
   // room puts the next growth rebuild off and keeps probe runs short
@@ -157,16 +154,15 @@ class BandTable {
   // SketchIndex::RebuildTables): ForEachSlot lists the live entries' slots;
   // Reset empties the table, sized as a rebuild for `live` entries (a
   // shrinkable table that needed no rebuild keeps its size and its count
-  // of changes, unless it is sparse: then it shrinks), and at least so
-  // that `reserve` adds after the live ones do not fill it; Add inserts
-  // without growing (the caller re-adds every live entry).
+  // of changes, unless it is sparse: then it shrinks); Add inserts without
+  // growing (the caller re-adds every live entry).
   template <typename Fn>
   void ForEachSlot(Fn fn) const {
     for (std::uint32_t e : entries_) {
       if (e != kEmpty && e != kTomb) fn(e & slot_mask_);
     }
   }
-  void Reset(std::size_t live, std::size_t reserve = 0);
+  void Reset(std::size_t live);
   void Add(std::uint64_t hash, std::uint32_t slot) { InsertNoGrow(hash, slot); }
   // How many entries match `hash` (as ForEachMatch would call fn), counting
   // up to `limit` at most.

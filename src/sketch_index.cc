@@ -16,6 +16,7 @@
 #include "sketch_index.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 
 #include "fp_count.h"
@@ -159,14 +160,7 @@ const std::uint32_t* SketchIndex::SigOf(std::uint32_t slot,
   return scratch->full.data();
 }
 
-void SketchIndex::Reserve(std::size_t n, const ParallelFor& parallel_for) {
-  bool rebuild = false;
-  for (const BandTable& t : tables_) rebuild |= t.WouldFill(n);
-  if (rebuild) RebuildTables(n, &parallel_for);
-}
-
-void SketchIndex::RebuildTables(std::size_t reserve,
-                                const ParallelFor* parallel_for) {
+void SketchIndex::RebuildTables() {
   const int nb = options_.lsh.bands;
   const std::size_t nbs = static_cast<std::size_t>(nb);
   const std::size_t n = records_.size();
@@ -176,7 +170,8 @@ void SketchIndex::RebuildTables(std::size_t reserve,
          const std::function<void(std::size_t, std::size_t)>& body) {
         if (count > 0) body(0, count);
       };
-  const ParallelFor& run = parallel_for != nullptr ? *parallel_for : serial;
+  const ParallelFor& run =
+      rebuild_runner_ != nullptr ? *rebuild_runner_ : serial;
   // Which slots each table holds (a crowded key may have replaced some),
   // and the new, empty tables: table by table, on the runner's threads
   // (their pages are new: a fault each, several microseconds on a VM).
@@ -189,7 +184,7 @@ void SketchIndex::RebuildTables(std::size_t reserve,
         bits[slot >> 6] |= std::uint64_t{1} << (slot & 63);
         ++live;
       });
-      tables_[b].Reset(live, reserve);
+      tables_[b].Reset(live);
     }
   });
   const auto holds = [&](std::size_t b, std::size_t slot) {
@@ -200,6 +195,7 @@ void SketchIndex::RebuildTables(std::size_t reserve,
   // random in a table much larger than the cache, so each is requested
   // kAhead entries before it is made.
   constexpr std::size_t kBlock = 8192;
+  static_assert(kBlock % 64 == 0, "a block starts on a word of bits");
   constexpr std::size_t kAhead = 8;
   std::vector<std::uint64_t> keys(std::min(n, kBlock) * nbs);
   for (std::size_t first = 0; first < n; first += kBlock) {
@@ -219,19 +215,29 @@ void SketchIndex::RebuildTables(std::size_t reserve,
         }
       }
     });
+    // The block's slots that each table holds, from its bits (a block
+    // starts on a word; bits past the last slot are clear), in slot order.
     run(nbs, 1, [&](std::size_t b_begin, std::size_t b_end) {
       for (std::size_t b = b_begin; b < b_end; ++b) {
         BandTable& table = tables_[b];
-        const auto listed = [&](std::size_t i) {
-          return records_[first + i].set_size != 0 && holds(b, first + i);
+        const std::uint64_t* bits = &present[words * b];
+        std::size_t ring[kAhead];
+        std::size_t queued = 0;
+        const auto add = [&](std::size_t i) {
+          table.Add(keys[i * nbs + b], static_cast<std::uint32_t>(first + i));
         };
-        for (std::size_t i = 0; i < count; ++i) {
-          if (i + kAhead < count && listed(i + kAhead)) {
-            table.Prefetch(keys[(i + kAhead) * nbs + b]);
+        for (std::size_t w = first / 64; w < (first + count + 63) / 64; ++w) {
+          for (std::uint64_t m = bits[w]; m != 0; m &= m - 1) {
+            const std::size_t i =
+                w * 64 + static_cast<std::size_t>(std::countr_zero(m)) - first;
+            table.Prefetch(keys[i * nbs + b]);
+            if (queued >= kAhead) add(ring[queued % kAhead]);
+            ring[queued++ % kAhead] = i;
           }
-          if (listed(i)) {
-            table.Add(keys[i * nbs + b], static_cast<std::uint32_t>(first + i));
-          }
+        }
+        for (std::size_t q = queued > kAhead ? queued - kAhead : 0; q < queued;
+             ++q) {
+          add(ring[q % kAhead]);
         }
       }
     });
@@ -512,7 +518,7 @@ void SketchIndex::Insert(std::uint64_t id, const Sketch& s,
   // counts differ once crowded keys replace entries.
   bool rebuild = false;
   for (const BandTable& t : tables_) rebuild |= t.WillRebuild();
-  if (rebuild) RebuildTables(0, nullptr);
+  if (rebuild) RebuildTables();
   // A crowded key (a template family) keeps its newest entries.
   for (int b = 0; b < options_.lsh.bands; ++b) {
     tables_[b].AddBounded(

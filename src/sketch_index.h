@@ -116,17 +116,13 @@ class SketchIndex {
   using ParallelFor = std::function<void(
       std::size_t n, std::size_t grain,
       const std::function<void(std::size_t, std::size_t)>& body)>;
-  // Makes room for `n` more Inserts: when they could make the band tables
-  // rebuild (growth, or tombstones), rebuilds them now, recomputing the
-  // stored signatures on parallel_for's threads, sized so that those `n`
-  // Inserts do not rebuild them. (An Insert that needs a rebuild does it
-  // on its own thread: with --threads, the others wait at the end of
-  // their batch.) The stored items stay the same, but a table's size
-  // decides which entries a probe run passes, and so which chance
-  // fingerprint matches (1 in 2^(32 - slot bits) per entry passed) are
-  // proposed as well: callers that must decide alike (one thread or
-  // several) reserve alike.
-  void Reserve(std::size_t n, const ParallelFor& parallel_for);
+  // Where the band-table rebuilds that Insert needs (growth, tombstones)
+  // recompute the stored signatures: on `runner`'s threads, or on the
+  // calling thread (null, the default). The tables grow at the same
+  // points either way, so every query sees the same entries: a table's
+  // size decides which entries a probe run passes, and so which chance
+  // fingerprint matches it proposes. `runner` must outlive its use.
+  void SetRebuildRunner(const ParallelFor* runner) { rebuild_runner_ = runner; }
   // Removes `id` and all its band entries; no-op when absent.
   void Erase(std::uint64_t id);
   bool Contains(std::uint64_t id) const { return FindSlot(id) != kNoSlot; }
@@ -224,15 +220,15 @@ class SketchIndex {
   // The stored item's signature (full 32-bit values), recomputed into
   // *scratch (thread-safe while nothing changes the index).
   const std::uint32_t* SigOf(std::uint32_t slot, SigScratch* scratch) const;
-  // Rebuilds every band table at once (growth, or tombstones), each sized
-  // for `reserve` more entries too: each stored signature is recomputed
-  // once, reading the records sequentially, in blocks of slots: their band
-  // keys first (by slot range, on parallel_for's threads when given), then
-  // each table's entries (by table), in slot order. (Table by table over
+  // Rebuilds every band table at once (growth, or tombstones): each stored
+  // signature is recomputed once, reading the records sequentially, in
+  // blocks of slots: their band keys first (by slot range, on
+  // rebuild_runner_'s threads when set), then each table's entries (by
+  // table), in slot order. (Table by table over
   // all slots, the signatures had to be cached: 64 bytes per item of
   // transient memory, read at random, 11% of a near-mode run on the
   // 200k-headline feed.)
-  void RebuildTables(std::size_t reserve, const ParallelFor* parallel_for);
+  void RebuildTables();
   // Fills query_ (all candidates, ascending id) for the current state.
   void ScoreAll(const Sketch& s) const;
   double ScoreSlot(const Sketch& s, std::uint32_t slot) const;
@@ -244,6 +240,7 @@ class SketchIndex {
   // Per slot.
   // Scratch of SigOf for Erase.
   SigScratch erase_sig_;
+  const ParallelFor* rebuild_runner_ = nullptr;
   // Erase's band hashes: every bucket is requested before any is walked
   // (they are random reads in tables much larger than the cache).
   std::vector<std::uint64_t> erase_hashes_;

@@ -92,4 +92,36 @@ void WorkerPool::ParallelFor(
   body_ = nullptr;
 }
 
+void HelpBoard::ParallelFor(std::size_t n, std::size_t grain,
+                            const Body& body) {
+  if (n == 0) return;
+  n_ = n;
+  grain_ = grain == 0 ? 1 : grain;
+  next_.store(0);
+  body_.store(&body);
+  RunChunks(body);
+  // Every chunk is claimed; those a helper runs end before it leaves Help.
+  body_.store(nullptr);
+  while (helpers_.load() != 0) std::this_thread::yield();
+}
+
+bool HelpBoard::Help() {
+  helpers_.fetch_add(1);
+  const Body* body = body_.load();
+  const bool ran = body != nullptr && RunChunks(*body);
+  helpers_.fetch_sub(1);
+  return ran;
+}
+
+bool HelpBoard::RunChunks(const Body& body) {
+  bool ran = false;
+  for (;;) {
+    const std::size_t begin = next_.fetch_add(grain_);
+    if (begin >= n_) return ran;
+    const std::size_t end = begin + grain_ < n_ ? begin + grain_ : n_;
+    body(begin, end);
+    ran = true;
+  }
+}
+
 }  // namespace tickerdedup::internal

@@ -64,6 +64,38 @@ class WorkerPool {
   std::atomic<std::size_t> next_{0};
 };
 
+// A loop that one thread posts while the others are busy with a task of
+// their own (a WorkerPool::RunConcurrently part), for them to join between
+// steps of it: the engine's committing thread posts a band-table rebuild,
+// and the preparing threads take its chunks between their own chunks, or
+// once their own work is done.
+//
+//   board.ParallelFor(n, 512, body);  // the poster: runs chunks, waits
+//   while (!done) board.Help();       // the others, now and then
+class HelpBoard {
+ public:
+  using Body = std::function<void(std::size_t, std::size_t)>;
+  // Calls body(begin, end) over [0, n) in chunks of `grain`, on this thread
+  // and on those that call Help meanwhile, and returns when every chunk is
+  // done. One poster at a time.
+  void ParallelFor(std::size_t n, std::size_t grain, const Body& body);
+  // Runs chunks of the posted loop, if one is posted; false when it ran
+  // none.
+  bool Help();
+
+ private:
+  bool RunChunks(const Body& body);
+
+  std::atomic<const Body*> body_{nullptr};  // published after n_, grain_
+  std::size_t n_ = 0;
+  std::size_t grain_ = 1;
+  std::atomic<std::size_t> next_{0};
+  // Threads inside Help. The poster returns once none is (after it has
+  // withdrawn the body): their chunks are done, and no helper holds the
+  // body when the next loop reuses the board.
+  std::atomic<int> helpers_{0};
+};
+
 }  // namespace tickerdedup::internal
 
 #endif  // TICKERDEDUP_SRC_WORKER_POOL_H_

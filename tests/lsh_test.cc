@@ -263,35 +263,5 @@ TEST(BandTable, CrowdedKeyKeepsTheNewest) {
   EXPECT_EQ(table.size(), 8u);
 }
 
-// Reset's reserve: a table rebuilt for its live entries and `reserve`
-// more takes that many adds before it would fill (SketchIndex::Reserve
-// rebuilds every table before a batch, so that no insert of the batch
-// does).
-TEST(BandTable, ResetLeavesRoomForTheReserve) {
-  std::mt19937_64 rng(11);
-  std::vector<std::uint64_t> hash_of(7000);
-  for (auto& h : hash_of) h = rng();
-  auto hash_fn = [&](std::uint32_t s) { return hash_of[s]; };
-  for (const std::size_t reserve : {std::size_t{1}, std::size_t{4096}}) {
-    BandTable table;
-    table.Init(1u << 16);
-    for (std::uint32_t s = 0; s < 1000; ++s) {
-      table.Insert(hash_of[s], s, hash_fn);
-    }
-    table.Reset(1000, reserve);
-    for (std::uint32_t s = 0; s < 1000; ++s) table.Add(hash_of[s], s);
-    EXPECT_FALSE(table.WouldFill(reserve)) << reserve;
-    const std::size_t bytes = table.MemoryBytes();
-    for (std::uint32_t s = 1000; s < 1000 + reserve; ++s) {
-      ASSERT_FALSE(table.WillRebuild()) << s;
-      table.Insert(hash_of[s], s, hash_fn);
-    }
-    EXPECT_EQ(table.MemoryBytes(), bytes);  // never rebuilt
-    for (std::uint32_t s = 0; s < 1000 + reserve; ++s) {
-      EXPECT_TRUE(Holds(table, hash_of[s], s)) << s;
-    }
-  }
-}
-
 }  // namespace
 }  // namespace tickerdedup::internal

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <stdexcept>
@@ -104,6 +105,56 @@ TEST(WorkerPool, OrderedHandOffSeesEveryChunkPrepared) {
         }
       });
   EXPECT_EQ(sum, static_cast<long>(kChunks * kChunks));
+}
+
+// A poster's loops, one after another, joined by a helper thread that
+// does work of its own between its calls to Help: every index of every
+// loop runs once, and a helper never runs a chunk of a loop that has
+// returned (each loop's body counts into its own array).
+TEST(HelpBoard, PostedLoopsRunEachIndexOnce) {
+  HelpBoard board;
+  std::atomic<bool> stop{false};
+  std::atomic<int> helped_chunks{0};
+  std::thread helper([&] {
+    while (!stop.load()) {
+      std::this_thread::yield();  // its own work
+      if (board.Help()) helped_chunks.fetch_add(1);
+    }
+  });
+  const std::thread::id poster = std::this_thread::get_id();
+  for (int loop = 0; loop < 300; ++loop) {
+    const std::size_t n = 1 + static_cast<std::size_t>(loop % 17) * 97;
+    std::vector<std::atomic<int>> hits(n);
+    std::atomic<bool> helper_ran{false};
+    board.ParallelFor(n, 8, [&](std::size_t b, std::size_t e) {
+      if (std::this_thread::get_id() != poster) {
+        helper_ran = true;
+        // A slow helper: its chunk ends well after the poster runs out of
+        // chunks to claim.
+        for (int k = 0; k < 20; ++k) std::this_thread::yield();
+      } else if (loop == 1 && b == 0) {
+        // The poster's first chunk of loop 1 waits for the helper to take
+        // one (up to 10 s): the helper's path runs at least once.
+        const auto until =
+            std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (!helper_ran && std::chrono::steady_clock::now() < until) {
+          std::this_thread::yield();
+        }
+      }
+      for (std::size_t i = b; i < e; ++i) hits[i].fetch_add(1);
+    });
+    // Counted, not asserted: the helper must be joined either way.
+    const auto wrong = std::count_if(hits.begin(), hits.end(),
+                                     [](const auto& h) { return h != 1; });
+    EXPECT_EQ(wrong, 0) << "loop " << loop;
+    if (wrong != 0) break;
+    if (loop == 1) {
+      EXPECT_TRUE(helper_ran.load());
+    }
+  }
+  stop = true;
+  helper.join();
+  EXPECT_GT(helped_chunks.load(), 0);
 }
 
 }  // namespace
