@@ -224,10 +224,9 @@ class SketchIndex {
   // signature is recomputed once, reading the records sequentially, in
   // blocks of slots: their band keys first (by slot range, on
   // rebuild_runner_'s threads when set), then each table's entries (by
-  // table), in slot order. (Table by table over
-  // all slots, the signatures had to be cached: 64 bytes per item of
-  // transient memory, read at random, 11% of a near-mode run on the
-  // 200k-headline feed.)
+  // table), in slot order. (Table by table over all slots, the signatures
+  // had to be cached: 64 bytes per item of transient memory, read at
+  // random, 11% of a near-mode run on the 200k-headline feed.)
   void RebuildTables();
   // Fills query_ (all candidates, ascending id) for the current state.
   void ScoreAll(const Sketch& s) const;
