@@ -99,10 +99,18 @@ void HelpBoard::ParallelFor(std::size_t n, std::size_t grain,
   grain_ = grain == 0 ? 1 : grain;
   next_.store(0);
   body_.store(&body);
+  // Withdrawn however the loop ends (an exception from a chunk included):
+  // no helper claims a chunk after this, and a chunk a helper runs ends
+  // before it leaves Help, so none is left running when this returns.
+  struct Withdraw {
+    HelpBoard* board;
+    ~Withdraw() {
+      board->next_.store(board->n_);
+      board->body_.store(nullptr);
+      while (board->helpers_.load() != 0) std::this_thread::yield();
+    }
+  } withdraw{this};
   RunChunks(body);
-  // Every chunk is claimed; those a helper runs end before it leaves Help.
-  body_.store(nullptr);
-  while (helpers_.load() != 0) std::this_thread::yield();
 }
 
 bool HelpBoard::Help() {

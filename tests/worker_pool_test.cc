@@ -157,5 +157,37 @@ TEST(HelpBoard, PostedLoopsRunEachIndexOnce) {
   EXPECT_GT(helped_chunks.load(), 0);
 }
 
+// A chunk that throws on the poster withdraws the loop: ParallelFor
+// rethrows only once no helper runs a chunk of it, and none starts one
+// after (the body's captures may be gone by then).
+TEST(HelpBoard, AThrowingChunkWithdrawsTheLoop) {
+  HelpBoard board;
+  std::atomic<bool> stop{false};
+  std::thread helper([&] {
+    while (!stop.load()) {
+      if (!board.Help()) std::this_thread::yield();
+    }
+  });
+  const std::thread::id poster = std::this_thread::get_id();
+  std::atomic<bool> returned{false};
+  std::atomic<int> late_chunks{0};
+  for (int loop = 0; loop < 50; ++loop) {
+    returned = false;
+    const auto body = [&](std::size_t, std::size_t) {
+      if (returned) late_chunks.fetch_add(1);
+      if (std::this_thread::get_id() == poster) {
+        throw std::runtime_error("chunk failed");
+      }
+      for (int k = 0; k < 20; ++k) std::this_thread::yield();
+    };
+    EXPECT_THROW(board.ParallelFor(1000, 4, body), std::runtime_error);
+    returned = true;
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  stop = true;
+  helper.join();
+  EXPECT_EQ(late_chunks.load(), 0);
+}
+
 }  // namespace
 }  // namespace tickerdedup::internal
