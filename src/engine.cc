@@ -323,6 +323,11 @@ class EngineImpl final : public Engine {
         if (!help_.Help()) std::this_thread::yield();
       }
     };
+    // For this batch only: withdrawn however it ends.
+    struct RunnerScope {
+      internal::SketchIndex* index;
+      ~RunnerScope() { index->SetRebuildRunner(nullptr); }
+    } runner_scope{near_.get()};
     near_->SetRebuildRunner(&helped_for_);
     const std::function<void()> committer = [&] {
       // Set however the loop ends (an exception included): the workers
@@ -374,13 +379,7 @@ class EngineImpl final : public Engine {
         }
       }
     };
-    try {
-      pool_->RunConcurrently(worker, committer);
-    } catch (...) {
-      near_->SetRebuildRunner(nullptr);
-      throw;
-    }
-    near_->SetRebuildRunner(nullptr);
+    pool_->RunConcurrently(worker, committer);
   }
 
   EngineStats Stats() const override {

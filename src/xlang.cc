@@ -1038,8 +1038,8 @@ struct Unit {
   std::uint8_t cls = XlangProfile::kWord;
   bool place = false;   // names a country (XlangProfile::kPlaceBit)
   bool stated = false;  // a fact written in digits (XlangProfile::kStatedBit)
-  // An opening label's word, a Romance modal or a light verb
-  // (XlangProfile::kOptionalBit, IsOptionalWord).
+  // An opening label's word, or one of IsOptionalWord's
+  // (XlangProfile::kOptionalBit).
   bool optional = false;
   void Add(std::uint64_t h, bool in_flat = true) {
     for (int k = 0; k < n; ++k) {
@@ -1973,8 +1973,8 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     features->clear();
     for (int u = 0; u < num_units; ++u) {
       // An opening label's words find no candidates: a copy without the
-      // label shares none of them. Nor do modals and light verbs: common
-      // words, which a translation often lacks.
+      // label shares none of them. Nor do IsOptionalWord's: common words,
+      // which a translation often lacks.
       if (units[u].optional) continue;
       for (int k = 0; k < units[u].n; ++k) {
         if (units[u].flat[k]) features->push_back(units[u].f[k]);

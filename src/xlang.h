@@ -73,10 +73,10 @@ struct XlangProfile {
   // Bit 7, never on a fact: a word of an opening newsroom label
   // ("BREAKING:", "EN DIRECT -": NewsLabelBytes), which a translation may
   // keep ("Watch:" / "Regarder :") or an outlet may add to one copy only;
-  // or a Romance modal ("pourrait", "debería"), which English writes with a
-  // stop word ("could", "should"), or a light verb ("take", "faire"), which
-  // a translation renders otherwise. It counts when the other side covers
-  // it and is left out when not (CrossLingual::Align).
+  // or a word that a translation often has no unit for (IsOptionalWord in
+  // xlang.cc: Romance modals, which English writes with stop words, light
+  // verbs, English "another"). It counts when the other side covers it and
+  // is left out when not (CrossLingual::Align).
   static constexpr std::uint8_t kOptionalBit = 0x80;
   static int CountOf(std::uint8_t info) { return info & 7; }
   static int ClassOf(std::uint8_t info) { return (info >> 3) & 3; }
@@ -315,8 +315,8 @@ class CrossLingual {
     std::uint8_t kind = kSkip;
     bool oov = false;
     bool country = false;  // a country name may start here (Lexicon)
-    // A Romance modal or a light verb ("pourrait", "debe", "take",
-    // "faire"): an optional unit (IsOptionalWord).
+    // An optional unit's word (IsOptionalWord: "pourrait", "take",
+    // "another").
     bool optional = false;
     PlaceFact::Level place_level = PlaceFact::kCountry;  // of `place`
     // f[k] for k >= n_flat are for verification only (not in the flat
