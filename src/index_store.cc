@@ -19,8 +19,6 @@
 // ~60-94 bytes per stored item.
 #include "index_store.h"
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <atomic>
 #include <bit>
@@ -34,98 +32,10 @@
 #include <vector>
 
 #include "prefetch.h"
+#include "zeroed_array.h"
 
 namespace tickerdedup::internal {
 namespace {
-
-// A zero-filled array straight from mmap, on transparent huge pages when it
-// is large. PERF NOTES: at 1M stored items the tables are 12-24 MB probed
-// at random; with 4 KiB pages nearly every probe (and every software
-// prefetch, which then waits for the page walk) missed the TLB too: perf
-// put 10% of an exact-mode run on the prefetch instructions alone.
-// A large array starts on a 2 MiB boundary: mmap only promises 4 KiB, and
-// the unaligned ends of the tables and slot arenas then took ~6,000 small
-// page faults on the 1M feed (half of them once the slots had huge pages).
-template <typename T>
-class ZeroedArray {
- public:
-  ZeroedArray() = default;
-  // `prefault`: map every page now, in one call, rather than at one fault
-  // per page when first touched (for arrays that will be touched all over
-  // anyway). `advise_huge` false: no huge pages until AdviseHuge (for an
-  // array reserved large but used from its start, a little at first).
-  explicit ZeroedArray(std::size_t n, bool prefault = false,
-                       bool advise_huge = true)
-      : bytes_(n * sizeof(T)) {
-    const bool huge = bytes_ >= kHugePageBytes;
-    // Large: map a huge page more and unmap the ends around the aligned
-    // part.
-    const std::size_t span = huge ? bytes_ + kHugePageBytes : bytes_;
-    void* p = mmap(
-        nullptr, span, PROT_READ | PROT_WRITE,
-        MAP_PRIVATE | MAP_ANONYMOUS | (prefault && !huge ? MAP_POPULATE : 0),
-        -1, 0);
-    if (p == MAP_FAILED) throw std::bad_alloc();
-    if (huge) {
-      const auto raw = reinterpret_cast<std::uintptr_t>(p);
-      const std::uintptr_t start =
-          (raw + kHugePageBytes - 1) & ~std::uintptr_t{kHugePageBytes - 1};
-      const std::uintptr_t end =
-          (start + bytes_ + kPageBytes - 1) & ~std::uintptr_t{kPageBytes - 1};
-      if (start > raw) munmap(p, start - raw);
-      if (raw + span > end)
-        munmap(reinterpret_cast<void*>(end), raw + span - end);
-      p = reinterpret_cast<void*>(start);
-      data_ = static_cast<T*>(p);
-      if (advise_huge) AdviseHuge();
-#ifdef MADV_POPULATE_WRITE
-      // After MADV_HUGEPAGE, so that it maps huge pages (Linux 5.14+; an
-      // older kernel refuses it and the pages fault in as touched).
-      if (prefault) madvise(p, bytes_, MADV_POPULATE_WRITE);
-#endif
-    }
-    data_ = static_cast<T*>(p);
-  }
-  ~ZeroedArray() {
-    if (data_ != nullptr) munmap(data_, bytes_);
-  }
-  ZeroedArray(ZeroedArray&& other) noexcept
-      : data_(std::exchange(other.data_, nullptr)),
-        bytes_(std::exchange(other.bytes_, 0)) {}
-  ZeroedArray& operator=(ZeroedArray&& other) noexcept {
-    std::swap(data_, other.data_);
-    std::swap(bytes_, other.bytes_);
-    return *this;
-  }
-  T& operator[](std::size_t i) { return data_[i]; }
-  const T& operator[](std::size_t i) const { return data_[i]; }
-
-  void AdviseHuge() {
-#ifdef MADV_HUGEPAGE
-    if (bytes_ >= kHugePageBytes) madvise(data_, bytes_, MADV_HUGEPAGE);
-#endif
-  }
-
-  // Maps the pages holding elements [from, to) now (see `prefault`).
-  void Prefault(std::size_t from, std::size_t to) {
-#ifdef MADV_POPULATE_WRITE
-    const auto base = reinterpret_cast<std::uintptr_t>(data_);
-    const std::uintptr_t a =
-        (base + from * sizeof(T)) & ~std::uintptr_t{kPageBytes - 1};
-    const std::uintptr_t b = base + to * sizeof(T);
-    if (b > a) madvise(reinterpret_cast<void*>(a), b - a, MADV_POPULATE_WRITE);
-#else
-    (void)from;
-    (void)to;
-#endif
-  }
-
- private:
-  static constexpr std::size_t kHugePageBytes = 2 << 20;
-  static constexpr std::size_t kPageBytes = 4096;
-  T* data_ = nullptr;
-  std::size_t bytes_ = 0;
-};
 
 // kCompact: see NewInMemoryIndexStore's `compact`.
 template <bool kCompact>
