@@ -36,7 +36,7 @@
 #include "worker_pool.h"
 #include "xlang.h"
 #include "xlang_index.h"
-#include "zeroed_array.h"
+#include "mapped_memory.h"
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>

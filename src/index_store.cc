@@ -32,7 +32,7 @@
 #include <vector>
 
 #include "prefetch.h"
-#include "zeroed_array.h"
+#include "mapped_memory.h"
 
 namespace tickerdedup::internal {
 namespace {

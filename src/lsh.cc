@@ -140,7 +140,7 @@ void BandTable::Reset(std::size_t live) {
     // longer that way).
     capacity = RebuildCapacity(live, shrinkable_ && (Churned() || Sparse()));
   }
-  std::vector<std::uint32_t>().swap(entries_);  // free before allocating
+  Entries().swap(entries_);  // free before allocating
   Allocate(capacity);
   changes_ = changes;
 }

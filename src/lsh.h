@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "mapped_memory.h"
 #include "prefetch.h"
 #include "splitmix.h"
 
@@ -248,7 +249,7 @@ class BandTable {
   void InsertNoGrow(std::uint64_t hash, std::uint32_t slot);
   template <typename HashOf>
   void Rebuild(HashOf hash_of) {
-    std::vector<std::uint32_t> old;
+    Entries old;
     old.swap(entries_);
     Allocate(RebuildCapacity(live_, shrinkable_ && (Churned() || Sparse())));
     for (std::uint32_t e : old) {
@@ -268,7 +269,10 @@ class BandTable {
                     static_cast<std::size_t>((live + 1) / kRebuildLoad) + 2);
   }
 
-  std::vector<std::uint32_t> entries_;
+  // On huge pages once 2 MiB or more: a rebuild writes a whole new table
+  // (see mapped_memory.h).
+  using Entries = std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>>;
+  Entries entries_;
   std::uint32_t slot_bits_ = 0;
   std::uint32_t slot_mask_ = 0;
   std::uint32_t fp_mask_ = 0;

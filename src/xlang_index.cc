@@ -269,7 +269,7 @@ void XlangIndex::FreeChunk(std::uint32_t offset) {
 }
 
 void XlangIndex::GrowBand(Band& t, int band) {
-  std::vector<Cell> old;
+  Cells old;
   old.swap(t.cells);
   const std::size_t cap = old.empty() ? kInitialCells : old.size() * 2;
   t.cells.assign(cap, Cell{0, kEmptyRef});
@@ -511,7 +511,7 @@ void XlangIndex::SweepBand(int band) {
   };
   // The surviving cells, then the table rebuilt from them (same size):
   // removing cells in place would move later cells of their runs.
-  std::vector<Cell> keep;
+  Cells keep;
   keep.reserve(t.used);
   for (const Cell& c : t.cells) {
     // A crowded marker goes too: the key starts afresh, since which of its

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "lsh.h"
+#include "mapped_memory.h"
 #include "minhash.h"
 #include "page_array.h"
 #include "prefetch.h"
@@ -225,8 +226,13 @@ class XlangIndex {
   static bool IsChunk(std::uint32_t ref) {
     return (ref & kChunkRef) != 0 && ref < kEmptyBucketRef;
   }
+  // Large arrays on huge pages (mapped_memory.h): the band cells, which a
+  // growth writes whole, and the per-slot arrays reserved for the window.
+  template <typename T>
+  using HugeVector = std::vector<T, HugePageAllocator<T>>;
+  using Cells = HugeVector<Cell>;
   struct Band {
-    std::vector<Cell> cells;  // power-of-two size, or empty
+    Cells cells;  // power-of-two size, or empty
     std::uint32_t used = 0;
     int shift = 64;  // home = hash >> shift
   };
@@ -329,8 +335,8 @@ class XlangIndex {
   std::vector<Band> bands_;
   PageArray<std::uint32_t> pool_;  // grows in place (page_array.h)
   std::array<std::vector<std::uint32_t>, kChunkClasses> free_chunks_;
-  std::vector<SlotInfo> slots_;
-  std::vector<std::uint8_t> arena_;  // profiles, each 4-byte aligned
+  HugeVector<SlotInfo> slots_;
+  HugeVector<std::uint8_t> arena_;  // profiles, each 4-byte aligned
   std::vector<std::uint32_t> dead_slots_;
   std::size_t inserts_since_sweep_ = 0;
   // The markers made since the last sweep or reset, as (band, key).

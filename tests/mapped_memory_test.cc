@@ -1,9 +1,10 @@
-#include "zeroed_array.h"
+#include "mapped_memory.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <utility>
+#include <vector>
 
 namespace tickerdedup::internal {
 namespace {
@@ -59,6 +60,46 @@ TEST(ZeroedArrayTest, MovesOwnership) {
   EXPECT_EQ(&c[0], where);
   EXPECT_EQ(c[63], 42u);
   EXPECT_EQ(b[7], 0u);
+}
+
+TEST(HugePageAllocatorTest, VectorsGrowAcrossTheMappingThreshold) {
+  // Small buffers come from operator new, from 2 MiB on from mappings that
+  // start on a huge-page boundary; growth copies from one kind to the other.
+  std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> v;
+  bool mapped = false;
+  for (std::uint32_t i = 0; i < (3u << 20); ++i) {
+    v.push_back(i * 2654435761u);
+    if (v.capacity() * sizeof(std::uint32_t) >= kHugePageBytes) {
+      mapped = true;
+      ASSERT_EQ(reinterpret_cast<std::uintptr_t>(v.data()) % kHugePageBytes, 0u)
+          << v.capacity();
+    }
+  }
+  EXPECT_TRUE(mapped);
+  for (std::uint32_t i = 0; i < v.size(); ++i) {
+    ASSERT_EQ(v[i], i * 2654435761u) << i;
+  }
+  v.resize(10);
+  v.shrink_to_fit();  // back to operator new
+  EXPECT_LT(v.capacity() * sizeof(std::uint32_t), kHugePageBytes);
+  EXPECT_EQ(v[9], 9u * 2654435761u);
+  // assign() of a large fill, as BandTable::Allocate does.
+  v.assign(std::size_t{1} << 20, 0xFFFFFFFFu);
+  for (std::size_t i = 0; i < v.size(); i += 4099) {
+    ASSERT_EQ(v[i], 0xFFFFFFFFu) << i;
+  }
+}
+
+TEST(HugePageAllocatorTest, OverAlignedTypes) {
+  struct alignas(64) Line {
+    std::uint64_t word[8];
+  };
+  for (std::size_t n :
+       {std::size_t{3}, std::size_t{40000}}) {  // 192 B, 2.4 MiB
+    std::vector<Line, HugePageAllocator<Line>> v(n);
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(v.data()) % 64, 0u) << n;
+    EXPECT_EQ(v[n - 1].word[7], 0u);
+  }
 }
 
 }  // namespace
