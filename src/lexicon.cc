@@ -20,7 +20,9 @@
 #include <span>
 #include <string>
 #include <utility>
+#include <vector>
 
+#include "mapped_memory.h"
 #include "prefetch.h"
 #include "word_hash.h"
 
@@ -147,10 +149,12 @@ std::string_view EnglishStem(std::string_view word) {
     char word[kStemMemoBytes];
     char stem[kStemMemoBytes];
   };
-  thread_local std::unique_ptr<Slot[]> memo;
+  // 2.2 MiB per thread, written whole when made: on huge pages
+  // (mapped_memory.h).
+  thread_local std::vector<Slot, HugePageAllocator<Slot>> memo;
   Slot* slot = nullptr;
   if (word.size() <= kStemMemoBytes) {
-    if (memo == nullptr) memo = std::make_unique<Slot[]>(kStemMemoSlots);
+    if (memo.empty()) memo.resize(kStemMemoSlots);
     slot = &memo[WordHash()(word) & (kStemMemoSlots - 1)];
     if (slot->word_len == word.size() &&
         std::memcmp(slot->word, word.data(), word.size()) == 0) {

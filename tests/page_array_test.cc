@@ -37,6 +37,32 @@ TEST(PageArrayTest, ShrinkReleaseAndRegrowReadsZero) {
   for (std::size_t i = 1000; i < a.size(); ++i) ASSERT_EQ(a[i], 0u) << i;
 }
 
+TEST(PageArrayTest, LargeArraysGrowOnHugePageBoundaries) {
+  // From 2 MiB on, each growth moves the pages to a mapping on a 2 MiB
+  // boundary, whole huge pages long; the contents move with them.
+  constexpr std::size_t kHuge = std::size_t{2} << 20;
+  PageArray<std::uint32_t> a;
+  for (std::size_t n = 0; n < (std::size_t{12} << 20) / 4; n += 4093) {
+    const std::size_t old = a.size();
+    a.resize(n + 4093);
+    for (std::size_t i = old; i < a.size(); ++i) {
+      a[i] = static_cast<std::uint32_t>(i * 2654435761u);
+    }
+    if (a.capacity() * sizeof(std::uint32_t) >= kHuge) {
+      ASSERT_EQ(reinterpret_cast<std::uintptr_t>(a.data()) % kHuge, 0u) << n;
+      ASSERT_EQ(a.capacity() * sizeof(std::uint32_t) % kHuge, 0u) << n;
+    }
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ASSERT_EQ(a[i], static_cast<std::uint32_t>(i * 2654435761u)) << i;
+  }
+  a.resize(1000);
+  a.ReleaseTail();
+  a.resize(3u << 20);  // over released pages: zero
+  EXPECT_EQ(a[999], static_cast<std::uint32_t>(999 * 2654435761u));
+  for (std::size_t i = 1000; i < a.size(); i += 1021) ASSERT_EQ(a[i], 0u) << i;
+}
+
 TEST(PageArrayTest, MovesOwnership) {
   PageArray<std::uint64_t> a;
   a.resize(10);
