@@ -27,6 +27,7 @@
 #include "facts.h"
 #include "index_store.h"
 #include "langid.h"
+#include "mapped_memory.h"
 #include "normalize.h"
 #include "prefetch.h"
 #include "shingle.h"
@@ -36,7 +37,6 @@
 #include "worker_pool.h"
 #include "xlang.h"
 #include "xlang_index.h"
-#include "mapped_memory.h"
 
 #define XXH_INLINE_ALL
 #include <xxhash.h>

@@ -31,8 +31,8 @@
 #include <utility>
 #include <vector>
 
-#include "prefetch.h"
 #include "mapped_memory.h"
+#include "prefetch.h"
 
 namespace tickerdedup::internal {
 namespace {

@@ -1635,8 +1635,7 @@ std::string_view DetectLanguage(std::string_view text, bool* weak,
   constexpr std::size_t kMemoSlots = std::size_t{1} << 16;
   // 3 MiB per thread, written whole when made: on huge pages
   // (mapped_memory.h).
-  thread_local std::vector<MemoSlot, HugePageAllocator<MemoSlot>> memo(
-      kMemoSlots);
+  thread_local HugePageVector<MemoSlot> memo(kMemoSlots);
   const std::uint64_t h1 = SketchHash64(text, kMemoSeed1);
   const std::uint64_t h2 = SketchHash64(text, kMemoSeed2);
   MemoSlot& slot = memo[h1 & (kMemoSlots - 1)];

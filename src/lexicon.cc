@@ -151,7 +151,7 @@ std::string_view EnglishStem(std::string_view word) {
   };
   // 2.2 MiB per thread, written whole when made: on huge pages
   // (mapped_memory.h).
-  thread_local std::vector<Slot, HugePageAllocator<Slot>> memo;
+  thread_local HugePageVector<Slot> memo;
   Slot* slot = nullptr;
   if (word.size() <= kStemMemoBytes) {
     if (memo.empty()) memo.resize(kStemMemoSlots);

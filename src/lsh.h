@@ -271,7 +271,7 @@ class BandTable {
 
   // On huge pages once 2 MiB or more: a rebuild writes a whole new table
   // (see mapped_memory.h).
-  using Entries = std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>>;
+  using Entries = HugePageVector<std::uint32_t>;
   Entries entries_;
   std::uint32_t slot_bits_ = 0;
   std::uint32_t slot_mask_ = 0;

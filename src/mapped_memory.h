@@ -11,7 +11,7 @@
 //
 //   ZeroedArray<std::uint32_t> a(1 << 20);  // 4 MiB, nothing touched yet
 //   a[7] = 1;                               // faults in one (huge) page
-//   std::vector<std::uint32_t, HugePageAllocator<std::uint32_t>> v;
+//   HugePageVector<std::uint32_t> v;  // a std::vector with that allocator
 //
 // PERF NOTES: on this project's VMs a page fault costs microseconds (the
 // hypervisor takes part), and one huge page takes one fault per 2 MiB
@@ -32,6 +32,7 @@
 #include <memory>
 #include <new>
 #include <utility>
+#include <vector>
 
 namespace tickerdedup::internal {
 
@@ -164,6 +165,9 @@ struct HugePageAllocator {
  private:
   static bool Mapped(std::size_t n) { return n * sizeof(T) >= kHugePageBytes; }
 };
+
+template <typename T>
+using HugePageVector = std::vector<T, HugePageAllocator<T>>;
 
 }  // namespace tickerdedup::internal
 

@@ -564,7 +564,7 @@ void SketchIndex::Erase(std::uint64_t id) {
 }
 
 void SketchIndex::CompactFactsArena() {
-  HugeVector<std::uint32_t> arena;
+  HugePageVector<std::uint32_t> arena;
   arena.reserve(facts_arena_.size() - dead_facts_);
   for (std::size_t slot = 0; slot < records_.size(); ++slot) {
     if (records_[slot].set_size == 0 ||

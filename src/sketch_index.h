@@ -246,9 +246,7 @@ class SketchIndex {
   std::vector<std::uint64_t> erase_hashes_;
   // The per-slot arrays and the facts arena are reserved large and filled
   // as the window fills: on huge pages (mapped_memory.h).
-  template <typename T>
-  using HugeVector = std::vector<T, HugePageAllocator<T>>;
-  HugeVector<SlotRecord> records_;
+  HugePageVector<SlotRecord> records_;
   absl::flat_hash_map<std::uint32_t, std::vector<std::uint16_t>> more_fps_;
   // kInlineFacts per slot. A headline with more facts (a quarter of the
   // generated feed's, with their dates; more with the antonym facts) has
@@ -261,8 +259,8 @@ class SketchIndex {
   // headline, 13.3 MB on the 1M feed. The whole list in the arena, with
   // the offset and count inline, took 8 bytes more per such headline: 9.9
   // -> ~5 bytes per stored item for the antonym facts at a full window.)
-  HugeVector<std::uint32_t> inline_facts_;
-  HugeVector<std::uint32_t> facts_arena_;
+  HugePageVector<std::uint32_t> inline_facts_;
+  HugePageVector<std::uint32_t> facts_arena_;
   std::size_t dead_facts_ = 0;  // arena words of erased slots
   void CompactFactsArena();
   // id -> slot: slots keyed by a hash of the id, checked against

@@ -983,7 +983,7 @@ CrossLingual::WordInfo CrossLingual::WordInfoOf(int lang,
   static_assert(sizeof(Slot::word) >= 48);
   // 8 MiB per thread, written whole when made: on huge pages (4 faults,
   // not 2,048; mapped_memory.h).
-  thread_local std::vector<Slot, HugePageAllocator<Slot>> memo(kMemoSlots);
+  thread_local HugePageVector<Slot> memo(kMemoSlots);
   if (word.size() > sizeof(Slot::word)) {
     WordInfo out;
     ComputeWord(lang, word, &out);
@@ -1367,9 +1367,7 @@ void CrossLingual::AddPolarityFacts(std::string_view key, std::string_view lang,
     return;
   }
   // Written whole when made: on huge pages (mapped_memory.h).
-  thread_local std::vector<PolarityMemoSlot,
-                           HugePageAllocator<PolarityMemoSlot>>
-      memo(kPolarityMemoSlots);
+  thread_local HugePageVector<PolarityMemoSlot> memo(kPolarityMemoSlots);
   thread_local std::vector<std::uint16_t> entries;
   entries.clear();
   // A negated headline states the other side in words ("not guilty" /

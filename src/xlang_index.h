@@ -228,9 +228,7 @@ class XlangIndex {
   }
   // Large arrays on huge pages (mapped_memory.h): the band cells, which a
   // growth writes whole, and the per-slot arrays reserved for the window.
-  template <typename T>
-  using HugeVector = std::vector<T, HugePageAllocator<T>>;
-  using Cells = HugeVector<Cell>;
+  using Cells = HugePageVector<Cell>;
   struct Band {
     Cells cells;  // power-of-two size, or empty
     std::uint32_t used = 0;
@@ -335,8 +333,8 @@ class XlangIndex {
   std::vector<Band> bands_;
   PageArray<std::uint32_t> pool_;  // grows in place (page_array.h)
   std::array<std::vector<std::uint32_t>, kChunkClasses> free_chunks_;
-  HugeVector<SlotInfo> slots_;
-  HugeVector<std::uint8_t> arena_;  // profiles, each 4-byte aligned
+  HugePageVector<SlotInfo> slots_;
+  HugePageVector<std::uint8_t> arena_;  // profiles, each 4-byte aligned
   std::vector<std::uint32_t> dead_slots_;
   std::size_t inserts_since_sweep_ = 0;
   // The markers made since the last sweep or reset, as (band, key).
