@@ -98,7 +98,8 @@ class PageArray {
         munmap(p, bytes);
         throw std::bad_alloc();
       }
-      AdviseHugePages(p, bytes);  // the moved mapping kept the old advice
+      // The moved pages take the old mapping's flags: advise them again.
+      AdviseHugePages(p, bytes);
     } else if (data_ == nullptr) {
       p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
                MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
