@@ -515,15 +515,17 @@ class EngineImpl final : public Engine {
   // with the pool, on two huge pages that fault in when first touched, not
   // at start-up) remember roughly the last million distinct keys.
   bool RecentKeyHint(const Key128& hash) const {
-    std::atomic_ref<std::uint32_t> slot(
-        recent_keys_[hash.lo & (kRecentKeySlots - 1)]);
+    std::atomic_ref<std::uint32_t> slot(RecentKeySlot(hash));
     const std::uint32_t tag = static_cast<std::uint32_t>(hash.hi >> 32) | 1;
     if (slot.load(std::memory_order_relaxed) == tag) return true;
     slot.store(tag, std::memory_order_relaxed);
     return false;
   }
   void PrefetchRecentKey(const Key128& hash) const {
-    internal::PrefetchLine(&recent_keys_[hash.lo & (kRecentKeySlots - 1)]);
+    internal::PrefetchLine(&RecentKeySlot(hash));
+  }
+  std::uint32_t& RecentKeySlot(const Key128& hash) const {
+    return recent_keys_[hash.lo & (kRecentKeySlots - 1)];
   }
 
   // Thread-safe: reads only immutable engine state.
