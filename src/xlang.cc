@@ -1612,10 +1612,12 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
   const bool all_caps = long_words >= 2 && upper_long * 2 >= long_words;
   const bool german = has_stops && stop_lang == StopLang::kDeu;
   // Per anchor: the word feature of its folded prefix (to find its unit in
-  // the key), and its extra feature (entity or acronym class).
+  // the key), its extra feature (entity or acronym class), and whether it
+  // counts in the flat set only.
   std::array<std::uint64_t, 32> anchor_word;
   std::array<std::uint64_t, 32> anchor_extra;
   std::array<bool, 32> anchor_acronym;
+  std::array<bool, 32> anchor_sketch_only;
   int kept_anchors = 0;
   bool any_acronym = false;
   char fold_buf[96];
@@ -1625,9 +1627,20 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     if (folded.size() < 2) continue;
     const bool acronym = anchors[a].acronym && folded.size() <= 6;
     if (!acronym) {
-      if (german || title_case) continue;
+      // German capitalizes every noun: there a capital makes an anchor
+      // only of a word that neither German nor English knows ("Über 20
+      // Millionen sahen die Anhörung von Brett Kavanaugh": "Kavanaugh",
+      // not "Brett"). Its extra feature weighs it double in the flat set
+      // as the other side's anchor does: with "Brett Kavanaugh hearing"
+      // the pair shared 3 features of 8 and 22, too few for the sketch to
+      // propose it (docs/xlang.md, session 44). Not in the profile:
+      // as an entity unit, a name that the other side spells differently
+      // or leaves out ("Rohani" / "Rowhani", a first name) lowered the
+      // coverage of two STS-B translations below the bar.
+      if (title_case || (german && !IsName(lang, folded))) continue;
       if (StopWordMask(folded) != 0) continue;
     }
+    anchor_sketch_only[kept_anchors] = !acronym && german;
     anchor_word[kept_anchors] =
         ContentFeature(SketchHash64(Prefix(folded), kWordSeed));
     anchor_extra[kept_anchors] =
@@ -1956,6 +1969,7 @@ void CrossLingual::Analyze(std::string_view key, std::string_view original_text,
     if (unit.place) unit.cls = XlangProfile::kEntity;
     for (int a = 0; a < kept_anchors; ++a) {
       if (anchor_word[a] != own) continue;
+      if (anchor_sketch_only[a]) break;
       unit.cls = XlangProfile::kEntity;
       if (anchor_acronym[a]) unit.Add(anchor_extra[a]);
       break;

@@ -1257,6 +1257,38 @@ TEST_F(XlangTest, TypographicApostropheSplitsLikeAscii) {
   EXPECT_TRUE(Verify("UN warns of famine in Sudan", kTypographic));
 }
 
+// German capitalizes every noun, so a capital makes no anchor there; a
+// word that neither German nor English knows does (CrossLingual::IsName:
+// "Kavanaugh"). It weighs double in the flat set as the English side's
+// anchor does, so a translation shares both of the name's features.
+TEST_F(XlangTest, GermanNamesWeighDoubleInTheFlatSet) {
+  auto minus = [](std::vector<std::uint64_t> a,
+                  const std::vector<std::uint64_t>& b) {
+    std::erase_if(a, [&b](std::uint64_t f) {
+      return std::binary_search(b.begin(), b.end(), f);
+    });
+    return a;
+  };
+  const auto eng_name = minus(Features("Senate hears Kavanaugh on Tuesday"),
+                              Features("Senate hears on Tuesday"));
+  ASSERT_EQ(eng_name.size(), 2u);  // the word and its anchor
+  constexpr char kDeu[] = "Der Senat h\xc3\xb6rt Kavanaugh am Dienstag an";
+  ASSERT_EQ(xl_->DetectLanguage(kDeu), "deu");
+  EXPECT_EQ(
+      minus(Features(kDeu), Features("Der Senat h\xc3\xb6rt am Dienstag an")),
+      eng_name);
+}
+
+// Only the sketch: a German name keeps its weight in the profile, where a
+// name that the other side spells differently or leaves out ("Rohani" /
+// "Rowhani", a first name) would lower the coverage more as an entity
+// unit.
+TEST_F(XlangTest, GermanNamesKeepTheirProfileWeight) {
+  EXPECT_TRUE(Verify("El presidente Lula visita Alemania",
+                     "Pr\xc3\xa4sident Luiz In\xc3\xa1"
+                     "cio Lula da Silva besucht Deutschland"));
+}
+
 // Function words are stop words in all six languages alike: when English
 // drops "why", "because" or "while", their translations ("pourquoi",
 // "warum", "perché", "porque", "mientras", "durante") are no content units
