@@ -29,6 +29,11 @@
 //     fact extraction decides when they count. Left out: "once" (spa 11, eng
 //     "once"), "seize" (fra 16, eng "seize"), "dos" (spa 2, por "of the"),
 //     "null"/"nul" (deu 0, "null and void", fra "match nul").
+//   * Chinese, Japanese and Korean weekdays (CjkWeekdays): the three
+//     calendars' day names, found inside longer tokens since Chinese and
+//     Japanese write no spaces. Chinese "周" + day number, but not "周天"
+//     (also a full circle); "礼拜" + day number, not "做礼拜" (worship).
+//     No CJK month or number words: "一" and "月" are parts of many words.
 //   * Where the headline's language is known (the cross-language features),
 //     the language-aware lookup reads "once", "seize", "dos" and "miles" in
 //     their own language, and a few entries ("may", "mai", "due", ...) only
@@ -38,6 +43,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "word_hash.h"
@@ -599,7 +605,78 @@ int ItalianAgeValue(std::string_view w) {
   return 0;
 }
 
+// The code point at token[*i] (3-byte UTF-8 only: the characters below all
+// are), advancing *i past it; 0 for anything else, which matches none.
+char32_t NextCjk(std::string_view token, std::size_t* i) {
+  const auto b = [&](std::size_t k) {
+    return static_cast<unsigned char>(token[k]);
+  };
+  const std::size_t k = *i;
+  if ((b(k) & 0xF0) == 0xE0 && k + 2 < token.size() &&
+      (b(k + 1) & 0xC0) == 0x80 && (b(k + 2) & 0xC0) == 0x80) {
+    *i = k + 3;
+    return static_cast<char32_t>((b(k) & 0x0F) << 12 | (b(k + 1) & 0x3F) << 6 |
+                                 (b(k + 2) & 0x3F));
+  }
+  ++*i;
+  return 0;
+}
+
+// The day (Monday = 1) of `c` in `days`, a week's characters from Monday;
+// 0 when it is none of them.
+int DayOf(std::u32string_view days, char32_t c) {
+  const std::size_t at = days.find(c);
+  return at == std::u32string_view::npos ? 0 : static_cast<int>(at) + 1;
+}
+// After 星期 / 周 / 礼拜 (and 天, Sunday after 星期 and 礼拜 only: "周天"
+// is also a full circle); before 曜; before 요일.
+constexpr std::u32string_view kChineseDays = U"一二三四五六日";
+constexpr std::u32string_view kJapaneseDays = U"月火水木金土日";
+constexpr std::u32string_view kKoreanDays = U"월화수목금토일";
+
 }  // namespace
+
+bool HasCjkLeadByte(std::string_view text) {
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, text.data() + i, 8);
+    if ((chunk & 0x8080808080808080u) == 0) continue;
+    for (std::size_t k = i; k < i + 8; ++k) {
+      if (static_cast<unsigned char>(text[k]) >= 0xE3) return true;
+    }
+  }
+  for (; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) >= 0xE3) return true;
+  }
+  return false;
+}
+
+int CjkWeekdaysSlow(std::string_view token, int* out, int max) {
+  int found = 0;
+  std::size_t i = 0;
+  while (i < token.size() && found < max) {
+    // This character and the two after it.
+    std::size_t j = i;
+    const char32_t c0 = NextCjk(token, &j);
+    const std::size_t next = j;
+    const char32_t c1 = j < token.size() ? NextCjk(token, &j) : 0;
+    const char32_t c2 = j < token.size() ? NextCjk(token, &j) : 0;
+    int day = 0;
+    if ((c0 == U'星' && c1 == U'期') || (c0 == U'礼' && c1 == U'拜')) {
+      day = c2 == U'天' ? 7 : DayOf(kChineseDays, c2);
+    } else if (c0 == U'周') {
+      day = DayOf(kChineseDays, c1);
+    } else if (c1 == U'曜') {
+      day = DayOf(kJapaneseDays, c0);
+    } else if (c1 == U'요' && c2 == U'일') {
+      day = DayOf(kKoreanDays, c0);
+    }
+    if (day > 0) out[found++] = day;
+    i = next;
+  }
+  return found;
+}
 
 int CountCompoundValueSlow(std::string_view word, int lang) {
   if (lang == 5 || lang == -1) {

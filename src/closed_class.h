@@ -1,5 +1,6 @@
 // Multilingual closed-class words: month names, weekday names and number
-// words in eng, fra, spa, por, ita, deu. Hand-written lists (closed classes;
+// words in eng, fra, spa, por, ita, deu, and weekday names in Chinese,
+// Japanese and Korean. Hand-written lists (closed classes;
 // sources: the languages' standard calendars and cardinal numerals), used by
 // the fact guard and the cross-language features so that "février",
 // "febrero", "February" and "Februar" become one canonical token.
@@ -65,6 +66,24 @@ inline int CountCompoundValue(std::string_view word, int lang) {
   const bool italian = e[-2] == 'n' && e[-3] == 'n';
   if (!german && !italian) return 0;
   return CountCompoundValueSlow(word, lang);
+}
+
+// The weekdays named inside `token`, a match key's run of CJK characters
+// (Chinese and Japanese write no spaces, so a weekday is part of a longer
+// token: "中国股市周五收高"): Chinese 星期一 .. 星期六, 星期日 / 星期天,
+// 周一 .. 周日, 礼拜一 .. 礼拜日 / 礼拜天; Japanese 月曜 .. 日曜 (曜日
+// or not); Korean 월요일 .. 일요일 (particles may follow: "일요일에").
+// Stores up to `max` values (Monday = 1) in `out`, in order, and returns how
+// many it found. A closed class, written by hand from the three calendars.
+int CjkWeekdaysSlow(std::string_view token, int* out, int max);
+
+// Whether `text` has a byte of 0xE3 or more: the lead byte of a 3-byte
+// UTF-8 character from U+3000 on (CJK ideographs, kana, Hangul), which
+// Latin text never has. Eight bytes at a time: ASCII leaves at one test.
+bool HasCjkLeadByte(std::string_view text);
+
+inline int CjkWeekdays(std::string_view token, int* out, int max) {
+  return HasCjkLeadByte(token) ? CjkWeekdaysSlow(token, out, max) : 0;
 }
 
 }  // namespace tickerdedup::internal

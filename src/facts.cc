@@ -976,7 +976,11 @@ class Interpreter {
  public:
   Interpreter(std::string_view key, const std::vector<Token>& tokens, int lang,
               std::vector<std::uint32_t>* codes)
-      : s_(key), t_(tokens), lang_(lang), codes_(codes) {}
+      : s_(key),
+        t_(tokens),
+        lang_(lang),
+        codes_(codes),
+        cjk_(HasCjkLeadByte(key)) {}
 
   void Run() {
     std::size_t i = 0;
@@ -1332,6 +1336,13 @@ class Interpreter {
       case ClosedClassKind::kNone:
         break;
     }
+    // Chinese and Japanese name a weekday inside a longer token ("中国股市
+    // 周五收高"), Korean before a particle ("일요일에").
+    int days[4];
+    if (const int n = cjk_ ? CjkWeekdaysSlow(w, days, 4) : 0; n > 0) {
+      for (int k = 0; k < n; ++k) Emit(FactKind::kWeekday, FromInt(days[k]));
+      return i + 1;
+    }
     // A person with no number before it is one ("NATO soldier killed").
     if (i != person_counted_) {
       if (const PersonWord* person = PersonWordOf(w, lang_);
@@ -1375,6 +1386,8 @@ class Interpreter {
   std::size_t person_counted_ = ~std::size_t{0};
   const int lang_;  // LookupClosedClass's language, or -1 (any)
   std::vector<std::uint32_t>* codes_;
+  // The key has CJK characters, whose weekdays WordFacts looks for.
+  const bool cjk_;
 };
 
 }  // namespace

@@ -76,6 +76,36 @@ TEST(ClosedClassTest, Weekdays) {
   }
 }
 
+// Chinese and Japanese weekdays sit inside longer tokens; Korean ones take
+// particles. Each name gives its day (Monday = 1), in order.
+TEST(ClosedClassTest, CjkWeekdaysInsideTokens) {
+  auto days = [](std::u8string_view token) {
+    int out[4];
+    const int n = CjkWeekdays(U8(token), out, 4);
+    return std::vector<int>(out, out + n);
+  };
+  using V = std::vector<int>;
+  EXPECT_EQ(days(u8"中国股市周五收高"), V{5});
+  EXPECT_EQ(days(u8"星期日"), V{7});
+  EXPECT_EQ(days(u8"星期天"), V{7});
+  EXPECT_EQ(days(u8"礼拜三"), V{3});
+  EXPECT_EQ(days(u8"周一至周三"), (V{1, 3}));
+  EXPECT_EQ(days(u8"東京株式市場、金曜日は続伸"), V{5});
+  EXPECT_EQ(days(u8"月曜"), V{1});
+  EXPECT_EQ(days(u8"일요일에"), V{7});
+  EXPECT_EQ(days(u8"화요일"), V{2});
+  // No day: a weekend, an anniversary, a circle ("周天"), worship
+  // ("做礼拜"), money ("金") or a month ("三月") alone, Latin text.
+  for (std::u8string_view t : {u8"周末", u8"周年", u8"周天", u8"做礼拜",
+                               u8"金融", u8"三月", u8"samedi", u8"요리"}) {
+    EXPECT_EQ(days(t), V{}) << U8(t);
+  }
+  // At most `max` days are stored.
+  int one[1];
+  EXPECT_EQ(CjkWeekdays(U8(u8"周一周二"), one, 1), 1);
+  EXPECT_EQ(one[0], 1);
+}
+
 TEST(ClosedClassTest, NumberWords) {
   ExpectClass("deux", ClosedClassKind::kNumber, 2);
   ExpectClass("two", ClosedClassKind::kNumber, 2);

@@ -170,6 +170,37 @@ TEST(EngineNear, SeedPercentageChangeIsDistinct) {
   EXPECT_EQ(d.verdict, Verdict::kNew);
 }
 
+// Chinese, Japanese and Korean headlines dedupe within their language,
+// and a weekday change is another item there too ("周五" / "周六": Friday
+// / Saturday inside one token of the key).
+TEST(EngineNear, CjkWeekdayChangeIsDistinct) {
+  auto engine = MakeEngine(NearOptions());
+  const Decision fri = engine->Add(
+      "\xE4\xB8\xAD\xE5\x9B\xBD\xE8\x82\xA1\xE5\xB8\x82"    // 中国股市
+      "\xE5\x91\xA8\xE4\xBA\x94\xE6\x94\xB6\xE9\xAB\x98");  // 周五收高
+  const Decision sat = engine->Add(
+      "\xE4\xB8\xAD\xE5\x9B\xBD\xE8\x82\xA1\xE5\xB8\x82"
+      "\xE5\x91\xA8\xE5\x85\xAD\xE6\x94\xB6\xE9\xAB\x98");  // 周六收高
+  EXPECT_EQ(sat.verdict, Verdict::kNew);
+  const Decision tagged = engine->Add(
+      "\xE4\xB8\xAD\xE5\x9B\xBD\xE8\x82\xA1\xE5\xB8\x82"
+      "\xE5\x91\xA8\xE4\xBA\x94\xE6\x94\xB6\xE9\xAB\x98"
+      " - \xE6\x96\xB0\xE5\x8D\x8E\xE7\xA4\xBE");  // - 新华社
+  EXPECT_EQ(tagged.verdict, Verdict::kNear);
+  ASSERT_TRUE(tagged.dup_of.has_value());
+  EXPECT_EQ(*tagged.dup_of, fri.id);
+  // Korean: "서울 증시 금요일에 상승" / "... 토요일에 ..." (Friday / Saturday).
+  engine->Add(
+      "\xEC\x84\x9C\xEC\x9A\xB8 \xEC\xA6\x9D\xEC\x8B\x9C "
+      "\xEA\xB8\x88\xEC\x9A\x94\xEC\x9D\xBC\xEC\x97\x90 "
+      "\xEC\x83\x81\xEC\x8A\xB9");
+  const Decision kor_sat = engine->Add(
+      "\xEC\x84\x9C\xEC\x9A\xB8 \xEC\xA6\x9D\xEC\x8B\x9C "
+      "\xED\x86\xA0\xEC\x9A\x94\xEC\x9D\xBC\xEC\x97\x90 "
+      "\xEC\x83\x81\xEC\x8A\xB9");
+  EXPECT_EQ(kor_sat.verdict, Verdict::kNew);
+}
+
 TEST(EngineNear, SeedSourceTagIsNear) {
   auto engine = MakeEngine(NearOptions());
   const std::string base =

@@ -75,6 +75,22 @@ TEST(FactsTest, SeedWeekdayAndDayChange) {
   EXPECT_FALSE(Conflict(sat, sat));
 }
 
+// The same weekday rule in Chinese, Japanese and Korean, whose weekdays
+// sit inside longer tokens ("中国股市周五收高" is one word of the key).
+TEST(FactsTest, CjkWeekdayChange) {
+  const ConflictCase cases[] = {
+      {U8(u8"中国股市周五收高").data(), U8(u8"中国股市周六收高").data(), true},
+      {U8(u8"中国股市周五收高").data(), U8(u8"中国股市星期五收高").data(),
+       false},
+      {U8(u8"中国股市周五收高").data(), U8(u8"中国股市收高").data(), false},
+      {U8(u8"東京株式市場、金曜日は続伸").data(),
+       U8(u8"東京株式市場、土曜日は続伸").data(), true},
+      {U8(u8"서울 증시 금요일에 상승").data(),
+       U8(u8"서울 증시 토요일에 상승").data(), true},
+  };
+  ExpectConflicts(cases);
+}
+
 TEST(FactsTest, SeedPercentChange) {
   const std::string_view a =
       "Droits de douane : Trump impose une nouvelle taxe mondiale de 10%";
