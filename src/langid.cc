@@ -84,7 +84,9 @@ enum Script : int {
       (cp >= 0xAC00 && cp <= 0xD7AF)) {
     return kHangul;
   }
-  if (cp >= 0x3040 && cp <= 0x30FF) return kKana;
+  // Not the middle dot U+30FB: Chinese writes it between a name's parts
+  // ("唐纳德・特朗普"), as Japanese does.
+  if (cp >= 0x3040 && cp <= 0x30FF && cp != 0x30FB) return kKana;
   if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF)) {
     return kHan;
@@ -912,6 +914,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   std::array<int, kNumScripts> script_count{};
   std::array<double, kNumStopLangs> score{};
   int letters = 0;
+  int hiragana = 0;  // letters U+3041-U+309F (Kana)
   // Whether a Latin-script answer rests on more than endings and CLD2 (a
   // distinctive letter, a stop word, the possessive, a clitic); see weak.
   bool strong = false;
@@ -950,6 +953,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     if (is_letter) {
       ++script_count[script];
       ++letters;
+      hiragana += script == kKana && cp <= 0x309F;
       if (!in_word) {
         word_begin = at;
         word_capital = IsCapitalLetter(cp);
@@ -997,9 +1001,11 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   // A Latin-script text of a few letters ("c", "OK", "EU") says nothing of
   // its language: stop-word and suffix scores would name one anyway.
   if (dominant == kLatin && letters < kMinLatinLetters) return "und";
-  // Japanese mixes Kana with Han; any real share of Kana means Japanese.
+  // Japanese mixes Kana with Han; any real share of Kana means Japanese,
+  // and so does any Hiragana, which Chinese never writes: a kanji-dense
+  // market headline may have one particle ("東京株式市場、金曜日は続伸").
   if ((dominant == kHan || dominant == kKana) &&
-      script_count[kKana] * 10 >= script_count[kHan]) {
+      (script_count[kKana] * 10 >= script_count[kHan] || hiragana > 0)) {
     return "jpn";
   }
   switch (dominant) {

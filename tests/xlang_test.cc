@@ -1840,6 +1840,26 @@ TEST(LangIdTest, NtrexAccuracyPerLanguage) {
   }
 }
 
+// Any Hiragana makes a Han text Japanese, since Chinese never writes it
+// (a kanji-dense market headline has one particle); the middle dot between
+// a name's parts is no Kana, since Chinese writes it too.
+TEST(LangIdTest, HiraganaIsJapaneseTheMiddleDotIsNot) {
+  // "東京株式市場、金曜日は続伸": 1 Hiragana of 12 letters (Friday's
+  // Tokyo market continues up).
+  EXPECT_EQ(DetectLanguage("\xE6\x9D\xB1\xE4\xBA\xAC\xE6\xA0\xAA"
+                           "\xE5\xBC\x8F\xE5\xB8\x82\xE5\xA0\xB4"
+                           "\xE3\x80\x81\xE9\x87\x91\xE6\x9B\x9C"
+                           "\xE6\x97\xA5\xE3\x81\xAF\xE7\xB6\x9A"
+                           "\xE4\xBC\xB8"),
+            "jpn");
+  // "唐纳德・特朗普访问北京": Donald Trump visits Beijing.
+  EXPECT_EQ(DetectLanguage("\xE5\x94\x90\xE7\xBA\xB3\xE5\xBE\xB7"
+                           "\xE3\x83\xBB\xE7\x89\xB9\xE6\x9C\x97"
+                           "\xE6\x99\xAE\xE8\xAE\xBF\xE9\x97\xAE"
+                           "\xE5\x8C\x97\xE4\xBA\xAC"),
+            "zho");
+}
+
 // A few Latin letters are no evidence of a language; a short word of
 // another script is (the script decides).
 TEST(LangIdTest, TooFewLatinLettersAreUndetermined) {
