@@ -2,6 +2,25 @@
 
 namespace tickerdedup::internal {
 
+namespace {
+
+// Claims chunks of `grain` of [0, n) from *next, each in one step, and runs
+// body(begin, end) on each, until none is left: the loop of every thread in
+// WorkerPool::ParallelFor and HelpBoard. True when it ran a chunk.
+template <typename Body>
+bool RunClaimedChunks(std::atomic<std::size_t>* next, std::size_t n,
+                      std::size_t grain, const Body& body) {
+  bool ran = false;
+  for (;;) {
+    const std::size_t begin = next->fetch_add(grain);
+    if (begin >= n) return ran;
+    body(begin, begin + grain < n ? begin + grain : n);
+    ran = true;
+  }
+}
+
+}  // namespace
+
 WorkerPool::WorkerPool(int threads) {
   for (int i = 1; i < threads; ++i)
     workers_.emplace_back([this] { WorkerLoop(); });
@@ -14,15 +33,6 @@ WorkerPool::~WorkerPool() {
   }
   start_cv_.notify_all();
   for (std::thread& t : workers_) t.join();
-}
-
-void WorkerPool::RunChunks() {
-  for (;;) {
-    std::size_t begin = next_.fetch_add(grain_, std::memory_order_relaxed);
-    if (begin >= n_) return;
-    std::size_t end = begin + grain_ < n_ ? begin + grain_ : n_;
-    (*body_)(begin, end);
-  }
 }
 
 void WorkerPool::WorkerLoop() {
@@ -87,7 +97,9 @@ void WorkerPool::ParallelFor(
   n_ = n;
   grain_ = grain == 0 ? 1 : grain;
   next_.store(0, std::memory_order_relaxed);
-  const std::function<void()> run = [this] { RunChunks(); };
+  const std::function<void()> run = [this] {
+    RunClaimedChunks(&next_, n_, grain_, *body_);
+  };
   RunConcurrently(run, run);
   body_ = nullptr;
 }
@@ -110,26 +122,16 @@ void HelpBoard::ParallelFor(std::size_t n, std::size_t grain,
       while (board->helpers_.load() != 0) std::this_thread::yield();
     }
   } withdraw{this};
-  RunChunks(body);
+  RunClaimedChunks(&next_, n_, grain_, body);
 }
 
 bool HelpBoard::Help() {
   helpers_.fetch_add(1);
   const Body* body = body_.load();
-  const bool ran = body != nullptr && RunChunks(*body);
+  const bool ran =
+      body != nullptr && RunClaimedChunks(&next_, n_, grain_, *body);
   helpers_.fetch_sub(1);
   return ran;
-}
-
-bool HelpBoard::RunChunks(const Body& body) {
-  bool ran = false;
-  for (;;) {
-    const std::size_t begin = next_.fetch_add(grain_);
-    if (begin >= n_) return ran;
-    const std::size_t end = begin + grain_ < n_ ? begin + grain_ : n_;
-    body(begin, end);
-    ran = true;
-  }
 }
 
 }  // namespace tickerdedup::internal

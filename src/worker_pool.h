@@ -44,7 +44,6 @@ class WorkerPool {
 
  private:
   void WorkerLoop();
-  void RunChunks();
   // Starts task() on every worker; Join waits for them.
   void Start(const std::function<void()>* task);
   void Join();
@@ -84,8 +83,6 @@ class HelpBoard {
   bool Help();
 
  private:
-  bool RunChunks(const Body& body);
-
   std::atomic<const Body*> body_{nullptr};  // published after n_, grain_
   std::size_t n_ = 0;
   std::size_t grain_ = 1;
