@@ -652,7 +652,7 @@ bool HasCjkLeadByte(std::string_view text) {
   return false;
 }
 
-int CjkWeekdaysSlow(std::string_view token, int* out, int max) {
+int CjkWeekdays(std::string_view token, int* out, int max) {
   int found = 0;
   std::size_t i = 0;
   while (i < token.size() && found < max) {

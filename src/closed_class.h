@@ -75,16 +75,14 @@ inline int CountCompoundValue(std::string_view word, int lang) {
 // or not); Korean 월요일 .. 일요일 (particles may follow: "일요일에").
 // Stores up to `max` values (Monday = 1) in `out`, in order, and returns how
 // many it found. A closed class, written by hand from the three calendars.
-int CjkWeekdaysSlow(std::string_view token, int* out, int max);
+// Any token may be asked; the fact reader asks only those of a key for
+// which HasCjkLeadByte holds.
+int CjkWeekdays(std::string_view token, int* out, int max);
 
 // Whether `text` has a byte of 0xE3 or more: the lead byte of a 3-byte
 // UTF-8 character from U+3000 on (CJK ideographs, kana, Hangul), which
 // Latin text never has. Eight bytes at a time: ASCII leaves at one test.
 bool HasCjkLeadByte(std::string_view text);
-
-inline int CjkWeekdays(std::string_view token, int* out, int max) {
-  return HasCjkLeadByte(token) ? CjkWeekdaysSlow(token, out, max) : 0;
-}
 
 }  // namespace tickerdedup::internal
 

@@ -1339,7 +1339,7 @@ class Interpreter {
     // Chinese and Japanese name a weekday inside a longer token ("中国股市
     // 周五收高"), Korean before a particle ("일요일에").
     int days[4];
-    if (const int n = cjk_ ? CjkWeekdaysSlow(w, days, 4) : 0; n > 0) {
+    if (const int n = cjk_ ? CjkWeekdays(w, days, 4) : 0; n > 0) {
       for (int k = 0; k < n; ++k) Emit(FactKind::kWeekday, FromInt(days[k]));
       return i + 1;
     }
