@@ -33,7 +33,11 @@
 //     calendars' day names, found inside longer tokens since Chinese and
 //     Japanese write no spaces. Chinese "周" + day number, but not "周天"
 //     (also a full circle); "礼拜" + day number, not "做礼拜" (worship).
-//     No CJK month or number words: "一" and "月" are parts of many words.
+//     No Chinese or Japanese month or number words: "一" and "月" are
+//     parts of many words.
+//   * Number words of languages in other scripts than Latin are generated
+//     (tools/gen_number_words.cc: ICU's spell-out rules, 2 to 900 and the
+//     multipliers, genders and common cases), not written here.
 //   * Where the headline's language is known (the cross-language features),
 //     the language-aware lookup reads "once", "seize", "dos" and "miles" in
 //     their own language, and a few entries ("may", "mai", "due", ...) only
@@ -44,8 +48,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <deque>
+#include <string>
 #include <string_view>
 
+#include "normalize.h"
 #include "word_hash.h"
 
 namespace tickerdedup::internal {
@@ -497,17 +504,36 @@ constexpr LanguageEntry kLanguageEntries[] = {
     {"miles", kN, 1000, kSpa},  // eng "miles"; "miles de" = thousands
 };
 
+// Number words of languages in other scripts than Latin (Cyrillic, Greek,
+// Arabic, Hebrew, Devanagari, Hangul ...), spelled out by ICU at build time
+// (tools/gen_number_words.cc) as ICU writes them; the table holds their
+// match keys. The same readings in every language, since no word of the six
+// is written in those scripts.
+struct SpelledNumber {
+  std::string_view word;
+  int value;
+};
+constexpr SpelledNumber kSpelledNumbers[] = {
+#include "number_words.inc"
+};
+
 struct Value {
   ClosedClass reading;
   std::uint8_t langs;  // languages where the reading holds
   bool blind;          // in the language-blind lookup
 };
 
-using Table = FilteredWordMap<Value>;
+struct Table {
+  FilteredWordMap<Value> words;
+  // The longest key of a spelled-out number word (all are non-ASCII).
+  std::size_t max_spelled_bytes = 0;
+};
 
 Table BuildTable() {
-  Table table;
-  table.Reserve(std::size(kEntries) + std::size(kLanguageEntries));
+  Table out;
+  FilteredWordMap<Value>& table = out.words;
+  table.Reserve(std::size(kEntries) + std::size(kLanguageEntries) +
+                std::size(kSpelledNumbers));
   for (const Entry& e : kEntries) {
     table.Insert(e.word, Value{{e.kind, e.value}, kAllLangs, true});
   }
@@ -518,14 +544,46 @@ Table BuildTable() {
   for (const LanguageEntry& e : kLanguageEntries) {
     table.Insert(e.word, Value{{e.kind, e.value}, e.langs, false});
   }
-  return table;
+  // Their keys, folded once (~600 words; the table lives as long as the
+  // process, and so do they).
+  static std::deque<std::string> spelled_keys;
+  for (const SpelledNumber& e : kSpelledNumbers) {
+    std::string& key = spelled_keys.emplace_back();
+    NormalizeKey(e.word, &key);
+    if (key.empty() || static_cast<unsigned char>(key[0]) < 0x80) continue;
+    const Value v{{kN, e.value}, kAllLangs, true};
+    if (Value* old = table.Find(key)) {
+      // Two spellings of one key for two values (after folding): neither.
+      if (old->reading.value != e.value) *old = Value{{}, 0, false};
+      continue;
+    }
+    table.Insert(key, v);
+    out.max_spelled_bytes = std::max(out.max_spelled_bytes, key.size());
+  }
+  return out;
+}
+
+[[gnu::always_inline]] inline const Table& GetTable() {
+  static const Table* const table = new Table(BuildTable());
+  return *table;
+}
+
+// A word longer than every hand-written entry: a spelled-out number word
+// (all non-ASCII) or nothing. Out of line: most such words are ASCII.
+[[gnu::noinline]] const Value* FindLong(std::string_view word) {
+  const Table& table = GetTable();
+  return static_cast<unsigned char>(word[0]) >= 0x80 &&
+                 word.size() <= table.max_spelled_bytes
+             ? table.words.Find(word)
+             : nullptr;
 }
 
 const Value* Find(std::string_view word) {
-  // Every entry is 2..13 ASCII bytes; most tokens are rejected here.
-  if (word.size() < 2 || word.size() > 13) return nullptr;
-  static const Table* const table = new Table(BuildTable());
-  return table->Find(word);
+  // Every hand-written entry is 2..13 ASCII bytes; most tokens are
+  // rejected here.
+  if (word.size() < 2) return nullptr;
+  if (word.size() > 13) return FindLong(word);
+  return GetTable().words.Find(word);
 }
 
 }  // namespace

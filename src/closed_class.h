@@ -3,7 +3,10 @@
 // Japanese and Korean. Hand-written lists (closed classes;
 // sources: the languages' standard calendars and cardinal numerals), used by
 // the fact guard and the cross-language features so that "février",
-// "febrero", "February" and "Februar" become one canonical token.
+// "febrero", "February" and "Februar" become one canonical token. Also the
+// number words of languages in other scripts than Latin ("три", "خمسة",
+// "πέντε", "다섯"), spelled out at build time by ICU from CLDR's rules
+// (tools/gen_number_words.cc), in the language-blind lookup.
 //
 //   ClosedClass c = LookupClosedClass("febrero");  // {kMonth, 2}
 #ifndef TICKERDEDUP_SRC_CLOSED_CLASS_H_

@@ -329,7 +329,19 @@ class Tokenizer {
         i = Number(i);
       } else if (IsWordByte(c)) {
         std::size_t e = i + 1;
-        while (e < n && IsWordByte(static_cast<unsigned char>(s_[e]))) ++e;
+        // An apostrophe between two letters of another script than Latin
+        // is part of the word: Ukrainian writes "п'ять" (five), "дев'ять"
+        // (nine). Latin-script elision ("l'ONU", "d'été") still splits.
+        for (;;) {
+          while (e < n && IsWordByte(static_cast<unsigned char>(s_[e]))) ++e;
+          if (e + 1 < n && s_[e] == '\'' &&
+              static_cast<unsigned char>(s_[e - 1]) >= 0x80 &&
+              static_cast<unsigned char>(s_[e + 1]) >= 0xC0) {
+            ++e;
+            continue;
+          }
+          break;
+        }
         // An ordinal suffix glued to a number ("1er", "24th", "24o") is
         // dropped, so that the number is next to the word that follows it.
         const bool glued = !tokens_->empty() && !space_ &&

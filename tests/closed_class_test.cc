@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -138,6 +140,75 @@ TEST(ClosedClassTest, NumberWords) {
   for (std::string_view w : {"once", "seize", "dos", "null", "nul", "miles"}) {
     EXPECT_EQ(LookupClosedClass(w).kind, ClosedClassKind::kNone) << w;
   }
+}
+
+// Number words of languages in other scripts, spelled out by ICU at build
+// time (tools/gen_number_words.cc), in the language-blind lookup.
+TEST(ClosedClassTest, SpelledOutNumberWordsOfOtherScripts) {
+  ExpectClass(U8(u8"\u0442\u0440\u0438"), ClosedClassKind::kNumber, 3);  // три
+  ExpectClass(U8(u8"\u041F\u044F\u0442\u044C"), ClosedClassKind::kNumber,
+              5);  // Пять
+  // Russian genitive: "пяти тысяч" (of five thousand).
+  ExpectClass(U8(u8"\u043F\u044F\u0442\u0438"), ClosedClassKind::kNumber, 5);
+  ExpectClass(U8(u8"\u0442\u044B\u0441\u044F\u0447"), ClosedClassKind::kNumber,
+              1000);  // тысяч
+  // Not the instrumental: "семью" is also "family" (accusative).
+  ExpectClass(U8(u8"\u0441\u0435\u043C\u044C\u044E"), ClosedClassKind::kNone,
+              0);
+  // Greek with its accent and final sigma, Arabic, Hebrew, Hindi, Korean.
+  ExpectClass(U8(u8"\u03A4\u03C1\u03B5\u03B9\u03C2"), ClosedClassKind::kNumber,
+              3);  // Τρεις
+  ExpectClass(U8(u8"\u03C0\u03AD\u03BD\u03C4\u03B5"), ClosedClassKind::kNumber,
+              5);  // πέντε
+  ExpectClass(U8(u8"\u062E\u0645\u0633\u0629"), ClosedClassKind::kNumber,
+              5);  // خمسة
+  ExpectClass(U8(u8"\u05D7\u05DE\u05D9\u05E9\u05D4"), ClosedClassKind::kNumber,
+              5);  // חמישה
+  ExpectClass(U8(u8"\u0924\u0940\u0928"), ClosedClassKind::kNumber,
+              3);                                                  // तीन
+  ExpectClass(U8(u8"\uB2E4\uC12F"), ClosedClassKind::kNumber, 5);  // 다섯
+  // Not 1 ("ένα" is also Greek's article) and no one-syllable Hangul
+  // numeral ("세" is also "age", "이" also "this").
+  ExpectClass(U8(u8"\u03AD\u03BD\u03B1"), ClosedClassKind::kNone, 0);
+  ExpectClass(U8(u8"\uC138"), ClosedClassKind::kNone, 0);
+  ExpectClass(U8(u8"\uC774"), ClosedClassKind::kNone, 0);
+}
+
+// Every generated word reads as its number through its match key (the
+// table folds them with NormalizeKey), but where two fold to one key with
+// two values: then neither.
+TEST(ClosedClassTest, SpelledOutNumberWordsReadThroughTheirKeys) {
+  struct SpelledNumber {
+    std::string_view word;
+    int value;
+  };
+  constexpr SpelledNumber kWords[] = {
+#include "number_words.inc"
+  };
+  EXPECT_GT(std::size(kWords), 400u);
+  std::map<std::string, std::set<int>> values_of_key;
+  for (const SpelledNumber& e : kWords) {
+    std::string key;
+    NormalizeKey(e.word, &key);
+    values_of_key[key].insert(e.value);
+  }
+  int read = 0;
+  for (const SpelledNumber& e : kWords) {
+    std::string key;
+    NormalizeKey(e.word, &key);
+    ASSERT_FALSE(key.empty()) << e.word;
+    EXPECT_EQ(key.find(' '), std::string::npos) << e.word;
+    EXPECT_GE(e.value, 2) << e.word;
+    const ClosedClass c = LookupClosedClass(key);
+    if (values_of_key[key].size() > 1) {
+      EXPECT_EQ(c.kind, ClosedClassKind::kNone) << e.word;
+      continue;
+    }
+    EXPECT_EQ(c.kind, ClosedClassKind::kNumber) << e.word;
+    EXPECT_EQ(c.value, e.value) << e.word;
+    ++read;
+  }
+  EXPECT_GT(read, 400);
 }
 
 // Read in a headline's language (StopLang index: eng 0, fra 1, spa 2, por 3,

@@ -201,6 +201,34 @@ TEST(EngineNear, CjkWeekdayChangeIsDistinct) {
   EXPECT_EQ(kor_sat.verdict, Verdict::kNew);
 }
 
+// A count spelled out in another script is a fact too: Russian "три" /
+// "пять" (three / five dead in a fire in Moscow) stay apart, and a source
+// tag is still a near duplicate.
+TEST(EngineNear, SpelledOutCountChangeInCyrillicIsDistinct) {
+  auto engine = MakeEngine(NearOptions());
+  const std::string fire =
+      "\xD0\x92 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB5 "
+      "\xD0\xBF\xD1\x80\xD0\xB8 \xD0\xBF\xD0\xBE\xD0\xB6\xD0\xB0"
+      "\xD1\x80\xD0\xB5 \xD0\xBF\xD0\xBE\xD0\xB3\xD0\xB8\xD0\xB1"
+      "\xD0\xBB\xD0\xB8 ";  // "В Москве при пожаре погибли "
+  const Decision three =
+      engine->Add(fire +
+                  "\xD1\x82\xD1\x80\xD0\xB8 \xD1\x87\xD0\xB5\xD0\xBB"
+                  "\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBA\xD0\xB0");  // три человека
+  const Decision five =
+      engine->Add(fire +
+                  "\xD0\xBF\xD1\x8F\xD1\x82\xD1\x8C \xD1\x87\xD0\xB5"
+                  "\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBA");  // пять человек
+  EXPECT_EQ(five.verdict, Verdict::kNew);
+  const Decision tagged =
+      engine->Add(fire +
+                  "\xD1\x82\xD1\x80\xD0\xB8 \xD1\x87\xD0\xB5\xD0\xBB"
+                  "\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBA\xD0\xB0 - TASS");
+  EXPECT_EQ(tagged.verdict, Verdict::kNear);
+  ASSERT_TRUE(tagged.dup_of.has_value());
+  EXPECT_EQ(*tagged.dup_of, three.id);
+}
+
 TEST(EngineNear, SeedSourceTagIsNear) {
   auto engine = MakeEngine(NearOptions());
   const std::string base =

@@ -280,6 +280,63 @@ TEST(FactsTest, NumberWords) {
   EXPECT_TRUE(Conflict("Sony launches 4K TV", "Sony launches 8K TV"));
 }
 
+// Number words of other scripts (spelled out by ICU at build time) compose
+// as the six languages' do.
+TEST(FactsTest, SpelledOutNumbersOfOtherScripts) {
+  // "двадцать три" / "двадцать пять" (23 / 25), "пять тысяч" (5,000).
+  const std::string_view twenty_three =
+      U8(u8"\u0434\u0432\u0430\u0434\u0446\u0430\u0442\u044C "
+         u8"\u0442\u0440\u0438");
+  const std::string_view twenty_five =
+      U8(u8"\u0434\u0432\u0430\u0434\u0446\u0430\u0442\u044C "
+         u8"\u043F\u044F\u0442\u044C");
+  EXPECT_TRUE(SameFacts(twenty_three, "23"));
+  EXPECT_TRUE(Conflict(twenty_three, twenty_five));
+  EXPECT_TRUE(SameFacts(
+      U8(u8"\u043F\u044F\u0442\u044C \u0442\u044B\u0441\u044F\u0447"), "5000"));
+  const ConflictCase cases[] = {
+      // Russian: three / five dead in a fire in Moscow.
+      {U8(u8"\u0412 \u041C\u043E\u0441\u043A\u0432\u0435 "
+          u8"\u043F\u043E\u0433\u0438\u0431\u043B\u0438 "
+          u8"\u0442\u0440\u0438 \u0447\u0435\u043B\u043E\u0432\u0435"
+          u8"\u043A\u0430")
+           .data(),
+       U8(u8"\u0412 \u041C\u043E\u0441\u043A\u0432\u0435 "
+          u8"\u043F\u043E\u0433\u0438\u0431\u043B\u0438 "
+          u8"\u043F\u044F\u0442\u044C \u0447\u0435\u043B\u043E\u0432"
+          u8"\u0435\u043A")
+           .data(),
+       true},
+      // Arabic: three / five killed in a blast in Baghdad.
+      {U8(u8"\u0645\u0642\u062A\u0644 \u062B\u0644\u0627\u062B\u0629 "
+          u8"\u0623\u0634\u062E\u0627\u0635 \u0628\u0628\u063A\u062F"
+          u8"\u0627\u062F")
+           .data(),
+       U8(u8"\u0645\u0642\u062A\u0644 \u062E\u0645\u0633\u0629 "
+          u8"\u0623\u0634\u062E\u0627\u0635 \u0628\u0628\u063A\u062F"
+          u8"\u0627\u062F")
+           .data(),
+       true},
+      // Ukrainian writes an apostrophe inside "п'ять" (five), as NormalizeKey
+      // folds U+02BC and U+2019: "три" / "п'ять" people.
+      {U8(u8"\u0437\u0430\u0433\u0438\u043D\u0443\u043B\u0438 "
+          u8"\u0442\u0440\u0438 \u043B\u044E\u0434\u0438\u043D\u0438")
+           .data(),
+       U8(u8"\u0437\u0430\u0433\u0438\u043D\u0443\u043B\u0438 "
+          u8"\u043F\u2019\u044F\u0442\u044C \u043B\u044E\u0434\u0435"
+          u8"\u0439")
+           .data(),
+       true},
+      {U8(u8"\u043F'\u044F\u0442\u044C").data(), "5", false},
+      // Greek: "τρεις" / "3" is one count.
+      {U8(u8"\u03C4\u03C1\u03B5\u03B9\u03C2 \u03BD\u03B5\u03BA\u03C1"
+          u8"\u03BF\u03AF")
+           .data(),
+       U8(u8"3 \u03BD\u03B5\u03BA\u03C1\u03BF\u03AF").data(), false},
+  };
+  ExpectConflicts(cases);
+}
+
 TEST(FactsTest, ArticlesAreNotNumbers) {
   EXPECT_EQ(Count("Trump convoque un nouveau round"), 0u);
   EXPECT_EQ(Count("Trump convoca una nueva ronda"), 0u);

@@ -14,6 +14,9 @@ pkgs=(
   libsimdjson-dev libxxhash-dev libabsl-dev libutf8proc-dev
   libbenchmark-dev libgtest-dev libgmock-dev
   libstemmer-dev libcld2-dev
+  # ICU, at build time: CLDR's spell-out rules give the number words of
+  # Russian, Greek, Arabic, Hebrew, Hindi, Korean ... (gen_number_words.cc).
+  libicu-dev
   # FreeDict dictionaries: the cross-language lexicon is generated from them
   # at build time (never committed; see LICENSES.md).
   dict-freedict-fra-eng dict-freedict-spa-eng dict-freedict-por-eng

@@ -1,0 +1,179 @@
+// Build step: the number words of languages written in other scripts than
+// Latin, spelled out by ICU's rule-based number format (CLDR's spell-out
+// rules), written as C++ initializers that closed_class.cc includes and
+// folds as match keys are folded (NormalizeKey) when it builds its table.
+//
+//   tickerdedup_gen_number_words OUT.inc
+//
+// Why: the fact guard reads "три" / "пять", "ثلاثة" / "خمسة", "τρεις" /
+// "πέντε" as the numbers they are, so that headlines that differ in a count
+// spelled out in Russian, Arabic or Greek stay apart, as "three" / "five"
+// do. The six Latin-script languages keep their hand-written lists
+// (closed_class.cc); words of another Latin-script language would collide
+// with them (Turkish "on" = 10), so none is generated.
+//
+// What is kept, per locale and per public cardinal rule set (genders and
+// cases: Russian "три", "трех", "тремя"):
+//   * the values 2-20, the tens to 90 and the hundreds to 900 where ICU
+//     spells them as one word ("двадцать", "двести"; not "एक सौ");
+//   * the multipliers 1000, 1e6 and 1e9: the last word of k times them for
+//     a few k, which gives their number and case forms ("тысяча",
+//     "тысячи", "тысяч");
+//   * words of two letters or more: one-syllable Hangul numerals ("세" is
+//     also "age" and "tax", "이" also "this") are left out;
+//   * not 0 and 1: "one" is also the indefinite article in several of
+//     these languages (Greek "ένα", Bulgarian "един", Persian "یک").
+// A word that two locales or rule sets spell for two values is dropped.
+// Chinese, Japanese and Thai write no spaces between words, so their
+// numerals are parts of longer tokens: not generated here.
+#include <unicode/fieldpos.h>
+#include <unicode/locid.h>
+#include <unicode/rbnf.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uversion.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+// Languages written in a script other than Latin whose words are separated
+// by spaces, and that ICU 72 spells out (it has no rules for Urdu, Marathi,
+// Bengali, Gujarati, Punjabi, Telugu, Kannada or Malayalam).
+constexpr const char* kLocales[] = {"ru", "uk", "be", "bg", "mk", "sr",
+                                    "el", "ar", "fa", "he", "hi", "ne",
+                                    "ta", "ka", "hy", "am", "ko"};
+
+// Splits ICU's spelled-out text into words: runs of letters and marks.
+// Anything else (a space, a hyphen, a zero-width space, an apostrophe)
+// separates; *clean is false when anything but a plain space did.
+std::vector<icu::UnicodeString> Words(const icu::UnicodeString& s,
+                                      bool* clean) {
+  std::vector<icu::UnicodeString> words;
+  icu::UnicodeString cur;
+  *clean = true;
+  for (int32_t i = 0; i < s.length();) {
+    const UChar32 c = s.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) {
+      cur.append(c);
+      continue;
+    }
+    if (c != ' ') *clean = false;
+    if (!cur.isEmpty()) words.push_back(cur);
+    cur.remove();
+  }
+  if (!cur.isEmpty()) words.push_back(cur);
+  return words;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: %s OUT.inc\n", argv[0]);
+    return 2;
+  }
+  std::vector<std::int64_t> direct;
+  for (int v = 2; v <= 20; ++v) direct.push_back(v);
+  for (int v = 30; v <= 90; v += 10) direct.push_back(v);
+  for (int v = 100; v <= 900; v += 100) direct.push_back(v);
+  constexpr std::int64_t kMultipliers[] = {1000, 1000000, 1000000000};
+  constexpr std::int64_t kCounts[] = {1, 2, 3, 5, 11, 21};
+
+  std::map<std::string, std::set<std::int64_t>> values;  // word (NFC)
+  std::map<std::string, std::set<std::string>> sources;  // its locales
+  for (const char* tag : kLocales) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale locale(tag);
+    icu::RuleBasedNumberFormat format(icu::URBNF_SPELLOUT, locale, status);
+    // A locale ICU has no rules for falls back to the root's (English).
+    const icu::Locale actual = format.getLocale(ULOC_ACTUAL_LOCALE, status);
+    if (U_FAILURE(status) ||
+        std::string(actual.getLanguage()) != locale.getLanguage()) {
+      std::fprintf(stderr, "gen_number_words: no spell-out rules for %s\n",
+                   tag);
+      continue;
+    }
+    for (int32_t r = 0; r < format.getNumberOfRuleSetNames(); ++r) {
+      const icu::UnicodeString name = format.getRuleSetName(r);
+      std::string rule_set;
+      name.toUTF8String(rule_set);
+      // Not the dative, locative and instrumental cases of Russian and
+      // Belarusian: rarer in headlines, and some are common words ("семью"
+      // is 7 and "family", "пятью" also "five times").
+      if (rule_set.find("spellout-cardinal") == std::string::npos ||
+          rule_set.find("-dative") != std::string::npos ||
+          rule_set.find("-locative") != std::string::npos ||
+          rule_set.find("-ablative") != std::string::npos) {
+        continue;
+      }
+      auto add = [&](const icu::UnicodeString& word, std::int64_t value) {
+        std::string utf8;
+        icu::UnicodeString(word).toLower(locale).toUTF8String(utf8);
+        if (word.countChar32() < 2) return;
+        for (const char ch : utf8) {
+          if (static_cast<unsigned char>(ch) < 0x80) return;  // Latin
+        }
+        values[utf8].insert(value);
+        sources[utf8].insert(tag);
+      };
+      auto spell = [&](std::int64_t v) {
+        icu::UnicodeString out;
+        icu::FieldPosition pos;
+        UErrorCode st = U_ZERO_ERROR;
+        format.format(v, name, out, pos, st);
+        return U_SUCCESS(st) ? out : icu::UnicodeString();
+      };
+      for (const std::int64_t v : direct) {
+        bool clean;
+        const auto words = Words(spell(v), &clean);
+        if (clean && words.size() == 1) add(words[0], v);
+      }
+      for (const std::int64_t m : kMultipliers) {
+        for (const std::int64_t k : kCounts) {
+          // The multiplier as a word of its own: after its count ("пять
+          // тысяч"), or alone for k = 1 ("хиляда"). Not a single word for
+          // another k: a dual ("אלפיים" is 2000) or a compound of the
+          // myriad scale (Korean "삼백만" is 3e6).
+          bool clean;
+          const auto words = Words(spell(k * m), &clean);
+          if (words.size() >= 2 || (words.size() == 1 && k == 1)) {
+            add(words.back(), m);
+          }
+        }
+      }
+    }
+  }
+
+  std::ofstream out(argv[1]);
+  out << "// Generated by tools/gen_number_words.cc from ICU " << U_ICU_VERSION
+      << "'s spell-out rules (CLDR): number words of languages in other\n"
+         "// scripts than Latin. Do not edit.\n";
+  int kept = 0, dropped = 0;
+  for (const auto& [word, vs] : values) {
+    if (vs.size() != 1) {
+      ++dropped;
+      continue;
+    }
+    std::string langs;
+    for (const std::string& l : sources[word]) langs += " " + l;
+    out << "{\"" << word << "\", " << *vs.begin() << "},  //" << langs << "\n";
+    ++kept;
+  }
+  out.close();
+  if (!out) {
+    std::fprintf(stderr, "gen_number_words: cannot write %s\n", argv[1]);
+    return 1;
+  }
+  std::fprintf(stderr,
+               "gen_number_words: %d number words (%d dropped: two values)\n",
+               kept, dropped);
+  return 0;
+}
