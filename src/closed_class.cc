@@ -33,8 +33,9 @@
 //     calendars' day names, found inside longer tokens since Chinese and
 //     Japanese write no spaces. Chinese "周" + day number, but not "周天"
 //     (also a full circle); "礼拜" + day number, not "做礼拜" (worship).
-//     No Chinese or Japanese month or number words: "一" and "月" are
-//     parts of many words.
+//     No Chinese or Japanese month names ("三月" is read as the count 3 by
+//     CjkNumbers, before its counter 月); numerals only before a counter
+//     or measure word (CjkNumbers): "一" and "三" are parts of many words.
 //   * Number words of languages in other scripts than Latin are generated
 //     (tools/gen_number_words.cc: ICU's spell-out rules, 2 to 900 and the
 //     multipliers, genders and common cases), not written here.
@@ -692,7 +693,106 @@ constexpr std::u32string_view kChineseDays = U"一二三四五六日";
 constexpr std::u32string_view kJapaneseDays = U"月火水木金土日";
 constexpr std::u32string_view kKoreanDays = U"월화수목금토일";
 
+// Chinese and Japanese numerals: a digit's value, or -1.
+int HanDigit(char32_t c) {
+  constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
+  if (const std::size_t at = kDigits.find(c); at != kDigits.npos) {
+    return static_cast<int>(at);
+  }
+  if (c == U'零') return 0;
+  if (c == U'两' || c == U'兩') return 2;
+  return -1;
+}
+// A unit's value (十 百 千 within a myriad, 万 亿 above), or 0.
+std::int64_t HanUnit(char32_t c) {
+  switch (c) {
+    case U'十':
+      return 10;
+    case U'百':
+      return 100;
+    case U'千':
+      return 1000;
+    case U'万':
+    case U'萬':
+      return 10000;
+    case U'亿':
+    case U'億':
+      return 100000000;
+    default:
+      return 0;
+  }
+}
+// What may follow a count: counters and measure words of Chinese
+// (simplified and traditional) and Japanese. Left out: 分 ("十分" is
+// "very"; 分钟 is taken apart below), 本 ("六本木"), 轮 / 輪 ("五輪" is the
+// Olympics), 点 ("一点" is "a little").
+constexpr std::u32string_view kCjkCounters =
+    U"人名个個位岁歲歳年天日月周週次回架艘家座起枚颗顆条條只隻件辆輛倍所间"
+    U"間部场場届屆层層号號项項例台头頭匹棟軒社元円美吨噸米公秒小季";
+
 }  // namespace
+
+int CjkNumbers(std::string_view token, int* out, int max) {
+  int found = 0;
+  char32_t before = 0;  // the character before the run
+  std::size_t i = 0;
+  while (i < token.size() && found < max) {
+    std::size_t j = i;
+    const char32_t c = NextCjk(token, &j);
+    if (HanDigit(c) < 0 && HanUnit(c) == 0) {
+      before = c;
+      i = j;
+      continue;
+    }
+    // The run and its value: digits positional ("二〇一九"), units
+    // multiplying the digit before them, 万 / 亿 the whole section.
+    std::int64_t total = 0, section = 0, number = 0;
+    bool last_digit = false, too_big = false;
+    std::size_t end = i;
+    char32_t next = 0;
+    for (;;) {
+      std::size_t k = end;
+      const char32_t r = end < token.size() ? NextCjk(token, &k) : 0;
+      const int d = HanDigit(r);
+      const std::int64_t u = HanUnit(r);
+      if (d < 0 && u == 0) {
+        next = r;
+        break;
+      }
+      if (d >= 0) {
+        number = last_digit ? number * 10 + d : d;
+        last_digit = true;
+      } else if (u < 10000) {
+        section += (number == 0 ? 1 : number) * u;
+        number = 0;
+        last_digit = false;
+      } else {
+        section += number;
+        total += (section == 0 ? 1 : section) * u;
+        section = number = 0;
+        last_digit = false;
+      }
+      too_big |=
+          number > 1000000000 || section > 1000000000 || total > 1000000000;
+      end = k;
+    }
+    const std::int64_t value = total + section + number;
+    bool counted = kCjkCounters.find(next) != kCjkCounters.npos;
+    if (next == U'分') {  // 分钟 / 分鐘: minutes
+      std::size_t k = end;
+      NextCjk(token, &k);
+      const char32_t after = k < token.size() ? NextCjk(token, &k) : 0;
+      counted = after == U'钟' || after == U'鐘';
+    }
+    const bool weekday = before == U'周' || before == U'期' || before == U'拜';
+    if (counted && !weekday && !too_big && value >= 2 && value <= 2000000000) {
+      out[found++] = static_cast<int>(value);
+    }
+    before = 0;
+    i = end;
+  }
+  return found;
+}
 
 bool HasCjkLeadByte(std::string_view text) {
   std::size_t i = 0;

@@ -82,6 +82,18 @@ inline int CountCompoundValue(std::string_view word, int lang) {
 // which HasCjkLeadByte holds.
 int CjkWeekdays(std::string_view token, int* out, int max);
 
+// The counts written in Chinese or Japanese numerals inside `token`, a
+// match key's run of CJK characters: a run of 〇 零 一 二 两 三 .. 九 十 百
+// 千 万 亿 (and their traditional forms) read as the number it writes
+// ("三十五" 35, "两千" 2000, "一万五千" 15000, "三百零五" 305, "二〇一九"
+// 2019), where a counter or measure word follows it ("三人死亡", "五名",
+// "十年", "三季度", "两架", "千円"): without one a numeral is a part of a
+// word ("三星" Samsung, "四川", "五輪" the Olympics, "十分" very). Not
+// after 周 / 星期 / 礼拜 (a weekday: CjkWeekdays), not 1 ("一个" is also
+// the article "a") and not 0. Stores up to `max` values in `out`, in
+// order, and returns how many it found. A closed class, written by hand.
+int CjkNumbers(std::string_view token, int* out, int max);
+
 // Whether `text` has a byte of 0xE3 or more: the lead byte of a 3-byte
 // UTF-8 character from U+3000 on (CJK ideographs, kana, Hangul), which
 // Latin text never has. Eight bytes at a time: ASCII leaves at one test.

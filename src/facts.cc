@@ -1350,10 +1350,14 @@ class Interpreter {
     }
     // Chinese and Japanese name a weekday inside a longer token ("中国股市
     // 周五收高"), Korean before a particle ("일요일에").
-    int days[4];
-    if (const int n = cjk_ ? CjkWeekdays(w, days, 4) : 0; n > 0) {
+    // Chinese and Japanese counts in numerals too ("三人死亡": three dead).
+    if (cjk_) {
+      int days[4], counts[4];
+      const int n = CjkWeekdays(w, days, 4);
       for (int k = 0; k < n; ++k) Emit(FactKind::kWeekday, FromInt(days[k]));
-      return i + 1;
+      const int m = CjkNumbers(w, counts, 4);
+      for (int k = 0; k < m; ++k) Emit(FactKind::kNumber, FromInt(counts[k]));
+      if (n > 0 || m > 0) return i + 1;
     }
     // A person with no number before it is one ("NATO soldier killed").
     if (i != person_counted_) {

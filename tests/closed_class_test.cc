@@ -108,6 +108,38 @@ TEST(ClosedClassTest, CjkWeekdaysInsideTokens) {
   EXPECT_EQ(one[0], 1);
 }
 
+TEST(ClosedClassTest, CjkNumbersInsideTokens) {
+  auto counts = [](std::u8string_view token) {
+    int out[4];
+    const int n = CjkNumbers(U8(token), out, 4);
+    return std::vector<int>(out, out + n);
+  };
+  using V = std::vector<int>;
+  EXPECT_EQ(counts(u8"四川地震造成三人死亡"), V{3});
+  EXPECT_EQ(counts(u8"三十五人"), V{35});
+  EXPECT_EQ(counts(u8"十名"), V{10});
+  EXPECT_EQ(counts(u8"两千名"), V{2000});
+  EXPECT_EQ(counts(u8"一万五千人"), V{15000});
+  EXPECT_EQ(counts(u8"三百零五例"), V{305});
+  EXPECT_EQ(counts(u8"三十二万人"), V{320000});
+  EXPECT_EQ(counts(u8"二〇一九年"), V{2019});
+  EXPECT_EQ(counts(u8"第三季度"), V{3});
+  EXPECT_EQ(counts(u8"三分钟"), V{3});
+  EXPECT_EQ(counts(u8"東京で地震、五人けが"), V{5});
+  EXPECT_EQ(counts(u8"两架飞机三人"), (V{2, 3}));
+  // No count: a numeral inside a word (Samsung, Sichuan, the Olympics,
+  // "very", Roppongi), a weekday, the article "一个", no counter after.
+  for (std::u8string_view t :
+       {u8"三星发布新手机", u8"四川", u8"五輪", u8"十分重要", u8"六本木",
+        u8"中国股市周五收高", u8"星期三", u8"一个男子", u8"死亡三",
+        u8"samedi"}) {
+    EXPECT_EQ(counts(t), V{}) << U8(t);
+  }
+  int one[1];
+  EXPECT_EQ(CjkNumbers(U8(u8"两人三人"), one, 1), 1);
+  EXPECT_EQ(one[0], 2);
+}
+
 TEST(ClosedClassTest, NumberWords) {
   ExpectClass("deux", ClosedClassKind::kNumber, 2);
   ExpectClass("two", ClosedClassKind::kNumber, 2);

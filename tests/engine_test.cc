@@ -201,6 +201,23 @@ TEST(EngineNear, CjkWeekdayChangeIsDistinct) {
   EXPECT_EQ(kor_sat.verdict, Verdict::kNew);
 }
 
+// Chinese numerals inside a token: "四川地震造成三人死亡" / "...五人死亡"
+// (three / five dead) stay apart; "...3人死亡" is the same count.
+TEST(EngineNear, CjkNumeralCountChangeIsDistinct) {
+  auto engine = MakeEngine(NearOptions());
+  const std::string quake =
+      "\xE5\x9B\x9B\xE5\xB7\x9D\xE5\x9C\xB0\xE9\x9C\x87\xE9\x80\xA0"
+      "\xE6\x88\x90";  // 四川地震造成
+  const std::string dead = "\xE4\xBA\xBA\xE6\xAD\xBB\xE4\xBA\xA1";  // 人死亡
+  const Decision three = engine->Add(quake + "\xE4\xB8\x89" + dead);  // 三
+  const Decision five = engine->Add(quake + "\xE4\xBA\x94" + dead);   // 五
+  EXPECT_EQ(five.verdict, Verdict::kNew);
+  const Decision digits = engine->Add(quake + "3" + dead);
+  EXPECT_EQ(digits.verdict, Verdict::kNear);
+  ASSERT_TRUE(digits.dup_of.has_value());
+  EXPECT_EQ(*digits.dup_of, three.id);
+}
+
 // A count spelled out in another script is a fact too: Russian "три" /
 // "пять" (three / five dead in a fire in Moscow) stay apart, and a source
 // tag is still a near duplicate.

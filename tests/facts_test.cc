@@ -91,6 +91,21 @@ TEST(FactsTest, CjkWeekdayChange) {
   ExpectConflicts(cases);
 }
 
+TEST(FactsTest, CjkNumeralCountChange) {
+  const ConflictCase cases[] = {
+      {U8(u8"四川地震造成三人死亡").data(), U8(u8"四川地震造成五人死亡").data(),
+       true},
+      {U8(u8"四川地震造成三人死亡").data(), U8(u8"四川地震造成3人死亡").data(),
+       false},
+      {U8(u8"中国经济第三季度增长").data(), U8(u8"中国经济第二季度增长").data(),
+       true},
+      {U8(u8"東京で地震、三人けが").data(), U8(u8"東京で地震、五人けが").data(),
+       true},
+      {U8(u8"三星发布新手机").data(), U8(u8"三星发布新款手机").data(), false},
+  };
+  ExpectConflicts(cases);
+}
+
 TEST(FactsTest, SeedPercentChange) {
   const std::string_view a =
       "Droits de douane : Trump impose une nouvelle taxe mondiale de 10%";
