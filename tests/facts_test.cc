@@ -106,6 +106,20 @@ TEST(FactsTest, CjkNumeralCountChange) {
   ExpectConflicts(cases);
 }
 
+// Market reports' moves inside CJK tokens: close higher / lower.
+TEST(FactsTest, CjkMarketSides) {
+  const ConflictCase cases[] = {
+      {U8(u8"上证指数周五收高").data(), U8(u8"上证指数周五收低").data(), true},
+      {U8(u8"日経平均、続伸").data(), U8(u8"日経平均、続落").data(), true},
+      {U8(u8"코스피 상승 마감").data(), U8(u8"코스피 하락 마감").data(), true},
+      {U8(u8"上证指数周五收高").data(), U8(u8"上证指数周五上涨").data(), false},
+      // Both moves: no side.
+      {U8(u8"上证指数上涨后回落").data(), U8(u8"上证指数周五收低").data(),
+       false},
+  };
+  ExpectConflicts(cases);
+}
+
 TEST(FactsTest, SeedPercentChange) {
   const std::string_view a =
       "Droits de douane : Trump impose une nouvelle taxe mondiale de 10%";
