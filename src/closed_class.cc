@@ -52,6 +52,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "normalize.h"
 #include "word_hash.h"
@@ -505,14 +506,17 @@ constexpr LanguageEntry kLanguageEntries[] = {
     {"miles", kN, 1000, kSpa},  // eng "miles"; "miles de" = thousands
 };
 
-// Number words of languages in other scripts than Latin (Cyrillic, Greek,
-// Arabic, Hebrew, Devanagari, Hangul ...), spelled out by ICU at build time
-// (tools/gen_number_words.cc) as ICU writes them; the table holds their
-// match keys. The same readings in every language, since no word of the six
-// is written in those scripts.
+// Number words of languages beyond the six, spelled out by ICU at build
+// time (tools/gen_number_words.cc) as ICU writes them; the table holds their
+// match keys. Those of other scripts than Latin (Cyrillic, Greek, Arabic,
+// Hebrew, Devanagari, Hangul ...; `lang` empty) read the same in every
+// language, since no word of the six is written in those scripts; those of
+// another Latin-script language (`lang` its ISO 639-3 code) only in a
+// headline of that language (SpelledNumberLanguage).
 struct SpelledNumber {
   std::string_view word;
   int value;
+  std::string_view lang;
 };
 constexpr SpelledNumber kSpelledNumbers[] = {
 #include "number_words.inc"
@@ -524,11 +528,41 @@ struct Value {
   bool blind;          // in the language-blind lookup
 };
 
+// A number word of Latin-script languages beyond the six: its value and
+// those languages (bit k for OtherTable::langs[k]).
+struct OtherValue {
+  int value;
+  std::uint64_t langs;
+  std::uint64_t blocked = 0;  // languages that spell it for another value
+};
+
 struct Table {
   FilteredWordMap<Value> words;
-  // The longest key of a spelled-out number word (all are non-ASCII).
+  // The longest key of a spelled-out number word of another script.
   std::size_t max_spelled_bytes = 0;
 };
+
+// The number words of Latin-script languages beyond the six, apart from
+// Table: every word of every headline is looked up there, and a larger
+// table would let more of them past its filter. Built at the first
+// headline of such a language (never in near mode, which reads no
+// language).
+struct OtherTable {
+  FilteredWordMap<OtherValue> words;
+  // Their languages, in the order of OtherValue::langs' bits
+  // (SpelledNumberLanguage: 6 + the index).
+  std::vector<std::string_view> langs;
+};
+
+// A spelled-out word's key, folded once into `keys`: each builder below
+// runs once (a static's initializer, maybe on two threads at once) and
+// keeps its own, as long as its table lives (the process).
+std::string_view SpelledKey(std::string_view word,
+                            std::deque<std::string>* keys) {
+  std::string& key = keys->emplace_back();
+  NormalizeKey(word, &key);
+  return key;
+}
 
 Table BuildTable() {
   Table out;
@@ -545,23 +579,55 @@ Table BuildTable() {
   for (const LanguageEntry& e : kLanguageEntries) {
     table.Insert(e.word, Value{{e.kind, e.value}, e.langs, false});
   }
-  // Their keys, folded once (~600 words; the table lives as long as the
-  // process, and so do they).
-  static std::deque<std::string> spelled_keys;
+  // The spelled-out words of other scripts (~630): every language.
+  static std::deque<std::string> keys;
   for (const SpelledNumber& e : kSpelledNumbers) {
-    std::string& key = spelled_keys.emplace_back();
-    NormalizeKey(e.word, &key);
+    if (!e.lang.empty()) continue;
+    const std::string_view key = SpelledKey(e.word, &keys);
     if (key.empty() || static_cast<unsigned char>(key[0]) < 0x80) continue;
-    const Value v{{kN, e.value}, kAllLangs, true};
     if (Value* old = table.Find(key)) {
       // Two spellings of one key for two values (after folding): neither.
       if (old->reading.value != e.value) *old = Value{{}, 0, false};
       continue;
     }
-    table.Insert(key, v);
+    table.Insert(key, Value{{kN, e.value}, kAllLangs, true});
     out.max_spelled_bytes = std::max(out.max_spelled_bytes, key.size());
   }
   return out;
+}
+
+OtherTable BuildOtherTable() {
+  OtherTable out;
+  static std::deque<std::string> keys;
+  for (const SpelledNumber& e : kSpelledNumbers) {
+    if (e.lang.empty()) continue;
+    const std::string_view key = SpelledKey(e.word, &keys);
+    if (key.empty()) continue;
+    auto at = std::find(out.langs.begin(), out.langs.end(), e.lang);
+    if (at == out.langs.end()) {
+      if (out.langs.size() >= 64) continue;
+      at = out.langs.insert(at, e.lang);
+    }
+    const std::uint64_t bit = std::uint64_t{1} << (at - out.langs.begin());
+    if (OtherValue* old = out.words.Find(key)) {
+      // One value per key: a second language that spells it for another
+      // number does not read it (Catalan "tres" is 3, Danish "tres" 60;
+      // the only such key).
+      if (old->value == e.value) {
+        old->langs |= bit;
+      } else {
+        old->blocked |= bit;
+      }
+      continue;
+    }
+    out.words.Insert(key, OtherValue{e.value, bit});
+  }
+  return out;
+}
+
+const OtherTable& GetOtherTable() {
+  static const OtherTable* const table = new OtherTable(BuildOtherTable());
+  return *table;
 }
 
 [[gnu::always_inline]] inline const Table& GetTable() {
@@ -570,13 +636,42 @@ Table BuildTable() {
 }
 
 // A word longer than every hand-written entry: a spelled-out number word
-// (all non-ASCII) or nothing. Out of line: most such words are ASCII.
+// of another script (all non-ASCII) or nothing. Out of line: most such
+// words are ASCII.
 [[gnu::noinline]] const Value* FindLong(std::string_view word) {
   const Table& table = GetTable();
   return static_cast<unsigned char>(word[0]) >= 0x80 &&
                  word.size() <= table.max_spelled_bytes
              ? table.words.Find(word)
              : nullptr;
+}
+
+// The reading of `word`, whose entry in Table::words is `v`, in a headline
+// of a language beyond the six (`lang` 6 or more): its own number words
+// first, then the language-blind reading. Out of line: near mode and the
+// six languages never come here.
+[[gnu::noinline]] ClosedClass OtherReading(std::string_view word,
+                                           const Value* v, int lang) {
+  if (const OtherValue* o = GetOtherTable().words.Find(word)) {
+    const std::size_t k = static_cast<std::size_t>(lang - 6);
+    if (k < 64 && ((o->langs >> k) & 1) != 0) {
+      return {ClosedClassKind::kNumber, o->value};
+    }
+    // Another value in this language: no reading at all (not the Spanish
+    // 3 of Danish "tres").
+    if (k < 64 && ((o->blocked >> k) & 1) != 0) return {};
+  }
+  return v != nullptr && v->blind ? v->reading : ClosedClass{};
+}
+
+// The reading of `word` (entry `v`) in a headline of language `lang` (see
+// LookupClosedClass(word, lang)).
+[[gnu::always_inline]] inline ClosedClass ReadingIn(std::string_view word,
+                                                    const Value* v, int lang) {
+  if (lang >= 6) return OtherReading(word, v, lang);
+  if (v == nullptr) return {};
+  if (lang < 0) return v->blind ? v->reading : ClosedClass{};
+  return ((v->langs >> lang) & 1) != 0 ? v->reading : ClosedClass{};
 }
 
 const Value* Find(std::string_view word) {
@@ -595,22 +690,21 @@ ClosedClass LookupClosedClass(std::string_view word) {
 }
 
 ClosedClass LookupClosedClass(std::string_view word, int lang) {
-  if (lang < 0 || lang >= 6) return LookupClosedClass(word);
-  const Value* v = Find(word);
-  return v != nullptr && ((v->langs >> lang) & 1) != 0 ? v->reading
-                                                       : ClosedClass{};
+  return ReadingIn(word, Find(word), lang);
 }
 
 void LookupClosedClassBoth(std::string_view word, int lang,
                            ClosedClass* in_lang, ClosedClass* blind) {
   const Value* v = Find(word);
   *blind = v != nullptr && v->blind ? v->reading : ClosedClass{};
-  if (lang < 0 || lang >= 6) {
-    *in_lang = *blind;
-  } else {
-    *in_lang = v != nullptr && ((v->langs >> lang) & 1) != 0 ? v->reading
-                                                             : ClosedClass{};
-  }
+  *in_lang = ReadingIn(word, v, lang);
+}
+
+int SpelledNumberLanguage(std::string_view iso3) {
+  if (iso3.empty()) return -1;
+  const std::vector<std::string_view>& langs = GetOtherTable().langs;
+  const auto at = std::find(langs.begin(), langs.end(), iso3);
+  return at == langs.end() ? -1 : 6 + static_cast<int>(at - langs.begin());
 }
 
 namespace {

@@ -5,8 +5,10 @@
 // the fact guard and the cross-language features so that "février",
 // "febrero", "February" and "Februar" become one canonical token. Also the
 // number words of languages in other scripts than Latin ("три", "خمسة",
-// "πέντε", "다섯"), spelled out at build time by ICU from CLDR's rules
-// (tools/gen_number_words.cc), in the language-blind lookup.
+// "πέντε", "다섯"), in the language-blind lookup, and of Latin-script
+// languages beyond the six ("drie", "trzy"), read in their own headlines
+// only (SpelledNumberLanguage): spelled out at build time by ICU from
+// CLDR's rules (tools/gen_number_words.cc).
 //
 //   ClosedClass c = LookupClosedClass("febrero");  // {kMonth, 2}
 #ifndef TICKERDEDUP_SRC_CLOSED_CLASS_H_
@@ -38,7 +40,18 @@ ClosedClass LookupClosedClass(std::string_view word);
 // common words of another, so the language-blind lookup above leaves them
 // out: "dos" (spa 2, por "of the"), "once" (spa 11), "seize" (fra 16),
 // "miles" (spa thousands). Out of range: LookupClosedClass(word).
+// A `lang` of 6 or more is a language of SpelledNumberLanguage.
 ClosedClass LookupClosedClass(std::string_view word, int lang);
+
+// The `lang` under which LookupClosedClass reads the spelled-out number
+// words of a Latin-script language beyond the six (tools/
+// gen_number_words.cc: Dutch "drie", Polish "trzy", Turkish "üç" ...):
+// 6 or more for an ISO 639-3 code that has them ("nld", "pol", "tur",
+// "ces", "swe", "ron", "ind" ...), -1 for any other. Under it a word reads
+// as in the language-blind lookup, and as its language's number word.
+// Those words are no number in any other headline: Turkish "on" (10),
+// Dutch "een" (1), Swedish "sex" (6) are words of the six.
+int SpelledNumberLanguage(std::string_view iso3);
 
 // Both readings with one table probe: *in_lang = LookupClosedClass(word,
 // lang), *blind = LookupClosedClass(word). The fact reader asks both of

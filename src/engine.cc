@@ -24,6 +24,7 @@
 #include <thread>
 
 #include "absl/container/flat_hash_map.h"
+#include "closed_class.h"
 #include "facts.h"
 #include "index_store.h"
 #include "langid.h"
@@ -595,11 +596,15 @@ class EngineImpl final : public Engine {
     // The number words of the headline's language, when it is known (not
     // a guess: an English wire title in capitals read as Portuguese would
     // lose its "TWO").
+    // Beyond the six, the number words of a Latin-script language that
+    // ICU spells out (Dutch "drie", Polish "trzy"), read in its headlines
+    // only.
     internal::StopLang stop_lang;
     const bool six = internal::ParseStopLang(p->lang, &stop_lang);
-    internal::ExtractFacts(
-        key, &p->facts,
-        six && !p->lang_weak ? static_cast<int>(stop_lang) : -1);
+    internal::ExtractFacts(key, &p->facts,
+                           p->lang_weak ? -1
+                           : six        ? static_cast<int>(stop_lang)
+                                 : internal::SpelledNumberLanguage(p->lang));
     // Places first: the words of a country's name of several words
     // ("Royaume-Uni") name the country to the entities below too.
     internal::CrossLingual::CountryPhraseWords country_words;

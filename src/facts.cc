@@ -987,12 +987,13 @@ constexpr std::string_view kFeiraPrefixes[] = {"segunda", "terca", "quarta",
 class Interpreter {
  public:
   Interpreter(std::string_view key, const std::vector<Token>& tokens, int lang,
-              std::vector<std::uint32_t>* codes)
+              bool cjk, std::vector<std::uint32_t>* codes)
       : s_(key),
         t_(tokens),
-        lang_(lang),
+        lang_(lang < 6 ? lang : -1),
+        number_lang_(lang),
         codes_(codes),
-        cjk_(HasCjkLeadByte(key)) {}
+        cjk_(cjk) {}
 
   void Run() {
     std::size_t i = 0;
@@ -1024,7 +1025,7 @@ class Interpreter {
   int NumberWord(std::size_t i) const {
     const std::string_view w = Word(i);
     if (w.empty()) return -1;
-    const ClosedClass c = LookupClosedClass(w, lang_);
+    const ClosedClass c = LookupClosedClass(w, number_lang_);
     return c.kind == ClosedClassKind::kNumber ? c.value : -1;
   }
   // Index of the number word joined to the phrase after token i-1: the next
@@ -1051,7 +1052,7 @@ class Interpreter {
             OneOf(Word(i - 1), kRankNouns));
   }
 
-  void Emit(FactKind kind, Decimal a, Decimal b = {}) {
+  [[gnu::always_inline]] void Emit(FactKind kind, Decimal a, Decimal b = {}) {
     codes_->push_back(Code(kind, a, b));
   }
 
@@ -1076,7 +1077,13 @@ class Interpreter {
       }
     }
     for (;;) {
-      const std::size_t w = JoinedWord(k);
+      std::size_t w = JoinedWord(k);
+      // Romanian writes "de" between a count from 20 and its multiplier
+      // ("20 de milioane", "21 de mii"); none of the six does.
+      if (number_lang_ >= 6 && w == k && Word(k) == "de" &&
+          NumberWord(k + 1) >= 1000) {
+        w = k + 1;
+      }
       const int v = NumberWord(w);
       if (v < 0) break;
       if (v >= 1000) {  // thousand, million, milliard: closes a group
@@ -1326,7 +1333,7 @@ class Interpreter {
     // ambiguous month words need a date's context anyway): "16 mars :
     // Elite League : Dundee Stars 5-3 Belfast Giants" reads as English.
     ClosedClass c, any;
-    LookupClosedClassBoth(w, lang_, &c, &any);
+    LookupClosedClassBoth(w, number_lang_, &c, &any);
     if (c.kind == ClosedClassKind::kNone &&
         (any.kind == ClosedClassKind::kMonth ||
          any.kind == ClosedClassKind::kWeekday)) {
@@ -1400,7 +1407,10 @@ class Interpreter {
   const std::vector<Token>& t_;
   // The person word a number counted (NumberFacts), which states no "one".
   std::size_t person_counted_ = ~std::size_t{0};
-  const int lang_;  // LookupClosedClass's language, or -1 (any)
+  const int lang_;  // a StopLang index, or -1 (any)
+  // LookupClosedClass's language: lang_, or a language of
+  // SpelledNumberLanguage (6 or more).
+  const int number_lang_;
   std::vector<std::uint32_t>* codes_;
   // The key has CJK characters, whose weekdays WordFacts looks for.
   const bool cjk_;
@@ -4218,7 +4228,7 @@ void AddCjkMarketSides(std::string_view key,
 
 [[gnu::noinline]] void AddWordSides(std::string_view key,
                                     std::span<const Token> tokens, int lang,
-                                    Facts* out) {
+                                    bool cjk, Facts* out) {
   thread_local std::vector<std::uint16_t> entries;
   entries.clear();
   const auto word = [&](std::size_t i) { return WordAt(key, tokens, i); };
@@ -4336,7 +4346,7 @@ void AddCjkMarketSides(std::string_view key,
     out->codes.push_back(kEventBase +
                          static_cast<std::uint32_t>(std::countr_zero(events)));
   }
-  if (HasCjkLeadByte(key)) AddCjkMarketSides(key, &entries);
+  if (cjk) AddCjkMarketSides(key, &entries);
   AppendPolarityCodes(&entries, &out->codes);
 }
 
@@ -4432,8 +4442,10 @@ void ExtractFacts(std::string_view key, Facts* out, int lang) {
   thread_local std::vector<Token> tokens;
   tokens.clear();
   Tokenizer(key, &tokens).Run();
-  Interpreter(key, tokens, lang, &out->codes).Run();
-  AddWordSides(key, tokens, lang, out);
+  // CJK characters: weekdays, counts and market moves inside tokens.
+  const bool cjk = HasCjkLeadByte(key);
+  Interpreter(key, tokens, lang, cjk, &out->codes).Run();
+  AddWordSides(key, tokens, lang < 6 ? lang : -1, cjk, out);
   AddCurrencies(key, tokens, out);
   std::sort(out->codes.begin(), out->codes.end());
 }

@@ -208,39 +208,83 @@ TEST(ClosedClassTest, SpelledOutNumberWordsOfOtherScripts) {
 
 // Every generated word reads as its number through its match key (the
 // table folds them with NormalizeKey), but where two fold to one key with
-// two values: then neither.
+// two values: then neither. A word of another script reads so in any
+// headline; a word of a Latin-script language beyond the six only in a
+// headline of that language (SpelledNumberLanguage), and a word of the six
+// keeps the six's reading.
 TEST(ClosedClassTest, SpelledOutNumberWordsReadThroughTheirKeys) {
   struct SpelledNumber {
     std::string_view word;
     int value;
+    std::string_view lang;
   };
   constexpr SpelledNumber kWords[] = {
 #include "number_words.inc"
   };
-  EXPECT_GT(std::size(kWords), 400u);
-  std::map<std::string, std::set<int>> values_of_key;
+  EXPECT_GT(std::size(kWords), 1500u);
+  std::map<std::pair<std::string_view, std::string>, std::set<int>> values;
   for (const SpelledNumber& e : kWords) {
     std::string key;
     NormalizeKey(e.word, &key);
-    values_of_key[key].insert(e.value);
+    values[{e.lang, key}].insert(e.value);
   }
-  int read = 0;
+  int blind_read = 0, latin_read = 0;
   for (const SpelledNumber& e : kWords) {
     std::string key;
     NormalizeKey(e.word, &key);
     ASSERT_FALSE(key.empty()) << e.word;
     EXPECT_EQ(key.find(' '), std::string::npos) << e.word;
     EXPECT_GE(e.value, 2) << e.word;
-    const ClosedClass c = LookupClosedClass(key);
-    if (values_of_key[key].size() > 1) {
-      EXPECT_EQ(c.kind, ClosedClassKind::kNone) << e.word;
+    const bool ambiguous = values[{e.lang, key}].size() > 1;
+    if (e.lang.empty()) {
+      const ClosedClass c = LookupClosedClass(key);
+      if (ambiguous) {
+        EXPECT_EQ(c.kind, ClosedClassKind::kNone) << e.word;
+        continue;
+      }
+      EXPECT_EQ(c.kind, ClosedClassKind::kNumber) << e.word;
+      EXPECT_EQ(c.value, e.value) << e.word;
+      ++blind_read;
       continue;
     }
-    EXPECT_EQ(c.kind, ClosedClassKind::kNumber) << e.word;
-    EXPECT_EQ(c.value, e.value) << e.word;
-    ++read;
+    const int lang = SpelledNumberLanguage(e.lang);
+    ASSERT_GE(lang, 6) << e.lang;
+    const ClosedClass in_lang = LookupClosedClass(key, lang);
+    bool of_the_six = LookupClosedClass(key).kind != ClosedClassKind::kNone;
+    for (int six = 0; six < 6; ++six) {
+      of_the_six |= LookupClosedClass(key, six).kind != ClosedClassKind::kNone;
+    }
+    if (of_the_six) {
+      // The same number as the six's word ("acht" in Dutch and German,
+      // "tres" in Catalan and Spanish), or none (Danish "tres" is 60).
+      if (in_lang.kind == ClosedClassKind::kNumber) {
+        EXPECT_EQ(in_lang.value, e.value) << e.word;
+      }
+      continue;
+    }
+    if (ambiguous) continue;
+    EXPECT_EQ(in_lang.kind, ClosedClassKind::kNumber) << e.word;
+    EXPECT_EQ(in_lang.value, e.value) << e.word;
+    ++latin_read;
   }
-  EXPECT_GT(read, 400);
+  EXPECT_GT(blind_read, 400);
+  EXPECT_GT(latin_read, 900);
+  // Read in their language only: Turkish "on" (10) is English "on".
+  EXPECT_EQ(LookupClosedClass("on").kind, ClosedClassKind::kNone);
+  EXPECT_EQ(LookupClosedClass("on", 0).kind, ClosedClassKind::kNone);
+  const ClosedClass on = LookupClosedClass("on", SpelledNumberLanguage("tur"));
+  EXPECT_EQ(on.kind, ClosedClassKind::kNumber);
+  EXPECT_EQ(on.value, 10);
+  const ClosedClass drie =
+      LookupClosedClass("drie", SpelledNumberLanguage("nld"));
+  EXPECT_EQ(drie.value, 3);
+  EXPECT_EQ(LookupClosedClass("drie").kind, ClosedClassKind::kNone);
+  EXPECT_EQ(LookupClosedClass("tres", SpelledNumberLanguage("dan")).kind,
+            ClosedClassKind::kNone);
+  EXPECT_EQ(LookupClosedClass("tres", SpelledNumberLanguage("cat")).value, 3);
+  EXPECT_EQ(SpelledNumberLanguage("eng"), -1);
+  EXPECT_EQ(SpelledNumberLanguage("vie"), -1);
+  EXPECT_EQ(SpelledNumberLanguage(""), -1);
 }
 
 // Read in a headline's language (StopLang index: eng 0, fra 1, spa 2, por 3,

@@ -852,6 +852,32 @@ TEST_F(EngineXlang, SeedPairIsOneItem) {
   EXPECT_EQ(engine_->Stats().xlang, 1u);
 }
 
+// A count spelled out in a Latin-script language beyond the six is a fact
+// in that language's headlines (ICU's spelled-out words, by language id):
+// Swedish "fyra" / "sex" (four / six arrested), Turkish "dört" / "altı",
+// Dutch "twintig" / "dertig miljoen" (20 / 30 million) stay apart, and a
+// source tag is still a near copy.
+TEST_F(EngineXlang, SpelledOutCountsBeyondTheSixAreFacts) {
+  ExpectApart({{"Attack i Midsomer Norton: fyra gripna f\xc3\xb6r "
+                "mordf\xc3\xb6rs\xc3\xb6k",
+                "Attack i Midsomer Norton: sex gripna f\xc3\xb6r "
+                "mordf\xc3\xb6rs\xc3\xb6k"},
+               {"Midsomer Norton sald\xc4\xb1r\xc4\xb1s\xc4\xb1: d\xc3\xb6rt "
+                "ki\xc5\x9fi cinayete te\xc5\x9f"
+                "ebb\xc3\xbcsten "
+                "tutukland\xc4\xb1",
+                "Midsomer Norton sald\xc4\xb1r\xc4\xb1s\xc4\xb1: alt\xc4\xb1 "
+                "ki\xc5\x9fi cinayete te\xc5\x9f"
+                "ebb\xc3\xbcsten "
+                "tutukland\xc4\xb1"},
+               {"Meer dan twintig miljoen mensen keken naar de hoorzitting",
+                "Meer dan dertig miljoen mensen keken naar de hoorzitting"}});
+  const Decision tagged = engine_->Add(
+      "Meer dan twintig miljoen mensen keken naar de hoorzitting - NOS");
+  EXPECT_EQ(tagged.verdict, Verdict::kNear);
+  EXPECT_EQ(tagged.lang, "nld");
+}
+
 TEST_F(EngineXlang, DifferentActorsStayApart) {
   engine_->Add(
       "Sahara : La Su\xc3\xa8"

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "closed_class.h"
 #include "normalize.h"
 #include "stopwords.h"
 
@@ -364,6 +365,40 @@ TEST(FactsTest, SpelledOutNumbersOfOtherScripts) {
        U8(u8"3 \u03BD\u03B5\u03BA\u03C1\u03BF\u03AF").data(), false},
   };
   ExpectConflicts(cases);
+}
+
+// Number words of a Latin-script language beyond the six count in its
+// headlines (ExtractFacts' lang from SpelledNumberLanguage), and only
+// there: Turkish "on" is 10, English "on" no number.
+TEST(FactsTest, NumberWordsOfLatinScriptLanguagesBeyondTheSix) {
+  auto facts = [](std::string_view text, std::string_view iso3) {
+    std::string key;
+    NormalizeKey(text, &key);
+    Facts f;
+    ExtractFacts(key, &f, SpelledNumberLanguage(iso3));
+    return f;
+  };
+  auto conflict = [&](std::string_view a, std::string_view b,
+                      std::string_view iso3) {
+    return FactsConflict(facts(a, iso3), facts(b, iso3));
+  };
+  EXPECT_TRUE(conflict("Drie doden bij brand", "Vijf doden bij brand", "nld"));
+  EXPECT_EQ(facts("Drie doden bij brand", "nld").codes,
+            facts("3 doden bij brand", "nld").codes);
+  EXPECT_TRUE(facts("Drie doden bij brand", "").codes.empty());
+  EXPECT_TRUE(conflict(U8(u8"yang\u0131nda on ki\u015Fi \u00F6ld\u00FC"),
+                       U8(u8"yang\u0131nda be\u015F ki\u015Fi \u00F6ld\u00FC"),
+                       "tur"));
+  EXPECT_TRUE(facts("Attack on Kabul", "eng").codes.empty());
+  // Polish "dwadzieścia pięć" (25) composes; Romanian writes "de" before
+  // the multiplier ("20 de milioane" is 20 million).
+  EXPECT_EQ(
+      facts(U8(u8"dwadzie\u015Bcia pi\u0119\u0107 os\u00F3b"), "pol").codes,
+      facts(U8(u8"25 os\u00F3b"), "pol").codes);
+  EXPECT_EQ(facts("peste 20 de milioane de persoane", "ron").codes,
+            facts("peste 20 milioane de persoane", "ron").codes);
+  EXPECT_NE(facts("peste 20 de milioane de persoane", "ron").codes,
+            facts("peste 20 de persoane", "ron").codes);
 }
 
 TEST(FactsTest, ArticlesAreNotNumbers) {

@@ -1,16 +1,24 @@
-// Build step: the number words of languages written in other scripts than
-// Latin, spelled out by ICU's rule-based number format (CLDR's spell-out
-// rules), written as C++ initializers that closed_class.cc includes and
-// folds as match keys are folded (NormalizeKey) when it builds its table.
+// Build step: number words of languages beyond the six, spelled out by
+// ICU's rule-based number format (CLDR's spell-out rules), written as C++
+// initializers that closed_class.cc includes and folds as match keys are
+// folded (NormalizeKey) when it builds its table.
 //
 //   tickerdedup_gen_number_words OUT.inc
 //
 // Why: the fact guard reads "три" / "пять", "ثلاثة" / "خمسة", "τρεις" /
-// "πέντε" as the numbers they are, so that headlines that differ in a count
-// spelled out in Russian, Arabic or Greek stay apart, as "three" / "five"
-// do. The six Latin-script languages keep their hand-written lists
-// (closed_class.cc); words of another Latin-script language would collide
-// with them (Turkish "on" = 10), so none is generated.
+// "πέντε", "drie" / "vijf" as the numbers they are, so that headlines that
+// differ in a count spelled out in Russian, Arabic, Greek or Dutch stay
+// apart, as "three" / "five" do. The six languages keep their hand-written
+// lists (closed_class.cc).
+//
+// Two kinds of entry:
+//   * languages in other scripts than Latin: words no language of the six
+//     writes, read in any headline (the language-blind lookup): the third
+//     field is "";
+//   * Latin-script languages: their words would collide with the six
+//     languages' (Turkish "on" is 10, Dutch "een" one, Swedish "sex" six),
+//     so each is read only in a headline of its language: the third field
+//     is the language's ISO 639-3 code, as language id reports it.
 //
 // What is kept, per locale and per public cardinal rule set (genders and
 // cases: Russian "три", "трех", "тремя"):
@@ -23,7 +31,8 @@
 //     also "age" and "tax", "이" also "this") are left out;
 //   * not 0 and 1: "one" is also the indefinite article in several of
 //     these languages (Greek "ένα", Bulgarian "един", Persian "یک").
-// A word that two locales or rule sets spell for two values is dropped.
+// A word that two locales or rule sets of one kind (blind, or one Latin-
+// script language) spell for two values is dropped.
 // Chinese, Japanese and Thai write no spaces between words, so their
 // numerals are parts of longer tokens: not generated here.
 #include <unicode/fieldpos.h>
@@ -43,12 +52,28 @@
 
 namespace {
 
-// Languages written in a script other than Latin whose words are separated
-// by spaces, and that ICU 72 spells out (it has no rules for Urdu, Marathi,
-// Bengali, Gujarati, Punjabi, Telugu, Kannada or Malayalam).
-constexpr const char* kLocales[] = {"ru", "uk", "be", "bg", "mk", "sr",
-                                    "el", "ar", "fa", "he", "hi", "ne",
-                                    "ta", "ka", "hy", "am", "ko"};
+// Languages whose words are separated by spaces and that ICU 72 spells out
+// (it has no rules for Urdu, Marathi, Bengali, Gujarati, Punjabi, Telugu,
+// Kannada, Malayalam, Galician or Basque): in other scripts than Latin, and
+// Latin-script ones with their ISO 639-3 codes. Not Vietnamese: its
+// numerals are common syllables ("năm" is five and "year", "ba" three and
+// "father").
+struct Locale {
+  const char* icu;
+  const char* iso3;  // "" for the language-blind entries
+};
+constexpr Locale kLocales[] = {
+    {"ru", ""},    {"uk", ""},         {"be", ""},    {"bg", ""},
+    {"mk", ""},    {"sr", ""},         {"el", ""},    {"ar", ""},
+    {"fa", ""},    {"he", ""},         {"hi", ""},    {"ne", ""},
+    {"ta", ""},    {"ka", ""},         {"hy", ""},    {"am", ""},
+    {"ko", ""},    {"nl", "nld"},      {"af", "afr"}, {"pl", "pol"},
+    {"tr", "tur"}, {"cs", "ces"},      {"sk", "slk"}, {"hr", "hrv"},
+    {"bs", "bos"}, {"sr_Latn", "srp"}, {"sl", "slv"}, {"hu", "hun"},
+    {"fi", "fin"}, {"et", "est"},      {"sv", "swe"}, {"da", "dan"},
+    {"nb", "nob"}, {"ro", "ron"},      {"id", "ind"}, {"ms", "msa"},
+    {"ca", "cat"}, {"lt", "lit"},      {"lv", "lav"}, {"is", "isl"},
+    {"sq", "sqi"}};
 
 // Splits ICU's spelled-out text into words: runs of letters and marks.
 // Anything else (a space, a hyphen, a zero-width space, an apostrophe)
@@ -87,11 +112,13 @@ int main(int argc, char** argv) {
   constexpr std::int64_t kMultipliers[] = {1000, 1000000, 1000000000};
   constexpr std::int64_t kCounts[] = {1, 2, 3, 5, 11, 21};
 
-  std::map<std::string, std::set<std::int64_t>> values;  // word (NFC)
-  std::map<std::string, std::set<std::string>> sources;  // its locales
-  for (const char* tag : kLocales) {
+  // (language or "", word as ICU writes it) -> values, and the locales.
+  std::map<std::pair<std::string, std::string>, std::set<std::int64_t>> values;
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> sources;
+  for (const auto& [tag, iso3] : kLocales) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Locale locale(tag);
+    const bool latin = *iso3 != '\0';
     icu::RuleBasedNumberFormat format(icu::URBNF_SPELLOUT, locale, status);
     // A locale ICU has no rules for falls back to the root's (English).
     const icu::Locale actual = format.getLocale(ULOC_ACTUAL_LOCALE, status);
@@ -118,11 +145,12 @@ int main(int argc, char** argv) {
         std::string utf8;
         icu::UnicodeString(word).toLower(locale).toUTF8String(utf8);
         if (word.countChar32() < 2) return;
+        // A language-blind word is in another script than Latin.
         for (const char ch : utf8) {
-          if (static_cast<unsigned char>(ch) < 0x80) return;  // Latin
+          if (!latin && static_cast<unsigned char>(ch) < 0x80) return;
         }
-        values[utf8].insert(value);
-        sources[utf8].insert(tag);
+        values[{iso3, utf8}].insert(value);
+        sources[{iso3, utf8}].insert(tag);
       };
       auto spell = [&](std::int64_t v) {
         icu::UnicodeString out;
@@ -154,17 +182,19 @@ int main(int argc, char** argv) {
 
   std::ofstream out(argv[1]);
   out << "// Generated by tools/gen_number_words.cc from ICU " << U_ICU_VERSION
-      << "'s spell-out rules (CLDR): number words of languages in other\n"
-         "// scripts than Latin. Do not edit.\n";
+      << "'s spell-out rules (CLDR): number words of languages beyond\n"
+         "// the six (tools/gen_number_words.cc). Do not edit.\n";
   int kept = 0, dropped = 0;
-  for (const auto& [word, vs] : values) {
+  for (const auto& [entry, vs] : values) {
     if (vs.size() != 1) {
       ++dropped;
       continue;
     }
+    const auto& [iso3, word] = entry;
     std::string langs;
-    for (const std::string& l : sources[word]) langs += " " + l;
-    out << "{\"" << word << "\", " << *vs.begin() << "},  //" << langs << "\n";
+    for (const std::string& l : sources[entry]) langs += " " + l;
+    out << "{\"" << word << "\", " << *vs.begin() << ", \"" << iso3
+        << "\"},  //" << langs << "\n";
     ++kept;
   }
   out.close();
