@@ -36,9 +36,10 @@
 //     No Chinese or Japanese month names ("三月" is read as the count 3 by
 //     CjkNumbers, before its counter 月); numerals only before a counter
 //     or measure word (CjkNumbers): "一" and "三" are parts of many words.
-//   * Number words of languages in other scripts than Latin are generated
-//     (tools/gen_number_words.cc: ICU's spell-out rules, 2 to 900 and the
-//     multipliers, genders and common cases), not written here.
+//   * Number words, months and weekdays of languages beyond the six are
+//     generated (tools/gen_closed_class_words.cc: ICU's spell-out rules, 2
+//     to 900 and the multipliers, genders and common cases; its Gregorian
+//     month and weekday names), not written here.
 //   * Where the headline's language is known (the cross-language features),
 //     the language-aware lookup reads "once", "seize", "dos" and "miles" in
 //     their own language, and a few entries ("may", "mai", "due", ...) only
@@ -506,21 +507,34 @@ constexpr LanguageEntry kLanguageEntries[] = {
     {"miles", kN, 1000, kSpa},  // eng "miles"; "miles de" = thousands
 };
 
-// Number words of languages beyond the six, spelled out by ICU at build
-// time (tools/gen_number_words.cc) as ICU writes them; the table holds their
-// match keys. Those of other scripts than Latin (Cyrillic, Greek, Arabic,
-// Hebrew, Devanagari, Hangul ...; `lang` empty) read the same in every
-// language, since no word of the six is written in those scripts; those of
-// another Latin-script language (`lang` its ISO 639-3 code) only in a
-// headline of that language (SpelledNumberLanguage).
-struct SpelledNumber {
+// Number words, months and weekdays of languages beyond the six, from
+// ICU at build time (tools/gen_closed_class_words.cc) as ICU writes them;
+// the tables hold their match keys. Those of other scripts than Latin
+// (Cyrillic, Greek, Arabic, Hebrew, Devanagari, Hangul ...; `lang` empty)
+// read the same in every language, since no word of the six is written in
+// those scripts; those of another Latin-script language (`lang` its ISO
+// 639-3 code) only in a headline of that language (SpelledNumberLanguage).
+struct SpelledWord {
   std::string_view word;
+  char kind;  // 'n' number, 'm' month, 'w' weekday
   int value;
   std::string_view lang;
 };
-constexpr SpelledNumber kSpelledNumbers[] = {
-#include "number_words.inc"
+constexpr SpelledWord kSpelledWords[] = {
+#include "closed_class_words.inc"
 };
+
+// The reading of a generated entry: a month needs a date beside it.
+ClosedClass SpelledReading(const SpelledWord& e) {
+  switch (e.kind) {
+    case 'm':
+      return {ClosedClassKind::kMonth, e.value, /*needs_date=*/true};
+    case 'w':
+      return {ClosedClassKind::kWeekday, e.value};
+    default:
+      return {ClosedClassKind::kNumber, e.value};
+  }
+}
 
 struct Value {
   ClosedClass reading;
@@ -528,12 +542,12 @@ struct Value {
   bool blind;          // in the language-blind lookup
 };
 
-// A number word of Latin-script languages beyond the six: its value and
-// those languages (bit k for OtherTable::langs[k]).
+// A word of Latin-script languages beyond the six: its reading and those
+// languages (bit k for OtherTable::langs[k]).
 struct OtherValue {
-  int value;
+  ClosedClass reading;
   std::uint64_t langs;
-  std::uint64_t blocked = 0;  // languages that spell it for another value
+  std::uint64_t blocked = 0;  // languages that read it otherwise
 };
 
 struct Table {
@@ -568,7 +582,7 @@ Table BuildTable() {
   Table out;
   FilteredWordMap<Value>& table = out.words;
   table.Reserve(std::size(kEntries) + std::size(kLanguageEntries) +
-                std::size(kSpelledNumbers));
+                std::size(kSpelledWords));
   for (const Entry& e : kEntries) {
     table.Insert(e.word, Value{{e.kind, e.value}, kAllLangs, true});
   }
@@ -579,18 +593,22 @@ Table BuildTable() {
   for (const LanguageEntry& e : kLanguageEntries) {
     table.Insert(e.word, Value{{e.kind, e.value}, e.langs, false});
   }
-  // The spelled-out words of other scripts (~630): every language.
+  // The generated words of other scripts (~1,100): every language.
   static std::deque<std::string> keys;
-  for (const SpelledNumber& e : kSpelledNumbers) {
+  for (const SpelledWord& e : kSpelledWords) {
     if (!e.lang.empty()) continue;
     const std::string_view key = SpelledKey(e.word, &keys);
     if (key.empty() || static_cast<unsigned char>(key[0]) < 0x80) continue;
+    const ClosedClass reading = SpelledReading(e);
     if (Value* old = table.Find(key)) {
-      // Two spellings of one key for two values (after folding): neither.
-      if (old->reading.value != e.value) *old = Value{{}, 0, false};
+      // Two spellings of one key for two readings (after folding): neither.
+      if (old->reading.kind != reading.kind ||
+          old->reading.value != reading.value) {
+        *old = Value{{}, 0, false};
+      }
       continue;
     }
-    table.Insert(key, Value{{kN, e.value}, kAllLangs, true});
+    table.Insert(key, Value{reading, kAllLangs, true});
     out.max_spelled_bytes = std::max(out.max_spelled_bytes, key.size());
   }
   return out;
@@ -599,7 +617,7 @@ Table BuildTable() {
 OtherTable BuildOtherTable() {
   OtherTable out;
   static std::deque<std::string> keys;
-  for (const SpelledNumber& e : kSpelledNumbers) {
+  for (const SpelledWord& e : kSpelledWords) {
     if (e.lang.empty()) continue;
     const std::string_view key = SpelledKey(e.word, &keys);
     if (key.empty()) continue;
@@ -609,18 +627,19 @@ OtherTable BuildOtherTable() {
       at = out.langs.insert(at, e.lang);
     }
     const std::uint64_t bit = std::uint64_t{1} << (at - out.langs.begin());
+    const ClosedClass reading = SpelledReading(e);
     if (OtherValue* old = out.words.Find(key)) {
-      // One value per key: a second language that spells it for another
-      // number does not read it (Catalan "tres" is 3, Danish "tres" 60;
-      // the only such key).
-      if (old->value == e.value) {
+      // One reading per key: a second language that reads it otherwise
+      // does not read it (Catalan "tres" is 3, Danish "tres" 60).
+      if (old->reading.kind == reading.kind &&
+          old->reading.value == reading.value) {
         old->langs |= bit;
       } else {
         old->blocked |= bit;
       }
       continue;
     }
-    out.words.Insert(key, OtherValue{e.value, bit});
+    out.words.Insert(key, OtherValue{reading, bit});
   }
   return out;
 }
@@ -654,9 +673,7 @@ const OtherTable& GetOtherTable() {
                                            const Value* v, int lang) {
   if (const OtherValue* o = GetOtherTable().words.Find(word)) {
     const std::size_t k = static_cast<std::size_t>(lang - 6);
-    if (k < 64 && ((o->langs >> k) & 1) != 0) {
-      return {ClosedClassKind::kNumber, o->value};
-    }
+    if (k < 64 && ((o->langs >> k) & 1) != 0) return o->reading;
     // Another value in this language: no reading at all (not the Spanish
     // 3 of Danish "tres").
     if (k < 64 && ((o->blocked >> k) & 1) != 0) return {};

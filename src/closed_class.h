@@ -4,11 +4,11 @@
 // sources: the languages' standard calendars and cardinal numerals), used by
 // the fact guard and the cross-language features so that "février",
 // "febrero", "February" and "Februar" become one canonical token. Also the
-// number words of languages in other scripts than Latin ("три", "خمسة",
-// "πέντε", "다섯"), in the language-blind lookup, and of Latin-script
-// languages beyond the six ("drie", "trzy"), read in their own headlines
-// only (SpelledNumberLanguage): spelled out at build time by ICU from
-// CLDR's rules (tools/gen_number_words.cc).
+// number words, months and weekdays of languages in other scripts than
+// Latin ("три", "خمسة", "февраля", "πέντε", "다섯"), in the language-blind
+// lookup, and of Latin-script languages beyond the six ("drie", "lutego",
+// "zaterdag"), read in their own headlines only (SpelledNumberLanguage):
+// from ICU's CLDR data at build time (tools/gen_closed_class_words.cc).
 //
 //   ClosedClass c = LookupClosedClass("febrero");  // {kMonth, 2}
 #ifndef TICKERDEDUP_SRC_CLOSED_CLASS_H_
@@ -24,6 +24,10 @@ enum class ClosedClassKind { kNone, kMonth, kWeekday, kNumber };
 struct ClosedClass {
   ClosedClassKind kind = ClosedClassKind::kNone;
   int value = 0;  // month 1-12, weekday 1-7 (Monday = 1), number value
+  // A month only beside a date's number ("21 февраля", "Ocak 2024"): the
+  // names that closed_class.cc takes from ICU, some of which are common
+  // words too (Turkish "Ocak" is also "stove", Arabic "مارس" "practiced").
+  bool needs_date = false;
 };
 
 // `word` is one folded token (lower-case, accents stripped, as in match
@@ -43,9 +47,9 @@ ClosedClass LookupClosedClass(std::string_view word);
 // A `lang` of 6 or more is a language of SpelledNumberLanguage.
 ClosedClass LookupClosedClass(std::string_view word, int lang);
 
-// The `lang` under which LookupClosedClass reads the spelled-out number
-// words of a Latin-script language beyond the six (tools/
-// gen_number_words.cc: Dutch "drie", Polish "trzy", Turkish "üç" ...):
+// The `lang` under which LookupClosedClass reads the number words, months
+// and weekdays of a Latin-script language beyond the six (tools/
+// gen_closed_class_words.cc: Dutch "drie", Polish "lutego", Turkish "üç"):
 // 6 or more for an ISO 639-3 code that has them ("nld", "pol", "tur",
 // "ces", "swe", "ron", "ind" ...), -1 for any other. Under it a word reads
 // as in the language-blind lookup, and as its language's number word.

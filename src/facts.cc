@@ -1346,6 +1346,11 @@ class Interpreter {
         for (const AmbiguousMonth& m : kAmbiguousMonths) {
           if (w == m.word && !MonthContext(i, m.after_de)) return i + 1;
         }
+        // The months taken from ICU ("февраля", "lutego", "Ocak") only
+        // beside a date's number: some are common words too.
+        if (c.needs_date && !MonthContext(i, /*after_de=*/false)) {
+          return i + 1;
+        }
         Emit(FactKind::kMonth, FromInt(c.value));
         return i + 1;
       }

@@ -175,7 +175,7 @@ TEST(ClosedClassTest, NumberWords) {
 }
 
 // Number words of languages in other scripts, spelled out by ICU at build
-// time (tools/gen_number_words.cc), in the language-blind lookup.
+// time (tools/gen_closed_class_words.cc), in the language-blind lookup.
 TEST(ClosedClassTest, SpelledOutNumberWordsOfOtherScripts) {
   ExpectClass(U8(u8"\u0442\u0440\u0438"), ClosedClassKind::kNumber, 3);  // три
   ExpectClass(U8(u8"\u041F\u044F\u0442\u044C"), ClosedClassKind::kNumber,
@@ -206,69 +206,97 @@ TEST(ClosedClassTest, SpelledOutNumberWordsOfOtherScripts) {
   ExpectClass(U8(u8"\uC774"), ClosedClassKind::kNone, 0);
 }
 
-// Every generated word reads as its number through its match key (the
-// table folds them with NormalizeKey), but where two fold to one key with
-// two values: then neither. A word of another script reads so in any
-// headline; a word of a Latin-script language beyond the six only in a
-// headline of that language (SpelledNumberLanguage), and a word of the six
-// keeps the six's reading.
-TEST(ClosedClassTest, SpelledOutNumberWordsReadThroughTheirKeys) {
-  struct SpelledNumber {
+// Every generated word (tools/gen_closed_class_words.cc) reads as its
+// number, month or weekday through its match key (the tables fold them
+// with NormalizeKey), but where two fold to one key with two readings: then
+// neither. A word of another script reads so in any headline; a word of a
+// Latin-script language beyond the six only in a headline of that language
+// (SpelledNumberLanguage), and a word of the six keeps the six's reading.
+TEST(ClosedClassTest, GeneratedWordsReadThroughTheirKeys) {
+  struct SpelledWord {
     std::string_view word;
+    char kind;
     int value;
     std::string_view lang;
   };
-  constexpr SpelledNumber kWords[] = {
-#include "number_words.inc"
+  constexpr SpelledWord kWords[] = {
+#include "closed_class_words.inc"
   };
-  EXPECT_GT(std::size(kWords), 1500u);
-  std::map<std::pair<std::string_view, std::string>, std::set<int>> values;
-  for (const SpelledNumber& e : kWords) {
+  EXPECT_GT(std::size(kWords), 2500u);
+  auto kind_of = [](char k) {
+    return k == 'n'   ? ClosedClassKind::kNumber
+           : k == 'm' ? ClosedClassKind::kMonth
+                      : ClosedClassKind::kWeekday;
+  };
+  std::map<std::pair<std::string_view, std::string>,
+           std::set<std::pair<char, int>>>
+      readings;
+  // And over every Latin-script language: one key holds one reading there,
+  // the first language's ("listopad" is November in Czech and Polish,
+  // October in Croatian).
+  std::map<std::string, std::set<std::pair<char, int>>> latin_readings;
+  for (const SpelledWord& e : kWords) {
     std::string key;
     NormalizeKey(e.word, &key);
-    values[{e.lang, key}].insert(e.value);
+    readings[{e.lang, key}].insert({e.kind, e.value});
+    if (!e.lang.empty()) latin_readings[key].insert({e.kind, e.value});
   }
-  int blind_read = 0, latin_read = 0;
-  for (const SpelledNumber& e : kWords) {
+  int blind_read = 0, latin_read = 0, months = 0, weekdays = 0;
+  for (const SpelledWord& e : kWords) {
     std::string key;
     NormalizeKey(e.word, &key);
     ASSERT_FALSE(key.empty()) << e.word;
     EXPECT_EQ(key.find(' '), std::string::npos) << e.word;
-    EXPECT_GE(e.value, 2) << e.word;
-    const bool ambiguous = values[{e.lang, key}].size() > 1;
+    EXPECT_GE(e.value, e.kind == 'n' ? 2 : 1) << e.word;
+    EXPECT_LE(e.value, e.kind == 'm'   ? 12
+                       : e.kind == 'w' ? 7
+                                       : 1000000000)
+        << e.word;
+    const bool ambiguous = readings[{e.lang, key}].size() > 1;
+    ClosedClass c;
     if (e.lang.empty()) {
-      const ClosedClass c = LookupClosedClass(key);
+      c = LookupClosedClass(key);
       if (ambiguous) {
         EXPECT_EQ(c.kind, ClosedClassKind::kNone) << e.word;
         continue;
       }
-      EXPECT_EQ(c.kind, ClosedClassKind::kNumber) << e.word;
-      EXPECT_EQ(c.value, e.value) << e.word;
       ++blind_read;
-      continue;
-    }
-    const int lang = SpelledNumberLanguage(e.lang);
-    ASSERT_GE(lang, 6) << e.lang;
-    const ClosedClass in_lang = LookupClosedClass(key, lang);
-    bool of_the_six = LookupClosedClass(key).kind != ClosedClassKind::kNone;
-    for (int six = 0; six < 6; ++six) {
-      of_the_six |= LookupClosedClass(key, six).kind != ClosedClassKind::kNone;
-    }
-    if (of_the_six) {
-      // The same number as the six's word ("acht" in Dutch and German,
-      // "tres" in Catalan and Spanish), or none (Danish "tres" is 60).
-      if (in_lang.kind == ClosedClassKind::kNumber) {
-        EXPECT_EQ(in_lang.value, e.value) << e.word;
+    } else {
+      const int lang = SpelledNumberLanguage(e.lang);
+      ASSERT_GE(lang, 6) << e.lang;
+      c = LookupClosedClass(key, lang);
+      bool of_the_six = LookupClosedClass(key).kind != ClosedClassKind::kNone;
+      for (int six = 0; six < 6; ++six) {
+        of_the_six |=
+            LookupClosedClass(key, six).kind != ClosedClassKind::kNone;
       }
-      continue;
+      if (of_the_six) {
+        // The six's reading where it is the same ("acht" in Dutch and
+        // German, "tres" in Catalan and Spanish), or none (Danish "tres"
+        // is 60).
+        if (c.kind != ClosedClassKind::kNone) {
+          EXPECT_EQ(c.kind, kind_of(e.kind)) << e.word;
+          EXPECT_EQ(c.value, e.value) << e.word;
+        }
+        continue;
+      }
+      if (ambiguous) continue;
+      if (latin_readings[key].size() > 1 && c.kind == ClosedClassKind::kNone) {
+        continue;  // another language's reading came first
+      }
+      ++latin_read;
     }
-    if (ambiguous) continue;
-    EXPECT_EQ(in_lang.kind, ClosedClassKind::kNumber) << e.word;
-    EXPECT_EQ(in_lang.value, e.value) << e.word;
-    ++latin_read;
+    EXPECT_EQ(c.kind, kind_of(e.kind)) << e.word;
+    EXPECT_EQ(c.value, e.value) << e.word;
+    // A generated month needs a date's number beside it.
+    EXPECT_EQ(c.needs_date, e.kind == 'm') << e.word;
+    months += e.kind == 'm';
+    weekdays += e.kind == 'w';
   }
-  EXPECT_GT(blind_read, 400);
-  EXPECT_GT(latin_read, 900);
+  EXPECT_GT(blind_read, 900);
+  EXPECT_GT(latin_read, 1400);
+  EXPECT_GT(months, 400);
+  EXPECT_GT(weekdays, 150);
   // Read in their language only: Turkish "on" (10) is English "on".
   EXPECT_EQ(LookupClosedClass("on").kind, ClosedClassKind::kNone);
   EXPECT_EQ(LookupClosedClass("on", 0).kind, ClosedClassKind::kNone);
@@ -282,6 +310,21 @@ TEST(ClosedClassTest, SpelledOutNumberWordsReadThroughTheirKeys) {
   EXPECT_EQ(LookupClosedClass("tres", SpelledNumberLanguage("dan")).kind,
             ClosedClassKind::kNone);
   EXPECT_EQ(LookupClosedClass("tres", SpelledNumberLanguage("cat")).value, 3);
+  // Months and weekdays: Russian "февраля" (of February), Polish "lutego"
+  // in Polish headlines only, Dutch "zaterdag" (Saturday).
+  ExpectClass(U8(u8"\u0444\u0435\u0432\u0440\u0430\u043B\u044F"),
+              ClosedClassKind::kMonth, 2);
+  const ClosedClass lutego =
+      LookupClosedClass("lutego", SpelledNumberLanguage("pol"));
+  EXPECT_EQ(lutego.kind, ClosedClassKind::kMonth);
+  EXPECT_EQ(lutego.value, 2);
+  EXPECT_EQ(LookupClosedClass("lutego").kind, ClosedClassKind::kNone);
+  const ClosedClass zaterdag =
+      LookupClosedClass("zaterdag", SpelledNumberLanguage("nld"));
+  EXPECT_EQ(zaterdag.kind, ClosedClassKind::kWeekday);
+  EXPECT_EQ(zaterdag.value, 6);
+  // The six's own months need no date.
+  EXPECT_FALSE(LookupClosedClass("febrero").needs_date);
   EXPECT_EQ(SpelledNumberLanguage("eng"), -1);
   EXPECT_EQ(SpelledNumberLanguage("vie"), -1);
   EXPECT_EQ(SpelledNumberLanguage(""), -1);

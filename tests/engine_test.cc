@@ -246,6 +246,26 @@ TEST(EngineNear, SpelledOutCountChangeInCyrillicIsDistinct) {
   EXPECT_EQ(*tagged.dup_of, three.id);
 }
 
+// A month of another script is a fact beside its date: "21 февраля" /
+// "21 марта" (Russian February / March) stay apart.
+TEST(EngineNear, MonthOfAnotherScriptIsAFact) {
+  auto engine = MakeEngine(NearOptions());
+  const std::string vote =
+      "\xD0\x92\xD1\x8B\xD0\xB1\xD0\xBE\xD1\x80\xD1\x8B \xD0\xB2 "
+      "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB5 21 ";
+  const Decision feb = engine->Add(
+      vote + "\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F");
+  const Decision mar =
+      engine->Add(vote + "\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0");
+  EXPECT_EQ(mar.verdict, Verdict::kNew);
+  const Decision tagged =
+      engine->Add(vote +
+                  "\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F"
+                  " - TASS");
+  EXPECT_EQ(tagged.verdict, Verdict::kNear);
+  EXPECT_EQ(tagged.dup_of, feb.id);
+}
+
 TEST(EngineNear, SeedSourceTagIsNear) {
   auto engine = MakeEngine(NearOptions());
   const std::string base =

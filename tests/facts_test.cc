@@ -30,6 +30,12 @@ Facts FactsIn(std::string_view text, int lang) {
   return facts;
 }
 
+// The facts of `text` read as a headline of language `iso3` (a language
+// beyond the six: SpelledNumberLanguage), or of unknown language ("").
+Facts FactsIn(std::string_view text, std::string_view iso3) {
+  return FactsIn(text, SpelledNumberLanguage(iso3));
+}
+
 Facts FactsOf(std::string_view text) {
   std::string key;
   NormalizeKey(text, &key);
@@ -371,34 +377,47 @@ TEST(FactsTest, SpelledOutNumbersOfOtherScripts) {
 // headlines (ExtractFacts' lang from SpelledNumberLanguage), and only
 // there: Turkish "on" is 10, English "on" no number.
 TEST(FactsTest, NumberWordsOfLatinScriptLanguagesBeyondTheSix) {
-  auto facts = [](std::string_view text, std::string_view iso3) {
-    std::string key;
-    NormalizeKey(text, &key);
-    Facts f;
-    ExtractFacts(key, &f, SpelledNumberLanguage(iso3));
-    return f;
-  };
   auto conflict = [&](std::string_view a, std::string_view b,
                       std::string_view iso3) {
-    return FactsConflict(facts(a, iso3), facts(b, iso3));
+    return FactsConflict(FactsIn(a, iso3), FactsIn(b, iso3));
   };
   EXPECT_TRUE(conflict("Drie doden bij brand", "Vijf doden bij brand", "nld"));
-  EXPECT_EQ(facts("Drie doden bij brand", "nld").codes,
-            facts("3 doden bij brand", "nld").codes);
-  EXPECT_TRUE(facts("Drie doden bij brand", "").codes.empty());
+  EXPECT_EQ(FactsIn("Drie doden bij brand", "nld").codes,
+            FactsIn("3 doden bij brand", "nld").codes);
+  EXPECT_TRUE(FactsIn("Drie doden bij brand", "").codes.empty());
   EXPECT_TRUE(conflict(U8(u8"yang\u0131nda on ki\u015Fi \u00F6ld\u00FC"),
                        U8(u8"yang\u0131nda be\u015F ki\u015Fi \u00F6ld\u00FC"),
                        "tur"));
-  EXPECT_TRUE(facts("Attack on Kabul", "eng").codes.empty());
+  EXPECT_TRUE(FactsIn("Attack on Kabul", "eng").codes.empty());
   // Polish "dwadzieścia pięć" (25) composes; Romanian writes "de" before
   // the multiplier ("20 de milioane" is 20 million).
   EXPECT_EQ(
-      facts(U8(u8"dwadzie\u015Bcia pi\u0119\u0107 os\u00F3b"), "pol").codes,
-      facts(U8(u8"25 os\u00F3b"), "pol").codes);
-  EXPECT_EQ(facts("peste 20 de milioane de persoane", "ron").codes,
-            facts("peste 20 milioane de persoane", "ron").codes);
-  EXPECT_NE(facts("peste 20 de milioane de persoane", "ron").codes,
-            facts("peste 20 de persoane", "ron").codes);
+      FactsIn(U8(u8"dwadzie\u015Bcia pi\u0119\u0107 os\u00F3b"), "pol").codes,
+      FactsIn(U8(u8"25 os\u00F3b"), "pol").codes);
+  EXPECT_EQ(FactsIn("peste 20 de milioane de persoane", "ron").codes,
+            FactsIn("peste 20 milioane de persoane", "ron").codes);
+  EXPECT_NE(FactsIn("peste 20 de milioane de persoane", "ron").codes,
+            FactsIn("peste 20 de persoane", "ron").codes);
+}
+
+// Months and weekdays of languages beyond the six (from ICU): dates that
+// differ in the month conflict; a generated month counts only beside a
+// date's number (Turkish "Ocak" is January and "stove").
+TEST(FactsTest, MonthsAndWeekdaysBeyondTheSix) {
+  // Russian (any headline): "21 февраля" / "21 марта".
+  EXPECT_TRUE(
+      Conflict(U8(u8"\u0432\u044B\u0431\u043E\u0440\u044B 21 \u0444\u0435\u0432"
+                  u8"\u0440\u0430\u043B\u044F"),
+               U8(u8"\u0432\u044B\u0431\u043E\u0440\u044B 21 \u043C\u0430\u0440"
+                  u8"\u0442\u0430")));
+  EXPECT_TRUE(FactsConflict(FactsIn("wybory 21 lutego", "pol"),
+                            FactsIn("wybory 21 marca", "pol")));
+  EXPECT_FALSE(FactsConflict(FactsIn("wybory 21 lutego", ""),
+                             FactsIn("wybory 21 marca", "")));
+  EXPECT_TRUE(FactsConflict(FactsIn("weer zaterdag regen", "nld"),
+                            FactsIn("weer zondag regen", "nld")));
+  EXPECT_EQ(FactsIn("21 Ocak", "tur").codes.size(), 2u);  // the day, the month
+  EXPECT_TRUE(FactsIn(U8(u8"ocak patlad\u0131"), "tur").codes.empty());
 }
 
 TEST(FactsTest, ArticlesAreNotNumbers) {

@@ -14,8 +14,9 @@ pkgs=(
   libsimdjson-dev libxxhash-dev libabsl-dev libutf8proc-dev
   libbenchmark-dev libgtest-dev libgmock-dev
   libstemmer-dev libcld2-dev
-  # ICU, at build time: CLDR's spell-out rules give the number words of
-  # Russian, Greek, Arabic, Hebrew, Hindi, Korean ... (gen_number_words.cc).
+  # ICU, at build time: CLDR's data give the number words, months and
+  # weekdays of Russian, Greek, Arabic, Dutch, Polish, Turkish ...
+  # (gen_closed_class_words.cc).
   libicu-dev
   # FreeDict dictionaries: the cross-language lexicon is generated from them
   # at build time (never committed; see LICENSES.md).
