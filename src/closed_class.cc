@@ -552,13 +552,13 @@ struct OtherValue {
 
 struct Table {
   FilteredWordMap<Value> words;
-  // The longest key of a spelled-out number word of another script.
+  // The longest key of a generated word of another script.
   std::size_t max_spelled_bytes = 0;
 };
 
-// The number words of Latin-script languages beyond the six, apart from
-// Table: every word of every headline is looked up there, and a larger
-// table would let more of them past its filter. Built at the first
+// The generated words of Latin-script languages beyond the six, apart
+// from Table: every word of every headline is looked up there, and a
+// larger table would let more of them past its filter. Built at the first
 // headline of such a language (never in near mode, which reads no
 // language).
 struct OtherTable {
@@ -568,7 +568,7 @@ struct OtherTable {
   std::vector<std::string_view> langs;
 };
 
-// A spelled-out word's key, folded once into `keys`: each builder below
+// A generated word's key, folded once into `keys`: each builder below
 // runs once (a static's initializer, maybe on two threads at once) and
 // keeps its own, as long as its table lives (the process).
 std::string_view SpelledKey(std::string_view word,
@@ -654,8 +654,8 @@ const OtherTable& GetOtherTable() {
   return *table;
 }
 
-// A word longer than every hand-written entry: a spelled-out number word
-// of another script (all non-ASCII) or nothing. Out of line: most such
+// A word longer than every hand-written entry: a generated word of
+// another script (all non-ASCII) or nothing. Out of line: most such
 // words are ASCII.
 [[gnu::noinline]] const Value* FindLong(std::string_view word) {
   const Table& table = GetTable();
@@ -666,7 +666,7 @@ const OtherTable& GetOtherTable() {
 }
 
 // The reading of `word`, whose entry in Table::words is `v`, in a headline
-// of a language beyond the six (`lang` 6 or more): its own number words
+// of a language beyond the six (`lang` 6 or more): its own generated words
 // first, then the language-blind reading. Out of line: near mode and the
 // six languages never come here.
 [[gnu::noinline]] ClosedClass OtherReading(std::string_view word,

@@ -1417,7 +1417,8 @@ class Interpreter {
   // SpelledNumberLanguage (6 or more).
   const int number_lang_;
   std::vector<std::uint32_t>* codes_;
-  // The key has CJK characters, whose weekdays WordFacts looks for.
+  // The key has CJK characters, whose weekdays and counts WordFacts looks
+  // for.
   const bool cjk_;
 };
 
@@ -4193,17 +4194,13 @@ int TitleModifier(std::string_view key, std::span<const Token> tokens,
   return 0;
 }
 
-// One pass over the words: side words (kSideWords), news verbs
-// (VerbSides) and the negation codes, appended to out->codes (unsorted).
-// Not inlined, nor AddCurrencies: inlined into ExtractFacts, they made GCC
-// inline less of the fact reader (near mode +0.8% instructions, callgrind).
 // Market reports in Chinese, Japanese and Korean: the rise or fall side of
 // fall.rise, found inside longer tokens as the CJK weekdays are ("上证指数
 // 周五收高" / "收低", "日経平均、続伸" / "続落", "코스피 상승 마감" / "하락
 // 마감"). A closed list of the three languages' market verbs, written by
 // hand; a report that says both ("上涨后回落", rises then falls back)
-// takes neither. Left out:
-// "反発" (also "backlash"), "安値" / "高値" (a level, not a move).
+// takes neither. Left out: "反発" (also "backlash"), "安値" / "高値" (a
+// level, not a move).
 constexpr std::string_view kCjkRise[] = {
     "上涨", "上漲", "上升",     "走高", "收高", "收涨", "收漲", "高开",
     "高開", "攀升", "大涨",     "大漲", "反弹", "反彈", "上昇", "続伸",
@@ -4231,6 +4228,10 @@ void AddCjkMarketSides(std::string_view key,
   }
 }
 
+// One pass over the words: side words (kSideWords), news verbs
+// (VerbSides) and the negation codes, appended to out->codes (unsorted).
+// Not inlined, nor AddCurrencies: inlined into ExtractFacts, they made GCC
+// inline less of the fact reader (near mode +0.8% instructions, callgrind).
 [[gnu::noinline]] void AddWordSides(std::string_view key,
                                     std::span<const Token> tokens, int lang,
                                     bool cjk, Facts* out) {
