@@ -128,7 +128,10 @@ int main(int argc, char** argv) {
   using Key = std::pair<std::string, std::string>;
   std::map<Key, std::set<std::pair<char, std::int64_t>>> values;
   std::map<Key, std::set<std::string>> sources;
-  for (const auto& [tag, iso3] : kLocales) {
+  for (const Locale& entry : kLocales) {
+    // Named, not a structured binding: lambdas below capture them (clang 14).
+    const char* const tag = entry.icu;
+    const char* const iso3 = entry.iso3;
     UErrorCode status = U_ZERO_ERROR;
     const icu::Locale locale(tag);
     const bool latin = *iso3 != '\0';
