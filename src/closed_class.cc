@@ -550,10 +550,16 @@ struct OtherValue {
   std::uint64_t blocked = 0;  // languages that read it otherwise
 };
 
-struct Table {
+using Table = FilteredWordMap<Value>;
+
+// The generated words of other scripts than Latin, apart from Table:
+// their keys start with a byte of 0x80 or more, the hand-written ones
+// with ASCII (folded: "funf", "zwolf"), so a word's first byte tells which
+// table may hold it. Built at the first such word: an ASCII feed never
+// folds them (~1,100 words, ~4M instructions).
+struct ScriptTable {
   FilteredWordMap<Value> words;
-  // The longest key of a generated word of another script.
-  std::size_t max_spelled_bytes = 0;
+  std::size_t max_bytes = 0;  // the longest key
 };
 
 // The generated words of Latin-script languages beyond the six, apart
@@ -579,10 +585,8 @@ std::string_view SpelledKey(std::string_view word,
 }
 
 Table BuildTable() {
-  Table out;
-  FilteredWordMap<Value>& table = out.words;
-  table.Reserve(std::size(kEntries) + std::size(kLanguageEntries) +
-                std::size(kSpelledWords));
+  Table table;
+  table.Reserve(std::size(kEntries) + std::size(kLanguageEntries));
   for (const Entry& e : kEntries) {
     table.Insert(e.word, Value{{e.kind, e.value}, kAllLangs, true});
   }
@@ -593,14 +597,18 @@ Table BuildTable() {
   for (const LanguageEntry& e : kLanguageEntries) {
     table.Insert(e.word, Value{{e.kind, e.value}, e.langs, false});
   }
-  // The generated words of other scripts (~1,100): every language.
+  return table;
+}
+
+ScriptTable BuildScriptTable() {
+  ScriptTable out;
   static std::deque<std::string> keys;
   for (const SpelledWord& e : kSpelledWords) {
     if (!e.lang.empty()) continue;
     const std::string_view key = SpelledKey(e.word, &keys);
     if (key.empty() || static_cast<unsigned char>(key[0]) < 0x80) continue;
     const ClosedClass reading = SpelledReading(e);
-    if (Value* old = table.Find(key)) {
+    if (Value* old = out.words.Find(key)) {
       // Two spellings of one key for two readings (after folding): neither.
       if (old->reading.kind != reading.kind ||
           old->reading.value != reading.value) {
@@ -608,8 +616,8 @@ Table BuildTable() {
       }
       continue;
     }
-    table.Insert(key, Value{reading, kAllLangs, true});
-    out.max_spelled_bytes = std::max(out.max_spelled_bytes, key.size());
+    out.words.Insert(key, Value{reading, kAllLangs, true});
+    out.max_bytes = std::max(out.max_bytes, key.size());
   }
   return out;
 }
@@ -654,20 +662,16 @@ const OtherTable& GetOtherTable() {
   return *table;
 }
 
-// A word longer than every hand-written entry: a generated word of
-// another script (all non-ASCII) or nothing. Out of line: most such
-// words are ASCII.
-[[gnu::noinline]] const Value* FindLong(std::string_view word) {
-  const Table& table = GetTable();
-  return static_cast<unsigned char>(word[0]) >= 0x80 &&
-                 word.size() <= table.max_spelled_bytes
-             ? table.words.Find(word)
-             : nullptr;
+// A word that starts with a byte of 0x80 or more: a generated word of
+// another script, or nothing. Out of line: most words are ASCII.
+[[gnu::noinline]] const Value* FindScriptWord(std::string_view word) {
+  static const ScriptTable* const table = new ScriptTable(BuildScriptTable());
+  return word.size() <= table->max_bytes ? table->words.Find(word) : nullptr;
 }
 
-// The reading of `word`, whose entry in Table::words is `v`, in a headline
-// of a language beyond the six (`lang` 6 or more): its own generated words
-// first, then the language-blind reading. Out of line: near mode and the
+// The reading of `word`, whose entry in Table or ScriptTable is `v`, in a
+// headline of a language beyond the six (`lang` 6 or more): its own generated
+// words first, then the language-blind reading. Out of line: near mode and the
 // six languages never come here.
 [[gnu::noinline]] ClosedClass OtherReading(std::string_view word,
                                            const Value* v, int lang) {
@@ -691,12 +695,13 @@ const OtherTable& GetOtherTable() {
   return ((v->langs >> lang) & 1) != 0 ? v->reading : ClosedClass{};
 }
 
-const Value* Find(std::string_view word) {
+[[gnu::always_inline]] inline const Value* Find(std::string_view word) {
   // Every hand-written entry is 2..13 ASCII bytes; most tokens are
   // rejected here.
   if (word.size() < 2) return nullptr;
-  if (word.size() > 13) return FindLong(word);
-  return GetTable().words.Find(word);
+  if (static_cast<unsigned char>(word[0]) >= 0x80) return FindScriptWord(word);
+  if (word.size() > 13) return nullptr;
+  return GetTable().Find(word);
 }
 
 }  // namespace
