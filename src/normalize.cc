@@ -5,7 +5,8 @@
 //   Data flow (slow path): text -> [RepairAndDecode: one byte pass, repaired
 //   UTF-8 with entities decoded, into a thread_local string] ->
 //   [utf8proc_decompose_custom: NFKD + casefold + ignorable removal, with
-//   MapBeforeDecompose unifying quotes/dashes/spaces/controls first] ->
+//   MapBeforeDecompose unifying quotes/dashes/spaces/controls and folding
+//   other scripts' decimal digits to ASCII first] ->
 //   [StripMarks: drops combining marks after Latin/Greek bases and Arabic /
 //   Hebrew vowel points, in place] -> [utf8proc_normalize_utf32 COMPOSE:
 //   recomposes what is left, e.g. Cyrillic "й", Hangul syllables] ->
@@ -424,9 +425,27 @@ inline std::string_view FoldedLetter(char32_t c) {
   return {};
 }
 
+// The ASCII digit of `cp`, a decimal digit (category Nd) of any script:
+// Arabic-Indic "٣", Persian "۳", Devanagari "३", Bengali, Thai ... are 3.
+// Unicode encodes every script's decimal digits as ten consecutive code
+// points from 0 to 9, and keeps it so (a stability policy), so the digit
+// is the distance from its run's start, modulo 10 (some runs hold several
+// sets of ten: the mathematical digits). As search engines fold them
+// (Lucene's DecimalDigitFilter), so that a headline written with them has
+// the same key and numbers as one written with ASCII digits.
+utf8proc_int32_t AsciiDigit(utf8proc_int32_t cp) {
+  utf8proc_int32_t start = cp;
+  while (cp - start < 100 &&
+         utf8proc_category(start - 1) == UTF8PROC_CATEGORY_ND) {
+    --start;
+  }
+  return '0' + (cp - start) % 10;
+}
+
 // utf8proc custom mapping, run on each code point before decomposition:
 // punctuation as above; controls (NUL, CR, LF, TAB, C1) and every Unicode
-// space or line/paragraph separator become U+0020.
+// space or line/paragraph separator become U+0020; decimal digits of other
+// scripts become ASCII digits (AsciiDigit).
 utf8proc_int32_t MapBeforeDecompose(utf8proc_int32_t cp, void* /*data*/) {
   const auto c = static_cast<char32_t>(cp);
   if (c < 0x80) {
@@ -441,6 +460,8 @@ utf8proc_int32_t MapBeforeDecompose(utf8proc_int32_t cp, void* /*data*/) {
     case UTF8PROC_CATEGORY_ZP:
     case UTF8PROC_CATEGORY_CC:
       return ' ';
+    case UTF8PROC_CATEGORY_ND:
+      return AsciiDigit(cp);
     default:
       return cp;
   }

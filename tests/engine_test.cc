@@ -246,6 +246,23 @@ TEST(EngineNear, SpelledOutCountChangeInCyrillicIsDistinct) {
   EXPECT_EQ(*tagged.dup_of, three.id);
 }
 
+// Digits of other scripts are digits: "مقتل ٣ أشخاص" / "مقتل ٥ أشخاص"
+// (Arabic-Indic three / five killed) stay apart, and the same headline
+// with ASCII digits is an exact copy.
+TEST(EngineNear, ArabicIndicDigitsAreNumbers) {
+  auto engine = MakeEngine(NearOptions());
+  const std::string killed = "\xD9\x85\xD9\x82\xD8\xAA\xD9\x84 ";  // مقتل
+  const std::string people =
+      " \xD8\xA3\xD8\xB4\xD8\xAE\xD8\xA7\xD8\xB5 \xD9\x81\xD9\x8A "
+      "\xD8\xA8\xD8\xBA\xD8\xAF\xD8\xA7\xD8\xAF";  // أشخاص في بغداد
+  const Decision three = engine->Add(killed + "\xD9\xA3" + people);  // ٣
+  const Decision five = engine->Add(killed + "\xD9\xA5" + people);   // ٥
+  EXPECT_EQ(five.verdict, Verdict::kNew);
+  const Decision ascii = engine->Add(killed + "3" + people);
+  EXPECT_EQ(ascii.verdict, Verdict::kExact);
+  EXPECT_EQ(ascii.dup_of, three.id);
+}
+
 // A month of another script is a fact beside its date: "21 февраля" /
 // "21 марта" (Russian February / March) stay apart.
 TEST(EngineNear, MonthOfAnotherScriptIsAFact) {

@@ -2,6 +2,7 @@
 #include "normalize.h"
 
 #include <gtest/gtest.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <cstddef>
@@ -239,6 +240,37 @@ TEST(NormalizeTest, OtherScriptsPreservedAndDistinct) {
   EXPECT_EQ(Key(U8(u8"\uD55C\uAD6D")), U8(u8"\uD55C\uAD6D"));
   EXPECT_EQ(Key(U8(u8"\u0928\u092E\u0938\u094D\u0924\u0947")),
             U8(u8"\u0928\u092E\u0938\u094D\u0924\u0947"));
+}
+
+// Decimal digits of every script become ASCII digits: Arabic-Indic,
+// Persian, Devanagari, Bengali, Thai, fullwidth, mathematical (several
+// sets of ten in one run), so their numbers are numbers to the fact guard.
+TEST(NormalizeTest, DecimalDigitsOfEveryScriptAreAscii) {
+  EXPECT_EQ(Key(U8(u8"\u0663 \u0665")), "3 5");              // Arabic-Indic
+  EXPECT_EQ(Key(U8(u8"\u06F0\u06F9")), "09");                // Persian
+  EXPECT_EQ(Key(U8(u8"\u0968\u0966\u0968\u096A")), "2024");  // Devanagari
+  EXPECT_EQ(Key(U8(u8"\u09E7\u09EF")), "19");                // Bengali
+  EXPECT_EQ(Key(U8(u8"\u0E58")), "8");                       // Thai
+  EXPECT_EQ(Key(U8(u8"\uFF12-\uFF11")), "2-1");              // fullwidth
+  // MATHEMATICAL BOLD DIGIT SEVEN, and MONOSPACE DIGIT SEVEN four sets on.
+  EXPECT_EQ(Key(U8(u8"\U0001D7D5 \U0001D7FD")), "7 7");
+  // Every Nd code point of the BMP and beyond maps to one ASCII digit.
+  int digits = 0;
+  for (char32_t cp = 0x80; cp < 0x20000; ++cp) {
+    if (utf8proc_category(static_cast<utf8proc_int32_t>(cp)) !=
+        UTF8PROC_CATEGORY_ND) {
+      continue;
+    }
+    utf8proc_uint8_t buf[4];
+    const utf8proc_ssize_t n =
+        utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+    const std::string key =
+        Key(std::string_view(reinterpret_cast<const char*>(buf), n));
+    ASSERT_EQ(key.size(), 1u) << std::hex << static_cast<std::uint32_t>(cp);
+    EXPECT_TRUE(key[0] >= '0' && key[0] <= '9');
+    ++digits;
+  }
+  EXPECT_GT(digits, 500);
 }
 
 // The fast path and the general path must agree on every ASCII string.
