@@ -848,10 +848,24 @@ constexpr std::u32string_view kCjkCounters =
 
 }  // namespace
 
-int CjkNumbers(std::string_view token, int* out, int max) {
+int CjkMultiplierAt(std::string_view token) {
+  std::size_t i = 0;
+  const std::int64_t u = token.empty() ? 0 : HanUnit(NextCjk(token, &i));
+  return u >= 10000 ? static_cast<int>(u) : 0;
+}
+
+int CjkNumbers(std::string_view token, int* out, int max, bool after_digits) {
   int found = 0;
   char32_t before = 0;  // the character before the run
   std::size_t i = 0;
+  // The multiplier of the digits before the token ("3万人"): theirs.
+  if (after_digits && CjkMultiplierAt(token) != 0) {
+    while (i < token.size()) {
+      std::size_t j = i;
+      if (HanUnit(NextCjk(token, &j)) < 10000) break;
+      i = j;
+    }
+  }
   while (i < token.size() && found < max) {
     std::size_t j = i;
     const char32_t c = NextCjk(token, &j);

@@ -109,7 +109,16 @@ int CjkWeekdays(std::string_view token, int* out, int max);
 // after 周 / 星期 / 礼拜 (a weekday: CjkWeekdays), not 1 ("一个" is also
 // the article "a") and not 0. Stores up to `max` values in `out`, in
 // order, and returns how many it found. A closed class, written by hand.
-int CjkNumbers(std::string_view token, int* out, int max);
+// `after_digits`: the token follows digits with no space ("3万人"): a run
+// of 万 / 亿 at its start scales those digits (CjkMultiplierAt), and is no
+// count of its own.
+int CjkNumbers(std::string_view token, int* out, int max,
+               bool after_digits = false);
+
+// 10000 or 100000000 when `token` opens with 万 / 萬 or 亿 / 億 (the myriad
+// multipliers that Chinese and Japanese write after digits: "3万人" is
+// 30,000 people, "1.5亿" 150 million), else 0.
+int CjkMultiplierAt(std::string_view token);
 
 // Whether `text` has a byte of 0xE3 or more: the lead byte of a 3-byte
 // UTF-8 character from U+3000 on (CJK ideographs, kana, Hangul), which

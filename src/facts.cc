@@ -1068,6 +1068,16 @@ class Interpreter {
     std::size_t k = i + 1;
     if (IsNumber(i)) {
       current = t_[i].value;
+      // Chinese and Japanese write a myriad multiplier right after digits
+      // ("3万人" is 30,000 people, "1.5亿" 150 million): it scales them
+      // (CjkNumbers then leaves it out of its own counts).
+      if (cjk_ && i + 1 < t_.size() && t_[i + 1].kind == TokenKind::kWord &&
+          !t_[i + 1].space_before) {
+        if (const int m = CjkMultiplierAt(Word(i + 1)); m != 0) {
+          if (m >= 1000000) *bare = current;
+          current = Multiply(current, FromInt(m));
+        }
+      }
     } else {
       last = NumberWord(i);
       if (last >= 1000) {
@@ -1367,7 +1377,9 @@ class Interpreter {
       int days[4], counts[4];
       const int n = CjkWeekdays(w, days, 4);
       for (int k = 0; k < n; ++k) Emit(FactKind::kWeekday, FromInt(days[k]));
-      const int m = CjkNumbers(w, counts, 4);
+      const int m = CjkNumbers(
+          w, counts, 4,
+          /*after_digits=*/i > 0 && IsNumber(i - 1) && !t_[i].space_before);
       for (int k = 0; k < m; ++k) Emit(FactKind::kNumber, FromInt(counts[k]));
       if (n > 0 || m > 0) return i + 1;
     }

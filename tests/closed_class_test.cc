@@ -138,6 +138,14 @@ TEST(ClosedClassTest, CjkNumbersInsideTokens) {
   int one[1];
   EXPECT_EQ(CjkNumbers(U8(u8"两人三人"), one, 1), 1);
   EXPECT_EQ(one[0], 2);
+  // After digits ("3万人"), the leading myriad is theirs, no count here.
+  EXPECT_EQ(CjkMultiplierAt(U8(u8"万人")), 10000);
+  EXPECT_EQ(CjkMultiplierAt(U8(u8"億円")), 100000000);
+  EXPECT_EQ(CjkMultiplierAt(U8(u8"千人")), 0);
+  EXPECT_EQ(CjkMultiplierAt("people"), 0);
+  int out[4];
+  EXPECT_EQ(CjkNumbers(U8(u8"万人"), out, 4), 1);  // alone: 10,000
+  EXPECT_EQ(CjkNumbers(U8(u8"万人"), out, 4, /*after_digits=*/true), 0);
 }
 
 TEST(ClosedClassTest, NumberWords) {

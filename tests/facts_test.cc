@@ -109,8 +109,17 @@ TEST(FactsTest, CjkNumeralCountChange) {
       {U8(u8"東京で地震、三人けが").data(), U8(u8"東京で地震、五人けが").data(),
        true},
       {U8(u8"三星发布新手机").data(), U8(u8"三星发布新款手机").data(), false},
+      {U8(u8"北京3万人参加马拉松").data(), U8(u8"北京5万人参加马拉松").data(),
+       true},
   };
   ExpectConflicts(cases);
+  // Digits scaled by a myriad: "3万人" is 30,000 people, as "三万人" and
+  // "30000人" are; "1.5亿元" is 150 million yuan.
+  EXPECT_TRUE(
+      SameFacts(U8(u8"北京3万人参加马拉松"), U8(u8"北京30000人参加马拉松")));
+  EXPECT_TRUE(
+      SameFacts(U8(u8"北京3万人参加马拉松"), U8(u8"北京三万人参加马拉松")));
+  EXPECT_FALSE(Conflict(U8(u8"增长1.5亿元"), U8(u8"增长150000000元")));
 }
 
 // Market reports' moves inside CJK tokens: close higher / lower.
