@@ -201,86 +201,78 @@ TEST(EngineNear, CjkWeekdayChangeIsDistinct) {
   EXPECT_EQ(kor_sat.verdict, Verdict::kNew);
 }
 
+// Adds `first`, then `changed` (one fact changed: it must be a new item),
+// then `copy` (`first` told otherwise): it must be a `copy_verdict`
+// duplicate of `first`.
+void ExpectFactChangeApartAndCopyJoined(const std::string& first,
+                                        const std::string& changed,
+                                        const std::string& copy,
+                                        Verdict copy_verdict) {
+  auto engine = MakeEngine(NearOptions());
+  const Decision original = engine->Add(first);
+  EXPECT_EQ(engine->Add(changed).verdict, Verdict::kNew) << changed;
+  const Decision again = engine->Add(copy);
+  EXPECT_EQ(again.verdict, copy_verdict) << copy;
+  ASSERT_TRUE(again.dup_of.has_value()) << copy;
+  EXPECT_EQ(*again.dup_of, original.id) << copy;
+}
+
 // Chinese numerals inside a token: "四川地震造成三人死亡" / "...五人死亡"
 // (three / five dead) stay apart; "...3人死亡" is the same count.
 TEST(EngineNear, CjkNumeralCountChangeIsDistinct) {
-  auto engine = MakeEngine(NearOptions());
   const std::string quake =
       "\xE5\x9B\x9B\xE5\xB7\x9D\xE5\x9C\xB0\xE9\x9C\x87\xE9\x80\xA0"
       "\xE6\x88\x90";  // 四川地震造成
   const std::string dead = "\xE4\xBA\xBA\xE6\xAD\xBB\xE4\xBA\xA1";  // 人死亡
-  const Decision three = engine->Add(quake + "\xE4\xB8\x89" + dead);  // 三
-  const Decision five = engine->Add(quake + "\xE4\xBA\x94" + dead);   // 五
-  EXPECT_EQ(five.verdict, Verdict::kNew);
-  const Decision digits = engine->Add(quake + "3" + dead);
-  EXPECT_EQ(digits.verdict, Verdict::kNear);
-  ASSERT_TRUE(digits.dup_of.has_value());
-  EXPECT_EQ(*digits.dup_of, three.id);
+  ExpectFactChangeApartAndCopyJoined(quake + "\xE4\xB8\x89" + dead,  // 三
+                                     quake + "\xE4\xBA\x94" + dead,  // 五
+                                     quake + "3" + dead, Verdict::kNear);
 }
 
 // A count spelled out in another script is a fact too: Russian "три" /
 // "пять" (three / five dead in a fire in Moscow) stay apart, and a source
 // tag is still a near duplicate.
 TEST(EngineNear, SpelledOutCountChangeInCyrillicIsDistinct) {
-  auto engine = MakeEngine(NearOptions());
   const std::string fire =
       "\xD0\x92 \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB5 "
       "\xD0\xBF\xD1\x80\xD0\xB8 \xD0\xBF\xD0\xBE\xD0\xB6\xD0\xB0"
       "\xD1\x80\xD0\xB5 \xD0\xBF\xD0\xBE\xD0\xB3\xD0\xB8\xD0\xB1"
       "\xD0\xBB\xD0\xB8 ";  // "В Москве при пожаре погибли "
-  const Decision three =
-      engine->Add(fire +
-                  "\xD1\x82\xD1\x80\xD0\xB8 \xD1\x87\xD0\xB5\xD0\xBB"
-                  "\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBA\xD0\xB0");  // три человека
-  const Decision five =
-      engine->Add(fire +
-                  "\xD0\xBF\xD1\x8F\xD1\x82\xD1\x8C \xD1\x87\xD0\xB5"
-                  "\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBA");  // пять человек
-  EXPECT_EQ(five.verdict, Verdict::kNew);
-  const Decision tagged =
-      engine->Add(fire +
-                  "\xD1\x82\xD1\x80\xD0\xB8 \xD1\x87\xD0\xB5\xD0\xBB"
-                  "\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBA\xD0\xB0 - TASS");
-  EXPECT_EQ(tagged.verdict, Verdict::kNear);
-  ASSERT_TRUE(tagged.dup_of.has_value());
-  EXPECT_EQ(*tagged.dup_of, three.id);
+  const std::string three =
+      "\xD1\x82\xD1\x80\xD0\xB8 \xD1\x87\xD0\xB5\xD0\xBB"
+      "\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBA\xD0\xB0";  // три человека
+  const std::string five =
+      "\xD0\xBF\xD1\x8F\xD1\x82\xD1\x8C \xD1\x87\xD0\xB5"
+      "\xD0\xBB\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBA";  // пять человек
+  ExpectFactChangeApartAndCopyJoined(fire + three, fire + five,
+                                     fire + three + " - TASS", Verdict::kNear);
 }
 
 // Digits of other scripts are digits: "مقتل ٣ أشخاص" / "مقتل ٥ أشخاص"
 // (Arabic-Indic three / five killed) stay apart, and the same headline
 // with ASCII digits is an exact copy.
 TEST(EngineNear, ArabicIndicDigitsAreNumbers) {
-  auto engine = MakeEngine(NearOptions());
   const std::string killed = "\xD9\x85\xD9\x82\xD8\xAA\xD9\x84 ";  // مقتل
   const std::string people =
       " \xD8\xA3\xD8\xB4\xD8\xAE\xD8\xA7\xD8\xB5 \xD9\x81\xD9\x8A "
       "\xD8\xA8\xD8\xBA\xD8\xAF\xD8\xA7\xD8\xAF";  // أشخاص في بغداد
-  const Decision three = engine->Add(killed + "\xD9\xA3" + people);  // ٣
-  const Decision five = engine->Add(killed + "\xD9\xA5" + people);   // ٥
-  EXPECT_EQ(five.verdict, Verdict::kNew);
-  const Decision ascii = engine->Add(killed + "3" + people);
-  EXPECT_EQ(ascii.verdict, Verdict::kExact);
-  EXPECT_EQ(ascii.dup_of, three.id);
+  ExpectFactChangeApartAndCopyJoined(killed + "\xD9\xA3" + people,  // ٣
+                                     killed + "\xD9\xA5" + people,  // ٥
+                                     killed + "3" + people, Verdict::kExact);
 }
 
 // A month of another script is a fact beside its date: "21 февраля" /
 // "21 марта" (Russian February / March) stay apart.
 TEST(EngineNear, MonthOfAnotherScriptIsAFact) {
-  auto engine = MakeEngine(NearOptions());
   const std::string vote =
       "\xD0\x92\xD1\x8B\xD0\xB1\xD0\xBE\xD1\x80\xD1\x8B \xD0\xB2 "
       "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB5 21 ";
-  const Decision feb = engine->Add(
-      vote + "\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F");
-  const Decision mar =
-      engine->Add(vote + "\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0");
-  EXPECT_EQ(mar.verdict, Verdict::kNew);
-  const Decision tagged =
-      engine->Add(vote +
-                  "\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F"
-                  " - TASS");
-  EXPECT_EQ(tagged.verdict, Verdict::kNear);
-  EXPECT_EQ(tagged.dup_of, feb.id);
+  const std::string february =
+      "\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F";
+  const std::string march = "\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0";
+  ExpectFactChangeApartAndCopyJoined(vote + february, vote + march,
+                                     vote + february + " - TASS",
+                                     Verdict::kNear);
 }
 
 TEST(EngineNear, SeedSourceTagIsNear) {
