@@ -65,26 +65,18 @@ namespace {
 
 // Languages whose words are separated by spaces and that ICU 72 spells out
 // (it has no rules for Urdu, Marathi, Bengali, Gujarati, Punjabi, Telugu,
-// Kannada, Malayalam, Galician or Basque): in other scripts than Latin, and
-// Latin-script ones with their ISO 639-3 codes. Not Vietnamese: its
-// numerals are common syllables ("năm" is five and "year", "ba" three and
-// "father").
-struct Locale {
-  const char* icu;
-  const char* iso3;  // "" for the language-blind entries
-};
-constexpr Locale kLocales[] = {
-    {"ru", ""},    {"uk", ""},         {"be", ""},    {"bg", ""},
-    {"mk", ""},    {"sr", ""},         {"el", ""},    {"ar", ""},
-    {"fa", ""},    {"he", ""},         {"hi", ""},    {"ne", ""},
-    {"ta", ""},    {"ka", ""},         {"hy", ""},    {"am", ""},
-    {"ko", ""},    {"nl", "nld"},      {"af", "afr"}, {"pl", "pol"},
-    {"tr", "tur"}, {"cs", "ces"},      {"sk", "slk"}, {"hr", "hrv"},
-    {"bs", "bos"}, {"sr_Latn", "srp"}, {"sl", "slv"}, {"hu", "hun"},
-    {"fi", "fin"}, {"et", "est"},      {"sv", "swe"}, {"da", "dan"},
-    {"nb", "nob"}, {"ro", "ron"},      {"id", "ind"}, {"ms", "msa"},
-    {"ca", "cat"}, {"lt", "lit"},      {"lv", "lav"}, {"is", "isl"},
-    {"sq", "sqi"}};
+// Kannada, Malayalam, Galician or Basque): in other scripts than Latin,
+// and Latin-script ones, whose entries carry ICU's ISO 639 three-letter
+// code for the language (the code language id reports: "nld", "pol").
+// Not Vietnamese: its numerals are common syllables ("năm" is five and
+// "year", "ba" three and "father").
+constexpr const char* kOtherScripts[] = {"ru", "uk", "be", "bg", "mk", "sr",
+                                         "el", "ar", "fa", "he", "hi", "ne",
+                                         "ta", "ka", "hy", "am", "ko"};
+constexpr const char* kLatinScript[] = {
+    "nl",      "af", "pl", "tr", "cs", "sk", "hr", "bs",
+    "sr_Latn", "sl", "hu", "fi", "et", "sv", "da", "nb",
+    "ro",      "id", "ms", "ca", "lt", "lv", "is", "sq"};
 
 // Splits ICU's spelled-out text into words: runs of letters and marks.
 // Anything else (a space, a hyphen, a zero-width space, an apostrophe)
@@ -128,13 +120,16 @@ int main(int argc, char** argv) {
   using Key = std::pair<std::string, std::string>;
   std::map<Key, std::set<std::pair<char, std::int64_t>>> values;
   std::map<Key, std::set<std::string>> sources;
-  for (const Locale& entry : kLocales) {
+  std::vector<std::pair<const char*, bool>> locales;  // tag, Latin script
+  for (const char* tag : kOtherScripts) locales.emplace_back(tag, false);
+  for (const char* tag : kLatinScript) locales.emplace_back(tag, true);
+  for (const auto& entry : locales) {
     // Named, not a structured binding: lambdas below capture them (clang 14).
-    const char* const tag = entry.icu;
-    const char* const iso3 = entry.iso3;
+    const char* const tag = entry.first;
+    const bool latin = entry.second;
     UErrorCode status = U_ZERO_ERROR;
     const icu::Locale locale(tag);
-    const bool latin = *iso3 != '\0';
+    const std::string iso3 = latin ? locale.getISO3Language() : "";
     icu::RuleBasedNumberFormat format(icu::URBNF_SPELLOUT, locale, status);
     // A locale ICU has no rules for falls back to the root's (English).
     const icu::Locale actual = format.getLocale(ULOC_ACTUAL_LOCALE, status);
