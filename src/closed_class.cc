@@ -513,7 +513,7 @@ constexpr LanguageEntry kLanguageEntries[] = {
 // (Cyrillic, Greek, Arabic, Hebrew, Devanagari, Hangul ...; `lang` empty)
 // read the same in every language, since no word of the six is written in
 // those scripts; those of another Latin-script language (`lang` its ISO
-// 639-3 code) only in a headline of that language (SpelledNumberLanguage).
+// 639-3 code) only in a headline of that language (ClosedClassLanguage).
 struct SpelledWord {
   std::string_view word;
   char kind;  // 'n' number, 'm' month, 'w' weekday
@@ -570,7 +570,7 @@ struct ScriptTable {
 struct OtherTable {
   FilteredWordMap<OtherValue> words;
   // Their languages, in the order of OtherValue::langs' bits
-  // (SpelledNumberLanguage: 6 + the index).
+  // (ClosedClassLanguage: 6 + the index).
   std::vector<std::string_view> langs;
 };
 
@@ -722,7 +722,7 @@ void LookupClosedClassBoth(std::string_view word, int lang,
   *in_lang = ReadingIn(word, v, lang);
 }
 
-int SpelledNumberLanguage(std::string_view iso3) {
+int ClosedClassLanguage(std::string_view iso3) {
   if (iso3.empty()) return -1;
   const std::vector<std::string_view>& langs = GetOtherTable().langs;
   const auto at = std::find(langs.begin(), langs.end(), iso3);

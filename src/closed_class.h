@@ -7,7 +7,7 @@
 // number words, months and weekdays of languages in other scripts than
 // Latin ("три", "خمسة", "февраля", "πέντε", "다섯"), in the language-blind
 // lookup, and of Latin-script languages beyond the six ("drie", "lutego",
-// "zaterdag"), read in their own headlines only (SpelledNumberLanguage):
+// "zaterdag"), read in their own headlines only (ClosedClassLanguage):
 // from ICU's CLDR data at build time (tools/gen_closed_class_words.cc).
 //
 //   ClosedClass c = LookupClosedClass("febrero");  // {kMonth, 2}
@@ -44,7 +44,7 @@ ClosedClass LookupClosedClass(std::string_view word);
 // common words of another, so the language-blind lookup above leaves them
 // out: "dos" (spa 2, por "of the"), "once" (spa 11), "seize" (fra 16),
 // "miles" (spa thousands). Out of range: LookupClosedClass(word).
-// A `lang` of 6 or more is a language of SpelledNumberLanguage.
+// A `lang` of 6 or more is a language of ClosedClassLanguage.
 ClosedClass LookupClosedClass(std::string_view word, int lang);
 
 // The `lang` under which LookupClosedClass reads the number words, months
@@ -52,10 +52,11 @@ ClosedClass LookupClosedClass(std::string_view word, int lang);
 // gen_closed_class_words.cc: Dutch "drie", Polish "lutego", Turkish "üç"):
 // 6 or more for an ISO 639-3 code that has them ("nld", "pol", "tur",
 // "ces", "swe", "ron", "ind" ...), -1 for any other. Under it a word reads
-// as in the language-blind lookup, and as its language's number word.
-// Those words are no number in any other headline: Turkish "on" (10),
-// Dutch "een" (1), Swedish "sex" (6) are words of the six.
-int SpelledNumberLanguage(std::string_view iso3);
+// as its language's generated word first, else as in the language-blind
+// lookup. Those words are no closed-class words in any other headline:
+// Turkish "on" (10), Dutch "een" (1), Swedish "sex" (6) are words of the
+// six.
+int ClosedClassLanguage(std::string_view iso3);
 
 // Both readings with one table probe: *in_lang = LookupClosedClass(word,
 // lang), *blind = LookupClosedClass(word). The fact reader asks both of

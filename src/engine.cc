@@ -595,16 +595,15 @@ class EngineImpl final : public Engine {
     internal::CutTagFingerprints(key, kNearFeatureSeed, &p->tag_fps);
     // The number words of the headline's language, when it is known (not
     // a guess: an English wire title in capitals read as Portuguese would
-    // lose its "TWO").
-    // Beyond the six, the number words of a Latin-script language that
-    // ICU spells out (Dutch "drie", Polish "trzy"), read in its headlines
-    // only.
+    // lose its "TWO"); beyond the six, those of a Latin-script language
+    // that ICU gives (Dutch "drie", Polish "lutego"), read in its
+    // headlines only.
     internal::StopLang stop_lang;
     const bool six = internal::ParseStopLang(p->lang, &stop_lang);
     internal::ExtractFacts(key, &p->facts,
                            p->lang_weak ? -1
                            : six        ? static_cast<int>(stop_lang)
-                                 : internal::SpelledNumberLanguage(p->lang));
+                                 : internal::ClosedClassLanguage(p->lang));
     // Places first: the words of a country's name of several words
     // ("Royaume-Uni") name the country to the entities below too.
     internal::CrossLingual::CountryPhraseWords country_words;

@@ -1371,8 +1371,8 @@ class Interpreter {
         break;
     }
     // Chinese and Japanese name a weekday inside a longer token ("中国股市
-    // 周五收高"), Korean before a particle ("일요일에").
-    // Chinese and Japanese counts in numerals too ("三人死亡": three dead).
+    // 周五收高"), Korean before a particle ("일요일에"), and Chinese and
+    // Japanese a count in numerals ("三人死亡": three dead).
     if (cjk_) {
       int days[4], counts[4];
       const int n = CjkWeekdays(w, days, 4);
@@ -1426,7 +1426,7 @@ class Interpreter {
   std::size_t person_counted_ = ~std::size_t{0};
   const int lang_;  // a StopLang index, or -1 (any)
   // LookupClosedClass's language: lang_, or a language of
-  // SpelledNumberLanguage (6 or more).
+  // ClosedClassLanguage (6 or more).
   const int number_lang_;
   std::vector<std::uint32_t>* codes_;
   // The key has CJK characters, whose weekdays and counts WordFacts looks

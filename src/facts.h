@@ -39,8 +39,9 @@ struct Facts {
 // reading of the number and ordinal words counts (Spanish "dos" is 2,
 // French "très" is no Spanish 3: LookupClosedClass(word, lang)); -1 when
 // unknown (every language's); 6 or more for a Latin-script language beyond
-// the six whose number words count too (SpelledNumberLanguage: Dutch
-// "drie"), its other words read as for -1. Month and weekday names count
+// the six whose number words, months and weekdays count too
+// (ClosedClassLanguage: Dutch "drie", Polish "lutego"), its other words
+// read as for -1. Month and weekday names count
 // in any language: a headline in one language may be dated in another ("16
 // mars : Elite League : ...").
 void ExtractFacts(std::string_view key, Facts* out, int lang = -1);

@@ -219,7 +219,7 @@ TEST(ClosedClassTest, SpelledOutNumberWordsOfOtherScripts) {
 // with NormalizeKey), but where two fold to one key with two readings: then
 // neither. A word of another script reads so in any headline; a word of a
 // Latin-script language beyond the six only in a headline of that language
-// (SpelledNumberLanguage), and a word of the six keeps the six's reading.
+// (ClosedClassLanguage), and a word of the six keeps the six's reading.
 TEST(ClosedClassTest, GeneratedWordsReadThroughTheirKeys) {
   struct SpelledWord {
     std::string_view word;
@@ -270,7 +270,7 @@ TEST(ClosedClassTest, GeneratedWordsReadThroughTheirKeys) {
       }
       ++blind_read;
     } else {
-      const int lang = SpelledNumberLanguage(e.lang);
+      const int lang = ClosedClassLanguage(e.lang);
       ASSERT_GE(lang, 6) << e.lang;
       c = LookupClosedClass(key, lang);
       bool of_the_six = LookupClosedClass(key).kind != ClosedClassKind::kNone;
@@ -308,34 +308,34 @@ TEST(ClosedClassTest, GeneratedWordsReadThroughTheirKeys) {
   // Read in their language only: Turkish "on" (10) is English "on".
   EXPECT_EQ(LookupClosedClass("on").kind, ClosedClassKind::kNone);
   EXPECT_EQ(LookupClosedClass("on", 0).kind, ClosedClassKind::kNone);
-  const ClosedClass on = LookupClosedClass("on", SpelledNumberLanguage("tur"));
+  const ClosedClass on = LookupClosedClass("on", ClosedClassLanguage("tur"));
   EXPECT_EQ(on.kind, ClosedClassKind::kNumber);
   EXPECT_EQ(on.value, 10);
   const ClosedClass drie =
-      LookupClosedClass("drie", SpelledNumberLanguage("nld"));
+      LookupClosedClass("drie", ClosedClassLanguage("nld"));
   EXPECT_EQ(drie.value, 3);
   EXPECT_EQ(LookupClosedClass("drie").kind, ClosedClassKind::kNone);
-  EXPECT_EQ(LookupClosedClass("tres", SpelledNumberLanguage("dan")).kind,
+  EXPECT_EQ(LookupClosedClass("tres", ClosedClassLanguage("dan")).kind,
             ClosedClassKind::kNone);
-  EXPECT_EQ(LookupClosedClass("tres", SpelledNumberLanguage("cat")).value, 3);
+  EXPECT_EQ(LookupClosedClass("tres", ClosedClassLanguage("cat")).value, 3);
   // Months and weekdays: Russian "февраля" (of February), Polish "lutego"
   // in Polish headlines only, Dutch "zaterdag" (Saturday).
   ExpectClass(U8(u8"\u0444\u0435\u0432\u0440\u0430\u043B\u044F"),
               ClosedClassKind::kMonth, 2);
   const ClosedClass lutego =
-      LookupClosedClass("lutego", SpelledNumberLanguage("pol"));
+      LookupClosedClass("lutego", ClosedClassLanguage("pol"));
   EXPECT_EQ(lutego.kind, ClosedClassKind::kMonth);
   EXPECT_EQ(lutego.value, 2);
   EXPECT_EQ(LookupClosedClass("lutego").kind, ClosedClassKind::kNone);
   const ClosedClass zaterdag =
-      LookupClosedClass("zaterdag", SpelledNumberLanguage("nld"));
+      LookupClosedClass("zaterdag", ClosedClassLanguage("nld"));
   EXPECT_EQ(zaterdag.kind, ClosedClassKind::kWeekday);
   EXPECT_EQ(zaterdag.value, 6);
   // The six's own months need no date.
   EXPECT_FALSE(LookupClosedClass("febrero").needs_date);
-  EXPECT_EQ(SpelledNumberLanguage("eng"), -1);
-  EXPECT_EQ(SpelledNumberLanguage("vie"), -1);
-  EXPECT_EQ(SpelledNumberLanguage(""), -1);
+  EXPECT_EQ(ClosedClassLanguage("eng"), -1);
+  EXPECT_EQ(ClosedClassLanguage("vie"), -1);
+  EXPECT_EQ(ClosedClassLanguage(""), -1);
 }
 
 // Read in a headline's language (StopLang index: eng 0, fra 1, spa 2, por 3,

@@ -31,9 +31,9 @@ Facts FactsIn(std::string_view text, int lang) {
 }
 
 // The facts of `text` read as a headline of language `iso3` (a language
-// beyond the six: SpelledNumberLanguage), or of unknown language ("").
+// beyond the six: ClosedClassLanguage), or of unknown language ("").
 Facts FactsIn(std::string_view text, std::string_view iso3) {
-  return FactsIn(text, SpelledNumberLanguage(iso3));
+  return FactsIn(text, ClosedClassLanguage(iso3));
 }
 
 Facts FactsOf(std::string_view text) {
@@ -383,7 +383,7 @@ TEST(FactsTest, SpelledOutNumbersOfOtherScripts) {
 }
 
 // Number words of a Latin-script language beyond the six count in its
-// headlines (ExtractFacts' lang from SpelledNumberLanguage), and only
+// headlines (ExtractFacts' lang from ClosedClassLanguage), and only
 // there: Turkish "on" is 10, English "on" no number.
 TEST(FactsTest, NumberWordsOfLatinScriptLanguagesBeyondTheSix) {
   auto conflict = [&](std::string_view a, std::string_view b,
