@@ -13,14 +13,14 @@ constexpr double kConfidenceDocs = 1000;
 }  // namespace
 
 TermWeights::TermWeights(std::uint32_t half_life)
-    : df_(std::size_t{1} << 16, 0), half_life_(std::max(half_life, 2u)) {}
+    : df_(kFingerprints), half_life_(std::max(half_life, 2u)) {}
 
 void TermWeights::Observe(std::span<const std::uint16_t> fps) {
   for (std::uint16_t fp : fps) ++df_[fp];
   n_ += 1;
   if (++since_decay_ >= half_life_) {
     since_decay_ = 0;
-    for (std::uint32_t& c : df_) c >>= 1;
+    for (std::size_t fp = 0; fp < kFingerprints; ++fp) df_[fp] >>= 1;
     n_ /= 2;
   }
 }
