@@ -1314,6 +1314,13 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   for (int l = 1; l < kNumStopLangs; ++l) {
     if (score[l] > score[best]) best = l;
   }
+  // CLD2's language outside the six as the answer: read, not guessed, when
+  // CLD2 called it reliable (the six languages' evidence, which weak
+  // otherwise asks for, is what such a text lacks).
+  auto read_other = [&] {
+    if (other_reliable) *weak = false;
+    return other;
+  };
   // CLD2 names Galician for many short Spanish and Portuguese headlines
   // ("Cinco muertos en explosiones en la India"). Function words that
   // Galician lacks settle it: Spanish "el", "los", "la", "y" (Galician "o",
@@ -1370,7 +1377,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   // A text with letters of another alphabet is CLD2's other language when
   // it names one ("Velká cena Ruska: Lewis Hamilton se přiblížil ..." read
   // as Portuguese).
-  if (foreign && !other.empty()) return other;
+  if (foreign && !other.empty()) return read_other();
 
   // A Latin-script language outside the six that CLD2 names as reliable
   // wins when none of the six languages' dictionaries has most of the
@@ -1386,7 +1393,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   // Portuguese headline that Spanish stop words led went to Galician.
   if (lexicon != nullptr && !decided && other_reliable &&
       NoneMostlyInDictionary(text, key, *lexicon)) {
-    return other;
+    return read_other();
   }
 
   // Close calls among the five languages of the lexicon ("Un cerdo asesino
@@ -1408,7 +1415,9 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
       // English wins on its dictionary only where CLD2 names no confident
       // language outside the six: Dutch "president", "team", "captain"
       // are English stems too.
-      if (winner == 0 && !other.empty() && cld_other > score[0]) return other;
+      if (winner == 0 && !other.empty() && cld_other > score[0]) {
+        return read_other();
+      }
       return StopLangCode(static_cast<StopLang>(winner));
     }
   }
@@ -1432,11 +1441,11 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     return lexicon != nullptr && (best == 0 || score[best] > 0) &&
                    MostlyInDictionary(text, key, best, *lexicon)
                ? StopLangCode(static_cast<StopLang>(best))
-               : other;
+               : read_other();
   }
   if (score[best] <= 0) {
     if (lexicon != nullptr && MostlyEnglish(text, key, *lexicon)) return "eng";
-    return other.empty() ? "und" : other;
+    return other.empty() ? "und" : read_other();
   }
   return StopLangCode(static_cast<StopLang>(best));
 }

@@ -907,6 +907,22 @@ TEST_F(EngineXlang, SpelledOutCountsBeyondTheSixAreFacts) {
   EXPECT_EQ(tagged.lang, "nld");
 }
 
+// The same in headlines with no word of the six languages, whose language
+// only CLD2 names (reliable): Dutch "zes" / "vier" (six / four guards
+// hurt), Indonesian "Enam" / "Tujuh" (six / seven officers) stay apart.
+TEST_F(EngineXlang, CountsBeyondTheSixWithoutTheSixLanguagesWords) {
+  constexpr char kDutch[] =
+      "Gevangenis van Long Lartin: zes cipiers verwond bij ordeverstoring";
+  ExpectApart(
+      {{kDutch,
+        "Gevangenis van Long Lartin: vier cipiers verwond bij ordeverstoring"},
+       {"Penjara Long Lartin: Enam orang petugas cedera dalam huru-hara",
+        "Penjara Long Lartin: Tujuh orang petugas cedera dalam huru-hara"}});
+  const Decision tagged = engine_->Add(std::string(kDutch) + " - NOS");
+  EXPECT_EQ(tagged.verdict, Verdict::kNear);
+  EXPECT_EQ(tagged.lang, "nld");
+}
+
 TEST_F(EngineXlang, DifferentActorsStayApart) {
   engine_->Add(
       "Sahara : La Su\xc3\xa8"

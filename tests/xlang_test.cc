@@ -2050,6 +2050,27 @@ TEST(LangIdTest, AnswersFromEndingsAloneAreWeak) {
   }
 }
 
+// A language outside the six that CLD2 names as reliable is read, not
+// guessed: such a headline has none of the six languages' stop words or
+// letters to show for it, and a guess reads no number words (NTREX-128:
+// Dutch "zes" / "vier" cipiers, Indonesian "enam" / "tujuh" orang).
+TEST_F(XlangTest, ReliableLanguagesBeyondTheSixAreRead) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Gevangenis van Long Lartin: zes cipiers verwond bij ordeverstoring",
+       "nld"},
+      {"Penjara Long Lartin: Enam orang petugas cedera dalam huru-hara", "ind"},
+  };
+  for (const auto& [text, lang] : cases) {
+    bool weak = true;
+    EXPECT_EQ(xl_->DetectLanguage(text, &weak), lang) << text;
+    EXPECT_FALSE(weak) << text;
+  }
+  // Capitals-only wire titles stay guesses.
+  bool weak = false;
+  xl_->DetectLanguage("PERRY DRUG STORES INC <PDS> 1ST QTR JAN 31 NET", &weak);
+  EXPECT_TRUE(weak);
+}
+
 // The word-by-word fold gives utf8proc_map's bytes for the whole text: on
 // the fixtures' texts and on what could compose or fail across a space.
 TEST(LangIdTest, FoldWordByWordAgreesWithWholeText) {
