@@ -77,8 +77,13 @@ def word_variant(text, table, rng):
         word = token.lower().strip(STRIP)
         if word not in table:
             continue
+        # A multiplier ("miljoner", 10^6) is changed to another multiplier
+        # ("miljarder"), a count to another count: "£11 tjugo" for "£11
+        # miljoner" is no headline anyone writes.
+        multiplier = table[word] >= 1000
         others = sorted(w for w, v in table.items()
-                        if v != table[word] and v < 1000 and len(w) > 2)
+                        if v != table[word] and (v >= 1000) == multiplier and
+                        len(w) > 2)
         if not others:
             return None
         tokens[i] = token.replace(token.strip(STRIP), rng.choice(others))
