@@ -2071,6 +2071,20 @@ TEST_F(XlangTest, ReliableLanguagesBeyondTheSixAreRead) {
   EXPECT_TRUE(weak);
 }
 
+// CLD2 reads short Swedish headlines as Norwegian; a word in lower case
+// with "ä" or "ö", letters Norwegian and Danish write as "æ" and "ø", makes
+// them Swedish (NTREX-128). A name ("Köln") does not, nor does a text that
+// writes "ø".
+TEST(LangIdTest, SwedishLettersOverruleNorwegian) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Varf\xc3\xb6r Donald Trump kommer att vinna ett omval", "swe"},
+      {"Long Lartin-f\xc3\xa4ngelset: Sex vakter skadade i tumult", "swe"},
+      {"Menga ger Livingston 1-0 mot Rangers i K\xc3\xb6ln", "nob"},
+      {"Regjeringen vil \xc3\xb8ke skatten p\xc3\xa5 bensin", "nob"},
+  };
+  ExpectLanguages(cases);
+}
+
 // The word-by-word fold gives utf8proc_map's bytes for the whole text: on
 // the fixtures' texts and on what could compose or fail across a space.
 TEST(LangIdTest, FoldWordByWordAgreesWithWholeText) {
