@@ -1252,7 +1252,7 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
   // Erdoğan en visite à Paris" as Turkish (98%, "reliable") from its ğ
   // alone.
   std::string blanked;
-  auto ask_cld2 = [&](bool blank_all_foreign) {
+  auto ask_cld2 = [&](bool blank_all_foreign, int flags = 0) {
     std::string_view t = text;
     blanked.clear();
     for (int k = 0; k < foreign_words; ++k) {
@@ -1272,10 +1272,14 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     reliable = false;
     CLD2::ExtDetectLanguageSummaryCheckUTF8(
         t.data(), static_cast<int>(t.size()), /*is_plain_text=*/true, &hints,
-        /*flags=*/0, language3, percent3, normalized3,
+        flags, language3, percent3, normalized3,
         /*resultchunkvector=*/nullptr, &text_bytes, &reliable, &valid_prefix);
   };
   ask_cld2(/*blank_all_foreign=*/false);
+  if (foreign && dominant == kLatin && language3[0] == CLD2::UNKNOWN_LANGUAGE) {
+    ask_cld2(/*blank_all_foreign=*/false, CLD2::kCLDFlagBestEffort);
+    reliable = false;
+  }
   if (foreign && dominant == kLatin) {
     // When CLD2 names no Latin language outside the six, the lower-case
     // foreign words were names too ("september 16: former bosnian serb

@@ -2071,6 +2071,26 @@ TEST_F(XlangTest, ReliableLanguagesBeyondTheSixAreRead) {
   EXPECT_TRUE(weak);
 }
 
+// A short text with letters none of the six writes, in words in lower case,
+// on which CLD2 has no answer: its best effort names the language
+// (NTREX-128; the Czech, Polish and Turkish ones read as Portuguese,
+// German and French before).
+TEST(LangIdTest, ForeignLettersAskCld2ForItsBestEffort) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"\xc3\x9atok v Midsomer Norton: \xc4\x8cty\xc5\x99i osoby "
+       "zat\xc4\x8d"
+       "eny za pokus o vra\xc5\xbe"
+       "du",
+       "ces"},
+      {"Ucz si\xc4\x99 historii", "pol"},
+      {"Ilfracombe'de bir adam haval\xc4\xb1 t\xc3\xbc"
+       "fekle ate\xc5\x9f "
+       "a\xc3\xa7t\xc4\xb1",
+       "tur"},
+  };
+  ExpectLanguages(cases);
+}
+
 // CLD2 reads short Swedish headlines as Norwegian; a word in lower case
 // with "ä" or "ö", letters Norwegian and Danish write as "æ" and "ø", makes
 // them Swedish (NTREX-128). A name ("Köln") does not, nor does a text that
