@@ -356,6 +356,38 @@ bool IsForeignLatinLetter(std::uint32_t cp) {
                             std::end(kForeignLatinLetters), cp);
 }
 
+// Whether a word (or a hyphenated compound's part: "Lartin-fängelset")
+// that starts in lower case, so no name, holds "ä" or "ö", and no word
+// holds "æ" or "ø". The headline's first word counts whatever its case.
+// Closed class: the Scandinavian alphabets.
+bool SwedishLettersInLowerCaseWord(std::string_view text) {
+  bool swedish = false;
+  bool part_start = true, first_word = true, lower_part = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '-') {
+      first_word &= c == '-' || part_start;
+      part_start = true;
+      continue;
+    }
+    const auto next =
+        i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (part_start) {
+      // Lower case: not A-Z, nor a Latin-1 capital (U+00C0-U+00DE).
+      const bool capital =
+          (c >= 'A' && c <= 'Z') || (c == 0xC3 && next >= 0x80 && next < 0xA0);
+      lower_part = first_word || !capital;
+      part_start = false;
+    }
+    if (c != 0xC3) continue;
+    if (next == 0xA6 || next == 0xB8 || next == 0x86 || next == 0x98) {
+      return false;  // æ ø Æ Ø
+    }
+    swedish |= lower_part && (next == 0xA4 || next == 0xB6);  // ä ö
+  }
+  return swedish;
+}
+
 // Word endings (of folded words) typical of one language.
 struct SuffixEvidence {
   std::string_view suffix;
@@ -492,38 +524,6 @@ constexpr std::string_view kGalicianNotIberian[] = {"polo", "non", "nun",
 // read as one of the six 93 -> 64 and 111 -> 90 of 123; with one marker
 // enough, English lists lost 0.01-0.08 points.
 constexpr int kMinMarkers = 2;
-// Whether a word (or a hyphenated compound's part: "Lartin-fängelset")
-// that starts in lower case, so no name, holds "ä" or "ö", and no word
-// holds "æ" or "ø". The headline's first word counts whatever its case.
-// Closed class: the Scandinavian alphabets.
-bool SwedishLettersInLowerCaseWord(std::string_view text) {
-  bool swedish = false;
-  bool part_start = true, first_word = true, lower_part = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '-') {
-      first_word &= c == '-' || part_start;
-      part_start = true;
-      continue;
-    }
-    const auto next =
-        i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
-    if (part_start) {
-      // Lower case: not A-Z, nor a Latin-1 capital (U+00C0-U+00DE).
-      const bool capital =
-          (c >= 'A' && c <= 'Z') || (c == 0xC3 && next >= 0x80 && next < 0xA0);
-      lower_part = first_word || !capital;
-      part_start = false;
-    }
-    if (c != 0xC3) continue;
-    if (next == 0xA6 || next == 0xB8 || next == 0x86 || next == 0x98) {
-      return false;  // æ ø Æ Ø
-    }
-    swedish |= lower_part && (next == 0xA4 || next == 0xB6);  // ä ö
-  }
-  return swedish;
-}
-
 constexpr std::string_view kCatalanMarkers[] = {
     "els",     "amb",     "dels",     "pels",   "pel",   "aquest",
     "aquesta", "aquests", "aquestes", "perque", "tambe", "unes",
