@@ -2018,6 +2018,12 @@ TEST(LangIdTest, CatalanAndGalicianMarkers) {
        "\xc3\xa9 as 17:30 dun s\xc3\xa1"
        "bado",
        "glg"},
+      // "després" (after): one marker and CLD2's Catalan (Spanish before).
+      {"Mira el v\xc3\xad"
+       "deo: Sergio Ag\xc3\xbc"
+       "ero, del Manchester City, fa un gol "
+       "despr\xc3\xa9s de regatejar tota la defensa del Brighton",
+       "cat"},
       // A Catalan name in Spanish text: CLD2 says Catalan, but "por" is no
       // Catalan word, and no Catalan marker stands.
       {"El Bar\xc3\xa7"
