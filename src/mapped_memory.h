@@ -112,6 +112,8 @@ class ZeroedArray {
   }
   T& operator[](std::size_t i) { return data_[i]; }
   const T& operator[](std::size_t i) const { return data_[i]; }
+  // Default-constructed (or moved from): no memory.
+  bool empty() const { return data_ == nullptr; }
 
   void AdviseHuge() { AdviseHugePages(data_, bytes_); }
 

@@ -49,10 +49,13 @@ TEST(ZeroedArrayTest, PrefaultKeepsContents) {
 }
 
 TEST(ZeroedArrayTest, MovesOwnership) {
+  EXPECT_TRUE(ZeroedArray<std::uint32_t>().empty());
   ZeroedArray<std::uint32_t> a(64);
+  EXPECT_FALSE(a.empty());
   a[63] = 42;
   const std::uint32_t* where = &a[0];
   ZeroedArray<std::uint32_t> b = std::move(a);
+  EXPECT_TRUE(a.empty());  // NOLINT(bugprone-use-after-move): it says so
   EXPECT_EQ(&b[0], where);
   EXPECT_EQ(b[63], 42u);
   ZeroedArray<std::uint32_t> c(8);
