@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cstdint>
 #include <cstdlib>
@@ -539,20 +540,33 @@ constexpr std::string_view kGalicianMarkers[] = {
     "unha",  "unhas", "xa",    "moi",      "coa",   "coas", "pola", "polos",
     "polas", "nunha", "dunha", "ningunha", "tamen", "dun",  "cun",  "cunha"};
 
-// Whether `w` may be one of the markers above: a table of (length, first
-// letter) pairs that some marker has, so that most words skip the lists.
-bool MayBeMarker(std::string_view w) {
+// The markers above that `w` may be, by its length and first letter: bit i
+// of `catalan` stands for kCatalanMarkers[i], of `galician` for
+// kGalicianMarkers[i]. Most words have neither, and the others are compared
+// with one or two markers instead of every one (a longer Catalan list
+// scanned in full cost 0.5% of the default mode's instructions).
+struct MarkerCandidates {
+  std::uint64_t catalan = 0;
+  std::uint32_t galician = 0;
+};
+MarkerCandidates MarkersLike(std::string_view w) {
   constexpr std::size_t kMaxLen = 8;
+  static_assert(std::size(kCatalanMarkers) <= 64);
+  static_assert(std::size(kGalicianMarkers) <= 32);
   static constexpr auto kTable = [] {
-    std::array<bool, (kMaxLen + 1) * 26> t{};
-    for (std::string_view m : kCatalanMarkers)
-      t[m.size() * 26 + (m[0] - 'a')] = true;
-    for (std::string_view m : kGalicianMarkers)
-      t[m.size() * 26 + (m[0] - 'a')] = true;
+    std::array<MarkerCandidates, (kMaxLen + 1) * 26> t{};
+    for (std::size_t i = 0; i < std::size(kCatalanMarkers); ++i) {
+      const std::string_view m = kCatalanMarkers[i];
+      t[m.size() * 26 + (m[0] - 'a')].catalan |= std::uint64_t{1} << i;
+    }
+    for (std::size_t i = 0; i < std::size(kGalicianMarkers); ++i) {
+      const std::string_view m = kGalicianMarkers[i];
+      t[m.size() * 26 + (m[0] - 'a')].galician |= std::uint32_t{1} << i;
+    }
     return t;
   }();
-  return w.size() <= kMaxLen && w[0] >= 'a' && w[0] <= 'z' &&
-         kTable[w.size() * 26 + static_cast<std::size_t>(w[0] - 'a')];
+  if (w.size() > kMaxLen || w[0] < 'a' || w[0] > 'z') return {};
+  return kTable[w.size() * 26 + static_cast<std::size_t>(w[0] - 'a')];
 }
 
 // Bounds of CLD2's contribution to the Latin-script scores below, with a
@@ -1116,9 +1130,12 @@ std::string_view DetectImpl(std::string_view text, std::string_view key,
     int word_index = 0;
     ForEachWord(key, [&](std::string_view w) {
       const int index = word_index++;
-      if (MayBeMarker(w)) {
-        for (std::string_view m : kCatalanMarkers) catalan += w == m;
-        for (std::string_view m : kGalicianMarkers) galician += w == m;
+      const MarkerCandidates like = MarkersLike(w);
+      for (std::uint64_t b = like.catalan; b != 0; b &= b - 1) {
+        catalan += w == kCatalanMarkers[std::countr_zero(b)];
+      }
+      for (std::uint32_t b = like.galician; b != 0; b &= b - 1) {
+        galician += w == kGalicianMarkers[std::countr_zero(b)];
       }
       // Only the endings with the word's last byte (kSuffixesByLastByte):
       // comparing every ending was 2% of xlang mode.
