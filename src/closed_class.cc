@@ -569,10 +569,25 @@ struct ScriptTable {
 // language).
 struct OtherTable {
   FilteredWordMap<OtherValue> words;
-  // Their languages, in the order of OtherValue::langs' bits
-  // (ClosedClassLanguage: 6 + the index).
-  std::vector<std::string_view> langs;
 };
+
+// The Latin-script languages of kSpelledWords, in their first entries'
+// order: OtherValue::langs' bits (ClosedClassLanguage: 6 + the index). Read
+// from the codes alone, so that a headline of any other language (Russian,
+// "und") asks for its index without building OtherTable.
+const std::vector<std::string_view>& OtherLanguages() {
+  static const std::vector<std::string_view>* const langs = [] {
+    auto* out = new std::vector<std::string_view>;
+    for (const SpelledWord& e : kSpelledWords) {
+      if (e.lang.empty() || out->size() >= 64) continue;
+      if (std::find(out->begin(), out->end(), e.lang) == out->end()) {
+        out->push_back(e.lang);
+      }
+    }
+    return out;
+  }();
+  return *langs;
+}
 
 // A generated word's key, folded once into `keys`: each builder below
 // runs once (a static's initializer, maybe on two threads at once) and
@@ -625,16 +640,14 @@ ScriptTable BuildScriptTable() {
 OtherTable BuildOtherTable() {
   OtherTable out;
   static std::deque<std::string> keys;
+  const std::vector<std::string_view>& langs = OtherLanguages();
   for (const SpelledWord& e : kSpelledWords) {
     if (e.lang.empty()) continue;
+    const auto at = std::find(langs.begin(), langs.end(), e.lang);
+    if (at == langs.end()) continue;  // past 64 languages
     const std::string_view key = SpelledKey(e.word, &keys);
     if (key.empty()) continue;
-    auto at = std::find(out.langs.begin(), out.langs.end(), e.lang);
-    if (at == out.langs.end()) {
-      if (out.langs.size() >= 64) continue;
-      at = out.langs.insert(at, e.lang);
-    }
-    const std::uint64_t bit = std::uint64_t{1} << (at - out.langs.begin());
+    const std::uint64_t bit = std::uint64_t{1} << (at - langs.begin());
     const ClosedClass reading = SpelledReading(e);
     if (OtherValue* old = out.words.Find(key)) {
       // One reading per key: a second language that reads it otherwise
@@ -724,7 +737,7 @@ void LookupClosedClassBoth(std::string_view word, int lang,
 
 int ClosedClassLanguage(std::string_view iso3) {
   if (iso3.empty()) return -1;
-  const std::vector<std::string_view>& langs = GetOtherTable().langs;
+  const std::vector<std::string_view>& langs = OtherLanguages();
   const auto at = std::find(langs.begin(), langs.end(), iso3);
   return at == langs.end() ? -1 : 6 + static_cast<int>(at - langs.begin());
 }
