@@ -51,6 +51,9 @@ pkgs=(
   # two places. Optional: without it cities have their English names only.
   unicode-cldr-core
   python3
+  # The man page: go-md2man renders docs/tickerdedup.1.md at build time;
+  # groff checks it in the tests (tests/man_page.sh).
+  go-md2man groff-base
 )
 for arg in "$@"; do
   case "$arg" in
