@@ -6,7 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -467,6 +469,143 @@ TEST(LexiconLoadTest, IndexFileIsUsedOnlyWhenItMatches) {
   const struct timespec times[2] = {{0, UTIME_OMIT}, {1000000000, 0}};
   ASSERT_EQ(utimensat(AT_FDCWD, path.c_str(), times, 0), 0);
   expect_ignored("stale");
+  std::remove(path.c_str());
+  std::remove(index.c_str());
+}
+
+// The layout WriteIndex writes (src/lexicon.cc, IndexHeader): a 208-byte
+// header, then per language its entries (12 bytes: word offset, pivots
+// offset, pivots length, word length), then per language its bucket
+// starts, then per language its exact table (32-bit slots: 0 when empty,
+// else a tag above exact_bits and the entry's index + 1 below).
+struct IndexLayout {
+  static constexpr std::size_t kHeader = 208;
+  std::uint64_t entries[kNumLexLangs], exact[kNumLexLangs];
+  std::uint32_t exact_bits[kNumLexLangs], buckets;  // buckets: per language
+  std::uint64_t tsv_size;
+  explicit IndexLayout(const std::string& b) {
+    std::memcpy(&buckets, b.data() + 20, 4);
+    std::memcpy(&tsv_size, b.data() + 24, 8);
+    std::memcpy(entries, b.data() + 48, sizeof(entries));
+    std::memcpy(exact, b.data() + 112, sizeof(exact));
+    std::memcpy(exact_bits, b.data() + 176, sizeof(exact_bits));
+  }
+  std::size_t Entry(int lang, std::size_t i) const {
+    std::size_t at = kHeader;
+    for (int l = 0; l < lang; ++l) at += entries[l] * 12;
+    return at + i * 12;
+  }
+  std::size_t Bucket(int lang, std::size_t i) const {
+    std::size_t at = Entry(kNumLexLangs, 0);
+    return at + (std::size_t{buckets} * lang + i) * 4;
+  }
+  std::size_t Exact(int lang, std::size_t i) const {
+    std::size_t at = Bucket(kNumLexLangs, 0);
+    for (int l = 0; l < lang; ++l) at += exact[l] * 4;
+    return at + i * 4;
+  }
+};
+
+std::uint32_t Get32(const std::string& b, std::size_t at) {
+  std::uint32_t v;
+  std::memcpy(&v, b.data() + at, 4);
+  return v;
+}
+
+void Put32(std::string* b, std::size_t at, std::uint32_t v) {
+  std::memcpy(b->data() + at, &v, 4);
+}
+
+// Every offset and index in an index file is checked before a lookup
+// follows it: an entry whose word or pivot list ends past the TSV, bucket
+// starts that go down, an exact slot naming no entry (0, or past the last),
+// or an exact table with no empty slot (a probe for an absent word would
+// never stop) each make Load ignore the index and build its tables from
+// the TSV, with the same answers.
+TEST(LexiconLoadTest, IndexFileChecksEveryOffset) {
+  const std::string path = testing::TempDir() + "/lexicon_offsets_test.tsv";
+  const std::string index = path + std::string(Lexicon::kIndexSuffix);
+  std::ofstream(path, std::ios::binary) << kSmall;
+  std::string error;
+  std::unique_ptr<Lexicon> plain = Lexicon::Load(path, &error);
+  ASSERT_NE(plain, nullptr) << error;
+  ASSERT_TRUE(plain->WriteIndex(path, &error)) << error;
+  std::string bytes;
+  {
+    std::ifstream in(index, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  const IndexLayout layout(bytes);
+  const int fra = static_cast<int>(LexLang::kFra);
+  ASSERT_EQ(layout.entries[fra], 1u);
+  ASSERT_EQ(layout.Exact(kNumLexLangs, 0), bytes.size());
+  // Whether Load maps the index `b`; the French word's pivots into *got.
+  std::string got;
+  const auto loads_index = [&](const std::string& b) {
+    std::ofstream(index, std::ios::binary | std::ios::trunc) << b;
+    std::unique_ptr<Lexicon> l = Lexicon::Load(path, &error);
+    EXPECT_NE(l, nullptr) << error;
+    if (l == nullptr) return false;
+    std::string_view pivots;
+    EXPECT_TRUE(l->LookupExact(LexLang::kFra, "negociation", &pivots));
+    got = pivots;
+    // An index that is ignored leaves the TSV's answers.
+    if (!l->from_index()) {
+      EXPECT_EQ(got, "negotiation bargaining");
+    }
+    return l->from_index();
+  };
+  EXPECT_TRUE(loads_index(bytes));
+  EXPECT_EQ(got, "negotiation bargaining");
+
+  // The French entry: a pivot list ending at the TSV's last byte is
+  // followed (the file's last two bytes), one byte further is not.
+  const std::size_t entry = layout.Entry(fra, 0);
+  std::string bad = bytes;
+  const auto tsv = static_cast<std::uint32_t>(layout.tsv_size);
+  const std::uint16_t pivots_len = 2;
+  Put32(&bad, entry + 4, tsv - pivots_len);
+  std::memcpy(bad.data() + entry + 8, &pivots_len, 2);
+  EXPECT_TRUE(loads_index(bad)) << "pivots ending at the TSV's end";
+  EXPECT_EQ(got, "l\n");
+  Put32(&bad, entry + 4, tsv - pivots_len + 1);
+  EXPECT_FALSE(loads_index(bad)) << "pivots ending past the TSV";
+  bad = bytes;
+  Put32(&bad, entry, 0xFFFFFFF0u);
+  EXPECT_FALSE(loads_index(bad)) << "word past the TSV";
+
+  // French bucket starts: 0 ... 1; one start above the next.
+  bad = bytes;
+  Put32(&bad, layout.Bucket(fra, 1), 1);
+  ASSERT_EQ(Get32(bytes, layout.Bucket(fra, 2)), 0u);
+  EXPECT_FALSE(loads_index(bad)) << "bucket starts going down";
+
+  // The French exact table: its occupied slot and an empty one.
+  std::size_t used = 0, empty = 0;
+  int found = 0;
+  for (std::size_t i = 0; i < layout.exact[fra]; ++i) {
+    if (Get32(bytes, layout.Exact(fra, i)) != 0) {
+      used = i;
+      found |= 1;
+    } else {
+      empty = i;
+      found |= 2;
+    }
+  }
+  ASSERT_EQ(found, 3);
+  const std::uint32_t tag = std::uint32_t{1} << layout.exact_bits[fra];
+  const std::uint32_t slot = Get32(bytes, layout.Exact(fra, used));
+  bad = bytes;
+  Put32(&bad, layout.Exact(fra, empty), tag);  // a tag, entry index 0
+  EXPECT_FALSE(loads_index(bad)) << "an occupied slot with no entry";
+  bad = bytes;
+  Put32(&bad, layout.Exact(fra, used), (slot & ~(tag - 1)) | 2);
+  EXPECT_FALSE(loads_index(bad)) << "an entry index past the last";
+  bad = bytes;
+  for (std::size_t i = 0; i < layout.exact[fra]; ++i) {
+    Put32(&bad, layout.Exact(fra, i), slot);
+  }
+  EXPECT_FALSE(loads_index(bad)) << "no empty slot";
   std::remove(path.c_str());
   std::remove(index.c_str());
 }
