@@ -141,23 +141,24 @@ std::string_view EnglishStem(std::string_view word) {
     }
   };
   thread_local Stemmer stemmer;
-  if (stemmer.s == nullptr || word.size() > 64) return word;
+  // An empty word stems to itself, and is no memo key (an empty slot).
+  if (stemmer.s == nullptr || word.empty() || word.size() > 64) return word;
   // A per-thread memo of short words' stems (direct-mapped: a new word
   // replaces the slot's old one). The same English words come back as
   // pivots of many foreign words and as words of many headlines, and a
   // Snowball stem costs ~2k instructions (5% of the default mode's).
   struct Slot {
-    std::uint8_t word_len = 0xFF;  // 0xFF: empty
+    std::uint8_t word_len = 0;  // 0: empty
     std::uint8_t stem_len = 0;
     char word[kStemMemoBytes];
     char stem[kStemMemoBytes];
   };
-  // 2.2 MiB per thread, written whole when made: on huge pages
+  // 2.2 MiB per thread, the kernel's zero pages until written (an all-zero
+  // slot is empty), on huge pages from the first 2 MiB boundary
   // (mapped_memory.h).
-  thread_local HugePageVector<Slot> memo;
+  thread_local ZeroedArray<Slot> memo(kStemMemoSlots);
   Slot* slot = nullptr;
   if (word.size() <= kStemMemoBytes) {
-    if (memo.empty()) memo.resize(kStemMemoSlots);
     slot = &memo[WordHash()(word) & (kStemMemoSlots - 1)];
     if (slot->word_len == word.size() &&
         std::memcmp(slot->word, word.data(), word.size()) == 0) {
