@@ -27,6 +27,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 #if defined(__SSE2__)
@@ -90,11 +91,37 @@ MinHashKernel DefaultMinHashKernel() {
     if (MinHashKernelAvailable(k)) best = k;
   }
   if (const char* force = std::getenv("TICKERDEDUP_FORCE_KERNEL")) {
-    std::string_view f(force);
-    for (int i = 0; i <= static_cast<int>(kLastMinHashKernel); ++i) {
+    return ForcedMinHashKernel(force, best);
+  }
+  return best;
+}
+
+MinHashKernel ForcedMinHashKernel(std::string_view force, MinHashKernel best) {
+  // An instruction-set level caps the choice, as the splitter's and the
+  // key kernels' dispatch read it: the fastest kernel a CPU that stops at
+  // that level would run (the probe table at its width), so that
+  // TICKERDEDUP_FORCE_KERNEL=avx2 measures what an AVX2-only machine
+  // reaches. "avx2" and "avx512" are also the walking kernels' names;
+  // those stay reachable by their enum (tests, bench/sketch_benchmark).
+  // "scalar" is the scalar reference.
+  if (force == "scalar") return MinHashKernel::kScalar;
+  constexpr std::pair<std::string_view, MinHashKernel> kLevels[] = {
+      {"sse2", MinHashKernel::kProbeTable},
+      {"avx2", MinHashKernel::kProbeTableAvx2},
+      {"avx512", MinHashKernel::kProbeTableAvx512}};
+  for (const auto& [level, widest] : kLevels) {
+    if (force != level) continue;
+    // kProbeTable, kProbeTableAvx2, kProbeTableAvx512: widening in order.
+    for (int i = static_cast<int>(widest);
+         i >= static_cast<int>(MinHashKernel::kProbeTable); --i) {
       const auto k = static_cast<MinHashKernel>(i);
-      if (f == MinHashKernelName(k) && MinHashKernelAvailable(k)) return k;
+      if (MinHashKernelAvailable(k)) return k;
     }
+  }
+  // Otherwise a kernel's own name ("table-avx2"), when this CPU runs it.
+  for (int i = 0; i <= static_cast<int>(kLastMinHashKernel); ++i) {
+    const auto k = static_cast<MinHashKernel>(i);
+    if (force == MinHashKernelName(k) && MinHashKernelAvailable(k)) return k;
   }
   return best;
 }

@@ -51,8 +51,14 @@ inline constexpr MinHashKernel kLastMinHashKernel =
 
 std::string_view MinHashKernelName(MinHashKernel kernel);
 bool MinHashKernelAvailable(MinHashKernel kernel);
-// The best available kernel, or the one TICKERDEDUP_FORCE_KERNEL names.
+// The best available kernel, or the one TICKERDEDUP_FORCE_KERNEL asks for
+// (ForcedMinHashKernel).
 MinHashKernel DefaultMinHashKernel();
+// The kernel that TICKERDEDUP_FORCE_KERNEL=`force` selects: for an
+// instruction-set level (scalar, sse2, avx2, avx512), the fastest kernel at
+// or below it that this CPU runs; for a kernel's name ("table-avx2"), that
+// kernel when this CPU runs it; otherwise `best`.
+MinHashKernel ForcedMinHashKernel(std::string_view force, MinHashKernel best);
 
 // Marks an empty bin before densification; real values are clamped below it.
 inline constexpr std::uint32_t kEmptyBin = 0xFFFFFFFFu;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <random>
 #include <vector>
 
@@ -132,6 +133,34 @@ TEST(MinHash, ForcedKernelFallsBackWhenUnavailable) {
   // Whatever the environment, the default kernel is available.
   EXPECT_TRUE(MinHashKernelAvailable(DefaultMinHashKernel()));
   EXPECT_EQ(MinHashKernelName(MinHashKernel::kAvx512), "avx512");
+}
+
+// TICKERDEDUP_FORCE_KERNEL=avx2 gives what an AVX2-only CPU runs by
+// default (the probe table, 32 bins a step), not the walking AVX2 kernel
+// of the same name: an instruction-set level caps the choice. A kernel's
+// own name still picks it.
+TEST(MinHash, ForcedInstructionSetLevelCapsTheChoice) {
+  const MinHashKernel best = MinHashKernel::kProbeTableAvx512;
+  EXPECT_EQ(ForcedMinHashKernel("scalar", best), MinHashKernel::kScalar);
+  EXPECT_EQ(ForcedMinHashKernel("sse2", best), MinHashKernel::kProbeTable);
+  EXPECT_EQ(ForcedMinHashKernel("table", best), MinHashKernel::kProbeTable);
+  EXPECT_EQ(ForcedMinHashKernel("no-such-kernel", best), best);
+  const bool avx2 = MinHashKernelAvailable(MinHashKernel::kProbeTableAvx2);
+  EXPECT_EQ(ForcedMinHashKernel("avx2", best),
+            avx2 ? MinHashKernel::kProbeTableAvx2 : MinHashKernel::kProbeTable);
+  EXPECT_EQ(ForcedMinHashKernel("table-avx2", best),
+            avx2 ? MinHashKernel::kProbeTableAvx2 : best);
+  const bool avx512 = MinHashKernelAvailable(MinHashKernel::kProbeTableAvx512);
+  EXPECT_EQ(ForcedMinHashKernel("avx512", best),
+            avx512 ? MinHashKernel::kProbeTableAvx512
+            : avx2 ? MinHashKernel::kProbeTableAvx2
+                   : MinHashKernel::kProbeTable);
+  // Through the environment, as the CLI reads it.
+  setenv("TICKERDEDUP_FORCE_KERNEL", "avx2", 1);
+  const MinHashKernel forced = DefaultMinHashKernel();
+  unsetenv("TICKERDEDUP_FORCE_KERNEL");
+  EXPECT_EQ(forced, ForcedMinHashKernel("avx2", best));
+  EXPECT_NE(forced, MinHashKernel::kAvx2);
 }
 
 }  // namespace
