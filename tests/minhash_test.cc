@@ -71,8 +71,8 @@ TEST(MinHash, PrefixMatchesTheFullSignature) {
         for (int count = 1; count <= k; ++count) {
           std::fill(got.begin(), got.end(), 0);
           hasher.ComputePrefix(set, count, got.data());
-          ASSERT_TRUE(std::equal(want.begin(), want.begin() + count,
-                                 got.begin()))
+          ASSERT_TRUE(
+              std::equal(want.begin(), want.begin() + count, got.begin()))
               << MinHashKernelName(kernel) << " k=" << k << " n=" << n
               << " count=" << count;
         }
